@@ -1,0 +1,150 @@
+package io.leakguard.pii;
+
+import java.util.Objects;
+
+/**
+ * One PII value found in a text. Immutable.
+ *
+ * <p>{@code start} (inclusive) and {@code end} (exclusive) are <b>Unicode code point</b> indices
+ * into the <b>original</b> text, and cover the whole written value including its obfuscation (for
+ * {@code XYZ @contoso com} the span covers all 16 code points). {@link #charStart()} and {@link
+ * #charEnd()} are the same span in UTF-16 {@code char} indices, for Java callers that slice
+ * strings.
+ *
+ * <p>{@link #canonical()} is the value in canonical form ({@code xyz@contoso.com}); it is raw PII,
+ * meant for keyed operators only, and is excluded from {@link #toString()}.
+ */
+public final class PiiFinding {
+  private final EntityType type;
+  private final int start;
+  private final int end;
+  private final int charStart;
+  private final int charEnd;
+  private final double score;
+  private final String detector;
+  private final String form;
+  private final String canonical;
+  private final Explanation explanation;
+
+  public PiiFinding(
+      EntityType type,
+      int start,
+      int end,
+      int charStart,
+      int charEnd,
+      double score,
+      String detector,
+      String form,
+      String canonical,
+      Explanation explanation) {
+    this.type = Objects.requireNonNull(type, "type");
+    if (start < 0 || end < start || charStart < 0 || charEnd < charStart) {
+      throw new IllegalArgumentException("bad span " + start + ".." + end);
+    }
+    this.start = start;
+    this.end = end;
+    this.charStart = charStart;
+    this.charEnd = charEnd;
+    this.score = score;
+    this.detector = Objects.requireNonNull(detector, "detector");
+    this.form = Objects.requireNonNull(form, "form");
+    this.canonical = Objects.requireNonNull(canonical, "canonical");
+    this.explanation = Objects.requireNonNull(explanation, "explanation");
+  }
+
+  public EntityType type() {
+    return type;
+  }
+
+  /** Code point index of the first code point of the value in the original text. */
+  public int start() {
+    return start;
+  }
+
+  /** Code point index just past the value in the original text. */
+  public int end() {
+    return end;
+  }
+
+  /** UTF-16 index of the value's start in the original text. */
+  public int charStart() {
+    return charStart;
+  }
+
+  /** UTF-16 index just past the value in the original text. */
+  public int charEnd() {
+    return charEnd;
+  }
+
+  /** Confidence in [0, 1]. */
+  public double score() {
+    return score;
+  }
+
+  /** Name of the detector that found it, e.g. {@code email}. */
+  public String detector() {
+    return detector;
+  }
+
+  /**
+   * How the value was written: {@code standard}, or the obfuscation seen, e.g. {@code
+   * at-dot-words}, {@code spaced}, {@code bracketed}, {@code fullwidth}, {@code html-entity},
+   * {@code percent}, {@code hostname}, several joined by {@code +}.
+   */
+  public String form() {
+    return form;
+  }
+
+  /** True when {@link #form()} is not {@code standard}. */
+  public boolean obfuscated() {
+    return !"standard".equals(form);
+  }
+
+  /** The canonical value (raw PII!), e.g. {@code xyz@contoso.com}, {@code 4111111111111111}. */
+  public String canonical() {
+    return canonical;
+  }
+
+  public Explanation explanation() {
+    return explanation;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof PiiFinding)) {
+      return false;
+    }
+    PiiFinding f = (PiiFinding) o;
+    return type == f.type
+        && start == f.start
+        && end == f.end
+        && charStart == f.charStart
+        && charEnd == f.charEnd
+        && Double.compare(score, f.score) == 0
+        && detector.equals(f.detector)
+        && form.equals(f.form)
+        && canonical.equals(f.canonical)
+        && explanation.equals(f.explanation);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, start, end, score, detector, form, canonical);
+  }
+
+  /** Never includes the value. */
+  @Override
+  public String toString() {
+    return type
+        + "["
+        + start
+        + ","
+        + end
+        + ") score="
+        + score
+        + " detector="
+        + detector
+        + " form="
+        + form;
+  }
+}

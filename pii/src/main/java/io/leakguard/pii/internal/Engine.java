@@ -1,0 +1,225 @@
+package io.leakguard.pii.internal;
+
+import io.leakguard.pii.DetectionException;
+import io.leakguard.pii.EntityType;
+import io.leakguard.pii.Explanation;
+import io.leakguard.pii.PiiFinding;
+import io.leakguard.pii.spi.Candidate;
+import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The detection pipeline behind {@link io.leakguard.pii.PiiAnalyzer}.
+ *
+ * <p>Design notes (maintainers):
+ *
+ * <ol>
+ *   <li>normalize ({@link TextNormalizer}) with an offset map; identity fast path for plain ASCII;
+ *   <li>one pass builds the {@link TextIndex} (tokens with character-class flags): the triggers;
+ *   <li>each enabled detector whose trigger flags occur runs its hand-written parsers from the
+ *       trigger tokens and reports candidates with its own guards, validation and context score;
+ *   <li>candidates below the minimum score or of disabled types are dropped;
+ *   <li>overlap resolution: greedy by score, then length, then {@link EntityType#priority()}; a
+ *       loser that sticks out of a winner widens the winner (so redaction never leaves a tail of a
+ *       value behind), a loser inside a winner is dropped;
+ *   <li>spans are mapped to original chars, then to code points.
+ * </ol>
+ *
+ * Any exception inside a detector fails the whole text with {@link DetectionException}: never
+ * partial findings.
+ */
+public final class Engine {
+  private final List<Detector> detectors;
+  private final Set<EntityType> entities;
+  private final double minScore;
+  private final String region;
+
+  public Engine(
+      List<Detector> detectors, Set<EntityType> entities, double minScore, String region) {
+    this.entities = EnumSet.copyOf(entities);
+    List<Detector> enabled = new ArrayList<>();
+    for (Detector d : detectors) {
+      for (EntityType t : d.entities()) {
+        if (this.entities.contains(t)) {
+          enabled.add(d);
+          break;
+        }
+      }
+    }
+    this.detectors = List.copyOf(enabled);
+    this.minScore = minScore;
+    this.region = region;
+  }
+
+  public List<PiiFinding> analyze(String original) {
+    if (original.isEmpty()) {
+      return List.of();
+    }
+    NormalizedText nt = TextNormalizer.normalize(original);
+    String text = nt.text();
+    TextIndex index = TextIndex.of(text);
+    Context ctx = new Context(text, index, region);
+    int present = index.textFlags();
+    for (Detector d : detectors) {
+      int trig = d.triggerFlags();
+      if (trig != 0 && (present & trig) == 0) {
+        continue;
+      }
+      ctx.current = d.name();
+      try {
+        d.detect(ctx);
+      } catch (RuntimeException | StackOverflowError e) {
+        throw new DetectionException(d.name(), e);
+      }
+    }
+    List<Owned> kept = new ArrayList<>(ctx.candidates.size());
+    for (int i = 0; i < ctx.candidates.size(); i++) {
+      Candidate c = ctx.candidates.get(i);
+      if (entities.contains(c.type()) && c.score() >= minScore) {
+        kept.add(new Owned(c, ctx.owners.get(i)));
+      }
+    }
+    if (kept.isEmpty()) {
+      return List.of();
+    }
+    return toFindings(nt, resolve(kept));
+  }
+
+  /** A candidate and the name of the detector that reported it. */
+  record Owned(Candidate c, String detector) {}
+
+  /** A winning candidate, possibly widened by overlapping losers. */
+  static final class Resolved {
+    final Candidate c;
+    final String detector;
+    int start;
+    int end;
+
+    Resolved(Owned o) {
+      this.c = o.c();
+      this.detector = o.detector();
+      this.start = c.start();
+      this.end = c.end();
+    }
+  }
+
+  private static final Comparator<Candidate> BEST_FIRST =
+      Comparator.comparingDouble(Candidate::score)
+          .reversed()
+          .thenComparing(Comparator.comparingInt(Candidate::length).reversed())
+          .thenComparing(c -> -c.type().priority())
+          .thenComparingInt(Candidate::start);
+
+  static List<Resolved> resolve(List<Owned> candidates) {
+    List<Owned> sorted = new ArrayList<>(candidates);
+    sorted.sort((a, b) -> BEST_FIRST.compare(a.c(), b.c()));
+    List<Resolved> winners = new ArrayList<>();
+    for (Owned o : sorted) {
+      Candidate c = o.c();
+      Resolved hit = null;
+      for (Resolved w : winners) {
+        if (c.start() < w.end && w.start < c.end()) {
+          hit = w;
+          break;
+        }
+      }
+      if (hit == null) {
+        winners.add(new Resolved(o));
+      } else {
+        // widen the winner so no part of the loser stays unredacted
+        hit.start = Math.min(hit.start, c.start());
+        hit.end = Math.max(hit.end, c.end());
+      }
+    }
+    // widening may create new overlaps between winners: merge them, keeping the better one
+    winners.sort(Comparator.comparingInt(r -> r.start));
+    List<Resolved> merged = new ArrayList<>(winners.size());
+    for (Resolved r : winners) {
+      Resolved last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && r.start < last.end) {
+        Resolved keep = BEST_FIRST.compare(last.c, r.c) <= 0 ? last : r;
+        keep.start = Math.min(last.start, r.start);
+        keep.end = Math.max(last.end, r.end);
+        merged.set(merged.size() - 1, keep);
+      } else {
+        merged.add(r);
+      }
+    }
+    return merged;
+  }
+
+  private static List<PiiFinding> toFindings(NormalizedText nt, List<Resolved> resolved) {
+    String original = nt.original();
+    boolean bmpOnly = !hasSurrogates(original);
+    List<PiiFinding> out = new ArrayList<>(resolved.size());
+    int cpCursorChar = 0;
+    int cpCursor = 0;
+    for (Resolved r : resolved) {
+      Candidate c = r.c;
+      int cs = nt.originalStart(r.start);
+      int ce = nt.originalEnd(r.end - 1);
+      int marks = nt.marks(r.start, r.end);
+      List<String> norms = new ArrayList<>(4);
+      if ((marks & NormalizedText.FOLDED) != 0) {
+        norms.add("fullwidth");
+      }
+      if ((marks & NormalizedText.INVISIBLE) != 0) {
+        norms.add("invisible");
+      }
+      if ((marks & NormalizedText.ENTITY) != 0) {
+        norms.add("html-entity");
+      }
+      if ((marks & NormalizedText.PERCENT) != 0) {
+        norms.add("percent");
+      }
+      String form = c.form();
+      if (!norms.isEmpty()) {
+        form = ("standard".equals(form) ? "" : form + "+") + String.join("+", norms);
+      }
+      int start;
+      int end;
+      if (bmpOnly) {
+        start = cs;
+        end = ce;
+      } else {
+        // resolved spans are sorted and disjoint: walk forward once
+        cpCursor += original.codePointCount(cpCursorChar, cs);
+        cpCursorChar = cs;
+        start = cpCursor;
+        end = start + original.codePointCount(cs, ce);
+      }
+      out.add(
+          new PiiFinding(
+              c.type(),
+              start,
+              end,
+              cs,
+              ce,
+              round(c.score()),
+              r.detector,
+              form,
+              c.canonical(),
+              new Explanation(
+                  c.pattern(), c.validation(), round(c.baseScore()), c.contextWords(), norms)));
+    }
+    return out;
+  }
+
+  static double round(double s) {
+    return Math.round(s * 1000) / 1000.0;
+  }
+
+  private static boolean hasSurrogates(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,237 @@
+package io.leakguard.pii.spi;
+
+/**
+ * The single pass over a normalized text that all detectors share: the text cut into tokens, each a
+ * maximal run of letters and digits ({@link #ALNUM}), a maximal run of whitespace ({@link #SPACE}),
+ * or one other character ({@link #PUNCT}). Each token carries character-class flags; detectors
+ * start their hand-written parsers at tokens whose flags interest them (the "triggers").
+ *
+ * <p>Stored as parallel int arrays; {@link #textFlags()} is the union over all tokens so a detector
+ * can be skipped when its trigger class is absent.
+ */
+public final class TextIndex {
+  /** A run of letters and/or digits. */
+  public static final int ALNUM = 1;
+
+  /** A run of whitespace. */
+  public static final int SPACE = 1 << 1;
+
+  /** A single character that is neither letter, digit nor whitespace. */
+  public static final int PUNCT = 1 << 2;
+
+  /** Contains at least one letter. */
+  public static final int LETTER = 1 << 3;
+
+  /** Contains at least one ASCII digit. */
+  public static final int DIGIT = 1 << 4;
+
+  /** Contains an upper-case letter. */
+  public static final int UPPER = 1 << 5;
+
+  /** Contains a lower-case letter. */
+  public static final int LOWER = 1 << 6;
+
+  /** Starts with an upper-case letter. */
+  public static final int INITIAL_UPPER = 1 << 7;
+
+  /** Only hex digits {@code [0-9a-fA-F]}. */
+  public static final int HEX = 1 << 8;
+
+  /** Whitespace containing a line break. */
+  public static final int NEWLINE = 1 << 9;
+
+  /** The punctuation token is {@code @}. */
+  public static final int AT_SIGN = 1 << 10;
+
+  /** The alnum token is the word {@code at} in any case. */
+  public static final int AT_WORD = 1 << 11;
+
+  /** The punctuation token is {@code =} or {@code :}. */
+  public static final int ASSIGN = 1 << 12;
+
+  /** The punctuation token is {@code -} (or a normalized dash). */
+  public static final int DASH = 1 << 13;
+
+  /** Contains a non-ASCII letter. */
+  public static final int NON_ASCII = 1 << 14;
+
+  private final String text;
+  private int[] starts;
+  private int[] ends;
+  private int[] flags;
+  private int size;
+  private int textFlags;
+
+  private TextIndex(String text, int capacity) {
+    this.text = text;
+    this.starts = new int[capacity];
+    this.ends = new int[capacity];
+    this.flags = new int[capacity];
+  }
+
+  /** Builds the index in one pass over {@code text}. */
+  public static TextIndex of(String text) {
+    int n = text.length();
+    TextIndex idx = new TextIndex(text, Math.max(8, n / 3));
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      int start = i;
+      int f;
+      if (isAlnum(c)) {
+        f = ALNUM;
+        boolean hex = true;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (d >= '0' && d <= '9') {
+            f |= DIGIT;
+          } else if (d < 128 && ((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) {
+            f |= LETTER | (d <= 'Z' ? UPPER : LOWER);
+            if ((d | 0x20) > 'f') {
+              hex = false;
+            }
+          } else if (Character.isLetterOrDigit(d) || Character.isSurrogate(d)) {
+            if (Character.isSurrogate(d) && !Character.isLetterOrDigit(text.codePointAt(i))) {
+              break;
+            }
+            f |= LETTER | NON_ASCII;
+            hex = false;
+            if (Character.isUpperCase(d)) {
+              f |= UPPER;
+            } else if (Character.isLowerCase(d)) {
+              f |= LOWER;
+            }
+          } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
+            f |= NON_ASCII; // combining accent inside a name
+            hex = false;
+          } else {
+            break;
+          }
+          i++;
+        }
+        if (hex) {
+          f |= HEX;
+        }
+        if (Character.isUpperCase(c)) {
+          f |= INITIAL_UPPER;
+        }
+        if (i - start == 2 && (c | 0x20) == 'a' && (text.charAt(start + 1) | 0x20) == 't') {
+          f |= AT_WORD;
+        }
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        f = SPACE;
+        while (i < n
+            && (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i)))) {
+          if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+            f |= NEWLINE;
+          }
+          i++;
+        }
+      } else {
+        f = PUNCT;
+        if (c == '@') {
+          f |= AT_SIGN;
+        } else if (c == '=' || c == ':') {
+          f |= ASSIGN;
+        } else if (c == '-') {
+          f |= DASH;
+        }
+        i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
+      }
+      idx.add(start, i, f);
+    }
+    return idx;
+  }
+
+  private static boolean isAlnum(char c) {
+    if (c < 128) {
+      return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    }
+    return Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
+  }
+
+  private void add(int s, int e, int f) {
+    if (size == starts.length) {
+      int cap = size * 2;
+      starts = java.util.Arrays.copyOf(starts, cap);
+      ends = java.util.Arrays.copyOf(ends, cap);
+      flags = java.util.Arrays.copyOf(flags, cap);
+    }
+    starts[size] = s;
+    ends[size] = e;
+    flags[size] = f;
+    textFlags |= f;
+    size++;
+  }
+
+  /** The indexed (normalized) text. */
+  public String text() {
+    return text;
+  }
+
+  /** Number of tokens. */
+  public int size() {
+    return size;
+  }
+
+  /** Char index of token {@code t}'s first char. */
+  public int start(int t) {
+    return starts[t];
+  }
+
+  /** Char index just past token {@code t}. */
+  public int end(int t) {
+    return ends[t];
+  }
+
+  /** Flags of token {@code t}. */
+  public int flags(int t) {
+    return flags[t];
+  }
+
+  /** True when token {@code t} has all of {@code mask}. */
+  public boolean is(int t, int mask) {
+    return (flags[t] & mask) == mask;
+  }
+
+  /** The token's text (allocates). */
+  public String tokenText(int t) {
+    return text.substring(starts[t], ends[t]);
+  }
+
+  /** Length in chars of token {@code t}. */
+  public int length(int t) {
+    return ends[t] - starts[t];
+  }
+
+  /** Union of all token flags. */
+  public int textFlags() {
+    return textFlags;
+  }
+
+  /** The token containing char index {@code pos} (binary search), or -1 when out of range. */
+  public int tokenAt(int pos) {
+    if (pos < 0 || pos >= text.length()) {
+      return -1;
+    }
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ends[mid] <= pos) {
+        lo = mid + 1;
+      } else if (starts[mid] > pos) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /** True when token {@code t}'s text equals {@code word}, ignoring ASCII case. */
+  public boolean equalsIgnoreCase(int t, String word) {
+    return length(t) == word.length()
+        && text.regionMatches(true, starts[t], word, 0, word.length());
+  }
+}
