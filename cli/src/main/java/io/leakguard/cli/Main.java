@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Finds and redacts PII in any form; audits cloud network exposure.",
-    subcommands = {AnalyzeCommand.class, DemoCommand.class},
+    subcommands = {
+      AnalyzeCommand.class,
+      RedactCommand.class,
+      RevealCommand.class,
+      io.leakguard.cli.net.NetCommand.class,
+      DemoCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done, nothing at or above --fail-on",

@@ -12,6 +12,15 @@ public final class BuiltinDetectors {
 
   /** Every built-in detector, one instance each (detectors are stateless). */
   public static List<Detector> all() {
-    return List.of();
+    return List.of(
+        new EmailDetector(),
+        new IpAddressDetector(),
+        new MacAddressDetector(),
+        new PhoneDetector(),
+        new CreditCardDetector(),
+        new UsSsnDetector(),
+        new IbanDetector(),
+        new PersonDetector(),
+        new SecretDetector());
   }
 }
