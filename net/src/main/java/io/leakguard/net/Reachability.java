@@ -1,0 +1,257 @@
+package io.leakguard.net;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Exact reachability by splitting the address space at rule boundaries.
+ *
+ * <p>Design notes (for maintainers): for one layer, one direction and one protocol, the remote
+ * address space is cut at every boundary of every applicable line's remote set. Inside one
+ * elementary interval every line either matches every address or none, so the lines can be walked
+ * in order once per interval with a "remaining ports" set (first match) or a running union (any
+ * allow). The result is a {@link Region}: address intervals each with an exact port set. Chains of
+ * layers intersect regions. Stateless layers additionally require the opposite direction to allow
+ * some ephemeral port (1024-65535) towards the same remote. Results are cached by the identity of
+ * the applicable lines of every layer, so targets that share layers (and whose local address and
+ * labels select the same lines) are computed once.
+ */
+final class Reachability {
+  /** The result for one target, direction and protocol. */
+  record Result(Region region, boolean unknown) {}
+
+  private final Map<Object, Integer> ids = new IdentityHashMap<>();
+  private final Map<List<Integer>, Result> cache = new HashMap<>();
+
+  private int id(Object o) {
+    return ids.computeIfAbsent(o, k -> ids.size());
+  }
+
+  /** True when the line applies to the target (local address and selectors). */
+  static boolean applies(RuleLine l, Target t) {
+    if (!l.localSelectors().isEmpty()) {
+      if (!t.labels().contains("*")) {
+        boolean any = false;
+        for (String s : l.localSelectors()) {
+          if (t.labels().contains(s)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          return false;
+        }
+      }
+    }
+    if (t.latent()) {
+      return !l.local().symbols().isEmpty()
+          || !l.local().subtract(Internet.PUBLIC).hasNoAddresses();
+    }
+    return l.local().containsAddress(t.privateIp()) || l.local().symbols().contains("*");
+  }
+
+  static List<RuleLine> applicable(List<RuleLine> lines, Target t) {
+    List<RuleLine> out = new ArrayList<>(lines.size());
+    for (RuleLine l : lines) {
+      if (applies(l, t)) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  Result compute(Target t, Direction d, Protocol p) {
+    List<Layer> layers = t.layers(d);
+    List<List<RuleLine>> fwd = new ArrayList<>();
+    List<List<RuleLine>> rev = new ArrayList<>();
+    List<Integer> key = new ArrayList<>();
+    key.add(d.ordinal());
+    key.add(p.ordinal());
+    key.add(
+        t.latent()
+            ? -1
+            : AddressSet.parse(t.privateIp()).lo(0).compareTo(AddressSet.V4_SIZE) >= 0 ? -3 : -2);
+    for (Layer layer : layers) {
+      key.add(-10 - id(layer));
+      List<RuleLine> f = layer.unknown() ? List.of() : applicable(layer.lines(d), t);
+      fwd.add(f);
+      for (RuleLine l : f) {
+        key.add(id(l));
+      }
+      if (layer.stateless()) {
+        List<RuleLine> r = applicable(layer.lines(d.opposite()), t);
+        rev.add(r);
+        key.add(-5);
+        for (RuleLine l : r) {
+          key.add(id(l));
+        }
+      } else {
+        rev.add(null);
+      }
+    }
+    Result cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Region region = Region.FULL;
+    boolean unknown = false;
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      if (layer.unknown()) {
+        unknown = true;
+        continue;
+      }
+      Region r = evaluate(layer.evaluation(), fwd.get(i), p);
+      for (RuleLine l : fwd.get(i)) {
+        if (l.unknown() && l.allow() && l.matches(p)) {
+          unknown = true;
+        }
+      }
+      if (layer.stateless()) {
+        Region back = evaluate(layer.evaluation(), rev.get(i), p);
+        r = r.restrict(back.addressesWithPortsIn(p.hasPorts() ? PortSet.EPHEMERAL : PortSet.ALL));
+      }
+      region = region.intersect(r);
+      if (region.isEmpty()) {
+        break;
+      }
+    }
+    if (!t.latent()) {
+      boolean v6 = t.privateIp().indexOf(':') >= 0;
+      region = region.restrict(v6 ? AddressSet.ALL_V6 : AddressSet.ALL_V4);
+    }
+    Result res = new Result(region, unknown);
+    cache.put(key, res);
+    return res;
+  }
+
+  /** The region one layer allows for a protocol. */
+  static Region evaluate(Layer.Evaluation ev, List<RuleLine> lines, Protocol p) {
+    List<RuleLine> ls = new ArrayList<>();
+    for (RuleLine l : lines) {
+      if (!l.matches(p) || l.remote().hasNoAddresses()) {
+        continue;
+      }
+      if (!l.allow() && l.sourcePortsRestricted()) {
+        continue; // an attacker chooses the source port: this deny does not block
+      }
+      ls.add(l);
+    }
+    if (ls.isEmpty()) {
+      return Region.EMPTY;
+    }
+    TreeSet<BigInteger> cuts = new TreeSet<>();
+    cuts.add(BigInteger.ZERO);
+    BigInteger end = AddressSet.MAX.add(BigInteger.ONE);
+    cuts.add(end);
+    for (RuleLine l : ls) {
+      AddressSet a = l.remote();
+      for (int i = 0; i < a.intervalCount(); i++) {
+        cuts.add(a.lo(i));
+        cuts.add(a.hi(i).add(BigInteger.ONE));
+      }
+    }
+    Region.Builder b = new Region.Builder();
+    BigInteger prev = null;
+    for (BigInteger c : cuts) {
+      if (prev != null) {
+        PortSet allowed = PortSet.EMPTY;
+        if (ev == Layer.Evaluation.FIRST_MATCH) {
+          PortSet remaining = PortSet.ALL;
+          for (RuleLine l : ls) {
+            if (!l.remote().contains(prev)) {
+              continue;
+            }
+            PortSet lp = l.portsFor(p);
+            if (l.allow()) {
+              allowed = allowed.union(lp.intersect(remaining));
+            }
+            remaining = remaining.subtract(lp);
+            if (remaining.isEmpty()) {
+              break;
+            }
+          }
+        } else {
+          for (RuleLine l : ls) {
+            if (l.allow() && l.remote().contains(prev)) {
+              allowed = allowed.union(l.portsFor(p));
+              if (allowed.isAll()) {
+                break;
+              }
+            }
+          }
+        }
+        b.add(prev, c.subtract(BigInteger.ONE), allowed);
+      }
+      prev = c;
+    }
+    return b.build();
+  }
+
+  /** One layer's decision for one packet. */
+  record Decision(Layer layer, String role, RuleLine rule, String decision) {}
+
+  /** Evaluates one packet through the target's layers in the direction's order. */
+  static List<Decision> trace(Target t, Direction d, BigInteger remote, Protocol p, int port) {
+    List<Decision> out = new ArrayList<>();
+    for (Layer layer : t.layers(d)) {
+      if (layer.unknown()) {
+        out.add(new Decision(layer, layer.role(), null, "unknown"));
+        continue;
+      }
+      RuleLine hit = match(layer.evaluation(), applicable(layer.lines(d), t), remote, p, port);
+      String dec = hit == null ? "deny" : hit.unknown() && hit.allow() ? "unknown" : hit.action();
+      out.add(new Decision(layer, layer.role(), hit, dec));
+      if (layer.stateless() && hit != null && hit.allow()) {
+        List<RuleLine> back = applicable(layer.lines(d.opposite()), t);
+        Region br = evaluate(layer.evaluation(), back, p);
+        PortSet ok = br.portsAt(remote).intersect(p.hasPorts() ? PortSet.EPHEMERAL : PortSet.ALL);
+        RuleLine rhit =
+            ok.isEmpty()
+                ? match(layer.evaluation(), back, remote, p, 1024)
+                : match(layer.evaluation(), back, remote, p, ok.first());
+        out.add(
+            new Decision(layer, layer.role() + "-return", rhit, ok.isEmpty() ? "deny" : "allow"));
+      }
+    }
+    return out;
+  }
+
+  static RuleLine match(
+      Layer.Evaluation ev, List<RuleLine> lines, BigInteger remote, Protocol p, int port) {
+    for (RuleLine l : lines) {
+      if (!l.matches(p) || !l.remote().contains(remote) || !l.portsFor(p).contains(port)) {
+        continue;
+      }
+      if (!l.allow() && l.sourcePortsRestricted()) {
+        continue;
+      }
+      if (ev == Layer.Evaluation.ANY_ALLOW && !l.allow()) {
+        continue;
+      }
+      return l;
+    }
+    return null;
+  }
+
+  /**
+   * Verdict over decisions: deny if any layer denies, else unknown if any is unknown, else allow.
+   */
+  static String verdict(List<Decision> ds) {
+    boolean unknown = false;
+    for (Decision d : ds) {
+      if (d.decision().equals("deny")) {
+        return "deny";
+      }
+      if (d.decision().equals("unknown")) {
+        unknown = true;
+      }
+    }
+    return unknown ? "unknown" : "allow";
+  }
+}
