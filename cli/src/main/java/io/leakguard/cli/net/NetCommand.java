@@ -1,14 +1,20 @@
 package io.leakguard.cli.net;
 
-import io.leakguard.core.UserInputException;
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code leakguard net} (being implemented). */
-@Command(name = "net", mixinStandardHelpOptions = true, description = "(being implemented)")
-public final class NetCommand implements Callable<Integer> {
+/** {@code leakguard net}: network exposure audit, flow check and diff (DESIGN §5). */
+@Command(
+    name = "net",
+    mixinStandardHelpOptions = true,
+    description = "Audits cloud network exposure from az, aws, gcloud and terraform exports.",
+    subcommands = {NetAuditCommand.class, NetCheckCommand.class, NetDiffCommand.class})
+public final class NetCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    throw new UserInputException("net is not available yet");
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a subcommand is required: audit, check or diff");
   }
 }

@@ -1,0 +1,84 @@
+package io.leakguard.cli.net;
+
+import io.leakguard.core.ExitCodes;
+import io.leakguard.core.Severity;
+import io.leakguard.net.AuditReport;
+import io.leakguard.net.Finding;
+import io.leakguard.net.NetAudit;
+import io.leakguard.net.NetModel;
+import io.leakguard.net.Reports;
+import io.leakguard.net.read.ExportReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code leakguard net audit PATH...}: exposure findings. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Exposure findings for every target in the exports (files or folders; format detected from content).",
+      "A Terraform plan stands for its planned (after) state."
+    })
+final class NetAuditCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Export files or folders.")
+  List<Path> paths;
+
+  @Mixin OutputOptions opts;
+
+  @Override
+  public Integer call() throws Exception {
+    String format = opts.format();
+    Severity failOn = opts.failOn();
+    NetModel m = ExportReader.read(paths);
+    AuditReport r = NetAudit.audit(m, opts.policy(), LocalDate.now(ZoneOffset.UTC));
+    PrintWriter out = spec.commandLine().getOut();
+    print(out, format, r.findings(), null, r);
+    out.flush();
+    return exit(r.findings(), failOn);
+  }
+
+  static void print(
+      PrintWriter out, String format, List<Finding> fs, List<String> changes, Object report)
+      throws Exception {
+    switch (format) {
+      case "json":
+        Object node =
+            report instanceof AuditReport
+                ? Reports.json((AuditReport) report)
+                : Reports.json((io.leakguard.net.NetDiff.Report) report);
+        out.println(Reports.mapper().writeValueAsString(node));
+        break;
+      case "sarif":
+        out.println(Reports.mapper().writeValueAsString(Reports.sarif(fs, changes)));
+        break;
+      default:
+        List<io.leakguard.core.Warning> ws =
+            report instanceof AuditReport
+                ? ((AuditReport) report).warnings()
+                : ((io.leakguard.net.NetDiff.Report) report).warnings();
+        out.print(Reports.table(fs, changes, ws));
+    }
+  }
+
+  static int exit(List<Finding> fs, Severity failOn) {
+    if (failOn == null) {
+      return ExitCodes.OK;
+    }
+    for (Finding f : fs) {
+      if (f.severity().atLeast(failOn)) {
+        return ExitCodes.FINDINGS;
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

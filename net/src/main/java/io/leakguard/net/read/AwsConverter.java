@@ -1,0 +1,509 @@
+package io.leakguard.net.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leakguard.core.SourceRef;
+import io.leakguard.core.UserInputException;
+import io.leakguard.net.AddressSet;
+import io.leakguard.net.Direction;
+import io.leakguard.net.Layer;
+import io.leakguard.net.PortSet;
+import io.leakguard.net.Protocol;
+import io.leakguard.net.Provider;
+import io.leakguard.net.RuleLine;
+import io.leakguard.net.RuleSet;
+import io.leakguard.net.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * AWS: security groups (union of allows over every group on an ENI; protocol {@code -1}; IPv4 and
+ * IPv6 ranges; references to other groups, never internet; prefix lists resolved from {@code
+ * pl-….json}), network ACLs (rule-number order, stateless), ENIs and instances.
+ */
+final class AwsConverter {
+  private AwsConverter() {}
+
+  static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
+    if (inv.awsSgs.isEmpty()
+        && inv.awsEnis.isEmpty()
+        && inv.awsInstances.isEmpty()
+        && inv.awsNacls.isEmpty()) {
+      return;
+    }
+    Map<String, RuleSet> sgs = new LinkedHashMap<>();
+    for (Doc d : inv.awsSgs) {
+      RuleSet rs = sg(d, inv);
+      if (sgs.putIfAbsent(rs.id(), rs) == null) {
+        sets.add(rs);
+      }
+    }
+    Map<String, RuleSet> nacls = new LinkedHashMap<>();
+    Map<String, String> naclBySubnet = new HashMap<>();
+    Map<String, String> defaultNaclByVpc = new HashMap<>();
+    Map<String, Layer> naclLayers = new HashMap<>();
+    for (Doc d : inv.awsNacls) {
+      RuleSet rs = nacl(d);
+      nacls.put(rs.id(), rs);
+      sets.add(rs);
+      for (JsonNode a : d.node().path("Associations")) {
+        if (a.hasNonNull("SubnetId")) {
+          naclBySubnet.put(a.get("SubnetId").asText(), rs.id());
+        }
+      }
+      if (d.node().path("IsDefault").asBoolean(false) && d.node().hasNonNull("VpcId")) {
+        defaultNaclByVpc.put(d.node().get("VpcId").asText(), rs.id());
+      }
+    }
+    // ENIs: from describe-network-interfaces, then instances' interfaces not listed there.
+    List<Doc> enis = new ArrayList<>(inv.awsEnis);
+    Set<String> seen = new HashSet<>();
+    for (Doc e : enis) {
+      seen.add(e.node().path("NetworkInterfaceId").asText());
+    }
+    Map<String, Doc> instanceOf = new HashMap<>();
+    for (Doc i : inv.awsInstances) {
+      int k = 0;
+      for (JsonNode ni : i.node().path("NetworkInterfaces")) {
+        String id = ni.path("NetworkInterfaceId").asText();
+        instanceOf.put(id, i);
+        if (seen.add(id)) {
+          enis.add(new Doc(ni, i.file(), i.path() + ".NetworkInterfaces[" + k + "]", i.address()));
+        }
+        k++;
+      }
+      if (!i.node().has("NetworkInterfaces") || i.node().path("NetworkInterfaces").isEmpty()) {
+        enis.add(i);
+      }
+    }
+    Map<String, Layer> sgLayers = new HashMap<>();
+    Set<String> usedSgs = new HashSet<>();
+    for (Doc d : enis) {
+      JsonNode e = d.node();
+      String eniId =
+          e.hasNonNull("NetworkInterfaceId")
+              ? e.get("NetworkInterfaceId").asText()
+              : e.path("InstanceId").asText("(unknown)");
+      Doc inst = instanceOf.get(eniId);
+      List<String> groups = new ArrayList<>();
+      for (JsonNode g : e.has("Groups") ? e.path("Groups") : e.path("SecurityGroups")) {
+        groups.add(g.path("GroupId").asText());
+      }
+      for (JsonNode g : e.path("__GroupIds")) {
+        groups.add(g.asText());
+      }
+      List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(groups));
+      List<Layer> layers = new ArrayList<>();
+      String subnet = e.path("SubnetId").asText(null);
+      String naclId = subnet == null ? null : naclBySubnet.get(subnet);
+      if (naclId == null && e.hasNonNull("VpcId")) {
+        naclId = defaultNaclByVpc.get(e.get("VpcId").asText());
+      }
+      if (naclId != null) {
+        String nid = naclId;
+        layers.add(
+            naclLayers.computeIfAbsent(
+                nid,
+                k ->
+                    new Layer(
+                        "nacl",
+                        Layer.Evaluation.FIRST_MATCH,
+                        List.of(nacls.get(nid)),
+                        true,
+                        false,
+                        null)));
+      }
+      layers.add(
+          sgLayers.computeIfAbsent(
+              String.join(",", sorted),
+              k -> {
+                List<RuleSet> rs = new ArrayList<>();
+                List<String> missing = new ArrayList<>();
+                for (String g : sorted) {
+                  if (sgs.containsKey(g)) {
+                    rs.add(sgs.get(g));
+                  } else {
+                    missing.add(g);
+                  }
+                }
+                if (!missing.isEmpty()) {
+                  inv.warnings.add(
+                      "unknown-reference",
+                      "security group(s) "
+                          + missing
+                          + " referenced by "
+                          + eniId
+                          + " are not in the input: the security-groups layer counts as allowing everything (unknown)",
+                      d.ref());
+                  return Layer.missing("security-groups", String.join(",", missing));
+                }
+                return new Layer(
+                    "security-groups", Layer.Evaluation.ANY_ALLOW, rs, false, false, null);
+              }));
+      usedSgs.addAll(sorted);
+      Map<String, String> tags = tags(e.has("TagSet") ? e.path("TagSet") : e.path("Tags"));
+      if (inst != null) {
+        tags.putAll(tags(inst.node().path("Tags")));
+      }
+      String name =
+          tags.getOrDefault(
+              "Name", inst != null ? inst.node().path("InstanceId").asText() + "/" + eniId : eniId);
+      String enipub = e.path("Association").path("PublicIp").asText(null);
+      if (enipub == null && inst != null && e == inst.node()) {
+        enipub = e.path("PublicIpAddress").asText(null);
+      }
+      if (enipub == null && e.hasNonNull("PublicIpAddress")) {
+        enipub = e.get("PublicIpAddress").asText();
+      }
+      List<String[]> ips = new ArrayList<>();
+      for (JsonNode p : e.path("PrivateIpAddresses")) {
+        String pub = p.path("Association").path("PublicIp").asText(null);
+        ips.add(new String[] {p.path("PrivateIpAddress").asText(null), pub});
+      }
+      if (ips.isEmpty()) {
+        ips.add(new String[] {e.path("PrivateIpAddress").asText(null), null});
+      }
+      boolean first = true;
+      for (String[] ip : ips) {
+        String pub = ip[1] != null ? ip[1] : first ? enipub : null;
+        if (ip[0] != null && AddressSet.tryParse(ip[0]) == null) {
+          throw new UserInputException(d.ref(".PrivateIpAddress"), "expected an IP address");
+        }
+        if (e.path("__PublicUnknown").asBoolean(false) && pub == null) {
+          pub = "(known after apply)";
+        }
+        targets.add(
+            new Target(
+                ips.size() > 1 ? eniId + "/" + ip[0] : eniId,
+                ips.size() > 1 ? name + "/" + ip[0] : name,
+                Provider.AWS,
+                ip[0],
+                tags,
+                Set.of(),
+                pub != null,
+                pub == null ? null : "public IP " + pub,
+                layers,
+                d.ref(),
+                d.address()));
+        first = false;
+      }
+      for (JsonNode v6 : e.path("Ipv6Addresses")) {
+        String a = v6.path("Ipv6Address").asText(null);
+        if (a != null) {
+          targets.add(
+              new Target(
+                  eniId + "/" + a,
+                  name + "/" + a,
+                  Provider.AWS,
+                  a,
+                  tags,
+                  Set.of(),
+                  true,
+                  "global IPv6 address (routes not checked)",
+                  layers,
+                  d.ref(),
+                  d.address()));
+        }
+      }
+    }
+    for (RuleSet rs : sgs.values()) {
+      if (!usedSgs.contains(rs.id())) {
+        Layer l =
+            new Layer(
+                "security-groups", Layer.Evaluation.ANY_ALLOW, List.of(rs), false, false, null);
+        targets.add(
+            new Target(
+                rs.id(),
+                rs.name(),
+                Provider.AWS,
+                null,
+                Map.of(),
+                Set.of("*"),
+                false,
+                null,
+                List.of(l),
+                rs.source(),
+                rs.address()));
+      }
+    }
+  }
+
+  static Map<String, String> tags(JsonNode arr) {
+    Map<String, String> m = new TreeMap<>();
+    if (arr.isArray()) {
+      for (JsonNode t : arr) {
+        m.put(t.path("Key").asText(), t.path("Value").asText(""));
+      }
+    } else if (arr.isObject()) {
+      arr.fields().forEachRemaining(x -> m.put(x.getKey(), x.getValue().asText("")));
+    }
+    return m;
+  }
+
+  private static RuleSet sg(Doc d, Inventory inv) {
+    JsonNode g = d.node();
+    String id = g.path("GroupId").asText(null);
+    if (id == null) {
+      throw new UserInputException(d.ref(), "security group without GroupId");
+    }
+    String name = g.path("GroupName").asText(id);
+    List<RuleLine> lines = new ArrayList<>();
+    perms(g.path("IpPermissions"), Direction.INBOUND, "IpPermissions", id, name, d, inv, lines);
+    perms(
+        g.path("IpPermissionsEgress"),
+        Direction.OUTBOUND,
+        "IpPermissionsEgress",
+        id,
+        name,
+        d,
+        inv,
+        lines);
+    return new RuleSet(id, name, Provider.AWS, "security-group", lines, d.ref(), d.address());
+  }
+
+  private static void perms(
+      JsonNode perms,
+      Direction dir,
+      String field,
+      String id,
+      String name,
+      Doc d,
+      Inventory inv,
+      List<RuleLine> out) {
+    int i = 0;
+    for (JsonNode p : perms) {
+      String base = "." + field + "[" + i + "]";
+      String proto = p.path("IpProtocol").asText("-1");
+      Set<Protocol> protos = Protocol.parseVendor(proto);
+      PortSet ports = ports(p, protos, d.ref(base));
+      String label =
+          (dir == Direction.INBOUND ? "ingress" : "egress")
+              + "["
+              + i
+              + "] "
+              + (proto.equals("-1") ? "all" : proto)
+              + (protos.size() == 1 && protos.iterator().next().hasPorts()
+                  ? "/" + String.join(",", ports.toStrings())
+                  : "");
+      boolean unknownPerm = p.path("__unknown").asBoolean(false);
+      int k = 0;
+      for (JsonNode r : p.path("IpRanges")) {
+        String c = r.path("CidrIp").asText();
+        out.add(
+            line(
+                id,
+                name,
+                label + " " + c,
+                dir,
+                protos,
+                cidr(c, d.ref(base + ".IpRanges[" + k + "]")),
+                ports,
+                c,
+                unknownPerm,
+                d.ref(base + ".IpRanges[" + k++ + "]")));
+      }
+      k = 0;
+      for (JsonNode r : p.path("Ipv6Ranges")) {
+        String c = r.path("CidrIpv6").asText();
+        out.add(
+            line(
+                id,
+                name,
+                label + " " + c,
+                dir,
+                protos,
+                cidr(c, d.ref(base + ".Ipv6Ranges[" + k + "]")),
+                ports,
+                c,
+                unknownPerm,
+                d.ref(base + ".Ipv6Ranges[" + k++ + "]")));
+      }
+      k = 0;
+      for (JsonNode r : p.path("PrefixListIds")) {
+        String pl = r.path("PrefixListId").asText();
+        AddressSet a = inv.awsPrefixLists.get(pl);
+        boolean unknown = a == null;
+        if (unknown) {
+          inv.warnings.add(
+              "unknown-reference",
+              "prefix list "
+                  + pl
+                  + " is not in the input (save 'aws ec2 get-managed-prefix-list-entries' as "
+                  + pl
+                  + ".json): counted as every address (unknown)",
+              d.ref(base + ".PrefixListIds[" + k + "]"));
+          a = AddressSet.ALL;
+        }
+        out.add(
+            line(
+                id,
+                name,
+                label + " " + pl,
+                dir,
+                protos,
+                a,
+                ports,
+                pl,
+                unknown || unknownPerm,
+                d.ref(base + ".PrefixListIds[" + k++ + "]")));
+      }
+      k = 0;
+      for (JsonNode r : p.path("UserIdGroupPairs")) {
+        String gid = r.path("GroupId").asText();
+        out.add(
+            line(
+                id,
+                name,
+                label + " " + gid,
+                dir,
+                protos,
+                AddressSet.symbol("sg:" + gid),
+                ports,
+                gid,
+                unknownPerm,
+                d.ref(base + ".UserIdGroupPairs[" + k++ + "]")));
+      }
+      if (unknownPerm
+          && k == 0
+          && !p.path("IpRanges").elements().hasNext()
+          && !p.path("Ipv6Ranges").elements().hasNext()
+          && !p.path("PrefixListIds").elements().hasNext()) {
+        out.add(
+            line(
+                id,
+                name,
+                label + " (known after apply)",
+                dir,
+                protos,
+                AddressSet.ALL,
+                ports,
+                "(known after apply)",
+                true,
+                d.ref(base)));
+      }
+      i++;
+    }
+  }
+
+  private static AddressSet cidr(String c, SourceRef ref) {
+    AddressSet a = AddressSet.tryParse(c);
+    if (a == null) {
+      throw new UserInputException(ref, "expected a CIDR, got '" + c + "'");
+    }
+    return a;
+  }
+
+  static PortSet ports(JsonNode p, Set<Protocol> protos, SourceRef ref) {
+    if (protos.size() != 1 || !protos.iterator().next().hasPorts()) {
+      return PortSet.ALL;
+    }
+    int from = p.path("FromPort").asInt(-1);
+    int to = p.path("ToPort").asInt(-1);
+    if (!p.hasNonNull("FromPort") || from < 0 || to < 0 || (from == 0 && to == 0 && false)) {
+      return PortSet.ALL;
+    }
+    if (to < from || to > PortSet.MAX) {
+      throw new UserInputException(ref, "FromPort/ToPort: bad range " + from + "-" + to);
+    }
+    return PortSet.range(from, to);
+  }
+
+  private static RuleLine line(
+      String id,
+      String name,
+      String rule,
+      Direction dir,
+      Set<Protocol> protos,
+      AddressSet remote,
+      PortSet ports,
+      String written,
+      boolean unknown,
+      SourceRef ref) {
+    return new RuleLine(
+        id,
+        name,
+        rule,
+        -1,
+        true,
+        dir,
+        protos,
+        remote,
+        ports,
+        AddressSet.ALL,
+        Set.of(),
+        false,
+        List.of(written),
+        unknown,
+        false,
+        ref);
+  }
+
+  private static RuleSet nacl(Doc d) {
+    JsonNode n = d.node();
+    String id = n.path("NetworkAclId").asText();
+    String name = tags(n.path("Tags")).getOrDefault("Name", id);
+    List<RuleLine> lines = new ArrayList<>();
+    int i = 0;
+    Set<String> seen = new LinkedHashSet<>();
+    for (JsonNode e : n.path("Entries")) {
+      SourceRef ref = d.ref(".Entries[" + i++ + "]");
+      Direction dir = e.path("Egress").asBoolean(false) ? Direction.OUTBOUND : Direction.INBOUND;
+      long num = e.path("RuleNumber").asLong(-1);
+      if (num < 0) {
+        throw new UserInputException(ref, "RuleNumber: expected a number");
+      }
+      if (!seen.add(dir + "|" + num + "|" + e.hasNonNull("Ipv6CidrBlock"))) {
+        throw new UserInputException(
+            ref,
+            "duplicate RuleNumber "
+                + num
+                + " in direction "
+                + dir.word()
+                + " of network ACL "
+                + id);
+      }
+      String action = e.path("RuleAction").asText("");
+      if (!action.equalsIgnoreCase("allow") && !action.equalsIgnoreCase("deny")) {
+        throw new UserInputException(
+            ref, "RuleAction: expected allow or deny, got '" + action + "'");
+      }
+      Set<Protocol> protos = Protocol.parseVendor(e.path("Protocol").asText("-1"));
+      String c =
+          e.hasNonNull("CidrBlock")
+              ? e.get("CidrBlock").asText()
+              : e.path("Ipv6CidrBlock").asText("0.0.0.0/0");
+      PortSet ports = PortSet.ALL;
+      if (e.has("PortRange") && protos.size() == 1 && protos.iterator().next().hasPorts()) {
+        int from = e.path("PortRange").path("From").asInt(0);
+        int to = e.path("PortRange").path("To").asInt(PortSet.MAX);
+        ports = PortSet.range(from, to);
+      }
+      lines.add(
+          new RuleLine(
+              id,
+              name,
+              num == 32767 ? "*" : Long.toString(num),
+              num,
+              action.equalsIgnoreCase("allow"),
+              dir,
+              protos,
+              cidr(c, ref),
+              ports,
+              AddressSet.ALL,
+              Set.of(),
+              false,
+              List.of(c),
+              false,
+              num == 32767,
+              ref));
+    }
+    lines.sort((a, b) -> Long.compare(a.priority(), b.priority()));
+    return new RuleSet(id, name, Provider.AWS, "nacl", lines, d.ref(), d.address());
+  }
+}

@@ -1,0 +1,691 @@
+package io.leakguard.net.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leakguard.core.SourceRef;
+import io.leakguard.core.UserInputException;
+import io.leakguard.net.AddressSet;
+import io.leakguard.net.Direction;
+import io.leakguard.net.Internet;
+import io.leakguard.net.Layer;
+import io.leakguard.net.PortSet;
+import io.leakguard.net.Protocol;
+import io.leakguard.net.Provider;
+import io.leakguard.net.RuleLine;
+import io.leakguard.net.RuleSet;
+import io.leakguard.net.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Azure: NSGs (az CLI flat form or ARM {@code properties} nesting, singular and plural fields,
+ * either casing), NICs, VNets/subnets, public IPs, load balancers and ASGs into the model.
+ *
+ * <p>Semantics: priorities 100-4096, first match; the defaults at 65000/65001/65500 (synthesized
+ * when the export omits them); inbound crosses the subnet NSG then the NIC NSG, both must allow; a
+ * layer without an NSG allows everything; {@code *}, {@code Any}, {@code Internet}, {@code
+ * VirtualNetwork}, {@code AzureLoadBalancer} and CIDRs are judged by the addresses they cover.
+ */
+final class AzureConverter {
+  private AzureConverter() {}
+
+  private static final class Ctx {
+    AddressSet vnetTag = Internet.PRIVATE;
+    final Map<String, AddressSet> asgMembers = new HashMap<>();
+    final Map<String, RuleSet> nsgs = new LinkedHashMap<>();
+    final Map<String, Layer> layers = new HashMap<>();
+    final Set<RuleSet> used = new HashSet<>();
+  }
+
+  static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
+    if (inv.azNsgs.isEmpty() && inv.azRules.isEmpty() && inv.azNics.isEmpty()) {
+      return;
+    }
+    Ctx ctx = new Ctx();
+    // VNet address space: the VirtualNetwork tag covers it (plus the private ranges).
+    AddressSet vnet = Internet.PRIVATE;
+    Map<String, String> subnetNsg = new HashMap<>();
+    Set<String> knownSubnets = new HashSet<>();
+    for (Doc v : inv.azVnets) {
+      JsonNode space = J.get(v.node(), "addressSpace");
+      for (String p : J.texts(space, "addressPrefixes")) {
+        AddressSet a = AddressSet.tryParse(p);
+        if (a != null) {
+          vnet = vnet.union(a);
+        }
+      }
+      for (JsonNode s : J.arr(v.node(), "subnets")) {
+        subnet(s, subnetNsg, knownSubnets);
+      }
+    }
+    for (Doc s : inv.azSubnets) {
+      subnet(s.node(), subnetNsg, knownSubnets);
+    }
+    for (String[] a : inv.azAssociations) {
+      if (a[0].equals("subnet")) {
+        knownSubnets.add(J.lower(a[1]));
+        subnetNsg.put(J.lower(a[1]), J.lower(a[2]));
+      }
+    }
+    for (Doc d : inv.azNsgs) {
+      String nid = J.lower(nsgId(d));
+      for (JsonNode s : J.arr(d.node(), "subnets")) {
+        String sid = J.lower(J.text(s, "id"));
+        if (sid != null && nid != null) {
+          knownSubnets.add(sid);
+          subnetNsg.putIfAbsent(sid, nid);
+        }
+      }
+    }
+    ctx.vnetTag = vnet;
+    // ASG membership from NIC ip configurations.
+    for (Doc n : inv.azNics) {
+      for (JsonNode ipc : J.arr(n.node(), "ipConfigurations")) {
+        String ip = J.text(ipc, "privateIPAddress");
+        for (JsonNode asg : J.arr(ipc, "applicationSecurityGroups")) {
+          String id = J.lower(J.text(asg, "id"));
+          if (id != null && ip != null && AddressSet.tryParse(ip) != null) {
+            ctx.asgMembers.merge(id, AddressSet.parse(ip), AddressSet::union);
+          }
+        }
+      }
+    }
+    // Standalone rule lists (az network nsg rule list): grouped under their NSG.
+    Map<String, List<Doc>> looseRules = new LinkedHashMap<>();
+    for (Doc r : inv.azRules) {
+      String id = J.lower(J.text(r.node(), "id"));
+      String nsg =
+          id == null ? "(unknown nsg)" : id.replaceAll("/(default)?securityrules/[^/]*$", "");
+      looseRules.computeIfAbsent(nsg, k -> new ArrayList<>()).add(r);
+    }
+    for (Doc d : inv.azNsgs) {
+      RuleSet rs = nsg(d, looseRules.remove(J.lower(nsgId(d))), ctx);
+      if (ctx.nsgs.putIfAbsent(J.lower(rs.id()), rs) == null) {
+        sets.add(rs);
+      }
+    }
+    for (Map.Entry<String, List<Doc>> e : looseRules.entrySet()) {
+      Doc first = e.getValue().get(0);
+      RuleSet rs =
+          nsg(
+              new Doc(
+                  com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                      .objectNode()
+                      .put("id", e.getKey())
+                      .put("name", last(e.getKey())),
+                  first.file(),
+                  first.path(),
+                  first.address()),
+              e.getValue(),
+              ctx);
+      ctx.nsgs.put(J.lower(rs.id()), rs);
+      sets.add(rs);
+    }
+    // Public paths: public IPs bound to ip configurations, public load balancer pools.
+    Map<String, String> pipByIpc = new HashMap<>();
+    Map<String, String> pipById = new HashMap<>();
+    for (Doc p : inv.azPublicIps) {
+      String addr = J.text(p.node(), "ipAddress");
+      String label = J.text(p.node(), "name") + (addr == null ? "" : " (" + addr + ")");
+      String pid = J.lower(J.text(p.node(), "id"));
+      if (pid != null) {
+        pipById.put(pid, label);
+      }
+      String ipc = J.lower(J.idOf(p.node(), "ipConfiguration"));
+      if (ipc != null) {
+        pipByIpc.put(ipc, label);
+      }
+    }
+    Map<String, String> publicPools = new HashMap<>();
+    Set<String> knownPools = new HashSet<>();
+    Map<String, String> publicIpcByLb = new HashMap<>();
+    for (Doc l : inv.azLbs) {
+      boolean pub = false;
+      for (JsonNode fe : J.arr(l.node(), "frontendIPConfigurations")) {
+        if (J.get(fe, "publicIPAddress") != null) {
+          pub = true;
+        }
+      }
+      String lbName = J.text(l.node(), "name");
+      for (JsonNode pool : J.arr(l.node(), "backendAddressPools")) {
+        String pid = J.lower(J.text(pool, "id"));
+        if (pid != null) {
+          knownPools.add(pid);
+          if (pub) {
+            publicPools.put(pid, lbName);
+          }
+        }
+        if (pub) {
+          for (JsonNode b : J.arr(pool, "backendIPConfigurations")) {
+            String bid = J.lower(J.text(b, "id"));
+            if (bid != null) {
+              publicIpcByLb.put(bid, lbName);
+            }
+          }
+        }
+      }
+    }
+    Map<String, String> nicNsgAssoc = new HashMap<>();
+    for (String[] a : inv.azAssociations) {
+      if (a[0].equals("nic")) {
+        nicNsgAssoc.put(J.lower(a[1]), J.lower(a[2]));
+      }
+    }
+    Set<String> warnedSubnets = new HashSet<>();
+    for (Doc n : inv.azNics) {
+      JsonNode nic = n.node();
+      String nicId = J.text(nic, "id");
+      String nicName = J.text(nic, "name");
+      String nsgId = J.lower(J.idOf(nic, "networkSecurityGroup"));
+      if (nsgId == null && nicId != null) {
+        nsgId = nicNsgAssoc.get(J.lower(nicId));
+      }
+      Map<String, String> tags = tags(J.get(nic, "tags"));
+      List<JsonNode> ipcs = J.arr(nic, "ipConfigurations");
+      int k = 0;
+      for (JsonNode ipc : ipcs) {
+        String ipcName = J.text(ipc, "name");
+        String ipcId = J.text(ipc, "id");
+        if (ipcId == null) {
+          ipcId = (nicId == null ? nicName : nicId) + "/ipConfigurations/" + ipcName;
+        }
+        String ip = J.text(ipc, "privateIPAddress");
+        if (ip != null && AddressSet.tryParse(ip) == null) {
+          throw new UserInputException(
+              n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
+              "privateIPAddress: expected an IP address");
+        }
+        List<Layer> layers = new ArrayList<>();
+        String subnetId = J.lower(J.idOf(ipc, "subnet"));
+        if (subnetId != null) {
+          if (knownSubnets.contains(subnetId)) {
+            String sn = subnetNsg.get(subnetId);
+            if (sn != null) {
+              layers.add(layer("subnet-nsg", sn, ctx, inv));
+            }
+          } else if (warnedSubnets.add(subnetId)) {
+            inv.warnings.add(
+                "subnet-not-in-input",
+                "subnet "
+                    + subnetId
+                    + " is not in the input (az network vnet list): its NSG, if any, is not applied",
+                n.ref());
+          }
+        }
+        if (nsgId != null) {
+          layers.add(layer("nic-nsg", nsgId, ctx, inv));
+        }
+        String reason = null;
+        String pipId = J.lower(J.idOf(ipc, "publicIPAddress"));
+        if (pipId != null) {
+          JsonNode inline = J.get(ipc, "publicIPAddress");
+          String addr = inline == null ? null : J.text(inline, "ipAddress");
+          reason =
+              "public IP "
+                  + (pipById.containsKey(pipId)
+                      ? pipById.get(pipId)
+                      : last(pipId) + (addr == null ? "" : " (" + addr + ")"));
+        } else if (pipByIpc.containsKey(J.lower(ipcId))) {
+          reason = "public IP " + pipByIpc.get(J.lower(ipcId));
+        } else if (publicIpcByLb.containsKey(J.lower(ipcId))) {
+          reason = "backend of public load balancer " + publicIpcByLb.get(J.lower(ipcId));
+        }
+        for (JsonNode pool : J.arr(ipc, "loadBalancerBackendAddressPools")) {
+          String pid = J.lower(J.text(pool, "id"));
+          if (pid == null || reason != null) {
+            continue;
+          }
+          if (publicPools.containsKey(pid)) {
+            reason = "backend of public load balancer " + publicPools.get(pid);
+          } else if (!knownPools.contains(pid)) {
+            inv.warnings.add(
+                "unknown-reference",
+                "load balancer pool "
+                    + pid
+                    + " is not in the input (az network lb list): counted as a public path",
+                n.ref());
+            reason = "backend of load balancer pool not in the input (unknown)";
+          }
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        for (JsonNode asg : J.arr(ipc, "applicationSecurityGroups")) {
+          String id = J.lower(J.text(asg, "id"));
+          if (id != null) {
+            labels.add("asg:" + id);
+          }
+        }
+        String name = ipcs.size() > 1 ? nicName + "/" + ipcName : nicName;
+        targets.add(
+            new Target(
+                ipcId,
+                name == null ? ipcId : name,
+                Provider.AZURE,
+                ip,
+                tags,
+                labels,
+                reason != null,
+                reason,
+                layers,
+                n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
+                n.address()));
+        k++;
+      }
+    }
+    for (RuleSet rs : ctx.nsgs.values()) {
+      if (!ctx.used.contains(rs)) {
+        Layer l = new Layer("nsg", Layer.Evaluation.FIRST_MATCH, List.of(rs), false, false, null);
+        targets.add(
+            new Target(
+                rs.id(),
+                rs.name(),
+                Provider.AZURE,
+                null,
+                Map.of(),
+                Set.of("*"),
+                false,
+                null,
+                List.of(l),
+                rs.source(),
+                rs.address()));
+      }
+    }
+  }
+
+  private static void subnet(JsonNode s, Map<String, String> subnetNsg, Set<String> known) {
+    String id = J.lower(J.text(s, "id"));
+    if (id == null) {
+      return;
+    }
+    known.add(id);
+    String nsg = J.lower(J.idOf(s, "networkSecurityGroup"));
+    if (nsg != null) {
+      subnetNsg.put(id, nsg);
+    }
+  }
+
+  private static Layer layer(String role, String nsgId, Ctx ctx, Inventory inv) {
+    return ctx.layers.computeIfAbsent(
+        role + "|" + nsgId,
+        k -> {
+          RuleSet rs = ctx.nsgs.get(nsgId);
+          if (rs == null) {
+            inv.warnings.add(
+                "unknown-reference",
+                "NSG "
+                    + nsgId
+                    + " is referenced but not in the input: the "
+                    + role
+                    + " layer counts as allowing everything (unknown)",
+                null);
+            return Layer.missing(role, nsgId);
+          }
+          ctx.used.add(rs);
+          return new Layer(role, Layer.Evaluation.FIRST_MATCH, List.of(rs), false, false, null);
+        });
+  }
+
+  static Map<String, String> tags(JsonNode t) {
+    Map<String, String> m = new TreeMap<>();
+    if (t != null && t.isObject()) {
+      t.fields()
+          .forEachRemaining(
+              e -> m.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+    }
+    return m;
+  }
+
+  static String last(String id) {
+    int i = id.lastIndexOf('/');
+    return i < 0 ? id : id.substring(i + 1);
+  }
+
+  private static String nsgId(Doc d) {
+    String id = J.text(d.node(), "id");
+    return id != null ? id : J.text(d.node(), "name");
+  }
+
+  private static RuleSet nsg(Doc d, List<Doc> extra, Ctx ctx) {
+    JsonNode n = d.node();
+    String id = nsgId(d);
+    if (id == null) {
+      throw new UserInputException(d.ref(), "NSG without id or name");
+    }
+    String name = J.text(n, "name") == null ? last(id) : J.text(n, "name");
+    List<RuleLine> lines = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    int i = 0;
+    for (JsonNode r : J.arr(n, "securityRules")) {
+      SourceRef ref = d.ref(J.where(n, "securityRules") + "[" + i++ + "]");
+      if (r.hasNonNull("__path")) {
+        ref =
+            SourceRef.ofPath(
+                r.hasNonNull("__file") ? r.get("__file").asText() : d.file(),
+                r.get("__path").asText());
+      }
+      lines.add(rule(r, id, name, ref, false, ctx, seen));
+    }
+    if (extra != null) {
+      for (Doc r : extra) {
+        boolean def =
+            J.lower(J.text(r.node(), "id")) != null
+                && J.lower(J.text(r.node(), "id")).contains("/defaultsecurityrules/");
+        lines.add(rule(r.node(), id, name, r.ref(), def, ctx, seen));
+      }
+    }
+    i = 0;
+    boolean hasDefaults = false;
+    for (JsonNode r : J.arr(n, "defaultSecurityRules")) {
+      SourceRef ref = d.ref(J.where(n, "defaultSecurityRules") + "[" + i++ + "]");
+      lines.add(rule(r, id, name, ref, true, ctx, null));
+      hasDefaults = true;
+    }
+    for (RuleLine l : lines) {
+      hasDefaults |= l.platformDefault();
+    }
+    if (!hasDefaults) {
+      lines.addAll(defaults(id, name, d.ref(".defaultSecurityRules(implied)"), ctx));
+    }
+    lines.sort((a, b) -> Long.compare(a.priority(), b.priority()));
+    return new RuleSet(id, name, Provider.AZURE, "nsg", lines, d.ref(), d.address());
+  }
+
+  private static List<RuleLine> defaults(String id, String name, SourceRef ref, Ctx ctx) {
+    List<RuleLine> out = new ArrayList<>();
+    AddressSet all = AddressSet.ALL;
+    out.add(
+        def(
+            id,
+            name,
+            "AllowVnetInBound",
+            65000,
+            true,
+            Direction.INBOUND,
+            ctx.vnetTag,
+            ctx.vnetTag,
+            "VirtualNetwork",
+            ref));
+    out.add(
+        def(
+            id,
+            name,
+            "AllowAzureLoadBalancerInBound",
+            65001,
+            true,
+            Direction.INBOUND,
+            Internet.AZURE_PLATFORM,
+            all,
+            "AzureLoadBalancer",
+            ref));
+    out.add(def(id, name, "DenyAllInBound", 65500, false, Direction.INBOUND, all, all, "*", ref));
+    out.add(
+        def(
+            id,
+            name,
+            "AllowVnetOutBound",
+            65000,
+            true,
+            Direction.OUTBOUND,
+            ctx.vnetTag,
+            ctx.vnetTag,
+            "VirtualNetwork",
+            ref));
+    out.add(
+        def(
+            id,
+            name,
+            "AllowInternetOutBound",
+            65001,
+            true,
+            Direction.OUTBOUND,
+            Internet.PUBLIC_AZURE,
+            all,
+            "Internet",
+            ref));
+    out.add(def(id, name, "DenyAllOutBound", 65500, false, Direction.OUTBOUND, all, all, "*", ref));
+    return out;
+  }
+
+  private static RuleLine def(
+      String id,
+      String name,
+      String rule,
+      long prio,
+      boolean allow,
+      Direction d,
+      AddressSet remote,
+      AddressSet local,
+      String written,
+      SourceRef ref) {
+    return new RuleLine(
+        id,
+        name,
+        rule,
+        prio,
+        allow,
+        d,
+        Protocol.ANY,
+        remote,
+        PortSet.ALL,
+        local,
+        Set.of(),
+        false,
+        List.of(written),
+        false,
+        true,
+        ref);
+  }
+
+  private static RuleLine rule(
+      JsonNode r,
+      String nsgId,
+      String nsgName,
+      SourceRef ref,
+      boolean isDefault,
+      Ctx ctx,
+      Map<String, String> seen) {
+    Set<String> unk = new HashSet<>(J.texts(r, "__unknown"));
+    String name = J.text(r, "name");
+    if (name == null) {
+      name = "(unnamed)";
+    }
+    String dirText = J.text(r, "direction");
+    if (dirText == null) {
+      throw new UserInputException(
+          ref, "security rule '" + name + "' has no direction: expected Inbound or Outbound");
+    }
+    Direction dir;
+    try {
+      dir = Direction.parse(dirText);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(ref, "direction: " + e.getMessage());
+    }
+    String access = J.text(r, "access");
+    boolean unknown = !unk.isEmpty();
+    boolean allow;
+    if (access == null && unk.contains("access")) {
+      allow = true;
+    } else if ("allow".equalsIgnoreCase(access)) {
+      allow = true;
+    } else if ("deny".equalsIgnoreCase(access)) {
+      allow = false;
+    } else {
+      throw new UserInputException(ref, "access: expected Allow or Deny, got '" + access + "'");
+    }
+    JsonNode pr = J.get(r, "priority");
+    long prio;
+    if (pr == null) {
+      if (!unk.contains("priority")) {
+        throw new UserInputException(
+            ref, "security rule '" + name + "' has no priority: expected 100-4096");
+      }
+      prio = allow ? 100 : 4096;
+    } else if (!pr.canConvertToLong() && !pr.asText().matches("\\d{1,9}")) {
+      throw new UserInputException(ref, "priority: expected a number, got '" + pr.asText() + "'");
+    } else {
+      prio = pr.asLong();
+    }
+    if (seen != null && pr != null && !isDefault) {
+      String key = dir + "|" + prio;
+      String prev = seen.putIfAbsent(key, name + " at " + ref.jsonPath());
+      if (prev != null) {
+        throw new UserInputException(
+            ref,
+            "duplicate priority "
+                + prio
+                + " in direction "
+                + dir.word()
+                + " of NSG "
+                + nsgName
+                + " (also used by rule "
+                + prev
+                + ")");
+      }
+    }
+    Set<Protocol> protos =
+        unk.contains("protocol") ? Protocol.ANY : Protocol.parseVendor(J.text(r, "protocol"));
+    List<String> src = both(r, "sourceAddressPrefix");
+    List<String> dst = both(r, "destinationAddressPrefix");
+    List<String> srcAsg = asgIds(r, "sourceApplicationSecurityGroups");
+    List<String> dstAsg = asgIds(r, "destinationApplicationSecurityGroups");
+    List<String> dports = both(r, "destinationPortRange");
+    List<String> sports = both(r, "sourcePortRange");
+    PortSet ports = PortSet.EMPTY;
+    if (unk.contains("destinationPortRange")
+        || unk.contains("destinationPortRanges")
+        || dports.isEmpty()) {
+      ports = PortSet.ALL;
+    } else {
+      for (String p : dports) {
+        try {
+          ports = ports.union(PortSet.parse(p));
+        } catch (IllegalArgumentException e) {
+          throw new UserInputException(ref, "destinationPortRange: " + e.getMessage());
+        }
+      }
+    }
+    boolean srcPortRestricted = false;
+    if (!unk.contains("sourcePortRange") && !unk.contains("sourcePortRanges")) {
+      for (String p : sports) {
+        try {
+          if (!PortSet.parse(p).isAll()) {
+            srcPortRestricted = true;
+          }
+        } catch (IllegalArgumentException e) {
+          throw new UserInputException(ref, "sourcePortRange: " + e.getMessage());
+        }
+      }
+    }
+    boolean remoteUnknown =
+        dir == Direction.INBOUND
+            ? unk.contains("sourceAddressPrefix") || unk.contains("sourceAddressPrefixes")
+            : unk.contains("destinationAddressPrefix")
+                || unk.contains("destinationAddressPrefixes");
+    List<String> remoteWritten = dir == Direction.INBOUND ? src : dst;
+    List<String> localWritten = dir == Direction.INBOUND ? dst : src;
+    List<String> remoteAsg = dir == Direction.INBOUND ? srcAsg : dstAsg;
+    List<String> localAsg = dir == Direction.INBOUND ? dstAsg : srcAsg;
+    AddressSet remote = AddressSet.EMPTY;
+    List<String> written = new ArrayList<>(remoteWritten);
+    if (remoteUnknown) {
+      remote = AddressSet.ALL;
+      written.add("(known after apply)");
+    } else {
+      for (String t : remoteWritten) {
+        remote = remote.union(address(t, ctx));
+      }
+      for (String a : remoteAsg) {
+        remote =
+            remote
+                .union(AddressSet.symbol("asg:" + a))
+                .union(ctx.asgMembers.getOrDefault(a, AddressSet.EMPTY));
+        written.add("asg:" + last(a));
+      }
+      if (remoteWritten.isEmpty() && remoteAsg.isEmpty()) {
+        remote = AddressSet.ALL;
+        written.add("*");
+      }
+    }
+    AddressSet local = AddressSet.EMPTY;
+    Set<String> selectors = new LinkedHashSet<>();
+    for (String t : localWritten) {
+      local = local.union(address(t, ctx));
+    }
+    for (String a : localAsg) {
+      selectors.add("asg:" + a);
+    }
+    if (!localAsg.isEmpty() && localWritten.isEmpty()
+        || localWritten.isEmpty() && localAsg.isEmpty()) {
+      local = AddressSet.ALL;
+    }
+    if (unk.contains("destinationAddressPrefix") || unk.contains("sourceAddressPrefix")) {
+      local = AddressSet.ALL;
+    }
+    return new RuleLine(
+        nsgId,
+        nsgName,
+        name,
+        prio,
+        allow,
+        dir,
+        protos,
+        remote,
+        ports,
+        local,
+        selectors,
+        srcPortRestricted,
+        written,
+        unknown,
+        isDefault || prio >= 65000,
+        ref);
+  }
+
+  private static List<String> both(JsonNode r, String singular) {
+    List<String> out = new ArrayList<>();
+    String one = J.text(r, singular);
+    if (one != null && !one.isEmpty()) {
+      out.add(one);
+    }
+    for (String s : J.texts(r, singular + "s")) {
+      if (!s.isEmpty() && !out.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> asgIds(JsonNode r, String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode a : J.arr(r, field)) {
+      String id = a.isTextual() ? a.asText() : J.text(a, "id");
+      if (id != null) {
+        out.add(id.toLowerCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  static AddressSet address(String token, Ctx ctx) {
+    String t = token.trim();
+    switch (t.toLowerCase(Locale.ROOT)) {
+      case "*":
+      case "any":
+        return AddressSet.ALL;
+      case "internet":
+        return Internet.PUBLIC_AZURE;
+      case "virtualnetwork":
+        return ctx.vnetTag;
+      case "azureloadbalancer":
+        return Internet.AZURE_PLATFORM;
+      default:
+        AddressSet a = AddressSet.tryParse(t);
+        return a != null ? a : AddressSet.symbol("servicetag:" + t);
+    }
+  }
+}

@@ -1,0 +1,355 @@
+package io.leakguard.net.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leakguard.core.SourceRef;
+import io.leakguard.core.UserInputException;
+import io.leakguard.net.AddressSet;
+import io.leakguard.net.Direction;
+import io.leakguard.net.Layer;
+import io.leakguard.net.PortSet;
+import io.leakguard.net.Protocol;
+import io.leakguard.net.Provider;
+import io.leakguard.net.RuleLine;
+import io.leakguard.net.RuleSet;
+import io.leakguard.net.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * GCP: VPC firewall rules per network (priority order, deny first at equal priority, target tags
+ * and service accounts, disabled rules ignored, the implied deny-ingress and allow-egress rules at
+ * 65535) and instances (network interfaces, access configs with a NAT IP as public path).
+ */
+final class GcpConverter {
+  private GcpConverter() {}
+
+  static String network(String url) {
+    if (url == null) {
+      return "global/networks/default";
+    }
+    int i = url.indexOf("/global/networks/");
+    if (i >= 0) {
+      String rest = url.substring(i + 1);
+      int p = url.lastIndexOf("/projects/", i);
+      return (p >= 0 ? url.substring(p + 1, i + 1) : "") + rest;
+    }
+    return url.contains("/") ? url : "global/networks/" + url;
+  }
+
+  private static String key(String net) {
+    int i = net.indexOf("global/networks/");
+    return i >= 0 ? net.substring(i) : net;
+  }
+
+  static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
+    if (inv.gcpFirewalls.isEmpty() && inv.gcpInstances.isEmpty()) {
+      return;
+    }
+    Map<String, List<RuleLine>> byNet = new LinkedHashMap<>();
+    Map<String, Doc> firstDoc = new HashMap<>();
+    Map<String, String> netName = new HashMap<>();
+    for (Doc d : inv.gcpFirewalls) {
+      String net = network(J.text(d.node(), "network"));
+      String k = key(net);
+      netName.putIfAbsent(k, net);
+      firstDoc.putIfAbsent(k, d);
+      List<RuleLine> lines = byNet.computeIfAbsent(k, x -> new ArrayList<>());
+      rule(d, net, lines, inv);
+    }
+    for (Doc d : inv.gcpInstances) {
+      for (JsonNode ni : J.arr(d.node(), "networkInterfaces")) {
+        String net = network(J.text(ni, "network"));
+        String k = key(net);
+        netName.putIfAbsent(k, net);
+        if (!byNet.containsKey(k)) {
+          byNet.put(k, new ArrayList<>());
+          inv.warnings.add(
+              "no-firewall-rules",
+              "no firewall rules for network "
+                  + net
+                  + " in the input (gcloud compute firewall-rules list): only the implied rules apply",
+              d.ref());
+        }
+      }
+    }
+    Map<String, RuleSet> nets = new LinkedHashMap<>();
+    Map<String, Layer> layers = new HashMap<>();
+    for (Map.Entry<String, List<RuleLine>> e : byNet.entrySet()) {
+      String net = netName.get(e.getKey());
+      List<RuleLine> lines = new ArrayList<>(e.getValue());
+      Doc src = firstDoc.get(e.getKey());
+      SourceRef implied = src == null ? SourceRef.ofPath("(implied)", "$") : src.ref("(implied)");
+      lines.add(
+          new RuleLine(
+              net,
+              net,
+              "implied-deny-ingress",
+              65535,
+              false,
+              Direction.INBOUND,
+              Protocol.ANY,
+              AddressSet.ALL,
+              PortSet.ALL,
+              AddressSet.ALL,
+              Set.of(),
+              false,
+              List.of("0.0.0.0/0", "::/0"),
+              false,
+              true,
+              implied));
+      lines.add(
+          new RuleLine(
+              net,
+              net,
+              "implied-allow-egress",
+              65535,
+              true,
+              Direction.OUTBOUND,
+              Protocol.ANY,
+              AddressSet.ALL,
+              PortSet.ALL,
+              AddressSet.ALL,
+              Set.of(),
+              false,
+              List.of("0.0.0.0/0", "::/0"),
+              false,
+              true,
+              implied));
+      lines.sort(
+          (a, b) ->
+              a.priority() != b.priority()
+                  ? Long.compare(a.priority(), b.priority())
+                  : Boolean.compare(a.allow(), b.allow()));
+      RuleSet rs =
+          new RuleSet(
+              net,
+              net,
+              Provider.GCP,
+              "firewall",
+              lines,
+              src == null ? implied : src.ref(),
+              src == null ? null : src.address());
+      nets.put(e.getKey(), rs);
+      sets.add(rs);
+      layers.put(
+          e.getKey(),
+          new Layer("firewall", Layer.Evaluation.FIRST_MATCH, List.of(rs), false, false, null));
+    }
+    Set<String> used = new HashSet<>();
+    for (Doc d : inv.gcpInstances) {
+      JsonNode inst = d.node();
+      String name = J.text(inst, "name");
+      String id = J.text(inst, "selfLink") != null ? J.text(inst, "selfLink") : name;
+      Set<String> labels = new LinkedHashSet<>();
+      JsonNode tags = J.get(inst, "tags");
+      for (String t : J.texts(tags, "items")) {
+        labels.add("tag:" + t);
+      }
+      for (JsonNode sa : J.arr(inst, "serviceAccounts")) {
+        String email = J.text(sa, "email");
+        if (email != null) {
+          labels.add("sa:" + email);
+        }
+      }
+      Map<String, String> lbl = new TreeMap<>();
+      JsonNode l = J.get(inst, "labels");
+      if (l != null) {
+        l.fields().forEachRemaining(x -> lbl.put(x.getKey(), x.getValue().asText("")));
+      }
+      List<JsonNode> nis = J.arr(inst, "networkInterfaces");
+      int k = 0;
+      for (JsonNode ni : nis) {
+        String k2 = key(network(J.text(ni, "network")));
+        used.add(k2);
+        String ip = J.text(ni, "networkIP");
+        if (ip != null && AddressSet.tryParse(ip) == null) {
+          throw new UserInputException(
+              d.ref(".networkInterfaces[" + k + "].networkIP"), "expected an IP address");
+        }
+        String reason = null;
+        for (JsonNode ac : J.arr(ni, "accessConfigs")) {
+          String nat = J.text(ac, "natIP");
+          reason = "access config with NAT IP " + (nat == null ? "(ephemeral)" : nat);
+        }
+        String nicName = nis.size() > 1 ? name + "/" + J.text(ni, "name") : name;
+        String tid = nis.size() > 1 ? id + "#" + J.text(ni, "name") : id;
+        targets.add(
+            new Target(
+                tid,
+                nicName,
+                Provider.GCP,
+                ip,
+                lbl,
+                labels,
+                reason != null,
+                reason,
+                List.of(layers.get(k2)),
+                d.ref(".networkInterfaces[" + k + "]"),
+                d.address()));
+        String v6 = J.text(ni, "ipv6Address");
+        if (v6 != null) {
+          boolean pub6 = !J.arr(ni, "ipv6AccessConfigs").isEmpty();
+          targets.add(
+              new Target(
+                  tid + "#v6",
+                  nicName + "/v6",
+                  Provider.GCP,
+                  v6,
+                  lbl,
+                  labels,
+                  pub6,
+                  pub6 ? "IPv6 access config" : null,
+                  List.of(layers.get(k2)),
+                  d.ref(".networkInterfaces[" + k + "]"),
+                  d.address()));
+        }
+        k++;
+      }
+    }
+    for (Map.Entry<String, RuleSet> e : nets.entrySet()) {
+      if (!used.contains(e.getKey())) {
+        RuleSet rs = e.getValue();
+        targets.add(
+            new Target(
+                rs.id(),
+                rs.name(),
+                Provider.GCP,
+                null,
+                Map.of(),
+                Set.of("*"),
+                false,
+                null,
+                List.of(layers.get(e.getKey())),
+                rs.source(),
+                rs.address()));
+      }
+    }
+  }
+
+  private static void rule(Doc d, String net, List<RuleLine> out, Inventory inv) {
+    JsonNode r = d.node();
+    String name = J.text(r, "name");
+    if (Boolean.parseBoolean(J.text(r, "disabled"))) {
+      return;
+    }
+    Set<String> unk = new HashSet<>(J.texts(r, "__unknown"));
+    Direction dir =
+        Direction.parse(J.text(r, "direction") == null ? "INGRESS" : J.text(r, "direction"));
+    long prio = J.get(r, "priority") == null ? 1000 : J.get(r, "priority").asLong(1000);
+    List<String> srcRanges = J.texts(r, "sourceRanges");
+    List<String> dstRanges = J.texts(r, "destinationRanges");
+    List<String> srcTags = J.texts(r, "sourceTags");
+    List<String> srcSas = J.texts(r, "sourceServiceAccounts");
+    Set<String> selectors = new LinkedHashSet<>();
+    for (String t : J.texts(r, "targetTags")) {
+      selectors.add("tag:" + t);
+    }
+    for (String t : J.texts(r, "targetServiceAccounts")) {
+      selectors.add("sa:" + t);
+    }
+    AddressSet remote = AddressSet.EMPTY;
+    List<String> written = new ArrayList<>();
+    AddressSet local = AddressSet.ALL;
+    boolean unknown = !unk.isEmpty();
+    if (dir == Direction.INBOUND) {
+      for (String s : srcRanges) {
+        remote = remote.union(parse(s, d.ref(".sourceRanges")));
+        written.add(s);
+      }
+      for (String t : srcTags) {
+        remote = remote.union(AddressSet.symbol("gcptag:" + t));
+        written.add("tag:" + t);
+      }
+      for (String t : srcSas) {
+        remote = remote.union(AddressSet.symbol("gcpsa:" + t));
+        written.add("sa:" + t);
+      }
+      if (written.isEmpty()) {
+        remote = unk.contains("sourceRanges") ? AddressSet.ALL : AddressSet.ALL_V4;
+        written.add(unk.contains("sourceRanges") ? "(known after apply)" : "0.0.0.0/0 (default)");
+      }
+      if (!dstRanges.isEmpty()) {
+        local = AddressSet.EMPTY;
+        for (String s : dstRanges) {
+          local = local.union(parse(s, d.ref(".destinationRanges")));
+        }
+      }
+    } else {
+      for (String s : dstRanges) {
+        remote = remote.union(parse(s, d.ref(".destinationRanges")));
+        written.add(s);
+      }
+      if (written.isEmpty()) {
+        remote = AddressSet.ALL_V4;
+        written.add("0.0.0.0/0 (default)");
+      }
+      if (!srcRanges.isEmpty()) {
+        local = AddressSet.EMPTY;
+        for (String s : srcRanges) {
+          local = local.union(parse(s, d.ref(".sourceRanges")));
+        }
+      }
+    }
+    boolean any = false;
+    for (String field : new String[] {"allowed", "denied"}) {
+      int i = 0;
+      for (JsonNode a : J.arr(r, field)) {
+        any = true;
+        String proto = J.text(a, "IPProtocol");
+        Set<Protocol> ps = Protocol.parseVendor(proto == null ? "all" : proto);
+        PortSet ports = PortSet.EMPTY;
+        List<String> pl = J.texts(a, "ports");
+        if (pl.isEmpty()) {
+          ports = PortSet.ALL;
+        }
+        for (String p : pl) {
+          try {
+            ports = ports.union(PortSet.parse(p));
+          } catch (IllegalArgumentException e) {
+            throw new UserInputException(d.ref("." + field + "[" + i + "].ports"), e.getMessage());
+          }
+        }
+        out.add(
+            new RuleLine(
+                net,
+                net,
+                name,
+                prio,
+                field.equals("allowed"),
+                dir,
+                ps,
+                remote,
+                ports,
+                local,
+                selectors,
+                false,
+                written,
+                unknown,
+                false,
+                d.ref("." + field + "[" + i + "]")));
+        i++;
+      }
+    }
+    if (!any) {
+      inv.warnings.add(
+          "rule-without-action",
+          "firewall rule " + name + " has neither allowed nor denied entries: ignored",
+          d.ref());
+    }
+  }
+
+  private static AddressSet parse(String s, SourceRef ref) {
+    AddressSet a = AddressSet.tryParse(s);
+    if (a == null) {
+      throw new UserInputException(ref, "expected a CIDR, got '" + s + "'");
+    }
+    return a;
+  }
+}

@@ -1,0 +1,36 @@
+package io.leakguard.net.read;
+
+import io.leakguard.core.Warnings;
+import io.leakguard.net.AddressSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Raw exported objects by kind, collected from every file before conversion. */
+final class Inventory {
+  final List<Doc> azNsgs = new ArrayList<>();
+  final List<Doc> azRules = new ArrayList<>();
+  final List<Doc> azNics = new ArrayList<>();
+  final List<Doc> azVnets = new ArrayList<>();
+  final List<Doc> azSubnets = new ArrayList<>();
+  final List<Doc> azPublicIps = new ArrayList<>();
+  final List<Doc> azLbs = new ArrayList<>();
+  final List<Doc> azAsgs = new ArrayList<>();
+
+  /**
+   * Terraform-only: NIC / subnet to NSG associations ({@code nic} or {@code subnet}, id, nsg id).
+   */
+  final List<String[]> azAssociations = new ArrayList<>();
+
+  final List<Doc> awsSgs = new ArrayList<>();
+  final List<Doc> awsEnis = new ArrayList<>();
+  final List<Doc> awsNacls = new ArrayList<>();
+  final List<Doc> awsInstances = new ArrayList<>();
+  final Map<String, AddressSet> awsPrefixLists = new LinkedHashMap<>();
+
+  final List<Doc> gcpFirewalls = new ArrayList<>();
+  final List<Doc> gcpInstances = new ArrayList<>();
+
+  final Warnings warnings = new Warnings();
+}

@@ -1,0 +1,114 @@
+package io.leakguard.net.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Lenient JSON access for vendor exports: a field is looked up exactly, then case-insensitively
+ * ({@code privateIPAddress} / {@code privateIpAddress}), then under {@code properties} (ARM/REST
+ * nesting). Explicit {@code null} counts as missing.
+ */
+final class J {
+  private J() {}
+
+  /** The field, or null when absent or JSON null. */
+  static JsonNode get(JsonNode n, String name) {
+    if (n == null || !n.isObject()) {
+      return null;
+    }
+    JsonNode v = direct(n, name);
+    if (v != null) {
+      return v;
+    }
+    JsonNode props = direct(n, "properties");
+    if (props != null && props.isObject()) {
+      return direct(props, name);
+    }
+    return null;
+  }
+
+  /**
+   * Path segment under which {@link #get} found the field ({@code .x} or {@code .properties.x}).
+   */
+  static String where(JsonNode n, String name) {
+    if (direct(n, name) != null) {
+      return "." + actualName(n, name);
+    }
+    JsonNode props = direct(n, "properties");
+    return ".properties." + (props == null ? name : actualName(props, name));
+  }
+
+  private static String actualName(JsonNode n, String name) {
+    if (n.has(name)) {
+      return name;
+    }
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String f = it.next();
+      if (f.equalsIgnoreCase(name)) {
+        return f;
+      }
+    }
+    return name;
+  }
+
+  private static JsonNode direct(JsonNode n, String name) {
+    JsonNode v = n.get(name);
+    if (v == null) {
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equalsIgnoreCase(name)) {
+          v = e.getValue();
+          break;
+        }
+      }
+    }
+    return v == null || v.isNull() || v.isMissingNode() ? null : v;
+  }
+
+  static String text(JsonNode n, String name) {
+    JsonNode v = get(n, name);
+    return v == null || v.isContainerNode() ? null : v.asText();
+  }
+
+  static String idOf(JsonNode n, String name) {
+    JsonNode v = get(n, name);
+    if (v == null) {
+      return null;
+    }
+    if (v.isTextual()) {
+      return v.asText();
+    }
+    return text(v, "id");
+  }
+
+  /** Elements of an array field (empty when absent). */
+  static List<JsonNode> arr(JsonNode n, String name) {
+    JsonNode v = get(n, name);
+    List<JsonNode> out = new ArrayList<>();
+    if (v != null && v.isArray()) {
+      v.forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Text values of an array of strings (empty when absent). */
+  static List<String> texts(JsonNode n, String name) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : arr(n, name)) {
+      if (e != null && !e.isNull() && !e.isContainerNode()) {
+        out.add(e.asText());
+      }
+    }
+    return out;
+  }
+
+  static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+}

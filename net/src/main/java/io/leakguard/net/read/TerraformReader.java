@@ -1,0 +1,812 @@
+package io.leakguard.net.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leakguard.core.SourceRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code terraform show -json} of a plan ({@code resource_changes} with {@code before}, {@code
+ * after}, {@code after_unknown}) or a state ({@code values.root_module}). Resources are rewritten
+ * into the shapes of the vendor CLIs (az, aws, gcloud) and handed to the same converters; inline
+ * and standalone rule resources are reassembled into their NSG or security group, association
+ * resources attach NSGs to NICs and subnets. Values known only after apply are marked unknown
+ * (counted as exposed). References whose id is unknown in a plan are resolved through the plan's
+ * {@code configuration} expressions.
+ */
+final class TerraformReader {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private TerraformReader() {}
+
+  /** One managed resource on the chosen side. */
+  private record Res(
+      String address, String type, JsonNode values, JsonNode unknown, String path, int index) {
+    String key() {
+      JsonNode id = values.get("id");
+      return id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : address;
+    }
+
+    boolean unknown(String attr) {
+      return unknown != null && unknown.path(attr).asBoolean(false);
+    }
+  }
+
+  static void read(JsonNode root, String file, Inventory inv, ExportReader.PlanSide side) {
+    List<Res> res = new ArrayList<>();
+    if (root.has("resource_changes")) {
+      int i = 0;
+      for (JsonNode rc : root.get("resource_changes")) {
+        if (!"managed".equals(rc.path("mode").asText("managed"))) {
+          i++;
+          continue;
+        }
+        JsonNode ch = rc.path("change");
+        String sideName = side == ExportReader.PlanSide.AFTER ? "after" : "before";
+        JsonNode v = ch.get(sideName);
+        if (v != null && v.isObject()) {
+          res.add(
+              new Res(
+                  rc.path("address").asText(),
+                  rc.path("type").asText(),
+                  v,
+                  side == ExportReader.PlanSide.AFTER ? ch.get("after_unknown") : null,
+                  "$.resource_changes[" + i + "].change." + sideName,
+                  i));
+        }
+        i++;
+      }
+    } else if (root.has("values")) {
+      module(root.path("values").path("root_module"), "$.values.root_module", res);
+    } else if (root.has("planned_values")) {
+      module(root.path("planned_values").path("root_module"), "$.planned_values.root_module", res);
+    }
+    Map<String, List<String>> refs = new HashMap<>();
+    config(root.path("configuration").path("root_module"), "", refs);
+    new Conv(file, inv, res, refs).run();
+  }
+
+  private static void module(JsonNode m, String path, List<Res> out) {
+    int i = 0;
+    for (JsonNode r : m.path("resources")) {
+      if ("managed".equals(r.path("mode").asText("managed"))) {
+        out.add(
+            new Res(
+                r.path("address").asText(),
+                r.path("type").asText(),
+                r.path("values"),
+                null,
+                path + ".resources[" + i + "].values",
+                i));
+      }
+      i++;
+    }
+    int j = 0;
+    for (JsonNode c : m.path("child_modules")) {
+      module(c, path + ".child_modules[" + j++ + "]", out);
+    }
+  }
+
+  /** address.attr → referenced addresses, from the plan's configuration. */
+  private static void config(JsonNode m, String prefix, Map<String, List<String>> out) {
+    for (JsonNode r : m.path("resources")) {
+      String addr = prefix + r.path("address").asText();
+      r.path("expressions")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<String> rs = new ArrayList<>();
+                collectRefs(e.getValue(), rs, prefix);
+                if (!rs.isEmpty()) {
+                  out.put(addr + "." + e.getKey(), rs);
+                }
+              });
+    }
+    m.path("module_calls")
+        .fields()
+        .forEachRemaining(
+            e -> config(e.getValue().path("module"), prefix + "module." + e.getKey() + ".", out));
+  }
+
+  private static void collectRefs(JsonNode n, List<String> out, String prefix) {
+    if (n.isObject()) {
+      if (n.has("references")) {
+        for (JsonNode r : n.get("references")) {
+          out.add(prefix + r.asText());
+        }
+      }
+      n.fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getKey().equals("references")) {
+                  collectRefs(e.getValue(), out, prefix);
+                }
+              });
+    } else if (n.isArray()) {
+      n.forEach(x -> collectRefs(x, out, prefix));
+    }
+  }
+
+  private static final class Conv {
+    final String file;
+    final Inventory inv;
+    final List<Res> res;
+    final Map<String, List<String>> refs;
+    final Map<String, Res> byAddress = new LinkedHashMap<>();
+    final Map<String, ObjectNode> azNsgByName = new HashMap<>();
+    final Map<String, ObjectNode> awsSgByKey = new HashMap<>();
+
+    Conv(String file, Inventory inv, List<Res> res, Map<String, List<String>> refs) {
+      this.file = file;
+      this.inv = inv;
+      this.res = res;
+      this.refs = refs;
+      for (Res r : res) {
+        byAddress.put(r.address(), r);
+      }
+    }
+
+    /** The referenced resource for an attribute holding an id, or null. */
+    Res target(Res r, String attr) {
+      JsonNode v = r.values().get(attr);
+      if (v != null && v.isTextual() && !v.asText().isEmpty()) {
+        for (Res o : res) {
+          if (v.asText().equalsIgnoreCase(o.key())) {
+            return o;
+          }
+        }
+      }
+      for (String ref : refs.getOrDefault(stripIndex(r.address()) + "." + attr, List.of())) {
+        String a =
+            ref.endsWith(".id") || ref.endsWith(".name") || ref.endsWith(".self_link")
+                ? ref.substring(0, ref.lastIndexOf('.'))
+                : ref;
+        if (byAddress.containsKey(a)) {
+          return byAddress.get(a);
+        }
+        for (Res o : res) {
+          if (stripIndex(o.address()).equals(a)) {
+            return o;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The id an attribute refers to: the value, the referenced resource's key, or a placeholder.
+     */
+    String idRef(Res r, String attr) {
+      Res t = target(r, attr);
+      if (t != null) {
+        return t.key();
+      }
+      JsonNode v = r.values().get(attr);
+      if (v != null && v.isTextual() && !v.asText().isEmpty()) {
+        return v.asText();
+      }
+      if (r.unknown(attr)) {
+        return "(known after apply) " + r.address() + "." + attr;
+      }
+      return null;
+    }
+
+    List<String> idRefs(Res r, String attr) {
+      List<String> out = new ArrayList<>();
+      JsonNode v = r.values().get(attr);
+      if (v != null && v.isArray() && !r.unknown(attr)) {
+        for (JsonNode x : v) {
+          String s = x.asText();
+          Res o = null;
+          for (Res c : res) {
+            if (s.equalsIgnoreCase(c.key())) {
+              o = c;
+            }
+          }
+          out.add(o == null ? s : o.key());
+        }
+        boolean allKnown = true;
+        JsonNode u = r.unknown() == null ? null : r.unknown().get(attr);
+        if (u != null && u.isArray()) {
+          for (JsonNode x : u) {
+            if (x.asBoolean(false)) {
+              allKnown = false;
+            }
+          }
+        }
+        if (allKnown) {
+          return out;
+        }
+        out.clear();
+      }
+      for (String ref : refs.getOrDefault(stripIndex(r.address()) + "." + attr, List.of())) {
+        String a = ref.endsWith(".id") ? ref.substring(0, ref.length() - 3) : ref;
+        for (Res c : res) {
+          if (c.address().equals(a) || stripIndex(c.address()).equals(a)) {
+            if (!out.contains(c.key())) {
+              out.add(c.key());
+            }
+          }
+        }
+      }
+      if (out.isEmpty() && r.unknown(attr)) {
+        out.add("(known after apply) " + r.address() + "." + attr);
+      }
+      return out;
+    }
+
+    static String stripIndex(String a) {
+      return a.replaceAll("\\[[^\\]]*\\]", "");
+    }
+
+    Doc doc(Res r, JsonNode node) {
+      return new Doc(node, file, r.path(), r.address());
+    }
+
+    void run() {
+      for (Res r : res) {
+        switch (r.type()) {
+          case "azurerm_network_security_group":
+            azNsg(r);
+            break;
+          case "aws_security_group":
+            awsSg(r);
+            break;
+          default:
+            break;
+        }
+      }
+      for (Res r : res) {
+        switch (r.type()) {
+          case "azurerm_network_security_group":
+          case "aws_security_group":
+            break;
+          case "azurerm_network_security_rule":
+            azRule(r);
+            break;
+          case "azurerm_network_interface":
+            azNic(r);
+            break;
+          case "azurerm_subnet":
+            azSubnet(r);
+            break;
+          case "azurerm_virtual_network":
+            azVnet(r);
+            break;
+          case "azurerm_network_interface_security_group_association":
+            inv.azAssociations.add(
+                new String[] {
+                  "nic", idRef(r, "network_interface_id"), idRef(r, "network_security_group_id")
+                });
+            break;
+          case "azurerm_subnet_network_security_group_association":
+            inv.azAssociations.add(
+                new String[] {
+                  "subnet", idRef(r, "subnet_id"), idRef(r, "network_security_group_id")
+                });
+            break;
+          case "aws_security_group_rule":
+            awsRule(r);
+            break;
+          case "aws_vpc_security_group_ingress_rule":
+          case "aws_vpc_security_group_egress_rule":
+            awsVpcRule(r);
+            break;
+          case "aws_instance":
+          case "aws_network_interface":
+            awsEni(r);
+            break;
+          case "google_compute_firewall":
+            gcpFirewall(r);
+            break;
+          case "google_compute_instance":
+            gcpInstance(r);
+            break;
+          case "aws_network_acl":
+          case "aws_network_acl_rule":
+          case "azurerm_network_interface_backend_address_pool_association":
+          case "azurerm_network_interface_application_security_group_association":
+            inv.warnings.add(
+                "unsupported-resource",
+                "Terraform resource type " + r.type() + " is not evaluated yet",
+                SourceRef.ofPath(file, r.path()));
+            break;
+          default:
+            break;
+        }
+      }
+    }
+
+    // ---- Azure ----
+    private static final String[][] AZ_RULE_FIELDS = {
+      {"name", "name"},
+      {"priority", "priority"},
+      {"direction", "direction"},
+      {"access", "access"},
+      {"protocol", "protocol"},
+      {"source_port_range", "sourcePortRange"},
+      {"source_port_ranges", "sourcePortRanges"},
+      {"destination_port_range", "destinationPortRange"},
+      {"destination_port_ranges", "destinationPortRanges"},
+      {"source_address_prefix", "sourceAddressPrefix"},
+      {"source_address_prefixes", "sourceAddressPrefixes"},
+      {"destination_address_prefix", "destinationAddressPrefix"},
+      {"destination_address_prefixes", "destinationAddressPrefixes"},
+    };
+
+    ObjectNode azRuleNode(JsonNode v, JsonNode unknown, String path) {
+      ObjectNode n = F.objectNode();
+      ArrayNode unk = n.putArray("__unknown");
+      for (String[] f : AZ_RULE_FIELDS) {
+        JsonNode x = v.get(f[0]);
+        if (x != null && !x.isNull()) {
+          n.set(f[1], x);
+        }
+        if (unknown != null && unknown.path(f[0]).asBoolean(false)) {
+          unk.add(f[1]);
+        }
+      }
+      for (String[] f :
+          new String[][] {
+            {"source_application_security_group_ids", "sourceApplicationSecurityGroups"},
+            {"destination_application_security_group_ids", "destinationApplicationSecurityGroups"}
+          }) {
+        ArrayNode a = n.putArray(f[1]);
+        for (JsonNode x : v.path(f[0])) {
+          a.addObject().put("id", x.asText());
+        }
+      }
+      n.put("__path", path);
+      n.put("__file", file);
+      return n;
+    }
+
+    void azNsg(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("id", r.key());
+      n.put("name", r.values().path("name").asText(r.address()));
+      ArrayNode rules = n.putArray("securityRules");
+      if (r.unknown("security_rule")) {
+        for (String dir : new String[] {"Inbound", "Outbound"}) {
+          ObjectNode u = rules.addObject();
+          u.put("name", "(known after apply)")
+              .put("direction", dir)
+              .put("__path", r.path() + ".security_rule")
+              .put("__file", file);
+          u.putArray("__unknown")
+              .add("access")
+              .add("priority")
+              .add("protocol")
+              .add("sourceAddressPrefix")
+              .add("destinationPortRange");
+        }
+        inv.warnings.add(
+            "unknown-value",
+            "the rules of "
+                + r.address()
+                + " are known only after apply: counted as allowing everything (unknown)",
+            SourceRef.ofPath(file, r.path()));
+      }
+      int j = 0;
+      for (JsonNode sr : r.values().path("security_rule")) {
+        JsonNode u = r.unknown() == null ? null : r.unknown().path("security_rule").path(j);
+        rules.add(azRuleNode(sr, u, r.path() + ".security_rule[" + j + "]"));
+        j++;
+      }
+      azNsgByName.put(
+          (r.values().path("resource_group_name").asText("") + "/" + n.get("name").asText())
+              .toLowerCase(java.util.Locale.ROOT),
+          n);
+      inv.azNsgs.add(doc(r, n));
+    }
+
+    void azRule(Res r) {
+      String key =
+          (r.values().path("resource_group_name").asText("")
+                  + "/"
+                  + r.values().path("network_security_group_name").asText(""))
+              .toLowerCase(java.util.Locale.ROOT);
+      ObjectNode nsg = azNsgByName.get(key);
+      if (nsg == null) {
+        Res t = target(r, "network_security_group_name");
+        if (t != null) {
+          nsg =
+              azNsgByName.get(
+                  (t.values().path("resource_group_name").asText("")
+                          + "/"
+                          + t.values().path("name").asText())
+                      .toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      if (nsg == null) {
+        nsg = F.objectNode();
+        nsg.put("id", key);
+        nsg.put("name", r.values().path("network_security_group_name").asText(key));
+        nsg.putArray("securityRules");
+        azNsgByName.put(key, nsg);
+        inv.azNsgs.add(doc(r, nsg));
+        inv.warnings.add(
+            "unknown-reference",
+            "NSG "
+                + key
+                + " of rule "
+                + r.address()
+                + " is not in the plan or state: only its standalone rules are known",
+            SourceRef.ofPath(file, r.path()));
+      }
+      ((ArrayNode) nsg.get("securityRules")).add(azRuleNode(r.values(), r.unknown(), r.path()));
+    }
+
+    void azNic(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("id", r.key());
+      n.put("name", r.values().path("name").asText(r.address()));
+      if (r.values().has("tags") && r.values().get("tags").isObject()) {
+        n.set("tags", r.values().get("tags"));
+      }
+      ArrayNode ipcs = n.putArray("ipConfigurations");
+      int j = 0;
+      for (JsonNode ic : r.values().path("ip_configuration")) {
+        JsonNode u = r.unknown() == null ? null : r.unknown().path("ip_configuration").path(j);
+        ObjectNode o = ipcs.addObject();
+        String name = ic.path("name").asText("ipconfig" + j);
+        o.put("name", name);
+        o.put("id", r.key() + "/ipConfigurations/" + name);
+        if (ic.hasNonNull("private_ip_address")
+            && !ic.get("private_ip_address").asText().isEmpty()) {
+          o.put("privateIPAddress", ic.get("private_ip_address").asText());
+        }
+        String subnet =
+            ic.hasNonNull("subnet_id") && !ic.get("subnet_id").asText().isEmpty()
+                ? ic.get("subnet_id").asText()
+                : null;
+        if (subnet == null) {
+          Res t = target(r, "ip_configuration.subnet_id");
+          if (t == null) {
+            t = target(r, "ip_configuration");
+          }
+          subnet = t != null && t.type().equals("azurerm_subnet") ? t.key() : null;
+        } else {
+          for (Res c : res) {
+            if (subnet.equalsIgnoreCase(c.key())) {
+              subnet = c.key();
+            }
+          }
+        }
+        if (subnet != null) {
+          o.putObject("subnet").put("id", subnet);
+        }
+        boolean pubUnknown = u != null && u.path("public_ip_address_id").asBoolean(false);
+        String pip =
+            ic.hasNonNull("public_ip_address_id") ? ic.get("public_ip_address_id").asText() : "";
+        if (!pip.isEmpty() || pubUnknown) {
+          o.putObject("publicIPAddress")
+              .put("id", pip.isEmpty() ? "(known after apply) " + r.address() : pip);
+        }
+        j++;
+      }
+      inv.azNics.add(doc(r, n));
+    }
+
+    void azSubnet(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("id", r.key());
+      n.put("name", r.values().path("name").asText());
+      inv.azSubnets.add(doc(r, n));
+    }
+
+    void azVnet(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("id", r.key());
+      n.put("name", r.values().path("name").asText());
+      ArrayNode sp = n.putObject("addressSpace").putArray("addressPrefixes");
+      for (JsonNode a : r.values().path("address_space")) {
+        sp.add(a.asText());
+      }
+      ArrayNode subnets = n.putArray("subnets");
+      for (JsonNode s : r.values().path("subnet")) {
+        ObjectNode o = subnets.addObject();
+        String id =
+            s.hasNonNull("id")
+                ? s.get("id").asText()
+                : r.key() + "/subnets/" + s.path("name").asText();
+        o.put("id", id);
+        if (s.hasNonNull("security_group") && !s.get("security_group").asText().isEmpty()) {
+          o.putObject("networkSecurityGroup").put("id", s.get("security_group").asText());
+        }
+      }
+      inv.azVnets.add(doc(r, n));
+    }
+
+    // ---- AWS ----
+    void awsSg(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("GroupId", r.key());
+      n.put("GroupName", r.values().path("name").asText(r.address()));
+      ArrayNode in = n.putArray("IpPermissions");
+      ArrayNode out = n.putArray("IpPermissionsEgress");
+      for (String[] f :
+          new String[][] {{"ingress", "IpPermissions"}, {"egress", "IpPermissionsEgress"}}) {
+        ArrayNode target = f[0].equals("ingress") ? in : out;
+        if (r.unknown(f[0])) {
+          ObjectNode p = target.addObject();
+          p.put("IpProtocol", "-1").put("__unknown", true);
+          inv.warnings.add(
+              "unknown-value",
+              f[0]
+                  + " rules of "
+                  + r.address()
+                  + " are known only after apply: counted as allowing everything (unknown)",
+              SourceRef.ofPath(file, r.path()));
+          continue;
+        }
+        int j = 0;
+        for (JsonNode p : r.values().path(f[0])) {
+          JsonNode u = r.unknown() == null ? null : r.unknown().path(f[0]).path(j++);
+          target.add(
+              awsPerm(
+                  p,
+                  u,
+                  r.key(),
+                  "cidr_blocks",
+                  "ipv6_cidr_blocks",
+                  "prefix_list_ids",
+                  "security_groups"));
+        }
+      }
+      awsSgByKey.put(r.key(), n);
+      inv.awsSgs.add(doc(r, n));
+    }
+
+    ObjectNode awsPerm(
+        JsonNode p, JsonNode u, String self, String v4, String v6, String pl, String groups) {
+      ObjectNode o = F.objectNode();
+      o.put("IpProtocol", p.path("protocol").asText(p.path("ip_protocol").asText("-1")));
+      if (p.hasNonNull("from_port")) {
+        o.put("FromPort", p.get("from_port").asInt());
+      }
+      if (p.hasNonNull("to_port")) {
+        o.put("ToPort", p.get("to_port").asInt());
+      }
+      ArrayNode r4 = o.putArray("IpRanges");
+      for (JsonNode c : arrOrOne(p, v4)) {
+        r4.addObject().put("CidrIp", c.asText());
+      }
+      ArrayNode r6 = o.putArray("Ipv6Ranges");
+      for (JsonNode c : arrOrOne(p, v6)) {
+        r6.addObject().put("CidrIpv6", c.asText());
+      }
+      ArrayNode pls = o.putArray("PrefixListIds");
+      for (JsonNode c : arrOrOne(p, pl)) {
+        pls.addObject().put("PrefixListId", c.asText());
+      }
+      ArrayNode g = o.putArray("UserIdGroupPairs");
+      for (JsonNode c : arrOrOne(p, groups)) {
+        g.addObject().put("GroupId", c.asText());
+      }
+      if (p.path("self").asBoolean(false)) {
+        g.addObject().put("GroupId", self);
+      }
+      boolean unk = false;
+      if (u != null) {
+        for (String f :
+            new String[] {v4, v6, pl, "from_port", "to_port", "protocol", "ip_protocol"}) {
+          if (u.path(f).asBoolean(false)) {
+            unk = true;
+          }
+        }
+      }
+      if (unk) {
+        o.put("__unknown", true);
+      }
+      return o;
+    }
+
+    private static List<JsonNode> arrOrOne(JsonNode p, String f) {
+      List<JsonNode> out = new ArrayList<>();
+      JsonNode v = p.get(f);
+      if (v == null || v.isNull()) {
+        return out;
+      }
+      if (v.isArray()) {
+        v.forEach(out::add);
+      } else if (!v.asText().isEmpty()) {
+        out.add(v);
+      }
+      return out;
+    }
+
+    ObjectNode sgFor(Res r) {
+      String sg = idRef(r, "security_group_id");
+      ObjectNode n = awsSgByKey.get(sg);
+      if (n == null) {
+        n = F.objectNode();
+        n.put("GroupId", sg == null ? r.address() : sg);
+        n.put("GroupName", sg == null ? r.address() : sg);
+        n.putArray("IpPermissions");
+        n.putArray("IpPermissionsEgress");
+        awsSgByKey.put(n.get("GroupId").asText(), n);
+        inv.awsSgs.add(doc(r, n));
+        inv.warnings.add(
+            "unknown-reference",
+            "security group "
+                + sg
+                + " of rule "
+                + r.address()
+                + " is not in the plan or state: only its standalone rules are known",
+            SourceRef.ofPath(file, r.path()));
+      }
+      return n;
+    }
+
+    void awsRule(Res r) {
+      ObjectNode sg = sgFor(r);
+      boolean egress = r.values().path("type").asText("ingress").equals("egress");
+      ObjectNode p =
+          awsPerm(
+              r.values(),
+              r.unknown(),
+              sg.get("GroupId").asText(),
+              "cidr_blocks",
+              "ipv6_cidr_blocks",
+              "prefix_list_ids",
+              "source_security_group_id");
+      ((ArrayNode) sg.get(egress ? "IpPermissionsEgress" : "IpPermissions")).add(p);
+    }
+
+    void awsVpcRule(Res r) {
+      ObjectNode sg = sgFor(r);
+      boolean egress = r.type().endsWith("egress_rule");
+      ObjectNode p =
+          awsPerm(
+              r.values(),
+              r.unknown(),
+              sg.get("GroupId").asText(),
+              "cidr_ipv4",
+              "cidr_ipv6",
+              "prefix_list_id",
+              "referenced_security_group_id");
+      if (p.get("IpProtocol").asText().equals("-1")) {
+        p.remove("FromPort");
+        p.remove("ToPort");
+      }
+      ((ArrayNode) sg.get(egress ? "IpPermissionsEgress" : "IpPermissions")).add(p);
+    }
+
+    void awsEni(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("NetworkInterfaceId", r.key());
+      JsonNode v = r.values();
+      String ip = v.hasNonNull("private_ip") ? v.get("private_ip").asText() : null;
+      if ((ip == null || ip.isEmpty())
+          && v.path("private_ips").isArray()
+          && v.path("private_ips").size() > 0) {
+        ip = v.path("private_ips").get(0).asText();
+      }
+      if (ip != null && !ip.isEmpty()) {
+        n.put("PrivateIpAddress", ip);
+      }
+      if (v.hasNonNull("subnet_id")) {
+        n.put("SubnetId", v.get("subnet_id").asText());
+      }
+      ArrayNode g = n.putArray("__GroupIds");
+      for (String s :
+          idRefs(
+              r, r.type().equals("aws_instance") ? "vpc_security_group_ids" : "security_groups")) {
+        g.add(s);
+      }
+      String pub = v.hasNonNull("public_ip") ? v.get("public_ip").asText() : "";
+      if (!pub.isEmpty()) {
+        n.putObject("Association").put("PublicIp", pub);
+      } else if (v.path("associate_public_ip_address").asBoolean(false)
+          || r.unknown("public_ip") && !v.path("associate_public_ip_address").isBoolean()) {
+        n.put("__PublicUnknown", true);
+      }
+      if (v.has("tags") && v.get("tags").isObject()) {
+        n.set("Tags", v.get("tags"));
+      }
+      inv.awsEnis.add(doc(r, n));
+    }
+
+    // ---- GCP ----
+    String gcpNetwork(Res r, String attr, JsonNode value) {
+      if (value != null && value.isTextual() && !value.asText().isEmpty()) {
+        return value.asText();
+      }
+      Res t = target(r, attr);
+      if (t != null) {
+        return t.values().path("name").asText(t.address());
+      }
+      return "(known after apply) " + r.address();
+    }
+
+    void gcpFirewall(Res r) {
+      JsonNode v = r.values();
+      ObjectNode n = F.objectNode();
+      n.put("kind", "compute#firewall");
+      n.put("name", v.path("name").asText(r.address()));
+      n.put("network", gcpNetwork(r, "network", v.get("network")));
+      if (v.hasNonNull("priority")) {
+        n.put("priority", v.get("priority").asLong());
+      }
+      n.put("direction", v.path("direction").asText("INGRESS"));
+      n.put("disabled", v.path("disabled").asBoolean(false));
+      for (String[] f :
+          new String[][] {
+            {"source_ranges", "sourceRanges"},
+            {"destination_ranges", "destinationRanges"},
+            {"source_tags", "sourceTags"},
+            {"source_service_accounts", "sourceServiceAccounts"},
+            {"target_tags", "targetTags"},
+            {"target_service_accounts", "targetServiceAccounts"}
+          }) {
+        if (v.path(f[0]).isArray() && v.path(f[0]).size() > 0) {
+          n.set(f[1], v.get(f[0]));
+        }
+      }
+      for (String[] f : new String[][] {{"allow", "allowed"}, {"deny", "denied"}}) {
+        ArrayNode a = n.putArray(f[1]);
+        for (JsonNode x : v.path(f[0])) {
+          ObjectNode o = a.addObject();
+          o.put("IPProtocol", x.path("protocol").asText("all"));
+          o.set("ports", x.path("ports").isArray() ? x.get("ports") : F.arrayNode());
+        }
+      }
+      ArrayNode unk = n.putArray("__unknown");
+      if (r.unknown("source_ranges")) {
+        unk.add("sourceRanges");
+      }
+      inv.gcpFirewalls.add(doc(r, n));
+    }
+
+    void gcpInstance(Res r) {
+      JsonNode v = r.values();
+      ObjectNode n = F.objectNode();
+      n.put("kind", "compute#instance");
+      n.put("name", v.path("name").asText(r.address()));
+      n.put("selfLink", v.hasNonNull("self_link") ? v.get("self_link").asText() : r.address());
+      ObjectNode tags = n.putObject("tags");
+      tags.set("items", v.path("tags").isArray() ? v.get("tags") : F.arrayNode());
+      ArrayNode sas = n.putArray("serviceAccounts");
+      for (JsonNode sa : v.path("service_account")) {
+        sas.addObject().put("email", sa.path("email").asText());
+      }
+      if (v.path("labels").isObject()) {
+        n.set("labels", v.get("labels"));
+      }
+      ArrayNode nis = n.putArray("networkInterfaces");
+      int j = 0;
+      for (JsonNode ni : v.path("network_interface")) {
+        ObjectNode o = nis.addObject();
+        o.put("name", "nic" + j++);
+        o.put("network", gcpNetwork(r, "network_interface.network", ni.get("network")));
+        if (ni.hasNonNull("network_ip") && !ni.get("network_ip").asText().isEmpty()) {
+          o.put("networkIP", ni.get("network_ip").asText());
+        }
+        ArrayNode acs = o.putArray("accessConfigs");
+        for (JsonNode ac : ni.path("access_config")) {
+          ObjectNode a = acs.addObject();
+          if (ac.hasNonNull("nat_ip") && !ac.get("nat_ip").asText().isEmpty()) {
+            a.put("natIP", ac.get("nat_ip").asText());
+          }
+        }
+      }
+      inv.gcpInstances.add(doc(r, n));
+    }
+  }
+
+  static Set<String> supportedTypes() {
+    return Set.of(
+        "azurerm_network_security_group",
+        "azurerm_network_security_rule",
+        "aws_security_group",
+        "google_compute_firewall");
+  }
+}
