@@ -13,7 +13,7 @@ def rule(nsg_id, rg, name, prio, direction, access, proto, src="*", dst="*", dpo
     r = {
         "access": access,
         "description": desc,
-        "destinationAddressPrefix": dst if dsts is None else None,
+        "destinationAddressPrefix": dst if dsts is None and not dst_asgs else None,
         "destinationAddressPrefixes": dsts or [],
         "destinationApplicationSecurityGroups": [{"id": a, "resourceGroup": rg} for a in dst_asgs] if dst_asgs else None,
         "destinationPortRange": dport if dports is None else None,
@@ -26,7 +26,7 @@ def rule(nsg_id, rg, name, prio, direction, access, proto, src="*", dst="*", dpo
         "protocol": proto,
         "provisioningState": "Succeeded",
         "resourceGroup": rg,
-        "sourceAddressPrefix": src if srcs is None else None,
+        "sourceAddressPrefix": src if srcs is None and not src_asgs else None,
         "sourceAddressPrefixes": srcs or [],
         "sourceApplicationSecurityGroups": [{"id": a, "resourceGroup": rg} for a in src_asgs] if src_asgs else None,
         "sourcePortRange": sport,

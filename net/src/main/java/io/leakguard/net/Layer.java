@@ -47,6 +47,16 @@ public record Layer(
     return new Layer(role, Evaluation.FIRST_MATCH, List.of(), false, true, ref);
   }
 
+  /** A role with no rule set attached (an Azure subnet or NIC without NSG): allows everything. */
+  public static Layer open(String role) {
+    return new Layer(role, Evaluation.ANY_ALLOW, List.of(), false, false, null);
+  }
+
+  /** True for a layer without rule set that allows everything (not unknown). */
+  public boolean isOpen() {
+    return !unknown && ruleSets.isEmpty();
+  }
+
   /** All lines of one direction, in evaluation order. */
   public List<RuleLine> lines(Direction d) {
     List<RuleLine> out = new ArrayList<>();
@@ -60,6 +70,9 @@ public record Layer(
   public String resourceName() {
     if (unknown) {
       return unknownRef;
+    }
+    if (ruleSets.isEmpty()) {
+      return "(none)";
     }
     StringBuilder sb = new StringBuilder();
     for (RuleSet rs : ruleSets) {

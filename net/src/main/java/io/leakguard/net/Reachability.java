@@ -106,6 +106,9 @@ final class Reachability {
         unknown = true;
         continue;
       }
+      if (layer.isOpen()) {
+        continue;
+      }
       Region r = evaluate(layer.evaluation(), fwd.get(i), p);
       for (RuleLine l : fwd.get(i)) {
         if (l.unknown() && l.allow() && l.matches(p)) {
@@ -202,6 +205,10 @@ final class Reachability {
     for (Layer layer : t.layers(d)) {
       if (layer.unknown()) {
         out.add(new Decision(layer, layer.role(), null, "unknown"));
+        continue;
+      }
+      if (layer.isOpen()) {
+        out.add(new Decision(layer, layer.role(), null, "allow"));
         continue;
       }
       RuleLine hit = match(layer.evaluation(), applicable(layer.lines(d), t), remote, p, port);

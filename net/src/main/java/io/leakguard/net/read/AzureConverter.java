@@ -207,9 +207,10 @@ final class AzureConverter {
         if (subnetId != null) {
           if (knownSubnets.contains(subnetId)) {
             String sn = subnetNsg.get(subnetId);
-            if (sn != null) {
-              layers.add(layer("subnet-nsg", sn, ctx, inv));
-            }
+            layers.add(
+                sn != null
+                    ? layer("subnet-nsg", sn, ctx, inv)
+                    : ctx.layers.computeIfAbsent("subnet-nsg|", x -> Layer.open("subnet-nsg")));
           } else if (warnedSubnets.add(subnetId)) {
             inv.warnings.add(
                 "subnet-not-in-input",
@@ -219,9 +220,10 @@ final class AzureConverter {
                 n.ref());
           }
         }
-        if (nsgId != null) {
-          layers.add(layer("nic-nsg", nsgId, ctx, inv));
-        }
+        layers.add(
+            nsgId != null
+                ? layer("nic-nsg", nsgId, ctx, inv)
+                : ctx.layers.computeIfAbsent("nic-nsg|", x -> Layer.open("nic-nsg")));
         String reason = null;
         String pipId = J.lower(J.idOf(ipc, "publicIPAddress"));
         if (pipId != null) {
@@ -652,7 +654,7 @@ final class AzureConverter {
     if (one != null && !one.isEmpty()) {
       out.add(one);
     }
-    for (String s : J.texts(r, singular + "s")) {
+    for (String s : J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s")) {
       if (!s.isEmpty() && !out.contains(s)) {
         out.add(s);
       }
