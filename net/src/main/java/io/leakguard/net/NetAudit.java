@@ -104,7 +104,15 @@ public final class NetAudit {
         if (!p.hasPorts()) {
           out.add(
               finding(
-                  Checks.OPEN, t, p, seg.lo, seg.hi, seg.sources, res.unknown(), policy, internal));
+                  Checks.OPEN,
+                  t,
+                  p,
+                  seg.lo,
+                  seg.hi,
+                  seg.sources,
+                  unknown(res, seg.sources, seg.lo, seg.hi),
+                  policy,
+                  internal));
           continue;
         }
         if (seg.lo == 0 && seg.hi == PortSet.MAX) {
@@ -116,7 +124,7 @@ public final class NetAudit {
                   0,
                   PortSet.MAX,
                   seg.sources,
-                  res.unknown(),
+                  unknown(res, seg.sources, 0, PortSet.MAX),
                   policy,
                   internal));
         }
@@ -129,7 +137,17 @@ public final class NetAudit {
           int hi = Math.min(seg.hi, w.hi());
           if (lo <= hi) {
             String check = w.isDatastore() ? Checks.DATASTORE : Checks.MANAGEMENT;
-            out.add(finding(check, t, p, lo, hi, seg.sources, res.unknown(), policy, internal));
+            out.add(
+                finding(
+                    check,
+                    t,
+                    p,
+                    lo,
+                    hi,
+                    seg.sources,
+                    unknown(res, seg.sources, lo, hi),
+                    policy,
+                    internal));
             rest = rest.subtract(PortSet.range(lo, hi));
           }
         }
@@ -143,13 +161,30 @@ public final class NetAudit {
                     rest.lo(i),
                     rest.hi(i),
                     seg.sources,
-                    res.unknown(),
+                    unknown(res, seg.sources, rest.lo(i), rest.hi(i)),
                     policy,
                     internal));
           }
         }
       }
     }
+  }
+
+  /** True when the exposure (sources × ports) is not entirely exposed by known values alone. */
+  static boolean unknown(Reachability.Result res, AddressSet sources, int lo, int hi) {
+    if (!res.unknown()) {
+      return false;
+    }
+    Region kr = res.known().restrict(sources);
+    PortSet need = PortSet.range(lo, hi);
+    List<AddressSet> parts = new ArrayList<>();
+    for (int i = 0; i < kr.los.size(); i++) {
+      if (!kr.ports.get(i).containsAll(need)) {
+        return true;
+      }
+      parts.add(AddressSet.range(kr.los.get(i), kr.his.get(i)));
+    }
+    return !AddressSet.unionAll(parts).containsAll(sources);
   }
 
   /** A contiguous port range with one exact source set. */
@@ -230,12 +265,6 @@ public final class NetAudit {
       path.add(step(d));
       if (d.rule() != null && d.rule().allow()) {
         written.addAll(d.rule().remoteAsWritten());
-        if (d.rule().unknown()) {
-          unk = true;
-        }
-      }
-      if (d.decision().equals("unknown")) {
-        unk = true;
       }
     }
     // Locate the finding at the last allowing rule (the one a fix would change), else the target.

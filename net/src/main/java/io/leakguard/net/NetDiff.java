@@ -73,9 +73,14 @@ public final class NetDiff {
         out.add(new Entry("removed", f, changes(f, bRules, aRules)));
       }
     }
-    Set<Warning> ws = new LinkedHashSet<>(b.warnings());
-    ws.addAll(a.warnings());
-    return new Report(out, new ArrayList<>(ws));
+    Map<String, Warning> ws = new LinkedHashMap<>();
+    for (Warning w : b.warnings()) {
+      ws.putIfAbsent(w.code() + "|" + w.message(), w);
+    }
+    for (Warning w : a.warnings()) {
+      ws.putIfAbsent(w.code() + "|" + w.message(), w);
+    }
+    return new Report(out, new ArrayList<>(ws.values()));
   }
 
   private static String key(RuleLine l) {
@@ -131,6 +136,9 @@ public final class NetDiff {
         continue;
       }
       RuleLine old = before.get(e.getKey());
+      if (!relevant(l, f) && (old == null || !relevant(old, f))) {
+        continue;
+      }
       if (old == null) {
         out.add(change("added", l));
       } else if (!same(old, l)) {
@@ -141,7 +149,8 @@ public final class NetDiff {
       RuleLine l = e.getValue();
       if (sets.contains(l.ruleSetId().toLowerCase(Locale.ROOT))
           && l.direction() == f.direction()
-          && !after.containsKey(e.getKey())) {
+          && !after.containsKey(e.getKey())
+          && relevant(l, f)) {
         out.add(change("removed", l));
       }
     }
@@ -152,6 +161,21 @@ public final class NetDiff {
                 y.priority() == null ? -1L : y.priority(),
                 Long::compare));
     return out;
+  }
+
+  /** True when the rule can match part of the finding's protocol and ports. */
+  private static boolean relevant(RuleLine l, Finding f) {
+    PortSet ports = PortSet.EMPTY;
+    for (String p : f.ports()) {
+      ports = ports.union(PortSet.parse(p));
+    }
+    for (Protocol p : l.protocols()) {
+      if ((f.protocol().equals("any") || f.protocol().contains(p.word()))
+          && l.portsFor(p).intersects(ports)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RuleChange change(String c, RuleLine l) {

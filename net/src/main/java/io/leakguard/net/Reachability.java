@@ -23,7 +23,7 @@ import java.util.TreeSet;
  */
 final class Reachability {
   /** The result for one target, direction and protocol. */
-  record Result(Region region, boolean unknown) {}
+  record Result(Region region, boolean unknown, Region known) {}
 
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
   private final Map<List<Integer>, Result> cache = new HashMap<>();
@@ -98,18 +98,46 @@ final class Reachability {
     if (cached != null) {
       return cached;
     }
+    Result res = chain(layers, fwd, rev, d, p, t, false);
+    if (res.unknown()) {
+      res = new Result(res.region(), true, chain(layers, fwd, rev, d, p, t, true).region());
+    }
+    cache.put(key, res);
+    return res;
+  }
+
+  /**
+   * The chain's region. With {@code knownOnly}, unknown layers allow nothing and unknown allow
+   * lines are dropped: what remains is exposed whatever the unknown values turn out to be.
+   */
+  private static Result chain(
+      List<Layer> layers,
+      List<List<RuleLine>> fwd,
+      List<List<RuleLine>> rev,
+      Direction d,
+      Protocol p,
+      Target t,
+      boolean knownOnly) {
     Region region = Region.FULL;
     boolean unknown = false;
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
       if (layer.unknown()) {
         unknown = true;
+        if (knownOnly) {
+          return new Result(Region.EMPTY, true, null);
+        }
         continue;
       }
       if (layer.isOpen()) {
         continue;
       }
-      Region r = evaluate(layer.evaluation(), fwd.get(i), p);
+      List<RuleLine> lines = fwd.get(i);
+      if (knownOnly) {
+        lines = new ArrayList<>(lines);
+        lines.removeIf(l -> l.unknown() && l.allow());
+      }
+      Region r = evaluate(layer.evaluation(), lines, p);
       for (RuleLine l : fwd.get(i)) {
         if (l.unknown() && l.allow() && l.matches(p)) {
           unknown = true;
@@ -128,9 +156,7 @@ final class Reachability {
       boolean v6 = t.privateIp().indexOf(':') >= 0;
       region = region.restrict(v6 ? AddressSet.ALL_V6 : AddressSet.ALL_V4);
     }
-    Result res = new Result(region, unknown);
-    cache.put(key, res);
-    return res;
+    return new Result(region, unknown, null);
   }
 
   /** The region one layer allows for a protocol. */

@@ -488,7 +488,7 @@ final class AwsConverter {
           new RuleLine(
               id,
               name,
-              num == 32767 ? "*" : Long.toString(num),
+              num >= 32767 ? "*" : Long.toString(num),
               num,
               action.equalsIgnoreCase("allow"),
               dir,
@@ -500,7 +500,7 @@ final class AwsConverter {
               false,
               List.of(c),
               false,
-              num == 32767,
+              num >= 32767,
               ref));
     }
     lines.sort((a, b) -> Long.compare(a.priority(), b.priority()));
