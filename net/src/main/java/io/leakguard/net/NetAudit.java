@@ -269,7 +269,7 @@ public final class NetAudit {
     }
     // Locate the finding at the last allowing rule (the one a fix would change), else the target.
     for (Reachability.Decision d : trace) {
-      if (d.rule() != null && d.rule().allow() && d.rule().source() != null && t.latent()) {
+      if (d.rule() != null && d.rule().allow() && d.rule().source() != null) {
         file = d.rule().source().file();
         jsonPath = d.rule().source().jsonPath();
       }
