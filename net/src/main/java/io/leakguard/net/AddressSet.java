@@ -61,6 +61,77 @@ public final class AddressSet {
     if (text == null) {
       return null;
     }
+    AddressSet cached = CACHE.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    AddressSet a = fastV4(text);
+    if (a == null) {
+      a = slowParse(text);
+    }
+    if (a != null && CACHE.size() < 200_000) {
+      CACHE.put(text, a);
+    }
+    return a;
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, AddressSet> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Plain {@code a.b.c.d} or {@code a.b.c.d/n} with decimal octets (no leading zeros), else null.
+   */
+  private static AddressSet fastV4(String t) {
+    long v = 0;
+    int octets = 0;
+    int i = 0;
+    int n = t.length();
+    while (i < n && octets < 4) {
+      int start = i;
+      int x = 0;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9' && i - start < 3) {
+        x = x * 10 + (t.charAt(i) - '0');
+        i++;
+      }
+      if (i == start || x > 255 || (i - start > 1 && t.charAt(start) == '0')) {
+        return null;
+      }
+      v = (v << 8) | x;
+      octets++;
+      if (octets < 4) {
+        if (i >= n || t.charAt(i) != '.') {
+          return null;
+        }
+        i++;
+      }
+    }
+    if (octets != 4) {
+      return null;
+    }
+    int prefix = 32;
+    if (i < n) {
+      if (t.charAt(i) != '/' || i + 1 >= n || n - i - 1 > 2) {
+        return null;
+      }
+      prefix = 0;
+      for (int k = i + 1; k < n; k++) {
+        char c = t.charAt(k);
+        if (c < '0' || c > '9') {
+          return null;
+        }
+        prefix = prefix * 10 + (c - '0');
+      }
+      if (prefix > 32) {
+        return null;
+      }
+    }
+    long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+    long lo = v & mask;
+    long hi = lo | (~mask & 0xFFFFFFFFL);
+    return range(BigInteger.valueOf(lo), BigInteger.valueOf(hi));
+  }
+
+  private static AddressSet slowParse(String text) {
     String t = text.trim();
     if (t.isEmpty()) {
       return null;

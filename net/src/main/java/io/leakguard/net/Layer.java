@@ -83,4 +83,17 @@ public record Layer(
     }
     return sb.toString();
   }
+
+  /**
+   * Identity: model values are shared by reference (caches key on them); compare fields explicitly.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 }

@@ -77,4 +77,17 @@ public record RuleLine(
   public String action() {
     return allow ? "allow" : "deny";
   }
+
+  /**
+   * Identity: model values are shared by reference (caches key on them); compare fields explicitly.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 }

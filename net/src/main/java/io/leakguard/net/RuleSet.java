@@ -32,4 +32,17 @@ public record RuleSet(
   public List<RuleLine> lines(Direction d) {
     return lines.stream().filter(l -> l.direction() == d).toList();
   }
+
+  /**
+   * Identity: model values are shared by reference (caches key on them); compare fields explicitly.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 }

@@ -55,4 +55,17 @@ public record Target(
     java.util.Collections.reverse(r);
     return r;
   }
+
+  /**
+   * Identity: model values are shared by reference (caches key on them); compare fields explicitly.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 }
