@@ -16,8 +16,8 @@ import io.leakguard.pii.spi.TextIndex;
  * ({@code 1 1 1 1 ...} over a megabyte is read in constant work per digit).
  */
 final class DigitSequence {
-  static final int MAX_DIGITS = 48;
-  static final int MAX_GROUPS = 40;
+  static final int MAX_DIGITS = 64;
+  static final int MAX_GROUPS = 64;
   static final int OVERLAP = 20;
 
   /** Gap flags. */

@@ -114,6 +114,7 @@ final class PhoneDetector implements Detector {
       int d0 = s.groupStart[from];
       boolean zeroZero =
           !plus
+              && from == 0
               && s.groupStart[s.groups] - d0 > 2
               && s.digit[d0] == 0
               && s.digit[d0 + 1] == 0
@@ -197,6 +198,32 @@ final class PhoneDetector implements Detector {
 
   private static PhoneNumber validate(
       DigitSequence s, int from, int to, boolean plus, boolean zeroZero, String region) {
+    int d = s.groupStart[from];
+    int end = s.groupStart[to];
+    if (zeroZero) {
+      d += 2;
+    }
+    PhoneNumber direct = null;
+    if (plus || zeroZero) {
+      // country codes are prefix-free: build the number without parsing (parse is slow)
+      int cc = 0;
+      for (int k = 0; k < 3 && d + k < end; k++) {
+        cc = cc * 10 + s.digit[d + k];
+        if (!"ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) {
+          int nd = d + k + 1;
+          if (end - nd >= 4 && end - nd <= 14 && s.digit[nd] != 0) {
+            direct = new PhoneNumber().setCountryCode(cc).setNationalNumber(s.value(nd, end));
+          }
+          break;
+        }
+      }
+    } else if ("US".equals(region) || "CA".equals(region)) {
+      int nd = end - d == 11 ? d + 1 : d;
+      direct = new PhoneNumber().setCountryCode(1).setNationalNumber(s.value(nd, end));
+    }
+    if (direct != null) {
+      return UTIL.isValidNumber(direct) ? direct : null;
+    }
     String digits = s.digitsOf(from, to);
     String input;
     String r = region;
