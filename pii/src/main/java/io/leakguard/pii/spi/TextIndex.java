@@ -78,7 +78,10 @@ public final class TextIndex {
       char c = text.charAt(i);
       int start = i;
       int f;
-      if (isAlnum(c)) {
+      // a surrogate pair that is no letter (an emoji) is punctuation; else the loop would not
+      // advance
+      if (isAlnum(c)
+          && (!Character.isHighSurrogate(c) || Character.isLetterOrDigit(text.codePointAt(i)))) {
         f = ALNUM;
         boolean hex = true;
         while (i < n) {
