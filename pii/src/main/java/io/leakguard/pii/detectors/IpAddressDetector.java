@@ -610,8 +610,9 @@ final class IpAddressDetector implements Detector {
     int nspans = 0;
     int resume = 0;
     int pos = text.indexOf(':');
+    int t = 0;
     while (pos >= 0) {
-      int t = idx.tokenAt(pos);
+      t = tokenFrom(idx, t, pos);
       // walk back to the start of the run (never before the previous run's end)
       int first = t;
       while (first > 0 && idx.start(first - 1) >= resume && isGroupOrColon(text, idx, first - 1)) {
@@ -653,6 +654,32 @@ final class IpAddressDetector implements Detector {
       pos = text.indexOf(':', resume);
     }
     return Arrays.copyOf(spans, nspans);
+  }
+
+  /**
+   * The token containing {@code pos}, searching forward from token {@code from} (galloping, then
+   * binary search): amortized cheaper than {@link TextIndex#tokenAt} for increasing positions.
+   */
+  static int tokenFrom(TextIndex idx, int from, int pos) {
+    int size = idx.size();
+    int lo = from;
+    int step = 1;
+    int hi = from;
+    while (hi < size && idx.end(hi) <= pos) {
+      lo = hi + 1;
+      hi = from + step;
+      step <<= 1;
+    }
+    hi = Math.min(hi, size - 1);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (idx.end(mid) <= pos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static boolean isGroupOrColon(String text, TextIndex idx, int t) {
