@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds one case text while recording gold spans in code points. While a quote prefix is set
- * (e.g. {@code "> "}), every line break written is followed by it, inside spans too.
+ * Builds one case text while recording gold spans in code points. While a quote prefix is set (e.g.
+ * {@code "> "}), every line break written is followed by it, inside spans too.
  */
 final class CaseWriter {
   private final StringBuilder sb = new StringBuilder(2048);

@@ -24,9 +24,9 @@ import java.util.List;
  *   {"type":"LOOKALIKE","start":40,"end":50,"form":"hresult"}]}
  * }</pre>
  *
- * <p>Offsets are code points, like the {@code analyze} command's output. For a look-alike the {@code
- * form} holds its {@link LookalikeKind} label. The same shape is accepted by {@code leakguard
- * analyze} ({@code --text-field text --id-field id}).
+ * <p>Offsets are code points, like the {@code analyze} command's output. For a look-alike the
+ * {@code form} holds its {@link LookalikeKind} label. The same shape is accepted by {@code
+ * leakguard analyze} ({@code --text-field text --id-field id}).
  */
 public final class CorpusJsonl {
   private static final JsonFactory JSON = new JsonFactory();
@@ -130,7 +130,8 @@ public final class CorpusJsonl {
       }
       return new LabeledCase(id, text, spans);
     } catch (IOException e) {
-      throw new IllegalArgumentException("malformed case line (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "malformed case line (" + e.getClass().getSimpleName() + ")");
     }
   }
 

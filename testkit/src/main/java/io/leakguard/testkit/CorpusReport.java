@@ -230,16 +230,28 @@ public final class CorpusReport {
   public List<String> targetFailures() {
     List<String> out = new ArrayList<>();
     if (standardRecall() < TARGET_STANDARD_RECALL) {
-      out.add("leak recall on standard forms " + pct(standardRecall()) + " < " + pct(TARGET_STANDARD_RECALL));
+      out.add(
+          "leak recall on standard forms "
+              + pct(standardRecall())
+              + " < "
+              + pct(TARGET_STANDARD_RECALL));
     }
     if (nonStandardRecall() < TARGET_NON_STANDARD_RECALL) {
-      out.add("leak recall on non-standard forms " + pct(nonStandardRecall()) + " < " + pct(TARGET_NON_STANDARD_RECALL));
+      out.add(
+          "leak recall on non-standard forms "
+              + pct(nonStandardRecall())
+              + " < "
+              + pct(TARGET_NON_STANDARD_RECALL));
     }
     if (precision() < TARGET_PRECISION) {
       out.add("precision " + pct(precision()) + " < " + pct(TARGET_PRECISION));
     }
     if (lookalikeFlagShare() > TARGET_MAX_LOOKALIKE_SHARE) {
-      out.add("look-alikes flagged " + pct(lookalikeFlagShare()) + " > " + pct(TARGET_MAX_LOOKALIKE_SHARE));
+      out.add(
+          "look-alikes flagged "
+              + pct(lookalikeFlagShare())
+              + " > "
+              + pct(TARGET_MAX_LOOKALIKE_SHARE));
     }
     return out;
   }
@@ -262,17 +274,30 @@ public final class CorpusReport {
     sb.append("### Summary\n\n| metric | value | target |\n|---|---:|---:|\n");
     row(sb, "gold entity spans", Integer.toString(entityCount()), "");
     row(sb, "leak recall (all forms)", pct(leakRecall()), "");
-    row(sb, "leak recall, standard forms", pct(standardRecall()), "≥ " + pct(TARGET_STANDARD_RECALL));
-    row(sb, "leak recall, non-standard forms", pct(nonStandardRecall()), "≥ " + pct(TARGET_NON_STANDARD_RECALL));
+    row(
+        sb,
+        "leak recall, standard forms",
+        pct(standardRecall()),
+        "≥ " + pct(TARGET_STANDARD_RECALL));
+    row(
+        sb,
+        "leak recall, non-standard forms",
+        pct(nonStandardRecall()),
+        "≥ " + pct(TARGET_NON_STANDARD_RECALL));
     row(sb, "type-correct recall", pct(typeCorrectRecall()), "");
     row(sb, "findings", Integer.toString(findingCount()), "");
     row(sb, "precision", pct(precision()), "≥ " + pct(TARGET_PRECISION));
     row(sb, "look-alikes", Integer.toString(lookalikeCount()), "");
-    row(sb, "look-alikes flagged", pct(lookalikeFlagShare()), "≤ " + pct(TARGET_MAX_LOOKALIKE_SHARE));
+    row(
+        sb,
+        "look-alikes flagged",
+        pct(lookalikeFlagShare()),
+        "≤ " + pct(TARGET_MAX_LOOKALIKE_SHARE));
     row(sb, "targets met", meetsTargets() ? "yes" : "no", "");
 
     sb.append("\n### Per entity type\n\n");
-    sb.append("| type | spans | leak recall | standard | non-standard | type-correct recall | findings | precision |\n");
+    sb.append(
+        "| type | spans | leak recall | standard | non-standard | type-correct recall | findings | precision |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (EntityType t : EntityType.values()) {
       Tally all = overall(t);
@@ -282,13 +307,23 @@ public final class CorpusReport {
       }
       Tally std = overall(t, true);
       Tally odd = overall(t, false);
-      sb.append("| ").append(t).append(" | ").append(all.total()).append(" | ")
-          .append(pct(all.recall())).append(" | ")
-          .append(std.total() == 0 ? "–" : mark(std.recall(), TARGET_STANDARD_RECALL)).append(" | ")
-          .append(odd.total() == 0 ? "–" : mark(odd.recall(), TARGET_NON_STANDARD_RECALL)).append(" | ")
-          .append(pct(all.typeCorrectRecall())).append(" | ")
-          .append(f[0]).append(" | ")
-          .append(f[0] == 0 ? "–" : mark(precision(t), TARGET_PRECISION)).append(" |\n");
+      sb.append("| ")
+          .append(t)
+          .append(" | ")
+          .append(all.total())
+          .append(" | ")
+          .append(pct(all.recall()))
+          .append(" | ")
+          .append(std.total() == 0 ? "–" : mark(std.recall(), TARGET_STANDARD_RECALL))
+          .append(" | ")
+          .append(odd.total() == 0 ? "–" : mark(odd.recall(), TARGET_NON_STANDARD_RECALL))
+          .append(" | ")
+          .append(pct(all.typeCorrectRecall()))
+          .append(" | ")
+          .append(f[0])
+          .append(" | ")
+          .append(f[0] == 0 ? "–" : mark(precision(t), TARGET_PRECISION))
+          .append(" |\n");
     }
 
     sb.append("\n### Per entity type and form\n\n");
@@ -298,27 +333,55 @@ public final class CorpusReport {
       for (Map.Entry<Form, Tally> f : e.getValue().entrySet()) {
         Tally x = f.getValue();
         double target = f.getKey().standard() ? TARGET_STANDARD_RECALL : TARGET_NON_STANDARD_RECALL;
-        sb.append("| ").append(e.getKey()).append(" | ").append(f.getKey().label()).append(" | ")
-            .append(f.getKey().standard() ? "yes" : "no").append(" | ").append(x.total()).append(" | ")
-            .append(mark(x.recall(), target)).append(" | ")
-            .append(pct(x.typeCorrectRecall())).append(" |\n");
+        sb.append("| ")
+            .append(e.getKey())
+            .append(" | ")
+            .append(f.getKey().label())
+            .append(" | ")
+            .append(f.getKey().standard() ? "yes" : "no")
+            .append(" | ")
+            .append(x.total())
+            .append(" | ")
+            .append(mark(x.recall(), target))
+            .append(" | ")
+            .append(pct(x.typeCorrectRecall()))
+            .append(" |\n");
       }
     }
 
     sb.append("\n### False positives by finding type\n\n");
-    sb.append("| finding type | findings | true positives | on a look-alike | on gold of another type | on nothing labeled |\n");
+    sb.append(
+        "| finding type | findings | true positives | on a look-alike | on gold of another type | on nothing labeled |\n");
     sb.append("|---|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<EntityType, int[]> e : findings.entrySet()) {
       int[] f = e.getValue();
-      sb.append("| ").append(e.getKey()).append(" | ").append(f[0]).append(" | ").append(f[1])
-          .append(" | ").append(f[2]).append(" | ").append(f[3]).append(" | ").append(f[4]).append(" |\n");
+      sb.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(f[0])
+          .append(" | ")
+          .append(f[1])
+          .append(" | ")
+          .append(f[2])
+          .append(" | ")
+          .append(f[3])
+          .append(" | ")
+          .append(f[4])
+          .append(" |\n");
     }
 
     sb.append("\n### Look-alikes\n\n| kind | spans | flagged | share |\n|---|---:|---:|---:|\n");
     for (Map.Entry<LookalikeKind, int[]> e : new TreeMap<>(lookalikes).entrySet()) {
       int[] v = e.getValue();
-      sb.append("| ").append(e.getKey().label()).append(" | ").append(v[0]).append(" | ")
-          .append(v[1]).append(" | ").append(pct(v[0] == 0 ? 0 : (double) v[1] / v[0])).append(" |\n");
+      sb.append("| ")
+          .append(e.getKey().label())
+          .append(" | ")
+          .append(v[0])
+          .append(" | ")
+          .append(v[1])
+          .append(" | ")
+          .append(pct(v[0] == 0 ? 0 : (double) v[1] / v[0]))
+          .append(" |\n");
     }
     return sb.toString();
   }
@@ -339,8 +402,11 @@ public final class CorpusReport {
     void entity(String caseId, GoldSpan g, boolean caught, boolean typeCaught) {
       byForm
           .computeIfAbsent(g.entity(), k -> new EnumMap<>(Form.class))
-          .merge(g.form(), Tally.ZERO.add(caught, typeCaught), (a, b) ->
-              new Tally(a.total + b.total, a.caught + b.caught, a.typeCaught + b.typeCaught));
+          .merge(
+              g.form(),
+              Tally.ZERO.add(caught, typeCaught),
+              (a, b) ->
+                  new Tally(a.total + b.total, a.caught + b.caught, a.typeCaught + b.typeCaught));
       if (!caught && misses.size() < MAX_EXAMPLES) {
         misses.add(new Example(caseId, g.typeLabel(), g.formLabel(), g.start(), g.end()));
       }

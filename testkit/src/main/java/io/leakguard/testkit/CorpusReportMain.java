@@ -72,7 +72,9 @@ public final class CorpusReportMain {
         throw new IllegalArgumentException("--cases must be positive");
       }
     } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-      err.println("error: " + (e instanceof ArrayIndexOutOfBoundsException ? "missing value" : e.getMessage()));
+      err.println(
+          "error: "
+              + (e instanceof ArrayIndexOutOfBoundsException ? "missing value" : e.getMessage()));
       err.println("usage: CorpusReportMain [--cases N] [--seed S] [--out FILE]");
       err.println("       CorpusReportMain --jsonl FILE [--bytes N|--cases N] [--seed S]");
       return 2;

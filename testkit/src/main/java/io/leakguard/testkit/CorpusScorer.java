@@ -16,11 +16,11 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li><b>Leak recall</b>: a gold entity span is <i>caught</i> when at least 90% of its letters
- *       and digits ({@link Character#isLetterOrDigit(int)} code points) lie inside the union of
- *       all findings, of any type. A span without letters or digits is caught when any finding
- *       overlaps it.
- *   <li><b>Type-correct recall</b>: the same rule over the union of the findings of the gold
- *       span's own type only.
+ *       and digits ({@link Character#isLetterOrDigit(int)} code points) lie inside the union of all
+ *       findings, of any type. A span without letters or digits is caught when any finding overlaps
+ *       it.
+ *   <li><b>Type-correct recall</b>: the same rule over the union of the findings of the gold span's
+ *       own type only.
  *   <li><b>Precision</b>: a finding is a true positive when it shares at least one code point with
  *       a gold entity span of the same type; every other finding (overlapping nothing gold, only a
  *       look-alike, or only gold spans of other types) is a false positive. Precision = TP / all

@@ -37,41 +37,82 @@ final class Entities {
     FORMS.put(
         EMAIL_ADDRESS,
         List.of(
-            Form.STANDARD, Form.SPACE_FOR_DOT, Form.SPACED, Form.WORDS, Form.BRACKETED,
-            Form.COMMA, Form.SPACED_OUT, Form.FULLWIDTH, Form.INVISIBLE, Form.HTML_ENTITY,
-            Form.PERCENT, Form.MAILTO, Form.LINE_BREAK, Form.UPPERCASE));
+            Form.STANDARD,
+            Form.SPACE_FOR_DOT,
+            Form.SPACED,
+            Form.WORDS,
+            Form.BRACKETED,
+            Form.COMMA,
+            Form.SPACED_OUT,
+            Form.FULLWIDTH,
+            Form.INVISIBLE,
+            Form.HTML_ENTITY,
+            Form.PERCENT,
+            Form.MAILTO,
+            Form.LINE_BREAK,
+            Form.UPPERCASE));
     FORMS.put(
         IP_ADDRESS,
         List.of(
-            Form.STANDARD, Form.IPV6, Form.BRACKETED, Form.PARENTHESIZED, Form.WORDS,
-            Form.SPACED, Form.COMMA, Form.HOSTNAME));
+            Form.STANDARD,
+            Form.IPV6,
+            Form.BRACKETED,
+            Form.PARENTHESIZED,
+            Form.WORDS,
+            Form.SPACED,
+            Form.COMMA,
+            Form.HOSTNAME));
     FORMS.put(
         PHONE_NUMBER,
         List.of(
-            Form.STANDARD, Form.DOTS, Form.DASHES, Form.PARENTHESES, Form.COMPACT,
-            Form.IRREGULAR_GROUPING, Form.SPACED_DIGITS, Form.FULLWIDTH, Form.DIGIT_WORDS,
+            Form.STANDARD,
+            Form.DOTS,
+            Form.DASHES,
+            Form.PARENTHESES,
+            Form.COMPACT,
+            Form.IRREGULAR_GROUPING,
+            Form.SPACED_DIGITS,
+            Form.FULLWIDTH,
+            Form.DIGIT_WORDS,
             Form.LINE_BREAK));
     FORMS.put(
         CREDIT_CARD,
         List.of(
-            Form.STANDARD, Form.DASHES, Form.DOTS, Form.IRREGULAR_GROUPING, Form.SPACED_DIGITS,
-            Form.FULLWIDTH, Form.DIGIT_WORDS, Form.LINE_BREAK, Form.WITH_EXPIRY));
+            Form.STANDARD,
+            Form.DASHES,
+            Form.DOTS,
+            Form.IRREGULAR_GROUPING,
+            Form.SPACED_DIGITS,
+            Form.FULLWIDTH,
+            Form.DIGIT_WORDS,
+            Form.LINE_BREAK,
+            Form.WITH_EXPIRY));
     FORMS.put(
         US_SSN,
         List.of(
-            Form.STANDARD, Form.SPACES, Form.DOTS, Form.COMPACT, Form.SPACED_DIGITS,
-            Form.FULLWIDTH, Form.DIGIT_WORDS, Form.LINE_BREAK));
+            Form.STANDARD,
+            Form.SPACES,
+            Form.DOTS,
+            Form.COMPACT,
+            Form.SPACED_DIGITS,
+            Form.FULLWIDTH,
+            Form.DIGIT_WORDS,
+            Form.LINE_BREAK));
     FORMS.put(
         IBAN_CODE,
         List.of(
-            Form.STANDARD, Form.LOWERCASE, Form.DASHES, Form.IRREGULAR_GROUPING,
-            Form.SPACED_OUT, Form.FULLWIDTH, Form.LINE_BREAK));
+            Form.STANDARD,
+            Form.LOWERCASE,
+            Form.DASHES,
+            Form.IRREGULAR_GROUPING,
+            Form.SPACED_OUT,
+            Form.FULLWIDTH,
+            Form.LINE_BREAK));
     FORMS.put(MAC_ADDRESS, List.of(Form.STANDARD, Form.CISCO_DOTS, Form.COMPACT));
     FORMS.put(
         PERSON,
         List.of(
-            Form.STANDARD, Form.LAST_FIRST, Form.UPPERCASE, Form.LOWERCASE,
-            Form.MIDDLE_INITIAL));
+            Form.STANDARD, Form.LAST_FIRST, Form.UPPERCASE, Form.LOWERCASE, Form.MIDDLE_INITIAL));
     FORMS.put(EntityType.SECRET, Secrets.KINDS);
   }
 
@@ -208,9 +249,7 @@ final class Entities {
           String[] ws = words[r.nextInt(words.length)];
           String l = r.nextBoolean() ? local.replace(".", " " + ws[1] + " ") : local;
           w.entity(
-              EMAIL_ADDRESS,
-              form,
-              l + " " + ws[0] + " " + domain.replace(".", " " + ws[1] + " "));
+              EMAIL_ADDRESS, form, l + " " + ws[0] + " " + domain.replace(".", " " + ws[1] + " "));
           return;
         }
       case BRACKETED:
@@ -222,9 +261,7 @@ final class Entities {
           String[] b = br[r.nextInt(br.length)];
           String sp = r.nextInt(3) == 0 ? " " : "";
           w.entity(
-              EMAIL_ADDRESS,
-              form,
-              local + sp + b[0] + sp + domain.replace(".", sp + b[1] + sp));
+              EMAIL_ADDRESS, form, local + sp + b[0] + sp + domain.replace(".", sp + b[1] + sp));
           return;
         }
       case COMMA:
@@ -256,8 +293,10 @@ final class Entities {
       case HTML_ENTITY:
         {
           String[] at = {"&#64;", "&#x40;", "&commat;", "&#064;"};
-          String d = r.nextInt(3) == 0 ? domain.replace(".", r.nextBoolean() ? "&#46;" : "&period;")
-              : domain;
+          String d =
+              r.nextInt(3) == 0
+                  ? domain.replace(".", r.nextBoolean() ? "&#46;" : "&period;")
+                  : domain;
           w.entity(EMAIL_ADDRESS, form, local + at[r.nextInt(at.length)] + d);
           return;
         }
@@ -365,20 +404,8 @@ final class Entities {
       case 2:
         return "2603:10b6:" + hex4() + ":" + hex4() + "::" + hex4();
       default:
-        return "2a01:"
-            + hex4()
-            + ":"
-            + hex4()
-            + ":"
-            + hex4()
-            + ":"
-            + hex4()
-            + ":"
-            + hex4()
-            + ":"
-            + hex4()
-            + ":"
-            + hex4();
+        return "2a01:" + hex4() + ":" + hex4() + ":" + hex4() + ":" + hex4() + ":" + hex4() + ":"
+            + hex4() + ":" + hex4();
     }
   }
 
@@ -419,12 +446,17 @@ final class Entities {
         {
           boolean priv = o[0] == 10 || o[0] == 172 || o[0] == 192;
           if (priv || r.nextBoolean()) {
-            String[] suf = {".ec2.internal", ".eu-west-1.compute.internal", "", ".us-west-2.compute.internal"};
+            String[] suf = {
+              ".ec2.internal", ".eu-west-1.compute.internal", "", ".us-west-2.compute.internal"
+            };
             w.entity(IP_ADDRESS, form, "ip-" + dotted(o, "-"));
             w.text(suf[r.nextInt(suf.length)]);
           } else {
             w.entity(IP_ADDRESS, form, "ec2-" + dotted(o, "-"));
-            w.text(r.nextBoolean() ? ".compute-1.amazonaws.com" : ".eu-central-1.compute.amazonaws.com");
+            w.text(
+                r.nextBoolean()
+                    ? ".compute-1.amazonaws.com"
+                    : ".eu-central-1.compute.amazonaws.com");
           }
           return;
         }
@@ -485,63 +517,117 @@ final class Entities {
   };
 
   private static final int[] US_AREAS = {
-    206, 212, 213, 312, 305, 404, 415, 425, 469, 503, 512, 617, 646, 702, 713, 718, 720, 773,
-    801, 805, 858, 917, 919, 929, 972, 978, 248, 267, 303, 347
+    206, 212, 213, 312, 305, 404, 415, 425, 469, 503, 512, 617, 646, 702, 713, 718, 720, 773, 801,
+    805, 858, 917, 919, 929, 972, 978, 248, 267, 303, 347
   };
 
-  private PhoneNumber phoneNumber(String region) {
-    for (int attempt = 0; attempt < 40; attempt++) {
-      PhoneNumber n;
-      if (region.equals("US") || region.equals("CA")) {
-        int area = region.equals("US") ? US_AREAS[r.nextInt(US_AREAS.length)] : (r.nextBoolean() ? 416 : 604);
-        long exch = 200 + r.nextInt(800);
-        long line = r.nextInt(10000);
-        n = new PhoneNumber().setCountryCode(1).setNationalNumber(area * 10_000_000L + exch * 10_000L + line);
-      } else {
-        PhoneNumber ex =
-            PHONES.getExampleNumberForType(
-                region, r.nextBoolean() ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE);
-        if (ex == null) {
-          ex = PHONES.getExampleNumber(region);
-        }
-        String nsn = PHONES.getNationalSignificantNumber(ex);
-        int keep = Math.min(3, nsn.length() - 4);
-        StringBuilder sb = new StringBuilder(nsn.substring(0, keep));
-        for (int i = keep; i < nsn.length(); i++) {
-          sb.append((char) ('0' + r.nextInt(10)));
-        }
-        n =
-            new PhoneNumber()
-                .setCountryCode(ex.getCountryCode())
-                .setNationalNumber(Long.parseLong(sb.toString()));
-        if (ex.hasItalianLeadingZero()) {
-          n.setItalianLeadingZero(true);
-        }
-      }
-      if (PHONES.isValidNumber(n)) {
-        return n;
-      }
-    }
-    return PHONES.getExampleNumber(region);
+  /** A valid number in its printed forms. */
+  private record Phone(
+      int countryCode, String[] groups, String intl, String national, String e164) {}
+
+  /** Pool size per region: libphonenumber validation and formatting are slow, so pool them. */
+  private static final int POOL = 64;
+
+  private static final Map<String, List<Phone>> POOLS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Valid numbers of a region: libphonenumber's example mobile and fixed-line numbers with their
+   * trailing digits randomized (deterministic: the pool's seed is the region), kept when valid.
+   */
+  private static List<Phone> pool(String region) {
+    return POOLS.computeIfAbsent(
+        region,
+        k -> {
+          SplittableRandom pr = new SplittableRandom(region.hashCode());
+          List<Phone> out = new ArrayList<>(POOL);
+          PhoneNumber[] examples = {
+            PHONES.getExampleNumberForType(region, PhoneNumberType.MOBILE),
+            PHONES.getExampleNumberForType(region, PhoneNumberType.FIXED_LINE)
+          };
+          for (int attempt = 0; out.size() < POOL && attempt < POOL * 20; attempt++) {
+            PhoneNumber ex = examples[attempt % 2] != null ? examples[attempt % 2] : examples[0];
+            String nsn = PHONES.getNationalSignificantNumber(ex);
+            int keep = Math.max(2, nsn.length() - 7);
+            StringBuilder sb = new StringBuilder(nsn.substring(0, keep));
+            for (int i = keep; i < nsn.length(); i++) {
+              sb.append((char) ('0' + pr.nextInt(10)));
+            }
+            PhoneNumber n =
+                new PhoneNumber()
+                    .setCountryCode(ex.getCountryCode())
+                    .setNationalNumber(Long.parseLong(sb.toString()));
+            if (ex.hasItalianLeadingZero()) {
+              n.setItalianLeadingZero(true);
+            }
+            if (PHONES.isValidNumber(n)) {
+              out.add(printed(n));
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  private static Phone printed(PhoneNumber n) {
+    String intl = PHONES.format(n, PhoneNumberFormat.INTERNATIONAL);
+    String cc = "+" + n.getCountryCode();
+    String[] groups = intl.substring(cc.length()).trim().split("[ -]");
+    return new Phone(
+        n.getCountryCode(),
+        groups,
+        intl,
+        PHONES.format(n, PhoneNumberFormat.NATIONAL),
+        PHONES.format(n, PhoneNumberFormat.E164));
+  }
+
+  /** A NANP number (US or Canada) built and printed by hand: area code, exchange, line. */
+  private Phone nanp(String region) {
+    int area =
+        region.equals("US") ? US_AREAS[r.nextInt(US_AREAS.length)] : (r.nextBoolean() ? 416 : 604);
+    int exch;
+    do {
+      exch = 200 + r.nextInt(800);
+    } while (exch % 100 == 11
+        || exch == 555
+        || exch == 950
+        || exch == 958
+        || exch == 959
+        || exch == 976);
+    String a = Integer.toString(area);
+    String e = Integer.toString(exch);
+    String l = String.format(Locale.ROOT, "%04d", r.nextInt(10000));
+    return new Phone(
+        1,
+        new String[] {a, e, l},
+        "+1 " + a + "-" + e + "-" + l,
+        "(" + a + ") " + e + "-" + l,
+        "+1" + a + e + l);
   }
 
   void phone(CaseWriter w, Form form) {
     String region = REGIONS[r.nextInt(REGIONS.length)];
-    PhoneNumber n = phoneNumber(region);
-    boolean nanp = n.getCountryCode() == 1;
-    String intl = PHONES.format(n, PhoneNumberFormat.INTERNATIONAL);
-    String cc = "+" + n.getCountryCode();
-    // groups of the national significant number as libphonenumber prints them
-    String[] groups = intl.substring(cc.length()).trim().split("[ -]");
+    boolean nanp = region.equals("US") || region.equals("CA");
+    Phone n;
+    if (nanp) {
+      n = nanp(region);
+    } else {
+      List<Phone> pool = pool(region);
+      n = pool.get(r.nextInt(pool.size()));
+    }
+    String intl = n.intl();
+    String cc = "+" + n.countryCode();
+    String[] groups = n.groups();
     String standard;
     if (nanp) {
       int k = r.nextInt(4);
       standard =
           k == 0
-              ? PHONES.format(n, PhoneNumberFormat.NATIONAL)
-              : k == 1 ? String.join("-", groups) : k == 2 ? intl : "+1 " + String.join(" ", groups);
+              ? n.national()
+              : k == 1
+                  ? String.join("-", groups)
+                  : k == 2 ? intl : "+1 " + String.join(" ", groups);
     } else {
-      standard = r.nextInt(5) == 0 ? PHONES.format(n, PhoneNumberFormat.E164) : intl;
+      standard = r.nextInt(5) == 0 ? n.e164() : intl;
     }
     String prefix = nanp ? (r.nextInt(3) == 0 ? "+1 " : "") : cc + " ";
     String digits = String.join("", groups);
@@ -555,16 +641,28 @@ final class Entities {
         break;
       case PARENTHESES:
         if (nanp) {
-          v = (r.nextBoolean() ? "+1 " : "1 ") + "(" + groups[0] + ") " + groups[1] + " " + groups[2];
+          v =
+              (r.nextBoolean() ? "+1 " : "1 ")
+                  + "("
+                  + groups[0]
+                  + ") "
+                  + groups[1]
+                  + " "
+                  + groups[2];
         } else if (hasTrunkZero(region)) {
           v = cc + " (0)" + String.join(" ", groups);
         } else {
-          v = cc + " (" + groups[0] + ") " + String.join(" ", java.util.Arrays.copyOfRange(groups, 1, groups.length));
+          v =
+              cc
+                  + " ("
+                  + groups[0]
+                  + ") "
+                  + String.join(" ", java.util.Arrays.copyOfRange(groups, 1, groups.length));
         }
         break;
       case COMPACT:
         // E.164 (+ and digits) is standard; compact is the bare national digits or a 00 prefix
-        v = nanp ? (r.nextBoolean() ? "1" : "") + digits : "00" + n.getCountryCode() + digits;
+        v = nanp ? (r.nextBoolean() ? "1" : "") + digits : "00" + n.countryCode() + digits;
         break;
       case IRREGULAR_GROUPING:
         v = prefix + regroup(digits, 2, 4, " ");
@@ -580,7 +678,10 @@ final class Entities {
           String grouped = String.join(" ", groups);
           v =
               !nanp || !prefix.isEmpty()
-                  ? "plus " + words(Integer.toString(n.getCountryCode())) + ", " + wordsGrouped(grouped)
+                  ? "plus "
+                      + words(Integer.toString(n.countryCode()))
+                      + ", "
+                      + wordsGrouped(grouped)
                   : wordsGrouped(grouped);
           break;
         }
@@ -964,7 +1065,8 @@ final class Entities {
       return breakInside(s);
     }
     int at = seps.get(r.nextInt(seps.size()));
-    return s.charAt(at) == ' ' ? s.substring(0, at) + "\n" + s.substring(at + 1)
+    return s.charAt(at) == ' '
+        ? s.substring(0, at) + "\n" + s.substring(at + 1)
         : s.substring(0, at + 1) + "\n" + s.substring(at + 1);
   }
 

@@ -7,8 +7,8 @@ import java.util.Locale;
  * in the report tables.
  *
  * <p>{@link #standard()} forms are the ways a value is normally written (for secrets, every kind is
- * standard: the form names the kind of secret); the others are obfuscations, sloppy typing or
- * paste damage. Which entity uses which forms is listed in {@code docs/pii-corpus.md}.
+ * standard: the form names the kind of secret); the others are obfuscations, sloppy typing or paste
+ * damage. Which entity uses which forms is listed in {@code docs/pii-corpus.md}.
  *
  * <p>Example: {@code XYZ @contoso com} is {@link #SPACE_FOR_DOT}; {@code 10[.]0[.]0[.]1} is {@link
  * #BRACKETED}.

@@ -4,8 +4,8 @@ import io.leakguard.pii.EntityType;
 import java.util.Objects;
 
 /**
- * One labeled span of a generated case: either a PII entity (with its {@link Form}) or a
- * look-alike (with its {@link LookalikeKind}) that must not be flagged.
+ * One labeled span of a generated case: either a PII entity (with its {@link Form}) or a look-alike
+ * (with its {@link LookalikeKind}) that must not be flagged.
  *
  * <p>{@code start} (inclusive) and {@code end} (exclusive) are Unicode code point offsets into the
  * case text, like {@link io.leakguard.pii.PiiFinding}. Entity spans cover the whole written value
@@ -25,8 +25,7 @@ import java.util.Objects;
  * @param end code point just past the span
  * @param form the form of an entity, or null for a look-alike
  */
-public record GoldSpan(
-    EntityType entity, LookalikeKind lookalike, int start, int end, Form form) {
+public record GoldSpan(EntityType entity, LookalikeKind lookalike, int start, int end, Form form) {
   /** The type label used for look-alikes in JSONL. */
   public static final String LOOKALIKE = "LOOKALIKE";
 

@@ -9,7 +9,9 @@ import java.util.Locale;
  * {@code look at contoso.com} an {@link #AT_PHRASE}.
  */
 public enum LookalikeKind {
-  /** Windows/Office build numbers, assembly versions ({@code Version=4.0.0.0}), SMTP status codes. */
+  /**
+   * Windows/Office build numbers, assembly versions ({@code Version=4.0.0.0}), SMTP status codes.
+   */
   VERSION("version"),
   /** Semantic versions, {@code v2.14.3}, {@code 1.2.3-beta.1}. */
   SEMVER("semver"),

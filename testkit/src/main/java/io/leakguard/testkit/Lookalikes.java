@@ -31,8 +31,17 @@ final class Lookalikes {
   }
 
   String guid() {
-    String g = hex(8) + "-" + hex(4) + "-4" + hex(3) + "-" + "89ab".charAt(r.nextInt(4)) + hex(3)
-        + "-" + hex(12);
+    String g =
+        hex(8)
+            + "-"
+            + hex(4)
+            + "-4"
+            + hex(3)
+            + "-"
+            + "89ab".charAt(r.nextInt(4))
+            + hex(3)
+            + "-"
+            + hex(12);
     return r.nextInt(4) == 0 ? g.toUpperCase(Locale.ROOT) : g;
   }
 
@@ -45,9 +54,19 @@ final class Lookalikes {
     int y = 2023 + r.nextInt(3);
     switch (r.nextInt(7)) {
       case 0:
-        return String.format(Locale.ROOT, "%d-%02d-%02dT%02d:%02d:%02d.%07dZ", y, mo, d, h, mi, s, r.nextInt(10_000_000));
+        return String.format(
+            Locale.ROOT,
+            "%d-%02d-%02dT%02d:%02d:%02d.%07dZ",
+            y,
+            mo,
+            d,
+            h,
+            mi,
+            s,
+            r.nextInt(10_000_000));
       case 1:
-        return String.format(Locale.ROOT, "%d-%02d-%02d %02d:%02d:%02d,%03d", y, mo, d, h, mi, s, r.nextInt(1000));
+        return String.format(
+            Locale.ROOT, "%d-%02d-%02d %02d:%02d:%02d,%03d", y, mo, d, h, mi, s, r.nextInt(1000));
       case 2:
         return String.format(Locale.ROOT, "%02d/%02d/%d %02d:%02d:%02d", mo, d, y, h, mi, s);
       case 3:
@@ -57,8 +76,15 @@ final class Lookalikes {
       case 5:
         return String.format(Locale.ROOT, "%02d.%02d.%d %02d:%02d", d, mo, y, h, mi);
       default:
-        return String.format(Locale.ROOT, "[%02d/%s/%d:%02d:%02d:%02d +0000]", d,
-            Vocab.MONTHS.get(mo - 1).substring(0, 3), y, h, mi, s);
+        return String.format(
+            Locale.ROOT,
+            "[%02d/%s/%d:%02d:%02d:%02d +0000]",
+            d,
+            Vocab.MONTHS.get(mo - 1).substring(0, 3),
+            y,
+            h,
+            mi,
+            s);
     }
   }
 
@@ -81,7 +107,12 @@ final class Lookalikes {
   }
 
   String time() {
-    return String.format(Locale.ROOT, "%d:%02d %s", 1 + r.nextInt(12), 5 * r.nextInt(12), r.nextBoolean() ? "AM" : "PM");
+    return String.format(
+        Locale.ROOT,
+        "%d:%02d %s",
+        1 + r.nextInt(12),
+        5 * r.nextInt(12),
+        r.nextBoolean() ? "AM" : "PM");
   }
 
   /** A number of {@code n} digits that fails the Luhn check. */
@@ -99,7 +130,10 @@ final class Lookalikes {
       case 0:
         return nonLuhn(16);
       case 1:
-        return "INV-" + (2023 + r.nextInt(3)) + "-" + String.format(Locale.ROOT, "%05d", r.nextInt(100000));
+        return "INV-"
+            + (2023 + r.nextInt(3))
+            + "-"
+            + String.format(Locale.ROOT, "%05d", r.nextInt(100000));
       case 2:
         return "PO-" + digits(7);
       case 3:
@@ -118,13 +152,22 @@ final class Lookalikes {
       case VERSION:
         switch (r.nextInt(7)) {
           case 0:
-            return "10.0." + (r.nextBoolean() ? "19041" : r.nextBoolean() ? "22621" : "26100") + "." + (1 + r.nextInt(5000));
+            return "10.0."
+                + (r.nextBoolean() ? "19041" : r.nextBoolean() ? "22621" : "26100")
+                + "."
+                + (1 + r.nextInt(5000));
           case 1:
             return "16.0." + (10000 + r.nextInt(8000)) + "." + (20000 + r.nextInt(1000));
           case 2:
             return "Version=" + (1 + r.nextInt(8)) + ".0.0.0";
           case 3:
-            return (1 + r.nextInt(9)) + "." + r.nextInt(10) + "." + r.nextInt(10) + "." + r.nextInt(300);
+            return (1 + r.nextInt(9))
+                + "."
+                + r.nextInt(10)
+                + "."
+                + r.nextInt(10)
+                + "."
+                + r.nextInt(300);
           case 4:
             return "6.2." + (9000 + r.nextInt(1000)) + "." + r.nextInt(30000);
           case 5:
@@ -137,9 +180,21 @@ final class Lookalikes {
           case 0:
             return "v" + r.nextInt(5) + "." + r.nextInt(30) + "." + r.nextInt(20);
           case 1:
-            return r.nextInt(5) + "." + r.nextInt(30) + "." + r.nextInt(20) + "-beta." + r.nextInt(9);
+            return r.nextInt(5)
+                + "."
+                + r.nextInt(30)
+                + "."
+                + r.nextInt(20)
+                + "-beta."
+                + r.nextInt(9);
           case 2:
-            return r.nextInt(5) + "." + r.nextInt(30) + "." + r.nextInt(20) + "+build." + r.nextInt(900);
+            return r.nextInt(5)
+                + "."
+                + r.nextInt(30)
+                + "."
+                + r.nextInt(20)
+                + "+build."
+                + r.nextInt(900);
           default:
             return r.nextInt(5) + "." + r.nextInt(30) + "." + r.nextInt(20);
         }
@@ -165,18 +220,38 @@ final class Lookalikes {
       case MENTION:
         {
           String[] m = {
-            "@here", "@channel", "@devops-oncall", "@support-tier2", "@billing-team", "@jsmith",
-            "@msft-escalations", "@sre", "@all", "@octocat", "@dependabot"
+            "@here",
+            "@channel",
+            "@devops-oncall",
+            "@support-tier2",
+            "@billing-team",
+            "@jsmith",
+            "@msft-escalations",
+            "@sre",
+            "@all",
+            "@octocat",
+            "@dependabot"
           };
           return m[r.nextInt(m.length)];
         }
       case CODE:
         {
           String[] c = {
-            "@Override", "@Autowired", "obj.at(3)", "list.at(-1)", "np.dot(a, b)",
-            "lodash@4.17.21", "@app.route('/api/v1/orders')", "stash@{0}",
-            "azureuser@vm-web-01:~$", "@azure/msal-browser@2.38.3", "@SpringBootApplication",
-            "user.email.at(0)", "HEAD@{1}", "vector.dot(other)", "@Transactional(readOnly = true)"
+            "@Override",
+            "@Autowired",
+            "obj.at(3)",
+            "list.at(-1)",
+            "np.dot(a, b)",
+            "lodash@4.17.21",
+            "@app.route('/api/v1/orders')",
+            "stash@{0}",
+            "azureuser@vm-web-01:~$",
+            "@azure/msal-browser@2.38.3",
+            "@SpringBootApplication",
+            "user.email.at(0)",
+            "HEAD@{1}",
+            "vector.dot(other)",
+            "@Transactional(readOnly = true)"
           };
           return c[r.nextInt(c.length)];
         }
@@ -184,10 +259,14 @@ final class Lookalikes {
         {
           String[] p = {
             "C:\\ProgramData\\Microsoft\\Windows\\WER\\ReportQueue\\AppCrash_outlook.exe_3f1.wer",
-            "C:\\Windows\\Logs\\CBS\\CBS.log", "/var/log/nginx/error.log",
-            "\\\\fileserver01\\share\\finance\\Q3-2024.xlsx", "%TEMP%\\setup_20240311.log",
-            "/etc/ssl/certs/ca-certificates.crt", "C:\\Program Files\\Contoso\\Agent\\agent.exe",
-            "~/.aws/config", "/home/azureuser/app/appsettings.json",
+            "C:\\Windows\\Logs\\CBS\\CBS.log",
+            "/var/log/nginx/error.log",
+            "\\\\fileserver01\\share\\finance\\Q3-2024.xlsx",
+            "%TEMP%\\setup_20240311.log",
+            "/etc/ssl/certs/ca-certificates.crt",
+            "C:\\Program Files\\Contoso\\Agent\\agent.exe",
+            "~/.aws/config",
+            "/home/azureuser/app/appsettings.json",
             "C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240311.log"
           };
           return p[r.nextInt(p.length)];
@@ -206,18 +285,27 @@ final class Lookalikes {
       case AT_PHRASE:
         {
           String[] a = {
-            "look at contoso.com", "available at docs.contoso.com", "sign in at portal.azure.com",
-            "we're at fabrikam.com now", "check the status at status.contoso.com",
-            "the article at learn.microsoft.com", "hosted at northwindtraders.com",
-            "Look At Contoso.Com", "log in at admin.microsoft.com"
+            "look at contoso.com",
+            "available at docs.contoso.com",
+            "sign in at portal.azure.com",
+            "we're at fabrikam.com now",
+            "check the status at status.contoso.com",
+            "the article at learn.microsoft.com",
+            "hosted at northwindtraders.com",
+            "Look At Contoso.Com",
+            "log in at admin.microsoft.com"
           };
           return a[r.nextInt(a.length)];
         }
       case DOT_PHRASE:
         {
           String[] d = {
-            "meet at 5 dot 30", "at 3 dot 15", "around 10 dot 30 tomorrow", "version 2 dot 1",
-            "at 9 dot 45 our time", "at 4 dot 0"
+            "meet at 5 dot 30",
+            "at 3 dot 15",
+            "around 10 dot 30 tomorrow",
+            "version 2 dot 1",
+            "at 9 dot 45 our time",
+            "at 4 dot 0"
           };
           return d[r.nextInt(d.length)];
         }
@@ -236,7 +324,8 @@ final class Lookalikes {
             "https://learn.microsoft.com/en-us/troubleshoot/windows-client/deployment/error-0x800f0922",
             "https://contoso.sharepoint.com/sites/Support/Shared%20Documents/report.docx",
             "https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions",
-            "http://localhost:8080/api/health", "https://status.contoso.com/incidents/" + hex(8),
+            "http://localhost:8080/api/health",
+            "https://status.contoso.com/incidents/" + hex(8),
             "https://github.com/contoso/infra/issues/" + digits(4),
             "https://aka.ms/sspr"
           };
@@ -258,8 +347,11 @@ final class Lookalikes {
       case PARTIAL_NUMBER:
         {
           String[] p = {
-            "ending in " + digits(4), "**** **** **** " + digits(4), "XXX-XX-" + digits(4),
-            "last four " + digits(4), "xxxx" + digits(4)
+            "ending in " + digits(4),
+            "**** **** **** " + digits(4),
+            "XXX-XX-" + digits(4),
+            "last four " + digits(4),
+            "xxxx" + digits(4)
           };
           return p[r.nextInt(p.length)];
         }

@@ -40,9 +40,28 @@ final class Secrets {
 
   private static final List<String> WORDS =
       List.of(
-          "Summer", "Winter", "Spring", "Autumn", "Welcome", "Password", "Contoso", "Dragon",
-          "Monkey", "Sunshine", "Football", "Princess", "Liverpool", "Berlin", "Tiger", "Qwerty",
-          "Sommer", "Verano", "Bonjour", "Changeme", "Letmein", "Admin");
+          "Summer",
+          "Winter",
+          "Spring",
+          "Autumn",
+          "Welcome",
+          "Password",
+          "Contoso",
+          "Dragon",
+          "Monkey",
+          "Sunshine",
+          "Football",
+          "Princess",
+          "Liverpool",
+          "Berlin",
+          "Tiger",
+          "Qwerty",
+          "Sommer",
+          "Verano",
+          "Bonjour",
+          "Changeme",
+          "Letmein",
+          "Admin");
 
   private final SplittableRandom r;
 
@@ -75,7 +94,9 @@ final class Secrets {
       case 4:
         return "Tr0ub4dor&" + r.nextInt(10);
       default:
-        return Vocab.pick(r, WORDS) + r.nextInt(100) + Vocab.pick(r, WORDS).toLowerCase(Locale.ROOT);
+        return Vocab.pick(r, WORDS)
+            + r.nextInt(100)
+            + Vocab.pick(r, WORDS).toLowerCase(Locale.ROOT);
     }
   }
 
@@ -84,7 +105,9 @@ final class Secrets {
     String p;
     do {
       p = password();
-    } while (p.indexOf('@') >= 0 || p.indexOf('&') >= 0 || p.indexOf('#') >= 0
+    } while (p.indexOf('@') >= 0
+        || p.indexOf('&') >= 0
+        || p.indexOf('#') >= 0
         || p.indexOf('%') >= 0);
     return p;
   }
@@ -121,9 +144,12 @@ final class Secrets {
 
   String pem() {
     int kind = r.nextInt(3);
-    String label = kind == 0 ? "RSA PRIVATE KEY" : kind == 1 ? "PRIVATE KEY" : "OPENSSH PRIVATE KEY";
+    String label =
+        kind == 0 ? "RSA PRIVATE KEY" : kind == 1 ? "PRIVATE KEY" : "OPENSSH PRIVATE KEY";
     String head =
-        kind == 0 ? "MIIEpAIBAAKCAQEA" : kind == 1 ? "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" : "b3BlbnNzaC1rZXktdjEAAAAA";
+        kind == 0
+            ? "MIIEpAIBAAKCAQEA"
+            : kind == 1 ? "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" : "b3BlbnNzaC1rZXktdjEAAAAA";
     StringBuilder body = new StringBuilder(head);
     int total = (kind == 2 ? 6 : 12 + r.nextInt(14)) * 64;
     body.append(random(B64, total - head.length()));
@@ -175,8 +201,11 @@ final class Secrets {
       case AZURE_ACCOUNT_KEY:
         {
           String[][] ctx = {
-            {"\"storageAccountKey\": \"", "\""}, {"--account-key ", ""}, {"key1: ", ""},
-            {"AZURE_STORAGE_KEY=", ""}, {"<add key=\"StorageKey\" value=\"", "\" />"}
+            {"\"storageAccountKey\": \"", "\""},
+            {"--account-key ", ""},
+            {"key1: ", ""},
+            {"AZURE_STORAGE_KEY=", ""},
+            {"<add key=\"StorageKey\" value=\"", "\" />"}
           };
           String[] c = ctx[r.nextInt(ctx.length)];
           w.entity(SECRET, kind, c[0], accountKey(), c[1]);
@@ -207,7 +236,8 @@ final class Secrets {
                   ? "github_pat_" + random(ALNUM, 22) + "_" + random(ALNUM, 59)
                   : (r.nextBoolean() ? "ghp_" : "gho_") + random(ALNUM, 36);
           String[][] ctx = {
-            {"GITHUB_TOKEN=", ""}, {"token: ", ""},
+            {"GITHUB_TOKEN=", ""},
+            {"token: ", ""},
             {"git clone https://", "@github.com/contoso/infra.git"},
             {"Authorization: token ", ""}
           };
@@ -238,7 +268,9 @@ final class Secrets {
       case JWT:
         {
           String[][] ctx = {
-            {"\"access_token\": \"", "\","}, {"id_token=", ""}, {"token is ", ""},
+            {"\"access_token\": \"", "\","},
+            {"id_token=", ""},
+            {"token is ", ""},
             {"Cookie: session=", ""}
           };
           String[] c = ctx[r.nextInt(ctx.length)];
@@ -252,10 +284,18 @@ final class Secrets {
         {
           String pw = plainPassword();
           String[][] ctx = {
-            {"password=", ""}, {"Password: ", ""}, {"pwd=", ""}, {"passwd: ", ""},
-            {"\"password\": \"", "\""}, {"DB_PASSWORD=", ""}, {"PASSWORD='", "'"},
-            {"ConvertTo-SecureString \"", "\" -AsPlainText -Force"}, {"-p '", "'"},
-            {"Kennwort: ", ""}, {"mot de passe : ", ""}, {"contraseña: ", ""}
+            {"password=", ""},
+            {"Password: ", ""},
+            {"pwd=", ""},
+            {"passwd: ", ""},
+            {"\"password\": \"", "\""},
+            {"DB_PASSWORD=", ""},
+            {"PASSWORD='", "'"},
+            {"ConvertTo-SecureString \"", "\" -AsPlainText -Force"},
+            {"-p '", "'"},
+            {"Kennwort: ", ""},
+            {"mot de passe : ", ""},
+            {"contraseña: ", ""}
           };
           String[] c = ctx[r.nextInt(ctx.length)];
           w.entity(SECRET, kind, c[0], pw, c[1]);
@@ -300,7 +340,9 @@ final class Secrets {
               w.entity(
                   SECRET,
                   kind,
-                  "Host=" + srv + ".postgres.database.azure.com;Database=app;Username=app;Password=",
+                  "Host="
+                      + srv
+                      + ".postgres.database.azure.com;Database=app;Username=app;Password=",
                   pw,
                   ";SSL Mode=Require");
               return;

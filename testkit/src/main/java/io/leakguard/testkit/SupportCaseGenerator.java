@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
- * Seeded generator of realistic support cases with gold spans for every PII entity and form and
- * for look-alikes. Deterministic: the same seed and index always give the same case, and case
- * {@code i} does not depend on the cases before it (so corpora can be streamed).
+ * Seeded generator of realistic support cases with gold spans for every PII entity and form and for
+ * look-alikes. Deterministic: the same seed and index always give the same case, and case {@code i}
+ * does not depend on the cases before it (so corpora can be streamed).
  *
  * <pre>{@code
  * SupportCaseGenerator gen = new SupportCaseGenerator(42);
@@ -218,7 +218,10 @@ public final class SupportCaseGenerator {
             w.setQuotePrefix(w.quotePrefix() + "> ");
             w.text(w.quotePrefix());
           } else {
-            w.text(r.nextBoolean() ? "-----Original Message-----\n" : "________________________________\n");
+            w.text(
+                r.nextBoolean()
+                    ? "-----Original Message-----\n"
+                    : "________________________________\n");
             header(fromAgent, subject);
           }
         } else if (r.nextBoolean()) {
@@ -364,7 +367,9 @@ public final class SupportCaseGenerator {
       for (String word : s.split("(?<= )", -1)) {
         String x = word.replace("'", "");
         String core = x.trim();
-        if (core.length() >= 5 && core.chars().allMatch(Character::isLetter) && r.nextInt(12) == 0) {
+        if (core.length() >= 5
+            && core.chars().allMatch(Character::isLetter)
+            && r.nextInt(12) == 0) {
           int k = 1 + r.nextInt(core.length() - 2);
           char[] cs = core.toCharArray();
           char tmp = cs[k];
@@ -490,7 +495,9 @@ public final class SupportCaseGenerator {
         case "PORT":
           {
             int[] ports = {443, 80, 22, 3389, 1433, 5432, 8080, 8443, 25, 587};
-            w.text(Integer.toString(r.nextInt(3) == 0 ? 49152 + r.nextInt(16000) : ports[r.nextInt(ports.length)]));
+            w.text(
+                Integer.toString(
+                    r.nextInt(3) == 0 ? 49152 + r.nextInt(16000) : ports[r.nextInt(ports.length)]));
             return;
           }
         case "PID":
@@ -511,7 +518,10 @@ public final class SupportCaseGenerator {
     }
 
     private void name(Entities.Person p, double pStandard) {
-      Form f = r.nextDouble() < Math.max(pStandard, 0.6) ? Form.STANDARD : e.pickForm(EntityType.PERSON, 0);
+      Form f =
+          r.nextDouble() < Math.max(pStandard, 0.6)
+              ? Form.STANDARD
+              : e.pickForm(EntityType.PERSON, 0);
       e.personName(w, p, f);
     }
   }

@@ -7,9 +7,9 @@ import java.util.List;
  * {@code {CPHONE}} (the customer), {@code A...} (the agent), {@code X...} (a third person), {@code
  * {NAME}} {@code {EMAIL}} {@code {PHONE}} (someone else each time), {@code {CARD}} {@code {SSN}}
  * {@code {IBAN}} {@code {IP}} {@code {MAC}} {@code {SECRET}}, look-alikes {@code {L:KIND}} (kind
- * enum name), fillers ({@code {PRODUCT}}, {@code {COMPANY}}, {@code {CITY}}, {@code {HOST}},
- * {@code {USER}}, {@code {PORT}}, {@code {PID}}, {@code {N}}, {@code {MS}}, {@code {WEEKDAY}},
- * {@code {EMOJI}}, {@code {FRAME}}). A trailing {@code !} forces the standard form (machine text).
+ * enum name), fillers ({@code {PRODUCT}}, {@code {COMPANY}}, {@code {CITY}}, {@code {HOST}}, {@code
+ * {USER}}, {@code {PORT}}, {@code {PID}}, {@code {N}}, {@code {MS}}, {@code {WEEKDAY}}, {@code
+ * {EMOJI}}, {@code {FRAME}}). A trailing {@code !} forces the standard form (machine text).
  */
 final class Templates {
   private Templates() {}
@@ -37,9 +37,20 @@ final class Templates {
 
   static final List<String> GREETINGS =
       List.of(
-          "Hi,", "Hello,", "Hi there,", "Dear Sir/Madam,", "Hello support team,", "Hi {AFIRST},",
-          "Dear {AFIRST},", "Good morning,", "To whom it may concern,", "hey", "Hola,", "Hallo,",
-          "Bonjour,", "Hi team,");
+          "Hi,",
+          "Hello,",
+          "Hi there,",
+          "Dear Sir/Madam,",
+          "Hello support team,",
+          "Hi {AFIRST},",
+          "Dear {AFIRST},",
+          "Good morning,",
+          "To whom it may concern,",
+          "hey",
+          "Hola,",
+          "Hallo,",
+          "Bonjour,",
+          "Hi team,");
 
   static final List<String> CUSTOMER =
       List.of(
@@ -194,20 +205,40 @@ final class Templates {
 
   static final List<String> LOG_INTROS =
       List.of(
-          "Here is the log:", "here's what the log says", "Log excerpt below.",
-          "I copied this from the event viewer:", "Output of ipconfig /all and the app log:",
-          "see logs", "Relevant lines from {L:FILE_PATH}:", "This is what we get:",
+          "Here is the log:",
+          "here's what the log says",
+          "Log excerpt below.",
+          "I copied this from the event viewer:",
+          "Output of ipconfig /all and the app log:",
+          "see logs",
+          "Relevant lines from {L:FILE_PATH}:",
+          "This is what we get:",
           "Log attached (pasted because the upload fails):");
 
   static final List<String> LOG_OUTROS =
       List.of(
-          "Any idea what's wrong?", "Please advise.", "It happens every time.", "",
-          "Let me know if you need more.", "thx", "We need this fixed today.");
+          "Any idea what's wrong?",
+          "Please advise.",
+          "It happens every time.",
+          "",
+          "Let me know if you need more.",
+          "thx",
+          "We need this fixed today.");
 
   static final List<String> CLOSINGS =
       List.of(
-          "Thanks,", "Thanks!", "Regards,", "Best regards,", "Kind regards,", "Cheers,", "BR",
-          "Thank you", "Mit freundlichen Grüßen", "Saludos,", "Cordialement,", "thx");
+          "Thanks,",
+          "Thanks!",
+          "Regards,",
+          "Best regards,",
+          "Kind regards,",
+          "Cheers,",
+          "BR",
+          "Thank you",
+          "Mit freundlichen Grüßen",
+          "Saludos,",
+          "Cordialement,",
+          "thx");
 
   static final List<String> CUSTOMER_SIGNATURES =
       List.of(
