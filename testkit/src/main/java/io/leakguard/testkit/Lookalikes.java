@@ -13,7 +13,7 @@ final class Lookalikes {
     this.r = r;
   }
 
-  private String hex(int n) {
+  String hex(int n) {
     StringBuilder sb = new StringBuilder(n);
     for (int i = 0; i < n; i++) {
       sb.append(HEX.charAt(r.nextInt(16)));
@@ -286,13 +286,14 @@ final class Lookalikes {
         {
           String[] a = {
             "look at contoso.com",
-            "available at docs.contoso.com",
             "sign in at portal.azure.com",
             "we're at fabrikam.com now",
-            "check the status at status.contoso.com",
-            "the article at learn.microsoft.com",
-            "hosted at northwindtraders.com",
+            "the docs are at docs.contoso.com",
+            "status is posted at status.contoso.com",
+            "the article at learn.microsoft.com explains it",
             "Look At Contoso.Com",
+            "reset it at aka.ms/sspr",
+            "our new site is at northwindtraders.com",
             "log in at admin.microsoft.com"
           };
           return a[r.nextInt(a.length)];
@@ -300,12 +301,12 @@ final class Lookalikes {
       case DOT_PHRASE:
         {
           String[] d = {
-            "meet at 5 dot 30",
+            "at 5 dot 30",
             "at 3 dot 15",
-            "around 10 dot 30 tomorrow",
-            "version 2 dot 1",
+            "around 10 dot 30",
             "at 9 dot 45 our time",
-            "at 4 dot 0"
+            "at 4 dot 00",
+            "at 11 DOT 30"
           };
           return d[r.nextInt(d.length)];
         }

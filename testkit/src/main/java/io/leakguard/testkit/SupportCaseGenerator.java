@@ -141,10 +141,27 @@ public final class SupportCaseGenerator {
     }
 
     private void customerBody(int sentences) {
-      String g = Vocab.pick(r, Templates.GREETINGS);
-      human(g);
-      boolean first = true;
+      // a sentence that opens with its own greeting goes first and replaces the greeting
+      List<String> picked = new ArrayList<>();
+      String opener = null;
       for (String t : distinct(Templates.CUSTOMER, sentences)) {
+        if (Templates.opensWithGreeting(t)) {
+          if (opener == null) {
+            opener = t;
+          }
+        } else {
+          picked.add(t);
+        }
+      }
+      boolean first;
+      if (opener != null) {
+        human(opener);
+        first = false;
+      } else {
+        human(Vocab.pick(r, Templates.GREETINGS));
+        first = true;
+      }
+      for (String t : picked) {
         w.text(first ? (r.nextBoolean() ? "\n\n" : " ") : r.nextInt(4) == 0 ? "\n" : " ");
         first = false;
         human(t);
@@ -281,7 +298,7 @@ public final class SupportCaseGenerator {
           "Please do not send card numbers or passwords by email. I have removed the one you sent ({L:PARTIAL_NUMBER}).",
           "The refund of {L:AMOUNT} was issued to the IBAN you provided, {IBAN}.",
           "I will call you on {CPHONE} tomorrow {L:DOT_PHRASE}.",
-          "The fix is included in {L:KB_NUMBER} (build {L:VERSION}). You can read more {L:AT_PHRASE}.",
+          "The fix is included in {L:KB_NUMBER} (build {L:VERSION}). FYI {L:AT_PHRASE}.",
           "I've looped in my colleague {XNAME} ({XEMAIL}) from the billing team.",
           "Your request id is {L:GUID}.",
           "If the issue persists, please collect logs from {L:FILE_PATH} and reply to this email."
@@ -463,7 +480,15 @@ public final class SupportCaseGenerator {
           e.mac(w, e.pickForm(EntityType.MAC_ADDRESS, p));
           return;
         case "SECRET":
-          secrets.write(w, e.pickForm(EntityType.SECRET, 1.0));
+          {
+            Form kind = e.pickForm(EntityType.SECRET, 1.0);
+            // machine text (logs, configs) holds no chat sentences
+            secrets.write(
+                w, !humanText && kind == Form.PASSWORD_PROSE ? Form.PASSWORD_ASSIGNMENT : kind);
+            return;
+          }
+        case "PKT":
+          w.lookalike(LookalikeKind.HASH, looks.hex(16));
           return;
         case "PRODUCT":
           w.text(Vocab.pick(r, Vocab.PRODUCTS));

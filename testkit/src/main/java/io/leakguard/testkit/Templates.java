@@ -14,6 +14,19 @@ import java.util.List;
 final class Templates {
   private Templates() {}
 
+  private static final List<String> GREETING_OPENERS =
+      List.of("Hi,", "Hola,", "Guten Tag,", "Bonjour,", "Olá,", "Buongiorno,", "Dzień dobry,");
+
+  /** Whether a customer sentence starts with its own greeting (then it replaces the greeting). */
+  static boolean opensWithGreeting(String template) {
+    for (String g : GREETING_OPENERS) {
+      if (template.startsWith(g)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static final List<String> SUBJECTS =
       List.of(
           "Can't sign in to {PRODUCT} since the update",
@@ -71,8 +84,8 @@ final class Templates {
           "We installed {L:KB_NUMBER} yesterday and now {PRODUCT} crashes with {L:HRESULT}.",
           "Build {L:VERSION} works, {L:VERSION} does not.",
           "Windows version is {L:VERSION}, Office is {L:VERSION}.",
-          "I was told the fix is documented, {L:AT_PHRASE}, but nothing there helps.",
-          "A call works for me, {L:DOT_PHRASE} is fine.",
+          "I was told: {L:AT_PHRASE}. Nothing there helps.",
+          "A call {L:DOT_PHRASE} works for me.",
           "My colleague {XNAME} ({XEMAIL}) sees exactly the same thing.",
           "Please cc my manager {XNAME}, {XEMAIL}.",
           "I'm writing my email like this because of spam bots: {CEMAIL}",
@@ -82,7 +95,7 @@ final class Templates {
           "Here's the connection info we use: {SECRET}",
           "sorry I think I pasted our key in the last message: {SECRET}",
           "the error message says 'Something went wrong [{L:HRESULT}]'",
-          "I'm on {PRODUCT} {L:SEMVER} on Windows {L:VERSION}.",
+          "I'm on {PRODUCT} {L:SEMVER}, build {L:VERSION}.",
           "This affects {N} users in our {CITY} office.",
           "Text me at {CPHONE} or whatsapp {PHONE}.",
           "My husband {XNAME} set up the account, his number is {XPHONE}.",
@@ -117,7 +130,13 @@ final class Templates {
           "Thanks so much {AFIRST}, that fixed it {EMOJI}",
           "I still have the problem, see attached screenshot.",
           "Is there any update? It's been 3 days.",
-          "{AFIRST}, can you please escalate this?");
+          "{AFIRST}, can you please escalate this?",
+          "The charge on {L:DATE} was made with card {CARD}, which I cancelled in {L:DATE}.",
+          "I'm the payroll admin, the employee's SSN is {SSN} and the system says it's invalid.",
+          "My SSN: {SSN}. Date of birth {L:DATE}.",
+          "Please charge {L:AMOUNT} to {CARD} and send the receipt to {CEMAIL}.",
+          "Account holder {CNAME}, IBAN {IBAN}, BIC DEUTDEFFXXX.",
+          "Refund to card {CARD} please, not to the IBAN.");
 
   static final List<String> AGENT =
       List.of(
@@ -155,7 +174,10 @@ final class Templates {
           "Agent version {L:SEMVER}, OS build {L:VERSION}.",
           "No PII in logs per cx, but the dump had {SSN} in it. Deleted.",
           "Cx IP {IP}, public {IP}.",
-          "spoke to {NAME} at {COMPANY}, they will send logs");
+          "spoke to {NAME} at {COMPANY}, they will send logs",
+          "Cx gave card {CARD} for the replacement order {L:TICKET_NUMBER}.",
+          "W-2 mismatch: SSN on file {SSN}, cx says correct one is {SSN}.",
+          "Also, {L:AT_PHRASE}.");
 
   static final List<String> LOGS =
       List.of(
@@ -173,7 +195,7 @@ final class Templates {
           "Event ID 4625: An account failed to log on. Account Name: {USER} Source Network Address: {IP!} Logon Type: 3",
           "{L:TIMESTAMP} AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: {L:GUID} Correlation ID: {L:GUID}",
           "{L:TIMESTAMP} [Info] Agent version {L:VERSION}, OS {L:VERSION}, host {HOST}",
-          "{L:TIMESTAMP} [Info] Loaded assembly Contoso.Core, {L:VERSION}, Culture=neutral, PublicKeyToken={L:HASH}",
+          "{L:TIMESTAMP} [Info] Loaded assembly Contoso.Core ({L:VERSION}), Culture=neutral, PublicKeyToken={PKT}",
           "{L:TIMESTAMP} config loaded: {SECRET}",
           "{L:TIMESTAMP} DEBUG env {SECRET}",
           "   Physical Address. . . . . . . . . : {MAC!}",
