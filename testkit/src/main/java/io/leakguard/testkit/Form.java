@@ -75,11 +75,11 @@ public enum Form {
   CISCO_DOTS("cisco-dots", false),
   // ---- person ----
   /** {@code Last, First}. */
-  LAST_FIRST("last-first", false),
+  LAST_FIRST("last-first", true),
   /** First name, middle initial, last name. */
-  MIDDLE_INITIAL("middle-initial", false),
+  MIDDLE_INITIAL("middle-initial", true),
   /** A first name alone ({@code Hi Maria,}). */
-  FIRST_NAME("first-name", false),
+  FIRST_NAME("first-name", true),
   // ---- secrets (all standard; the form names the kind) ----
   AWS_ACCESS_KEY("aws-access-key", true),
   AWS_SECRET_KEY("aws-secret-key", true),

@@ -109,15 +109,17 @@ public final class SupportCaseGenerator {
     }
 
     void compose() {
-      int kind = r.nextInt(10);
-      if (kind < 3) {
+      int kind = r.nextInt(20);
+      if (kind < 5) {
         description();
-      } else if (kind < 5) {
+      } else if (kind < 9) {
         agentNotes();
-      } else if (kind < 7) {
+      } else if (kind < 12) {
         logPaste();
-      } else {
+      } else if (kind < 17) {
         thread();
+      } else {
+        chat();
       }
     }
 
@@ -251,6 +253,56 @@ public final class SupportCaseGenerator {
         fromAgent = !fromAgent;
       }
       w.setQuotePrefix("");
+    }
+
+    private static final String[] CHAT_AGENT = {
+      "Hi, thanks for contacting Contoso Support, my name is {AFIRST}. How can I help?",
+      "Can you confirm the email address on the account?",
+      "Thanks {CFIRST}. And a phone number in case we get disconnected?",
+      "Please never share passwords or card numbers in chat.",
+      "I can see the sign-in failures from {IP}, one moment please.",
+      "I have sent a reset link to {CEMAIL}.",
+      "Could you run ipconfig /all and paste the output?",
+      "Your case number is {L:TICKET_NUMBER}.",
+      "Is there anything else I can help with today?"
+    };
+
+    private void chat() {
+      w.text(r.nextBoolean() ? "Chat transcript " : "Conversation with ");
+      if (r.nextBoolean()) {
+        looks.write(w, LookalikeKind.DATE);
+      } else {
+        e.personName(w, customer, Form.STANDARD);
+      }
+      w.text("\n\n");
+      int turns = 3 + r.nextInt(6);
+      boolean agentTurn = true;
+      int h = 8 + r.nextInt(10);
+      int m = r.nextInt(50);
+      for (int i = 0; i < turns; i++) {
+        w.text("[");
+        w.lookalike(
+            LookalikeKind.TIMESTAMP,
+            String.format(Locale.ROOT, "%02d:%02d:%02d", h, m + i, r.nextInt(60)));
+        w.text("] ");
+        if (agentTurn) {
+          w.text("Agent (");
+          e.personName(w, agent, Form.FIRST_NAME);
+          w.text("): ");
+          render(CHAT_AGENT[i == 0 ? 0 : 1 + r.nextInt(CHAT_AGENT.length - 1)], true);
+        } else {
+          if (r.nextBoolean()) {
+            e.personName(w, customer, Form.STANDARD);
+          } else {
+            w.text("Customer");
+          }
+          w.text(": ");
+          human(Vocab.pick(r, Templates.CUSTOMER));
+        }
+        w.text("\n");
+        agentTurn = !agentTurn;
+      }
+      w.text(r.nextBoolean() ? "[chat ended]" : "Chat closed by agent.");
     }
 
     private void header(boolean fromAgent, String subject) {
@@ -543,10 +595,11 @@ public final class SupportCaseGenerator {
     }
 
     private void name(Entities.Person p, double pStandard) {
+      List<Form> forms = Entities.FORMS.get(EntityType.PERSON);
       Form f =
           r.nextDouble() < Math.max(pStandard, 0.6)
               ? Form.STANDARD
-              : e.pickForm(EntityType.PERSON, 0);
+              : forms.get(1 + r.nextInt(forms.size() - 1));
       e.personName(w, p, f);
     }
   }
