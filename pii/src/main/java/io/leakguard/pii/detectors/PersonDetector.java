@@ -66,27 +66,6 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
 
-  private static final NameSet GREETINGS =
-      new NameSet(
-          List.of(
-              "hi",
-              "hello",
-              "hey",
-              "dear",
-              "hiya",
-              "howdy",
-              "greetings",
-              "morning",
-              "afternoon",
-              "evening",
-              "thanks",
-              "thx",
-              "cheers",
-              "bonjour",
-              "hola",
-              "hallo",
-              "ciao",
-              "welcome"));
   private static final NameSet TITLES =
       new NameSet(
           List.of(
@@ -266,7 +245,37 @@ final class PersonDetector implements Detector {
               "cc'd",
               "ask for",
               "attention of",
-              "attn"));
+              "attn",
+              "resolved by",
+              "closed by",
+              "updated by",
+              "handled by",
+              "owned by",
+              "sent by",
+              "written by",
+              "reassigned to",
+              "transferred to"));
+
+  /** Flags of the single word right before a chain, so most chains need one lookup for a cue. */
+  private static final int W_GREETING = 1;
+
+  private static final int W_INTRO = 1 << 1;
+  private static final int W_LABEL_END = 1 << 2;
+  private static final NameSet CUE_WORDS = cueWords();
+
+  private static NameSet cueWords() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (String g : PersonNames.load("greetings.txt")) {
+      m.merge(g, W_GREETING, (a, b) -> a | b);
+    }
+    for (String w : List.of("is", "m", "s", "am", "me")) {
+      m.merge(w, W_INTRO, (a, b) -> a | b);
+    }
+    for (String w : List.of("to", "by", "with", "of", "for", "contact", "attn", "cc'd")) {
+      m.merge(w, W_LABEL_END, (a, b) -> a | b);
+    }
+    return new NameSet(m);
+  }
 
   // cue kinds
   private static final int NONE = 0;
@@ -729,30 +738,40 @@ final class PersonDetector implements Detector {
           j = prevSameLine(w);
         }
       }
-      if (j >= 0 && punct(j, ',') && !quoted) {
-        // "Hi, John" or "Best regards, Priya Natarajan" or "To: a <x>, John Smith <y>"
+      if (j >= 0 && (punct(j, ',') || punct(j, ';'))) {
         int k = prevSameLine(j);
-        if (k >= 0 && word(k) && GREETINGS.contains(text, ix.start(k), ix.end(k))) {
+        if (k >= 0 && (punct(k, '>') || punct(k, '"') || punct(k, ')'))) {
+          // "To: Maria Gonzalez <m@x>, John Smith <j@y>; "Doe, Jane" <d@z>"
+          headerOfLine(j);
+          return;
+        }
+        if (quoted || !punct(j, ',')) {
+          return;
+        }
+        // "Hi, John" or "Best regards, Priya Natarajan"
+        if (k >= 0 && word(k) && (CUE_WORDS.get(text, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(k, k), false);
           return;
         }
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
-          return;
-        }
-        if (k >= 0 && (punct(k, '>') || punct(k, '"'))) {
-          headerOfLine(j);
-          return;
         }
         return;
       }
       if (j >= 0 && word(j)) {
-        if (GREETINGS.contains(text, ix.start(j), ix.end(j))) {
+        int w = CUE_WORDS.get(text, ix.start(j), ix.end(j));
+        if (w == 0) {
+          return;
+        }
+        if ((w & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(j, j), cueKind == STRONG);
           return;
         }
-        if (selfIntro(j)) {
+        if ((w & W_INTRO) != 0 && selfIntro(j)) {
+          return;
+        }
+        if ((w & W_LABEL_END) == 0) {
           return;
         }
         int ls = phraseBack(j, 3);
