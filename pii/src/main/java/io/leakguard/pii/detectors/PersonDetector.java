@@ -458,13 +458,18 @@ final class PersonDetector implements Detector {
         return P_INITIAL;
       }
       int f = PersonNames.WORDS.get(text, from, to); // P_* bits equal PersonNames flags
-      if (s != e && (f & (P_FIRST | P_LAST)) == 0) {
+      if (s != e) {
         // Jean-Luc: the first piece decides a first name; O'Brien, Smith-Jones: any piece a last
-        f |= PersonNames.WORDS.get(text, ix.start(s), ix.end(s)) & P_FIRST;
+        // name; Contoso-Support: any non-name piece spoils the part
+        boolean known = (f & (P_FIRST | P_LAST)) != 0;
         for (int k = s; k <= e; k += 2) {
-          f |= PersonNames.WORDS.get(text, ix.start(k), ix.end(k)) & P_LAST;
+          int g = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+          f |= g & (P_NOT_NAME | P_NOT_ALONE);
+          if (!known) {
+            f |= g & (k == s ? P_FIRST | P_LAST : P_LAST);
+          }
         }
-        if (apostrophe(s + 1) && ix.length(s) == 1) {
+        if (!known && apostrophe(s + 1) && ix.length(s) == 1) {
           f |= P_LAST; // O'Neil, D'Angelo: an Irish or Italian surname shape
         }
       }
