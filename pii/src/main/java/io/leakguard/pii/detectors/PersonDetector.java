@@ -21,17 +21,17 @@ import java.util.Set;
  *   my name is Maria Gonzalez          person.self-intro 0.85
  *   From: "Gonzalez, Maria" &lt;m@x&gt;      person.header     0.85  canonical "Maria Gonzalez"
  *   Assigned to: JOHN SMITH            person.label      0.85  canonical "John Smith"
- *   ... spoke with Maria Gonzalez ...  person.full-name  0.65  (both parts in the lists, no cue)
+ *   the laptop of Anna Müller ...      person.full-name  0.65  (both parts in the lists, no cue)
  * </pre>
  *
  * <p>Design notes (maintainers). One pass over the {@link TextIndex}: every capitalized letter
  * token starts a <em>chain</em>: up to {@link #MAX_PARTS} name parts joined by one same-line space,
  * hyphen or apostrophe inside a part ({@code Jean-Luc}, {@code O'Brien}), lower-case particles
  * between parts ({@code van}, {@code de la}) and initials ({@code A.}). The scan resumes after the
- * chain, so the work is linear. Each part is looked up in the name lists ({@link PersonNames})
- * through a folding hash set that reads the text in place (no allocation). A chain is then judged
- * against its cue, read backwards from its first token within the same line (or the line before,
- * for signatures):
+ * chain (a rejected chain is retried from its second part, so {@code Ask John Smith} works), so the
+ * work is linear. Each part is looked up in the name lists ({@link PersonNames}) through a folding
+ * hash set that reads the text in place (no allocation). A chain is then judged against its cue,
+ * read backwards from its first token within the same line (or the line before, for signatures):
  *
  * <ul>
  *   <li>strong cues (greeting, sign-off, {@code my name is}, mail header, {@code Label:}, title): a
@@ -51,8 +51,8 @@ import java.util.Set;
  * (upper-case chains need a header, label or signature cue).
  *
  * <p>Known limits: a name in running prose with no cue and not both parts in the lists is missed
- * ({@code talked to Xochitl yesterday}); lower-case names are missed; a list name used as a word
- * right after a cue ({@code Hi Will,}) is reported.
+ * ({@code ask Zyxwa about it}); lower-case names are missed; a list name used as a word right after
+ * a cue ({@code Hi Will,}) is reported.
  */
 final class PersonDetector implements Detector {
   /** Most name parts in one chain; a longer run of capitalized words is a heading. */
