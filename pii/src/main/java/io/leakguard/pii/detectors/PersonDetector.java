@@ -21,17 +21,17 @@ import java.util.Set;
  *   my name is Maria Gonzalez          person.self-intro 0.85
  *   From: "Gonzalez, Maria" &lt;m@x&gt;      person.header     0.85  canonical "Maria Gonzalez"
  *   Assigned to: JOHN SMITH            person.label      0.85  canonical "John Smith"
- *   ... spoke with Maria Gonzalez ...  person.full-name  0.65  (both parts in the lists, no cue)
+ *   the laptop of Anna Müller ...      person.full-name  0.65  (both parts in the lists, no cue)
  * </pre>
  *
  * <p>Design notes (maintainers). One pass over the {@link TextIndex}: every capitalized letter
  * token starts a <em>chain</em>: up to {@link #MAX_PARTS} name parts joined by one same-line space,
  * hyphen or apostrophe inside a part ({@code Jean-Luc}, {@code O'Brien}), lower-case particles
  * between parts ({@code van}, {@code de la}) and initials ({@code A.}). The scan resumes after the
- * chain, so the work is linear. Each part is looked up in the name lists ({@link PersonNames})
- * through a folding hash set that reads the text in place (no allocation). A chain is then judged
- * against its cue, read backwards from its first token within the same line (or the line before,
- * for signatures):
+ * chain (a rejected chain is retried from its second part, so {@code Ask John Smith} works), so the
+ * work is linear. Each part is looked up in the name lists ({@link PersonNames}) through a folding
+ * hash set that reads the text in place (no allocation). A chain is then judged against its cue,
+ * read backwards from its first token within the same line (or the line before, for signatures):
  *
  * <ul>
  *   <li>strong cues (greeting, sign-off, {@code my name is}, mail header, {@code Label:}, title): a
@@ -51,8 +51,8 @@ import java.util.Set;
  * (upper-case chains need a header, label or signature cue).
  *
  * <p>Known limits: a name in running prose with no cue and not both parts in the lists is missed
- * ({@code talked to Xochitl yesterday}); lower-case names are missed; a list name used as a word
- * right after a cue ({@code Hi Will,}) is reported.
+ * ({@code ask Zyxwa about it}); lower-case names are missed; a list name used as a word right after
+ * a cue ({@code Hi Will,}) is reported.
  */
 final class PersonDetector implements Detector {
   /** Most name parts in one chain; a longer run of capitalized words is a heading. */
@@ -66,27 +66,6 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
 
-  private static final NameSet GREETINGS =
-      new NameSet(
-          List.of(
-              "hi",
-              "hello",
-              "hey",
-              "dear",
-              "hiya",
-              "howdy",
-              "greetings",
-              "morning",
-              "afternoon",
-              "evening",
-              "thanks",
-              "thx",
-              "cheers",
-              "bonjour",
-              "hola",
-              "hallo",
-              "ciao",
-              "welcome"));
   private static final NameSet TITLES =
       new NameSet(
           List.of(
@@ -266,7 +245,37 @@ final class PersonDetector implements Detector {
               "cc'd",
               "ask for",
               "attention of",
-              "attn"));
+              "attn",
+              "resolved by",
+              "closed by",
+              "updated by",
+              "handled by",
+              "owned by",
+              "sent by",
+              "written by",
+              "reassigned to",
+              "transferred to"));
+
+  /** Flags of the single word right before a chain, so most chains need one lookup for a cue. */
+  private static final int W_GREETING = 1;
+
+  private static final int W_INTRO = 1 << 1;
+  private static final int W_LABEL_END = 1 << 2;
+  private static final NameSet CUE_WORDS = cueWords();
+
+  private static NameSet cueWords() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (String g : PersonNames.load("greetings.txt")) {
+      m.merge(g, W_GREETING, (a, b) -> a | b);
+    }
+    for (String w : List.of("is", "m", "s", "am", "me")) {
+      m.merge(w, W_INTRO, (a, b) -> a | b);
+    }
+    for (String w : List.of("to", "by", "with", "of", "for", "contact", "attn", "cc'd")) {
+      m.merge(w, W_LABEL_END, (a, b) -> a | b);
+    }
+    return new NameSet(m);
+  }
 
   // cue kinds
   private static final int NONE = 0;
@@ -449,13 +458,18 @@ final class PersonDetector implements Detector {
         return P_INITIAL;
       }
       int f = PersonNames.WORDS.get(text, from, to); // P_* bits equal PersonNames flags
-      if (s != e && (f & (P_FIRST | P_LAST)) == 0) {
+      if (s != e) {
         // Jean-Luc: the first piece decides a first name; O'Brien, Smith-Jones: any piece a last
-        f |= PersonNames.WORDS.get(text, ix.start(s), ix.end(s)) & P_FIRST;
+        // name; Contoso-Support: any non-name piece spoils the part
+        boolean known = (f & (P_FIRST | P_LAST)) != 0;
         for (int k = s; k <= e; k += 2) {
-          f |= PersonNames.WORDS.get(text, ix.start(k), ix.end(k)) & P_LAST;
+          int g = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+          f |= g & (P_NOT_NAME | P_NOT_ALONE);
+          if (!known) {
+            f |= g & (k == s ? P_FIRST | P_LAST : P_LAST);
+          }
         }
-        if (apostrophe(s + 1) && ix.length(s) == 1) {
+        if (!known && apostrophe(s + 1) && ix.length(s) == 1) {
           f |= P_LAST; // O'Neil, D'Angelo: an Irish or Italian surname shape
         }
       }
@@ -729,30 +743,40 @@ final class PersonDetector implements Detector {
           j = prevSameLine(w);
         }
       }
-      if (j >= 0 && punct(j, ',') && !quoted) {
-        // "Hi, John" or "Best regards, Priya Natarajan" or "To: a <x>, John Smith <y>"
+      if (j >= 0 && (punct(j, ',') || punct(j, ';'))) {
         int k = prevSameLine(j);
-        if (k >= 0 && word(k) && GREETINGS.contains(text, ix.start(k), ix.end(k))) {
+        if (k >= 0 && (punct(k, '>') || punct(k, '"') || punct(k, ')'))) {
+          // "To: Maria Gonzalez <m@x>, John Smith <j@y>; "Doe, Jane" <d@z>"
+          headerOfLine(j);
+          return;
+        }
+        if (quoted || !punct(j, ',')) {
+          return;
+        }
+        // "Hi, John" or "Best regards, Priya Natarajan"
+        if (k >= 0 && word(k) && (CUE_WORDS.get(text, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(k, k), false);
           return;
         }
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
-          return;
-        }
-        if (k >= 0 && (punct(k, '>') || punct(k, '"'))) {
-          headerOfLine(j);
-          return;
         }
         return;
       }
       if (j >= 0 && word(j)) {
-        if (GREETINGS.contains(text, ix.start(j), ix.end(j))) {
+        int w = CUE_WORDS.get(text, ix.start(j), ix.end(j));
+        if (w == 0) {
+          return;
+        }
+        if ((w & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(j, j), cueKind == STRONG);
           return;
         }
-        if (selfIntro(j)) {
+        if ((w & W_INTRO) != 0 && selfIntro(j)) {
+          return;
+        }
+        if ((w & W_LABEL_END) == 0) {
           return;
         }
         int ls = phraseBack(j, 3);
