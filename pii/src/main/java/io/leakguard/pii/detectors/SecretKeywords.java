@@ -135,7 +135,7 @@ final class SecretKeywords {
     for (Rule r : RULES) {
       String w = r.word();
       int wl = w.length();
-      if (wl > n || (r.queryOnly() && !query)) {
+      if (wl > n || buf[n - 1] != w.charAt(wl - 1) || (r.queryOnly() && !query)) {
         continue;
       }
       if (r.match() == Match.EXACT && wl != n) {
