@@ -274,7 +274,7 @@ final class SecretChars {
    */
   static boolean isPlaceholder(String t, int from, int to) {
     int n = to - from;
-    if (n <= 0) {
+    if (n <= 0 || t.substring(from, to).isBlank()) {
       return true;
     }
     char first = t.charAt(from);

@@ -462,6 +462,67 @@ class SecretDetectorTest {
     }
   }
 
+  /** Random texts glued from trigger fragments: no exception, spans inside the text, disjoint. */
+  @Test
+  void randomTriggerSoupNeverFailsAndKeepsSpansInBounds() {
+    String[] parts = {
+      "password",
+      "=",
+      ":",
+      "\"",
+      "'",
+      " ",
+      "\n",
+      "eyJ",
+      ".",
+      "-",
+      "-----BEGIN ",
+      "PRIVATE KEY-----",
+      "-----END ",
+      "://",
+      "@",
+      ";",
+      "AccountKey=",
+      "&sig=",
+      "?",
+      "ghp_",
+      "Bearer ",
+      "%2B",
+      "&#61;",
+      "🔑",
+      "Ｐ",
+      "\u200b",
+      "AKIA",
+      "sk_live_",
+      "xoxb-",
+      "SG.",
+      "Authorization: Basic ",
+      "token",
+      GH_BODY,
+      AWS_SECRET,
+      SHARED_KEY,
+      OPAQUE,
+      JWT
+    };
+    Random r = new Random(99);
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int k = 1 + r.nextInt(40);
+      for (int i = 0; i < k; i++) {
+        sb.append(parts[r.nextInt(parts.length)]);
+      }
+      String text = sb.toString();
+      List<PiiFinding> found = ANALYZER.analyze(text);
+      int cps = text.codePointCount(0, text.length());
+      int last = 0;
+      for (PiiFinding f : found) {
+        assertThat(f.start()).as("round %d", round).isGreaterThanOrEqualTo(last);
+        assertThat(f.end()).as("round %d", round).isGreaterThan(f.start()).isLessThanOrEqualTo(cps);
+        last = f.end();
+      }
+    }
+  }
+
   private static List<int[]> spans(List<PiiFinding> found) {
     List<int[]> out = new ArrayList<>();
     for (PiiFinding f : found) {
