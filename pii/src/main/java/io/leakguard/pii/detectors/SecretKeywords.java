@@ -114,12 +114,15 @@ final class SecretKeywords {
     if (lastChar >= 128 || !LAST_CHAR[lastChar]) {
       return null;
     }
+    if (to - from > buf.length) {
+      from = to - buf.length; // the suffix is what matters
+    }
     int n = 0;
     boolean nextBoundary = true;
     char prev = 0;
     for (int i = from; i < to && n < buf.length; i++) {
       char c = text.charAt(i);
-      if (c == '_' || c == '-' || c == '.') {
+      if (c == '_' || c == '-' || c == '.' || c == ' ') {
         nextBoundary = true;
         prev = c;
         continue;

@@ -207,6 +207,8 @@ class SecretDetectorTest {
         hit("{password=⟦abc123XY⟧, user=bob}", "password-assignment"),
         hit("The password is: ⟦Summer2024⟧.", "password-assignment"),
         hit("passphrase: \"⟦my long pass phrase⟧\"", "password-assignment"),
+        hit("<db><password>⟦Hunter2!⟧</password></db>", "password-assignment"),
+        hit("<ApiKey> ⟦" + OPAQUE + "⟧ </ApiKey>", "keyword-entropy"),
         // connection strings and URLs
         hit(
             "Server=tcp:x.database.windows.net;User ID=sa;Password=⟦P@ss⟧;",
@@ -237,6 +239,8 @@ class SecretDetectorTest {
         hit("https://maps.example.com/api?key=⟦" + rnd(43, 39, B62) + "⟧", "keyword-entropy"),
         hit("callback?code=⟦" + rnd(44, 30, B62) + "⟧&state=abc", "keyword-entropy"),
         hit("signing_key = ⟦" + b64(45, 32) + "⟧", "keyword-entropy"),
+        hit("Subscription Key: ⟦" + rnd(46, 32, HEX) + "⟧", "keyword-entropy"),
+        hit("API key: ⟦" + rnd(47, 24, B62) + "⟧", "keyword-entropy"),
         // code points and normalization: spans point into the original text
         hit("🔑🔑 password=⟦Hunter2!⟧ 🔒", "password-assignment"),
         hit("password&#61;⟦Hunter2!⟧", "password-assignment"),
@@ -288,6 +292,10 @@ class SecretDetectorTest {
         "\"password\": null",
         "password: {{ vault_db_password }}",
         "password=",
+        "<password></password>",
+        "<password>${DB_PASS}</password>",
+        "<passwordPolicy>strict</passwordPolicy>",
+        "<password>unterminated",
         "api_key=YOUR_API_KEY",
         "api_key: <your-api-key>",
         "token=your-token-here",
@@ -321,6 +329,8 @@ class SecretDetectorTest {
         "key=name",
         "key=value",
         "sort_key=createdAtTimestampValue",
+        "Primary Key: " + OPAQUE,
+        "Press the Enter key: " + SHA1,
         "public_key=" + b64(50, 32),
         "monkey=" + OPAQUE,
         "bypass: " + OPAQUE,
@@ -445,6 +455,7 @@ class SecretDetectorTest {
         Arguments.of("long keyword", "a".repeat(n) + "_password=x", 1),
         Arguments.of("token=token=", "token=".repeat(n / 6), 0),
         Arguments.of("key:key:", "key: ".repeat(n / 5), 0),
+        Arguments.of("<password> repeated", "<password>".repeat(n / 10), 0),
         Arguments.of("unclosed quotes", "password=\"".repeat(m / 10), -1));
   }
 
