@@ -17,11 +17,12 @@ import java.util.Set;
  * <p>Design notes (maintainers):
  *
  * <ol>
- *   <li>One left-to-right pass over the {@link TextIndex} tokens. Three triggers: an alphanumeric
- *       token whose first char starts a known prefix ({@code AKIA}, {@code ghp_}, {@code eyJ},
- *       {@code Bearer}...; a 128-entry table rejects every other token in O(1)); an {@code =} or
- *       {@code :} token (keyword before it, value after it, or {@code ://} for URLs); a {@code -}
- *       token starting {@code -----BEGIN }.
+ *   <li>One left-to-right pass over the {@link TextIndex} tokens. Four triggers: an alphanumeric
+ *       token whose first two chars start a known prefix ({@code AKIA}, {@code ghp_}, {@code eyJ},
+ *       {@code Bearer}...; a table indexed by those two chars rejects every other token in O(1));
+ *       an {@code =} or {@code :} token (keyword before it, value after it, or {@code ://} for
+ *       URLs); a {@code -} token starting {@code -----BEGIN }; a {@code >} token closing {@code
+ *       <keyword>} (XML).
  *   <li>Keywords are read backwards from the separator (at most 64 chars) and matched in a compact
  *       lower-case form without allocation; the last char of every rule word is a fast reject.
  *   <li>Values are bounded (256 chars quoted, 512 unquoted); runs of a character class are cached
