@@ -48,7 +48,7 @@ final class SupportCasesDb {
           "2020-01-15 08:00:00",
           null,
           "billing",
-          "my ssn is 078-05-1120",
+          "my ssn is 536-22-8145",
           null);
       insert(
           s,
