@@ -464,6 +464,9 @@ enum SecretPattern {
       if (ve - vs < 4 && SecretChars.classes(t, vs, ve) == SecretChars.HAS_DIGIT) {
         return false; // "Pass: 3" in test results
       }
+      if (s.rule.word().equals("pwd") && SecretChars.isPath(t, vs, ve)) {
+        return false; // WORKING_DIRECTORY guard: PWD=/var/lib/app is the shell's cwd
+      }
       double score = SecretChars.isWeakDefault(t, vs, ve) ? 0.45 : 0.85;
       boolean connection = s.at(s.keyStart - 1) == ';' || (s.quote == 0 && s.at(ve) == ';');
       s.report(
