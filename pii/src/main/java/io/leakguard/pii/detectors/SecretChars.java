@@ -274,7 +274,7 @@ final class SecretChars {
    */
   static boolean isPlaceholder(String t, int from, int to) {
     int n = to - from;
-    if (n <= 0) {
+    if (n <= 0 || isBlank(t, from, to)) {
       return true;
     }
     char first = t.charAt(from);
@@ -307,6 +307,15 @@ final class SecretChars {
   /** WEAK_DEFAULT guard: {@code changeme}, {@code password}, {@code admin}... */
   static boolean isWeakDefault(String t, int from, int to) {
     return equalsAny(t, from, to, WEAK_DEFAULTS);
+  }
+
+  private static boolean isBlank(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isEnvName(String t, int from, int to) {

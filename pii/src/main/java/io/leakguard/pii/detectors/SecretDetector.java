@@ -17,11 +17,12 @@ import java.util.Set;
  * <p>Design notes (maintainers):
  *
  * <ol>
- *   <li>One left-to-right pass over the {@link TextIndex} tokens. Three triggers: an alphanumeric
- *       token whose first char starts a known prefix ({@code AKIA}, {@code ghp_}, {@code eyJ},
- *       {@code Bearer}...; a 128-entry table rejects every other token in O(1)); an {@code =} or
- *       {@code :} token (keyword before it, value after it, or {@code ://} for URLs); a {@code -}
- *       token starting {@code -----BEGIN }.
+ *   <li>One left-to-right pass over the {@link TextIndex} tokens. Four triggers: an alphanumeric
+ *       token whose first two chars start a known prefix ({@code AKIA}, {@code ghp_}, {@code eyJ},
+ *       {@code Bearer}...; a table indexed by those two chars rejects every other token in O(1));
+ *       an {@code =} or {@code :} token (keyword before it, value after it, or {@code ://} for
+ *       URLs); a {@code -} token starting {@code -----BEGIN }; a {@code >} token closing {@code
+ *       <keyword>} (XML).
  *   <li>Keywords are read backwards from the separator (at most 64 chars) and matched in a compact
  *       lower-case form without allocation; the last char of every rule word is a fast reject.
  *   <li>Values are bounded (256 chars quoted, 512 unquoted); runs of a character class are cached
@@ -74,6 +75,8 @@ final class SecretDetector implements Detector {
         assignment(s, st);
       } else if ((f & TextIndex.DASH) != 0 && text.startsWith("-----BEGIN ", st)) {
         SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
+      } else if ((f & TextIndex.PUNCT) != 0 && text.charAt(st) == '>') {
+        xmlElement(s, st);
       }
     }
   }
@@ -116,6 +119,14 @@ final class SecretDetector implements Detector {
     boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
     SecretKeywords.Rule rule =
         SecretKeywords.match(text, ks, ke, query, s.keywordBuf, s.keywordBoundary);
+    if (rule != null && rule.weak() && s.at(ks - 1) == ' ' && ks >= 2) {
+      // two words: "API key:", "Subscription Key:" (strong), "Primary key:" (excluded)
+      int ks2 = keywordStart(s, ks - 1);
+      if (ks2 < ks - 1) {
+        rule = SecretKeywords.match(text, ks2, ke, query, s.keywordBuf, s.keywordBoundary);
+        ks = ks2;
+      }
+    }
     if (rule == null) {
       return;
     }
@@ -170,6 +181,48 @@ final class SecretDetector implements Detector {
     s.valueEnd = ve;
     s.quote = quote;
     s.query = query;
+    s.rule = rule;
+    rule.pattern().scan(s, vs);
+  }
+
+  /** {@code <password>value</password>}, {@code <ApiKey>value</ApiKey>}: the element text. */
+  private static void xmlElement(SecretScan s, int gt) {
+    int ks = keywordStart(s, gt);
+    if (gt - ks < 2 || s.at(ks - 1) != '<') {
+      return;
+    }
+    SecretKeywords.Rule rule =
+        SecretKeywords.match(s.text, ks, gt, false, s.keywordBuf, s.keywordBoundary);
+    if (rule == null) {
+      return;
+    }
+    int vs = gt + 1;
+    int ve = vs;
+    while (ve < s.length
+        && ve - vs <= MAX_QUOTED
+        && s.text.charAt(ve) != '<'
+        && s.text.charAt(ve) != '\n') {
+      ve++;
+    }
+    if (!s.startsWith("</", ve)) {
+      return;
+    }
+    while (vs < ve && s.text.charAt(vs) == ' ') {
+      vs++;
+    }
+    while (ve > vs && s.text.charAt(ve - 1) == ' ') {
+      ve--;
+    }
+    if (ve <= vs || SecretPattern.tryWord(s, vs, true)) {
+      return;
+    }
+    s.keyStart = ks;
+    s.keyEnd = gt;
+    s.separator = '>';
+    s.valueStart = vs;
+    s.valueEnd = ve;
+    s.quote = '>';
+    s.query = false;
     s.rule = rule;
     rule.pattern().scan(s, vs);
   }

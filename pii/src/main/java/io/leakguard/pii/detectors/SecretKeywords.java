@@ -114,12 +114,15 @@ final class SecretKeywords {
     if (lastChar >= 128 || !LAST_CHAR[lastChar]) {
       return null;
     }
+    if (to - from > buf.length) {
+      from = to - buf.length; // the suffix is what matters
+    }
     int n = 0;
     boolean nextBoundary = true;
     char prev = 0;
     for (int i = from; i < to && n < buf.length; i++) {
       char c = text.charAt(i);
-      if (c == '_' || c == '-' || c == '.') {
+      if (c == '_' || c == '-' || c == '.' || c == ' ') {
         nextBoundary = true;
         prev = c;
         continue;
@@ -135,7 +138,7 @@ final class SecretKeywords {
     for (Rule r : RULES) {
       String w = r.word();
       int wl = w.length();
-      if (wl > n || (r.queryOnly() && !query)) {
+      if (wl > n || buf[n - 1] != w.charAt(wl - 1) || (r.queryOnly() && !query)) {
         continue;
       }
       if (r.match() == Match.EXACT && wl != n) {

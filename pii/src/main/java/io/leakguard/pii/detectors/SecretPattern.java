@@ -464,6 +464,9 @@ enum SecretPattern {
       if (ve - vs < 4 && SecretChars.classes(t, vs, ve) == SecretChars.HAS_DIGIT) {
         return false; // "Pass: 3" in test results
       }
+      if (s.rule.word().equals("pwd") && SecretChars.isPath(t, vs, ve)) {
+        return false; // WORKING_DIRECTORY guard: PWD=/var/lib/app is the shell's cwd
+      }
       double score = SecretChars.isWeakDefault(t, vs, ve) ? 0.45 : 0.85;
       boolean connection = s.at(s.keyStart - 1) == ';' || (s.quote == 0 && s.at(ve) == ';');
       s.report(
@@ -689,13 +692,23 @@ enum SecretPattern {
 
   private static final Set<String> AUTHORIZATION = Set.of("authorization");
 
-  /** Word patterns by the first char of their prefixes. */
-  private static final SecretPattern[][] BY_FIRST_CHAR = new SecretPattern[128][];
+  /**
+   * Word patterns by the first two chars of their prefixes ({@code c0 << 7 | c1}, ASCII only): most
+   * words are rejected by one array load.
+   */
+  private static final SecretPattern[][] BY_FIRST_TWO = new SecretPattern[128 * 128][];
 
   static {
     for (SecretPattern p : values()) {
       for (String prefix : p.prefixes) {
-        add(prefix.charAt(0), p);
+        char c0 = prefix.charAt(0);
+        char c1 = prefix.charAt(1);
+        add(c0, c1, p);
+        if (p == BEARER_TOKEN) {
+          add(Character.toLowerCase(c0), Character.toUpperCase(c1), p);
+          add(Character.toUpperCase(c0), Character.toUpperCase(c1), p);
+          add(Character.toLowerCase(c0), Character.toLowerCase(c1), p);
+        }
       }
     }
   }
@@ -708,10 +721,11 @@ enum SecretPattern {
     this.prefixes = prefixes;
   }
 
-  private static void add(char c, SecretPattern p) {
-    SecretPattern[] old = BY_FIRST_CHAR[c];
+  private static void add(char c0, char c1, SecretPattern p) {
+    int c = c0 << 7 | c1;
+    SecretPattern[] old = BY_FIRST_TWO[c];
     if (old == null) {
-      BY_FIRST_CHAR[c] = new SecretPattern[] {p};
+      BY_FIRST_TWO[c] = new SecretPattern[] {p};
       return;
     }
     for (SecretPattern q : old) {
@@ -721,7 +735,7 @@ enum SecretPattern {
     }
     SecretPattern[] grown = java.util.Arrays.copyOf(old, old.length + 1);
     grown[old.length] = p;
-    BY_FIRST_CHAR[c] = grown;
+    BY_FIRST_TWO[c] = grown;
   }
 
   /** The pattern name shown in explanations, e.g. {@code secret.jwt}. */
@@ -745,11 +759,12 @@ enum SecretPattern {
    * most one level deep.
    */
   static boolean tryWord(SecretScan s, int pos, boolean nested) {
-    char c = s.at(pos);
-    if (c >= 128) {
+    char c0 = s.at(pos);
+    char c1 = s.at(pos + 1);
+    if (c0 >= 128 || c1 >= 128) {
       return false;
     }
-    SecretPattern[] ps = BY_FIRST_CHAR[c];
+    SecretPattern[] ps = BY_FIRST_TWO[c0 << 7 | c1];
     if (ps == null) {
       return false;
     }
