@@ -43,8 +43,7 @@ final class NumberGuards {
     if ((gp & (DigitSequence.GAP_SPACE | DigitSequence.GAP_NEWLINE)) == 0) {
       return false;
     }
-    if ((gp & (DigitSequence.GAP_OPEN | DigitSequence.GAP_CLOSE)) != 0
-        && (gp & DigitSequence.GAP_OPEN) != 0) {
+    if ((gp & DigitSequence.GAP_OPEN) != 0) {
       return true; // "1 (425) ..." may start at the bracket
     }
     return !(s.groupLength(g - 1) == 1 && s.groupLength(g) == 1);

@@ -151,7 +151,8 @@ final class PhoneDetector implements Detector {
         if (!plus && from == 0 && s.groupToken[0] > 0) {
           int before = s.groupToken[0] - 1;
           if (text.charAt(idx.start(before)) == '('
-              && (s.gap.length > 1 && end > 1 && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0)) {
+              && end > 1
+              && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0) {
             start = idx.start(before); // "(425) 555-0143"
           }
         }
