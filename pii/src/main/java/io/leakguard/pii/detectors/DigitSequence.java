@@ -57,47 +57,53 @@ final class DigitSequence {
   private String text;
   private TextIndex idx;
 
-  /** Digit value of a digit-word token, or -1. {@code oh} counts as zero (trimmed at the ends). */
+  /** Digit words packed as lower-case ASCII bytes, index = digit value (10 = "oh"). */
+  private static final long[] WORD_KEYS = {
+    key("zero"),
+    key("one"),
+    key("two"),
+    key("three"),
+    key("four"),
+    key("five"),
+    key("six"),
+    key("seven"),
+    key("eight"),
+    key("nine"),
+    key("oh")
+  };
+
+  private static long key(String w) {
+    long k = 0;
+    for (int i = 0; i < w.length(); i++) {
+      k = k << 8 | w.charAt(i);
+    }
+    return k;
+  }
+
+  /**
+   * Digit value of a digit-word token, or -1. {@code oh} counts as zero (value 10; trimmed at the
+   * ends of a run). Allocation-free: the token is packed into a long and compared.
+   */
   static int wordDigit(String text, TextIndex idx, int t) {
     int f = idx.flags(t);
     if ((f & (TextIndex.LETTER | TextIndex.DIGIT | TextIndex.NON_ASCII)) != TextIndex.LETTER) {
       return -1;
     }
-    int len = idx.length(t);
+    int s = idx.start(t);
+    int len = idx.end(t) - s;
     if (len < 2 || len > 5) {
       return -1;
     }
-    int s = idx.start(t);
-    switch (Character.toLowerCase(text.charAt(s))) {
-      case 'z':
-        return idx.equalsIgnoreCase(t, "zero") ? 0 : -1;
-      case 'o':
-        if (idx.equalsIgnoreCase(t, "one")) {
-          return 1;
-        }
-        return idx.equalsIgnoreCase(t, "oh") ? 10 : -1;
-      case 't':
-        if (idx.equalsIgnoreCase(t, "two")) {
-          return 2;
-        }
-        return idx.equalsIgnoreCase(t, "three") ? 3 : -1;
-      case 'f':
-        if (idx.equalsIgnoreCase(t, "four")) {
-          return 4;
-        }
-        return idx.equalsIgnoreCase(t, "five") ? 5 : -1;
-      case 's':
-        if (idx.equalsIgnoreCase(t, "six")) {
-          return 6;
-        }
-        return idx.equalsIgnoreCase(t, "seven") ? 7 : -1;
-      case 'e':
-        return idx.equalsIgnoreCase(t, "eight") ? 8 : -1;
-      case 'n':
-        return idx.equalsIgnoreCase(t, "nine") ? 9 : -1;
-      default:
-        return -1;
+    long k = 0;
+    for (int i = 0; i < len; i++) {
+      k = k << 8 | (text.charAt(s + i) | 0x20);
     }
+    for (int d = 0; d < WORD_KEYS.length; d++) {
+      if (WORD_KEYS[d] == k) {
+        return d;
+      }
+    }
+    return -1;
   }
 
   /** True when token {@code t} is made of ASCII digits only. */

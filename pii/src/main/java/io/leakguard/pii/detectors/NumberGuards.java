@@ -43,8 +43,7 @@ final class NumberGuards {
     if ((gp & (DigitSequence.GAP_SPACE | DigitSequence.GAP_NEWLINE)) == 0) {
       return false;
     }
-    if ((gp & (DigitSequence.GAP_OPEN | DigitSequence.GAP_CLOSE)) != 0
-        && (gp & DigitSequence.GAP_OPEN) != 0) {
+    if ((gp & DigitSequence.GAP_OPEN) != 0) {
       return true; // "1 (425) ..." may start at the bracket
     }
     return !(s.groupLength(g - 1) == 1 && s.groupLength(g) == 1);
@@ -171,39 +170,9 @@ final class NumberGuards {
       if (t >= 0 && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));
         int pf = t > 0 ? idx.flags(t - 1) : 0;
-        switch (c) {
-          case '/':
-          case '\\':
-          case '_':
-          case '@':
-          case '=':
-            if (c != '=' || (pf & TextIndex.ALNUM) != 0 && (pf & TextIndex.DIGIT) != 0) {
-              return "SLASH_OR_PATH";
-            }
-            break;
-          case '$':
-          case '€':
-          case '£':
-          case '¥':
-            return "AMOUNT";
-          case ',':
-            if ((pf & TextIndex.DIGIT) != 0 && (pf & TextIndex.LETTER) == 0) {
-              return "AMOUNT";
-            }
-            break;
-          case ':':
-            if ((pf & TextIndex.DIGIT) != 0) {
-              return "TIME_STAMPS";
-            }
-            break;
-          case '-':
-          case '.':
-            if ((pf & TextIndex.LETTER) != 0) {
-              return "LETTER_ADJACENT";
-            }
-            break;
-          default:
-            break;
+        String guard = before(c, pf);
+        if (guard != null) {
+          return guard;
         }
       }
       int w = t;
@@ -219,35 +188,35 @@ final class NumberGuards {
       if (t < n && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));
         int nf = t + 1 < n ? idx.flags(t + 1) : 0;
-        switch (c) {
-          case '/':
-          case '\\':
-          case '_':
-          case '@':
-          case '%':
-            return "SLASH_OR_PATH";
-          case ':':
-            if ((nf & TextIndex.DIGIT) != 0) {
-              return "TIME_STAMPS";
-            }
-            break;
-          case ',':
-            if ((nf & TextIndex.DIGIT) != 0 && (nf & TextIndex.LETTER) == 0) {
-              return "AMOUNT";
-            }
-            break;
-          case '-':
-          case '.':
-            if ((nf & TextIndex.ALNUM) != 0 && (nf & TextIndex.LETTER) != 0) {
-              return "LETTER_ADJACENT";
-            }
-            break;
-          default:
-            break;
+        String guard = after(c, nf);
+        if (guard != null) {
+          return guard;
         }
       }
     }
     return null;
+  }
+
+  private static String before(char c, int pf) {
+    return switch (c) {
+      case '/', '\\', '_', '@' -> "SLASH_OR_PATH";
+      case '=' -> (pf & TextIndex.DIGIT) != 0 ? "SLASH_OR_PATH" : null;
+      case '$', '\u20ac', '\u00a3', '\u00a5' -> "AMOUNT";
+      case ',' -> (pf & TextIndex.DIGIT) != 0 && (pf & TextIndex.LETTER) == 0 ? "AMOUNT" : null;
+      case ':' -> (pf & TextIndex.DIGIT) != 0 ? "TIME_STAMPS" : null;
+      case '-', '.' -> (pf & TextIndex.LETTER) != 0 ? "LETTER_ADJACENT" : null;
+      default -> null;
+    };
+  }
+
+  private static String after(char c, int nf) {
+    return switch (c) {
+      case '/', '\\', '_', '@', '%' -> "SLASH_OR_PATH";
+      case ':' -> (nf & TextIndex.DIGIT) != 0 ? "TIME_STAMPS" : null;
+      case ',' -> (nf & TextIndex.DIGIT) != 0 && (nf & TextIndex.LETTER) == 0 ? "AMOUNT" : null;
+      case '-', '.' -> (nf & TextIndex.LETTER) != 0 ? "LETTER_ADJACENT" : null;
+      default -> null;
+    };
   }
 
   /** True when the last group of the window is an hour followed by {@code :mm}. */

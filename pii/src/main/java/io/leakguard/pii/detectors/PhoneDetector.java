@@ -77,17 +77,11 @@ final class PhoneDetector implements Detector {
     String region = ctx.region();
     int defaultCc = UTIL.getCountryCodeForRegion(region);
     DigitSequence s = new DigitSequence();
-    int n = idx.size();
+    DigitRuns runs = DigitRuns.of(text, idx);
     int reportedUntil = 0;
-    int t = 0;
-    while (t < n) {
-      if (!DigitSequence.canStart(text, idx, t)) {
-        t++;
-        continue;
-      }
-      s.read(text, idx, t);
+    for (int i = 0; i < runs.size(); i++) {
+      s.read(text, idx, runs.start(i));
       reportedUntil = scan(ctx, text, idx, s, region, defaultCc, reportedUntil);
-      t = Math.max(t + 1, s.resumeToken());
     }
   }
 
@@ -151,7 +145,8 @@ final class PhoneDetector implements Detector {
         if (!plus && from == 0 && s.groupToken[0] > 0) {
           int before = s.groupToken[0] - 1;
           if (text.charAt(idx.start(before)) == '('
-              && (s.gap.length > 1 && end > 1 && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0)) {
+              && end > 1
+              && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0) {
             start = idx.start(before); // "(425) 555-0143"
           }
         }
@@ -373,11 +368,6 @@ final class PhoneDetector implements Detector {
     if (nanp && (count == 10 || count == 11)) {
       return n - off == 3
           && s.groupLength(from + off) == 3
-          && s.groupLength(from + off + 1) == 3
-          && s.groupLength(from + off + 2) == 4;
-    }
-    if (n - off == 3) {
-      return s.groupLength(from + off) == 3
           && s.groupLength(from + off + 1) == 3
           && s.groupLength(from + off + 2) == 4;
     }

@@ -50,19 +50,13 @@ final class UsSsnDetector implements Detector {
     String text = ctx.text();
     TextIndex idx = ctx.tokens();
     DigitSequence s = new DigitSequence();
-    int n = idx.size();
+    DigitRuns runs = DigitRuns.of(text, idx);
     int reportedUntil = 0;
-    int t = 0;
-    while (t < n) {
-      if (!DigitSequence.canStart(text, idx, t)) {
-        t++;
-        continue;
-      }
-      s.read(text, idx, t);
+    for (int i = 0; i < runs.size(); i++) {
+      s.read(text, idx, runs.start(i));
       if (s.digits >= 9) {
         reportedUntil = scan(ctx, text, idx, s, reportedUntil);
       }
-      t = Math.max(t + 1, s.resumeToken());
     }
   }
 

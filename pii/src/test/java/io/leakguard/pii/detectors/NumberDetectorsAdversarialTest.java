@@ -8,6 +8,7 @@ import io.leakguard.pii.PiiFinding;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,5 +65,19 @@ class NumberDetectorsAdversarialTest {
                 assertThat(f.canonical()).isEqualTo("4111111111111111");
               });
     }
+  }
+
+  /**
+   * Fixed bug: the per-thread run cache ({@link DigitRuns}) dropped its array after a huge text and
+   * then served stale starts for the next text.
+   */
+  @Test
+  void smallTextAfterHugeTextOnTheSameThread() {
+    ANALYZER.analyze("1234567, ".repeat(10_000)); // more than 4096 separate runs
+    List<PiiFinding> found = ANALYZER.analyze("call 425-555-0143");
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).start()).isEqualTo(5);
+    assertThat(found.get(0).end()).isEqualTo(17);
+    assertThat(found.get(0).canonical()).isEqualTo("+14255550143");
   }
 }

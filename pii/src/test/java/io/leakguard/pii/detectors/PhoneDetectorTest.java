@@ -46,5 +46,6 @@ class PhoneDetectorTest {
     assertThat(found.get(0).end()).isEqualTo(18);
     assertThat(found.get(0).canonical()).isEqualTo("+442079460958");
     assertThat(found.get(0).explanation().pattern()).isEqualTo("phone.gb");
+    assertThat(found.get(0).form()).isEqualTo("standard");
   }
 }
