@@ -1,0 +1,63 @@
+package io.leakguard.bench;
+
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link PiiThroughputBench} and prints MB/s per benchmark and the ratios the issue asks for.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl bench -am package -DskipTests
+ * java -cp bench/target/benchmarks.jar io.leakguard.bench.PiiBenchMain
+ * </pre>
+ */
+public final class PiiBenchMain {
+  private PiiBenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    Options opt =
+        new OptionsBuilder()
+            .include(PiiThroughputBench.class.getSimpleName())
+            .forks(1)
+            .warmupIterations(3)
+            .warmupTime(TimeValue.seconds(2))
+            .measurementIterations(iterations)
+            .measurementTime(TimeValue.seconds(2))
+            .threads(1)
+            .jvmArgs("-Xmx1g")
+            .build();
+    Collection<RunResult> results = new Runner(opt).run();
+    PiiThroughputBench probe = new PiiThroughputBench();
+    probe.setup();
+    double mb = BenchCorpus.bytes(probe.texts) / 1e6;
+    double engine = 0;
+    double naive = 0;
+    double jackson = 0;
+    System.out.printf(Locale.ROOT, "%n%-28s %10s %10s%n", "benchmark (1 thread)", "ms/op", "MB/s");
+    for (RunResult r : results) {
+      String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+      double ms = r.getPrimaryResult().getScore();
+      double rate = mb / (ms / 1000);
+      System.out.printf(Locale.ROOT, "%-28s %10.1f %10.1f%n", name, ms, rate);
+      if (name.equals("leakguardAllEntities")) {
+        engine = rate;
+      } else if (name.equals("naiveRegexPerEntity")) {
+        naive = rate;
+      } else if (name.equals("jacksonReadWriteCeiling")) {
+        jackson = rate;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%ncorpus %.1f MB; engine / naive regex = %.2fx; engine / Jackson ceiling = %.2f%n",
+        mb,
+        engine / naive,
+        engine / jackson);
+  }
+}
