@@ -78,7 +78,7 @@ public final class TextIndex {
       char c = text.charAt(i);
       int start = i;
       int f;
-      if (isAlnum(c)) {
+      if (isAlnum(text, i)) {
         f = ALNUM;
         boolean hex = true;
         while (i < n) {
@@ -90,21 +90,24 @@ public final class TextIndex {
             if ((d | 0x20) > 'f') {
               hex = false;
             }
-          } else if (Character.isLetterOrDigit(d) || Character.isSurrogate(d)) {
-            if (Character.isSurrogate(d) && !Character.isLetterOrDigit(text.codePointAt(i))) {
-              break;
-            }
-            f |= LETTER | NON_ASCII;
-            hex = false;
-            if (Character.isUpperCase(d)) {
-              f |= UPPER;
-            } else if (Character.isLowerCase(d)) {
-              f |= LOWER;
-            }
-          } else if (Character.getType(d) == Character.NON_SPACING_MARK) {
-            f |= NON_ASCII; // combining accent inside a name
-            hex = false;
           } else {
+            int cp = text.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+              f |= LETTER | NON_ASCII;
+              hex = false;
+              if (Character.isUpperCase(cp)) {
+                f |= UPPER;
+              } else if (Character.isLowerCase(cp)) {
+                f |= LOWER;
+              }
+              i += Character.charCount(cp);
+              continue;
+            } else if (Character.getType(cp) == Character.NON_SPACING_MARK && i > start) {
+              f |= NON_ASCII; // combining accent inside a name
+              hex = false;
+              i += Character.charCount(cp);
+              continue;
+            }
             break;
           }
           i++;
@@ -143,11 +146,12 @@ public final class TextIndex {
     return idx;
   }
 
-  private static boolean isAlnum(char c) {
+  private static boolean isAlnum(String text, int i) {
+    char c = text.charAt(i);
     if (c < 128) {
       return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     }
-    return Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
+    return Character.isLetterOrDigit(text.codePointAt(i));
   }
 
   private void add(int s, int e, int f) {

@@ -1,0 +1,94 @@
+package io.leakguard.pii.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TextNormalizerTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "plain ascii text|plain ascii text",
+        "ｊｓｍｉｔｈ＠ｆａｂｒｉｋａｍ．ｃｏｍ|jsmith@fabrikam.com",
+        "j\u200Bsmith@fab\u00ADrikam.com|jsmith@fabrikam.com",
+        "j&#46;smith&#64;fabrikam&#x2E;com|j.smith@fabrikam.com",
+        "jane&commat;contoso&period;com|jane@contoso.com",
+        "mail=jane%40contoso.com|mail=jane@contoso.com",
+        "４１１１ １１１１|4111 1111",
+        "call 425\u2013555\u20140143|call 425-555-0143",
+        "a\u3002b\uFF61c|a.b.c",
+        "100% sure &unknown; &#x;|100% sure &unknown; &#x;",
+        "%zz %4|%zz %4",
+        "&#0; &#x7f;|&#0; &#x7f;",
+      })
+  void normalizes(String in, String expected) {
+    assertThat(TextNormalizer.normalize(in).text()).isEqualTo(expected);
+  }
+
+  @Test
+  void offsetMapPointsIntoTheOriginal() {
+    String in = "x j&#64;c.com";
+    NormalizedText nt = TextNormalizer.normalize(in);
+    assertThat(nt.text()).isEqualTo("x j@c.com");
+    int at = nt.text().indexOf('@');
+    assertThat(in.substring(nt.originalStart(at), nt.originalEnd(at))).isEqualTo("&#64;");
+    assertThat(nt.marks(at, at + 1)).isEqualTo(NormalizedText.ENTITY);
+    // whole span of the normalized email maps to the whole written email
+    int s = nt.text().indexOf('j');
+    int e = nt.text().length();
+    assertThat(in.substring(nt.originalStart(s), nt.originalEnd(e - 1))).isEqualTo("j&#64;c.com");
+  }
+
+  @Test
+  void droppedInvisiblesAreCoveredBySpans() {
+    String in = "ab\u200Bcd";
+    NormalizedText nt = TextNormalizer.normalize(in);
+    assertThat(nt.text()).isEqualTo("abcd");
+    assertThat(nt.originalEnd(1)).isEqualTo(3); // 'b' covers the zero-width space after it
+    assertThat(nt.marks(2, 3)).isEqualTo(NormalizedText.INVISIBLE);
+  }
+
+  @Test
+  void identityFastPathForPlainAscii() {
+    NormalizedText nt = TextNormalizer.normalize("hello world 10.0.0.1");
+    assertThat(nt.isIdentity()).isTrue();
+    assertThat(nt.originalStart(3)).isEqualTo(3);
+  }
+
+  @Test
+  void nonBmpAndExpansionsKeepTheMapConsistent() {
+    String in = "\uD83D\uDE00 \uFB01le x\uFF20y";
+    NormalizedText nt = TextNormalizer.normalize(in);
+    assertThat(nt.text()).isEqualTo("\uD83D\uDE00 file x@y");
+    int f = nt.text().indexOf('f');
+    assertThat(nt.originalStart(f)).isEqualTo(3);
+    assertThat(nt.originalStart(f + 1)).isEqualTo(3); // the ligature expanded to two chars
+  }
+
+  @Test
+  void neverThrowsOnArbitraryInput() {
+    java.util.Random r = new java.util.Random(7);
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = r.nextInt(40);
+      for (int k = 0; k < n; k++) {
+        int pick = r.nextInt(6);
+        sb.append(
+            pick == 0
+                ? '&'
+                : pick == 1
+                    ? '%'
+                    : pick == 2 ? (char) (0xFF00 + r.nextInt(256)) : (char) r.nextInt(0xFFFF));
+      }
+      NormalizedText nt = TextNormalizer.normalize(sb.toString());
+      for (int k = 0; k < nt.text().length(); k++) {
+        assertThat(nt.originalStart(k)).isBetween(0, sb.length());
+        assertThat(nt.originalEnd(k)).isBetween(nt.originalStart(k), sb.length());
+      }
+    }
+  }
+}
