@@ -63,7 +63,7 @@ final class RecordReader {
   /** The next record, or null at the end. */
   RawRecord next(boolean header) throws IOException {
     int len = 0;
-    boolean inQuote = false;
+    int state = FIELD_START;
     boolean overflow = false;
     long startLine = line;
     boolean any = false;
@@ -82,12 +82,12 @@ final class RecordReader {
         byte b = buf[i];
         if (b == '\n') {
           line++;
-          if (!inQuote) {
+          if (state != QUOTED) {
             done = true;
             break;
           }
-        } else if (b == '"' && csv) {
-          inQuote = !inQuote;
+        } else if (csv) {
+          state = step(state, b);
         }
         i++;
       }
@@ -99,7 +99,7 @@ final class RecordReader {
           System.arraycopy(buf, bufPos, rec, len, take);
           len += take;
           overflow = true;
-          inQuote = false; // resynchronize at the next line break
+          state = FIELD_START; // resynchronize at the next line break
         } else {
           ensure(len + chunk);
           System.arraycopy(buf, bufPos, rec, len, chunk);
@@ -117,7 +117,27 @@ final class RecordReader {
     if (len == 0 && !overflow) {
       return null;
     }
-    return make(startLine, line, len, overflow, inQuote, header);
+    return make(startLine, line, len, overflow, state == QUOTED, header);
+  }
+
+  // RFC 4180 states: a quote opens a quoted field only at the start of a field, so a stray quote
+  // inside an unquoted field does not swallow the following lines (the row parser rejects it)
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_IN_QUOTED = 3;
+
+  private static int step(int state, byte b) {
+    switch (state) {
+      case FIELD_START:
+        return b == '"' ? QUOTED : b == ',' ? FIELD_START : UNQUOTED;
+      case UNQUOTED:
+        return b == ',' ? FIELD_START : UNQUOTED;
+      case QUOTED:
+        return b == '"' ? QUOTE_IN_QUOTED : QUOTED;
+      default: // just after a quote inside a quoted field
+        return b == '"' ? QUOTED : b == ',' ? FIELD_START : UNQUOTED;
+    }
   }
 
   private RawRecord make(
