@@ -1,12 +1,186 @@
 package io.leakguard.pii.detectors;
 
+import com.google.common.net.InternetDomainName;
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** Finds {@code EMAIL_ADDRESS}. (Being implemented.) */
+/**
+ * Finds {@code EMAIL_ADDRESS} in standard and obfuscated forms.
+ *
+ * <p>Examples (span, canonical value, form):
+ *
+ * <pre>
+ * john.smith@contoso.com                  john.smith@contoso.com   standard
+ * XYZ @contoso com                        xyz@contoso.com          spaced
+ * john dot smith at contoso dot com       john.smith@contoso.com   words
+ * ribeiro.tao&lt;AT&gt;cedarmotors&lt;dot&gt;net      ribeiro.tao@cedarmotors.net bracketed
+ * john@contoso,com                        john@contoso.com         comma
+ * </pre>
+ *
+ * <p>Design notes (maintainers):
+ *
+ * <ol>
+ *   <li><b>Triggers</b>: tokens flagged {@link TextIndex#AT_SIGN} ({@code @}, {@code [@]}) and
+ *       {@link TextIndex#AT_WORD} ({@code at}, {@code (at)}, {@code <AT>}...). An {@code at} word
+ *       must stand alone between spaces or inside brackets ({@link #CODE} guard: {@code
+ *       obj.at(3)}).
+ *   <li><b>Domain first</b>: from the separator we parse labels to the right, which rejects the
+ *       common English {@code at} after one label (a domain needs a dot-like separator). Dot-like
+ *       separators: {@code .}, {@code " . "}, {@code dot}, {@code [dot]}/{@code (.)}..., a comma, a
+ *       line break after a dot, and a plain space only before a well-known TLD word ({@code contoso
+ *       com}). The domain must be under a public suffix (Guava's {@link InternetDomainName});
+ *       space-joined labels must lie inside the public suffix.
+ *   <li><b>Local part</b> to the left: dot-atom characters ({@code . _ - +}, letters, digits), a
+ *       quoted local part, spaced-out letters, or (in obfuscated forms only) chunks joined by
+ *       obfuscated dots.
+ *   <li><b>Guards</b> (named): {@link #MENTION} (nothing before {@code @}: handles, decorators, npm
+ *       scopes), {@link #CODE}, {@link #STOP_WORD} (an English word before a spaced or word
+ *       separator: "look at contoso.com"), {@link #WEB_HOST} ({@code www.} after an {@code at}
+ *       word), {@link #RETINA_ASSET} ({@code icon@2x.png}), {@link #SCP_REMOTE} ({@code
+ *       git@github.com:org/repo.git}, kept at a low score), {@link #URL_USERINFO} ({@code
+ *       https://user@host}, low score), no TLD ({@code user@localhost}, {@code a@b}: never
+ *       reported).
+ *   <li><b>Score</b>: standard 0.95. Obfuscated: 0.55 plus evidence (a literal {@code @} or
+ *       brackets +0.2, {@code at} and {@code dot} words used together +0.15, a username-like local
+ *       part +0.1, a common TLD +0.05, context words such as "email" +0.1), minus 0.15 when an
+ *       {@code at} word meets a space used as a dot; capped at 0.9.
+ *   <li><b>Bounds</b>: local part at most 64 chars (scanned over at most {@link #LOCAL_WINDOW}
+ *       chars), domain at most 253 chars and {@link #MAX_LABELS} labels, at most {@link
+ *       #MAX_BACKOFF} validations per trigger: linear time on any input. The reject path allocates
+ *       nothing.
+ * </ol>
+ *
+ * <p>Known limits: {@code at}/{@code dot} words joined by hyphens or underscores ({@code
+ * john-at-contoso-dot-com}), a local part split by a line break, and local parts with RFC specials
+ * other than {@code . _ - +} outside quotes ({@code o'brien@...} yields {@code brien@...}) are not
+ * recognised in full.
+ */
 final class EmailDetector implements Detector {
+
+  // ---- guard names (see docs/detectors/email.md) ----
+  /** Nothing usable before {@code @}: {@code @jdoe}, {@code @Override}, {@code @babel/core}. */
+  static final String MENTION = "MENTION";
+
+  /** {@code at} glued to code: {@code obj.at(3)}, {@code list.at(i).name}. */
+  static final String CODE = "CODE";
+
+  /** The local part before a spaced {@code @} or an {@code at} word is a common English word. */
+  static final String STOP_WORD = "STOP_WORD";
+
+  /** {@code www.} host after an {@code at} word: a web address, not a mailbox. */
+  static final String WEB_HOST = "WEB_HOST";
+
+  /** Image density suffix: {@code icon@2x.png}. */
+  static final String RETINA_ASSET = "RETINA_ASSET";
+
+  /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
+  static final String SCP_REMOTE = "SCP_REMOTE";
+
+  /** {@code scheme://user@host}: URL user info, left to the secret detector (score 0.4). */
+  static final String URL_USERINFO = "URL_USERINFO";
+
+  static final int LOCAL_MAX = 64;
+  static final int LOCAL_WINDOW = 160;
+  static final int DOMAIN_MAX = 253;
+  static final int LABEL_MAX = 63;
+  static final int MAX_LABELS = 40;
+  static final int MAX_BACKOFF = 4;
+  static final int CONTEXT_WINDOW = 48;
+
+  static final double STANDARD_SCORE = 0.95;
+  static final double OBFUSCATED_BASE = 0.55;
+  static final double OBFUSCATED_CAP = 0.9;
+  static final double SCP_SCORE = 0.3;
+  static final double USERINFO_SCORE = 0.4;
+
+  static final Set<String> CONTEXT =
+      Set.of(
+          "email", "emails", "e mail", "mail", "mailbox", "contact", "reach", "write", "address",
+          "send", "reply", "inbox");
+
+  /**
+   * Spelled-out TLDs accepted after a plain space ({@code contoso com}). English words that are
+   * also TLDs ({@code at in is it me no to us be so}) are deliberately absent.
+   */
+  static final Set<String> SPACED_TLDS =
+      words(
+          "com net org edu gov mil info biz io co uk de fr nl es ru jp cn br au ca ch se pl eu dk "
+              + "fi cz pt ie nz za mx ar kr tw hk sg ac ai dev app tv ly gr hu ro sk ua il tr cl vn"
+              + " th ph");
+
+  /** TLDs that add a little evidence to an obfuscated form. */
+  static final Set<String> COMMON_TLDS =
+      words(
+          "com net org edu gov mil info biz io co uk de fr nl es it ru jp cn br au ca ch se pl eu "
+              + "us me in");
+
+  /**
+   * Common English words that precede "at" / "@" in prose ("look at", "meet me at", "works at"). A
+   * local part equal to one of them is not taken as an address in an obfuscated form.
+   */
+  static final Set<String> STOP_WORDS =
+      words(
+          "a i me us you him her them it we they he she one this that these those here there "
+              + "where who what which is are was were be been being am do does did done has have had "
+              + "will would can could should may might must look looks looked looking meet meets met "
+              + "meeting see sees saw seen arrive arrives arrived arriving arrival available work "
+              + "works worked working stay stayed staying live lives lived living start starts "
+              + "started starting end ends ended stop stopped left leave leaves leaving stand stands "
+              + "stood sit sat sitting eat ate eating play played playing aim aimed aiming point "
+              + "pointed pointing laugh laughed smile smiled stare stared staring glance glanced shot "
+              + "shoot fire fired good better best bad worse worst great expert hosted located found "
+              + "find posted published online now then once only just still even also not all both "
+              + "each everyone anyone someone nobody people team staff folks guys website site page "
+              + "docs documentation details more up in on off out down over back away home school "
+              + "office least most first last time times and or but so if as when while until from to "
+              + "of for by with get got go goes went come came call called ring check checked try "
+              + "tried visit visited signed sign login log logged registered hired employed born died "
+              + "remain remained held hold based open opened closed close price priced sold bought "
+              + "buy sell rate rated valued estimated there's it's what's anybody somebody everybody "
+              + "engineer engineers developer developers colleague colleagues friend friends thanks "
+              + "thank cc hi hello hey ping via follow followed tag tagged mention mentioned reply "
+              + "replied ask asked message dm");
+
+  private static final String[] SPACED_TLD_ARRAY = SPACED_TLDS.toArray(new String[0]);
+
+  private static Set<String> words(String list) {
+    return Set.copyOf(Arrays.asList(list.trim().split("\\s+")));
+  }
+
+  // ---- separator kinds (before a label) ----
+  private static final int SEP_NONE = 0;
+  private static final int SEP_DOT = 1;
+  private static final int SEP_SPACED_DOT = 2;
+  private static final int SEP_WORD = 3;
+  private static final int SEP_BRACKET = 4;
+  private static final int SEP_COMMA = 5;
+  private static final int SEP_LINEBREAK = 6;
+  private static final int SEP_SPACE_TLD = 7;
+
+  // ---- at separator kinds ----
+  private static final int AT_PLAIN = 0;
+  private static final int AT_SPACED = 1;
+  private static final int AT_WORD = 2;
+  private static final int AT_BRACKET = 3;
+
+  // ---- form bits, in output order ----
+  private static final int F_SPACED = 1;
+  private static final int F_WORDS = 1 << 1;
+  private static final int F_BRACKETED = 1 << 2;
+  private static final int F_COMMA = 1 << 3;
+  private static final int F_LINEBREAK = 1 << 4;
+  private static final int F_MAILTO = 1 << 5;
+  private static final String[] FORM_NAMES = {
+    "spaced", "words", "bracketed", "comma", "line-break", "mailto"
+  };
+
   @Override
   public String name() {
     return "email";
@@ -19,9 +193,908 @@ final class EmailDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.AT_SIGN | TextIndex.AT_WORD;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    TextIndex idx = ctx.tokens();
+    Scan scan = null;
+    int lastEnd = 0;
+    for (int t = 0, size = idx.size(); t < size; t++) {
+      int f = idx.flags(t);
+      if ((f & (TextIndex.AT_SIGN | TextIndex.AT_WORD)) == 0) {
+        continue;
+      }
+      int p = idx.start(t);
+      if (p < lastEnd) {
+        continue;
+      }
+      if (scan == null) {
+        scan = new Scan(ctx);
+      }
+      int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p);
+      if (end > 0) {
+        lastEnd = end;
+      }
+    }
+  }
+
+  /** Per-text scanner state; allocated on the first trigger, arrays on the first real domain. */
+  private static final class Scan {
+    final DetectionContext ctx;
+    final String s;
+    final int n;
+
+    // at separator
+    int atKind;
+    boolean atNewline;
+    boolean atSpacedH;
+
+    // domain labels
+    int[] labS;
+    int[] labE;
+    int[] labSep;
+    boolean[] labSpaced;
+    int labels;
+
+    // local chunks, right to left
+    int[] locS;
+    int[] locE;
+    int[] locSep;
+    int locChunks;
+    boolean localSpacedLetters;
+    boolean localQuoted;
+
+    Scan(DetectionContext ctx) {
+      this.ctx = ctx;
+      this.s = ctx.text();
+      this.n = s.length();
+    }
+
+    // ------------------------------------------------------------------ triggers
+
+    /** {@code @} at {@code p}, possibly bracketed {@code [@]} and spaced. */
+    int atSign(int p) {
+      int in0 = p;
+      int in1 = p + 1;
+      atKind = AT_PLAIN;
+      if (p > 0
+          && p + 1 < n
+          && isOpener(s.charAt(p - 1))
+          && s.charAt(p + 1) == closerOf(s.charAt(p - 1))) {
+        in0 = p - 1;
+        in1 = p + 2;
+        atKind = AT_BRACKET;
+      }
+      int a = skipHSpaceLeft(in0, 2);
+      atNewline = false;
+      int b = in1;
+      int ws = 0;
+      while (b < n && ws < 3 && isSpace(s.charAt(b))) {
+        if (isNewline(s.charAt(b))) {
+          atNewline = true;
+        }
+        b++;
+        ws++;
+      }
+      atSpacedH = atKind == AT_PLAIN && (a < in0 || (b > in1 && !atNewline));
+      if (atKind == AT_PLAIN && atSpacedH) {
+        atKind = AT_SPACED;
+      }
+      return candidate(a, b);
+    }
+
+    /** {@code at} word at {@code p} (two chars). */
+    int atWord(int p) {
+      int q = p + 2;
+      char before = p > 0 ? s.charAt(p - 1) : '\0';
+      int in0;
+      int in1;
+      int o = -1;
+      if (isOpener(before)) {
+        o = p - 1;
+      } else if (before == ' ' && p > 1 && isOpener(s.charAt(p - 2))) {
+        o = p - 2;
+      }
+      atNewline = false;
+      atSpacedH = false;
+      if (o >= 0) {
+        int c = q < n && s.charAt(q) == ' ' ? q + 1 : q;
+        if (c >= n || s.charAt(c) != closerOf(s.charAt(o))) {
+          return -1; // CODE guard: "(at" without a closing bracket
+        }
+        in0 = o;
+        in1 = c + 1;
+        atKind = AT_BRACKET;
+      } else {
+        // CODE guard: the word must stand alone between spaces
+        if (p == 0 || !isHSpace(before) || q >= n || !isHSpace(s.charAt(q))) {
+          return -1;
+        }
+        in0 = p;
+        in1 = q;
+        atKind = AT_WORD;
+      }
+      int a = skipHSpaceLeft(in0, 2);
+      int b = skipHSpaceRight(in1, 2);
+      return candidate(a, b);
+    }
+
+    // ------------------------------------------------------------------ candidate
+
+    /**
+     * Separator covers {@code [a, b)}; the domain starts at {@code b}, the local part ends at
+     * {@code a}. Returns the candidate's end, or -1.
+     */
+    int candidate(int a, int b) {
+      if (b >= n || !isLabelStart(s.charAt(b)) || a == 0) {
+        return -1; // MENTION (nothing before) or nothing after
+      }
+      boolean obf = atKind != AT_PLAIN;
+      if (!parseDomain(b, obf)) {
+        return -1;
+      }
+      // domain labels parsed; validate (with bounded back-off)
+      int k = validLabelCount();
+      if (k < 2) {
+        return -1;
+      }
+      if (!parseLocal(a, obf || hasObfuscatedDot(k))) {
+        return -1;
+      }
+      return report(k);
+    }
+
+    // ------------------------------------------------------------------ domain
+
+    boolean parseDomain(int start, boolean obf) {
+      // fast reject without allocation: one label, then a dot-like separator
+      int e = spacedLettersAt(start, obf) ? spacedLettersEnd(start) : labelEnd(start);
+      if (e < 0) {
+        return false;
+      }
+      int next = separatorAfter(e, start);
+      if (next < 0) {
+        return false;
+      }
+      ensureArrays();
+      labels = 0;
+      int i = start;
+      int sep = SEP_NONE;
+      int chars = 0;
+      while (labels < MAX_LABELS) {
+        boolean spaced = spacedLettersAt(i, obf);
+        int le = spaced ? spacedLettersEnd(i) : labelEnd(i);
+        if (le < 0) {
+          break;
+        }
+        int len = spaced ? (le - i + 1) / 2 : le - i;
+        if (labels > 0 && le < n && s.charAt(le) == '@') {
+          break; // the local part of the next address
+        }
+        chars += len + (labels > 0 ? 1 : 0);
+        if (chars > DOMAIN_MAX) {
+          break;
+        }
+        labS[labels] = i;
+        labE[labels] = le;
+        labSep[labels] = sep;
+        labSpaced[labels] = spaced;
+        labels++;
+        int nx = separatorAfter(le, i);
+        if (nx < 0) {
+          break;
+        }
+        sep = lastSep;
+        i = nx;
+      }
+      return labels >= 2;
+    }
+
+    int lastSep;
+
+    /**
+     * Dot-like separator after a label ending at {@code j}; returns the next label's start and sets
+     * {@link #lastSep}, or -1.
+     */
+    int separatorAfter(int j, int labelStart) {
+      if (j >= n) {
+        return -1;
+      }
+      char c = s.charAt(j);
+      if (c == '.') {
+        if (j + 1 < n && isLabelStart(s.charAt(j + 1))) {
+          lastSep = SEP_DOT;
+          return j + 1;
+        }
+        int k = j + 1;
+        boolean nl = false;
+        while (k < n && k - j <= 8 && isSpace(s.charAt(k))) {
+          nl |= isNewline(s.charAt(k));
+          k++;
+        }
+        if (k < n && isLabelStart(s.charAt(k))) {
+          if (nl) {
+            lastSep = SEP_LINEBREAK;
+            return k;
+          }
+        }
+        return -1;
+      }
+      if (c == ',') {
+        if (j + 1 < n && isLabelStart(s.charAt(j + 1))) {
+          lastSep = SEP_COMMA;
+          return j + 1;
+        }
+        return -1;
+      }
+      int k = skipHSpaceRight(j, 2);
+      if (k >= n) {
+        return -1;
+      }
+      char d = s.charAt(k);
+      if (d == '.' && k > j) {
+        int m = skipHSpaceRight(k + 1, 2);
+        if (m > k + 1 && m < n && isLabelStart(s.charAt(m))) {
+          lastSep = SEP_SPACED_DOT;
+          return m;
+        }
+        return -1;
+      }
+      if (isOpener(d)) {
+        int m = skipHSpaceRight(k + 1, 1);
+        if (m < n && s.charAt(m) == '.') {
+          m++;
+        } else if (isWordAt(m, "dot")) {
+          m += 3;
+        } else {
+          return -1;
+        }
+        m = skipHSpaceRight(m, 1);
+        if (m >= n || s.charAt(m) != closerOf(d)) {
+          return -1;
+        }
+        m = skipHSpaceRight(m + 1, 2);
+        if (m < n && isLabelStart(s.charAt(m))) {
+          lastSep = SEP_BRACKET;
+          return m;
+        }
+        return -1;
+      }
+      if (k == j) {
+        return -1;
+      }
+      if (isWordAt(k, "dot") && k + 3 < n && isHSpace(s.charAt(k + 3))) {
+        int m = skipHSpaceRight(k + 3, 2);
+        if (m < n && isLabelStart(s.charAt(m))) {
+          lastSep = SEP_WORD;
+          return m;
+        }
+        return -1;
+      }
+      // a plain space only before a spelled-out TLD word ("contoso com")
+      int e = k;
+      while (e < n && e - k < 5 && isAsciiAlnum(s.charAt(e))) {
+        e++;
+      }
+      if (e > k
+          && (e >= n || !isLabelChar(s.charAt(e)))
+          && (e >= n || s.charAt(e) != '@')
+          && isSpacedTld(k, e)
+          && j > labelStart) {
+        lastSep = SEP_SPACE_TLD;
+        return k;
+      }
+      return -1;
+    }
+
+    /**
+     * Number of leading labels that form a valid domain under a public suffix, with at most {@link
+     * #MAX_BACKOFF} attempts; 0 when none.
+     */
+    int validLabelCount() {
+      int k = labels;
+      // a line break after "contoso.com." starts the next sentence, not a label
+      for (int m = 1; m < k; m++) {
+        if (labSep[m] == SEP_LINEBREAK && suffixParts(m) > 0) {
+          k = m;
+          break;
+        }
+      }
+      for (int tries = 0; tries < MAX_BACKOFF && k >= 2; tries++, k--) {
+        int ps = suffixParts(k);
+        if (ps <= 0) {
+          continue;
+        }
+        boolean ok = true;
+        for (int m = 1; m < k; m++) {
+          if (labSep[m] == SEP_SPACE_TLD && k - m > ps) {
+            ok = false; // space-joined labels must be inside the public suffix
+            break;
+          }
+        }
+        if (ok) {
+          return k;
+        }
+      }
+      return 0;
+    }
+
+    /** Public-suffix label count when labels [0,k) are under a public suffix, else 0. */
+    int suffixParts(int k) {
+      String d = domain(k);
+      if (d.length() > DOMAIN_MAX) {
+        return 0;
+      }
+      try {
+        InternetDomainName idn = InternetDomainName.from(d);
+        if (!idn.isUnderPublicSuffix()) {
+          return 0;
+        }
+        InternetDomainName ps = idn.publicSuffix();
+        return ps == null ? 0 : ps.parts().size();
+      } catch (IllegalArgumentException e) {
+        return 0; // numeric TLD, bad label...
+      }
+    }
+
+    String domain(int k) {
+      StringBuilder sb = new StringBuilder(64);
+      for (int m = 0; m < k; m++) {
+        if (m > 0) {
+          sb.append('.');
+        }
+        appendLabel(sb, m);
+      }
+      return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    void appendLabel(StringBuilder sb, int m) {
+      if (labSpaced[m]) {
+        for (int i = labS[m]; i < labE[m]; i += 2) {
+          sb.append(s.charAt(i));
+        }
+      } else {
+        sb.append(s, labS[m], labE[m]);
+      }
+    }
+
+    boolean hasObfuscatedDot(int k) {
+      for (int m = 1; m < k; m++) {
+        int sp = labSep[m];
+        if (sp == SEP_SPACED_DOT || sp == SEP_WORD || sp == SEP_BRACKET) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // ------------------------------------------------------------------ local part
+
+    boolean parseLocal(int end, boolean obf) {
+      localSpacedLetters = false;
+      localQuoted = false;
+      locChunks = 0;
+      char c = s.charAt(end - 1);
+      if (c == '"' && atKind == AT_PLAIN) {
+        int q = end - 2;
+        while (q >= 0 && end - q <= LOCAL_MAX && s.charAt(q) != '"' && !isNewline(s.charAt(q))) {
+          q--;
+        }
+        if (q < 0 || s.charAt(q) != '"' || q == end - 2) {
+          return false;
+        }
+        localQuoted = true;
+        addLocal(q, end, SEP_NONE);
+        return true;
+      }
+      if (obf && spacedLettersLeft(end)) {
+        int pos = end - 1;
+        while (pos >= 2
+            && end - pos < 2 * LOCAL_MAX
+            && s.charAt(pos - 1) == ' '
+            && isAsciiAlnum(s.charAt(pos - 2))
+            && (pos - 2 == 0 || !isLocalChar(s.charAt(pos - 3)))) {
+          pos -= 2;
+        }
+        localSpacedLetters = true;
+        addLocal(pos, end, SEP_NONE);
+        return true;
+      }
+      int j = localChunkStart(end);
+      if (j == end) {
+        return false; // MENTION
+      }
+      addLocal(j, end, SEP_NONE);
+      int total = end - j;
+      while (obf && locChunks < 16) {
+        int ce = dotLeft(j);
+        if (ce <= 0) {
+          break;
+        }
+        int cs = localChunkStart(ce);
+        if (cs == ce || total + (ce - cs) + 1 > LOCAL_MAX) {
+          break;
+        }
+        locSep[locChunks - 1] = lastSep; // separator before the chunk on its right
+        addLocal(cs, ce, SEP_NONE);
+        total += ce - cs + 1;
+        j = cs;
+      }
+      // a dot-atom does not start with '.', and '-'/'+' there is punctuation
+      int first = locChunks - 1;
+      while (locS[first] < locE[first] && "._-+".indexOf(s.charAt(locS[first])) >= 0) {
+        locS[first]++;
+      }
+      if (locS[first] == locE[first]) {
+        return false;
+      }
+      return true;
+    }
+
+    void addLocal(int from, int to, int sep) {
+      locS[locChunks] = from;
+      locE[locChunks] = to;
+      locSep[locChunks] = sep;
+      locChunks++;
+    }
+
+    int localChunkStart(int end) {
+      int j = end;
+      while (j > 0 && end - j <= LOCAL_MAX && isLocalChar(s.charAt(j - 1))) {
+        j--;
+      }
+      if (end - j > LOCAL_MAX) {
+        return end; // longer than RFC allows: not an address
+      }
+      return j;
+    }
+
+    /**
+     * Obfuscated dot ending at {@code j} (the start of a local chunk); returns the end of the chunk
+     * before it and sets {@link #lastSep}, or -1.
+     */
+    int dotLeft(int j) {
+      int k = skipHSpaceLeft(j, 2);
+      if (k <= 0) {
+        return -1;
+      }
+      char c = s.charAt(k - 1);
+      if (c == '.' && k < j) {
+        int m = skipHSpaceLeft(k - 1, 2);
+        if (m < k - 1 && m > 0 && isLocalChar(s.charAt(m - 1))) {
+          lastSep = SEP_SPACED_DOT;
+          return m;
+        }
+        return -1;
+      }
+      if (isCloser(c)) {
+        char open = openerOf(c);
+        int m = skipHSpaceLeft(k - 1, 1);
+        if (m > 0 && s.charAt(m - 1) == '.') {
+          m--;
+        } else if (m >= 3 && isWordAt(m - 3, "dot")) {
+          m -= 3;
+        } else {
+          return -1;
+        }
+        m = skipHSpaceLeft(m, 1);
+        if (m <= 0 || s.charAt(m - 1) != open) {
+          return -1;
+        }
+        int e = skipHSpaceLeft(m - 1, 2);
+        if (e > 0 && isLocalChar(s.charAt(e - 1))) {
+          lastSep = SEP_BRACKET;
+          return e;
+        }
+        return -1;
+      }
+      if (k < j && k >= 4 && isWordAt(k - 3, "dot") && isHSpace(s.charAt(k - 4))) {
+        int m = skipHSpaceLeft(k - 3, 2);
+        if (m > 0 && isLocalChar(s.charAt(m - 1))) {
+          lastSep = SEP_WORD;
+          return m;
+        }
+      }
+      return -1;
+    }
+
+    boolean spacedLettersLeft(int end) {
+      return end >= 3
+          && isAsciiAlnum(s.charAt(end - 1))
+          && s.charAt(end - 2) == ' '
+          && isAsciiAlnum(s.charAt(end - 3))
+          && (end - 3 == 0 || !isLocalChar(s.charAt(end - 4)));
+    }
+
+    String local() {
+      StringBuilder sb = new StringBuilder(32);
+      for (int m = locChunks - 1; m >= 0; m--) {
+        if (localSpacedLetters) {
+          for (int i = locS[m]; i < locE[m]; i += 2) {
+            sb.append(s.charAt(i));
+          }
+        } else {
+          sb.append(s, locS[m], locE[m]);
+        }
+        if (m > 0) {
+          sb.append('.');
+        }
+      }
+      return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    // ------------------------------------------------------------------ guards, score, report
+
+    int report(int k) {
+      int start = locS[locChunks - 1];
+      int end = labE[k - 1];
+      String local = local();
+      String domain = domain(k);
+      boolean lettersOnly = isLettersOnly(local);
+      // STOP_WORD: "look at contoso.com", "meet @ contoso.com"
+      if ((atKind == AT_WORD || atKind == AT_SPACED)
+          && !localSpacedLetters
+          && lettersOnly
+          && STOP_WORDS.contains(local)) {
+        return -1;
+      }
+      // WEB_HOST: "docs at www.contoso.com"
+      if (atKind == AT_WORD && domain.startsWith("www.")) {
+        return -1;
+      }
+      // RETINA_ASSET: "icon@2x.png"
+      if (isRetina(labS[0], labE[0])) {
+        return -1;
+      }
+      int form = 0;
+      boolean dotWords = false;
+      boolean spaceTld = false;
+      for (int m = 1; m < k; m++) {
+        switch (labSep[m]) {
+          case SEP_SPACED_DOT:
+          case SEP_SPACE_TLD:
+            form |= F_SPACED;
+            spaceTld |= labSep[m] == SEP_SPACE_TLD;
+            break;
+          case SEP_WORD:
+            form |= F_WORDS;
+            dotWords = true;
+            break;
+          case SEP_BRACKET:
+            form |= F_BRACKETED;
+            break;
+          case SEP_COMMA:
+            form |= F_COMMA;
+            break;
+          case SEP_LINEBREAK:
+            form |= F_LINEBREAK;
+            break;
+          default:
+            break;
+        }
+        if (labSpaced[m]) {
+          form |= F_SPACED;
+        }
+      }
+      if (labSpaced[0]) {
+        form |= F_SPACED;
+      }
+      for (int m = 0; m + 1 < locChunks; m++) {
+        switch (locSep[m]) {
+          case SEP_SPACED_DOT:
+            form |= F_SPACED;
+            break;
+          case SEP_WORD:
+            form |= F_WORDS;
+            dotWords = true;
+            break;
+          case SEP_BRACKET:
+            form |= F_BRACKETED;
+            break;
+          default:
+            break;
+        }
+      }
+      if (localSpacedLetters || atSpacedH) {
+        form |= F_SPACED;
+      }
+      if (atKind == AT_WORD) {
+        form |= F_WORDS;
+      } else if (atKind == AT_BRACKET) {
+        form |= F_BRACKETED;
+      }
+      if (atNewline) {
+        form |= F_LINEBREAK;
+      }
+      boolean mailto = start >= 7 && s.regionMatches(true, start - 7, "mailto:", 0, 7);
+      if (mailto) {
+        form |= F_MAILTO;
+      }
+
+      String pattern;
+      double base;
+      List<String> context = List.of();
+      double score;
+      if ((form & ~F_MAILTO) == 0) {
+        pattern = mailto ? "email.mailto" : localQuoted ? "email.quoted" : "email.standard";
+        base = STANDARD_SCORE;
+        if (end < n - 1 && s.charAt(end) == ':' && isScpPathStart(s.charAt(end + 1))) {
+          pattern = "email.scp-remote"; // SCP_REMOTE
+          base = SCP_SCORE;
+        } else if (start >= 3 && s.startsWith("://", start - 3)) {
+          pattern = "email.url-userinfo"; // URL_USERINFO
+          base = USERINFO_SCORE;
+        }
+        score = base;
+      } else {
+        if ((form & F_BRACKETED) != 0) {
+          pattern = "email.bracketed";
+        } else if (atKind == AT_WORD) {
+          pattern = "email.at-word";
+        } else if (dotWords) {
+          pattern = "email.dot-word";
+        } else if (localSpacedLetters || labSpaced[0]) {
+          pattern = "email.spaced-letters";
+        } else if ((form & F_SPACED) != 0) {
+          pattern = "email.spaced";
+        } else if ((form & F_COMMA) != 0) {
+          pattern = "email.comma";
+        } else {
+          pattern = "email.line-break";
+        }
+        base = OBFUSCATED_BASE;
+        if (atKind == AT_PLAIN || atKind == AT_SPACED || (form & F_BRACKETED) != 0) {
+          base += 0.2; // a literal '@' or deliberate brackets
+        }
+        if (atKind == AT_WORD && dotWords) {
+          base += 0.15; // "at" and "dot" words used together
+        }
+        if (!lettersOnly || localQuoted || locChunks > 1) {
+          base += 0.1; // username-like local part
+        }
+        if (COMMON_TLDS.contains(lastLabel(domain))) {
+          base += 0.05;
+        }
+        if (atKind == AT_WORD && spaceTld) {
+          base -= 0.15; // "Jean at Maison de": weakest combination
+        }
+        base = Math.min(OBFUSCATED_CAP, base);
+        context = ctx.contextWords(start, end, CONTEXT_WINDOW, CONTEXT);
+        score = context.isEmpty() ? base : Math.min(OBFUSCATED_CAP, base + 0.1);
+      }
+      ctx.report(
+          Candidate.builder(EntityType.EMAIL_ADDRESS, start, end)
+              .baseScore(base)
+              .score(score)
+              .form(formName(form))
+              .pattern(pattern)
+              .validation("public-suffix")
+              .contextWords(context)
+              .canonical(local + "@" + domain)
+              .build());
+      return end;
+    }
+
+    boolean isRetina(int from, int to) {
+      int len = to - from;
+      if (len < 2 || len > 3 || (s.charAt(to - 1) | 0x20) != 'x') {
+        return false;
+      }
+      for (int i = from; i < to - 1; i++) {
+        if (!isDigit(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    // ------------------------------------------------------------------ labels
+
+    /** End of a plain label at {@code i}, or -1. */
+    int labelEnd(int i) {
+      if (i >= n || !isLabelStart(s.charAt(i))) {
+        return -1;
+      }
+      int j = i;
+      while (j < n && isLabelChar(s.charAt(j))) {
+        j++;
+        if (j - i > LABEL_MAX) {
+          return -1;
+        }
+      }
+      while (j > i && s.charAt(j - 1) == '-') {
+        j--;
+      }
+      return j;
+    }
+
+    /** Spaced-out letters "c o n t o s o" start at {@code i} (obfuscated forms only). */
+    boolean spacedLettersAt(int i, boolean obf) {
+      return obf
+          && i + 3 <= n
+          && isAsciiAlnum(s.charAt(i))
+          && s.charAt(i + 1) == ' '
+          && isAsciiAlnum(s.charAt(i + 2))
+          && (i + 3 == n || !isLabelChar(s.charAt(i + 3)));
+    }
+
+    int spacedLettersEnd(int i) {
+      int j = i + 1;
+      while (j + 1 < n
+          && (j - i) / 2 < LABEL_MAX
+          && s.charAt(j) == ' '
+          && isAsciiAlnum(s.charAt(j + 1))
+          && (j + 2 == n || !isLabelChar(s.charAt(j + 2)))) {
+        j += 2;
+      }
+      return j;
+    }
+
+    void ensureArrays() {
+      if (labS == null) {
+        labS = new int[MAX_LABELS];
+        labE = new int[MAX_LABELS];
+        labSep = new int[MAX_LABELS];
+        labSpaced = new boolean[MAX_LABELS];
+        locS = new int[17];
+        locE = new int[17];
+        locSep = new int[17];
+      }
+    }
+
+    // ------------------------------------------------------------------ chars
+
+    boolean isWordAt(int k, String w) {
+      int len = w.length();
+      return k >= 0
+          && k + len <= n
+          && s.regionMatches(true, k, w, 0, len)
+          && (k + len == n || !isLabelChar(s.charAt(k + len)))
+          && (k == 0 || !isLabelChar(s.charAt(k - 1)));
+    }
+
+    int skipHSpaceRight(int i, int max) {
+      int j = i;
+      while (j < n && j - i < max && isHSpace(s.charAt(j))) {
+        j++;
+      }
+      return j;
+    }
+
+    int skipHSpaceLeft(int i, int max) {
+      int j = i;
+      while (j > 0 && i - j < max && isHSpace(s.charAt(j - 1))) {
+        j--;
+      }
+      return j;
+    }
+
+    /** Whether {@code s[from, to)} is one of {@link #SPACED_TLDS}, without allocating. */
+    boolean isSpacedTld(int from, int to) {
+      int len = to - from;
+      for (String tld : SPACED_TLD_ARRAY) {
+        if (tld.length() == len && s.regionMatches(true, from, tld, 0, len)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  static String formName(int form) {
+    if (form == 0) {
+      return "standard";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int b = 0; b < FORM_NAMES.length; b++) {
+      if ((form & (1 << b)) != 0) {
+        if (sb.length() > 0) {
+          sb.append('+');
+        }
+        sb.append(FORM_NAMES[b]);
+      }
+    }
+    return sb.toString();
+  }
+
+  static String lastLabel(String domain) {
+    return domain.substring(domain.lastIndexOf('.') + 1);
+  }
+
+  static boolean isLettersOnly(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (!Character.isLetter(w.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isScpPathStart(char c) {
+    return c == '/' || c == '~' || isAsciiAlnum(c);
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isAsciiAlnum(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  }
+
+  static boolean isLabelStart(char c) {
+    if (c < 128) {
+      return isAsciiAlnum(c);
+    }
+    return Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
+  }
+
+  static boolean isLabelChar(char c) {
+    if (c < 128) {
+      return isAsciiAlnum(c) || c == '-';
+    }
+    return Character.isLetterOrDigit(c)
+        || Character.isSurrogate(c)
+        || Character.getType(c) == Character.NON_SPACING_MARK
+        || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+  }
+
+  static boolean isLocalChar(char c) {
+    if (c < 128) {
+      return isAsciiAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+';
+    }
+    return isLabelChar(c);
+  }
+
+  static boolean isHSpace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  static boolean isNewline(char c) {
+    return c == '\n' || c == '\r';
+  }
+
+  static boolean isOpener(char c) {
+    return c == '(' || c == '[' || c == '{' || c == '<';
+  }
+
+  static boolean isCloser(char c) {
+    return c == ')' || c == ']' || c == '}' || c == '>';
+  }
+
+  static char closerOf(char c) {
+    switch (c) {
+      case '(':
+        return ')';
+      case '[':
+        return ']';
+      case '{':
+        return '}';
+      case '<':
+        return '>';
+      default:
+        return '\0';
+    }
+  }
+
+  static char openerOf(char c) {
+    switch (c) {
+      case ')':
+        return '(';
+      case ']':
+        return '[';
+      case '}':
+        return '{';
+      case '>':
+        return '<';
+      default:
+        return '\0';
+    }
+  }
 }
