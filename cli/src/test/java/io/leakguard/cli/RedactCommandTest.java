@@ -504,4 +504,42 @@ class RedactCommandTest {
     assertThat(s.recordsIn()).isEqualTo(3);
     assertThat(s.findings()).isEqualTo(Map.of("EMAIL_ADDRESS", 3L));
   }
+
+  @Test
+  void realEngineRedactsEveryEntityAndVerifies() throws Exception {
+    Path in = resource("real-pii.jsonl");
+    Run r =
+        run(
+            "redact",
+            in.toString(),
+            "--operator",
+            "hash",
+            "--key-file",
+            keyFile().toString(),
+            "--verify");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .doesNotContain("cedarmotors")
+        .doesNotContain("555 0100")
+        .doesNotContain("203.0.113.7")
+        .doesNotContain("00:1A:2B")
+        .doesNotContain("DE89")
+        .doesNotContain("Gonzalez")
+        .doesNotContain("Sup3r")
+        .doesNotContain("4111");
+    JsonNode first = JSON.readTree(r.out().split("\n")[0]);
+    String text = first.get("text").asText();
+    // the obfuscated and the standard spelling of one address give one token
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<EMAIL_ADDRESS:[0-9a-f]{16}>").matcher(text);
+    assertThat(m.find()).isTrue();
+    String token = m.group();
+    assertThat(m.find()).isTrue();
+    assertThat(m.group()).isEqualTo(token);
+    assertThat(r.err())
+        .contains("records: 4 in, 4 out, 0 dropped, 0 quarantined")
+        .contains("IBAN_CODE=1")
+        .contains("SECRET=1")
+        .contains("PERSON=1");
+  }
 }
