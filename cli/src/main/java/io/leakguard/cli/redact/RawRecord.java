@@ -1,0 +1,32 @@
+package io.leakguard.cli.redact;
+
+/**
+ * One record as read: its bytes (UTF-8 not yet checked, terminator removed), where it came from,
+ * and a reader-level problem (too large, unterminated quote) that sends it to quarantine as is.
+ */
+final class RawRecord {
+  final Source source;
+  final long line;
+  final long endLine;
+  final byte[] bytes;
+  final int length;
+  final String problem;
+  final boolean header;
+
+  RawRecord(
+      Source source,
+      long line,
+      long endLine,
+      byte[] bytes,
+      int length,
+      String problem,
+      boolean header) {
+    this.source = source;
+    this.line = line;
+    this.endLine = endLine;
+    this.bytes = bytes;
+    this.length = length;
+    this.problem = problem;
+    this.header = header;
+  }
+}
