@@ -53,10 +53,9 @@ import java.util.Set;
  *       brackets +0.2, {@code at} and {@code dot} words used together +0.15, a username-like local
  *       part +0.1, a common TLD +0.05, context words such as "email" +0.1), minus 0.15 when an
  *       {@code at} word meets a space used as a dot; capped at 0.9.
- *   <li><b>Bounds</b>: local part at most 64 chars (scanned over at most {@link #LOCAL_WINDOW}
- *       chars), domain at most 253 chars and {@link #MAX_LABELS} labels, at most {@link
- *       #MAX_BACKOFF} validations per trigger: linear time on any input. The reject path allocates
- *       nothing.
+ *   <li><b>Bounds</b>: local part at most 64 chars in at most 16 chunks, domain at most 253 chars
+ *       and {@link #MAX_LABELS} labels, at most {@link #MAX_BACKOFF} validations per trigger:
+ *       linear time on any input. The reject path allocates nothing.
  * </ol>
  *
  * <p>Known limits: {@code at}/{@code dot} words joined by hyphens or underscores ({@code
@@ -89,7 +88,6 @@ final class EmailDetector implements Detector {
   static final String URL_USERINFO = "URL_USERINFO";
 
   static final int LOCAL_MAX = 64;
-  static final int LOCAL_WINDOW = 160;
   static final int DOMAIN_MAX = 253;
   static final int LABEL_MAX = 63;
   static final int MAX_LABELS = 40;
