@@ -806,50 +806,16 @@ final class EmailDetector implements Detector {
       boolean dotWords = false;
       boolean spaceTld = false;
       for (int m = 1; m < k; m++) {
-        switch (labSep[m]) {
-          case SEP_SPACED_DOT:
-          case SEP_SPACE_TLD:
-            form |= F_SPACED;
-            spaceTld |= labSep[m] == SEP_SPACE_TLD;
-            break;
-          case SEP_WORD:
-            form |= F_WORDS;
-            dotWords = true;
-            break;
-          case SEP_BRACKET:
-            form |= F_BRACKETED;
-            break;
-          case SEP_COMMA:
-            form |= F_COMMA;
-            break;
-          case SEP_LINEBREAK:
-            form |= F_LINEBREAK;
-            break;
-          default:
-            break;
-        }
-        if (labSpaced[m]) {
-          form |= F_SPACED;
-        }
+        form |= formOf(labSep[m]) | (labSpaced[m] ? F_SPACED : 0);
+        dotWords |= labSep[m] == SEP_WORD;
+        spaceTld |= labSep[m] == SEP_SPACE_TLD;
       }
       if (labSpaced[0]) {
         form |= F_SPACED;
       }
       for (int m = 0; m + 1 < locChunks; m++) {
-        switch (locSep[m]) {
-          case SEP_SPACED_DOT:
-            form |= F_SPACED;
-            break;
-          case SEP_WORD:
-            form |= F_WORDS;
-            dotWords = true;
-            break;
-          case SEP_BRACKET:
-            form |= F_BRACKETED;
-            break;
-          default:
-            break;
-        }
+        form |= formOf(locSep[m]);
+        dotWords |= locSep[m] == SEP_WORD;
       }
       if (localSpacedLetters || atSpacedH) {
         form |= F_SPACED;
@@ -1197,33 +1163,35 @@ final class EmailDetector implements Detector {
     return c == ')' || c == ']' || c == '}' || c == '>';
   }
 
+  /** The form bit of a dot-like separator. */
+  static int formOf(int sep) {
+    return switch (sep) {
+      case SEP_SPACED_DOT, SEP_SPACE_TLD -> F_SPACED;
+      case SEP_WORD -> F_WORDS;
+      case SEP_BRACKET -> F_BRACKETED;
+      case SEP_COMMA -> F_COMMA;
+      case SEP_LINEBREAK -> F_LINEBREAK;
+      default -> 0;
+    };
+  }
+
   static char closerOf(char c) {
-    switch (c) {
-      case '(':
-        return ')';
-      case '[':
-        return ']';
-      case '{':
-        return '}';
-      case '<':
-        return '>';
-      default:
-        return '\0';
-    }
+    return switch (c) {
+      case '(' -> ')';
+      case '[' -> ']';
+      case '{' -> '}';
+      case '<' -> '>';
+      default -> '\0';
+    };
   }
 
   static char openerOf(char c) {
-    switch (c) {
-      case ')':
-        return '(';
-      case ']':
-        return '[';
-      case '}':
-        return '{';
-      case '>':
-        return '<';
-      default:
-        return '\0';
-    }
+    return switch (c) {
+      case ')' -> '(';
+      case ']' -> '[';
+      case '}' -> '{';
+      case '>' -> '<';
+      default -> '\0';
+    };
   }
 }
