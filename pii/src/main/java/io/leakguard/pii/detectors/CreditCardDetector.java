@@ -1,12 +1,54 @@
 package io.leakguard.pii.detectors;
 
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
 import java.util.Set;
 
-/** Finds {@code CREDIT_CARD}. (Being implemented.) */
+/**
+ * Finds {@code CREDIT_CARD}: 13–19 digits that pass the Luhn check and start with a known issuer
+ * range (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro, Mir), in standard and
+ * obfuscated forms.
+ *
+ * <p>Pipeline: a {@link DigitSequence} run → windows of whole groups with 13–19 digits, longest
+ * first, never cutting a dash/dot-joined cluster nor a run of spaced single digits → issuer range
+ * and length → Luhn → named guards ({@link NumberGuards}) → context score (card words raise it;
+ * {@code order}, {@code ticket}, {@code invoice}, {@code case}, {@code tracking} lower it).
+ *
+ * <p>Examples: {@code 4111 1111 1111 1111}, {@code 4111-1111-1111-1111}, {@code 41 111 1111 11
+ * 1111}, {@code 4 1 1 1 ...}, {@code four one one one ...}, {@code 3782 822463 10005}. For {@code
+ * 4111 1111 1111 1111 exp 09/27} the span is the number only: the expiry date is not PII on its own
+ * and is not included.
+ *
+ * <p>Known limits: cards of other issuers (e.g. RuPay 60/81/82, Verve) are not reported; a number
+ * that is embedded in a longer dash-joined cluster is not cut out of it.
+ */
 final class CreditCardDetector implements Detector {
+  private static final int CONTEXT_WINDOW = 40;
+
+  static final Set<String> CONTEXT =
+      Set.of(
+          "card",
+          "visa",
+          "mastercard",
+          "amex",
+          "credit",
+          "debit",
+          "cc",
+          "exp",
+          "expiry",
+          "cvv",
+          "cvc",
+          "discover",
+          "jcb",
+          "maestro",
+          "unionpay",
+          "payment",
+          "pan");
+
   @Override
   public String name() {
     return "credit-card";
@@ -19,9 +61,193 @@ final class CreditCardDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.DIGIT | TextIndex.LETTER;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    DigitSequence s = new DigitSequence();
+    int n = idx.size();
+    int reportedUntil = 0;
+    int t = 0;
+    while (t < n) {
+      if (!DigitSequence.canStart(text, idx, t)) {
+        t++;
+        continue;
+      }
+      s.read(text, idx, t);
+      if (s.digits >= 13) {
+        reportedUntil = scan(ctx, text, idx, s, reportedUntil);
+      }
+      t = Math.max(t + 1, s.resumeToken());
+    }
+  }
+
+  private static int scan(
+      DetectionContext ctx, String text, TextIndex idx, DigitSequence s, int reportedUntil) {
+    int from = 0;
+    while (from < s.groups) {
+      int d0 = s.groupStart[from];
+      if (!NumberGuards.boundary(s, from)
+          || s.groupCharStart(from) < reportedUntil
+          || s.digits - d0 < 13
+          || issuer(s.digit, d0, 4) == null) {
+        from++;
+        continue;
+      }
+      int found = -1;
+      for (int to = s.groups; to > from; to--) {
+        int count = s.groupStart[to] - d0;
+        if (count > 19 || !NumberGuards.boundary(s, to)) {
+          continue;
+        }
+        if (count < 13) {
+          break;
+        }
+        String brand = issuer(s.digit, d0, count);
+        if (brand == null || !luhn(s.digit, d0, count)) {
+          continue;
+        }
+        if (NumberGuards.shape(s, from, to) != null
+            || NumberGuards.surroundings(text, idx, s, from, to) != null) {
+          continue;
+        }
+        int start = s.groupCharStart(from);
+        int stop = s.groupCharEnd(to - 1);
+        report(ctx, s, from, to, start, stop, count);
+        reportedUntil = stop;
+        found = to;
+        break;
+      }
+      from = found > 0 ? found : from + 1;
+    }
+    return reportedUntil;
+  }
+
+  private static void report(
+      DetectionContext ctx, DigitSequence s, int from, int to, int start, int stop, int count) {
+    boolean standard = standardGrouping(s, from, to, count);
+    String form = s.form(from, to, standard);
+    double base;
+    if (s.anyWord(from, to)) {
+      base = 0.8;
+    } else if (standard) {
+      base = to - from == 1 ? 0.9 : 0.95;
+    } else {
+      base = 0.85;
+    }
+    if (form.contains("line-break")) {
+      base -= 0.05;
+    }
+    double score = base;
+    List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    if (!words.isEmpty()) {
+      score += 0.05;
+    } else {
+      List<String> neg =
+          ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
+      if (!neg.isEmpty()) {
+        score -= 0.45;
+        words = neg;
+      }
+    }
+    ctx.report(
+        Candidate.builder(EntityType.CREDIT_CARD, start, stop)
+            .baseScore(base)
+            .score(Math.min(1.0, score))
+            .form(form)
+            .pattern("card.luhn")
+            .validation("luhn")
+            .contextWords(words)
+            .canonical(s.digitsOf(from, to))
+            .build());
+  }
+
+  /** One group, or 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, with one kind of separator. */
+  private static boolean standardGrouping(DigitSequence s, int from, int to, int count) {
+    int n = to - from;
+    if (n == 1) {
+      return true;
+    }
+    int first = s.gap[from + 1];
+    for (int g = from + 2; g < to; g++) {
+      if (s.gap[g] != first) {
+        return false;
+      }
+    }
+    if (n == 3 && s.groupLength(from) == 4 && s.groupLength(from + 1) == 6) {
+      return count == 15 || count == 14;
+    }
+    for (int g = from; g < to; g++) {
+      int len = s.groupLength(g);
+      if (len != 4 && !(g == to - 1 && len >= 1 && len <= 3)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Luhn check over {@code len} digits starting at {@code off}. */
+  static boolean luhn(byte[] d, int off, int len) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = off + len - 1; i >= off; i--) {
+      int v = d[i];
+      if (dbl) {
+        v *= 2;
+        if (v > 9) {
+          v -= 9;
+        }
+      }
+      sum += v;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  /**
+   * The issuer of a number of {@code len} digits starting at {@code off} (when {@code len} is
+   * shorter than 13, only the prefix is checked), or null.
+   */
+  static String issuer(byte[] d, int off, int len) {
+    if (len < 4) {
+      return null;
+    }
+    int p1 = d[off];
+    int p2 = p1 * 10 + d[off + 1];
+    int p3 = p2 * 10 + d[off + 2];
+    int p4 = p3 * 10 + d[off + 3];
+    boolean any = len < 13;
+    if (p1 == 4 && (any || len == 13 || len == 16 || len == 19)) {
+      return "visa";
+    }
+    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && (any || len == 16)) {
+      return "mastercard";
+    }
+    if ((p2 == 34 || p2 == 37) && (any || len == 15)) {
+      return "amex";
+    }
+    if ((p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649)) && (any || len >= 16)) {
+      return "discover";
+    }
+    if (p4 >= 3528 && p4 <= 3589 && (any || len >= 16)) {
+      return "jcb";
+    }
+    if (((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39 || p4 == 3095)
+        && (any || len >= 14)) {
+      return "diners";
+    }
+    if (p2 == 62 && (any || len >= 16)) {
+      return "unionpay";
+    }
+    if (p4 >= 2200 && p4 <= 2204 && (any || len >= 16)) {
+      return "mir";
+    }
+    if ((p2 == 50 || (p2 >= 56 && p2 <= 69)) && (any || len >= 13)) {
+      return "maestro";
+    }
+    return null;
+  }
 }

@@ -1,12 +1,63 @@
 package io.leakguard.pii.detectors;
 
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
 import java.util.Set;
 
-/** Finds {@code IBAN_CODE}. (Being implemented.) */
+/**
+ * Finds {@code IBAN_CODE}: a country code of the SWIFT IBAN registry, two check digits and exactly
+ * the country's length of alphanumerics, passing the ISO 7064 mod-97 check. Groups may be separated
+ * by single spaces, dashes, dots or one line break, in any grouping, in any case.
+ *
+ * <p>Examples: {@code DE89370400440532013000}, {@code DE89 3704 0044 0532 0130 00}, {@code de89
+ * 3704 0044 0532 0130 00} (form {@code lowercase}), {@code GB29 NWBK 6016 1331 9268 19}, {@code DE
+ * 8937 0400 4405 3201 3000} is <em>not</em> found (see limits). The canonical value is upper case
+ * without separators.
+ *
+ * <p>Pattern {@code iban.compact} (one token) or {@code iban.grouped}; validation {@code mod97}.
+ * The BBAN's national format is not checked (length and mod-97 only).
+ *
+ * <p>Known limits: the country code and the check digits must be written together ({@code DE89});
+ * spaced-out letters ({@code D E 8 9 ...}) and digits written as words are not recognised.
+ */
 final class IbanDetector implements Detector {
+  private static final int CONTEXT_WINDOW = 40;
+  private static final int MAX_LEN = 34;
+
+  static final Set<String> CONTEXT =
+      Set.of(
+          "iban",
+          "bank",
+          "account",
+          "transfer",
+          "refund",
+          "sepa",
+          "wire",
+          "bic",
+          "swift",
+          "payment",
+          "konto");
+
+  /** IBAN length per country code: index (c0 - 'A') * 26 + (c1 - 'A'); 0 when not an IBAN land. */
+  private static final byte[] LENGTH = new byte[26 * 26];
+
+  static {
+    String table =
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27"
+            + " DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28"
+            + " HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21"
+            + " LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29"
+            + " PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23"
+            + " TN24 TR26 UA29 VA22 VG24 XK20 YE30";
+    for (String e : table.split(" ")) {
+      LENGTH[(e.charAt(0) - 'A') * 26 + (e.charAt(1) - 'A')] = (byte) Integer.parseInt(e, 2, 4, 10);
+    }
+  }
+
   @Override
   public String name() {
     return "iban";
@@ -19,9 +70,172 @@ final class IbanDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.DIGIT;
+  }
+
+  /** The IBAN length for the country code at {@code p}, or 0. */
+  static int countryLength(String text, int p) {
+    int a = upper(text.charAt(p));
+    int b = upper(text.charAt(p + 1));
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') {
+      return 0;
+    }
+    return LENGTH[(a - 'A') * 26 + (b - 'A')];
+  }
+
+  private static int upper(char c) {
+    return c >= 'a' && c <= 'z' ? c - 32 : c;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    int n = idx.size();
+    char[] buf = new char[MAX_LEN];
+    int t = 0;
+    while (t < n) {
+      int f = idx.flags(t);
+      if ((f & (TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT | TextIndex.NON_ASCII))
+              != (TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT)
+          || idx.length(t) < 4) {
+        t++;
+        continue;
+      }
+      int p = idx.start(t);
+      int len = countryLength(text, p);
+      if (len == 0 || !isDigit(text.charAt(p + 2)) || !isDigit(text.charAt(p + 3))) {
+        t++;
+        continue;
+      }
+      int end = read(ctx, text, idx, t, len, buf);
+      if (end > t) {
+        t = end;
+      } else {
+        t++;
+      }
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Collects {@code len} chars from token {@code t}; reports and returns the next token or -1. */
+  private static int read(
+      DetectionContext ctx, String text, TextIndex idx, int t, int len, char[] buf) {
+    int n = idx.size();
+    int count = 0;
+    int cur = t;
+    boolean grouped4 = true;
+    boolean lower = false;
+    boolean newline = false;
+    boolean gaps = false;
+    boolean oddGap = false;
+    int groupsSeen = 0;
+    while (true) {
+      int f = idx.flags(cur);
+      if ((f & TextIndex.ALNUM) == 0 || (f & TextIndex.NON_ASCII) != 0) {
+        return -1;
+      }
+      int s = idx.start(cur);
+      int l = idx.length(cur);
+      if (count + l > len) {
+        return -1;
+      }
+      for (int k = 0; k < l; k++) {
+        char c = text.charAt(s + k);
+        if (c >= 'a' && c <= 'z') {
+          lower = true;
+          c = (char) (c - 32);
+        }
+        buf[count++] = c;
+      }
+      groupsSeen++;
+      if (l != 4 && count < len) {
+        grouped4 = false;
+      }
+      if (count == len) {
+        if (l > 4) {
+          grouped4 = false;
+        }
+        break;
+      }
+      // gap: one space token (at most one line break) or one of - .
+      int g = cur + 1;
+      if (g >= n) {
+        return -1;
+      }
+      int gf = idx.flags(g);
+      if ((gf & TextIndex.SPACE) != 0) {
+        if ((gf & TextIndex.NEWLINE) != 0) {
+          if (idx.length(g) > 3) {
+            return -1;
+          }
+          newline = true;
+        } else if (idx.length(g) > 2) {
+          return -1;
+        } else if (idx.length(g) > 1 || text.charAt(idx.start(g)) != ' ') {
+          oddGap = true;
+        }
+      } else if ((gf & TextIndex.PUNCT) != 0
+          && (text.charAt(idx.start(g)) == '-' || text.charAt(idx.start(g)) == '.')) {
+        oddGap = true;
+      } else {
+        return -1;
+      }
+      gaps = true;
+      cur = g + 1;
+      if (cur >= n) {
+        return -1;
+      }
+    }
+    if (mod97(buf, len) != 1) {
+      return -1;
+    }
+    int start = idx.start(t);
+    int stop = idx.end(cur);
+    boolean standardGrouping = !gaps || (grouped4 && !oddGap);
+    StringBuilder form = new StringBuilder();
+    if (!standardGrouping) {
+      form.append("spaced");
+    }
+    if (lower) {
+      form.append(form.length() > 0 ? "+" : "").append("lowercase");
+    }
+    if (newline) {
+      form.append(form.length() > 0 ? "+" : "").append("line-break");
+    }
+    String f = form.length() == 0 ? "standard" : form.toString();
+    double base = "standard".equals(f) ? 0.95 : 0.85;
+    List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    double score = base + (words.isEmpty() ? 0 : 0.05);
+    ctx.report(
+        Candidate.builder(EntityType.IBAN_CODE, start, stop)
+            .baseScore(base)
+            .score(Math.min(1.0, score))
+            .form(f)
+            .pattern(groupsSeen == 1 ? "iban.compact" : "iban.grouped")
+            .validation("mod97")
+            .contextWords(words)
+            .canonical(new String(buf, 0, len))
+            .build());
+    return cur + 1;
+  }
+
+  /** ISO 7064 mod 97-10 over the rearranged IBAN (first four chars moved to the end). */
+  static int mod97(char[] c, int len) {
+    int r = 0;
+    for (int k = 0; k < len; k++) {
+      char ch = c[(k + 4) % len];
+      if (ch >= '0' && ch <= '9') {
+        r = (r * 10 + (ch - '0')) % 97;
+      } else if (ch >= 'A' && ch <= 'Z') {
+        r = (r * 100 + (ch - 'A' + 10)) % 97;
+      } else {
+        return -1;
+      }
+    }
+    return r;
+  }
 }

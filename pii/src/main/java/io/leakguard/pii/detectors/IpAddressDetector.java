@@ -1,12 +1,143 @@
 package io.leakguard.pii.detectors;
 
+import com.google.common.net.InetAddresses;
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
-/** Finds {@code IP_ADDRESS}. (Being implemented.) */
+/**
+ * Finds {@code IP_ADDRESS}: IPv4 in standard and obfuscated forms, IPv6, and IPv4 addresses encoded
+ * in cloud host names.
+ *
+ * <p>Examples (span in brackets):
+ *
+ * <ul>
+ *   <li>{@code [10.0.0.1]:8080} (port excluded), {@code [10.0.0.0/24]} (prefix length included),
+ *       {@code [010.001.000.001]} (canonical {@code 10.1.0.1});
+ *   <li>{@code [10[.]0[.]0[.]1]}, {@code [10 dot 0 dot 0 dot 1]}, {@code [10 . 0 . 0 . 1]}, {@code
+ *       ip [10,0,0,1]} (comma form only with a context word);
+ *   <li>{@code [ip-10-0-0-1].ec2.internal}, {@code [10-244-1-5].default.pod.cluster.local};
+ *   <li>{@code [2001:db8::1]}, {@code [[2001:db8::1]]:443} (brackets and port excluded), {@code
+ *       [fe80::1%eth0]}, {@code [::ffff:192.0.2.1]} (canonical {@code 192.0.2.1}).
+ * </ul>
+ *
+ * <p>Canonical value: IPv4 dotted decimal without leading zeros, IPv6 in RFC 5952 text (Guava
+ * {@link InetAddresses#toAddrString}); an IPv4-mapped IPv6 address canonicalizes to its IPv4 form.
+ * A CIDR prefix length or IPv6 zone id is part of the span but not of the canonical value.
+ *
+ * <p>Named guards: {@link #VERSION_NUMBER} (a version word just before), {@link #LONG_CHAIN} (more
+ * than four dotted numbers: OIDs, section numbers), {@link #NUMBER_LIST} (comma form without an IP
+ * word), {@link #TIMESTAMP} (colon-separated small decimals), {@link #CODE} ({@code Foo::bar}, IPv6
+ * look-alikes without digits or with too few groups).
+ *
+ * <p>Design note (maintainers): two forward passes over the token index, each with a resume
+ * position so every char is consumed by at most a constant number of chain parses; a chain of
+ * numbers is always parsed to its end and judged as a whole, so {@code 1.1.1.1.1.1} never yields a
+ * sub-match and a megabyte of it costs one pass. Strings are only built for candidates.
+ *
+ * <p>Known limits: dotted numbers without any context are taken as addresses unless a guard fires
+ * ({@code 1.0.0.0} in a software changelog without a version word is reported); integer ({@code
+ * 167772161}), hex ({@code 0x0a000001}) and octal-dotted forms are not recognised.
+ */
 final class IpAddressDetector implements Detector {
+  /** Words that make an address more likely (lower case). */
+  static final Set<String> CONTEXT =
+      Set.of(
+          "ip",
+          "ips",
+          "ipv4",
+          "ipv6",
+          "address",
+          "addr",
+          "host",
+          "hostname",
+          "server",
+          "ping",
+          "connect",
+          "connected",
+          "connection",
+          "from",
+          "src",
+          "dst",
+          "source",
+          "destination",
+          "client",
+          "remote",
+          "peer",
+          "inet",
+          "gateway",
+          "nameserver",
+          "dns",
+          "listen",
+          "listening",
+          "bind",
+          "subnet",
+          "cidr",
+          "proxy",
+          "localhost",
+          "loopback",
+          "ssh");
+
+  /** Context words strong enough to accept the comma form (no {@code from}). */
+  static final Set<String> STRONG_CONTEXT =
+      Set.of(
+          "ip", "ips", "ipv4", "address", "addr", "host", "server", "ping", "connect", "src", "dst",
+          "client", "gateway", "inet", "subnet");
+
+  /**
+   * Guard {@code VERSION_NUMBER}: one of these words within {@link #VERSION_WINDOW} chars before a
+   * four-part dotted number makes it a version ({@code Version=4.0.0.0}, {@code build 6.1.0.1}).
+   */
+  static final Set<String> VERSION_NUMBER =
+      Set.of(
+          "version",
+          "versions",
+          "ver",
+          "v",
+          "build",
+          "release",
+          "fileversion",
+          "productversion",
+          "assemblyversion",
+          "assemblyfileversion",
+          "firmware",
+          "revision",
+          "rev",
+          "sdk",
+          "patch",
+          "kb");
+
+  static final int VERSION_WINDOW = 20;
+
+  /** Guard {@code LONG_CHAIN}: a chain of more than four numbers is an OID or section number. */
+  static final int LONG_CHAIN = 4;
+
+  /** Guard {@code NUMBER_LIST}: the comma form needs a {@link #STRONG_CONTEXT} word. */
+  static final String NUMBER_LIST = "comma form needs an IP context word";
+
+  /** Guard {@code TIMESTAMP}: colon groups that are all 1-2 decimal digits are a time. */
+  static final String TIMESTAMP = "colon-separated small decimals";
+
+  /** Guard {@code CODE}: {@code ::} in code, hex words without digits, too few groups. */
+  static final String CODE = "scope operator or too few IPv6 groups";
+
+  static final int CONTEXT_WINDOW = 40;
+
+  // separator kinds between IPv4 numbers
+  private static final int DOT = 1;
+  private static final int BRACKET = 2;
+  private static final int WORD = 3;
+  private static final int COMMA = 4;
+  private static final int DASH = 5;
+  private static final int SPACED_FAMILY = 10;
+
   @Override
   public String name() {
     return "ip";
@@ -19,9 +150,658 @@ final class IpAddressDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.DIGIT;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    int[] v6 = scanV6(ctx);
+    new V4Scan(ctx, v6).run();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // IPv4
+
+  /** One IPv4 pass over a text; holds the chain being parsed (no allocation per chain). */
+  private static final class V4Scan {
+    final DetectionContext ctx;
+    final String text;
+    final int n;
+    final TextIndex idx;
+    final int[] v6;
+    int v6Pos;
+    final int[] gs = new int[LONG_CHAIN];
+    final int[] ge = new int[LONG_CHAIN];
+    int count;
+    int family;
+    boolean bracketed;
+    boolean spaced;
+    int lastGroupStart;
+    boolean familyBreak;
+    // result of parseSep
+    int sepKind;
+    boolean sepSpaced;
+
+    V4Scan(DetectionContext ctx, int[] v6) {
+      this.ctx = ctx;
+      this.text = ctx.text();
+      this.n = text.length();
+      this.idx = ctx.tokens();
+      this.v6 = v6;
+    }
+
+    void run() {
+      int resume = 0;
+      int size = idx.size();
+      for (int t = 0; t < size; t++) {
+        int f = idx.flags(t);
+        if ((f & (TextIndex.DIGIT | TextIndex.LETTER)) != TextIndex.DIGIT) {
+          if ((f & TextIndex.LETTER) != 0 && idx.start(t) >= resume && isHostPrefix(t)) {
+            resume = hostname(t, resume);
+          }
+          continue;
+        }
+        int s = idx.start(t);
+        if (s < resume) {
+          continue;
+        }
+        resume = chain(s);
+      }
+    }
+
+    /** {@code ip-} or {@code ec2-} followed by a digit. */
+    private boolean isHostPrefix(int t) {
+      return (idx.equalsIgnoreCase(t, "ip") || idx.equalsIgnoreCase(t, "ec2"))
+          && t + 2 < idx.size()
+          && text.charAt(idx.end(t)) == '-'
+          && idx.length(t + 1) == 1
+          && idx.is(t + 2, TextIndex.DIGIT)
+          && !idx.is(t + 2, TextIndex.LETTER);
+    }
+
+    /** {@code ip-10-0-0-1}: returns the new resume position. */
+    private int hostname(int t, int resume) {
+      int s = idx.start(t + 2);
+      int end = parseChain(s);
+      if (count == 4 && family == DASH && validOctets() && !continuesAsNumber(end)) {
+        int hs = idx.start(t);
+        double base = 0.85;
+        if (regionAt(end, ".ec2.internal")
+            || regionAt(end, ".compute.internal")
+            || regionAt(end, ".compute-1.amazonaws.com")
+            || (regionAt(end, ".") && endsWithCloudDomain(end))) {
+          base = 0.92;
+        }
+        report(hs, end, base, 0.05, "hostname", "ip.hostname", canonical());
+        return Math.max(resume, end);
+      }
+      return resume; // not a host name: let the numbers be parsed as a chain ("ip-10.0.0.1")
+    }
+
+    /** {@code 1.2.3.4.5a}, {@code 1-2-3-4-5x}: the chain goes on in a non-number token. */
+    private boolean continuesAsNumber(int end) {
+      if (end + 1 < n) {
+        char c = text.charAt(end);
+        return (c == '.' || c == ',' || c == '-') && isDigit(text.charAt(end + 1));
+      }
+      return false;
+    }
+
+    private boolean endsWithCloudDomain(int end) {
+      // e.g. ip-172-31-5-20.us-west-2.compute.internal: look a bounded way ahead
+      int limit = Math.min(n, end + 48);
+      int i = end;
+      while (i < limit
+          && (isAlnum(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '-')) {
+        i++;
+      }
+      String host = text.substring(end, i);
+      return host.endsWith(".compute.internal")
+          || host.endsWith(".amazonaws.com")
+          || host.endsWith(".ec2.internal");
+    }
+
+    private boolean regionAt(int pos, String s) {
+      return text.regionMatches(true, pos, s, 0, s.length());
+    }
+
+    /**
+     * Parses and judges the chain of numbers starting at {@code s}; returns the resume position.
+     */
+    private int chain(int s) {
+      int end = parseChain(s);
+      int resume = end;
+      if (familyBreak && count >= 2) {
+        resume = lastGroupStart; // "5-10.0.0.1": let the last number start a new chain
+      }
+      if (count != 4 || !validOctets()) {
+        return resume;
+      }
+      if (insideV6(s)) {
+        return resume;
+      }
+      // left boundary: not the tail of a dotted thing ("v1.2.3.4", "a.10.0.0.1")
+      if (s >= 2) {
+        char p = text.charAt(s - 1);
+        char pp = text.charAt(s - 2);
+        if ((p == '.' || p == '_') && isAlnum(pp)) {
+          return resume;
+        }
+        if (family == COMMA && p == ',' && isDigit(pp)) {
+          return resume; // NUMBER_LIST
+        }
+      }
+      // right boundary: "1.2.3.4.5a"
+      if (continuesAsNumber(end) && !(familyBreak && text.charAt(end) != '.')) {
+        return resume;
+      }
+      if (versionBefore(s)) {
+        return resume; // VERSION_NUMBER
+      }
+      String canonical = canonical();
+      switch (family) {
+        case DOT:
+        case BRACKET:
+          {
+            int e = cidr(end);
+            String form;
+            String pattern;
+            double base;
+            if (bracketed && spaced) {
+              form = "bracketed+spaced";
+              pattern = "ip.v4-bracketed";
+              base = 0.8;
+            } else if (bracketed) {
+              form = "bracketed";
+              pattern = "ip.v4-bracketed";
+              base = 0.85;
+            } else if (spaced) {
+              form = "spaced";
+              pattern = "ip.v4-spaced";
+              base = 0.7;
+            } else {
+              form = "standard";
+              pattern = "ip.v4";
+              base = zeroPadded() ? 0.85 : 0.9;
+            }
+            report(s, e, base, spaced ? 0.1 : 0.05, form, pattern, canonical);
+            break;
+          }
+        case WORD:
+          report(s, end, 0.75, 0.1, "words", "ip.v4-words", canonical);
+          break;
+        case COMMA:
+          {
+            List<String> words = ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT);
+            if (!words.isEmpty()) {
+              report(s, end, 0.45, 0.3, "comma", "ip.v4-comma", canonical);
+            }
+            break;
+          }
+        case DASH:
+          // bare "10-244-1-5" only as a DNS label: followed by ".name"
+          if (end + 1 < n
+              && text.charAt(end) == '.'
+              && isLetter(text.charAt(end + 1))
+              && (s == 0 || !isDigit(text.charAt(s - 1)))) {
+            report(s, end, 0.7, 0.1, "hostname", "ip.hostname", canonical);
+          }
+          break;
+        default:
+          break;
+      }
+      return resume;
+    }
+
+    private boolean insideV6(int s) {
+      while (v6Pos < v6.length && v6[v6Pos + 1] <= s) {
+        v6Pos += 2;
+      }
+      return v6Pos < v6.length && v6[v6Pos] <= s;
+    }
+
+    private boolean versionBefore(int s) {
+      int from = Math.max(0, s - VERSION_WINDOW);
+      // cheap pre-check: any letter in the window at all?
+      boolean letter = false;
+      for (int i = from; i < s; i++) {
+        if (isLetter(text.charAt(i))) {
+          letter = true;
+          break;
+        }
+      }
+      return letter && !ctx.contextWords(s, n, VERSION_WINDOW, VERSION_NUMBER).isEmpty();
+    }
+
+    /** Includes a CIDR prefix length {@code /0..32} in the span. */
+    private int cidr(int end) {
+      if (end + 1 < n && text.charAt(end) == '/' && isDigit(text.charAt(end + 1))) {
+        int i = end + 1;
+        int v = 0;
+        while (i < n && isDigit(text.charAt(i)) && i - end <= 2) {
+          v = v * 10 + text.charAt(i) - '0';
+          i++;
+        }
+        if (v <= 32 && (i >= n || !isAlnum(text.charAt(i)))) {
+          return i;
+        }
+      }
+      return end;
+    }
+
+    private void report(
+        int s, int e, double base, double boost, String form, String pattern, String canonical) {
+      List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT);
+      double score = words.isEmpty() ? base : Math.min(0.99, base + boost);
+      ctx.report(
+          Candidate.builder(EntityType.IP_ADDRESS, s, e)
+              .baseScore(base)
+              .score(score)
+              .form(form)
+              .pattern(pattern)
+              .validation("octets")
+              .contextWords(words)
+              .canonical(canonical)
+              .build());
+    }
+
+    private boolean validOctets() {
+      for (int k = 0; k < 4; k++) {
+        int len = ge[k] - gs[k];
+        if (len > 3) {
+          return false;
+        }
+        int v = 0;
+        for (int i = gs[k]; i < ge[k]; i++) {
+          v = v * 10 + text.charAt(i) - '0';
+        }
+        if (v > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean zeroPadded() {
+      for (int k = 0; k < 4; k++) {
+        if (ge[k] - gs[k] > 1 && text.charAt(gs[k]) == '0') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private String canonical() {
+      StringBuilder sb = new StringBuilder(15);
+      for (int k = 0; k < 4; k++) {
+        int v = 0;
+        for (int i = gs[k]; i < ge[k]; i++) {
+          v = v * 10 + text.charAt(i) - '0';
+        }
+        if (k > 0) {
+          sb.append('.');
+        }
+        sb.append(v);
+      }
+      return sb.toString();
+    }
+
+    /**
+     * Parses the maximal chain of numbers joined by one separator family from the digit run at
+     * {@code s}. Sets {@link #count}, {@link #family}, the first four groups and the flags; returns
+     * the end of the last group.
+     */
+    private int parseChain(int s) {
+      count = 0;
+      family = 0;
+      bracketed = false;
+      spaced = false;
+      familyBreak = false;
+      int g = digitsEnd(s);
+      addGroup(s, g);
+      int pos = g;
+      while (true) {
+        int e = parseSep(pos);
+        if (e < 0 || e >= n || !isDigit(text.charAt(e))) {
+          break;
+        }
+        // spaced and unspaced separators never mix in one chain ("1. 10.0.0.1")
+        int fam = (sepKind == BRACKET ? DOT : sepKind) + (sepSpaced ? SPACED_FAMILY : 0);
+        if (family == 0) {
+          family = fam;
+        } else if (family != fam) {
+          familyBreak = true;
+          break;
+        }
+        int ge2 = digitsEnd(e);
+        if (ge2 < n && isAlnum(text.charAt(ge2))) {
+          break; // "4a": not a number
+        }
+        if (sepKind == BRACKET) {
+          bracketed = true;
+        }
+        addGroup(e, ge2);
+        pos = ge2;
+      }
+      spaced = family > SPACED_FAMILY;
+      family = family > SPACED_FAMILY ? family - SPACED_FAMILY : family;
+      if (family == DOT && bracketed) {
+        family = BRACKET;
+      }
+      return pos;
+    }
+
+    private void addGroup(int s, int e) {
+      if (count < LONG_CHAIN) {
+        gs[count] = s;
+        ge[count] = e;
+      }
+      lastGroupStart = s;
+      count++;
+    }
+
+    private int digitsEnd(int i) {
+      while (i < n && isDigit(text.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private int skipBlanks(int i) {
+      int k = 0;
+      while (i < n && k < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+        k++;
+      }
+      return i;
+    }
+
+    /**
+     * A separator at {@code p}: {@code .}, {@code [.]}, {@code (dot)}, {@code dot }, {@code ,},
+     * {@code -}, with optional blanks. Sets {@link #sepKind}/{@link #sepSpaced}; returns the
+     * position after it, or -1.
+     */
+    private int parseSep(int p) {
+      if (p >= n) {
+        return -1;
+      }
+      int q = skipBlanks(p);
+      boolean before = q > p;
+      if (q >= n) {
+        return -1;
+      }
+      char c = text.charAt(q);
+      int e;
+      int kind;
+      if (c == '.') {
+        kind = DOT;
+        e = q + 1;
+      } else if (c == ',' && !before) {
+        kind = COMMA;
+        e = q + 1;
+      } else if (c == '-' && !before) {
+        kind = DASH;
+        e = q + 1;
+      } else if (c == '[' || c == '(' || c == '{') {
+        char close = c == '[' ? ']' : c == '(' ? ')' : '}';
+        if (q + 2 < n && text.charAt(q + 1) == '.' && text.charAt(q + 2) == close) {
+          e = q + 3;
+        } else if (q + 4 < n
+            && text.regionMatches(true, q + 1, "dot", 0, 3)
+            && text.charAt(q + 4) == close) {
+          e = q + 5;
+        } else {
+          return -1;
+        }
+        kind = BRACKET;
+      } else if (before
+          && (c | 0x20) == 'd'
+          && q + 3 < n
+          && text.regionMatches(true, q, "dot", 0, 3)
+          && !isAlnum(text.charAt(q + 3))) {
+        kind = WORD;
+        e = q + 3;
+      } else {
+        return -1;
+      }
+      int r = skipBlanks(e);
+      boolean after = r > e;
+      if ((kind == COMMA || kind == DASH) && after) {
+        return -1;
+      }
+      if (kind == WORD && !after) {
+        return -1;
+      }
+      if (kind == DOT && before != after) {
+        return -1; // "1. 10": a sentence, not "10 . 0"
+      }
+      sepKind = kind;
+      sepSpaced = kind != WORD && (before || after);
+      return r;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // IPv6
+
+  /**
+   * Finds IPv6 addresses; reports them and returns their spans as {@code [s0, e0, s1, e1, ...]} in
+   * order, so the IPv4 pass skips an embedded IPv4 tail.
+   */
+  private static int[] scanV6(DetectionContext ctx) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    if (text.indexOf(':') < 0) {
+      return new int[0];
+    }
+    int n = text.length();
+    int size = idx.size();
+    int[] spans = new int[0];
+    int nspans = 0;
+    int t = 0;
+    while (t < size) {
+      int f = idx.flags(t);
+      boolean colon = isColon(text, idx, t);
+      boolean group = (f & TextIndex.HEX) != 0 && idx.length(t) <= 4;
+      if (!colon && !group) {
+        t++;
+        continue;
+      }
+      // walk the maximal run of hex groups, colons and (after a colon) a dotted IPv4 tail
+      int first = t;
+      boolean seenColon = false;
+      int k = t;
+      while (k < size) {
+        if (isColon(text, idx, k)) {
+          seenColon = true;
+        } else if (idx.is(k, TextIndex.HEX) && idx.length(k) <= 4) {
+          // group
+        } else if (seenColon
+            && idx.length(k) == 1
+            && text.charAt(idx.start(k)) == '.'
+            && k > first
+            && k + 1 < size
+            && isDigitToken(idx, k - 1)
+            && isDigitToken(idx, k + 1)) {
+          // dotted tail
+        } else {
+          break;
+        }
+        k++;
+      }
+      int last = k - 1;
+      t = k;
+      if (!seenColon || last <= first) {
+        continue;
+      }
+      int rs = idx.start(first);
+      int re = idx.end(last);
+      int[] span = judgeV6(ctx, rs, re);
+      if (span != null) {
+        if (nspans + 2 > spans.length) {
+          spans = Arrays.copyOf(spans, Math.max(8, spans.length * 2));
+        }
+        spans[nspans++] = span[0];
+        spans[nspans++] = span[1];
+      }
+      if (re >= n) {
+        break;
+      }
+    }
+    return Arrays.copyOf(spans, nspans);
+  }
+
+  private static boolean isColon(String text, TextIndex idx, int t) {
+    return idx.length(t) == 1 && text.charAt(idx.start(t)) == ':';
+  }
+
+  private static boolean isDigitToken(TextIndex idx, int t) {
+    return (idx.flags(t) & (TextIndex.DIGIT | TextIndex.LETTER)) == TextIndex.DIGIT;
+  }
+
+  /** Applies guards and validation to the run {@code [rs, re)}; reports and returns the span. */
+  private static int[] judgeV6(DetectionContext ctx, int rs, int re) {
+    String text = ctx.text();
+    int n = text.length();
+    int s = rs;
+    int e = re;
+    // "addr:fe80::1" key separator, "fe80::1: up" trailing colon
+    if (text.charAt(s) == ':' && (s + 1 >= e || text.charAt(s + 1) != ':')) {
+      s++;
+    }
+    if (e - s >= 2 && text.charAt(e - 1) == ':' && text.charAt(e - 2) != ':') {
+      e--;
+    }
+    if (e - s < 2 || e - s > 45) {
+      return null;
+    }
+    // CODE: "Foo::bar" ("::" glued to a non-hex word), "abc::def(" call
+    if (s == rs && s > 0 && isAlnum(text.charAt(s - 1))) {
+      return null;
+    }
+    if (e == re && e < n && isAlnum(text.charAt(e))) {
+      return null;
+    }
+    if (e < n && (text.charAt(e) == '(' || text.charAt(e) == '<')) {
+      return null;
+    }
+    int groups = 0;
+    int colons = 0;
+    int longest = 0;
+    int doubles = 0;
+    boolean digit = false;
+    boolean allSmallDecimal = true;
+    boolean tail = false;
+    int i = s;
+    while (i < e) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        colons++;
+        if (i + 1 < e && text.charAt(i + 1) == ':') {
+          doubles++;
+          colons++;
+          i += 2;
+          if (i < e && text.charAt(i) == ':') {
+            return null; // ":::"
+          }
+        } else {
+          i++;
+        }
+        continue;
+      }
+      int gsStart = i;
+      boolean dec = true;
+      while (i < e && text.charAt(i) != ':' && text.charAt(i) != '.') {
+        char d = text.charAt(i);
+        if (d >= '0' && d <= '9') {
+          digit = true;
+        } else {
+          dec = false;
+        }
+        i++;
+      }
+      if (i < e && text.charAt(i) == '.') {
+        tail = true;
+        digit = true;
+        groups += 2;
+        break;
+      }
+      int len = i - gsStart;
+      groups++;
+      longest = Math.max(longest, len);
+      if (!dec || len > 2) {
+        allSmallDecimal = false;
+      }
+    }
+    if (colons < 2 || doubles > 1 || !digit) {
+      return null; // CODE
+    }
+    if (doubles == 0 && allSmallDecimal && !tail) {
+      return null; // TIMESTAMP
+    }
+    boolean strong = groups >= 3 || (groups == 2 && doubles == 1 && longest >= 3);
+    String addr = text.substring(s, e);
+    if (!InetAddresses.isInetAddress(addr)) {
+      return null;
+    }
+    InetAddress ia = InetAddresses.forString(addr);
+    String canonical =
+        ia instanceof Inet4Address ? ia.getHostAddress() : InetAddresses.toAddrString(ia);
+    // zone id and prefix length belong to the written value
+    int end = e;
+    if (end + 1 < n && text.charAt(end) == '%' && isAlnum(text.charAt(end + 1))) {
+      int z = end + 1;
+      while (z < n
+          && z - end <= 32
+          && (isAlnum(text.charAt(z)) || text.charAt(z) == '_' || text.charAt(z) == '.')) {
+        z++;
+      }
+      if (text.charAt(z - 1) == '.') {
+        z--;
+      }
+      end = z;
+    } else if (end + 1 < n && text.charAt(end) == '/' && isDigit(text.charAt(end + 1))) {
+      int z = end + 1;
+      int v = 0;
+      while (z < n && isDigit(text.charAt(z)) && z - end <= 3) {
+        v = v * 10 + text.charAt(z) - '0';
+        z++;
+      }
+      if (v <= 128 && (z >= n || !isAlnum(text.charAt(z)))) {
+        end = z;
+      }
+    }
+    boolean bracketed = s > 0 && text.charAt(s - 1) == '[' && end < n && text.charAt(end) == ']';
+    List<String> words = ctx.contextWords(s, end, CONTEXT_WINDOW, CONTEXT);
+    double base = strong ? 0.9 : bracketed ? 0.6 : 0.4;
+    double score = words.isEmpty() ? base : Math.min(0.99, base + (strong ? 0.05 : 0.2));
+    if (score < 0.5 && !strong) {
+      return null; // CODE: too few groups and no evidence
+    }
+    ctx.report(
+        Candidate.builder(EntityType.IP_ADDRESS, s, end)
+            .baseScore(base)
+            .score(score)
+            .form("standard")
+            .pattern("ip.v6")
+            .validation("inet6")
+            .contextWords(words)
+            .canonical(canonical)
+            .build());
+    return new int[] {s, end};
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isLetter(char c) {
+    return c < 128 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : Character.isLetter(c);
+  }
+
+  static boolean isAlnum(char c) {
+    return c < 128
+        ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        : Character.isLetterOrDigit(c);
+  }
 }

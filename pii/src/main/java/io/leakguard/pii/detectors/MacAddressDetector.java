@@ -1,12 +1,65 @@
 package io.leakguard.pii.detectors;
 
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
 import java.util.Set;
 
-/** Finds {@code MAC_ADDRESS}. (Being implemented.) */
+/**
+ * Finds {@code MAC_ADDRESS} (48-bit EUI): {@code 00:1A:2B:3C:4D:5E}, {@code 00-1A-2B-3C-4D-5E},
+ * Cisco {@code 001a.2b3c.4d5e}, and, only next to a context word such as {@code mac} or {@code
+ * hwaddr}, the spaced {@code 00 1A 2B 3C 4D 5E} and compact {@code 001A2B3C4D5E} forms.
+ *
+ * <p>Canonical value: lower case, colon-separated ({@code 00:1a:2b:3c:4d:5e}).
+ *
+ * <p>Named guards: {@link #HEX_DUMP} (a run of more than six hex pairs, or hex right before or
+ * after the pairs), {@link #LONGER_STRUCTURE} (the pairs continue an IPv6 address, a GUID or a
+ * fingerprint: {@code fe80::00:1a:...}, {@code ...-446655440000}), {@link #TIMESTAMP} (fewer than
+ * six groups, {@code 10:22:31}); the Cisco form made of decimal digits only needs a context word.
+ *
+ * <p>Design note (maintainers): one forward pass over the {@link TextIndex}; a run of equally
+ * separated hex groups is always consumed whole, then judged, so a megabyte of hex pairs costs one
+ * pass and yields nothing.
+ *
+ * <p>Known limits: EUI-64 (eight groups) and other separators ({@code 00.1a.2b...}, {@code 00_1a})
+ * are not reported; the spaced and compact forms need a context word within 40 chars.
+ */
 final class MacAddressDetector implements Detector {
+  /** Words that identify a MAC address (lower case; bigrams joined by one space). */
+  static final Set<String> CONTEXT =
+      Set.of(
+          "mac",
+          "macaddress",
+          "mac address",
+          "mac addr",
+          "hwaddr",
+          "hw addr",
+          "hardware address",
+          "physical address",
+          "ether",
+          "ethernet",
+          "lladdr",
+          "bssid",
+          "station",
+          "nic",
+          "adapter",
+          "wifi",
+          "wlan");
+
+  /** Guard {@code HEX_DUMP}: more than this many pairs in a run is a hex dump or a digest. */
+  static final int HEX_DUMP = 6;
+
+  /** Guard {@code LONGER_STRUCTURE}: the run is glued to more groups of another shape. */
+  static final String LONGER_STRUCTURE = "part of an IPv6 address, GUID or fingerprint";
+
+  /** Guard {@code TIMESTAMP}: a MAC has exactly six pairs; {@code 10:22:31} has three. */
+  static final String TIMESTAMP = "fewer than six groups";
+
+  static final int CONTEXT_WINDOW = 40;
+
   @Override
   public String name() {
     return "mac";
@@ -19,9 +72,238 @@ final class MacAddressDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.HEX;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    int size = idx.size();
+    int resume = 0;
+    for (int t = 0; t < size; t++) {
+      if (!idx.is(t, TextIndex.HEX)) {
+        continue;
+      }
+      int s = idx.start(t);
+      if (s < resume) {
+        continue;
+      }
+      int len = idx.length(t);
+      if (len == 2) {
+        resume = pairs(ctx, text, idx, t);
+      } else if (len == 4) {
+        resume = cisco(ctx, text, idx, t);
+      } else if (len == 12) {
+        compact(ctx, text, idx, t);
+      }
+    }
+  }
+
+  /** {@code 00:1a:...}, {@code 00-1a-...}, {@code 00 1a ...}; returns the resume position. */
+  private static int pairs(DetectionContext ctx, String text, TextIndex idx, int t) {
+    int size = idx.size();
+    if (t + 2 >= size || idx.length(t + 1) != 1) {
+      return idx.end(t);
+    }
+    char sep = text.charAt(idx.end(t));
+    if (sep != ':' && sep != '-' && sep != ' ') {
+      return idx.end(t);
+    }
+    int count = 1;
+    int k = t;
+    while (k + 2 < size
+        && idx.length(k + 1) == 1
+        && text.charAt(idx.start(k + 1)) == sep
+        && idx.is(k + 2, TextIndex.HEX)
+        && idx.length(k + 2) == 2) {
+      k += 2;
+      count++;
+    }
+    int s = idx.start(t);
+    int e = idx.end(k);
+    if (count != 6) {
+      return e; // TIMESTAMP (fewer) or HEX_DUMP (more)
+    }
+    int n = text.length();
+    // LONGER_STRUCTURE on the left: "fe80::00:1a:..", "abcd-00-1a-.."; "mac:00:1a:.." is fine
+    if (s >= 2) {
+      char p = text.charAt(s - 1);
+      if (p == ':' || p == '-' || p == '.') {
+        int pt = t - 2;
+        if (text.charAt(s - 2) == ':' || (pt >= 0 && idx.is(pt, TextIndex.HEX))) {
+          return e;
+        }
+      }
+    }
+    // LONGER_STRUCTURE on the right: "..:5e:6f70", "..-5e-1234"
+    if (e + 1 < n) {
+      char c = text.charAt(e);
+      if ((c == ':' || c == '-' || c == '.') && isAlnum(text.charAt(e + 1))) {
+        return e;
+      }
+    }
+    double base;
+    double boost;
+    String pattern;
+    String form;
+    if (sep == ' ') {
+      // HEX_DUMP: hex right before or after the six pairs
+      if (hexNeighbour(idx, t - 1, t - 2) || hexNeighbour(idx, k + 1, k + 2)) {
+        return e;
+      }
+      base = 0.3;
+      boost = 0.45;
+      pattern = "mac.spaced";
+      form = "spaced";
+    } else {
+      base = 0.85;
+      boost = 0.1;
+      pattern = sep == ':' ? "mac.colon" : "mac.dash";
+      form = "standard";
+    }
+    StringBuilder canonical = new StringBuilder(17);
+    for (int g = t; g <= k; g += 2) {
+      if (g > t) {
+        canonical.append(':');
+      }
+      appendLower(canonical, text, idx.start(g), idx.end(g));
+    }
+    report(ctx, s, e, base, boost, form, pattern, canonical.toString());
+    return e;
+  }
+
+  /** True when token {@code space} is a short blank run and {@code word} a hex token. */
+  private static boolean hexNeighbour(TextIndex idx, int space, int word) {
+    return space >= 0
+        && word >= 0
+        && word < idx.size()
+        && space < idx.size()
+        && idx.is(space, TextIndex.SPACE)
+        && !idx.is(space, TextIndex.NEWLINE)
+        && idx.length(space) <= 2
+        && idx.is(word, TextIndex.HEX);
+  }
+
+  /** Cisco {@code 001a.2b3c.4d5e}; returns the resume position. */
+  private static int cisco(DetectionContext ctx, String text, TextIndex idx, int t) {
+    int size = idx.size();
+    int count = 1;
+    int k = t;
+    while (k + 2 < size
+        && idx.length(k + 1) == 1
+        && text.charAt(idx.start(k + 1)) == '.'
+        && idx.is(k + 2, TextIndex.HEX)
+        && idx.length(k + 2) == 4) {
+      k += 2;
+      count++;
+    }
+    int s = idx.start(t);
+    int e = idx.end(k);
+    if (count != 3) {
+      return e;
+    }
+    int n = text.length();
+    if (s >= 2 && text.charAt(s - 1) == '.' && isAlnum(text.charAt(s - 2))) {
+      return e;
+    }
+    if (e + 1 < n && text.charAt(e) == '.' && isAlnum(text.charAt(e + 1))) {
+      return e;
+    }
+    boolean letter = false;
+    for (int i = s; i < e; i++) {
+      if (text.charAt(i) > '9') {
+        letter = true;
+        break;
+      }
+    }
+    StringBuilder canonical = new StringBuilder(17);
+    for (int g = t; g <= k; g += 2) {
+      int gs = idx.start(g);
+      if (g > t) {
+        canonical.append(':');
+      }
+      appendLower(canonical, text, gs, gs + 2);
+      canonical.append(':');
+      appendLower(canonical, text, gs + 2, gs + 4);
+    }
+    report(
+        ctx,
+        s,
+        e,
+        letter ? 0.85 : 0.45,
+        letter ? 0.1 : 0.3,
+        "standard",
+        "mac.dot",
+        canonical.toString());
+    return e;
+  }
+
+  /** Compact {@code 001A2B3C4D5E}: only with a context word, never inside a GUID. */
+  private static void compact(DetectionContext ctx, String text, TextIndex idx, int t) {
+    int s = idx.start(t);
+    int e = idx.end(t);
+    int n = text.length();
+    boolean digit = idx.is(t, TextIndex.DIGIT);
+    boolean letter = idx.is(t, TextIndex.LETTER);
+    if (!digit || !letter) {
+      return;
+    }
+    if (s > 0 && isJoiner(text.charAt(s - 1))) {
+      return; // LONGER_STRUCTURE: last group of a GUID
+    }
+    if (e < n && isJoiner(text.charAt(e)) && e + 1 < n && isAlnum(text.charAt(e + 1))) {
+      return;
+    }
+    StringBuilder canonical = new StringBuilder(17);
+    for (int i = s; i < e; i += 2) {
+      if (i > s) {
+        canonical.append(':');
+      }
+      appendLower(canonical, text, i, i + 2);
+    }
+    report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", canonical.toString());
+  }
+
+  private static boolean isJoiner(char c) {
+    return c == '-' || c == ':' || c == '.' || c == '_' || c == '/';
+  }
+
+  private static void report(
+      DetectionContext ctx,
+      int s,
+      int e,
+      double base,
+      double boost,
+      String form,
+      String pattern,
+      String canonical) {
+    List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT);
+    double score = words.isEmpty() ? base : Math.min(0.99, base + boost);
+    if (words.isEmpty() && base < 0.4) {
+      return; // spaced and compact forms exist only next to a context word
+    }
+    ctx.report(
+        Candidate.builder(EntityType.MAC_ADDRESS, s, e)
+            .baseScore(base)
+            .score(score)
+            .form(form)
+            .pattern(pattern)
+            .validation("hex-groups")
+            .contextWords(words)
+            .canonical(canonical)
+            .build());
+  }
+
+  private static void appendLower(StringBuilder sb, String text, int from, int to) {
+    sb.append(text, from, to);
+    int l = sb.length();
+    for (int i = l - (to - from); i < l; i++) {
+      sb.setCharAt(i, Character.toLowerCase(sb.charAt(i)));
+    }
+  }
+
+  private static boolean isAlnum(char c) {
+    return IpAddressDetector.isAlnum(c);
+  }
 }

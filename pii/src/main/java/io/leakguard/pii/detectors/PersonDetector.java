@@ -1,12 +1,288 @@
 package io.leakguard.pii.detectors;
 
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** Finds {@code PERSON}. (Being implemented.) */
+/**
+ * Finds {@code PERSON} names from name lists plus context, without a statistical model.
+ *
+ * <p>Examples (the span is the name only, never the cue or a title):
+ *
+ * <pre>
+ *   Hi Maria,                          person.greeting   0.85  "Maria"
+ *   Dear Dr. Anna Müller               person.greeting   0.85  "Anna Müller"
+ *   Best regards,\nTom O'Brien         person.signature  0.85  "Tom O'Brien"
+ *   my name is Maria Gonzalez          person.self-intro 0.85
+ *   From: "Gonzalez, Maria" &lt;m@x&gt;      person.header     0.85  canonical "Maria Gonzalez"
+ *   Assigned to: JOHN SMITH            person.label      0.85  canonical "John Smith"
+ *   ... spoke with Maria Gonzalez ...  person.full-name  0.65  (both parts in the lists, no cue)
+ * </pre>
+ *
+ * <p>Design notes (maintainers). One pass over the {@link TextIndex}: every capitalized letter
+ * token starts a <em>chain</em>: up to {@link #MAX_PARTS} name parts joined by one same-line space,
+ * hyphen or apostrophe inside a part ({@code Jean-Luc}, {@code O'Brien}), lower-case particles
+ * between parts ({@code van}, {@code de la}) and initials ({@code A.}). The scan resumes after the
+ * chain, so the work is linear. Each part is looked up in the name lists ({@link PersonNames})
+ * through a folding hash set that reads the text in place (no allocation). A chain is then judged
+ * against its cue, read backwards from its first token within the same line (or the line before,
+ * for signatures):
+ *
+ * <ul>
+ *   <li>strong cues (greeting, sign-off, {@code my name is}, mail header, {@code Label:}, title): a
+ *       listed name scores 0.85, a listed but {@link PersonNames#AMBIGUOUS ambiguous} single word
+ *       0.75, an unlisted but name-shaped chain 0.65 if it ends the phrase (comma, line end, {@code
+ *       <});
+ *   <li>weak cues ({@code this is}, {@code I'm}, {@code assigned to} without colon): listed names
+ *       only, 0.85;
+ *   <li>no cue: a title-case pair whose first part is a first name and last part a last name, 0.65
+ *       (0.6 when the first name is ambiguous; never at sentence start then).
+ * </ul>
+ *
+ * <p>Named guards: {@link #NOT_A_NAME} (a part is a company form, role, place or common noun),
+ * {@link #NOT_ALONE} (day, month, product with no listed name beside it), {@link #TECH_PHRASE},
+ * {@link #CODE} (identifier punctuation around the chain or CamelCase inside a part), {@link
+ * #TITLE_CASE_RUN} (more than {@link #MAX_PARTS} capitalized words: a heading), {@link #ALL_CAPS}
+ * (upper-case chains need a header, label or signature cue).
+ *
+ * <p>Known limits: a name in running prose with no cue and not both parts in the lists is missed
+ * ({@code talked to Xochitl yesterday}); lower-case names are missed; a list name used as a word
+ * right after a cue ({@code Hi Will,}) is reported.
+ */
 final class PersonDetector implements Detector {
+  /** Most name parts in one chain; a longer run of capitalized words is a heading. */
+  static final int MAX_PARTS = 4;
+
+  // guard names (documented above, each has a test case)
+  static final String NOT_A_NAME = "not-a-name";
+  static final String NOT_ALONE = "not-alone";
+  static final String TECH_PHRASE = "tech-phrase";
+  static final String CODE = "code";
+  static final String TITLE_CASE_RUN = "title-case-run";
+  static final String ALL_CAPS = "all-caps";
+
+  private static final NameSet GREETINGS =
+      new NameSet(
+          List.of(
+              "hi",
+              "hello",
+              "hey",
+              "dear",
+              "hiya",
+              "howdy",
+              "greetings",
+              "morning",
+              "afternoon",
+              "evening",
+              "thanks",
+              "thx",
+              "cheers",
+              "bonjour",
+              "hola",
+              "hallo",
+              "ciao",
+              "welcome"));
+  private static final NameSet TITLES =
+      new NameSet(
+          List.of(
+              "mr",
+              "mrs",
+              "ms",
+              "mx",
+              "miss",
+              "dr",
+              "prof",
+              "professor",
+              "sr",
+              "sra",
+              "herr",
+              "frau",
+              "mme",
+              "mlle",
+              "monsieur",
+              "madame",
+              "señor",
+              "señora"));
+  private static final NameSet PARTICLES =
+      new NameSet(
+          List.of(
+              "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
+              "le", "la", "ter", "ten", "bin", "binti", "al", "el", "y", "zu", "af"));
+  private static final NameSet CLOSINGS =
+      new NameSet(
+          List.of(
+              "thanks",
+              "thank you",
+              "thanks again",
+              "many thanks",
+              "thanks so much",
+              "thank you so much",
+              "thanks in advance",
+              "regards",
+              "best regards",
+              "kind regards",
+              "warm regards",
+              "warmest regards",
+              "many regards",
+              "with regards",
+              "with kind regards",
+              "with best regards",
+              "best",
+              "all the best",
+              "best wishes",
+              "cheers",
+              "sincerely",
+              "yours sincerely",
+              "sincerely yours",
+              "yours truly",
+              "yours",
+              "respectfully",
+              "cordially",
+              "take care",
+              "br",
+              "rgds",
+              "thx",
+              "ty",
+              "talk soon",
+              "--",
+              "-",
+              "mit freundlichen grüßen",
+              "saludos",
+              "cordialement",
+              "atenciosamente",
+              "groeten",
+              "met vriendelijke groet",
+              "cumprimentos",
+              "un saludo",
+              "saludos cordiales"));
+  private static final NameSet HEADERS =
+      new NameSet(
+          List.of(
+              "from",
+              "to",
+              "cc",
+              "bcc",
+              "reply-to",
+              "sender",
+              "recipient",
+              "recipients",
+              "de",
+              "von",
+              "an",
+              "para",
+              "à",
+              "envoyé par",
+              "sent by",
+              "on behalf of"));
+  private static final NameSet LABELS =
+      new NameSet(
+          List.of(
+              "name",
+              "full name",
+              "customer name",
+              "client name",
+              "contact name",
+              "user name",
+              "display name",
+              "first name",
+              "last name",
+              "surname",
+              "given name",
+              "family name",
+              "employee name",
+              "patient name",
+              "account holder",
+              "account name",
+              "cardholder",
+              "cardholder name",
+              "card holder",
+              "name on card",
+              "contact",
+              "contact person",
+              "customer",
+              "client",
+              "agent",
+              "assignee",
+              "assigned to",
+              "requested by",
+              "requester",
+              "requestor",
+              "reported by",
+              "reporter",
+              "submitted by",
+              "created by",
+              "opened by",
+              "closed by",
+              "resolved by",
+              "updated by",
+              "modified by",
+              "approved by",
+              "approver",
+              "escalated to",
+              "owner",
+              "caller",
+              "employee",
+              "manager",
+              "author",
+              "signed",
+              "signed by",
+              "attn",
+              "attention",
+              "technician",
+              "engineer",
+              "passenger",
+              "guest",
+              "patient",
+              "beneficiary",
+              "applicant",
+              "nombre",
+              "nom",
+              "prénom"));
+  private static final NameSet LABELS_WITHOUT_COLON =
+      new NameSet(
+          List.of(
+              "assigned to",
+              "requested by",
+              "reported by",
+              "submitted by",
+              "created by",
+              "opened by",
+              "approved by",
+              "escalated to",
+              "signed by",
+              "on behalf of",
+              "contact",
+              "spoke with",
+              "spoke to",
+              "talked to",
+              "talked with",
+              "called by",
+              "forwarded to",
+              "cc'd",
+              "ask for",
+              "attention of",
+              "attn"));
+
+  // cue kinds
+  private static final int NONE = 0;
+  private static final int WEAK = 1;
+  private static final int STRONG = 2;
+
+  // part flags: the first five are the PersonNames flags
+  private static final int P_FIRST = PersonNames.FIRST;
+  private static final int P_LAST = PersonNames.LAST;
+  private static final int P_AMBIG = PersonNames.AMBIGUOUS;
+  private static final int P_NOT_ALONE = PersonNames.NOT_ALONE;
+  private static final int P_NOT_NAME = PersonNames.NOT_NAME;
+  private static final int P_CAPS = 1 << 5;
+  private static final int P_CAMEL = 1 << 6;
+  private static final int P_INITIAL = 1 << 7;
+
   @Override
   public String name() {
     return "person";
@@ -19,9 +295,823 @@ final class PersonDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.INITIAL_UPPER;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    new Scan(ctx).run();
+  }
+
+  /** The per-text scanner; its scratch arrays are reused for every chain. */
+  private static final class Scan {
+    final DetectionContext ctx;
+    final TextIndex ix;
+    final String text;
+    final int n;
+    // the current chain: part p spans tokens [ps[p], pe[p]] inclusive
+    final int[] ps = new int[MAX_PARTS + 1];
+    final int[] pe = new int[MAX_PARTS + 1];
+    final int[] pf = new int[MAX_PARTS + 1];
+    int parts;
+    boolean tooLong;
+    boolean cut;
+    // the cue found for the chain
+    int cueKind;
+    String cuePattern;
+    String cueWord;
+    boolean capsAllowed;
+    boolean labelCue;
+
+    Scan(DetectionContext ctx) {
+      this.ctx = ctx;
+      this.ix = ctx.tokens();
+      this.text = ctx.text();
+      this.n = ix.size();
+    }
+
+    void run() {
+      int t = 0;
+      while (t < n) {
+        if (!capWord(t)) {
+          t++;
+          continue;
+        }
+        int next = chain(t);
+        int resume = judge(t);
+        t = resume > t ? resume : next;
+      }
+    }
+
+    boolean word(int t) {
+      int f = ix.flags(t);
+      return (f & (TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT))
+          == (TextIndex.ALNUM | TextIndex.LETTER);
+    }
+
+    boolean capWord(int t) {
+      return word(t) && (ix.flags(t) & TextIndex.INITIAL_UPPER) != 0;
+    }
+
+    boolean lowerWord(int t) {
+      return word(t) && (ix.flags(t) & TextIndex.UPPER) == 0;
+    }
+
+    boolean punct(int t, char c) {
+      return t >= 0
+          && t < n
+          && (ix.flags(t) & TextIndex.PUNCT) != 0
+          && text.charAt(ix.start(t)) == c;
+    }
+
+    boolean apostrophe(int t) {
+      return punct(t, '\'') || punct(t, '\u2019');
+    }
+
+    boolean inlineSpace(int t) {
+      return t >= 0
+          && t < n
+          && (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+          && ix.length(t) <= 2;
+    }
+
+    boolean newlineSpace(int t) {
+      return t >= 0 && t < n && (ix.flags(t) & TextIndex.NEWLINE) != 0;
+    }
+
+    /** Reads the chain starting at token {@code t}; returns the token after it. */
+    int chain(int t) {
+      parts = 0;
+      tooLong = false;
+      cut = false;
+      int i = t;
+      while (true) {
+        int s = i;
+        int e = i;
+        // joined part: Jean-Luc, O'Brien, Mary-Kate
+        while (e + 2 < n
+            && (punct(e + 1, '-') || apostrophe(e + 1))
+            && capWord(e + 2)
+            && !(apostrophe(e + 1) && ix.length(e + 2) == 1)) {
+          e += 2;
+        }
+        boolean initial = s == e && ix.length(s) == 1;
+        if (initial && punct(e + 1, '.')) {
+          e++;
+        }
+        int flags = partFlags(s, e, initial);
+        if ((flags & (P_NOT_NAME | P_CAMEL)) != 0) {
+          if (parts == 0) {
+            // NOT_A_NAME / CODE: a lone non-name word; the chain is just this rejected part
+            ps[0] = s;
+            pe[0] = e;
+            pf[0] = flags;
+            parts = 1;
+            return e + 1;
+          }
+          cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
+          return s;
+        }
+        if (parts < MAX_PARTS) {
+          ps[parts] = s;
+          pe[parts] = e;
+          pf[parts] = flags;
+          parts++;
+        } else {
+          tooLong = true;
+        }
+        int j = e + 1;
+        if (!inlineSpace(j)) {
+          return j;
+        }
+        int k = j + 1;
+        int particles = 0;
+        while (particles < 2
+            && k + 2 < n
+            && lowerWord(k)
+            && PARTICLES.contains(text, ix.start(k), ix.end(k))
+            && inlineSpace(k + 1)) {
+          k += 2;
+          particles++;
+        }
+        if (k < n && capWord(k)) {
+          i = k;
+          continue;
+        }
+        return j;
+      }
+    }
+
+    int partFlags(int s, int e, boolean initial) {
+      int from = ix.start(s);
+      int to = ix.end(e);
+      if (initial) {
+        return P_INITIAL;
+      }
+      int f = PersonNames.WORDS.get(text, from, to); // P_* bits equal PersonNames flags
+      if (s != e && (f & (P_FIRST | P_LAST)) == 0) {
+        // Jean-Luc: the first piece decides a first name; O'Brien, Smith-Jones: any piece a last
+        f |= PersonNames.WORDS.get(text, ix.start(s), ix.end(s)) & P_FIRST;
+        for (int k = s; k <= e; k += 2) {
+          f |= PersonNames.WORDS.get(text, ix.start(k), ix.end(k)) & P_LAST;
+        }
+        if (apostrophe(s + 1) && ix.length(s) == 1) {
+          f |= P_LAST; // O'Neil, D'Angelo: an Irish or Italian surname shape
+        }
+      }
+      boolean caps = true;
+      boolean camel = false;
+      for (int k = s; k <= e; k += 2) {
+        int tf = ix.flags(k);
+        if ((tf & TextIndex.LOWER) != 0) {
+          caps = false;
+        }
+        if (!camel && (tf & TextIndex.LOWER) != 0 && ix.length(k) > 1) {
+          camel = innerUpper(ix.start(k), ix.end(k));
+        }
+      }
+      if (caps && ix.end(e) - ix.start(s) > 1) {
+        f |= P_CAPS;
+      }
+      if (camel && (f & (P_FIRST | P_LAST)) == 0) {
+        f |= P_CAMEL;
+      }
+      return f;
+    }
+
+    /** CamelCase inside a word (getUserName, PowerShell), except Mc/Mac/De/La/Le/Di name shapes. */
+    boolean innerUpper(int from, int to) {
+      for (int i = from + 1; i < to; i++) {
+        if (Character.isUpperCase(text.charAt(i))) {
+          int len = i - from;
+          String pre = text.substring(from, i);
+          if (len <= 3
+              && (pre.equals("Mc")
+                  || pre.equals("Mac")
+                  || pre.equals("De")
+                  || pre.equals("La")
+                  || pre.equals("Le")
+                  || pre.equals("Di")
+                  || pre.equals("Da"))) {
+            continue;
+          }
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Judges the chain read last (starting at token {@code t}); returns the token to resume at. */
+    int judge(int t) {
+      if (tooLong) {
+        return 0; // TITLE_CASE_RUN
+      }
+      if (cut || (pf[0] & (P_NOT_NAME | P_CAMEL)) != 0) {
+        return 0; // NOT_A_NAME: a company, product, role or greeting word, or CODE (CamelCase)
+      }
+      // a rejected chain is retried from its second part: "Ask John Smith", "Hi Qorbel Maria"
+      int retry = parts > 1 ? ps[1] : 0;
+      if (codeAround(ps[0], pe[parts - 1])) {
+        return retry; // CODE
+      }
+      findCue(t);
+      // Name: Smith, John   /   "Gonzalez, Maria"
+      if (labelCue && parts == 1) {
+        int inv = inverted(pe[0]);
+        if (inv > 0) {
+          return inv;
+        }
+      }
+      boolean caps = true;
+      boolean anyFirst = false;
+      boolean anyKnown = false;
+      boolean allAmbiguous = true;
+      boolean allNotAlone = true;
+      for (int p = 0; p < parts; p++) {
+        int f = pf[p];
+        if ((f & P_INITIAL) != 0) {
+          continue;
+        }
+        if ((f & P_CAPS) == 0) {
+          caps = false;
+        }
+        boolean k = (f & (P_FIRST | P_LAST)) != 0;
+        if (k && (f & P_NOT_ALONE) == 0) {
+          anyKnown = true;
+          anyFirst |= (f & P_FIRST) != 0;
+          if ((f & P_AMBIG) == 0) {
+            allAmbiguous = false;
+          }
+        }
+        if ((f & P_NOT_ALONE) == 0) {
+          allNotAlone = false;
+        }
+      }
+      if (allNotAlone) {
+        return retry; // NOT_ALONE (or initials only)
+      }
+      if (hasNotAlone() && !anyKnown) {
+        return retry; // NOT_ALONE: "Azure Storage", "Monday Morning"
+      }
+      if (caps && !capsAllowed) {
+        return retry; // ALL_CAPS
+      }
+      if (techPhrase()) {
+        return retry; // TECH_PHRASE
+      }
+      int end = ix.end(pe[parts - 1]);
+      int start = ix.start(ps[0]);
+      if (cueKind == STRONG) {
+        double score;
+        String validation;
+        if (anyKnown && !allAmbiguous) {
+          score = 0.85;
+          validation = "name-list";
+        } else if (anyKnown) {
+          score = 0.75;
+          validation = "name-list";
+        } else if (endsPhrase(pe[parts - 1])) {
+          score = 0.65;
+          validation = "none";
+        } else {
+          return retry;
+        }
+        emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord);
+        return 0;
+      }
+      if (cueKind == WEAK) {
+        if (anyKnown && !allAmbiguous && (anyFirst || parts > 1)) {
+          emit(start, end, 0.85, 0.4, cuePattern, "name-list", cueWord);
+          return 0;
+        }
+        return retry;
+      }
+      // no cue: First Last, both parts listed, title case
+      if (parts < 2 || caps) {
+        return retry;
+      }
+      int f0 = pf[0];
+      int fl = pf[parts - 1];
+      if ((f0 & P_FIRST) == 0 || (fl & P_LAST) == 0) {
+        return retry;
+      }
+      for (int p = 1; p < parts - 1; p++) {
+        if ((pf[p] & (P_FIRST | P_LAST | P_INITIAL)) == 0) {
+          return retry;
+        }
+      }
+      for (int p = 0; p < parts; p++) {
+        if ((pf[p] & (P_CAPS | P_NOT_ALONE)) != 0) {
+          return retry;
+        }
+      }
+      double score = 0.65;
+      if ((f0 & P_AMBIG) != 0) {
+        if (sentenceStart(ps[0])) {
+          return retry;
+        }
+        score = 0.6;
+      }
+      emit(start, end, score, score, "person.full-name", "name-list", null);
+      return 0;
+    }
+
+    boolean hasNotAlone() {
+      for (int p = 0; p < parts; p++) {
+        if ((pf[p] & P_NOT_ALONE) != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean techPhrase() {
+      for (int p = 0; p + 1 < parts; p++) {
+        if (PersonNames.TECH_PHRASES.contains(text, ix.start(ps[p]), ix.end(pe[p + 1]))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** CODE guard: identifier punctuation right before or after the chain. */
+    boolean codeAround(int first, int last) {
+      int s = ix.start(first);
+      if (s > 0) {
+        char b = text.charAt(s - 1);
+        if (b == '.' || b == '_' || b == '/' || b == '\\' || b == '#' || b == '@' || b == '$'
+            || b == '=') {
+          return true;
+        }
+      }
+      int e = ix.end(last);
+      if (e < text.length()) {
+        char a = text.charAt(e);
+        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
+          return true;
+        }
+        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** After the chain: a comma, line end, text end, or the start of an address or note. */
+    boolean endsPhrase(int last) {
+      int j = last + 1;
+      if (j >= n || newlineSpace(j)) {
+        return true;
+      }
+      if (inlineSpace(j)) {
+        j++;
+        if (j >= n || newlineSpace(j)) {
+          return true;
+        }
+      }
+      int c = text.charAt(ix.start(j));
+      return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
+          || c == '[' || c == '"' || c == '|' || c == '-';
+    }
+
+    boolean sentenceStart(int first) {
+      int j = first - 1;
+      if (j < 0) {
+        return true;
+      }
+      if (newlineSpace(j)) {
+        return true;
+      }
+      if (inlineSpace(j)) {
+        j--;
+      }
+      if (j < 0) {
+        return true;
+      }
+      char c = text.charAt(ix.start(j));
+      return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '*' || c == '>';
+    }
+
+    /** Previous non-space token on the same line, or -1. */
+    int prevSameLine(int t) {
+      int j = t - 1;
+      if (j >= 0 && (ix.flags(j) & TextIndex.SPACE) != 0) {
+        if (newlineSpace(j)) {
+          return -1;
+        }
+        j--;
+      }
+      return j;
+    }
+
+    /** Sets cueKind, cuePattern, cueWord, capsAllowed, labelCue for the chain at {@code t}. */
+    void findCue(int t) {
+      cueKind = NONE;
+      cuePattern = "person.full-name";
+      cueWord = null;
+      capsAllowed = false;
+      labelCue = false;
+      int j = prevSameLine(t);
+      // quoted display name: "Gonzalez, Maria" <...>
+      boolean quoted = false;
+      if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
+        quoted = true;
+        j = prevSameLine(j);
+      }
+      // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
+      if (j >= 0) {
+        int w = punct(j, '.') ? j - 1 : j;
+        if (w >= 0 && word(w) && TITLES.contains(text, ix.start(w), ix.end(w))) {
+          cueKind = STRONG;
+          cuePattern = "person.title";
+          cueWord = lower(w, w);
+          capsAllowed = true;
+          j = prevSameLine(w);
+        }
+      }
+      if (j >= 0 && punct(j, ',') && !quoted) {
+        // "Hi, John" or "Best regards, Priya Natarajan" or "To: a <x>, John Smith <y>"
+        int k = prevSameLine(j);
+        if (k >= 0 && word(k) && GREETINGS.contains(text, ix.start(k), ix.end(k))) {
+          set(STRONG, "person.greeting", lower(k, k), false);
+          return;
+        }
+        int ls = lineStartToken(j);
+        if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
+          set(STRONG, "person.signature", lower(ls, j - 1), true);
+          return;
+        }
+        if (k >= 0 && (punct(k, '>') || punct(k, '"'))) {
+          headerOfLine(j);
+          return;
+        }
+        return;
+      }
+      if (j >= 0 && word(j)) {
+        if (GREETINGS.contains(text, ix.start(j), ix.end(j))) {
+          set(STRONG, "person.greeting", lower(j, j), cueKind == STRONG);
+          return;
+        }
+        if (selfIntro(j)) {
+          return;
+        }
+        int ls = phraseBack(j, 3);
+        for (int s = ls; s <= j; s++) {
+          if (word(s) && LABELS_WITHOUT_COLON.contains(text, ix.start(s), ix.end(j))) {
+            if (cueKind != STRONG) {
+              set(WEAK, "person.label", lower(s, j), false);
+            }
+            return;
+          }
+        }
+        return;
+      }
+      if (j >= 0 && punct(j, ':')) {
+        int ls = lineStartToken(j);
+        if (ls >= 0 && ls < j) {
+          int le = j - 1;
+          if (HEADERS.contains(text, ix.start(ls), ix.end(le))) {
+            set(STRONG, "person.header", lower(ls, le), true);
+            labelCue = true;
+            return;
+          }
+          if (LABELS.contains(text, ix.start(ls), ix.end(le))) {
+            set(STRONG, "person.label", lower(ls, le), true);
+            labelCue = true;
+            return;
+          }
+        }
+        // "... assigned to: John" not at line start
+        int ps0 = phraseBack(j - 1, 2);
+        for (int s = ps0; s < j; s++) {
+          if (word(s)
+              && LABELS_WITHOUT_COLON.contains(text, ix.start(s), ix.end(j - 1))
+              && cueKind != STRONG) {
+            set(WEAK, "person.label", lower(s, j - 1), true);
+            labelCue = true;
+            return;
+          }
+        }
+        return;
+      }
+      if (j < 0 && cueKind != STRONG) {
+        signature(t);
+        return;
+      }
+    }
+
+    void set(int kind, String pattern, String word, boolean caps) {
+      cueKind = kind;
+      cuePattern = pattern;
+      cueWord = word;
+      capsAllowed |= caps;
+    }
+
+    /** "my name is", "name's", "I'm", "I am", "this is", "call me". */
+    boolean selfIntro(int j) {
+      if (ix.equalsIgnoreCase(j, "is")) {
+        int k = prevWord(j);
+        if (k >= 0 && ix.equalsIgnoreCase(k, "name")) {
+          set(STRONG, "person.self-intro", "name is", true);
+          return true;
+        }
+        if (k >= 0 && ix.equalsIgnoreCase(k, "this") && cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "this is", false);
+          return true;
+        }
+        return false;
+      }
+      if (ix.equalsIgnoreCase(j, "s")
+          && j >= 2
+          && apostrophe(j - 1)
+          && ix.equalsIgnoreCase(j - 2, "name")) {
+        set(STRONG, "person.self-intro", "name's", true);
+        return true;
+      }
+      if (ix.equalsIgnoreCase(j, "m")
+          && j >= 2
+          && apostrophe(j - 1)
+          && ix.equalsIgnoreCase(j - 2, "i")) {
+        if (cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "i'm", false);
+        }
+        return true;
+      }
+      if (ix.equalsIgnoreCase(j, "am")) {
+        int k = prevWord(j);
+        if (k >= 0 && ix.equalsIgnoreCase(k, "i")) {
+          if (cueKind != STRONG) {
+            set(WEAK, "person.self-intro", "i am", false);
+          }
+          return true;
+        }
+      }
+      if (ix.equalsIgnoreCase(j, "me")) {
+        int k = prevWord(j);
+        if (k >= 0 && ix.equalsIgnoreCase(k, "call")) {
+          set(STRONG, "person.self-intro", "call me", false);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The word token before word {@code j} across one inline space, or -1. */
+    int prevWord(int j) {
+      int k = j - 1;
+      if (inlineSpace(k)) {
+        k--;
+      }
+      return k >= 0 && word(k) && k != j - 1 ? k : -1;
+    }
+
+    /** The first token of up to {@code words} words ending at token {@code j} on one line. */
+    int phraseBack(int j, int words) {
+      int s = j;
+      int count = 1;
+      int k = j - 1;
+      while (k >= 0 && count < words) {
+        if (inlineSpace(k) || punct(k, '-')) {
+          k--;
+          continue;
+        }
+        if (word(k)) {
+          s = k;
+          count++;
+          k--;
+          continue;
+        }
+        break;
+      }
+      return s;
+    }
+
+    /**
+     * The first word token of the line holding token {@code j}, when at most 6 tokens of words,
+     * spaces and hyphens stand between it and {@code j} (after leading bullets and quote marks);
+     * else -1.
+     */
+    int lineStartToken(int j) {
+      int k = j - 1;
+      int first = -1;
+      int steps = 0;
+      while (k >= 0 && steps < 12) {
+        int f = ix.flags(k);
+        if ((f & TextIndex.NEWLINE) != 0) {
+          break;
+        }
+        if (word(k)) {
+          first = k;
+        } else if ((f & TextIndex.SPACE) == 0
+            && !punct(k, '-')
+            && !punct(k, '>')
+            && !punct(k, '*')
+            && !punct(k, '\'')) {
+          return -1;
+        }
+        k--;
+        steps++;
+      }
+      if (steps >= 12 && k >= 0 && !newlineSpace(k)) {
+        return -1;
+      }
+      return first;
+    }
+
+    /** Header continuation: "To: Maria Gonzalez <m@x>, John Smith <j@y>". */
+    void headerOfLine(int comma) {
+      int k = comma;
+      int start = Math.max(0, ix.start(comma) - 400);
+      while (k > 0 && ix.start(k) > start && !newlineSpace(k - 1)) {
+        k--;
+      }
+      // k is the first token of the line (or the window start)
+      int ls = k;
+      while (ls < comma && !word(ls)) {
+        ls++;
+      }
+      int colon = ls;
+      while (colon < comma && colon - ls < 8 && !punct(colon, ':')) {
+        colon++;
+      }
+      if (colon < comma
+          && punct(colon, ':')
+          && colon > ls
+          && HEADERS.contains(text, ix.start(ls), ix.end(colon - 1))) {
+        set(STRONG, "person.header", lower(ls, colon - 1), true);
+        labelCue = true;
+      }
+    }
+
+    /** A sign-off line before the chain's line: "Thanks,\nMaria", "-- \nTom O'Brien". */
+    void signature(int t) {
+      int sp = t - 1;
+      if (!newlineSpace(sp) || !endsPhrase(pe[parts - 1])) {
+        return;
+      }
+      int j = sp - 1;
+      if (j < 0) {
+        return;
+      }
+      if (punct(j, ',') || punct(j, '!') || punct(j, '.')) {
+        if (punct(j, '.') && j >= 1 && punct(j - 1, '.')) {
+          return;
+        }
+        j--;
+      }
+      if (j < 0) {
+        return;
+      }
+      if (punct(j, '-')) {
+        // "--" or "-- " signature separator on its own line
+        int k = j;
+        while (k >= 0 && punct(k, '-')) {
+          k--;
+        }
+        if ((k < 0 || newlineSpace(k)) && j - k >= 2) {
+          set(STRONG, "person.signature", "--", true);
+        }
+        return;
+      }
+      if (!word(j)) {
+        return;
+      }
+      int ls = lineStartToken(j + 1);
+      if (ls >= 0 && ls <= j && CLOSINGS.contains(text, ix.start(ls), ix.end(j))) {
+        set(STRONG, "person.signature", lower(ls, j), true);
+      }
+    }
+
+    /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
+    int inverted(int last) {
+      int c = last + 1;
+      if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
+        return 0;
+      }
+      int gs = c + 2;
+      int ge = gs;
+      while (ge + 2 < n && (punct(ge + 1, '-') || apostrophe(ge + 1)) && capWord(ge + 2)) {
+        ge += 2;
+      }
+      // optional middle initial: "Smith, John A."
+      int end = ge;
+      if (inlineSpace(ge + 1) && ge + 2 < n && capWord(ge + 2) && ix.length(ge + 2) == 1) {
+        end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
+      }
+      int after = end + 1;
+      boolean closes =
+          after >= n
+              || newlineSpace(after)
+              || punct(after, '"')
+              || punct(after, '\'')
+              || (inlineSpace(after)
+                  && (after + 1 >= n
+                      || newlineSpace(after + 1)
+                      || punct(after + 1, '<')
+                      || punct(after + 1, '(')))
+              || punct(after, ';')
+              || punct(after, '<')
+              || punct(after, '(');
+      if (!closes) {
+        return 0;
+      }
+      int fLast = pf[0];
+      int fFirst = partFlags(gs, ge, false);
+      if (((fLast | fFirst) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) != 0) {
+        return 0;
+      }
+      boolean caps = (fLast & P_CAPS) != 0 && (fFirst & P_CAPS) != 0;
+      if (caps && !capsAllowed) {
+        return 0;
+      }
+      boolean listed = (fLast & P_LAST) != 0 || (fFirst & P_FIRST) != 0;
+      double score = listed ? 0.85 : 0.65;
+      int start = ix.start(ps[0]);
+      int stop = ix.end(end);
+      String canonical =
+          canonicalPart(ix.start(gs), ix.end(end)) + " " + canonicalPart(start, ix.end(last));
+      ctx.report(
+          Candidate.builder(EntityType.PERSON, start, stop)
+              .baseScore(listed ? 0.4 : 0.3)
+              .score(score)
+              .pattern(cuePattern)
+              .validation(listed ? "name-list" : "none")
+              .contextWords(cueWord == null ? List.of() : List.of(cueWord))
+              .canonical(canonical)
+              .build());
+      return end + 1;
+    }
+
+    void emit(
+        int start,
+        int end,
+        double score,
+        double base,
+        String pattern,
+        String validation,
+        String word) {
+      StringBuilder canon = new StringBuilder(end - start);
+      for (int p = 0; p < parts; p++) {
+        if (p > 0) {
+          canon.append(' ');
+          // particles between parts, as written
+          for (int k = pe[p - 1] + 1; k < ps[p]; k++) {
+            if (word(k)) {
+              canon.append(text, ix.start(k), ix.end(k)).append(' ');
+            }
+          }
+        }
+        canon.append(canonicalPart(ix.start(ps[p]), ix.end(pe[p])));
+      }
+      ctx.report(
+          Candidate.builder(EntityType.PERSON, start, end)
+              .baseScore(base)
+              .score(score)
+              .pattern(pattern)
+              .validation(validation)
+              .contextWords(word == null ? List.of() : List.of(word))
+              .canonical(canon.toString())
+              .build());
+    }
+
+    /** A part as written; an all-caps part in title case ({@code O'BRIEN} to {@code O'Brien}). */
+    String canonicalPart(int from, int to) {
+      boolean lower = false;
+      for (int i = from; i < to; i++) {
+        if (Character.isLowerCase(text.charAt(i))) {
+          lower = true;
+          break;
+        }
+      }
+      StringBuilder sb = new StringBuilder(to - from);
+      boolean startOfPiece = true;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (c == '\u2019') {
+          c = '\'';
+        }
+        if (!lower && Character.isLetter(c)) {
+          sb.append(startOfPiece ? c : Character.toLowerCase(c));
+          startOfPiece = false;
+        } else {
+          sb.append(c);
+          startOfPiece = !Character.isLetter(c);
+        }
+      }
+      return sb.toString();
+    }
+
+    /** Lower-cased text of tokens [s, e] with single spaces (only for reported cues). */
+    String lower(int s, int e) {
+      StringBuilder sb = new StringBuilder(ix.end(e) - ix.start(s));
+      for (int k = s; k <= e; k++) {
+        if ((ix.flags(k) & TextIndex.SPACE) != 0) {
+          sb.append(' ');
+        } else {
+          sb.append(text, ix.start(k), ix.end(k));
+        }
+      }
+      return sb.toString().toLowerCase(Locale.ROOT);
+    }
+  }
 }

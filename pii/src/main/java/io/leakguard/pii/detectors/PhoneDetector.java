@@ -1,12 +1,60 @@
 package io.leakguard.pii.detectors;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** Finds {@code PHONE_NUMBER}. (Being implemented.) */
+/**
+ * Finds {@code PHONE_NUMBER}: numbers of the default region ({@link DetectionContext#region()}, US
+ * by default) and numbers of any country written with an international prefix ({@code +} or {@code
+ * 00}), in standard and obfuscated forms, validated with libphonenumber.
+ *
+ * <p>Pipeline: a {@link DigitSequence} run starts at every digit token (or digit word) → windows of
+ * whole groups holding 7–15 digits, never cutting a dash/dot-joined cluster → named guards ({@link
+ * NumberGuards}) → a cheap NANP pre-check for US/CA → {@code PhoneNumberUtil.parse} + {@code
+ * isValidNumber} (at most {@link #MAX_TRIES} per run) → optional extension ({@code x123}, {@code
+ * ext. 123}) → context score. The canonical value is E.164 without the extension.
+ *
+ * <p>Examples: {@code (425) 555-0143}, {@code 425.555.0143}, {@code +1-425-555-0143 ext. 12},
+ * {@code +44 20 7946 0958}, {@code 0044 20 7946 0958}, {@code five five five zero one four three}
+ * (with an area code), {@code 4 2 5 5 5 5 0 1 4 3}.
+ *
+ * <p>Known limits: local numbers without an area code ({@code 555-0143}) are not reported (not
+ * valid per libphonenumber); {@code double}/{@code triple} words are not expanded; a number glued
+ * to letters by a dash or dot ({@code tel.425.555.0143}) is skipped by {@code LETTER_ADJACENT}.
+ */
 final class PhoneDetector implements Detector {
+  static final int MAX_TRIES = 12;
+  private static final int CONTEXT_WINDOW = 40;
+
+  static final Set<String> CONTEXT =
+      Set.of(
+          "phone",
+          "call",
+          "tel",
+          "telephone",
+          "mobile",
+          "cell",
+          "fax",
+          "reach",
+          "contact",
+          "number",
+          "text",
+          "sms",
+          "whatsapp",
+          "dial",
+          "ring");
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
   @Override
   public String name() {
     return "phone";
@@ -19,9 +67,326 @@ final class PhoneDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return 0;
+    return TextIndex.DIGIT | TextIndex.LETTER;
   }
 
   @Override
-  public void detect(DetectionContext ctx) {}
+  public void detect(DetectionContext ctx) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    String region = ctx.region();
+    int defaultCc = UTIL.getCountryCodeForRegion(region);
+    DigitSequence s = new DigitSequence();
+    int n = idx.size();
+    int reportedUntil = 0;
+    int t = 0;
+    while (t < n) {
+      if (!DigitSequence.canStart(text, idx, t)) {
+        t++;
+        continue;
+      }
+      s.read(text, idx, t);
+      reportedUntil = scan(ctx, text, idx, s, region, defaultCc, reportedUntil);
+      t = Math.max(t + 1, s.resumeToken());
+    }
+  }
+
+  private int scan(
+      DetectionContext ctx,
+      String text,
+      TextIndex idx,
+      DigitSequence s,
+      String region,
+      int defaultCc,
+      int reportedUntil) {
+    int tries = 0;
+    int from = 0;
+    while (from < s.groups) {
+      if (!NumberGuards.boundary(s, from) || s.groupCharStart(from) < reportedUntil) {
+        from++;
+        continue;
+      }
+      boolean plus =
+          from == 0
+              && s.groupToken[0] > 0
+              && text.charAt(idx.start(s.groupToken[0] - 1)) == '+'
+              && !s.word[0];
+      int d0 = s.groupStart[from];
+      boolean zeroZero =
+          !plus
+              && from == 0
+              && s.groupStart[s.groups] - d0 > 2
+              && s.digit[d0] == 0
+              && s.digit[d0 + 1] == 0
+              && s.digit[d0 + 2] != 0;
+      int found = -1;
+      for (int to = s.groups; to > from; to--) {
+        int count = s.groupStart[to] - d0;
+        int max = zeroZero ? 17 : 15;
+        if (count > max || !NumberGuards.boundary(s, to)) {
+          continue;
+        }
+        if (count < 7) {
+          break;
+        }
+        int end = to;
+        if (NumberGuards.endsWithTime(text, idx, s, to)) {
+          continue; // "... 10:30": the hour is not part of the number
+        }
+        if (!plausible(s, from, end, plus || zeroZero, defaultCc)) {
+          continue;
+        }
+        if (tries++ >= MAX_TRIES) {
+          return reportedUntil;
+        }
+        if (NumberGuards.shape(s, from, end) != null
+            || NumberGuards.surroundings(text, idx, s, from, end) != null) {
+          continue;
+        }
+        PhoneNumber pn = validate(s, from, end, plus, zeroZero, region);
+        if (pn == null) {
+          continue;
+        }
+        int start = plus ? idx.start(s.groupToken[0] - 1) : s.groupCharStart(from);
+        if (!plus && from == 0 && s.groupToken[0] > 0) {
+          int before = s.groupToken[0] - 1;
+          if (text.charAt(idx.start(before)) == '('
+              && (s.gap.length > 1 && end > 1 && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0)) {
+            start = idx.start(before); // "(425) 555-0143"
+          }
+        }
+        int stop = s.groupCharEnd(end - 1);
+        int ext = end == s.groups && !s.truncated ? extensionEnd(text, idx, s) : -1;
+        if (ext > 0) {
+          stop = ext;
+        }
+        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, region);
+        reportedUntil = stop;
+        found = end;
+        break;
+      }
+      from = found > 0 ? found : from + 1;
+    }
+    return reportedUntil;
+  }
+
+  /** Cheap checks before libphonenumber: NANP shape for +1 / US / CA numbers. */
+  private static boolean plausible(DigitSequence s, int from, int to, boolean intl, int defaultCc) {
+    int d = s.groupStart[from];
+    int count = s.groupStart[to] - d;
+    if (intl) {
+      if (s.digit[d] == 0) {
+        d += 2;
+        count -= 2;
+      }
+      if (s.digit[d] != 1) {
+        return count >= 8 && count <= 15;
+      }
+      d++;
+      count--;
+      return count == 10 && s.digit[d] >= 2 && s.digit[d + 3] >= 2;
+    }
+    if (defaultCc != 1) {
+      return count >= 7 && count <= 13;
+    }
+    if (count == 11 && s.digit[d] == 1) {
+      d++;
+      count--;
+    }
+    return count == 10 && s.digit[d] >= 2 && s.digit[d + 3] >= 2;
+  }
+
+  private static PhoneNumber validate(
+      DigitSequence s, int from, int to, boolean plus, boolean zeroZero, String region) {
+    int d = s.groupStart[from];
+    int end = s.groupStart[to];
+    if (zeroZero) {
+      d += 2;
+    }
+    PhoneNumber direct = null;
+    if (plus || zeroZero) {
+      // country codes are prefix-free: build the number without parsing (parse is slow)
+      int cc = 0;
+      for (int k = 0; k < 3 && d + k < end; k++) {
+        cc = cc * 10 + s.digit[d + k];
+        if (!"ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) {
+          int nd = d + k + 1;
+          if (end - nd >= 4 && end - nd <= 14 && s.digit[nd] != 0) {
+            direct = new PhoneNumber().setCountryCode(cc).setNationalNumber(s.value(nd, end));
+          }
+          break;
+        }
+      }
+    } else if ("US".equals(region) || "CA".equals(region)) {
+      int nd = end - d == 11 ? d + 1 : d;
+      direct = new PhoneNumber().setCountryCode(1).setNationalNumber(s.value(nd, end));
+    }
+    if (direct != null) {
+      return UTIL.isValidNumber(direct) ? direct : null;
+    }
+    String digits = s.digitsOf(from, to);
+    String input;
+    String r = region;
+    if (plus) {
+      input = "+" + digits;
+      r = "ZZ";
+    } else if (zeroZero) {
+      input = "+" + digits.substring(2);
+      r = "ZZ";
+    } else {
+      input = digits;
+    }
+    try {
+      PhoneNumber pn = UTIL.parse(input, r);
+      return UTIL.isValidNumber(pn) ? pn : null;
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+
+  /** End of an extension after the number ({@code x123}, {@code ext. 123}, {@code ext 12}). */
+  private static int extensionEnd(String text, TextIndex idx, DigitSequence s) {
+    int n = idx.size();
+    int t = s.groupToken[s.groups - 1] + 1;
+    if (t < n && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+      t++;
+    }
+    if (t >= n || (idx.flags(t) & TextIndex.LETTER) == 0) {
+      return -1;
+    }
+    int ts = idx.start(t);
+    int te = idx.end(t);
+    int p = ts;
+    if (idx.equalsIgnoreCase(t, "x")
+        || idx.equalsIgnoreCase(t, "ext")
+        || idx.equalsIgnoreCase(t, "extension")) {
+      t++;
+      if (t < n && (text.charAt(idx.start(t)) == '.' || text.charAt(idx.start(t)) == ':')) {
+        t++;
+      }
+      if (t < n && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+        t++;
+      }
+      if (t < n && DigitSequence.isDigitToken(idx, t) && idx.length(t) <= 6) {
+        return idx.end(t);
+      }
+      return -1;
+    }
+    // glued: x123 / ext123
+    char c0 = Character.toLowerCase(text.charAt(p));
+    if (c0 == 'x') {
+      p++;
+    } else if (te - p > 3 && text.regionMatches(true, p, "ext", 0, 3)) {
+      p += 3;
+    } else {
+      return -1;
+    }
+    int digits = te - p;
+    if (digits < 1 || digits > 6) {
+      return -1;
+    }
+    for (int i = p; i < te; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+    }
+    return te;
+  }
+
+  private static void report(
+      DetectionContext ctx,
+      DigitSequence s,
+      int from,
+      int to,
+      int start,
+      int stop,
+      PhoneNumber pn,
+      boolean intl,
+      String region) {
+    boolean words = s.anyWord(from, to);
+    boolean standardGrouping = standardGrouping(s, from, to, intl, pn.getCountryCode() == 1);
+    String form = s.form(from, to, standardGrouping);
+    boolean bare = to - from == 1;
+    double base;
+    if (words) {
+      base = 0.7;
+    } else if (!standardGrouping) {
+      base = 0.7;
+    } else if (bare && !intl) {
+      base = 0.6;
+    } else {
+      base = 0.85;
+    }
+    if (form.contains("line-break")) {
+      base -= 0.05;
+    }
+    List<String> ctxWords = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    double score = base;
+    if (!ctxWords.isEmpty()) {
+      score += 0.1;
+    } else if (bare) {
+      List<String> neg =
+          ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
+      if (!neg.isEmpty()) {
+        score -= 0.3;
+        ctxWords = neg;
+      }
+    }
+    String pattern =
+        words ? "phone.words" : intl ? "phone.intl" : "phone." + region.toLowerCase(Locale.ROOT);
+    ctx.report(
+        Candidate.builder(EntityType.PHONE_NUMBER, start, stop)
+            .baseScore(base)
+            .score(Math.min(1.0, score))
+            .form(form)
+            .pattern(pattern)
+            .validation("libphonenumber")
+            .contextWords(ctxWords)
+            .canonical(UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164))
+            .build());
+  }
+
+  /**
+   * Standard groupings: one group; NANP {@code 3-3-4} / {@code 1-3-3-4}; international numbers
+   * grouped in groups of two or more digits.
+   */
+  private static boolean standardGrouping(
+      DigitSequence s, int from, int to, boolean intl, boolean nanp) {
+    int n = to - from;
+    if (s.anyWord(from, to)) {
+      return false;
+    }
+    if (n == 1) {
+      return true;
+    }
+    for (int g = from; g < to; g++) {
+      if (s.groupLength(g) < 2 && !(g == from && (n == 4 || intl))) {
+        return false;
+      }
+    }
+    if (intl) {
+      return true;
+    }
+    int off = s.groupLength(from) == 1 ? 1 : 0;
+    int count = s.groupStart[to] - s.groupStart[from];
+    if (nanp && (count == 10 || count == 11)) {
+      return n - off == 3
+          && s.groupLength(from + off) == 3
+          && s.groupLength(from + off + 1) == 3
+          && s.groupLength(from + off + 2) == 4;
+    }
+    if (n - off == 3) {
+      return s.groupLength(from + off) == 3
+          && s.groupLength(from + off + 1) == 3
+          && s.groupLength(from + off + 2) == 4;
+    }
+    // other national formats (e.g. GB 020 7946 0958): groups of 2-5
+    for (int g = from; g < to; g++) {
+      if (s.groupLength(g) > 5) {
+        return false;
+      }
+    }
+    return n <= 5;
+  }
 }

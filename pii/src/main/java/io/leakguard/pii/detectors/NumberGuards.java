@@ -1,0 +1,281 @@
+package io.leakguard.pii.detectors;
+
+import io.leakguard.pii.spi.TextIndex;
+import java.util.Set;
+
+/**
+ * Named false-positive guards shared by the phone, card and SSN detectors, in the spirit of
+ * libphonenumber's {@code PhoneNumberMatcher} ({@code PUB_PAGES}, {@code SLASH_SEPARATED_DATES},
+ * {@code TIME_STAMPS}). Each guard looks at a window of groups of a {@link DigitSequence} and its
+ * surroundings and returns true when the window is a look-alike that must not be reported.
+ *
+ * <p>Digits inside a token that also holds letters ({@code KB5034441}, {@code 0x80070005}, hex
+ * digests, {@code 05T10}) never become digit groups in the first place: the token is not a number.
+ */
+final class NumberGuards {
+  private NumberGuards() {}
+
+  /** Words before a number that make it an identifier rather than PII. */
+  static final Set<String> NEGATIVE_CONTEXT =
+      Set.of(
+          "order",
+          "ticket",
+          "invoice",
+          "case",
+          "tracking",
+          "ref",
+          "reference",
+          "build",
+          "version",
+          "incident",
+          "request",
+          "po");
+
+  /**
+   * True when a window may start at group {@code g}: the run start, or a gap with whitespace that
+   * does not split spaced-out single digits. A dash- or dot-joined cluster is never cut.
+   */
+  static boolean boundary(DigitSequence s, int g) {
+    if (g == 0 || g == s.groups) {
+      return true;
+    }
+    int gp = s.gap[g];
+    if ((gp & (DigitSequence.GAP_SPACE | DigitSequence.GAP_NEWLINE)) == 0) {
+      return false;
+    }
+    if ((gp & (DigitSequence.GAP_OPEN | DigitSequence.GAP_CLOSE)) != 0
+        && (gp & DigitSequence.GAP_OPEN) != 0) {
+      return true; // "1 (425) ..." may start at the bracket
+    }
+    return !(s.groupLength(g - 1) == 1 && s.groupLength(g) == 1);
+  }
+
+  /**
+   * {@code VERSION_NUMBER}: a dot-joined cluster in the window whose shape is not a phone, card or
+   * SSN grouping ({@code 10.0.19041.1}, {@code 16.0.12527.20242}, semantic versions, IPv4 {@code
+   * 10.0.0.1}, decimals {@code 567.89}); or a run preceded by {@code v}/{@code version}/{@code
+   * build}.
+   */
+  static boolean versionNumber(DigitSequence s, int from, int to) {
+    int g = from;
+    while (g < to) {
+      int e = g + 1;
+      boolean dotted = false;
+      while (e < to && (s.gap[e] & (DigitSequence.GAP_SPACE | DigitSequence.GAP_NEWLINE)) == 0) {
+        if ((s.gap[e] & DigitSequence.GAP_DOT) != 0) {
+          dotted = true;
+        }
+        e++;
+      }
+      if (dotted && !dottedShapeOk(s, g, e)) {
+        return true;
+      }
+      g = e;
+    }
+    return false;
+  }
+
+  private static boolean dottedShapeOk(DigitSequence s, int from, int to) {
+    int n = to - from;
+    int[] len = new int[n];
+    for (int i = 0; i < n; i++) {
+      len[i] = s.groupLength(from + i);
+    }
+    if (n == 3) {
+      return (len[0] == 3 && len[1] == 3 && len[2] == 4) // 425.555.0143
+          || (len[0] == 3 && len[1] == 2 && len[2] == 4); // 123.45.6789
+    }
+    if (n == 4) {
+      return (len[0] == 1 && len[1] == 3 && len[2] == 3 && len[3] == 4)
+          || (len[0] == 4 && len[1] == 4 && len[2] == 4 && len[3] == 4);
+    }
+    return n == 5 && len[0] == 4 && len[1] == 4 && len[2] == 4 && len[3] == 4 && len[4] == 3;
+  }
+
+  /**
+   * {@code DATE}: three adjacent groups shaped {@code YYYY-MM-DD} or {@code DD-MM-YYYY} / {@code
+   * MM.DD.YYYY} (any soft separator), as in {@code 2019-12-05 10:22:31}.
+   */
+  static boolean date(DigitSequence s, int from, int to) {
+    for (int g = from; g + 3 <= to; g++) {
+      int a = s.groupLength(g);
+      int b = s.groupLength(g + 1);
+      int c = s.groupLength(g + 2);
+      if (s.word[g] || s.word[g + 1] || s.word[g + 2]) {
+        continue;
+      }
+      int d0 = s.groupStart[g];
+      int d1 = s.groupStart[g + 1];
+      int d2 = s.groupStart[g + 2];
+      if (a == 4 && b == 2 && c == 2) {
+        long y = s.value(d0, d0 + 4);
+        long m = s.value(d1, d1 + 2);
+        long d = s.value(d2, d2 + 2);
+        if (y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+          return true;
+        }
+      }
+      if (a <= 2 && b <= 2 && c == 4) {
+        long x = s.value(d0, d1);
+        long y2 = s.value(d1, d2);
+        long y = s.value(d2, d2 + 4);
+        if (y >= 1900 && y <= 2099 && x >= 1 && x <= 31 && y2 >= 1 && y2 <= 31) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code GUID}: the all-digit shape {@code 8-4-4-4-12} (GUIDs with hex letters never form digit
+   * groups).
+   */
+  static boolean guid(DigitSequence s, int from, int to) {
+    for (int g = from; g + 2 <= to; g++) {
+      if (s.groupLength(g) == 8
+          && s.groupLength(g + 1) == 4
+          && (s.gap[g + 1] & DigitSequence.GAP_DASH) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code PUB_PAGES}: a page range followed by a bracketed year, {@code 211-227 (2003)}. */
+  static boolean pubPages(DigitSequence s, int from, int to) {
+    for (int g = from; g + 3 <= to; g++) {
+      if (s.groupLength(g) <= 5
+          && s.groupLength(g + 1) <= 5
+          && s.groupLength(g + 2) <= 4
+          && s.gap[g + 1] == DigitSequence.GAP_DASH
+          && (s.gap[g + 2] & DigitSequence.GAP_OPEN) != 0
+          && (s.gap[g + 2] & DigitSequence.GAP_CLOSE) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Guards on the chars around a window that ends the run or starts it: {@code SLASH_OR_PATH}
+   * ({@code 12/05/2019}, {@code /var/1234567890}), {@code AMOUNT} ({@code $1,234,567.89}, {@code
+   * 45%}), {@code TIME_STAMPS} ({@code 10:22}), {@code LETTER_ADJACENT} ({@code v1.2}, {@code
+   * INC-123}, {@code 123.log}, {@code 11d3-4f89}), {@code KB_NUMBER} ({@code KB 5034441}). Returns
+   * the guard name or null.
+   */
+  static String surroundings(String text, TextIndex idx, DigitSequence s, int from, int to) {
+    int n = idx.size();
+    if (from == 0) {
+      int t = s.groupToken[0] - 1;
+      if (t >= 0 && (idx.flags(t) & TextIndex.PUNCT) != 0) {
+        char c = text.charAt(idx.start(t));
+        int pf = t > 0 ? idx.flags(t - 1) : 0;
+        switch (c) {
+          case '/':
+          case '\\':
+          case '_':
+          case '@':
+          case '=':
+            if (c != '=' || (pf & TextIndex.ALNUM) != 0 && (pf & TextIndex.DIGIT) != 0) {
+              return "SLASH_OR_PATH";
+            }
+            break;
+          case '$':
+          case '€':
+          case '£':
+          case '¥':
+            return "AMOUNT";
+          case ',':
+            if ((pf & TextIndex.DIGIT) != 0 && (pf & TextIndex.LETTER) == 0) {
+              return "AMOUNT";
+            }
+            break;
+          case ':':
+            if ((pf & TextIndex.DIGIT) != 0) {
+              return "TIME_STAMPS";
+            }
+            break;
+          case '-':
+          case '.':
+            if ((pf & TextIndex.LETTER) != 0) {
+              return "LETTER_ADJACENT";
+            }
+            break;
+          default:
+            break;
+        }
+      }
+      int w = t;
+      if (w >= 0 && (idx.flags(w) & TextIndex.SPACE) != 0 && idx.length(w) <= 2) {
+        w--;
+      }
+      if (w >= 0 && (idx.equalsIgnoreCase(w, "kb") || idx.equalsIgnoreCase(w, "v"))) {
+        return "KB_NUMBER";
+      }
+    }
+    if (to == s.groups && !s.truncated) {
+      int t = s.groupToken[to - 1] + 1;
+      if (t < n && (idx.flags(t) & TextIndex.PUNCT) != 0) {
+        char c = text.charAt(idx.start(t));
+        int nf = t + 1 < n ? idx.flags(t + 1) : 0;
+        switch (c) {
+          case '/':
+          case '\\':
+          case '_':
+          case '@':
+          case '%':
+            return "SLASH_OR_PATH";
+          case ':':
+            if ((nf & TextIndex.DIGIT) != 0) {
+              return "TIME_STAMPS";
+            }
+            break;
+          case ',':
+            if ((nf & TextIndex.DIGIT) != 0 && (nf & TextIndex.LETTER) == 0) {
+              return "AMOUNT";
+            }
+            break;
+          case '-':
+          case '.':
+            if ((nf & TextIndex.ALNUM) != 0 && (nf & TextIndex.LETTER) != 0) {
+              return "LETTER_ADJACENT";
+            }
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True when the last group of the window is an hour followed by {@code :mm}. */
+  static boolean endsWithTime(String text, TextIndex idx, DigitSequence s, int to) {
+    if (to != s.groups || s.truncated) {
+      return false;
+    }
+    int t = s.groupToken[to - 1] + 1;
+    return t + 1 < idx.size()
+        && text.charAt(idx.start(t)) == ':'
+        && (idx.flags(t + 1) & TextIndex.DIGIT) != 0
+        && s.groupLength(to - 1) <= 2;
+  }
+
+  /** Runs every shape guard; returns the first that fires, or null. */
+  static String shape(DigitSequence s, int from, int to) {
+    if (versionNumber(s, from, to)) {
+      return "VERSION_NUMBER";
+    }
+    if (date(s, from, to)) {
+      return "DATE";
+    }
+    if (guid(s, from, to)) {
+      return "GUID";
+    }
+    if (pubPages(s, from, to)) {
+      return "PUB_PAGES";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,105 @@
+package io.leakguard.pii.detectors;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The word lists of {@link PersonDetector}, loaded once at class initialisation from {@code
+ * /io/leakguard/pii/names/*.txt} (UTF-8, one entry per line, {@code #} comments) into one folded
+ * hash table {@link #WORDS} of word to flags.
+ *
+ * <ul>
+ *   <li>{@link #FIRST}, {@link #LAST}: generated from datafaker's name data (Apache-2.0) by the
+ *       test-scope {@code NameListsGenerator}; each name is also stored without accents so {@code
+ *       Jose Garcia} matches {@code José García}.
+ *   <li>{@link #AMBIGUOUS}: curated names that are also everyday words ({@code Bill}, {@code Will},
+ *       {@code Grace}): reported only with a cue, or mid-sentence before a known last name.
+ *   <li>{@link #NOT_ALONE}: days, months, products, places ({@code Monday}, {@code May}, {@code
+ *       Windows}, {@code Azure}): never a name on their own, only beside a known name.
+ *   <li>{@link #NOT_NAMES}: words that end the idea of a name ({@code Team}, {@code Customer},
+ *       {@code Ltd}, {@code Server}, {@code ERROR}): a run of capitalized words holding one is not
+ *       a person.
+ *   <li>{@link #TECH_PHRASES}: two-word product and service names ({@code Visual Studio}, {@code
+ *       Power BI}) that look like First Last.
+ * </ul>
+ */
+final class PersonNames {
+  /** Flags in {@link #WORDS}. */
+  static final int FIRST = 1;
+
+  static final int LAST = 1 << 1;
+  static final int AMBIGUOUS = 1 << 2;
+  static final int NOT_ALONE = 1 << 3;
+  static final int NOT_NAME = 1 << 4;
+
+  /** Every listed word with its flags: one lookup per name part. */
+  static final NameSet WORDS = table();
+
+  static final NameSet TECH_PHRASES = new NameSet(load("tech-phrases.txt"));
+
+  private static NameSet table() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    List<String> first = withoutAccents(load("first-names.txt"));
+    List<String> last = withoutAccents(load("last-names.txt"));
+    put(m, first, FIRST);
+    put(m, last, LAST);
+    put(m, load("ambiguous.txt"), AMBIGUOUS);
+    put(m, load("not-alone.txt"), NOT_ALONE);
+    put(m, load("not-names.txt"), NOT_NAME);
+    return new NameSet(m);
+  }
+
+  private static void put(java.util.Map<String, Integer> m, List<String> words, int flag) {
+    for (String w : words) {
+      m.merge(w, flag, (a, b) -> a | b);
+    }
+  }
+
+  private PersonNames() {}
+
+  static List<String> load(String file) {
+    String res = "/io/leakguard/pii/names/" + file;
+    List<String> out = new ArrayList<>();
+    try (InputStream in = PersonNames.class.getResourceAsStream(res)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + res);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String s = line.strip();
+        if (!s.isEmpty() && s.charAt(0) != '#') {
+          out.add(s);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + res, e);
+    }
+    return out;
+  }
+
+  private static List<String> withoutAccents(List<String> names) {
+    List<String> out = new ArrayList<>(names.size() + names.size() / 8);
+    for (String n : names) {
+      out.add(n);
+      String plain = Normalizer.normalize(n, Normalizer.Form.NFD);
+      StringBuilder sb = new StringBuilder(plain.length());
+      for (int i = 0; i < plain.length(); i++) {
+        char c = plain.charAt(i);
+        if (Character.getType(c) != Character.NON_SPACING_MARK) {
+          sb.append(c);
+        }
+      }
+      if (sb.length() != n.length() || !sb.toString().equals(n)) {
+        out.add(sb.toString());
+      }
+    }
+    return out;
+  }
+}

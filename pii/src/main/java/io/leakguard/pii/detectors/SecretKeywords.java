@@ -1,0 +1,162 @@
+package io.leakguard.pii.detectors;
+
+/**
+ * The keywords that make the value after {@code =} or {@code :} a secret, and which {@link
+ * SecretPattern} examines that value.
+ *
+ * <p>A keyword is compared in a compact form: lower case, separators {@code _ - .} removed, so
+ * {@code DB_PASSWORD}, {@code dbPassword}, {@code db-password} and {@code
+ * spring.datasource.password} all end with {@code password}. Short, ambiguous suffixes ({@code
+ * pwd}, {@code pass}, {@code key}, {@code auth}) must start a word of the keyword (after a
+ * separator, at a camel-case hump, or at the start), so {@code bypass} and {@code monkey} are not
+ * keywords. The first matching rule wins; exclusions ({@code public_key}, {@code sort_key}...) come
+ * first.
+ */
+final class SecretKeywords {
+  /** How a rule's word must sit in the compact keyword. */
+  enum Match {
+    /** The whole keyword. */
+    EXACT,
+    /** The keyword ends with the word, anything before it ({@code dbpassword}). */
+    SUFFIX,
+    /** The keyword ends with the word and the word starts a word of the keyword. */
+    WORD
+  }
+
+  /**
+   * One keyword rule.
+   *
+   * @param word the compact lower-case word
+   * @param pattern the pattern that examines the value, or null for an exclusion
+   * @param match how the word must sit in the keyword
+   * @param queryOnly only in a URL query ({@code ?sig=}, {@code &code=})
+   * @param weak a weak keyword ({@code key}, {@code auth}, {@code code}): stricter value checks
+   */
+  record Rule(String word, SecretPattern pattern, Match match, boolean queryOnly, boolean weak) {}
+
+  private static final SecretPattern PW = SecretPattern.PASSWORD_ASSIGNMENT;
+  private static final SecretPattern GEN = SecretPattern.KEYWORD_ENTROPY;
+
+  static final Rule[] RULES = {
+    // exclusions: keys that are not secrets
+    excl("publickey"),
+    excl("pubkey"),
+    excl("foreignkey"),
+    excl("primarykey"),
+    excl("partitionkey"),
+    excl("sortkey"),
+    excl("rowkey"),
+    excl("cachekey"),
+    excl("idempotencykey"),
+    excl("objectkey"),
+    excl("hotkey"),
+    excl("sharedaccesskeyname"),
+    // Azure
+    new Rule("accountkey", SecretPattern.AZURE_ACCOUNT_KEY, Match.EXACT, false, false),
+    new Rule("sharedaccesskey", SecretPattern.AZURE_ACCOUNT_KEY, Match.EXACT, false, false),
+    new Rule("sig", SecretPattern.AZURE_SAS_SIGNATURE, Match.EXACT, true, false),
+    // AWS
+    new Rule("secretaccesskey", SecretPattern.AWS_SECRET_KEY, Match.SUFFIX, false, false),
+    // HTTP authorization header
+    new Rule("authorization", SecretPattern.BASIC_AUTH, Match.SUFFIX, false, false),
+    // passwords
+    new Rule("password", PW, Match.SUFFIX, false, false),
+    new Rule("passwd", PW, Match.SUFFIX, false, false),
+    new Rule("passphrase", PW, Match.SUFFIX, false, false),
+    new Rule("pwd", PW, Match.WORD, false, false),
+    new Rule("pass", PW, Match.WORD, false, false),
+    // strong secret words: generic value check
+    new Rule("secret", GEN, Match.SUFFIX, false, false),
+    new Rule("token", GEN, Match.SUFFIX, false, false),
+    new Rule("apikey", GEN, Match.SUFFIX, false, false),
+    new Rule("accesskey", GEN, Match.SUFFIX, false, false),
+    new Rule("secretkey", GEN, Match.SUFFIX, false, false),
+    new Rule("privatekey", GEN, Match.SUFFIX, false, false),
+    new Rule("signingkey", GEN, Match.SUFFIX, false, false),
+    new Rule("encryptionkey", GEN, Match.SUFFIX, false, false),
+    new Rule("masterkey", GEN, Match.SUFFIX, false, false),
+    new Rule("subscriptionkey", GEN, Match.SUFFIX, false, false),
+    new Rule("sessionkey", GEN, Match.SUFFIX, false, false),
+    new Rule("authkey", GEN, Match.SUFFIX, false, false),
+    new Rule("credential", GEN, Match.SUFFIX, false, false),
+    new Rule("credentials", GEN, Match.SUFFIX, false, false),
+    new Rule("signature", GEN, Match.SUFFIX, false, false),
+    // weak words: stricter value check
+    new Rule("key", GEN, Match.WORD, false, true),
+    new Rule("auth", GEN, Match.WORD, false, true),
+    new Rule("code", GEN, Match.EXACT, true, true),
+  };
+
+  /** Fast rejection: the last char of every rule word. */
+  private static final boolean[] LAST_CHAR = new boolean[128];
+
+  static {
+    for (Rule r : RULES) {
+      LAST_CHAR[r.word().charAt(r.word().length() - 1)] = true;
+    }
+  }
+
+  /** Longest keyword examined, in chars. */
+  static final int MAX_KEYWORD = 64;
+
+  private SecretKeywords() {}
+
+  private static Rule excl(String word) {
+    return new Rule(word, null, Match.SUFFIX, false, false);
+  }
+
+  /**
+   * The rule for the keyword {@code text[from, to)}, or null. {@code buf} and {@code boundary}
+   * (length {@link #MAX_KEYWORD}) are scratch space.
+   */
+  static Rule match(String text, int from, int to, boolean query, char[] buf, boolean[] boundary) {
+    char lastChar = Character.toLowerCase(text.charAt(to - 1));
+    if (lastChar >= 128 || !LAST_CHAR[lastChar]) {
+      return null;
+    }
+    int n = 0;
+    boolean nextBoundary = true;
+    char prev = 0;
+    for (int i = from; i < to && n < buf.length; i++) {
+      char c = text.charAt(i);
+      if (c == '_' || c == '-' || c == '.') {
+        nextBoundary = true;
+        prev = c;
+        continue;
+      }
+      boolean hump =
+          c >= 'A' && c <= 'Z' && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9'));
+      buf[n] = Character.toLowerCase(c);
+      boundary[n] = nextBoundary || hump;
+      nextBoundary = false;
+      prev = c;
+      n++;
+    }
+    for (Rule r : RULES) {
+      String w = r.word();
+      int wl = w.length();
+      if (wl > n || (r.queryOnly() && !query)) {
+        continue;
+      }
+      if (r.match() == Match.EXACT && wl != n) {
+        continue;
+      }
+      int off = n - wl;
+      boolean eq = true;
+      for (int k = 0; k < wl; k++) {
+        if (buf[off + k] != w.charAt(k)) {
+          eq = false;
+          break;
+        }
+      }
+      if (!eq) {
+        continue;
+      }
+      if (r.match() == Match.WORD && !boundary[off]) {
+        continue;
+      }
+      return r.pattern() == null ? null : r;
+    }
+    return null;
+  }
+}

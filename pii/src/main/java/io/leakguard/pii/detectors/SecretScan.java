@@ -1,0 +1,125 @@
+package io.leakguard.pii.detectors;
+
+import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.Candidate;
+import io.leakguard.pii.spi.DetectionContext;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of one {@link SecretDetector#detect} call: the text, the report sink, the assignment
+ * being examined and the run caches that keep scanning linear. Not shared between threads or texts.
+ *
+ * <p>Design note (linear time): a pattern that needs "the run of chars of class C starting at p"
+ * asks {@link #runEnd}. The answer is cached per class as the run {@code [from, to)}; a later
+ * question from inside the same run is answered in O(1). Triggers are visited left to right, so
+ * every char is scanned at most once per class, whatever the input ({@code eyJ-eyJ-eyJ...}, 1 MB of
+ * {@code password=password=...}).
+ */
+final class SecretScan {
+  final String text;
+  final int length;
+  private final DetectionContext ctx;
+
+  /** Char index before which triggers are skipped: the end of the last reported secret. */
+  int resumeAt;
+
+  private final int[] runFrom = new int[SecretChars.CLASS_COUNT];
+  private final int[] runTo = new int[SecretChars.CLASS_COUNT];
+
+  // ---- the assignment under examination (set by SecretDetector before an ASSIGN pattern runs)
+
+  /** Keyword span in the text, e.g. {@code DB_PASSWORD}. */
+  int keyStart;
+
+  int keyEnd;
+
+  /** The {@code =} or {@code :} char. */
+  char separator;
+
+  /** The value span (inside the quotes when quoted). */
+  int valueStart;
+
+  int valueEnd;
+
+  /** The quote char around the value, or 0. */
+  char quote;
+
+  /** The keyword follows {@code ?} or {@code &} (URL query). */
+  boolean query;
+
+  /** The keyword rule that matched. */
+  SecretKeywords.Rule rule;
+
+  /** Scratch space for {@link SecretKeywords#match}. */
+  final char[] keywordBuf = new char[SecretKeywords.MAX_KEYWORD];
+
+  final boolean[] keywordBoundary = new boolean[SecretKeywords.MAX_KEYWORD];
+
+  SecretScan(String text, DetectionContext ctx) {
+    this.text = text;
+    this.length = text.length();
+    this.ctx = ctx;
+    Arrays.fill(runFrom, -1);
+    Arrays.fill(runTo, -1);
+  }
+
+  /**
+   * End of the run of chars of class {@code cls} (a single {@link SecretChars} bit) from {@code p}.
+   */
+  int runEnd(int p, int cls) {
+    int b = Integer.numberOfTrailingZeros(cls);
+    if (p >= runFrom[b] && p < runTo[b]) {
+      return runTo[b];
+    }
+    int e = p;
+    while (e < length && SecretChars.is(text.charAt(e), cls)) {
+      e++;
+    }
+    runFrom[b] = p;
+    runTo[b] = e;
+    return e;
+  }
+
+  char at(int i) {
+    return i >= 0 && i < length ? text.charAt(i) : 0;
+  }
+
+  boolean startsWith(String prefix, int at) {
+    return text.startsWith(prefix, at);
+  }
+
+  boolean startsWithIgnoreCase(String prefix, int at) {
+    return text.regionMatches(true, at, prefix, 0, prefix.length());
+  }
+
+  /** Context words within {@code window} chars of a span (see DetectionContext#contextWords). */
+  List<String> contextWords(int start, int end, int window, java.util.Set<String> vocabulary) {
+    return ctx.contextWords(start, end, window, vocabulary);
+  }
+
+  /** Reports one secret; the canonical value is the span as written, trimmed. */
+  void report(
+      SecretPattern pattern,
+      int start,
+      int end,
+      double baseScore,
+      double score,
+      String validation,
+      List<String> contextWords) {
+    ctx.report(
+        Candidate.builder(EntityType.SECRET, start, end)
+            .baseScore(baseScore)
+            .score(score)
+            .pattern(pattern.id())
+            .validation(validation)
+            .contextWords(contextWords)
+            .canonical(text.substring(start, end).strip())
+            .build());
+    resumeAt = Math.max(resumeAt, end);
+  }
+
+  void report(SecretPattern pattern, int start, int end, double score, String validation) {
+    report(pattern, start, end, score, score, validation, List.of());
+  }
+}

@@ -1,0 +1,32 @@
+package io.leakguard.pii.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakguard.pii.EntityType;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Table-driven cases for {@link IbanDetector}: {@code IbanDetectorTest/cases.tsv}. */
+class IbanDetectorTest {
+  static Stream<Arguments> cases() {
+    return CaseTable.load(IbanDetectorTest.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void findsExactSpans(String name, String input, String expected) {
+    assertThat(CaseTable.render(EntityType.IBAN_CODE, input)).as(name).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> scores() {
+    return CaseTable.load(IbanDetectorTest.class, "scores.tsv");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scores")
+  void scoresPatternsAndContext(String name, String input, String expected) {
+    assertThat(CaseTable.renderScores(EntityType.IBAN_CODE, input)).as(name).isEqualTo(expected);
+  }
+}

@@ -1,0 +1,78 @@
+package io.leakguard.pii.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakguard.pii.EntityType;
+import io.leakguard.pii.PiiAnalyzer;
+import io.leakguard.pii.PiiFinding;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IpAddressDetectorTest {
+  private static final PiiAnalyzer ANALYZER =
+      PiiAnalyzer.builder().entities(EnumSet.of(EntityType.IP_ADDRESS)).build();
+
+  static List<Arguments> cases() {
+    return IpMacCaseTable.load(IpAddressDetectorTest.class, "cases.tsv");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void table(IpMacCaseTable.Case c) {
+    IpMacCaseTable.check(ANALYZER, c);
+  }
+
+  @Test
+  void explanationNamesValidation() {
+    List<PiiFinding> v4 = ANALYZER.analyze("server 10.0.0.1");
+    assertThat(v4)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.detector()).isEqualTo("ip");
+              assertThat(f.explanation().validation()).isEqualTo("octets");
+              assertThat(f.explanation().contextWords()).containsExactly("server");
+              assertThat(f.explanation().baseScore()).isEqualTo(0.9);
+            });
+    List<PiiFinding> v6 = ANALYZER.analyze("2001:db8::1");
+    assertThat(v6)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.explanation().validation()).isEqualTo("inet6");
+              assertThat(f.explanation().contextWords()).isEmpty();
+            });
+  }
+
+  @Test
+  void weakIpv6AndCommaFormAppearWithLowerMinScoreOnlyWhereDocumented() {
+    PiiAnalyzer lenient =
+        PiiAnalyzer.builder().entities(EnumSet.of(EntityType.IP_ADDRESS)).minScore(0.3).build();
+    // comma form without a context word is never reported (NUMBER_LIST), even when lenient
+    assertThat(lenient.analyze("values 10,0,0,1")).isEmpty();
+    // a bare ::1 stays under the default threshold but is not guessed from code
+    assertThat(lenient.analyze("std::vector")).isEmpty();
+  }
+
+  /** Adversarial inputs: each must finish (linear scanners) and find nothing. */
+  @Test
+  void adversarialInputsAreLinearAndEmpty() {
+    int mb = 1 << 20;
+    assertThat(ANALYZER.analyze("1.".repeat(mb / 2) + "1")).isEmpty();
+    assertThat(ANALYZER.analyze("1".repeat(mb))).isEmpty();
+    assertThat(ANALYZER.analyze(":".repeat(mb))).isEmpty();
+    assertThat(ANALYZER.analyze("1:".repeat(mb / 2))).isEmpty();
+    assertThat(ANALYZER.analyze("[".repeat(mb / 2) + "1" + "]".repeat(mb / 2))).isEmpty();
+    assertThat(ANALYZER.analyze("1[.]".repeat(mb / 4))).isEmpty();
+    assertThat(ANALYZER.analyze("1 dot ".repeat(mb / 6))).isEmpty();
+    assertThat(ANALYZER.analyze("1-2.".repeat(mb / 4))).isEmpty();
+    assertThat(ANALYZER.analyze("ip-1-".repeat(mb / 5))).isEmpty();
+    assertThat(ANALYZER.analyze("a:".repeat(mb / 2))).isEmpty();
+    // a valid address at the end of a long hostile prefix is still found
+    assertThat(ANALYZER.analyze("1.".repeat(mb / 2) + " 10.0.0.1")).hasSize(1);
+  }
+}

@@ -1,0 +1,469 @@
+package io.leakguard.pii.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakguard.pii.EntityType;
+import io.leakguard.pii.PiiAnalyzer;
+import io.leakguard.pii.PiiFinding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Table tests for the SECRET detector through the public {@link PiiAnalyzer}. Expected secrets are
+ * written inline between {@code ⟦} and {@code ⟧}; the markers are removed before analysis and the
+ * expected spans are the code point offsets of the marked text in the original input.
+ *
+ * <p>Token-shaped test values are generated from fixed seeds (never real credentials, and no
+ * literal token in the source for secret scanners to trip on).
+ */
+class SecretDetectorTest {
+  private static final PiiAnalyzer ANALYZER =
+      PiiAnalyzer.builder().entities(EnumSet.of(EntityType.SECRET)).build();
+
+  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String B62 = UPPER + "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String B64URL = B62 + "-_";
+  private static final String HEX = "0123456789abcdef";
+
+  // ------------------------------------------------------------------ generated test values
+
+  static String rnd(long seed, int len, String alphabet) {
+    Random r = new Random(seed);
+    StringBuilder sb = new StringBuilder(len);
+    for (int i = 0; i < len; i++) {
+      sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+
+  static String b64(long seed, int bytes) {
+    byte[] b = new byte[bytes];
+    new Random(seed).nextBytes(b);
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  static String b64url(String json) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static final String AWS_ID = "AKIA" + rnd(1, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+  static final String AWS_SECRET = b64(2, 30);
+  static final String ACCOUNT_KEY = b64(3, 64);
+  static final String SHARED_KEY = b64(4, 32);
+  static final String SAS_SIG = b64(5, 32);
+  static final String GH_BODY = rnd(6, 36, B62);
+  static final String JWT =
+      b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")
+          + "."
+          + b64url("{\"sub\":\"1234567890\",\"name\":\"Jane\"}")
+          + "."
+          + rnd(7, 43, B64URL);
+  static final String JWT_NONE =
+      b64url("{\"alg\":\"none\"}") + "." + b64url("{\"sub\":\"42\"}") + ".";
+  static final String OPAQUE = rnd(8, 40, B62);
+  static final String GUID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+  static final String SHA1 = "3f786850e387550fdab836ed7e6dc881de23001b";
+
+  static String pem(String label, long seed) {
+    String body = b64(seed, 180);
+    StringBuilder sb = new StringBuilder("-----BEGIN " + label + "-----\n");
+    for (int i = 0; i < body.length(); i += 64) {
+      sb.append(body, i, Math.min(body.length(), i + 64)).append('\n');
+    }
+    return sb.append("-----END ").append(label).append("-----").toString();
+  }
+
+  static String urlEncode(String b64) {
+    return b64.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D");
+  }
+
+  // ------------------------------------------------------------------ the marked-text machinery
+
+  /** The input without markers, and the expected code point spans and values. */
+  record Marked(String text, List<int[]> spans, List<String> values) {
+    static Marked parse(String marked) {
+      StringBuilder sb = new StringBuilder();
+      List<int[]> spans = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      int cp = 0;
+      int open = -1;
+      int openChar = -1;
+      for (int i = 0; i < marked.length(); ) {
+        int c = marked.codePointAt(i);
+        i += Character.charCount(c);
+        if (c == '⟦') {
+          open = cp;
+          openChar = sb.length();
+        } else if (c == '⟧') {
+          spans.add(new int[] {open, cp});
+          values.add(sb.substring(openChar));
+        } else {
+          sb.appendCodePoint(c);
+          cp++;
+        }
+      }
+      return new Marked(sb.toString(), spans, values);
+    }
+  }
+
+  static Arguments hit(String marked, String... patterns) {
+    return Arguments.of(String.join(",", patterns), marked);
+  }
+
+  static Stream<Arguments> positives() {
+    return Stream.of(
+        // AWS
+        hit("aws_access_key_id = ⟦" + AWS_ID + "⟧", "aws-access-key"),
+        hit("export AWS_ACCESS_KEY_ID=⟦AKIAIOSFODNN7EXAMPLE⟧", "aws-access-key"),
+        hit("role creds: ⟦ASIA" + rnd(9, 16, UPPER) + "⟧ (session)", "aws-access-key"),
+        hit("User,⟦" + AWS_ID + "⟧,⟦" + AWS_SECRET + "⟧\n", "aws-access-key", "aws-secret-key"),
+        hit("aws_secret_access_key = ⟦" + AWS_SECRET + "⟧", "aws-secret-key"),
+        hit("{\"SecretAccessKey\": \"⟦" + AWS_SECRET + "⟧\"}", "aws-secret-key"),
+        // Azure
+        hit(
+            "conn=⟦DefaultEndpointsProtocol=https;AccountName=contosoprod;AccountKey="
+                + ACCOUNT_KEY
+                + ";EndpointSuffix=core.windows.net⟧ end",
+            "azure-connection-string"),
+        hit(
+            "\"Storage\": \"⟦DefaultEndpointsProtocol=https;AccountName=x;AccountKey="
+                + ACCOUNT_KEY
+                + "⟧;\"",
+            "azure-connection-string"),
+        hit("AccountKey=⟦" + ACCOUNT_KEY + "⟧", "azure-account-key"),
+        hit(
+            "⟦Endpoint=sb://ns1.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                + "SharedAccessKey="
+                + SHARED_KEY
+                + "⟧",
+            "azure-connection-string"),
+        hit(
+            "GET https://acct.blob.core.windows.net/c/b.txt?sv=2020-08-04&ss=b&srt=sco&sp=rwdlac"
+                + "&se=2024-01-01T00:00:00Z&spr=https&sig=⟦"
+                + urlEncode(SAS_SIG)
+                + "⟧ 200",
+            "azure-sas-signature"),
+        // GitHub, GitLab, Slack
+        hit("token ⟦ghp_" + GH_BODY + "⟧", "github-token"),
+        hit("GH_TOKEN=⟦gho_" + GH_BODY + "⟧", "github-token"),
+        hit("⟦ghu_" + GH_BODY + "⟧ ⟦ghs_" + GH_BODY + "⟧ ⟦ghr_" + GH_BODY + "⟧", "github-token"),
+        hit(
+            "pat: ⟦github_pat_" + rnd(10, 22, B62) + "_" + rnd(11, 59, B62) + "⟧",
+            "github-fine-grained-pat"),
+        hit("⟦glpat-" + rnd(12, 20, B64URL) + "⟧", "gitlab-token"),
+        hit(
+            "SLACK_BOT_TOKEN=⟦xoxb-123456789012-1234567890123-" + rnd(13, 24, B62) + "⟧",
+            "slack-token"),
+        hit("⟦xoxp-" + rnd(14, 40, "0123456789") + "⟧", "slack-token"),
+        hit(
+            "webhook: ⟦https://hooks.slack.com/services/T"
+                + rnd(15, 8, UPPER)
+                + "/B"
+                + rnd(16, 10, UPPER)
+                + "/"
+                + rnd(17, 24, B62)
+                + "⟧.",
+            "slack-webhook"),
+        // JWT and bearer
+        hit("Authorization: Bearer ⟦" + JWT + "⟧", "jwt"),
+        hit("id_token=⟦" + JWT + "⟧&state=x", "jwt"),
+        hit("unsigned ⟦" + JWT_NONE + "⟧ here", "jwt"),
+        hit("curl -H \"Authorization: Bearer ⟦" + OPAQUE + "⟧\" https://api", "bearer-token"),
+        hit("Authorization: Basic ⟦dXNlcjpwYXNzd29yZDEyMw==⟧", "basic-auth"),
+        // PEM
+        hit("⟦" + pem("RSA PRIVATE KEY", 20) + "⟧\n", "pem-private-key"),
+        hit("key:\n⟦" + pem("OPENSSH PRIVATE KEY", 21) + "⟧", "pem-private-key"),
+        hit("⟦" + pem("EC PRIVATE KEY", 22) + "⟧", "pem-private-key"),
+        hit("⟦" + pem("ENCRYPTED PRIVATE KEY", 23) + "⟧", "pem-private-key"),
+        hit("x ⟦" + pem("PRIVATE KEY", 24) + "⟧ y", "pem-private-key"),
+        hit(
+            "{\"private_key\": \"⟦" + pem("PRIVATE KEY", 25).replace("\n", "\\n") + "⟧\\n\"}",
+            "pem-private-key"),
+        hit(
+            "truncated: ⟦-----BEGIN RSA PRIVATE KEY-----\n" + b64(26, 90) + "⟧\n[log cut]",
+            "pem-private-key"),
+        // passwords
+        hit("password=⟦Hunter2!⟧", "password-assignment"),
+        hit("pwd: ⟦s3cr3t⟧", "password-assignment"),
+        hit("{\"user\": \"bob\", \"password\": \"⟦x⟧\"}", "password-assignment"),
+        hit("PASSWORD='⟦x⟧'", "password-assignment"),
+        hit("Password: ⟦Hunter2!⟧", "password-assignment"),
+        hit("pass: ⟦Tr0ub4dor&3⟧", "password-assignment"),
+        hit("spring.datasource.password=⟦s3cret-Value⟧", "password-assignment"),
+        hit("mysql --password=⟦Sup3r$ecret⟧ -h db", "password-assignment"),
+        hit("'password' => '⟦correct horse battery⟧',", "password-assignment"),
+        hit("dbPassword := \"⟦Zx9!pl⟧\"", "password-assignment"),
+        hit("{password=⟦abc123XY⟧, user=bob}", "password-assignment"),
+        hit("The password is: ⟦Summer2024⟧.", "password-assignment"),
+        hit("passphrase: \"⟦my long pass phrase⟧\"", "password-assignment"),
+        // connection strings and URLs
+        hit(
+            "Server=tcp:x.database.windows.net;User ID=sa;Password=⟦P@ss⟧;",
+            "connection-string-password"),
+        hit(
+            "jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=⟦S3cret!⟧;",
+            "connection-string-password"),
+        hit("jdbc:postgresql://db/app?user=app&password=⟦pw1234⟧&ssl=true", "password-assignment"),
+        hit("postgres://user:⟦pass⟧@host:5432/db", "url-credentials"),
+        hit("mongodb+srv://admin:⟦S3cr3t⟧@cluster0.example.net/", "url-credentials"),
+        hit("clone https://user:⟦p@ss:w0rd⟧@host/repo.git", "url-credentials"),
+        hit("https://x-access-token:⟦ghs_" + GH_BODY + "⟧@github.com/o/r", "github-token"),
+        hit("https://⟦" + OPAQUE + "⟧@git.example.com/o/r", "url-credentials"),
+        // prefixed API keys
+        hit("stripe ⟦sk_live_" + rnd(30, 24, B62) + "⟧", "stripe-key"),
+        hit("⟦rk_test_" + rnd(31, 99, B62) + "⟧", "stripe-key"),
+        hit("key=⟦AIza" + rnd(32, 35, B64URL) + "⟧", "google-api-key"),
+        hit("⟦SG." + rnd(33, 22, B64URL) + "." + rnd(34, 43, B64URL) + "⟧", "sendgrid-key"),
+        hit("//registry.npmjs.org/:_authToken=⟦npm_" + rnd(35, 36, B62) + "⟧", "npm-token"),
+        hit("TWILIO_API_KEY=⟦SK" + rnd(36, 32, HEX) + "⟧", "twilio-api-key"),
+        hit("OPENAI_API_KEY=⟦sk-proj-" + rnd(37, 48, B64URL) + "⟧", "openai-key"),
+        // generic: keyword + entropy
+        hit("client_secret: ⟦" + rnd(40, 34, B62) + "⟧", "keyword-entropy"),
+        hit("{\"apiKey\": \"⟦" + rnd(41, 32, B62) + "⟧\"}", "keyword-entropy"),
+        hit("X-Api-Key: ⟦" + rnd(42, 32, HEX) + "⟧", "keyword-entropy"),
+        hit("auth_token=⟦" + SHA1 + "⟧", "keyword-entropy"),
+        hit("GET /v1/items?access_token=⟦" + OPAQUE + "⟧&page=2", "keyword-entropy"),
+        hit("https://maps.example.com/api?key=⟦" + rnd(43, 39, B62) + "⟧", "keyword-entropy"),
+        hit("callback?code=⟦" + rnd(44, 30, B62) + "⟧&state=abc", "keyword-entropy"),
+        hit("signing_key = ⟦" + b64(45, 32) + "⟧", "keyword-entropy"),
+        // code points and normalization: spans point into the original text
+        hit("🔑🔑 password=⟦Hunter2!⟧ 🔒", "password-assignment"),
+        hit("password&#61;⟦Hunter2!⟧", "password-assignment"),
+        hit("ｐａｓｓｗｏｒｄ＝⟦Ｈｕｎｔｅｒ２！⟧", "password-assignment"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}: {1}")
+  @MethodSource("positives")
+  void findsSecrets(String patterns, String marked) {
+    Marked m = Marked.parse(marked);
+    String[] expected = patterns.split(",");
+    List<PiiFinding> found = ANALYZER.analyze(m.text());
+
+    assertThat(spans(found)).as("spans").containsExactlyElementsOf(m.spans());
+    for (int i = 0; i < found.size(); i++) {
+      PiiFinding f = found.get(i);
+      assertThat(f.type()).isEqualTo(EntityType.SECRET);
+      assertThat(f.detector()).isEqualTo("secret");
+      assertThat(f.explanation().pattern())
+          .isEqualTo("secret." + expected[Math.min(i, expected.length - 1)]);
+      assertThat(f.score()).isGreaterThanOrEqualTo(PiiAnalyzer.DEFAULT_MIN_SCORE);
+      String value = m.values().get(i);
+      if (f.form().equals("standard")) {
+        assertThat(f.canonical()).isEqualTo(value.strip());
+      }
+    }
+  }
+
+  static Stream<String> lookAlikes() {
+    return Stream.of(
+        // hashes, ids
+        "commit " + SHA1,
+        "SHA256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "md5sum d41d8cd98f00b204e9800998ecf8427e  file.iso",
+        "correlation id " + GUID,
+        "x-correlation-id: " + GUID,
+        "request_id=" + GUID,
+        "key=" + SHA1,
+        // placeholders
+        "password=<redacted>",
+        "password=****",
+        "password: [REDACTED]",
+        "password=${DB_PASSWORD}",
+        "password=$DB_PASSWORD",
+        "password=%PASSWORD%",
+        "password: xxx",
+        "password: XXXXXXXX",
+        "\"password\": \"\"",
+        "\"password\": null",
+        "password: {{ vault_db_password }}",
+        "password=",
+        "api_key=YOUR_API_KEY",
+        "api_key: <your-api-key>",
+        "token=your-token-here",
+        // prose
+        "I forgot my password",
+        "password reset link",
+        "the password is expired",
+        "Password: required",
+        "Password: must be at least 8 characters",
+        "Reason: password expired; user: bob",
+        "Pass: 3, Fail: 0",
+        "Bearer of bad news",
+        "the bearer token is missing",
+        "Token: expired",
+        // code
+        "password = getPassword();",
+        "password: process.env.DB_PASS",
+        "password=config.db.password",
+        "if (password == null) return;",
+        "if (password != expected) fail();",
+        "token: AccessTokenProvider",
+        // URLs, paths, versions, config
+        "https://example.com/path?q=1&page=2",
+        "https://user@example.com/",
+        "see http://localhost:8080/health",
+        "key=/etc/ssl/private/server.key",
+        "key_file: ./certs/tls.key",
+        "private_key: server.pem",
+        "token_version=1.2.3",
+        "api_version: 2023-01-01",
+        "key=name",
+        "key=value",
+        "sort_key=createdAtTimestampValue",
+        "public_key=" + b64(50, 32),
+        "monkey=" + OPAQUE,
+        "bypass: " + OPAQUE,
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA",
+        "C:\\Users\\bob\\secrets\\key.txt",
+        "version 10.0.19045.3803",
+        // near misses of prefixed tokens
+        "ghp_short",
+        "AKIA1234",
+        "AKIAIOSFODNN7EXAMPLEX",
+        "xoxb-123",
+        "SKU-" + rnd(51, 32, HEX),
+        "eyJhbGciOi",
+        "eyJfoo.eyJbar.baz",
+        "sk-SE sv-SE",
+        // PEM look-alikes
+        "-----BEGIN CERTIFICATE-----\n" + b64(52, 120) + "\n-----END CERTIFICATE-----",
+        "-----BEGIN PUBLIC KEY-----\n" + b64(53, 120) + "\n-----END PUBLIC KEY-----",
+        "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("lookAlikes")
+  void ignoresLookAlikes(String text) {
+    assertThat(ANALYZER.analyze(text)).isEmpty();
+  }
+
+  static Stream<Arguments> scores() {
+    return Stream.of(
+        Arguments.of("aws_access_key_id=" + AWS_ID, 0.95, "prefix"),
+        Arguments.of("AKIA" + rnd(60, 16, "0189"), 0.85, "prefix"),
+        Arguments.of("token ghp_" + GH_BODY, 0.95, "prefix"),
+        Arguments.of(JWT, 0.95, "jwt-header"),
+        Arguments.of(pem("RSA PRIVATE KEY", 61), 0.99, "base64"),
+        Arguments.of("AccountKey=" + ACCOUNT_KEY, 0.95, "base64"),
+        Arguments.of("password=Hunter2!", 0.85, "keyword"),
+        Arguments.of("postgres://u:Hunter2@h/db", 0.85, "userinfo"),
+        Arguments.of("Authorization: Bearer " + OPAQUE, 0.9, "entropy"),
+        Arguments.of("Bearer " + OPAQUE, 0.85, "entropy"),
+        Arguments.of("client_secret=" + OPAQUE, 0.75, "entropy"),
+        Arguments.of("client_secret=" + SHA1, 0.7, "entropy"),
+        Arguments.of("api_key=" + GUID, 0.6, "entropy"),
+        Arguments.of("key=" + OPAQUE, 0.6, "entropy"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {1} {2}")
+  @MethodSource("scores")
+  void scoresFollowTheEngineConventions(String text, double score, String validation) {
+    List<PiiFinding> found = ANALYZER.analyze(text);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).score()).isEqualTo(score);
+    assertThat(found.get(0).explanation().validation()).isEqualTo(validation);
+  }
+
+  @Test
+  void weakDefaultPasswordsAreReportedBelowTheDefaultMinimum() {
+    PiiAnalyzer lenient =
+        PiiAnalyzer.builder().entities(EnumSet.of(EntityType.SECRET)).minScore(0.4).build();
+    for (String text :
+        List.of("password=changeme", "password: password", "postgres://u:admin@h/db")) {
+      assertThat(ANALYZER.analyze(text)).as(text).isEmpty();
+      List<PiiFinding> found = lenient.analyze(text);
+      assertThat(found).as(text).hasSize(1);
+      assertThat(found.get(0).score()).isEqualTo(0.45);
+    }
+  }
+
+  @Test
+  void percentEncodedSignatureKeepsTheDecodedValueAsCanonical() {
+    String text = "https://a.blob.core.windows.net/c?sv=2021-06-08&sig=" + urlEncode(SAS_SIG);
+    List<PiiFinding> found = ANALYZER.analyze(text);
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).canonical()).isEqualTo(SAS_SIG);
+    assertThat(found.get(0).form()).isEqualTo("percent");
+    assertThat(found.get(0).end()).isEqualTo(text.length());
+    assertThat(found.get(0).score()).isEqualTo(0.95);
+  }
+
+  @Test
+  void explanationNamesTheKeywordAndToStringHoldsNoSecret() {
+    PiiFinding f = ANALYZER.analyze("DB_PASSWORD=Hunter2!").get(0);
+    assertThat(f.explanation().contextWords()).containsExactly("password");
+    assertThat(f.toString()).doesNotContain("Hunter2");
+  }
+
+  @Test
+  void findsSecretsAmongOtherDetectorsFindings() {
+    String text = "Hi, reach me at jane@contoso.com; db postgres://jane:Hunter2x@10.0.0.5:5432/app";
+    List<PiiFinding> found = PiiAnalyzer.builder().build().analyze(text);
+    assertThat(found)
+        .filteredOn(f -> f.type() == EntityType.SECRET)
+        .extracting(PiiFinding::canonical)
+        .containsExactly("Hunter2x");
+  }
+
+  // ------------------------------------------------------------------ adversarial input
+
+  static Stream<Arguments> adversarial() {
+    int n = 1 << 20;
+    return Stream.of(
+        Arguments.of("1 MB of =", "=".repeat(n), 0),
+        Arguments.of("1 MB of :", ":".repeat(n), 0),
+        Arguments.of("password=password=...", "password=".repeat(n / 9), 1),
+        Arguments.of("\"password\":\"x...", "\"password\":\"x".repeat(n / 13), -1),
+        Arguments.of("BEGIN without END", "-----BEGIN RSA PRIVATE KEY-----\n".repeat(n / 32), 0),
+        Arguments.of(
+            "BEGIN + body without END",
+            ("-----BEGIN PRIVATE KEY-----\n" + b64(70, 60)).repeat(n / 110),
+            -1),
+        Arguments.of("eyJ.eyJ.", "eyJ.eyJ.".repeat(n / 8), 0),
+        Arguments.of("eyJ-eyJ-", "eyJ-".repeat(n / 4), 0),
+        Arguments.of("eyJ long header", "eyJ" + "a".repeat(n) + ".eyJ", 0),
+        Arguments.of("Bearer Bearer", "Bearer ".repeat(n / 7), 0),
+        Arguments.of("a://a://", "a://".repeat(n / 4), 0),
+        Arguments.of("https://u:p@ repeated", "https://u:@".repeat(n / 11), 0),
+        Arguments.of("&sig= repeated", "&sig=".repeat(n / 5), 0),
+        Arguments.of(";AccountKey= repeated", ";AccountKey=".repeat(n / 12), 0),
+        Arguments.of("ghp_ghp_", "ghp_".repeat(n / 4), 0),
+        Arguments.of("long keyword", "a".repeat(n) + "_password=x", 1),
+        Arguments.of("token=token=", "token=".repeat(n / 6), 0),
+        Arguments.of("key:key:", "key: ".repeat(n / 5), 0),
+        Arguments.of("unclosed quotes", "password=\"".repeat(n / 10), -1));
+  }
+
+  /** No timing assertion: these must simply finish (linear scanners) with bounded results. */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("adversarial")
+  void adversarialInputFinishes(String name, String text, int expected) {
+    List<PiiFinding> found = ANALYZER.analyze(text);
+    // counts and booleans only: a failure message listing 50,000 findings would not help
+    if (expected >= 0) {
+      assertThat(found.size()).isEqualTo(expected);
+    } else {
+      assertThat(found.size()).isPositive();
+      assertThat(found.stream().allMatch(f -> f.end() - f.start() <= 200)).isTrue();
+    }
+  }
+
+  private static List<int[]> spans(List<PiiFinding> found) {
+    List<int[]> out = new ArrayList<>();
+    for (PiiFinding f : found) {
+      out.add(new int[] {f.start(), f.end()});
+    }
+    return out;
+  }
+}

@@ -1,0 +1,468 @@
+package io.leakguard.scan;
+
+import io.leakguard.core.SourceRef;
+import io.leakguard.core.UserInputException;
+import io.leakguard.core.Warning;
+import io.leakguard.pii.PiiAnalyzer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Scans the text-like columns of a database's tables for residual PII.
+ *
+ * <pre>{@code
+ * try (Connection c = DriverManager.getConnection(url, user, password)) {
+ *   ScanReport r = JdbcScanner.builder(c, analyzer).sample(1000).build().scan();
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Discovers tables (all schemas but the system ones, or the given schema / tables) and their
+ *       text-like columns ({@code char}, {@code varchar}, {@code text}, {@code clob}, {@code json},
+ *       {@code jsonb}).
+ *   <li>Sampling ({@link Builder#sample}) reads the first N rows of each table; a full scan reads
+ *       every row with keyset pagination on the primary key ({@code WHERE (pk) > (?) ORDER BY pk
+ *       LIMIT page}), so memory stays flat and the scan can resume from a {@link Builder#checkpoint
+ *       checkpoint}. A table without a primary key is read in full in one query, not resumable,
+ *       with a warning.
+ *   <li>Read-only: the connection is put in read-only mode in one transaction that is rolled back
+ *       at the end; the scanner never writes to the scanned database (a read-only user suffices).
+ * </ul>
+ */
+public final class JdbcScanner {
+  /** Called after every page, e.g. for a progress bar. */
+  public interface Progress {
+    void page(String table, long rowsInTable, long rowsTotal);
+  }
+
+  private static final Set<String> SYSTEM_SCHEMAS =
+      Set.of("information_schema", "pg_catalog", "pg_toast", "sys", "mysql", "performance_schema");
+
+  private final Connection connection;
+  private final PiiAnalyzer analyzer;
+  private final String schema;
+  private final List<String> tables;
+  private final int sample;
+  private final int pageSize;
+  private final int maxKeys;
+  private final Path checkpoint;
+  private final String sourceName;
+  private final Progress progress;
+
+  private JdbcScanner(Builder b) {
+    this.connection = b.connection;
+    this.analyzer = b.analyzer;
+    this.schema = b.schema;
+    this.tables = List.copyOf(b.tables);
+    this.sample = b.sample;
+    this.pageSize = b.pageSize;
+    this.maxKeys = b.maxKeys;
+    this.checkpoint = b.checkpoint;
+    this.sourceName = b.sourceName;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder(Connection connection, PiiAnalyzer analyzer) {
+    return new Builder(connection, analyzer);
+  }
+
+  /** A discovered table: qualified name parts, text columns and primary key columns. */
+  record Table(String schema, String name, List<String> textColumns, List<Col> primaryKey) {
+    String label() {
+      return (schema == null || schema.isEmpty() || schema.equalsIgnoreCase("public"))
+          ? name
+          : schema + "." + name;
+    }
+  }
+
+  record Col(String name, int sqlType) {}
+
+  /** Scans and returns the report. */
+  public ScanReport scan() {
+    try {
+      boolean wasReadOnly = connection.isReadOnly();
+      boolean wasAuto = connection.getAutoCommit();
+      connection.setReadOnly(true);
+      connection.setAutoCommit(false);
+      try {
+        return doScan();
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(wasAuto);
+        connection.setReadOnly(wasReadOnly);
+      }
+    } catch (SQLException e) {
+      throw new UserInputException(sourceName + ": " + describe(e));
+    }
+  }
+
+  static String describe(SQLException e) {
+    String state = e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")";
+    return e.getMessage() + state;
+  }
+
+  private ScanReport doScan() throws SQLException {
+    ScanAccumulator acc = new ScanAccumulator(analyzer, maxKeys);
+    Checkpoint cp = Checkpoint.loadOrNew(checkpoint, sourceName + (sample > 0 ? "#sample" : ""));
+    acc.loadState(cp.state);
+    List<Table> found = discover();
+    long total = 0;
+    for (Table t : found) {
+      for (String c : t.textColumns()) {
+        acc.declare(t.label() + "." + c);
+      }
+      List<String> st = cp.tables.get(t.label());
+      if (st != null && !st.isEmpty() && st.get(0).equals("done")) {
+        continue;
+      }
+      if (t.textColumns().isEmpty()) {
+        cp.tables.put(t.label(), List.of("done"));
+        continue;
+      }
+      if (sample > 0) {
+        total += readAll(t, acc, sample, total);
+      } else if (t.primaryKey().isEmpty()) {
+        acc.warn(
+            new Warning(
+                "no-primary-key",
+                "table " + t.label() + " has no primary key: read in full, not resumable",
+                SourceRef.ofPath(sourceName, t.label())));
+        total += readAll(t, acc, 0, total);
+      } else {
+        List<String> lastKey = st != null && st.size() > 1 ? st.subList(1, st.size()) : null;
+        total += readPaged(t, acc, lastKey, cp, total);
+      }
+      cp.tables.put(t.label(), List.of("done"));
+      cp.save(acc);
+    }
+    return acc.report();
+  }
+
+  List<Table> discover() throws SQLException {
+    DatabaseMetaData md = connection.getMetaData();
+    List<Table> out = new ArrayList<>();
+    Map<String, String[]> names = new TreeMap<>();
+    try (ResultSet rs = md.getTables(null, schema, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String s = rs.getString("TABLE_SCHEM");
+        String n = rs.getString("TABLE_NAME");
+        if (s != null && SYSTEM_SCHEMAS.contains(s.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        names.put((s == null ? "" : s) + "." + n, new String[] {s, n});
+      }
+    }
+    if (!tables.isEmpty()) {
+      for (String want : tables) {
+        boolean ok = false;
+        for (String[] sn : names.values()) {
+          if (sn[1].equalsIgnoreCase(want) || (sn[0] + "." + sn[1]).equalsIgnoreCase(want)) {
+            ok = true;
+          }
+        }
+        if (!ok) {
+          throw new UserInputException(sourceName + ": no table named '" + want + "'");
+        }
+      }
+    }
+    for (String[] sn : names.values()) {
+      if (!tables.isEmpty()
+          && tables.stream()
+              .noneMatch(
+                  w -> w.equalsIgnoreCase(sn[1]) || w.equalsIgnoreCase(sn[0] + "." + sn[1]))) {
+        continue;
+      }
+      List<String> text = new ArrayList<>();
+      try (ResultSet rs = md.getColumns(null, sn[0], sn[1], "%")) {
+        while (rs.next()) {
+          if (isText(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"))) {
+            text.add(rs.getString("COLUMN_NAME"));
+          }
+        }
+      }
+      List<Col> pk = new ArrayList<>();
+      Map<Short, String> pkCols = new TreeMap<>();
+      try (ResultSet rs = md.getPrimaryKeys(null, sn[0], sn[1])) {
+        while (rs.next()) {
+          pkCols.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        }
+      }
+      for (String c : pkCols.values()) {
+        int type = Types.VARCHAR;
+        try (ResultSet rs = md.getColumns(null, sn[0], sn[1], c)) {
+          if (rs.next()) {
+            type = rs.getInt("DATA_TYPE");
+          }
+        }
+        pk.add(new Col(c, type));
+      }
+      out.add(new Table(sn[0], sn[1], text, pk));
+    }
+    return out;
+  }
+
+  static boolean isText(int type, String typeName) {
+    switch (type) {
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+      case Types.NCLOB:
+        return true;
+      default:
+        String n = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        return n.equals("json") || n.equals("jsonb") || n.equals("text") || n.contains("character");
+    }
+  }
+
+  private String q(String ident) throws SQLException {
+    String quote = connection.getMetaData().getIdentifierQuoteString();
+    if (quote == null || quote.isBlank()) {
+      return ident;
+    }
+    return quote + ident.replace(quote, quote + quote) + quote;
+  }
+
+  private String from(Table t) throws SQLException {
+    return (t.schema() == null || t.schema().isEmpty() ? "" : q(t.schema()) + ".") + q(t.name());
+  }
+
+  private String selectList(Table t) throws SQLException {
+    List<String> cols = new ArrayList<>();
+    for (Col c : t.primaryKey()) {
+      cols.add(q(c.name()));
+    }
+    for (String c : t.textColumns()) {
+      cols.add(q(c));
+    }
+    return String.join(", ", cols);
+  }
+
+  private long readAll(Table t, ScanAccumulator acc, int limit, long totalSoFar)
+      throws SQLException {
+    String sql = "SELECT " + selectList(t) + " FROM " + from(t);
+    if (limit > 0) {
+      sql += " FETCH FIRST " + limit + " ROWS ONLY";
+    }
+    long n = 0;
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setFetchSize(pageSize);
+      try (ResultSet rs = ps.executeQuery()) {
+        long row = 0;
+        while (rs.next()) {
+          row++;
+          String key = t.primaryKey().isEmpty() ? "row " + row : key(rs, t);
+          consume(rs, t, key, acc);
+          n++;
+          if (progress != null && n % pageSize == 0) {
+            progress.page(t.label(), n, totalSoFar + n);
+          }
+        }
+      }
+    }
+    if (progress != null) {
+      progress.page(t.label(), n, totalSoFar + n);
+    }
+    return n;
+  }
+
+  private long readPaged(
+      Table t, ScanAccumulator acc, List<String> lastKey, Checkpoint cp, long totalSoFar)
+      throws SQLException {
+    List<Col> pk = t.primaryKey();
+    List<String> pkNames = new ArrayList<>();
+    List<String> marks = new ArrayList<>();
+    for (Col c : pk) {
+      pkNames.add(q(c.name()));
+      marks.add("?");
+    }
+    String base = "SELECT " + selectList(t) + " FROM " + from(t);
+    String order =
+        " ORDER BY " + String.join(", ", pkNames) + " FETCH FIRST " + pageSize + " ROWS ONLY";
+    String where =
+        pk.size() == 1
+            ? " WHERE " + pkNames.get(0) + " > ?"
+            : " WHERE (" + String.join(", ", pkNames) + ") > (" + String.join(", ", marks) + ")";
+    long n = 0;
+    List<String> last = lastKey;
+    while (true) {
+      String sql = base + (last == null ? "" : where) + order;
+      int got = 0;
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        if (last != null) {
+          for (int i = 0; i < pk.size(); i++) {
+            bind(ps, i + 1, pk.get(i).sqlType(), last.get(i));
+          }
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          List<String> pageLast = null;
+          while (rs.next()) {
+            String key = key(rs, t);
+            consume(rs, t, key, acc);
+            got++;
+            pageLast = keyValues(rs, t);
+          }
+          if (pageLast != null) {
+            last = pageLast;
+          }
+        }
+      }
+      n += got;
+      if (got > 0) {
+        List<String> st = new ArrayList<>();
+        st.add("partial");
+        st.addAll(last);
+        cp.tables.put(t.label(), st);
+        cp.save(acc);
+        if (progress != null) {
+          progress.page(t.label(), n, totalSoFar + n);
+        }
+      }
+      if (got < pageSize) {
+        return n;
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, int i, int sqlType, String v) throws SQLException {
+    switch (sqlType) {
+      case Types.INTEGER:
+      case Types.SMALLINT:
+      case Types.TINYINT:
+      case Types.BIGINT:
+        ps.setLong(i, Long.parseLong(v));
+        break;
+      case Types.NUMERIC:
+      case Types.DECIMAL:
+        ps.setBigDecimal(i, new java.math.BigDecimal(v));
+        break;
+      case Types.TIMESTAMP:
+        ps.setTimestamp(i, java.sql.Timestamp.valueOf(v));
+        break;
+      case Types.DATE:
+        ps.setDate(i, java.sql.Date.valueOf(v));
+        break;
+      case Types.CHAR:
+      case Types.VARCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGVARCHAR:
+        ps.setString(i, v);
+        break;
+      default:
+        ps.setObject(i, v, sqlType);
+    }
+  }
+
+  private static List<String> keyValues(ResultSet rs, Table t) throws SQLException {
+    List<String> out = new ArrayList<>(t.primaryKey().size());
+    for (int i = 0; i < t.primaryKey().size(); i++) {
+      out.add(Objects.toString(rs.getObject(i + 1)));
+    }
+    return out;
+  }
+
+  private static String key(ResultSet rs, Table t) throws SQLException {
+    return String.join(",", keyValues(rs, t));
+  }
+
+  private static void consume(ResultSet rs, Table t, String key, ScanAccumulator acc)
+      throws SQLException {
+    acc.newRecord();
+    int off = t.primaryKey().size();
+    for (int i = 0; i < t.textColumns().size(); i++) {
+      String v = rs.getString(off + i + 1);
+      acc.record(t.label() + "." + t.textColumns().get(i), key, v);
+    }
+  }
+
+  /** Builder for {@link JdbcScanner}. */
+  public static final class Builder {
+    private final Connection connection;
+    private final PiiAnalyzer analyzer;
+    private String schema;
+    private final List<String> tables = new ArrayList<>();
+    private int sample;
+    private int pageSize = 1000;
+    private int maxKeys = 100;
+    private Path checkpoint;
+    private String sourceName = "database";
+    private Progress progress;
+
+    private Builder(Connection connection, PiiAnalyzer analyzer) {
+      this.connection = Objects.requireNonNull(connection, "connection");
+      this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    /** Only this schema (default: every non-system schema). */
+    public Builder schema(String s) {
+      this.schema = s;
+      return this;
+    }
+
+    /** Only these tables (names or {@code schema.table}); an unknown one is an error. */
+    public Builder tables(List<String> names) {
+      tables.addAll(names);
+      return this;
+    }
+
+    /** Read at most {@code n} rows per table (0 = read everything). */
+    public Builder sample(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("sample must be >= 0: " + n);
+      }
+      this.sample = n;
+      return this;
+    }
+
+    /** Rows per page of the keyset pagination (default 1000). */
+    public Builder pageSize(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("page size must be >= 1: " + n);
+      }
+      this.pageSize = n;
+      return this;
+    }
+
+    /** Row keys kept per location in the report (default 100). */
+    public Builder maxKeys(int n) {
+      this.maxKeys = n;
+      return this;
+    }
+
+    /** Checkpoint file: resumes from it when it exists, updates it after every page. */
+    public Builder checkpoint(Path file) {
+      this.checkpoint = file;
+      return this;
+    }
+
+    /** How the source is named in messages and checkpoints (a URL without credentials). */
+    public Builder sourceName(String name) {
+      this.sourceName = name;
+      return this;
+    }
+
+    public Builder progress(Progress p) {
+      this.progress = p;
+      return this;
+    }
+
+    public JdbcScanner build() {
+      return new JdbcScanner(this);
+    }
+  }
+}
