@@ -107,6 +107,27 @@ class EngineContractTest {
   }
 
   @Test
+  void aLoserBridgingTwoWinnersMergesThemUnderTheBestLabel() {
+    PiiAnalyzer a =
+        analyzer(
+            new NeedleDetector("ab", EntityType.SECRET, 0.9),
+            new NeedleDetector("ef", EntityType.EMAIL_ADDRESS, 0.8),
+            new NeedleDetector("bcde", EntityType.PERSON, 0.6));
+    List<PiiFinding> fs = a.analyze("abcdefg");
+    assertThat(fs).hasSize(1);
+    assertThat(fs.get(0).type()).isEqualTo(EntityType.SECRET);
+    assertThat(fs.get(0).start()).isZero();
+    assertThat(fs.get(0).end()).isEqualTo(6);
+  }
+
+  @Test
+  void denseFindingsResolveWithoutQuadraticBlowUp() {
+    PiiAnalyzer a = analyzer(new NeedleDetector("x", EntityType.SECRET, 0.9));
+    String text = "x ".repeat(200_000);
+    assertThat(a.analyze(text)).hasSize(200_000);
+  }
+
+  @Test
   void minScoreAndEntityFilters() {
     PiiAnalyzer weak = analyzer(new NeedleDetector("k", EntityType.SECRET, 0.3));
     assertThat(weak.analyze("k")).isEmpty();

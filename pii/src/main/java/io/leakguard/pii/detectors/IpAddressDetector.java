@@ -211,7 +211,17 @@ final class IpAddressDetector implements Detector {
 
     /** {@code ip-} or {@code ec2-} followed by a digit. */
     private boolean isHostPrefix(int t) {
-      return (idx.equalsIgnoreCase(t, "ip") || idx.equalsIgnoreCase(t, "ec2"))
+      int len = idx.length(t);
+      if (len != 2 && len != 3) {
+        return false;
+      }
+      int s = idx.start(t);
+      char c0 = (char) (text.charAt(s) | 0x20);
+      boolean word =
+          len == 2
+              ? c0 == 'i' && (text.charAt(s + 1) | 0x20) == 'p'
+              : c0 == 'e' && (text.charAt(s + 1) | 0x20) == 'c' && text.charAt(s + 2) == '2';
+      return word
           && t + 2 < idx.size()
           && text.charAt(idx.end(t)) == '-'
           && idx.length(t + 1) == 1
@@ -284,7 +294,7 @@ final class IpAddressDetector implements Detector {
       if (s >= 2) {
         char p = text.charAt(s - 1);
         char pp = text.charAt(s - 2);
-        if ((p == '.' || p == '_') && isAlnum(pp)) {
+        if ((p == '.' || p == '_') && isAlnum(pp) && family != DASH) {
           return resume;
         }
         if (family == COMMA && p == ',' && isDigit(pp)) {
@@ -507,6 +517,13 @@ final class IpAddressDetector implements Detector {
       return i;
     }
 
+    /** {@code dot} in any case at {@code i} (caller checks {@code i + 3 <= n}). */
+    private boolean isDotWord(int i) {
+      return (text.charAt(i) | 0x20) == 'd'
+          && (text.charAt(i + 1) | 0x20) == 'o'
+          && (text.charAt(i + 2) | 0x20) == 't';
+    }
+
     private int skipBlanks(int i) {
       int k = 0;
       while (i < n && k < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
@@ -546,19 +563,13 @@ final class IpAddressDetector implements Detector {
         char close = c == '[' ? ']' : c == '(' ? ')' : '}';
         if (q + 2 < n && text.charAt(q + 1) == '.' && text.charAt(q + 2) == close) {
           e = q + 3;
-        } else if (q + 4 < n
-            && text.regionMatches(true, q + 1, "dot", 0, 3)
-            && text.charAt(q + 4) == close) {
+        } else if (q + 4 < n && isDotWord(q + 1) && text.charAt(q + 4) == close) {
           e = q + 5;
         } else {
           return -1;
         }
         kind = BRACKET;
-      } else if (before
-          && (c | 0x20) == 'd'
-          && q + 3 < n
-          && text.regionMatches(true, q, "dot", 0, 3)
-          && !isAlnum(text.charAt(q + 3))) {
+      } else if (before && q + 3 < n && isDotWord(q) && !isAlnum(text.charAt(q + 3))) {
         kind = WORD;
         e = q + 3;
       } else {
@@ -594,23 +605,22 @@ final class IpAddressDetector implements Detector {
     if (text.indexOf(':') < 0) {
       return new int[0];
     }
-    int n = text.length();
     int size = idx.size();
     int[] spans = new int[0];
     int nspans = 0;
+    int resume = 0;
+    int pos = text.indexOf(':');
     int t = 0;
-    while (t < size) {
-      int f = idx.flags(t);
-      boolean colon = isColon(text, idx, t);
-      boolean group = (f & TextIndex.HEX) != 0 && idx.length(t) <= 4;
-      if (!colon && !group) {
-        t++;
-        continue;
-      }
-      // walk the maximal run of hex groups, colons and (after a colon) a dotted IPv4 tail
+    while (pos >= 0) {
+      t = tokenFrom(idx, t, pos);
+      // walk back to the start of the run (never before the previous run's end)
       int first = t;
+      while (first > 0 && idx.start(first - 1) >= resume && isGroupOrColon(text, idx, first - 1)) {
+        first--;
+      }
+      // walk forward over hex groups, colons and (after a colon) a dotted IPv4 tail
       boolean seenColon = false;
-      int k = t;
+      int k = first;
       while (k < size) {
         if (isColon(text, idx, k)) {
           seenColon = true;
@@ -630,25 +640,50 @@ final class IpAddressDetector implements Detector {
         k++;
       }
       int last = k - 1;
-      t = k;
-      if (!seenColon || last <= first) {
-        continue;
-      }
-      int rs = idx.start(first);
-      int re = idx.end(last);
-      int[] span = judgeV6(ctx, rs, re);
-      if (span != null) {
-        if (nspans + 2 > spans.length) {
-          spans = Arrays.copyOf(spans, Math.max(8, spans.length * 2));
+      resume = idx.end(last);
+      if (last > first) {
+        int[] span = judgeV6(ctx, idx.start(first), resume);
+        if (span != null) {
+          if (nspans + 2 > spans.length) {
+            spans = Arrays.copyOf(spans, Math.max(8, spans.length * 2));
+          }
+          spans[nspans++] = span[0];
+          spans[nspans++] = span[1];
         }
-        spans[nspans++] = span[0];
-        spans[nspans++] = span[1];
       }
-      if (re >= n) {
-        break;
-      }
+      pos = text.indexOf(':', resume);
     }
     return Arrays.copyOf(spans, nspans);
+  }
+
+  /**
+   * The token containing {@code pos}, searching forward from token {@code from} (galloping, then
+   * binary search): amortized cheaper than {@link TextIndex#tokenAt} for increasing positions.
+   */
+  static int tokenFrom(TextIndex idx, int from, int pos) {
+    int size = idx.size();
+    int lo = from;
+    int step = 1;
+    int hi = from;
+    while (hi < size && idx.end(hi) <= pos) {
+      lo = hi + 1;
+      hi = from + step;
+      step <<= 1;
+    }
+    hi = Math.min(hi, size - 1);
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (idx.end(mid) <= pos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static boolean isGroupOrColon(String text, TextIndex idx, int t) {
+    return (idx.is(t, TextIndex.HEX) && idx.length(t) <= 4) || isColon(text, idx, t);
   }
 
   private static boolean isColon(String text, TextIndex idx, int t) {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The detection pipeline behind {@link io.leakguard.pii.PiiAnalyzer}.
@@ -118,39 +120,41 @@ public final class Engine {
   static List<Resolved> resolve(List<Owned> candidates) {
     List<Owned> sorted = new ArrayList<>(candidates);
     sorted.sort((a, b) -> BEST_FIRST.compare(a.c(), b.c()));
-    List<Resolved> winners = new ArrayList<>();
+    // winners stay disjoint, keyed by start: an overlap test is one floor lookup, so resolution
+    // is O(n log n) even on text dense with findings
+    TreeMap<Integer, Resolved> winners = new TreeMap<>();
     for (Owned o : sorted) {
       Candidate c = o.c();
-      Resolved hit = null;
-      for (Resolved w : winners) {
-        if (c.start() < w.end && w.start < c.end()) {
-          hit = w;
+      Map.Entry<Integer, Resolved> f = winners.lowerEntry(c.end());
+      if (f == null || f.getValue().end <= c.start()) {
+        Resolved r = new Resolved(o);
+        winners.put(r.start, r);
+        continue;
+      }
+      // widen the winner so no part of the loser stays unredacted, absorbing any winner the
+      // widened span now touches (the best of them keeps the label)
+      Resolved keep = f.getValue();
+      winners.remove(keep.start);
+      int ns = Math.min(keep.start, c.start());
+      int ne = Math.max(keep.end, c.end());
+      while (true) {
+        Map.Entry<Integer, Resolved> g = winners.lowerEntry(ne);
+        if (g == null || g.getValue().end <= ns) {
           break;
         }
+        Resolved other = g.getValue();
+        winners.remove(g.getKey());
+        if (BEST_FIRST.compare(other.c, keep.c) < 0) {
+          keep = other;
+        }
+        ns = Math.min(ns, other.start);
+        ne = Math.max(ne, other.end);
       }
-      if (hit == null) {
-        winners.add(new Resolved(o));
-      } else {
-        // widen the winner so no part of the loser stays unredacted
-        hit.start = Math.min(hit.start, c.start());
-        hit.end = Math.max(hit.end, c.end());
-      }
+      keep.start = ns;
+      keep.end = ne;
+      winners.put(ns, keep);
     }
-    // widening may create new overlaps between winners: merge them, keeping the better one
-    winners.sort(Comparator.comparingInt(r -> r.start));
-    List<Resolved> merged = new ArrayList<>(winners.size());
-    for (Resolved r : winners) {
-      Resolved last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && r.start < last.end) {
-        Resolved keep = BEST_FIRST.compare(last.c, r.c) <= 0 ? last : r;
-        keep.start = Math.min(last.start, r.start);
-        keep.end = Math.max(last.end, r.end);
-        merged.set(merged.size() - 1, keep);
-      } else {
-        merged.add(r);
-      }
-    }
-    return merged;
+    return new ArrayList<>(winners.values());
   }
 
   private static List<PiiFinding> toFindings(NormalizedText nt, List<Resolved> resolved) {

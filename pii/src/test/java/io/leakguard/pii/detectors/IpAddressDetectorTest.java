@@ -58,6 +58,21 @@ class IpAddressDetectorTest {
     assertThat(lenient.analyze("std::vector")).isEmpty();
   }
 
+  /** With every detector on, a log line yields exactly the IP and MAC values, nothing else. */
+  @Test
+  void allDetectorsOnALogLine() {
+    PiiAnalyzer all = PiiAnalyzer.builder().build();
+    String line =
+        "src=10.0.0.1 dst=[2001:db8::1]:443 mac 00:1a:2b:3c:4d:5e via ip-10-0-0-2.ec2.internal";
+    assertThat(all.analyze(line))
+        .extracting(f -> f.type() + " " + line.substring(f.charStart(), f.charEnd()))
+        .containsExactly(
+            "IP_ADDRESS 10.0.0.1",
+            "IP_ADDRESS 2001:db8::1",
+            "MAC_ADDRESS 00:1a:2b:3c:4d:5e",
+            "IP_ADDRESS ip-10-0-0-2");
+  }
+
   /** Adversarial inputs: each must finish (linear scanners) and find nothing. */
   @Test
   void adversarialInputsAreLinearAndEmpty() {
