@@ -6,7 +6,9 @@ import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
 import io.leakguard.pii.spi.TextIndex;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,10 +53,9 @@ import java.util.Set;
  *       brackets +0.2, {@code at} and {@code dot} words used together +0.15, a username-like local
  *       part +0.1, a common TLD +0.05, context words such as "email" +0.1), minus 0.15 when an
  *       {@code at} word meets a space used as a dot; capped at 0.9.
- *   <li><b>Bounds</b>: local part at most 64 chars (scanned over at most {@link #LOCAL_WINDOW}
- *       chars), domain at most 253 chars and {@link #MAX_LABELS} labels, at most {@link
- *       #MAX_BACKOFF} validations per trigger: linear time on any input. The reject path allocates
- *       nothing.
+ *   <li><b>Bounds</b>: local part at most 64 chars in at most 16 chunks, domain at most 253 chars
+ *       and {@link #MAX_LABELS} labels, at most {@link #MAX_BACKOFF} validations per trigger:
+ *       linear time on any input. The reject path allocates nothing.
  * </ol>
  *
  * <p>Known limits: {@code at}/{@code dot} words joined by hyphens or underscores ({@code
@@ -87,7 +88,6 @@ final class EmailDetector implements Detector {
   static final String URL_USERINFO = "URL_USERINFO";
 
   static final int LOCAL_MAX = 64;
-  static final int LOCAL_WINDOW = 160;
   static final int DOMAIN_MAX = 253;
   static final int LABEL_MAX = 63;
   static final int MAX_LABELS = 40;
@@ -100,10 +100,43 @@ final class EmailDetector implements Detector {
   static final double SCP_SCORE = 0.3;
   static final double USERINFO_SCORE = 0.4;
 
-  static final Set<String> CONTEXT =
-      Set.of(
-          "email", "emails", "e mail", "mail", "mailbox", "contact", "reach", "write", "address",
-          "send", "reply", "inbox");
+  /**
+   * Context words that raise an obfuscated address's score when found within {@link
+   * #CONTEXT_WINDOW} chars ("e-mail" counts as "mail"). At most 7 letters each: they are matched
+   * packed into a long, without allocation.
+   */
+  static final List<String> CONTEXT =
+      List.of(
+          "email", "emails", "mail", "mailbox", "contact", "reach", "write", "address", "send",
+          "reply", "inbox");
+
+  private static final long[] CONTEXT_KEYS = new long[CONTEXT.size()];
+  private static final String[] CONTEXT_BY_KEY = new String[CONTEXT.size()];
+
+  static {
+    List<String> sorted = new ArrayList<>(CONTEXT);
+    sorted.sort(Comparator.comparingLong(w -> packWord(w, 0, w.length())));
+    for (int i = 0; i < sorted.size(); i++) {
+      CONTEXT_BY_KEY[i] = sorted.get(i);
+      CONTEXT_KEYS[i] = packWord(sorted.get(i), 0, sorted.get(i).length());
+    }
+  }
+
+  /** Packs 1-7 ASCII letters (any case) into a long, base 27; -1 for anything else. */
+  static long packWord(CharSequence s, int from, int to) {
+    if (to - from < 1 || to - from > 7) {
+      return -1;
+    }
+    long key = 0;
+    for (int i = from; i < to; i++) {
+      int c = s.charAt(i) | 0x20;
+      if (c < 'a' || c > 'z') {
+        return -1;
+      }
+      key = key * 27 + (c - 'a' + 1);
+    }
+    return key;
+  }
 
   /**
    * Spelled-out TLDs accepted after a plain space ({@code contoso com}). English words that are
@@ -148,7 +181,28 @@ final class EmailDetector implements Detector {
               + "thank cc hi hello hey ping via follow followed tag tagged mention mentioned reply "
               + "replied ask asked message dm");
 
-  private static final String[] SPACED_TLD_ARRAY = SPACED_TLDS.toArray(new String[0]);
+  /** {@link #SPACED_TLDS} packed by {@link #packLetters}, sorted: an allocation-free lookup. */
+  private static final int[] SPACED_TLD_KEYS =
+      SPACED_TLDS.stream().mapToInt(w -> packLetters(w, 0, w.length())).sorted().toArray();
+
+  /**
+   * Packs 1-4 ASCII letters (any case) into an int, base 27; -1 for anything else. Used on the hot
+   * path of the English word "at" followed by a short word.
+   */
+  static int packLetters(CharSequence s, int from, int to) {
+    if (to - from < 1 || to - from > 4) {
+      return -1;
+    }
+    int key = 0;
+    for (int i = from; i < to; i++) {
+      int c = s.charAt(i) | 0x20;
+      if (c < 'a' || c > 'z') {
+        return -1;
+      }
+      key = key * 27 + (c - 'a' + 1);
+    }
+    return key;
+  }
 
   private static Set<String> words(String list) {
     return Set.copyOf(Arrays.asList(list.trim().split("\\s+")));
@@ -360,6 +414,7 @@ final class EmailDetector implements Detector {
       }
       ensureArrays();
       labels = 0;
+      lastDomain = null;
       int i = start;
       int sep = SEP_NONE;
       int chars = 0;
@@ -524,22 +579,21 @@ final class EmailDetector implements Detector {
     /** Public-suffix label count when labels [0,k) are under a public suffix, else 0. */
     int suffixParts(int k) {
       String d = domain(k);
+      lastDomain = d;
+      lastDomainLabels = k;
       if (d.length() > DOMAIN_MAX) {
         return 0;
       }
-      try {
-        InternetDomainName idn = InternetDomainName.from(d);
-        if (!idn.isUnderPublicSuffix()) {
-          return 0;
-        }
-        InternetDomainName ps = idn.publicSuffix();
-        return ps == null ? 0 : ps.parts().size();
-      } catch (IllegalArgumentException e) {
-        return 0; // numeric TLD, bad label...
-      }
+      return publicSuffixParts(d);
     }
 
+    String lastDomain;
+    int lastDomainLabels;
+
     String domain(int k) {
+      if (k == lastDomainLabels && lastDomain != null) {
+        return lastDomain;
+      }
       StringBuilder sb = new StringBuilder(64);
       for (int m = 0; m < k; m++) {
         if (m > 0) {
@@ -752,50 +806,16 @@ final class EmailDetector implements Detector {
       boolean dotWords = false;
       boolean spaceTld = false;
       for (int m = 1; m < k; m++) {
-        switch (labSep[m]) {
-          case SEP_SPACED_DOT:
-          case SEP_SPACE_TLD:
-            form |= F_SPACED;
-            spaceTld |= labSep[m] == SEP_SPACE_TLD;
-            break;
-          case SEP_WORD:
-            form |= F_WORDS;
-            dotWords = true;
-            break;
-          case SEP_BRACKET:
-            form |= F_BRACKETED;
-            break;
-          case SEP_COMMA:
-            form |= F_COMMA;
-            break;
-          case SEP_LINEBREAK:
-            form |= F_LINEBREAK;
-            break;
-          default:
-            break;
-        }
-        if (labSpaced[m]) {
-          form |= F_SPACED;
-        }
+        form |= formOf(labSep[m]) | (labSpaced[m] ? F_SPACED : 0);
+        dotWords |= labSep[m] == SEP_WORD;
+        spaceTld |= labSep[m] == SEP_SPACE_TLD;
       }
       if (labSpaced[0]) {
         form |= F_SPACED;
       }
       for (int m = 0; m + 1 < locChunks; m++) {
-        switch (locSep[m]) {
-          case SEP_SPACED_DOT:
-            form |= F_SPACED;
-            break;
-          case SEP_WORD:
-            form |= F_WORDS;
-            dotWords = true;
-            break;
-          case SEP_BRACKET:
-            form |= F_BRACKETED;
-            break;
-          default:
-            break;
-        }
+        form |= formOf(locSep[m]);
+        dotWords |= locSep[m] == SEP_WORD;
       }
       if (localSpacedLetters || atSpacedH) {
         form |= F_SPACED;
@@ -861,7 +881,7 @@ final class EmailDetector implements Detector {
           base -= 0.15; // "Jean at Maison de": weakest combination
         }
         base = Math.min(OBFUSCATED_CAP, base);
-        context = ctx.contextWords(start, end, CONTEXT_WINDOW, CONTEXT);
+        context = contextWords(start, end);
         score = context.isEmpty() ? base : Math.min(OBFUSCATED_CAP, base + 0.1);
       }
       ctx.report(
@@ -875,6 +895,48 @@ final class EmailDetector implements Detector {
               .canonical(local + "@" + domain)
               .build());
       return end;
+    }
+
+    /**
+     * The {@link #CONTEXT} words within {@link #CONTEXT_WINDOW} chars before {@code start} or after
+     * {@code end}; allocates only when one is found. Words cut by the window edge are skipped.
+     */
+    List<String> contextWords(int start, int end) {
+      List<String> found = contextIn(Math.max(0, start - CONTEXT_WINDOW), start, null);
+      found = contextIn(end, Math.min(n, end + CONTEXT_WINDOW), found);
+      return found == null ? List.of() : found;
+    }
+
+    private List<String> contextIn(int from, int to, List<String> found) {
+      int i = from;
+      if (i > 0 && Character.isLetter(s.charAt(i - 1))) {
+        while (i < to && Character.isLetter(s.charAt(i))) {
+          i++;
+        }
+      }
+      while (i < to) {
+        if (!Character.isLetter(s.charAt(i))) {
+          i++;
+          continue;
+        }
+        int w = i;
+        while (i < to && Character.isLetter(s.charAt(i))) {
+          i++;
+        }
+        if (i == to && to < n && Character.isLetter(s.charAt(to))) {
+          break; // cut by the window
+        }
+        int hit = Arrays.binarySearch(CONTEXT_KEYS, packWord(s, w, i));
+        if (hit >= 0) {
+          if (found == null) {
+            found = new ArrayList<>(2);
+          }
+          if (!found.contains(CONTEXT_BY_KEY[hit])) {
+            found.add(CONTEXT_BY_KEY[hit]);
+          }
+        }
+      }
+      return found;
     }
 
     boolean isRetina(int from, int to) {
@@ -973,14 +1035,47 @@ final class EmailDetector implements Detector {
 
     /** Whether {@code s[from, to)} is one of {@link #SPACED_TLDS}, without allocating. */
     boolean isSpacedTld(int from, int to) {
-      int len = to - from;
-      for (String tld : SPACED_TLD_ARRAY) {
-        if (tld.length() == len && s.regionMatches(true, from, tld, 0, len)) {
-          return true;
-        }
-      }
-      return false;
+      int key = packLetters(s, from, to);
+      return key > 0 && Arrays.binarySearch(SPACED_TLD_KEYS, key) >= 0;
     }
+  }
+
+  /** An immutable memo entry: safe to publish through a plain array slot. */
+  private static final class Suffix {
+    final String domain;
+    final int parts;
+
+    Suffix(String domain, int parts) {
+      this.domain = domain;
+      this.parts = parts;
+    }
+  }
+
+  /**
+   * Memo of public-suffix lookups (lower-case domain to suffix label count). Support text repeats
+   * the same few domains, and Guava's lookup (parse, split, trie walk) is the detector's largest
+   * cost per address. Racy by design: slots hold immutable entries, a lost write only costs a
+   * recomputation. This is a cache of a pure function, not per-text state.
+   */
+  private static final Suffix[] SUFFIX_MEMO = new Suffix[1024];
+
+  /** Public-suffix label count when {@code d} is under a public suffix, else 0. */
+  static int publicSuffixParts(String d) {
+    int slot = (d.hashCode() * 0x9E3779B9) >>> 22;
+    Suffix memo = SUFFIX_MEMO[slot];
+    if (memo != null && memo.domain.equals(d)) {
+      return memo.parts;
+    }
+    int parts;
+    try {
+      InternetDomainName idn = InternetDomainName.from(d);
+      InternetDomainName ps = idn.isUnderPublicSuffix() ? idn.publicSuffix() : null;
+      parts = ps == null ? 0 : ps.parts().size();
+    } catch (IllegalArgumentException e) {
+      parts = 0; // numeric TLD, bad label...
+    }
+    SUFFIX_MEMO[slot] = new Suffix(d, parts);
+    return parts;
   }
 
   static String formName(int form) {
@@ -1068,33 +1163,35 @@ final class EmailDetector implements Detector {
     return c == ')' || c == ']' || c == '}' || c == '>';
   }
 
+  /** The form bit of a dot-like separator. */
+  static int formOf(int sep) {
+    return switch (sep) {
+      case SEP_SPACED_DOT, SEP_SPACE_TLD -> F_SPACED;
+      case SEP_WORD -> F_WORDS;
+      case SEP_BRACKET -> F_BRACKETED;
+      case SEP_COMMA -> F_COMMA;
+      case SEP_LINEBREAK -> F_LINEBREAK;
+      default -> 0;
+    };
+  }
+
   static char closerOf(char c) {
-    switch (c) {
-      case '(':
-        return ')';
-      case '[':
-        return ']';
-      case '{':
-        return '}';
-      case '<':
-        return '>';
-      default:
-        return '\0';
-    }
+    return switch (c) {
+      case '(' -> ')';
+      case '[' -> ']';
+      case '{' -> '}';
+      case '<' -> '>';
+      default -> '\0';
+    };
   }
 
   static char openerOf(char c) {
-    switch (c) {
-      case ')':
-        return '(';
-      case ']':
-        return '[';
-      case '}':
-        return '{';
-      case '>':
-        return '<';
-      default:
-        return '\0';
-    }
+    return switch (c) {
+      case ')' -> '(';
+      case ']' -> '[';
+      case '}' -> '{';
+      case '>' -> '<';
+      default -> '\0';
+    };
   }
 }

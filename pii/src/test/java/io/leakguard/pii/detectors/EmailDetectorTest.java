@@ -145,7 +145,7 @@ class EmailDetectorTest {
   @Test
   void contextWordsAreExplained() {
     PiiFinding f = EMAIL.analyze("please e-mail JOHN AT CONTOSO DOT COM").get(0);
-    assertThat(f.explanation().contextWords()).contains("e mail");
+    assertThat(f.explanation().contextWords()).containsExactly("mail");
     assertThat(f.explanation().baseScore()).isEqualTo(0.75);
     assertThat(f.score()).isEqualTo(0.85);
   }
