@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       RedactCommand.class,
       RevealCommand.class,
       io.leakguard.cli.net.NetCommand.class,
+      io.leakguard.cli.net.AlertsCommand.class,
+      io.leakguard.cli.scan.ScanCommand.class,
+      io.leakguard.cli.scan.ImpactCommand.class,
       DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

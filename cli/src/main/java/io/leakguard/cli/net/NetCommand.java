@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     name = "net",
     mixinStandardHelpOptions = true,
     description = "Audits cloud network exposure from az, aws, gcloud and terraform exports.",
-    subcommands = {NetAuditCommand.class, NetCheckCommand.class, NetDiffCommand.class})
+    subcommands = {
+      NetAuditCommand.class,
+      NetCheckCommand.class,
+      NetDiffCommand.class,
+      NetWatchCommand.class
+    })
 public final class NetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
