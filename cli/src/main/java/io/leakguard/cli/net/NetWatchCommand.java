@@ -137,9 +137,9 @@ public final class NetWatchCommand implements Callable<Integer> {
               new Relay.Options(maxAttempts, Duration.ofMillis(500), Duration.ofMinutes(5), 200),
               clock);
       if (once) {
-        tick(store, alerts, policy, err, routeWarnings);
+        boolean ok = tick(store, alerts, policy, err, routeWarnings);
         drain(relay);
-        return 0;
+        return ok ? 0 : io.leakguard.core.ExitCodes.USAGE;
       }
       Thread relayThread =
           new Thread(
@@ -181,8 +181,11 @@ public final class NetWatchCommand implements Callable<Integer> {
   private String lastFingerprint;
   private final Map<String, Integer> reported = new HashMap<>();
 
-  /** One poll: if the folder changed, audit and reconcile. Never throws on bad exports. */
-  void tick(
+  /**
+   * One poll: if the folder changed, audit and reconcile. Never throws on bad exports; returns
+   * false when the exports could not be used (state kept, retried at the next tick).
+   */
+  boolean tick(
       StateStore store,
       AlertService alerts,
       Policy policy,
@@ -194,15 +197,15 @@ public final class NetWatchCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("leakguard: " + dir + ": cannot read the folder, retrying: " + e.getMessage());
       err.flush();
-      return;
+      return false;
     }
     if (fp.equals(lastFingerprint)) {
-      return;
+      return true;
     }
     if (fp.equals("empty")) {
       err.println("leakguard: " + dir + ": no export files yet; keeping the previous state");
       err.flush();
-      return;
+      return false;
     }
     NetModel model;
     AuditReport report;
@@ -215,7 +218,7 @@ public final class NetWatchCommand implements Callable<Integer> {
         err.println("leakguard: exports not usable yet, will retry: " + e.getMessage());
         err.flush();
       }
-      return;
+      return false;
     }
     Map<String, Target> byId = new HashMap<>();
     for (Target t : model.targets()) {
@@ -254,6 +257,7 @@ public final class NetWatchCommand implements Callable<Integer> {
       err.println("leakguard: warning: " + w.message());
     }
     err.flush();
+    return true;
   }
 
   static String fingerprint(Path dir) throws IOException {
