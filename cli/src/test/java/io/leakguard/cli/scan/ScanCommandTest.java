@@ -1,0 +1,152 @@
+package io.leakguard.cli.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leakguard.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code leakguard scan} and {@code impact} through the CLI, on real files and an H2 database. */
+class ScanCommandTest {
+  static final ObjectMapper M = new ObjectMapper();
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void scansJsonlCsvTextAndGzipFoldersWithMaskedExamples() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("exports/nested"));
+    Files.writeString(
+        tmp.resolve("exports/cases.jsonl"),
+        "{\"id\": 1, \"text\": \"mail XYZ @contoso com\", \"customer\": {\"phone\": \"(425) 555-0143\"}}\n"
+            + "{\"id\": 2, \"text\": \"build 10.0.19041.1 fails\"}\n");
+    Files.writeString(
+        dir.resolve("tickets.csv"),
+        "id,body\n1,\"card 4111 1111 1111 1111, thanks\"\n2,\"multi\nline, no pii\"\n");
+    try (var gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("app.log.gz")))) {
+      gz.write("2019-12-05T10:22:31Z login from 10.1.2.3\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Run r = run("scan", tmp.resolve("exports").toString(), "--format", "json", "--fail-on", "none");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = M.readTree(r.out());
+    assertThat(j.get("summary").get("records").asInt()).isEqualTo(5);
+    assertThat(j.get("summary").get("counts").get("EMAIL_ADDRESS").asInt()).isEqualTo(1);
+    assertThat(j.get("summary").get("counts").get("PHONE_NUMBER").asInt()).isEqualTo(1);
+    assertThat(j.get("summary").get("counts").get("CREDIT_CARD").asInt()).isEqualTo(1);
+    assertThat(j.get("summary").get("counts").get("IP_ADDRESS").asInt()).isEqualTo(1);
+    assertThat(r.out())
+        .contains(
+            "cases.jsonl#text", "cases.jsonl#customer.phone", "tickets.csv#body", "app.log.gz#line")
+        .doesNotContain("contoso com", "4111 1111", "555-0143", "10.1.2.3");
+    // --fail-on: a card is critical
+    assertThat(run("scan", tmp.resolve("exports").toString()).code()).isEqualTo(1);
+    // the HTML report is self-contained and masked
+    Path html = tmp.resolve("report.html");
+    assertThat(
+            run(
+                    "scan",
+                    tmp.resolve("exports").toString(),
+                    "--format",
+                    "html",
+                    "-o",
+                    html.toString(),
+                    "--fail-on",
+                    "none")
+                .code())
+        .isZero();
+    assertThat(Files.readString(html)).contains("<svg", "CREDIT_CARD").doesNotContain("4111 1111");
+  }
+
+  @Test
+  void scansAndImpactsADatabaseWithCredentialsFromTheEnvironmentOrAFile() throws Exception {
+    String url = "jdbc:h2:" + tmp.resolve("support").toString();
+    try (Connection c = DriverManager.getConnection(url, "sa", "pw");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE cases (id INT PRIMARY KEY, customer_id VARCHAR(10), created_at"
+              + " TIMESTAMP, body VARCHAR(200))");
+      s.execute(
+          "INSERT INTO cases VALUES (1, 'C1', TIMESTAMP '2019-12-06 10:00:00',"
+              + " 'reach me at jane.doe@contoso.com')");
+      s.execute(
+          "INSERT INTO cases VALUES (2, 'C2', TIMESTAMP '2020-02-01 10:00:00',"
+              + " 'ssn 536-22-8145')");
+    }
+    Path creds = tmp.resolve("db.properties");
+    Files.writeString(creds, "user=sa\npassword=pw\n");
+    Run r =
+        run(
+            "scan",
+            "--jdbc",
+            url,
+            "--credentials-file",
+            creds.toString(),
+            "--format",
+            "json",
+            "--fail-on",
+            "none");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(M.readTree(r.out()).get("summary").get("counts").get("US_SSN").asInt()).isEqualTo(1);
+    Run imp =
+        run(
+            "impact",
+            "--jdbc",
+            url,
+            "--credentials-file",
+            creds.toString(),
+            "--table",
+            "cases",
+            "--customer-column",
+            "customer_id",
+            "--time-column",
+            "created_at",
+            "--window",
+            "2019-12-05..2019-12-31");
+    assertThat(imp.code()).as(imp.err()).isZero();
+    assertThat(imp.out()).isEqualTo("customer_id,records,entity_types\r\nC1,1,EMAIL_ADDRESS\r\n");
+    // bad credentials, a password in the URL, a wrong URL and a missing table are clear errors
+    Files.writeString(creds, "user=sa\npassword=wrong\n");
+    Run bad = run("scan", "--jdbc", url, "--credentials-file", creds.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("cannot connect").doesNotContain("wrong");
+    assertThat(run("scan", "--jdbc", url + ";PASSWORD=pw").err())
+        .contains("never on the command line");
+    assertThat(run("scan", "--jdbc", "jdbc:nosuchdb://x").err()).contains("cannot connect");
+    Files.writeString(creds, "user=sa\npassword=pw\n");
+    Run missing =
+        run(
+            "impact",
+            "--jdbc",
+            url,
+            "--credentials-file",
+            creds.toString(),
+            "--table",
+            "tickets",
+            "--customer-column",
+            "c",
+            "--time-column",
+            "t",
+            "--window",
+            "2019-12-05..2019-12-31");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no table named 'tickets'");
+  }
+}
