@@ -39,6 +39,14 @@ public final class StateStore implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  /** Flyway logs every migration step through JUL; keep the CLI's stderr for what matters. */
+  private static final java.util.logging.Logger FLYWAY_LOG =
+      java.util.logging.Logger.getLogger("org.flywaydb");
+
+  static {
+    FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final String url;
   private final Properties props;
   private final Connection keepAlive;
