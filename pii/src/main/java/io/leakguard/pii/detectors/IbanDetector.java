@@ -15,14 +15,16 @@ import java.util.Set;
  *
  * <p>Examples: {@code DE89370400440532013000}, {@code DE89 3704 0044 0532 0130 00}, {@code de89
  * 3704 0044 0532 0130 00} (form {@code lowercase}), {@code GB29 NWBK 6016 1331 9268 19}, {@code DE
- * 8937 0400 4405 3201 3000} is <em>not</em> found (see limits). The canonical value is upper case
- * without separators.
+ * 8937 0400 4405 3201 3000}, {@code D E 8 9 3 7 0 4 ...} (a split head, form {@code spaced}),
+ * {@code DE89\n> 3704 ...} (a line break with e-mail quote markers). The canonical value is upper
+ * case without separators.
  *
  * <p>Pattern {@code iban.compact} (one token) or {@code iban.grouped}; validation {@code mod97}.
  * The BBAN's national format is not checked (length and mod-97 only).
  *
- * <p>Known limits: the country code and the check digits must be written together ({@code DE89});
- * spaced-out letters ({@code D E 8 9 ...}) and digits written as words are not recognised.
+ * <p>Known limits: a head split over tokens must be upper case ({@code de 89 ...} is not found),
+ * and its later tokens must hold a digit, be one char, or be an upper-case bank code of up to four
+ * letters, so that prose never fills an IBAN; digits written as words are not recognised.
  */
 final class IbanDetector implements Detector {
   private static final int CONTEXT_WINDOW = 40;

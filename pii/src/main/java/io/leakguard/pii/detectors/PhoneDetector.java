@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>Examples: {@code (425) 555-0143}, {@code 425.555.0143}, {@code +1-425-555-0143 ext. 12},
  * {@code +44 20 7946 0958}, {@code 0044 20 7946 0958}, {@code five five five zero one four three}
- * (with an area code), {@code 4 2 5 5 5 5 0 1 4 3}.
+ * (with an area code), {@code 4 2 5 5 5 5 0 1 4 3}, {@code plus four four, seven four zero six
+ * ...}, {@code +34.611.78.02.31} (dots after a plus are never a version number).
  *
  * <p>Known limits: local numbers without an area code ({@code 555-0143}) are not reported (not
  * valid per libphonenumber); {@code double}/{@code triple} words are not expanded; a number glued
