@@ -105,6 +105,7 @@ final class CreditCardDetector implements Detector {
           continue;
         }
         if (NumberGuards.shape(s, from, to) != null
+            || NumberGuards.plusPrefixed(text, idx, s, from)
             || NumberGuards.surroundings(text, idx, s, from, to) != null) {
           continue;
         }

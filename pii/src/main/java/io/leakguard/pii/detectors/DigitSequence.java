@@ -5,10 +5,11 @@ import io.leakguard.pii.spi.TextIndex;
 /**
  * Reads a run of digit groups from the token index: digit-only tokens and digit words ({@code
  * five}, {@code zero}, {@code oh} inside a run), joined by soft gaps (up to four tokens of short
- * whitespace, one line break, one {@code -} or {@code .}, one {@code (} and one {@code )}). Keeps,
- * for every digit, the normalized char range it came from, so a window of digits maps back to a
- * span. Shared by the phone, card and SSN detectors; one instance per {@code detect} call (mutable,
- * reused across runs to avoid allocation).
+ * whitespace, one line break, one {@code -} or {@code .}, one {@code (} and one {@code )}; a comma
+ * between two digit words; {@code >} e-mail quote markers after the line break). Keeps, for every
+ * digit, the normalized char range it came from, so a window of digits maps back to a span. Shared
+ * by the phone, card and SSN detectors; one instance per {@code detect} call (mutable, reused
+ * across runs to avoid allocation).
  *
  * <p>Design note: a run is read in chunks of at most {@link #MAX_DIGITS} digits / {@link
  * #MAX_GROUPS} groups; {@link #resumeToken} restarts the next chunk with an overlap of {@link
@@ -28,6 +29,12 @@ final class DigitSequence {
   static final int GAP_OPEN = 1 << 3;
   static final int GAP_CLOSE = 1 << 4;
   static final int GAP_NEWLINE = 1 << 5;
+
+  /** A comma between two digit words ({@code five two four, five seven}). */
+  static final int GAP_COMMA = 1 << 6;
+
+  /** Most {@code >} quote markers (and their spaces) allowed after a line break in one gap. */
+  static final int MAX_QUOTE_TOKENS = 16;
 
   final byte[] digit = new byte[MAX_DIGITS];
   final int[] digitStart = new int[MAX_DIGITS];
@@ -175,9 +182,16 @@ final class DigitSequence {
       int gapFlags = 0;
       int gapTokens = 0;
       int puncts = 0;
+      int quoteTokens = 0;
       boolean ok = false;
       while (next < n && gapTokens < 4) {
         int f = idx.flags(next);
+        if ((gapFlags & GAP_NEWLINE) != 0 && quoteTokens < MAX_QUOTE_TOKENS && isQuote(next, f)) {
+          // "...\n> > 755 1205": e-mail quote markers after the line break are not a separator
+          next++;
+          quoteTokens++;
+          continue;
+        }
         if ((f & TextIndex.SPACE) != 0) {
           int l = idx.length(next);
           if ((f & TextIndex.NEWLINE) != 0) {
@@ -202,6 +216,8 @@ final class DigitSequence {
             bit = GAP_OPEN;
           } else if (c == ')') {
             bit = GAP_CLOSE;
+          } else if (c == ',' && isWord && idx.length(next) == 1) {
+            bit = GAP_COMMA; // only after a digit word; the next group must be one too
           } else {
             break;
           }
@@ -212,7 +228,10 @@ final class DigitSequence {
           gapFlags |= bit;
           puncts++;
         } else {
-          ok = isDigitToken(idx, next) || wordDigit(text, idx, next) >= 0;
+          ok =
+              (gapFlags & GAP_COMMA) != 0
+                  ? wordDigit(text, idx, next) >= 0
+                  : isDigitToken(idx, next) || wordDigit(text, idx, next) >= 0;
           break;
         }
         next++;
@@ -237,6 +256,21 @@ final class DigitSequence {
     groupStart[groups] = digits;
     endToken = groups == 0 ? t + 1 : groupToken[groups - 1] + 1;
     return groups > 0;
+  }
+
+  /**
+   * True when token {@code t} (flags {@code f}) is a {@code >} quote marker, or the short
+   * whitespace right after one, inside a gap that already holds a line break.
+   */
+  private boolean isQuote(int t, int f) {
+    if ((f & TextIndex.PUNCT) != 0) {
+      return text.charAt(idx.start(t)) == '>' && idx.length(t) == 1;
+    }
+    return (f & TextIndex.SPACE) != 0
+        && (f & TextIndex.NEWLINE) == 0
+        && idx.length(t) <= 2
+        && t > 0
+        && text.charAt(idx.start(t - 1)) == '>';
   }
 
   private boolean isOh(int t) {

@@ -82,7 +82,8 @@ final class NumberGuards {
     }
     if (n == 3) {
       return (len[0] == 3 && len[1] == 3 && len[2] == 4) // 425.555.0143
-          || (len[0] == 3 && len[1] == 2 && len[2] == 4); // 123.45.6789
+          || (len[0] == 3 && len[1] == 2 && len[2] == 4) // 123.45.6789
+          || (len[0] == 4 && len[1] == 6 && (len[2] == 5 || len[2] == 4)); // Amex, Diners
     }
     if (n == 4) {
       return (len[0] == 1 && len[1] == 3 && len[2] == 3 && len[3] == 4)
@@ -160,8 +161,10 @@ final class NumberGuards {
    * Guards on the chars around a window that ends the run or starts it: {@code SLASH_OR_PATH}
    * ({@code 12/05/2019}, {@code /var/1234567890}), {@code AMOUNT} ({@code $1,234,567.89}, {@code
    * 45%}), {@code TIME_STAMPS} ({@code 10:22}), {@code LETTER_ADJACENT} ({@code v1.2}, {@code
-   * INC-123}, {@code 123.log}, {@code 11d3-4f89}), {@code KB_NUMBER} ({@code KB 5034441}). Returns
-   * the guard name or null.
+   * INC-123}, {@code 123.log}, {@code 11d3-4f89}), {@code KB_NUMBER} ({@code KB 5034441}), {@code
+   * NEGATIVE_NUMBER} (a minus glued to the digits after a space or bracket: the decimal HRESULT
+   * {@code -2147024891}), {@code HASH_ID} ({@code #8496519}: fewer than nine digits after a {@code
+   * #}). Returns the guard name or null.
    */
   static String surroundings(String text, TextIndex idx, DigitSequence s, int from, int to) {
     int n = idx.size();
@@ -204,7 +207,13 @@ final class NumberGuards {
       case '$', '\u20ac', '\u00a3', '\u00a5' -> "AMOUNT";
       case ',' -> (pf & TextIndex.DIGIT) != 0 && (pf & TextIndex.LETTER) == 0 ? "AMOUNT" : null;
       case ':' -> (pf & TextIndex.DIGIT) != 0 ? "TIME_STAMPS" : null;
-      case '-', '.' -> (pf & TextIndex.LETTER) != 0 ? "LETTER_ADJACENT" : null;
+      case '-' ->
+          (pf & TextIndex.LETTER) != 0
+              ? "LETTER_ADJACENT"
+              : (pf & TextIndex.DIGIT) == 0 ? "NEGATIVE_NUMBER" : null;
+      case '.' -> (pf & TextIndex.LETTER) != 0 ? "LETTER_ADJACENT" : null;
+      case '#' -> (pf & TextIndex.LETTER) != 0 ? null : "HASH_ID"; // "SS#123-45-6789" stays
+
       default -> null;
     };
   }
@@ -217,6 +226,18 @@ final class NumberGuards {
       case '-', '.' -> (nf & TextIndex.LETTER) != 0 ? "LETTER_ADJACENT" : null;
       default -> null;
     };
+  }
+
+  /**
+   * {@code INTL_PREFIX}: the window starts right after a {@code +}, or right after the country code
+   * that follows it ({@code +31 1 0 6 2 2 8 8 5 2}): a phone number, never a card or an SSN.
+   */
+  static boolean plusPrefixed(String text, TextIndex idx, DigitSequence s, int from) {
+    int t = s.groupToken[0] - 1;
+    return (from == 0 || (from == 1 && s.groupLength(0) <= 3))
+        && t >= 0
+        && !s.word[0]
+        && text.charAt(idx.start(t)) == '+';
   }
 
   /** True when the last group of the window is an hour followed by {@code :mm}. */
@@ -233,7 +254,16 @@ final class NumberGuards {
 
   /** Runs every shape guard; returns the first that fires, or null. */
   static String shape(DigitSequence s, int from, int to) {
-    if (versionNumber(s, from, to)) {
+    return shape(s, from, to, false);
+  }
+
+  /**
+   * Runs every shape guard; with {@code intlPrefix} (the run follows a {@code +}, as in {@code
+   * +34.611.78.02.31}) dotted clusters are not taken for version numbers: versions, IPs and
+   * decimals are never written after a plus sign.
+   */
+  static String shape(DigitSequence s, int from, int to, boolean intlPrefix) {
+    if (!intlPrefix && versionNumber(s, from, to)) {
       return "VERSION_NUMBER";
     }
     if (date(s, from, to)) {

@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>Examples: {@code (425) 555-0143}, {@code 425.555.0143}, {@code +1-425-555-0143 ext. 12},
  * {@code +44 20 7946 0958}, {@code 0044 20 7946 0958}, {@code five five five zero one four three}
- * (with an area code), {@code 4 2 5 5 5 5 0 1 4 3}.
+ * (with an area code), {@code 4 2 5 5 5 5 0 1 4 3}, {@code plus four four, seven four zero six
+ * ...}, {@code +34.611.78.02.31} (dots after a plus are never a version number).
  *
  * <p>Known limits: local numbers without an area code ({@code 555-0143}) are not reported (not
  * valid per libphonenumber); {@code double}/{@code triple} words are not expanded; a number glued
@@ -100,11 +101,8 @@ final class PhoneDetector implements Detector {
         from++;
         continue;
       }
-      boolean plus =
-          from == 0
-              && s.groupToken[0] > 0
-              && text.charAt(idx.start(s.groupToken[0] - 1)) == '+'
-              && !s.word[0];
+      int plusToken = from == 0 ? plusToken(text, idx, s) : -1;
+      boolean plus = plusToken >= 0;
       int d0 = s.groupStart[from];
       boolean zeroZero =
           !plus
@@ -133,7 +131,7 @@ final class PhoneDetector implements Detector {
         if (tries++ >= MAX_TRIES) {
           return reportedUntil;
         }
-        if (NumberGuards.shape(s, from, end) != null
+        if (NumberGuards.shape(s, from, end, plus) != null
             || NumberGuards.surroundings(text, idx, s, from, end) != null) {
           continue;
         }
@@ -141,7 +139,7 @@ final class PhoneDetector implements Detector {
         if (pn == null) {
           continue;
         }
-        int start = plus ? idx.start(s.groupToken[0] - 1) : s.groupCharStart(from);
+        int start = plus ? idx.start(plusToken) : s.groupCharStart(from);
         if (!plus && from == 0 && s.groupToken[0] > 0) {
           int before = s.groupToken[0] - 1;
           if (text.charAt(idx.start(before)) == '('
@@ -163,6 +161,28 @@ final class PhoneDetector implements Detector {
       from = found > 0 ? found : from + 1;
     }
     return reportedUntil;
+  }
+
+  /**
+   * The token of an international prefix right before the run: {@code +} glued to the digits
+   * ({@code +44 20 ...}), or the word {@code plus} before digit words ({@code plus four four, seven
+   * four zero six ...}); -1 when there is none.
+   */
+  private static int plusToken(String text, TextIndex idx, DigitSequence s) {
+    int t = s.groupToken[0] - 1;
+    if (t < 0) {
+      return -1;
+    }
+    if (!s.word[0]) {
+      return text.charAt(idx.start(t)) == '+' ? t : -1;
+    }
+    if ((idx.flags(t) & TextIndex.SPACE) == 0
+        || (idx.flags(t) & TextIndex.NEWLINE) != 0
+        || idx.length(t) > 2
+        || t == 0) {
+      return -1;
+    }
+    return idx.equalsIgnoreCase(t - 1, "plus") ? t - 1 : -1;
   }
 
   /** Cheap checks before libphonenumber: NANP shape for +1 / US / CA numbers. */
@@ -356,7 +376,9 @@ final class PhoneDetector implements Detector {
       return true;
     }
     for (int g = from; g < to; g++) {
-      if (s.groupLength(g) < 2 && !(g == from && (n == 4 || intl))) {
+      // one digit: a leading trunk/country digit, or the first group after an international
+      // country code ("+33 6 17 72 13 04", "+46 8 12 95 64", "+90 (0)501 ...")
+      if (s.groupLength(g) < 2 && !(g == from && (n == 4 || intl)) && !(g == from + 1 && intl)) {
         return false;
       }
     }

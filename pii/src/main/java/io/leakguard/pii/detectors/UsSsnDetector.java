@@ -14,15 +14,19 @@ import java.util.Set;
  *
  * <p>Patterns and scores without context: {@code ssn.dashed} ({@code 123-45-6789}) 0.85; {@code
  * ssn.grouped} (3-2-4 with dots or spaces) 0.6; {@code ssn.digits} (nine digits in one group),
- * {@code ssn.spaced} (irregular grouping, spaced digits) and {@code ssn.words} 0.3, i.e. reported
- * only next to a context word ({@code ssn}, {@code social security}...), which adds 0.45 (0.1 for
- * the dashed form).
+ * {@code ssn.spaced} (irregular grouping, spaced digits) and {@code ssn.words} 0.3 (0.6 when the
+ * words are clustered 3-2-4 by dashes or commas), i.e. reported only next to a context word ({@code
+ * ssn}, {@code social security}...), which adds 0.45 (0.1 for the dashed form).
  *
  * <p>Known limits: ITINs (9xx) are rejected as SSNs by the area rule; SSNs written inside a longer
  * dash-joined cluster are not cut out of it.
  */
 final class UsSsnDetector implements Detector {
-  private static final int CONTEXT_WINDOW = 40;
+  /**
+   * Wider than the other detectors' 40: SSNs are often restated a clause after the word ({@code SSN
+   * on file 546-34-2039, cx says correct one is 230685294}).
+   */
+  private static final int CONTEXT_WINDOW = 64;
 
   static final Set<String> CONTEXT =
       Set.of("ssn", "ssns", "social security", "social", "ss#", "ssa", "taxpayer", "tin");
@@ -79,6 +83,7 @@ final class UsSsnDetector implements Detector {
       }
       if (!rules(s.digit, d0)
           || NumberGuards.shape(s, from, to) != null
+          || NumberGuards.plusPrefixed(text, idx, s, from)
           || NumberGuards.surroundings(text, idx, s, from, to) != null) {
         from++;
         continue;
@@ -94,22 +99,21 @@ final class UsSsnDetector implements Detector {
           to - from == 3
               && s.groupLength(from) == 3
               && s.groupLength(from + 1) == 2
-              && s.gap[from + 1] == s.gap[from + 2]
+              && separator(s.gap[from + 1]) == separator(s.gap[from + 2])
               && !s.anyWord(from, to);
-      boolean dashed = shape324 && s.gap[from + 1] == DigitSequence.GAP_DASH;
+      int sep = separator(s.gap[from + 1]);
+      boolean dashed = shape324 && sep == DigitSequence.GAP_DASH;
       String pattern;
       double base;
       if (dashed) {
         pattern = "ssn.dashed";
         base = 0.85;
-      } else if (shape324
-          && (s.gap[from + 1] == DigitSequence.GAP_DOT
-              || s.gap[from + 1] == DigitSequence.GAP_SPACE)) {
+      } else if (shape324 && (sep == DigitSequence.GAP_DOT || sep == DigitSequence.GAP_SPACE)) {
         pattern = "ssn.grouped";
         base = 0.6;
       } else if (s.anyWord(from, to)) {
         pattern = "ssn.words";
-        base = 0.3;
+        base = wordClusters324(s, from, to) ? 0.6 : 0.3;
       } else if (to - from == 1) {
         pattern = "ssn.digits";
         base = 0.3;
@@ -137,6 +141,48 @@ final class UsSsnDetector implements Detector {
       from = to;
     }
     return reportedUntil;
+  }
+
+  /**
+   * The separator of a gap with a line break ignored: {@code 698-\n45-9893} is dashed, a bare line
+   * break counts as a space.
+   */
+  private static int separator(int gap) {
+    if ((gap & DigitSequence.GAP_NEWLINE) == 0) {
+      return gap;
+    }
+    int p = gap & (DigitSequence.GAP_DASH | DigitSequence.GAP_DOT);
+    return p != 0 ? p : DigitSequence.GAP_SPACE;
+  }
+
+  /**
+   * True when the window is digit words read out in the SSN grouping, clusters of 3, 2 and 4 words
+   * split by the same dash or comma ({@code four one nine - zero four - six five eight three},
+   * {@code five two four, five seven, one one seven one}).
+   */
+  static boolean wordClusters324(DigitSequence s, int from, int to) {
+    if (to - from != 9) {
+      return false;
+    }
+    int split = DigitSequence.GAP_DASH | DigitSequence.GAP_COMMA;
+    int kind = -1;
+    for (int g = from; g < to; g++) {
+      if (!s.word[g]) {
+        return false;
+      }
+      int k = g - from;
+      int sp = g == from ? 0 : s.gap[g] & split;
+      boolean boundary = k == 3 || k == 5;
+      if (boundary) {
+        if (sp == 0 || (kind >= 0 && sp != kind)) {
+          return false;
+        }
+        kind = sp;
+      } else if (sp != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Area not 000, 666, 900–999; group not 00; serial not 0000. */
