@@ -16,7 +16,7 @@ class DemoCommandTest {
     String o = out.toString();
     assertThat(code).as(err.toString()).isZero();
     assertThat(o)
-        .contains("EMAIL_ADDRESS  X** @******* **m", "spaced")
+        .contains("EMAIL_ADDRESS  X** @******* **m")
         .contains("added critical exposed-datastore-port")
         .contains("caused by: added rule allow-es-9200 in nsg-es (priority 100, allow)")
         .contains("exposure.opened critical to team search-platform")
