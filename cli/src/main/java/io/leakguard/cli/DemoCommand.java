@@ -159,8 +159,7 @@ final class DemoCommand implements Callable<Integer> {
     for (Case c : cases.subList(0, 2)) {
       out.println("     " + redactor.redact(c.text()).text());
     }
-    out.println(
-        "   (the same address written 'XYZ @contoso com' or 'xyz@contoso.com' gets the same token)");
+    out.println("   (every spelling of one value, obfuscated or not, gets the same token)");
   }
 
   private List<NetDiff.Entry> netSection(PrintWriter out, Path work) throws IOException {
