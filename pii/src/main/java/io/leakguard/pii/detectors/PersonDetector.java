@@ -284,7 +284,18 @@ final class PersonDetector implements Detector {
               "call with",
               "transcript",
               "tam",
-              "csm"));
+              "csm",
+              "employee",
+              "husband",
+              "my husband",
+              "wife",
+              "my wife",
+              "partner",
+              "my manager",
+              "boss",
+              "my boss",
+              "collab w",
+              "holder"));
 
   /** Flags of the single word right before a chain, so most chains need one lookup for a cue. */
   private static final int W_GREETING = 1;
@@ -345,7 +356,13 @@ final class PersonDetector implements Detector {
             "is",
             "transcript",
             "tam",
-            "csm")) {
+            "csm",
+            "employee",
+            "husband",
+            "wife",
+            "manager",
+            "boss",
+            "partner")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
@@ -409,6 +426,8 @@ final class PersonDetector implements Detector {
     boolean capsAllowed;
     boolean labelCue;
     boolean speakerCue;
+    boolean speakerFramed;
+    int lead;
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -544,6 +563,16 @@ final class PersonDetector implements Detector {
       return word(t) && (ix.flags(t) & TextIndex.INITIAL_UPPER) != 0;
     }
 
+    /** "Ji-woo", "Min-jun": a short lower-case piece after a short capitalized one. */
+    boolean lowerPiece(int s, int t) {
+      return lowerWord(t)
+          && ix.length(t) >= 2
+          && ix.length(t) <= 4
+          && ix.length(s) <= 4
+          && (ix.flags(s) & TextIndex.LOWER) != 0
+          && (t + 1 >= n || !(punct(t + 1, '-') || punct(t + 1, '.') && t + 2 < n && word(t + 2)));
+    }
+
     boolean lowerWord(int t) {
       return word(t) && (ix.flags(t) & TextIndex.UPPER) == 0;
     }
@@ -582,7 +611,7 @@ final class PersonDetector implements Detector {
         // joined part: Jean-Luc, O'Brien, Mary-Kate
         while (e + 2 < n
             && (punct(e + 1, '-') || apostrophe(e + 1))
-            && capWord(e + 2)
+            && (capWord(e + 2) || (punct(e + 1, '-') && lowerPiece(s, e + 2)))
             && !(apostrophe(e + 1) && ix.length(e + 2) == 1)) {
           e += 2;
         }
@@ -710,7 +739,27 @@ final class PersonDetector implements Detector {
       if (codeAround(ps[0], pe[parts - 1])) {
         return retry; // CODE
       }
-      findCue(t);
+      // "de la Cruz, Mary", "van der Berg, Arjun": lower-case particles before an inverted surname
+      lead = t;
+      if (parts == 1 && punct(pe[0] + 1, ',')) {
+        for (int q = 0; q < 2; q++) {
+          int k = lead - 1;
+          if (inlineSpace(k)
+              && k >= 1
+              && lowerWord(k - 1)
+              && PARTICLES.contains(text, ix.start(k - 1), ix.end(k - 1))
+              && (k - 1 == 0 || (ix.flags(k - 2) & TextIndex.SPACE) != 0)) {
+            lead = k - 1;
+          } else {
+            break;
+          }
+        }
+      }
+      findCue(lead);
+      if (lead != t && cueKind == NONE && !addressAfterInverted(pe[0])) {
+        lead = t;
+        findCue(t);
+      }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
       if (parts == 1 && punct(pe[0] + 1, ',')) {
         int inv = inverted(pe[0]);
@@ -752,7 +801,12 @@ final class PersonDetector implements Detector {
       if (hasNotAlone() && !anyKnown) {
         return retry; // NOT_ALONE: "Azure Storage", "Monday Morning"
       }
-      if (caps && !capsAllowed && !(cueKind == WEAK && parts > 1 && allListed())) {
+      if (caps
+          && !capsAllowed
+          && !(cueKind == WEAK
+              && parts > 1
+              && (pf[0] & P_FIRST) != 0
+              && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
         return retry; // ALL_CAPS
       }
       if (techPhrase()) {
@@ -760,7 +814,9 @@ final class PersonDetector implements Detector {
       }
       int end = ix.end(pe[parts - 1]);
       int start = ix.start(ps[0]);
-      if (speakerCue && (!anyKnown || allAmbiguous || (parts == 1 && !anyFirst))) {
+      if (speakerCue
+          && !speakerFramed
+          && (!anyKnown || allAmbiguous || (parts == 1 && !anyFirst))) {
         return retry; // a speaker label needs a listed name: "Note:", "Update:" are not people
       }
       if (cueKind == STRONG) {
@@ -772,7 +828,9 @@ final class PersonDetector implements Detector {
         } else if (anyKnown) {
           score = 0.75;
           validation = "name-list";
-        } else if (endsPhrase(pe[parts - 1]) && !punct(pe[parts - 1] + 1, ':')) {
+        } else if ((endsPhrase(pe[parts - 1]) && (speakerCue || !punct(pe[parts - 1] + 1, ':')))
+            || (parts == 1 && "name is".equals(cueWord))
+            || speakerFramed) {
           // "Customer: Correlation ID: ..." - an unlisted chain before ':' is a label, not a name
           score = 0.65;
           validation = "none";
@@ -848,6 +906,7 @@ final class PersonDetector implements Detector {
       if (punct(a, ':') && !punct(a + 1, '/') && !punct(a + 1, ':') && lineStartBefore(first)) {
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
+        speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log
         return;
       }
       if (punct(a, ')') && punct(a + 1, ':') && punct(first - 1, '(')) {
@@ -864,9 +923,14 @@ final class PersonDetector implements Detector {
           if (lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
+            speakerFramed = parts <= 3; // "Agent (Haruto):"
             return;
           }
         }
+      }
+      if (cueKind == NONE && parts == 1 && vocative(a)) {
+        set(WEAK, "person.vocative", "vocative", false); // "Léa, can you please escalate"
+        return;
       }
       if (cueKind == NONE
           && inlineSpace(a)
@@ -885,6 +949,22 @@ final class PersonDetector implements Detector {
       int a = last + 1;
       if (inlineSpace(a)) {
         a++;
+      }
+      if (punct(a, ',')) {
+        // "Maria Garcia, maria@x": an address right after the comma
+        int from = ix.end(a);
+        int to = Math.min(text.length(), from + 64);
+        int i = from;
+        while (i < to && text.charAt(i) == ' ') {
+          i++;
+        }
+        int w = i;
+        for (; i < to && !Character.isWhitespace(text.charAt(i)); i++) {
+          if (text.charAt(i) == '@' && i > w) {
+            return true;
+          }
+        }
+        return false;
       }
       if (!(punct(a, '<') || punct(a, '('))) {
         return false;
@@ -950,6 +1030,43 @@ final class PersonDetector implements Detector {
         return false;
       }
       return k < 0;
+    }
+
+    /** Token {@code a} starts {@code , can you} / {@code , could you} / {@code , please}. */
+    boolean vocative(int a) {
+      if (inlineSpace(a)) {
+        a++;
+      }
+      if (!punct(a, ',') || !inlineSpace(a + 1) || a + 2 >= n || !word(a + 2)) {
+        return false;
+      }
+      int w = a + 2;
+      return ix.equalsIgnoreCase(w, "can")
+          || ix.equalsIgnoreCase(w, "could")
+          || ix.equalsIgnoreCase(w, "would")
+          || ix.equalsIgnoreCase(w, "please")
+          || ix.equalsIgnoreCase(w, "pls")
+          || ix.equalsIgnoreCase(w, "any");
+    }
+
+    /**
+     * An address after "Last, First": the first name token follows the comma after {@code last}.
+     */
+    boolean addressAfterInverted(int last) {
+      int c = last + 1;
+      return punct(c, ',') && inlineSpace(c + 1) && capWord(c + 2) && addressAfter(c + 2);
+    }
+
+    /** A bracketed time stamp ({@code [10:14:30]}) right before token {@code tok}. */
+    boolean timeStampBefore(int tok) {
+      int k = tok - 1;
+      if (inlineSpace(k)) {
+        k--;
+      }
+      if (!punct(k, ']') || k < 2 || (ix.flags(k - 1) & TextIndex.DIGIT) == 0) {
+        return false;
+      }
+      return punct(k - 2, ':') || punct(k - 2, '.');
     }
 
     boolean hasNotAlone() {
@@ -1060,6 +1177,7 @@ final class PersonDetector implements Detector {
       capsAllowed = false;
       labelCue = false;
       speakerCue = false;
+      speakerFramed = false;
       int j = prevSameLine(t);
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
@@ -1092,6 +1210,14 @@ final class PersonDetector implements Detector {
         if (k >= 0 && word(k) && (CUE_WORDS.get(text, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(k, k), false);
           return;
+        }
+        // "Hi there, Anthony" / "Hello again, Maria"
+        if (k >= 0 && (ix.equalsIgnoreCase(k, "there") || ix.equalsIgnoreCase(k, "again"))) {
+          int g = prevWord(k);
+          if (g >= 0 && (CUE_WORDS.get(text, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
+            set(STRONG, "person.greeting", lower(g, k), false);
+            return;
+          }
         }
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
@@ -1384,8 +1510,8 @@ final class PersonDetector implements Detector {
         while (k >= 0 && punct(k, '-')) {
           k--;
         }
-        if ((k < 0 || newlineSpace(k)) && j - k >= 2) {
-          set(STRONG, "person.signature", "--", true);
+        if (j - k >= 2 && lineStartBefore(k + 1)) {
+          set(STRONG, "person.signature", "--", true); // also "> --"
         }
         return;
       }
@@ -1438,7 +1564,7 @@ final class PersonDetector implements Detector {
               || punct(after, '.')
               || punct(after, ',')
               || (inlineSpace(after) && punct(after + 1, '|'));
-      int fLast = pf[0];
+      int fLast = pf[0] | (lead != ps[0] ? P_LAST : 0);
       int fFirst = partFlags(gs, ge, false);
       if (((fLast | fFirst) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) != 0) {
         return 0;
@@ -1457,10 +1583,13 @@ final class PersonDetector implements Detector {
       }
       boolean listed = (fLast & P_LAST) != 0 || (fFirst & P_FIRST) != 0;
       double score = listed ? 0.85 : 0.65;
-      int start = ix.start(ps[0]);
+      int start = ix.start(lead);
       int stop = ix.end(end);
       String canonical =
-          canonicalPart(ix.start(gs), ix.end(end)) + " " + canonicalPart(start, ix.end(last));
+          canonicalPart(ix.start(gs), ix.end(end))
+              + " "
+              + (lead != ps[0] ? text.substring(start, ix.start(ps[0])) : "")
+              + canonicalPart(ix.start(ps[0]), ix.end(last));
       ctx.report(
           Candidate.builder(EntityType.PERSON, start, stop)
               .baseScore(listed ? 0.4 : 0.3)
