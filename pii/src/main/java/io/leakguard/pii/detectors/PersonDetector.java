@@ -462,8 +462,17 @@ final class PersonDetector implements Detector {
         return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
       }
       int f0 = PersonNames.WORDS.get(text, ix.start(t), ix.end(t));
-      if ((f0 & P_FIRST) == 0 || (f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
+      boolean unlistedHead = false;
+      if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
         return 0;
+      }
+      if ((f0 & P_FIRST) == 0) {
+        // "kind regards,\nchinedu chatterjee": an unlisted first name before a listed surname,
+        // only where a strong cue can stand (line start, after ':' ',' or an introduction)
+        if (f0 != 0 || ix.length(t) < 3 || !lowerHeadPlace(t) || !listedSurnameNext(t)) {
+          return 0;
+        }
+        unlistedHead = true;
       }
       parts = 0;
       tooLong = false;
@@ -526,6 +535,14 @@ final class PersonDetector implements Detector {
         return 0; // "maria:" lower-case speaker labels are too often plain words
       }
       boolean lastListed = (pf[parts - 1] & P_LAST) != 0;
+      if (unlistedHead
+          && (cueKind != STRONG
+              || parts != 2
+              || !lastListed
+              || "person.greeting".equals(cuePattern)
+              || !endsPhrase(last))) {
+        return 0;
+      }
       if (cueKind == STRONG) {
         if (unlistedTail
             && !"person.signature".equals(cuePattern)
@@ -545,12 +562,37 @@ final class PersonDetector implements Detector {
       emit(
           ix.start(t),
           ix.end(last),
-          unlistedTail ? 0.65 : 0.85,
-          unlistedTail ? 0.3 : 0.4,
+          unlistedTail || unlistedHead ? 0.65 : 0.85,
+          unlistedTail || unlistedHead ? 0.3 : 0.4,
           cuePattern,
-          unlistedTail ? "none" : "name-list",
+          unlistedTail || unlistedHead ? "none" : "name-list",
           cueWord);
       return last + 1;
+    }
+
+    /** Line start, or right after ':' ',' or an introduction word ("soy", "is"). */
+    boolean lowerHeadPlace(int t) {
+      int j = prevSameLine(t);
+      if (j < 0) {
+        return true;
+      }
+      if (punct(j, ':') || punct(j, ',')) {
+        return true;
+      }
+      if (word(j) && (CUE_WORDS.get(text, ix.start(j), ix.end(j)) & W_INTRO) != 0) {
+        return true;
+      }
+      return lineStartBefore(t);
+    }
+
+    /** The next word (one inline space on) is a listed, unambiguous lower-case surname. */
+    boolean listedSurnameNext(int t) {
+      int k = t + 2;
+      if (!inlineSpace(t + 1) || k >= n || !lowerWord(k) || ix.length(k) < 2) {
+        return false;
+      }
+      int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+      return (f & P_LAST) != 0 && (f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) == 0;
     }
 
     boolean word(int t) {
