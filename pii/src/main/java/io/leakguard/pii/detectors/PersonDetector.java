@@ -1613,7 +1613,9 @@ final class PersonDetector implements Detector {
       }
       // both listed the right way round: "took over from Moreau, Ana", "Cx Reddy, Nadia ok"
       boolean both = (fLast & P_LAST) != 0 && (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
-      if (!strongCue && !both) {
+      // after a weak cue an unlisted surname needs the phrase to close: "from Ivanov, Liam."
+      boolean firstListed = (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
+      if (!strongCue && !both && !(firstListed && closes && (fLast & P_CAPS) == 0)) {
         return 0;
       }
       if (!closes && !both) {
