@@ -50,9 +50,15 @@ import java.util.Set;
  * #TITLE_CASE_RUN} (more than {@link #MAX_PARTS} capitalized words: a heading), {@link #ALL_CAPS}
  * (upper-case chains need a header, label or signature cue).
  *
+ * <p>Forward cues (read after the chain, {@link #forwardCue}): an address ({@code Maria Garcia
+ * <m@x>}, {@code Tom (tom@x)}, {@code Tom, tom@x}), a chat speaker label ({@code [10:14:30]
+ * Maria:}, {@code Agent (Léa):}), a vocative ({@code Léa, can you}) and {@code Nikos here}.
+ * Lower-case names ({@link #lowerName}) need a cue and listed parts ({@code thanks, anna}, {@code
+ * escalated to beatriz kaya}).
+ *
  * <p>Known limits: a name in running prose with no cue and not both parts in the lists is missed
- * ({@code ask Zyxwa about it}); lower-case names are missed; a list name used as a word right after
- * a cue ({@code Hi Will,}) is reported.
+ * ({@code spoke about Zyxwa}); an unlisted name after a weak cue ({@code per Zyxwa}) is missed; a
+ * list name used as a word right after a cue ({@code Hi Will,}) is reported.
  */
 final class PersonDetector implements Detector {
   /** Most name parts in one chain; a longer run of capitalized words is a heading. */
