@@ -126,6 +126,25 @@ final class NameSet {
     return true;
   }
 
+  private static final char LATIN_FROM = '\u00C0';
+  private static final char LATIN_TO = '\u0250';
+
+  /**
+   * Latin-1 and Latin Extended-A/B letters: the lower-case ASCII base letter when they have one.
+   */
+  private static final char[] LATIN_BASE = latinBase();
+
+  private static char[] latinBase() {
+    char[] t = new char[LATIN_TO - LATIN_FROM];
+    for (char c = LATIN_FROM; c < LATIN_TO; c++) {
+      String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+      char b = d.charAt(0);
+      t[c - LATIN_FROM] =
+          d.length() > 1 && b < 128 ? Character.toLowerCase(b) : Character.toLowerCase(c);
+    }
+    return t;
+  }
+
   /** The folded char, {@code ' '} for any whitespace, or -1 for a char to drop. */
   static int foldChar(char c) {
     if (c < 128) {
@@ -139,6 +158,9 @@ final class NameSet {
     }
     if (c == '\u2019' || c == '\u2018') {
       return '\'';
+    }
+    if (c >= LATIN_FROM && c < LATIN_TO) {
+      return LATIN_BASE[c - LATIN_FROM]; // "Jörg" and "Jorg", "Inês" and "Ines" fold alike
     }
     if (Character.getType(c) == Character.NON_SPACING_MARK) {
       return -1;

@@ -50,9 +50,15 @@ import java.util.Set;
  * #TITLE_CASE_RUN} (more than {@link #MAX_PARTS} capitalized words: a heading), {@link #ALL_CAPS}
  * (upper-case chains need a header, label or signature cue).
  *
+ * <p>Forward cues (read after the chain, {@link #forwardCue}): an address ({@code Maria Garcia
+ * <m@x>}, {@code Tom (tom@x)}, {@code Tom, tom@x}), a chat speaker label ({@code [10:14:30]
+ * Maria:}, {@code Agent (Léa):}), a vocative ({@code Léa, can you}) and {@code Nikos here}.
+ * Lower-case names ({@link #lowerName}) need a cue and listed parts ({@code thanks, anna}, {@code
+ * escalated to beatriz kaya}).
+ *
  * <p>Known limits: a name in running prose with no cue and not both parts in the lists is missed
- * ({@code ask Zyxwa about it}); lower-case names are missed; a list name used as a word right after
- * a cue ({@code Hi Will,}) is reported.
+ * ({@code spoke about Zyxwa}); an unlisted name after a weak cue ({@code per Zyxwa}) is missed; a
+ * list name used as a word right after a cue ({@code Hi Will,}) is reported.
  */
 final class PersonDetector implements Detector {
   /** Most name parts in one chain; a longer run of capitalized words is a heading. */
@@ -254,13 +260,71 @@ final class PersonDetector implements Detector {
               "sent by",
               "written by",
               "reassigned to",
-              "transferred to"));
+              "transferred to",
+              "took over from",
+              "taken over from",
+              "handed over to",
+              "handed off to",
+              "per",
+              "cc",
+              "ask",
+              "asked",
+              "ping",
+              "pinged",
+              "colleague",
+              "my colleague",
+              "cx",
+              "called cx",
+              "call cx",
+              "account holder",
+              "card holder",
+              "cardholder",
+              "contact is",
+              "admin is",
+              "tenant is",
+              "owner is",
+              "manager is",
+              "conversation with",
+              "chat with",
+              "meeting with",
+              "call with",
+              "transcript",
+              "tam",
+              "csm",
+              "employee",
+              "husband",
+              "my husband",
+              "wife",
+              "my wife",
+              "partner",
+              "my manager",
+              "boss",
+              "my boss",
+              "collab w",
+              "holder"));
 
   /** Flags of the single word right before a chain, so most chains need one lookup for a cue. */
   private static final int W_GREETING = 1;
 
   private static final int W_INTRO = 1 << 1;
   private static final int W_LABEL_END = 1 << 2;
+  private static final int W_GREETING_END = 1 << 3;
+  private static final NameSet GREETING_PHRASES =
+      new NameSet(
+          List.of(
+              "thank you",
+              "thanks so much",
+              "thank you so much",
+              "thanks again",
+              "thank you again",
+              "good morning",
+              "good afternoon",
+              "good evening",
+              "good day",
+              "buenos días",
+              "buenas tardes",
+              "guten tag",
+              "guten morgen"));
   private static final NameSet CUE_WORDS = cueWords();
 
   private static NameSet cueWords() {
@@ -268,11 +332,47 @@ final class PersonDetector implements Detector {
     for (String g : PersonNames.load("greetings.txt")) {
       m.merge(g, W_GREETING, (a, b) -> a | b);
     }
-    for (String w : List.of("is", "m", "s", "am", "me")) {
+    for (String w :
+        List.of(
+            "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
+            "heisse", "sono", "chamo")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
-    for (String w : List.of("to", "by", "with", "of", "for", "contact", "attn", "cc'd")) {
+    for (String w :
+        List.of(
+            "to",
+            "by",
+            "with",
+            "of",
+            "for",
+            "contact",
+            "attn",
+            "cc'd",
+            "from",
+            "per",
+            "cc",
+            "ask",
+            "asked",
+            "ping",
+            "pinged",
+            "colleague",
+            "cx",
+            "holder",
+            "cardholder",
+            "is",
+            "transcript",
+            "tam",
+            "csm",
+            "employee",
+            "husband",
+            "wife",
+            "manager",
+            "boss",
+            "partner")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
+    }
+    for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
+      m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
     return new NameSet(m);
   }
@@ -304,7 +404,7 @@ final class PersonDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return TextIndex.INITIAL_UPPER;
+    return TextIndex.LETTER; // lower-case names after a cue too
   }
 
   @Override
@@ -331,6 +431,9 @@ final class PersonDetector implements Detector {
     String cueWord;
     boolean capsAllowed;
     boolean labelCue;
+    boolean speakerCue;
+    boolean speakerFramed;
+    int lead;
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -343,13 +446,159 @@ final class PersonDetector implements Detector {
       int t = 0;
       while (t < n) {
         if (!capWord(t)) {
-          t++;
+          int r = lowerWord(t) ? lowerName(t) : 0;
+          t = r > t ? r : t + 1;
           continue;
         }
         int next = chain(t);
         int resume = judge(t);
         t = resume > t ? resume : next;
       }
+    }
+
+    /**
+     * A lower-case name ({@code thanks, anna}, {@code escalated to beatriz kaya}) starting at the
+     * lower-case word {@code t}: every part listed (a listed first name first), or a listed first
+     * name plus one unlisted word that ends the phrase after a strong cue. Strong cues take a lone
+     * first name; weak cues need a listed first and last name. Returns the token to resume at, or
+     * 0.
+     */
+    int lowerName(int t) {
+      if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
+        return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
+      }
+      int f0 = PersonNames.WORDS.get(text, ix.start(t), ix.end(t));
+      boolean unlistedHead = false;
+      if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
+        return 0;
+      }
+      if ((f0 & P_FIRST) == 0) {
+        // "kind regards,\nchinedu chatterjee": an unlisted first name before a listed surname,
+        // only where a strong cue can stand (line start, after ':' ',' or an introduction)
+        if (f0 != 0 || ix.length(t) < 3 || !lowerHeadPlace(t) || !listedSurnameNext(t)) {
+          return 0;
+        }
+        unlistedHead = true;
+      }
+      parts = 0;
+      tooLong = false;
+      cut = false;
+      ps[0] = t;
+      pe[0] = t;
+      pf[0] = f0;
+      parts = 1;
+      boolean unlistedTail = false;
+      int i = t;
+      while (parts < 3) {
+        int k = i + 1;
+        if (!inlineSpace(k)) {
+          break;
+        }
+        k++;
+        int particles = 0;
+        while (particles < 2
+            && k + 2 < n
+            && lowerWord(k)
+            && PARTICLES.contains(text, ix.start(k), ix.end(k))
+            && inlineSpace(k + 1)
+            && lowerWord(k + 2)) {
+          k += 2;
+          particles++;
+        }
+        if (k >= n || !lowerWord(k) || ix.length(k) < 2) {
+          break;
+        }
+        int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+        if ((f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
+          break;
+        }
+        if ((f & (P_FIRST | P_LAST)) == 0) {
+          // one unlisted surname, only when it ends the phrase: "regards,\nlucía yılmaz\n"
+          if (particles == 0 && endsPhrase(k) && !codeAround(k, k)) {
+            ps[parts] = k;
+            pe[parts] = k;
+            pf[parts] = 0;
+            parts++;
+            unlistedTail = true;
+          }
+          break;
+        }
+        ps[parts] = k;
+        pe[parts] = k;
+        pf[parts] = f;
+        parts++;
+        i = k;
+      }
+      int last = pe[parts - 1];
+      if (codeAround(t, last)) {
+        return 0;
+      }
+      findCue(t);
+      if (cueKind != STRONG) {
+        forwardCue(t, last);
+      }
+      if (speakerCue) {
+        return 0; // "maria:" lower-case speaker labels are too often plain words
+      }
+      boolean lastListed = (pf[parts - 1] & P_LAST) != 0;
+      if (unlistedHead
+          && (cueKind != STRONG
+              || parts != 2
+              || !lastListed
+              || "person.greeting".equals(cuePattern)
+              || !endsPhrase(last))) {
+        return 0;
+      }
+      if (cueKind == STRONG) {
+        if (unlistedTail
+            && !"person.signature".equals(cuePattern)
+            && !"person.self-intro".equals(cuePattern)
+            && !"person.address".equals(cuePattern)) {
+          parts--; // keep the listed part only
+          unlistedTail = false;
+          last = pe[parts - 1];
+        }
+      } else if (cueKind == WEAK) {
+        if (parts < 2 || unlistedTail || !lastListed) {
+          return 0;
+        }
+      } else {
+        return 0;
+      }
+      emit(
+          ix.start(t),
+          ix.end(last),
+          unlistedTail || unlistedHead ? 0.65 : 0.85,
+          unlistedTail || unlistedHead ? 0.3 : 0.4,
+          cuePattern,
+          unlistedTail || unlistedHead ? "none" : "name-list",
+          cueWord);
+      return last + 1;
+    }
+
+    /** Line start, or right after ':' ',' or an introduction word ("soy", "is"). */
+    boolean lowerHeadPlace(int t) {
+      int j = prevSameLine(t);
+      if (j < 0) {
+        return true;
+      }
+      if (punct(j, ':') || punct(j, ',')) {
+        return true;
+      }
+      if (word(j) && (CUE_WORDS.get(text, ix.start(j), ix.end(j)) & W_INTRO) != 0) {
+        return true;
+      }
+      return lineStartBefore(t);
+    }
+
+    /** The next word (one inline space on) is a listed, unambiguous lower-case surname. */
+    boolean listedSurnameNext(int t) {
+      int k = t + 2;
+      if (!inlineSpace(t + 1) || k >= n || !lowerWord(k) || ix.length(k) < 2) {
+        return false;
+      }
+      int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+      return (f & P_LAST) != 0 && (f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) == 0;
     }
 
     boolean word(int t) {
@@ -360,6 +609,16 @@ final class PersonDetector implements Detector {
 
     boolean capWord(int t) {
       return word(t) && (ix.flags(t) & TextIndex.INITIAL_UPPER) != 0;
+    }
+
+    /** "Ji-woo", "Min-jun": a short lower-case piece after a short capitalized one. */
+    boolean lowerPiece(int s, int t) {
+      return lowerWord(t)
+          && ix.length(t) >= 2
+          && ix.length(t) <= 4
+          && ix.length(s) <= 4
+          && (ix.flags(s) & TextIndex.LOWER) != 0
+          && (t + 1 >= n || !(punct(t + 1, '-') || punct(t + 1, '.') && t + 2 < n && word(t + 2)));
     }
 
     boolean lowerWord(int t) {
@@ -400,7 +659,7 @@ final class PersonDetector implements Detector {
         // joined part: Jean-Luc, O'Brien, Mary-Kate
         while (e + 2 < n
             && (punct(e + 1, '-') || apostrophe(e + 1))
-            && capWord(e + 2)
+            && (capWord(e + 2) || (punct(e + 1, '-') && lowerPiece(s, e + 2)))
             && !(apostrophe(e + 1) && ix.length(e + 2) == 1)) {
           e += 2;
         }
@@ -528,13 +787,36 @@ final class PersonDetector implements Detector {
       if (codeAround(ps[0], pe[parts - 1])) {
         return retry; // CODE
       }
-      findCue(t);
-      // Name: Smith, John   /   "Gonzalez, Maria"
-      if (labelCue && parts == 1) {
+      // "de la Cruz, Mary", "van der Berg, Arjun": lower-case particles before an inverted surname
+      lead = t;
+      if (parts == 1 && punct(pe[0] + 1, ',')) {
+        for (int q = 0; q < 2; q++) {
+          int k = lead - 1;
+          if (inlineSpace(k)
+              && k >= 1
+              && lowerWord(k - 1)
+              && PARTICLES.contains(text, ix.start(k - 1), ix.end(k - 1))
+              && (k - 1 == 0 || (ix.flags(k - 2) & TextIndex.SPACE) != 0)) {
+            lead = k - 1;
+          } else {
+            break;
+          }
+        }
+      }
+      findCue(lead);
+      if (lead != t && cueKind == NONE && !addressAfterInverted(pe[0])) {
+        lead = t;
+        findCue(t);
+      }
+      // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
+      if (parts == 1 && punct(pe[0] + 1, ',')) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
         }
+      }
+      if (cueKind != STRONG) {
+        forwardCue(ps[0], pe[parts - 1]);
       }
       boolean caps = true;
       boolean anyFirst = false;
@@ -567,7 +849,12 @@ final class PersonDetector implements Detector {
       if (hasNotAlone() && !anyKnown) {
         return retry; // NOT_ALONE: "Azure Storage", "Monday Morning"
       }
-      if (caps && !capsAllowed) {
+      if (caps
+          && !capsAllowed
+          && !(cueKind == WEAK
+              && parts > 1
+              && (pf[0] & P_FIRST) != 0
+              && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
         return retry; // ALL_CAPS
       }
       if (techPhrase()) {
@@ -575,6 +862,11 @@ final class PersonDetector implements Detector {
       }
       int end = ix.end(pe[parts - 1]);
       int start = ix.start(ps[0]);
+      if (speakerCue
+          && !speakerFramed
+          && (!anyKnown || allAmbiguous || (parts == 1 && !anyFirst))) {
+        return retry; // a speaker label needs a listed name: "Note:", "Update:" are not people
+      }
       if (cueKind == STRONG) {
         double score;
         String validation;
@@ -584,7 +876,10 @@ final class PersonDetector implements Detector {
         } else if (anyKnown) {
           score = 0.75;
           validation = "name-list";
-        } else if (endsPhrase(pe[parts - 1])) {
+        } else if ((endsPhrase(pe[parts - 1]) && (speakerCue || !punct(pe[parts - 1] + 1, ':')))
+            || (parts == 1 && "name is".equals(cueWord))
+            || speakerFramed) {
+          // "Customer: Correlation ID: ..." - an unlisted chain before ':' is a label, not a name
           score = 0.65;
           validation = "none";
         } else {
@@ -630,6 +925,198 @@ final class PersonDetector implements Detector {
       return 0;
     }
 
+    /** Every part (initials aside) is a listed, unambiguous first or last name. */
+    boolean allListed() {
+      for (int p = 0; p < parts; p++) {
+        int f = pf[p];
+        if ((f & P_INITIAL) != 0) {
+          continue;
+        }
+        if ((f & (P_FIRST | P_LAST)) == 0 || (f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Cues read forwards from the chain [first, last]: an address right after it ({@code Maria
+     * Garcia <m@x>}, {@code Tom (tom@x)}), a chat speaker label at line start ({@code [10:14:30]
+     * Maria Garcia:}, {@code Agent (Léa):}), or {@code Nikos here}.
+     */
+    void forwardCue(int first, int last) {
+      if (addressAfter(last)) {
+        set(STRONG, "person.address", "address", true);
+        speakerCue = false;
+        return;
+      }
+      int a = last + 1;
+      if (punct(a, ':') && !punct(a + 1, '/') && !punct(a + 1, ':') && lineStartBefore(first)) {
+        set(STRONG, "person.speaker", "speaker", true);
+        speakerCue = true;
+        speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log
+        return;
+      }
+      if (punct(a, ')') && punct(a + 1, ':') && punct(first - 1, '(')) {
+        // "Agent (Léa):" - a role word, then the name in parentheses
+        int r = first - 2;
+        if (inlineSpace(r)) {
+          r--;
+        }
+        if (r >= 0 && word(r)) {
+          int rs = r;
+          if (inlineSpace(r - 1) && word(r - 2)) {
+            rs = r - 2;
+          }
+          if (lineStartBefore(rs)) {
+            set(STRONG, "person.speaker", "speaker", true);
+            speakerCue = true;
+            speakerFramed = parts <= 3; // "Agent (Haruto):"
+            return;
+          }
+        }
+      }
+      if (cueKind == NONE && parts == 1 && vocative(a)) {
+        set(WEAK, "person.vocative", "vocative", false); // "Léa, can you please escalate"
+        return;
+      }
+      if (cueKind == NONE
+          && inlineSpace(a)
+          && a + 1 < n
+          && ix.equalsIgnoreCase(a + 1, "here")
+          && endsPhrase(a + 1)) {
+        set(WEAK, "person.self-intro", "here", false); // "Nikos here - took over"
+      }
+    }
+
+    /**
+     * An e-mail address (plain or obfuscated) in {@code <...>} or {@code (...)} right after token
+     * {@code last}, within 100 characters on the same line.
+     */
+    boolean addressAfter(int last) {
+      int a = last + 1;
+      if (inlineSpace(a)) {
+        a++;
+      }
+      if (punct(a, ',')) {
+        // "Maria Garcia, maria@x": an address right after the comma
+        int from = ix.end(a);
+        int to = Math.min(text.length(), from + 64);
+        int i = from;
+        while (i < to && text.charAt(i) == ' ') {
+          i++;
+        }
+        int w = i;
+        for (; i < to && !Character.isWhitespace(text.charAt(i)); i++) {
+          if (text.charAt(i) == '@' && i > w) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (!(punct(a, '<') || punct(a, '('))) {
+        return false;
+      }
+      char close = punct(a, '<') ? '>' : ')';
+      int from = ix.start(a) + 1;
+      int to = Math.min(text.length(), from + 100);
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (c == '@' || c == '\uFF20') {
+          return true;
+        }
+        if (c == '\n' || (c == close && i > from + 1)) {
+          return false;
+        }
+        if ((c == 'a' || c == 'A')
+            && i + 1 < to
+            && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
+            && i > from
+            && !Character.isLetterOrDigit(text.charAt(i - 1))
+            && (i + 2 >= to || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+          return true; // "maria at contoso dot com", "maria <AT> contoso"
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Only spaces, bullets, quote marks and one bracketed time stamp stand between the line start
+     * and token {@code tok}: {@code [10:14:30] Maria:}, {@code > - Maria:}.
+     */
+    boolean lineStartBefore(int tok) {
+      int k = tok - 1;
+      int steps = 0;
+      boolean bracket = false;
+      while (k >= 0 && steps < 40) {
+        int f = ix.flags(k);
+        if ((f & TextIndex.NEWLINE) != 0) {
+          return true;
+        }
+        if ((f & TextIndex.SPACE) != 0
+            || punct(k, '-')
+            || punct(k, '>')
+            || punct(k, '*')
+            || punct(k, '\u2022')) {
+          k--;
+          steps++;
+          continue;
+        }
+        if (punct(k, ']') && !bracket) {
+          bracket = true;
+          int b = k - 1;
+          while (b >= 0 && k - b < 30 && !punct(b, '[') && (ix.flags(b) & TextIndex.NEWLINE) == 0) {
+            b--;
+          }
+          if (!punct(b, '[')) {
+            return false;
+          }
+          k = b - 1;
+          steps++;
+          continue;
+        }
+        return false;
+      }
+      return k < 0;
+    }
+
+    /** Token {@code a} starts {@code , can you} / {@code , could you} / {@code , please}. */
+    boolean vocative(int a) {
+      if (inlineSpace(a)) {
+        a++;
+      }
+      if (!punct(a, ',') || !inlineSpace(a + 1) || a + 2 >= n || !word(a + 2)) {
+        return false;
+      }
+      int w = a + 2;
+      return ix.equalsIgnoreCase(w, "can")
+          || ix.equalsIgnoreCase(w, "could")
+          || ix.equalsIgnoreCase(w, "would")
+          || ix.equalsIgnoreCase(w, "please")
+          || ix.equalsIgnoreCase(w, "pls")
+          || ix.equalsIgnoreCase(w, "any");
+    }
+
+    /**
+     * An address after "Last, First": the first name token follows the comma after {@code last}.
+     */
+    boolean addressAfterInverted(int last) {
+      int c = last + 1;
+      return punct(c, ',') && inlineSpace(c + 1) && capWord(c + 2) && addressAfter(c + 2);
+    }
+
+    /** A bracketed time stamp ({@code [10:14:30]}) right before token {@code tok}. */
+    boolean timeStampBefore(int tok) {
+      int k = tok - 1;
+      if (inlineSpace(k)) {
+        k--;
+      }
+      if (!punct(k, ']') || k < 2 || (ix.flags(k - 1) & TextIndex.DIGIT) == 0) {
+        return false;
+      }
+      return punct(k - 2, ':') || punct(k - 2, '.');
+    }
+
     boolean hasNotAlone() {
       for (int p = 0; p < parts; p++) {
         if ((pf[p] & P_NOT_ALONE) != 0) {
@@ -667,8 +1154,20 @@ final class PersonDetector implements Detector {
         if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
           return true;
         }
+        if (a == '-' && e + 1 < text.length() && Character.isDigit(text.charAt(e + 1))) {
+          return true; // a ticket or order number: "PO-8659840", "INV-2023-36089"
+        }
       }
       return false;
+    }
+
+    /** Only inline space stands between token {@code last} and the line end or text end. */
+    boolean endsLine(int last) {
+      int j = last + 1;
+      if (inlineSpace(j)) {
+        j++;
+      }
+      return j >= n || newlineSpace(j);
     }
 
     /** After the chain: a comma, line end, text end, or the start of an address or note. */
@@ -725,6 +1224,8 @@ final class PersonDetector implements Detector {
       cueWord = null;
       capsAllowed = false;
       labelCue = false;
+      speakerCue = false;
+      speakerFramed = false;
       int j = prevSameLine(t);
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
@@ -758,6 +1259,14 @@ final class PersonDetector implements Detector {
           set(STRONG, "person.greeting", lower(k, k), false);
           return;
         }
+        // "Hi there, Anthony" / "Hello again, Maria"
+        if (k >= 0 && (ix.equalsIgnoreCase(k, "there") || ix.equalsIgnoreCase(k, "again"))) {
+          int g = prevWord(k);
+          if (g >= 0 && (CUE_WORDS.get(text, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
+            set(STRONG, "person.greeting", lower(g, k), false);
+            return;
+          }
+        }
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
@@ -772,6 +1281,15 @@ final class PersonDetector implements Detector {
         if ((w & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(j, j), cueKind == STRONG);
           return;
+        }
+        if ((w & W_GREETING_END) != 0) {
+          int ps1 = phraseBack(j, 4);
+          for (int s = ps1; s < j; s++) {
+            if (word(s) && GREETING_PHRASES.contains(text, ix.start(s), ix.end(j))) {
+              set(STRONG, "person.greeting", lower(s, j), cueKind == STRONG);
+              return;
+            }
+          }
         }
         if ((w & W_INTRO) != 0 && selfIntro(j)) {
           return;
@@ -789,6 +1307,24 @@ final class PersonDetector implements Detector {
           }
         }
         return;
+      }
+      if (j >= 1 && punct(j, '/') && word(j - 1) && ix.equalsIgnoreCase(j - 1, "w")) {
+        // "spoke w/ Chiara"
+        if (cueKind != STRONG) {
+          set(WEAK, "person.label", "w/", false);
+        }
+        return;
+      }
+      if (j >= 0 && punct(j, '-') && cueKind != STRONG) {
+        // "-- Robert" on the sign-off line itself
+        int k = j;
+        while (k >= 0 && punct(k, '-')) {
+          k--;
+        }
+        if (j - k >= 2 && lineStartBefore(k + 1) && endsLine(pe[parts - 1])) {
+          set(STRONG, "person.signature", "--", true);
+          return;
+        }
       }
       if (j >= 0 && punct(j, ':')) {
         int ls = lineStartToken(j);
@@ -818,9 +1354,8 @@ final class PersonDetector implements Detector {
         }
         return;
       }
-      if (j < 0 && cueKind != STRONG) {
-        signature(t);
-        return;
+      if (cueKind != STRONG && (j < 0 || lineStartBefore(t))) {
+        signature(t); // also "> Best regards,\n> Maria" and "- Maria" bullets
       }
     }
 
@@ -869,6 +1404,31 @@ final class PersonDetector implements Detector {
           }
           return true;
         }
+      }
+      if (ix.equalsIgnoreCase(j, "soy")
+          || ix.equalsIgnoreCase(j, "llamo")
+          || ix.equalsIgnoreCase(j, "appelle")
+          || ix.equalsIgnoreCase(j, "chiamo")
+          || ix.equalsIgnoreCase(j, "chamo")
+          || ix.equalsIgnoreCase(j, "heiße")
+          || ix.equalsIgnoreCase(j, "heisse")) {
+        // "soy Iván", "me llamo", "je m'appelle", "mi chiamo", "me chamo", "ich heiße"
+        set(STRONG, "person.self-intro", lower(j, j), true);
+        return true;
+      }
+      if (ix.equalsIgnoreCase(j, "ist")) {
+        int k = prevWord(j);
+        if (k >= 0 && ix.equalsIgnoreCase(k, "name")) {
+          set(STRONG, "person.self-intro", "name ist", true);
+          return true;
+        }
+        return false;
+      }
+      if (ix.equalsIgnoreCase(j, "sono")) {
+        if (cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "sono", false);
+        }
+        return true;
       }
       if (ix.equalsIgnoreCase(j, "me")) {
         int k = prevWord(j);
@@ -924,6 +1484,9 @@ final class PersonDetector implements Detector {
         if ((f & TextIndex.NEWLINE) != 0) {
           break;
         }
+        if (punct(k, ']') && first >= 0 && lineStartBefore(first)) {
+          return first; // "[09:50:25] Customer: Camila"
+        }
         if (word(k)) {
           first = k;
         } else if ((f & TextIndex.SPACE) == 0
@@ -970,6 +1533,9 @@ final class PersonDetector implements Detector {
     /** A sign-off line before the chain's line: "Thanks,\nMaria", "-- \nTom O'Brien". */
     void signature(int t) {
       int sp = t - 1;
+      while (sp >= 0 && (inlineSpace(sp) || punct(sp, '>'))) {
+        sp--; // quoted reply: "> > Maria"
+      }
       if (!newlineSpace(sp) || !endsPhrase(pe[parts - 1])) {
         return;
       }
@@ -992,8 +1558,8 @@ final class PersonDetector implements Detector {
         while (k >= 0 && punct(k, '-')) {
           k--;
         }
-        if ((k < 0 || newlineSpace(k)) && j - k >= 2) {
-          set(STRONG, "person.signature", "--", true);
+        if (j - k >= 2 && lineStartBefore(k + 1)) {
+          set(STRONG, "person.signature", "--", true); // also "> --"
         }
         return;
       }
@@ -1023,6 +1589,12 @@ final class PersonDetector implements Detector {
         end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
       }
       int after = end + 1;
+      boolean addr = addressAfter(end);
+      boolean strongCue =
+          labelCue || addr || (cueKind == STRONG && !"person.greeting".equals(cuePattern));
+      if (!strongCue && cueKind != WEAK) {
+        return 0;
+      }
       boolean closes =
           after >= n
               || newlineSpace(after)
@@ -1035,30 +1607,44 @@ final class PersonDetector implements Detector {
                       || punct(after + 1, '(')))
               || punct(after, ';')
               || punct(after, '<')
-              || punct(after, '(');
-      if (!closes) {
-        return 0;
-      }
-      int fLast = pf[0];
+              || punct(after, '(')
+              || punct(after, '|')
+              || punct(after, '.')
+              || punct(after, ',')
+              || (inlineSpace(after) && punct(after + 1, '|'));
+      int fLast = pf[0] | (lead != ps[0] ? P_LAST : 0);
       int fFirst = partFlags(gs, ge, false);
       if (((fLast | fFirst) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) != 0) {
         return 0;
       }
+      // both listed the right way round: "took over from Moreau, Ana", "Cx Reddy, Nadia ok"
+      boolean both = (fLast & P_LAST) != 0 && (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
+      // after a weak cue an unlisted surname needs the phrase to close: "from Ivanov, Liam."
+      boolean firstListed = (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
+      if (!strongCue && !both && !(firstListed && closes && (fLast & P_CAPS) == 0)) {
+        return 0;
+      }
+      if (!closes && !both) {
+        return 0;
+      }
       boolean caps = (fLast & P_CAPS) != 0 && (fFirst & P_CAPS) != 0;
-      if (caps && !capsAllowed) {
+      if (caps && !capsAllowed && !addr && !both) {
         return 0;
       }
       boolean listed = (fLast & P_LAST) != 0 || (fFirst & P_FIRST) != 0;
       double score = listed ? 0.85 : 0.65;
-      int start = ix.start(ps[0]);
+      int start = ix.start(lead);
       int stop = ix.end(end);
       String canonical =
-          canonicalPart(ix.start(gs), ix.end(end)) + " " + canonicalPart(start, ix.end(last));
+          canonicalPart(ix.start(gs), ix.end(end))
+              + " "
+              + (lead != ps[0] ? text.substring(start, ix.start(ps[0])) : "")
+              + canonicalPart(ix.start(ps[0]), ix.end(last));
       ctx.report(
           Candidate.builder(EntityType.PERSON, start, stop)
               .baseScore(listed ? 0.4 : 0.3)
               .score(score)
-              .pattern(cuePattern)
+              .pattern(addr && cueKind == NONE ? "person.address" : cuePattern)
               .validation(listed ? "name-list" : "none")
               .contextWords(cueWord == null ? List.of() : List.of(cueWord))
               .canonical(canonical)
@@ -1101,11 +1687,25 @@ final class PersonDetector implements Detector {
     /** A part as written; an all-caps part in title case ({@code O'BRIEN} to {@code O'Brien}). */
     String canonicalPart(int from, int to) {
       boolean lower = false;
+      boolean upper = false;
       for (int i = from; i < to; i++) {
-        if (Character.isLowerCase(text.charAt(i))) {
-          lower = true;
-          break;
+        char c = text.charAt(i);
+        lower |= Character.isLowerCase(c);
+        upper |= Character.isUpperCase(c);
+      }
+      if (!upper) {
+        // a lower-case name ("maria garcia") in title case
+        StringBuilder sb = new StringBuilder(to - from);
+        boolean startOfPiece = true;
+        for (int i = from; i < to; i++) {
+          char c = text.charAt(i);
+          if (c == '\u2019') {
+            c = '\'';
+          }
+          sb.append(startOfPiece ? Character.toUpperCase(c) : c);
+          startOfPiece = !Character.isLetter(c);
         }
+        return sb.toString();
       }
       StringBuilder sb = new StringBuilder(to - from);
       boolean startOfPiece = true;

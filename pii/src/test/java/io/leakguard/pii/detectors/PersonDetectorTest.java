@@ -105,7 +105,7 @@ class PersonDetectorTest {
   void singleListedNameWithoutCueIsNotReportedEvenAtLowMinimum() {
     PiiAnalyzer low =
         PiiAnalyzer.builder().entities(EnumSet.of(EntityType.PERSON)).minScore(0).build();
-    assertThat(low.analyze("Please ask Maria about it")).isEmpty();
+    assertThat(low.analyze("Maria said it works now")).isEmpty();
   }
 
   @Test
