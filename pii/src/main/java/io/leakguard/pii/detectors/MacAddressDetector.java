@@ -265,8 +265,10 @@ final class MacAddressDetector implements Detector {
     if (!digit) {
       return;
     }
-    if (!letter && ctx.contextWords(s, e, MAC_WORD_WINDOW, MAC_WORDS).isEmpty()) {
-      return; // twelve decimal digits: a MAC only right after "MAC address"
+    if (!letter
+        && ctx.contextWords(s, e, MAC_WORD_WINDOW, MAC_WORDS).isEmpty()
+        && lineWords(ctx, text, s, e, MAC_WORDS).isEmpty()) {
+      return; // twelve decimal digits: a MAC only on a line that says "MAC address"
     }
     if (s > 0 && isJoiner(text.charAt(s - 1))) {
       return; // LONGER_STRUCTURE: last group of a GUID
@@ -281,34 +283,35 @@ final class MacAddressDetector implements Detector {
       }
       appendLower(canonical, text, i, i + 2);
     }
-    String value = canonical.toString();
-    if (ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT).isEmpty()) {
-      List<String> words = lineContext(ctx, text, s, e);
-      if (words.isEmpty()) {
-        return;
+    if (letter
+        && ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT).isEmpty()
+        && lineWords(ctx, text, s, e, CONTEXT).isEmpty()) {
+      List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, DEVICE_CONTEXT);
+      if (!words.isEmpty()) {
+        ctx.report(
+            Candidate.builder(EntityType.MAC_ADDRESS, s, e)
+                .baseScore(0.3)
+                .score(0.7)
+                .form("standard")
+                .pattern("mac.compact")
+                .validation("hex-groups")
+                .contextWords(words)
+                .canonical(canonical.toString())
+                .build());
       }
-      ctx.report(
-          Candidate.builder(EntityType.MAC_ADDRESS, s, e)
-              .baseScore(0.3)
-              .score(0.7)
-              .form("standard")
-              .pattern("mac.compact")
-              .validation("hex-groups")
-              .contextWords(words)
-              .canonical(value)
-              .build());
       return;
     }
-    report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", value);
+    report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", canonical.toString());
   }
 
   /**
-   * Wider evidence for the compact form: a {@link #CONTEXT} word on the same line within {@link
-   * #LINE_WINDOW} chars ({@code MAC address is 0015.5d99.09c7, the dock shows 28cfe9575801}), or a
-   * {@link #DEVICE_CONTEXT} word within {@link #CONTEXT_WINDOW} ({@code Device sql01 (f45c896e6425)
-   * gets 10.0.0.5 from DHCP}).
+   * {@code vocabulary} words on the same line as {@code [s, e)} within {@link #LINE_WINDOW} chars:
+   * wider evidence for the forms that need context ({@code MAC address is 0015.5d99.09c7, the dock
+   * shows 28cfe9575801}). A compact token with letters also accepts a {@link #DEVICE_CONTEXT} word
+   * within {@link #CONTEXT_WINDOW} ({@code Device sql01 (f45c896e6425) gets 10.0.0.5 from DHCP}).
    */
-  private static List<String> lineContext(DetectionContext ctx, String text, int s, int e) {
+  private static List<String> lineWords(
+      DetectionContext ctx, String text, int s, int e, Set<String> vocabulary) {
     int n = text.length();
     int left = 0;
     while (left < LINE_WINDOW && s - left > 0 && text.charAt(s - left - 1) != '\n') {
@@ -318,12 +321,9 @@ final class MacAddressDetector implements Detector {
     while (right < LINE_WINDOW && e + right < n && text.charAt(e + right) != '\n') {
       right++;
     }
-    List<String> words = ctx.contextWords(s, n, left, CONTEXT);
+    List<String> words = ctx.contextWords(s, n, left, vocabulary);
     if (words.isEmpty()) {
-      words = ctx.contextWords(0, e, right, CONTEXT);
-    }
-    if (words.isEmpty()) {
-      words = ctx.contextWords(s, e, CONTEXT_WINDOW, DEVICE_CONTEXT);
+      words = ctx.contextWords(0, e, right, vocabulary);
     }
     return words;
   }
@@ -342,6 +342,9 @@ final class MacAddressDetector implements Detector {
       String pattern,
       String canonical) {
     List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT);
+    if (words.isEmpty()) {
+      words = lineWords(ctx, text(ctx), s, e, CONTEXT);
+    }
     double score = words.isEmpty() ? base : Math.min(0.99, base + boost);
     if (words.isEmpty() && base < 0.4) {
       return; // spaced and compact forms exist only next to a context word
@@ -356,6 +359,10 @@ final class MacAddressDetector implements Detector {
             .contextWords(words)
             .canonical(canonical)
             .build());
+  }
+
+  private static String text(DetectionContext ctx) {
+    return ctx.text();
   }
 
   private static void appendLower(StringBuilder sb, String text, int from, int to) {

@@ -76,8 +76,12 @@ final class SecretProse {
         return;
       }
     }
-    if (!SecretChars.is(s.at(st - 1), SecretChars.B64)) {
-      azureKey(s, st);
+    int rs = st;
+    while (rs > 0 && st - rs < 4 && (s.at(rs - 1) == '/' || s.at(rs - 1) == '+')) {
+      rs--; // a key may start with "/" or "+"
+    }
+    if (!SecretChars.is(s.at(rs - 1), SecretChars.B64)) {
+      azureKey(s, rs);
     }
   }
 
