@@ -519,8 +519,24 @@ final class IpAddressDetector implements Detector {
       if (c0 < 'A' || c0 > 'Z') {
         return false;
       }
+      if (sentenceStart(ws)) {
+        return false; // "Mine is 10.1.2.3": capitalized because it starts the sentence
+      }
       String w = text.substring(ws, we).toLowerCase(java.util.Locale.ROOT);
       return !CONTEXT.contains(w) && !NOT_PRODUCT.contains(w);
+    }
+
+    /** Only blanks and quote marks ({@code >}) between a line or sentence start and {@code ws}. */
+    private boolean sentenceStart(int ws) {
+      int i = ws - 1;
+      while (i >= 0 && ws - i < 16 && (text.charAt(i) == ' ' || text.charAt(i) == '>')) {
+        i--;
+      }
+      if (i < 0 || text.charAt(i) == '\n') {
+        return true;
+      }
+      char c = text.charAt(i);
+      return (c == '.' || c == '!' || c == '?') && i + 1 < ws && text.charAt(i + 1) == ' ';
     }
 
     /** Start of the run of ASCII letters ending at {@code we}. */
