@@ -83,7 +83,21 @@ final class IpAddressDetector implements Detector {
           "proxy",
           "localhost",
           "loopback",
-          "ssh");
+          "ssh",
+          "router",
+          "printer",
+          "dhcp",
+          "vpn",
+          "firewall",
+          "reach",
+          "reachable",
+          "unreachable",
+          "nat",
+          "lan",
+          "wan",
+          "vm",
+          "nic",
+          "modem");
 
   /** Context words strong enough to accept the comma form (no {@code from}). */
   static final Set<String> STRONG_CONTEXT =
@@ -112,9 +126,64 @@ final class IpAddressDetector implements Detector {
           "rev",
           "sdk",
           "patch",
-          "kb");
+          "kb",
+          "repro",
+          "reprod",
+          "reproduced",
+          "reproducible");
 
   static final int VERSION_WINDOW = 20;
+
+  /**
+   * Capitalized words that start a sentence or a clause before an address, so they are no product
+   * name ({@code From 10.0.0.1}; see {@code productBefore}).
+   */
+  static final Set<String> NOT_PRODUCT =
+      Set.of(
+          "at",
+          "on",
+          "to",
+          "via",
+          "is",
+          "and",
+          "or",
+          "for",
+          "with",
+          "use",
+          "try",
+          "see",
+          "was",
+          "got",
+          "gets",
+          "the",
+          "my",
+          "our",
+          "your",
+          "its",
+          "new",
+          "old",
+          "set",
+          "by",
+          "in",
+          "of",
+          "then",
+          "now",
+          "but",
+          "also",
+          "same",
+          "still",
+          "only",
+          "not",
+          "tried",
+          "reach",
+          "allow",
+          "block",
+          "blocked",
+          "whitelist",
+          "allowlist",
+          "add",
+          "added",
+          "remove");
 
   /** Guard {@code LONG_CHAIN}: a chain of more than four numbers is an OID or section number. */
   static final int LONG_CHAIN = 4;
@@ -136,6 +205,10 @@ final class IpAddressDetector implements Detector {
   private static final int WORD = 3;
   private static final int COMMA = 4;
   private static final int DASH = 5;
+
+  /** {@code 10. 0. 0. 1}: a blank after every dot, none before (autocorrected text). */
+  private static final int DOT_AFTER = 6;
+
   private static final int SPACED_FAMILY = 10;
 
   @Override
@@ -305,7 +378,7 @@ final class IpAddressDetector implements Detector {
       if (continuesAsNumber(end) && !(familyBreak && text.charAt(end) != '.')) {
         return resume;
       }
-      if (versionBefore(s)) {
+      if (versionBefore(s) || productBefore(s) || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
       String canonical = canonical();
@@ -341,13 +414,15 @@ final class IpAddressDetector implements Detector {
           report(s, end, 0.75, 0.1, "words", "ip.v4-words", canonical);
           break;
         case COMMA:
-          {
-            List<String> words = ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT);
-            if (!words.isEmpty()) {
-              report(s, end, 0.45, 0.3, "comma", "ip.v4-comma", canonical);
-            }
-            break;
+          if (weakFormEvidence(s, end)) {
+            report(s, end, 0.45, 0.3, "comma", "ip.v4-comma", canonical);
           }
+          break;
+        case DOT_AFTER:
+          if (weakFormEvidence(s, end)) {
+            report(s, end, 0.45, 0.35, "spaced", "ip.v4-spaced", canonical);
+          }
+          break;
         case DASH:
           // bare "10-244-1-5" only as a DNS label: followed by ".name"
           if (end + 1 < n
@@ -363,6 +438,25 @@ final class IpAddressDetector implements Detector {
       return resume;
     }
 
+    /**
+     * Evidence for the comma and dot-blank forms ({@code 10,0,0,1}, {@code 10. 0. 0. 1}), which are
+     * number lists or sentences without it: a {@link #STRONG_CONTEXT} word, or any {@link #CONTEXT}
+     * word ({@code from}, {@code router}) when at least two numbers have two or more digits ({@code
+     * 1,2,3,4} stays a list).
+     */
+    private boolean weakFormEvidence(int s, int end) {
+      if (!ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty()) {
+        return true;
+      }
+      int wide = 0;
+      for (int k = 0; k < 4; k++) {
+        if (ge[k] - gs[k] >= 2) {
+          wide++;
+        }
+      }
+      return wide >= 2 && !ctx.contextWords(s, end, CONTEXT_WINDOW, CONTEXT).isEmpty();
+    }
+
     private boolean insideV6(int s) {
       while (v6Pos < v6.length && v6[v6Pos + 1] <= s) {
         v6Pos += 2;
@@ -372,15 +466,161 @@ final class IpAddressDetector implements Detector {
 
     private boolean versionBefore(int s) {
       int from = Math.max(0, s - VERSION_WINDOW);
-      // cheap pre-check: any letter in the window at all?
+      // the window stops at a line break (a log line starting with an address); cheap pre-check:
+      // any letter in the window at all?
       boolean letter = false;
-      for (int i = from; i < s; i++) {
-        if (isLetter(text.charAt(i))) {
-          letter = true;
+      for (int i = s - 1; i >= from; i--) {
+        char c = text.charAt(i);
+        if (c == '\n') {
+          from = i + 1;
           break;
         }
+        letter |= isLetter(c);
       }
-      return letter && !ctx.contextWords(s, n, VERSION_WINDOW, VERSION_NUMBER).isEmpty();
+      return letter && !ctx.contextWords(s, n, s - from, VERSION_NUMBER).isEmpty();
+    }
+
+    /**
+     * Guard {@code VERSION_NUMBER}, product form: a capitalized word that is no {@link #CONTEXT}
+     * word directly before the number, optionally followed by {@code is} or an opening parenthesis
+     * ({@code Outlook 3.6.1.148}, {@code OS 6.4.0.62}, {@code Office is 5.7.7.49}, {@code
+     * Contoso.Core (6.9.0.227)}), or a Windows package identity ({@code ~amd64~~7.7.4.213}).
+     */
+    private boolean productBefore(int s) {
+      if (s == 0) {
+        return false;
+      }
+      if (text.charAt(s - 1) == '~') {
+        return true;
+      }
+      int i = s;
+      if (text.charAt(i - 1) == '(') {
+        i--;
+      }
+      if (i == 0 || text.charAt(i - 1) != ' ') {
+        return false;
+      }
+      i--;
+      int we = i;
+      int ws = wordStart(we);
+      if (we - ws == 2
+          && (text.charAt(ws) | 0x20) == 'i'
+          && (text.charAt(ws + 1) | 0x20) == 's'
+          && ws > 0
+          && text.charAt(ws - 1) == ' '
+          && i == s - 1) {
+        we = ws - 1;
+        ws = wordStart(we);
+      }
+      if (we - ws < 2 || we - ws > 24) {
+        return false;
+      }
+      char c0 = text.charAt(ws);
+      if (c0 < 'A' || c0 > 'Z') {
+        return false;
+      }
+      if (sentenceStart(ws)) {
+        return false; // "Mine is 10.1.2.3": capitalized because it starts the sentence
+      }
+      String w = text.substring(ws, we).toLowerCase(java.util.Locale.ROOT);
+      return !CONTEXT.contains(w) && !NOT_PRODUCT.contains(w);
+    }
+
+    /** Only blanks and quote marks ({@code >}) between a line or sentence start and {@code ws}. */
+    private boolean sentenceStart(int ws) {
+      int i = ws - 1;
+      while (i >= 0 && ws - i < 16 && (text.charAt(i) == ' ' || text.charAt(i) == '>')) {
+        i--;
+      }
+      if (i < 0 || text.charAt(i) == '\n') {
+        return true;
+      }
+      char c = text.charAt(i);
+      return (c == '.' || c == '!' || c == '?') && i + 1 < ws && text.charAt(i + 1) == ' ';
+    }
+
+    /** Start of the run of ASCII letters ending at {@code we}. */
+    private int wordStart(int we) {
+      int ws = we;
+      while (ws > 0 && ws > we - 25 && isAsciiLetter(text.charAt(ws - 1))) {
+        ws--;
+      }
+      return ws;
+    }
+
+    /**
+     * Guard {@code VERSION_NUMBER}, list form: another dotted number in the same sentence (same
+     * line, no {@code ". "} between) within {@link #CONTEXT_WINDOW} chars that is a version makes
+     * this one a version too ({@code Build 16.0.13556.20330 works, 8.5.0.212 does not}, {@code
+     * reprod on Version=8.0.0.0, not on 6.8.3.185}), unless a {@link #STRONG_CONTEXT} word is near.
+     * A version here is a three-part number that is no date ({@code 5.1.4}, not {@code
+     * 10.08.2024}), a four-part one with a part over 255, or one after a version word.
+     */
+    private boolean versionNearby(int s, int end) {
+      int from = s;
+      while (from > 0 && from > s - CONTEXT_WINDOW && !sentenceBreak(from - 1)) {
+        from--;
+      }
+      int to = end;
+      while (to < n && to < end + CONTEXT_WINDOW && !sentenceBreak(to)) {
+        to++;
+      }
+      boolean found = false;
+      int i = from;
+      while (i < to && !found) {
+        if (i == s) {
+          i = end;
+          continue;
+        }
+        char c = text.charAt(i);
+        if (isDigit(c) && (i == 0 || (!isAlnum(text.charAt(i - 1)) && text.charAt(i - 1) != '.'))) {
+          int k = i;
+          int parts = 0;
+          int maxLen = 0;
+          int lastLen = 0;
+          int maxVal = 0;
+          while (true) {
+            int d = k;
+            int v = 0;
+            while (k < to && isDigit(text.charAt(k)) && k - d < 9) {
+              v = v * 10 + text.charAt(k) - '0';
+              k++;
+            }
+            parts++;
+            lastLen = k - d;
+            maxLen = Math.max(maxLen, lastLen);
+            maxVal = Math.max(maxVal, v);
+            if (k + 1 < to && text.charAt(k) == '.' && isDigit(text.charAt(k + 1))) {
+              k++;
+            } else {
+              break;
+            }
+          }
+          boolean date =
+              maxLen == 4 && (lastLen == 4 || (i + 4 <= n && isDigit(text.charAt(i + 3))));
+          if (parts == 3 && !date) {
+            found = true;
+          } else if (parts == 4 && (maxVal > 255 || versionBefore(i))) {
+            found = true;
+          }
+          i = Math.max(k, i + 1);
+          continue;
+        }
+        i++;
+      }
+      return found && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty();
+    }
+
+    /** A line break, or a sentence end ({@code .!?} and a blank) at {@code i}. */
+    private boolean sentenceBreak(int i) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return true;
+      }
+      return (c == '.' || c == '!' || c == '?')
+          && i + 1 < n
+          && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n')
+          && (i == 0 || !isDigit(text.charAt(i - 1)) || i + 2 >= n || !isDigit(text.charAt(i + 2)));
     }
 
     /** Includes a CIDR prefix length {@code /0..32} in the span. */
@@ -583,8 +823,16 @@ final class IpAddressDetector implements Detector {
       if (kind == WORD && !after) {
         return -1;
       }
-      if (kind == DOT && before != after) {
-        return -1; // "1. 10": a sentence, not "10 . 0"
+      if (kind == DOT && before && !after) {
+        return -1; // "1 .10": not an address
+      }
+      if (kind == DOT && !before && after) {
+        if (r - e != 1 || text.charAt(e) != ' ') {
+          return -1; // "1.  10", "1.\t10": a sentence
+        }
+        sepKind = DOT_AFTER; // "1. 10": judged with evidence only
+        sepSpaced = false;
+        return r;
       }
       sepKind = kind;
       sepSpaced = kind != WORD && (before || after);
@@ -717,9 +965,8 @@ final class IpAddressDetector implements Detector {
     if (e == re && e < n && isAlnum(text.charAt(e))) {
       return null;
     }
-    if (e < n && (text.charAt(e) == '(' || text.charAt(e) == '<')) {
-      return null;
-    }
+    // "2001:db8:1:2:3:4:5:6:443": eight full groups and an unbracketed port
+    e = dropPort(text, s, e);
     int groups = 0;
     int colons = 0;
     int longest = 0;
@@ -775,6 +1022,10 @@ final class IpAddressDetector implements Detector {
       return null; // TIMESTAMP
     }
     boolean strong = groups >= 3 || (groups == 2 && doubles == 1 && longest >= 3);
+    // CODE: "abc::def(" call, "a1::b2<T>"; ipconfig's "fe80::1(Preferred)" has enough groups
+    if (!strong && e < n && (text.charAt(e) == '(' || text.charAt(e) == '<')) {
+      return null;
+    }
     String addr = text.substring(s, e);
     if (!InetAddresses.isInetAddress(addr)) {
       return null;
@@ -824,6 +1075,39 @@ final class IpAddressDetector implements Detector {
             .canonical(canonical)
             .build());
     return new int[] {s, end};
+  }
+
+  /**
+   * {@code [s, e)} without a trailing {@code :port} when it holds nine colon groups and no {@code
+   * ::} (an IPv6 address has at most eight), the last one 1-5 decimal digits.
+   */
+  private static int dropPort(String text, int s, int e) {
+    int colons = 0;
+    int last = -1;
+    for (int i = s; i < e; i++) {
+      if (text.charAt(i) == ':') {
+        if (i + 1 < e && text.charAt(i + 1) == ':') {
+          return e;
+        }
+        colons++;
+        last = i;
+      } else if (text.charAt(i) == '.') {
+        return e;
+      }
+    }
+    if (colons != 8 || e - last - 1 < 1 || e - last - 1 > 5) {
+      return e;
+    }
+    for (int i = last + 1; i < e; i++) {
+      if (!isDigit(text.charAt(i))) {
+        return e;
+      }
+    }
+    return last;
+  }
+
+  static boolean isAsciiLetter(char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
 
   static boolean isDigit(char c) {

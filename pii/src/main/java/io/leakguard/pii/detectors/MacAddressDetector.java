@@ -60,6 +60,22 @@ final class MacAddressDetector implements Detector {
 
   static final int CONTEXT_WINDOW = 40;
 
+  /** Words naming a MAC address itself: twelve decimal digits right after one are a MAC. */
+  static final Set<String> MAC_WORDS =
+      Set.of("mac", "macaddress", "mac address", "hwaddr", "physical address");
+
+  static final int MAC_WORD_WINDOW = 20;
+
+  /** Compact form: a {@link #CONTEXT} word this far away on the same line is evidence too. */
+  static final int LINE_WINDOW = 100;
+
+  /**
+   * Compact form only: words about a device and its network lease, which make a lone 12-hex token
+   * with digits and letters a MAC address ({@code Device sql01 (f45c896e6425)}).
+   */
+  static final Set<String> DEVICE_CONTEXT =
+      Set.of("device", "devices", "dock", "docking", "dhcp", "lease", "reservation", "arp");
+
   @Override
   public String name() {
     return "mac";
@@ -246,8 +262,13 @@ final class MacAddressDetector implements Detector {
     int n = text.length();
     boolean digit = idx.is(t, TextIndex.DIGIT);
     boolean letter = idx.is(t, TextIndex.LETTER);
-    if (!digit || !letter) {
+    if (!digit) {
       return;
+    }
+    if (!letter
+        && ctx.contextWords(s, e, MAC_WORD_WINDOW, MAC_WORDS).isEmpty()
+        && lineWords(ctx, text, s, e, MAC_WORDS).isEmpty()) {
+      return; // twelve decimal digits: a MAC only on a line that says "MAC address"
     }
     if (s > 0 && isJoiner(text.charAt(s - 1))) {
       return; // LONGER_STRUCTURE: last group of a GUID
@@ -262,7 +283,49 @@ final class MacAddressDetector implements Detector {
       }
       appendLower(canonical, text, i, i + 2);
     }
+    if (letter
+        && ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT).isEmpty()
+        && lineWords(ctx, text, s, e, CONTEXT).isEmpty()) {
+      List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, DEVICE_CONTEXT);
+      if (!words.isEmpty()) {
+        ctx.report(
+            Candidate.builder(EntityType.MAC_ADDRESS, s, e)
+                .baseScore(0.3)
+                .score(0.7)
+                .form("standard")
+                .pattern("mac.compact")
+                .validation("hex-groups")
+                .contextWords(words)
+                .canonical(canonical.toString())
+                .build());
+      }
+      return;
+    }
     report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", canonical.toString());
+  }
+
+  /**
+   * {@code vocabulary} words on the same line as {@code [s, e)} within {@link #LINE_WINDOW} chars:
+   * wider evidence for the forms that need context ({@code MAC address is 0015.5d99.09c7, the dock
+   * shows 28cfe9575801}). A compact token with letters also accepts a {@link #DEVICE_CONTEXT} word
+   * within {@link #CONTEXT_WINDOW} ({@code Device sql01 (f45c896e6425) gets 10.0.0.5 from DHCP}).
+   */
+  private static List<String> lineWords(
+      DetectionContext ctx, String text, int s, int e, Set<String> vocabulary) {
+    int n = text.length();
+    int left = 0;
+    while (left < LINE_WINDOW && s - left > 0 && text.charAt(s - left - 1) != '\n') {
+      left++;
+    }
+    int right = 0;
+    while (right < LINE_WINDOW && e + right < n && text.charAt(e + right) != '\n') {
+      right++;
+    }
+    List<String> words = ctx.contextWords(s, n, left, vocabulary);
+    if (words.isEmpty()) {
+      words = ctx.contextWords(0, e, right, vocabulary);
+    }
+    return words;
   }
 
   private static boolean isJoiner(char c) {
@@ -279,6 +342,9 @@ final class MacAddressDetector implements Detector {
       String pattern,
       String canonical) {
     List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT);
+    if (words.isEmpty()) {
+      words = lineWords(ctx, text(ctx), s, e, CONTEXT);
+    }
     double score = words.isEmpty() ? base : Math.min(0.99, base + boost);
     if (words.isEmpty() && base < 0.4) {
       return; // spaced and compact forms exist only next to a context word
@@ -293,6 +359,10 @@ final class MacAddressDetector implements Detector {
             .contextWords(words)
             .canonical(canonical)
             .build());
+  }
+
+  private static String text(DetectionContext ctx) {
+    return ctx.text();
   }
 
   private static void appendLower(StringBuilder sb, String text, int from, int to) {

@@ -81,6 +81,9 @@ final class SecretChars {
     if (c < 128) {
       return (TABLE[c] & cls) != 0;
     }
+    if ((cls & KEYWORD) != 0 && Character.isLetter(c)) {
+      return true; // "contraseña", "lösenord"
+    }
     if ((cls & (VALUE | VALUE_Q | AUTHORITY)) == 0) {
       return false;
     }

@@ -70,7 +70,9 @@ final class SecretDetector implements Detector {
       }
       int f = idx.flags(t);
       if ((f & TextIndex.ALNUM) != 0) {
-        SecretPattern.tryWord(s, st, false);
+        if (!SecretPattern.tryWord(s, st, false)) {
+          SecretProse.tryWord(s, st);
+        }
       } else if ((f & TextIndex.ASSIGN) != 0) {
         assignment(s, st);
       } else if ((f & TextIndex.DASH) != 0 && text.startsWith("-----BEGIN ", st)) {

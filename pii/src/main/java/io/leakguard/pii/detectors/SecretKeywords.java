@@ -41,6 +41,7 @@ final class SecretKeywords {
     // exclusions: keys that are not secrets
     excl("publickey"),
     excl("pubkey"),
+    excl("publickeytoken"),
     excl("foreignkey"),
     excl("primarykey"),
     excl("partitionkey"),
@@ -65,6 +66,18 @@ final class SecretKeywords {
     new Rule("passphrase", PW, Match.SUFFIX, false, false),
     new Rule("pwd", PW, Match.WORD, false, false),
     new Rule("pass", PW, Match.WORD, false, false),
+    new Rule("pw", PW, Match.WORD, false, false),
+    // passwords in other languages ("mot de passe :" is read as "passe")
+    new Rule("passwort", PW, Match.SUFFIX, false, false),
+    new Rule("kennwort", PW, Match.SUFFIX, false, false),
+    new Rule("contraseña", PW, Match.SUFFIX, false, false),
+    new Rule("contrasena", PW, Match.SUFFIX, false, false),
+    new Rule("passe", PW, Match.EXACT, false, false),
+    new Rule("senha", PW, Match.SUFFIX, false, false),
+    new Rule("wachtwoord", PW, Match.SUFFIX, false, false),
+    new Rule("lösenord", PW, Match.SUFFIX, false, false),
+    new Rule("losenord", PW, Match.SUFFIX, false, false),
+    new Rule("salasana", PW, Match.SUFFIX, false, false),
     // strong secret words: generic value check
     new Rule("secret", GEN, Match.SUFFIX, false, false),
     new Rule("token", GEN, Match.SUFFIX, false, false),

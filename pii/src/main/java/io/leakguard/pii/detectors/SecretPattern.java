@@ -412,6 +412,9 @@ enum SecretPattern {
         if (!clean) {
           continue;
         }
+        if (c == '>' && quotePrefix(s, body, i)) {
+          continue; // "> " quoting of a replied-to e-mail
+        }
         if (SecretChars.is(c, B64) || c == '=') {
           b64++;
           lastB64 = i + 1;
@@ -431,6 +434,20 @@ enum SecretPattern {
         s.report(this, pos, lastB64, 0.9, "base64"); // truncated: header and body seen
       }
       return true;
+    }
+
+    /** Only {@code >} and blanks between the last line break and {@code i} (bounded). */
+    private boolean quotePrefix(SecretScan s, int body, int i) {
+      for (int k = i - 1; k >= body && i - k <= 16; k--) {
+        char c = s.text.charAt(k);
+        if (c == '\n') {
+          return true;
+        }
+        if (c != '>' && c != ' ') {
+          return false;
+        }
+      }
+      return false;
     }
 
     private int labelEnd(SecretScan s, int from) {
@@ -481,6 +498,9 @@ enum SecretPattern {
     }
   },
 
+  /** {@code my password is Hunter2!}: a password in prose (see {@link SecretProse}). */
+  PASSWORD_PROSE("password-prose"),
+
   /** {@code Password=} / {@code Pwd=} inside a {@code ;}-separated connection string. */
   CONNECTION_STRING_PASSWORD("connection-string-password"),
 
@@ -529,7 +549,8 @@ enum SecretPattern {
       if (tryWord(s, ps, true)) {
         return true; // x-access-token:ghs_...@github.com
       }
-      double score = SecretChars.isWeakDefault(t, ps, lastAt) ? 0.45 : 0.85;
+      // 0.96: the URL syntax leaves no doubt, and the e-mail reading of "pass@host" must lose
+      double score = SecretChars.isWeakDefault(t, ps, lastAt) ? 0.45 : 0.96;
       s.report(this, ps, lastAt, score, "userinfo");
       return true;
     }

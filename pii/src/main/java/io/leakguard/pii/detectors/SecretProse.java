@@ -1,0 +1,348 @@
+package io.leakguard.pii.detectors;
+
+import java.util.List;
+
+/**
+ * Secrets written without {@code =}/{@code :} after their keyword, tried on a word token that no
+ * prefixed pattern claimed:
+ *
+ * <ul>
+ *   <li>prose: {@code my password is Hunter2!}, {@code I changed the password to P@ssw0rd314}
+ *       ({@link SecretPattern#PASSWORD_PROSE}; the value needs a letter and a digit or symbol);
+ *   <li>a user/password pair: {@code creds: admin / Winter2025#}, {@code login is admin / s3cr3t!}
+ *       (the password only);
+ *   <li>command-line flags: {@code --password s3cr3t}, {@code --account-key <base64>}, {@code -p
+ *       'x'}, {@code ConvertTo-SecureString "x" -AsPlainText} (the keyword's own pattern);
+ *   <li>a lone Azure storage key: 86 base64 chars and {@code ==} ({@code key1: …}, {@code <add
+ *       key="StorageKey" value="…"/>}), not after a hash word ({@code sha512-…}, {@code
+ *       integrity}).
+ * </ul>
+ *
+ * <p>Known limits: the prose value is one whitespace-free word on the same line, at most 64 chars,
+ * within 32 chars after the keyword; {@code my password is secret} (a plain word) is not reported.
+ */
+final class SecretProse {
+  /** Prose keywords (lower case). */
+  private static final String[] PROSE_WORDS = {
+    "password",
+    "passwort",
+    "passwd",
+    "pw",
+    "pwd",
+    "passphrase",
+    "kennwort",
+    "contraseña",
+    "contrasena",
+    "senha",
+    "wachtwoord"
+  };
+
+  /** Words that introduce the value in prose. */
+  private static final String[] LINK_WORDS = {"is", "to", "was", "ist", "es"};
+
+  /** Words before a {@code user / password} pair. */
+  private static final String[] PAIR_WORDS = {"creds", "credentials", "login", "logon"};
+
+  /** Words right before a lone Azure key that make it a digest instead. */
+  private static final String[] HASH_WORDS = {
+    "sha512", "sha384", "sha256", "integrity", "digest", "hash", "checksum", "thumbprint"
+  };
+
+  static final int PROSE_WINDOW = 32;
+  static final int MAX_PROSE_VALUE = 64;
+
+  private SecretProse() {}
+
+  /** Tries the forms above on the word token starting at {@code st}. */
+  static void tryWord(SecretScan s, int st) {
+    char c0 = Character.toLowerCase(s.at(st));
+    int we = wordEnd(s, st);
+    if (s.at(st - 1) == '-' && (s.at(st - 2) == '-' || s.at(st - 2) == ' ')) {
+      if (flag(s, st)) {
+        return;
+      }
+    }
+    if (c0 == 's' && s.at(st - 1) == '-' && s.text.regionMatches(true, st, "SecureString", 0, 12)) {
+      secureString(s, st + 12);
+      return;
+    }
+    if (s.at(st - 1) != '-' && isWordStart(s, st)) {
+      if (equalsAny(s, st, we, PROSE_WORDS)) {
+        prose(s, we);
+        return;
+      }
+      if (equalsAny(s, st, we, PAIR_WORDS)) {
+        pair(s, we);
+        return;
+      }
+    }
+    int rs = st;
+    while (rs > 0 && st - rs < 4 && (s.at(rs - 1) == '/' || s.at(rs - 1) == '+')) {
+      rs--; // a key may start with "/" or "+"
+    }
+    if (!SecretChars.is(s.at(rs - 1), SecretChars.B64)) {
+      azureKey(s, rs);
+    }
+  }
+
+  /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
+  private static boolean flag(SecretScan s, int st) {
+    int ke = st;
+    while (ke < s.length && ke - st < SecretKeywords.MAX_KEYWORD) {
+      char c = s.text.charAt(ke);
+      if (!(SecretChars.is(c, SecretChars.ALNUM) || c == '-' || c == '_')) {
+        break;
+      }
+      ke++;
+    }
+    if (s.at(ke) != ' ' || ke + 1 >= s.length) {
+      return false;
+    }
+    int vs = ke + 1;
+    char q = s.at(vs);
+    boolean quoted = q == '"' || q == '\'';
+    SecretKeywords.Rule rule;
+    if (ke - st == 1 && (s.at(st) == 'p') && s.at(st - 2) == ' ') {
+      if (!quoted) {
+        return false; // "-p 8080" is a port; only the quoted mysql/sshpass form
+      }
+      rule = passwordRule();
+    } else {
+      rule = SecretKeywords.match(s.text, st, ke, false, s.keywordBuf, s.keywordBoundary);
+    }
+    if (rule == null || rule.weak() || q == '-') {
+      return false;
+    }
+    return value(s, st, ke, vs, rule);
+  }
+
+  /** {@code ConvertTo-SecureString [-String] "value" -AsPlainText}. */
+  private static void secureString(SecretScan s, int p) {
+    if (s.at(p) != ' ') {
+      return;
+    }
+    int vs = p + 1;
+    if (s.text.regionMatches(true, vs, "-String ", 0, 8)) {
+      vs += 8;
+    }
+    char q = s.at(vs);
+    if (q != '"' && q != '\'') {
+      return;
+    }
+    value(s, p - 12, p, vs, passwordRule());
+  }
+
+  private static SecretKeywords.Rule passwordRule() {
+    for (SecretKeywords.Rule r : SecretKeywords.RULES) {
+      if (r.pattern() == SecretPattern.PASSWORD_ASSIGNMENT) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no password rule");
+  }
+
+  /** Sets up the assignment fields for {@code rule} and lets its pattern judge the value. */
+  private static boolean value(SecretScan s, int ks, int ke, int v, SecretKeywords.Rule rule) {
+    char q = s.at(v);
+    int vs;
+    int ve;
+    char quote = 0;
+    if (q == '"' || q == '\'') {
+      int e = v + 1;
+      while (e < s.length && e - v <= SecretDetector.MAX_QUOTED) {
+        char d = s.text.charAt(e);
+        if (d == q || d == '\n') {
+          break;
+        }
+        e++;
+      }
+      if (e >= s.length || s.text.charAt(e) != q) {
+        return false;
+      }
+      vs = v + 1;
+      ve = e;
+      quote = q;
+    } else {
+      vs = v;
+      ve = s.runEnd(v, SecretChars.VALUE);
+      if (ve - vs > SecretDetector.MAX_VALUE) {
+        return false;
+      }
+      while (ve > vs && (s.at(ve - 1) == '.' || s.at(ve - 1) == ',')) {
+        ve--;
+      }
+    }
+    if (ve <= vs) {
+      return false;
+    }
+    if (SecretPattern.tryWord(s, vs, true)) {
+      return true;
+    }
+    s.keyStart = ks;
+    s.keyEnd = ke;
+    s.separator = ' ';
+    s.valueStart = vs;
+    s.valueEnd = ve;
+    s.quote = quote;
+    s.query = false;
+    s.rule = rule;
+    return rule.pattern().scan(s, vs);
+  }
+
+  /** {@code password is X}, {@code the password I set is X}, {@code password to X}. */
+  private static void prose(SecretScan s, int we) {
+    int limit = Math.min(s.length, we + PROSE_WINDOW);
+    int p = we;
+    while (p < limit) {
+      char c = s.at(p);
+      if (c == '\n' || c == '=' || c == ':' || c == '.' || c == ',') {
+        return; // an assignment is the assignment pass's; a sentence end stops
+      }
+      if (c == ' ') {
+        int ws = p + 1;
+        int e = wordEnd(s, ws);
+        if (e > ws && s.at(e) == ' ' && equalsAny(s, ws, e, LINK_WORDS)) {
+          candidate(s, e + 1);
+          return;
+        }
+      }
+      p++;
+    }
+  }
+
+  /** {@code creds: admin / X}, {@code login is admin / X}. */
+  private static void pair(SecretScan s, int we) {
+    int p = we;
+    if (s.at(p) == ':') {
+      p++;
+    } else if (s.at(p) == ' ' && s.text.regionMatches(true, p + 1, "is", 0, 2)) {
+      p += 3;
+    } else {
+      return;
+    }
+    if (s.at(p) != ' ') {
+      return;
+    }
+    int us = p + 1;
+    int ue = us;
+    while (ue < s.length
+        && ue - us <= MAX_PROSE_VALUE
+        && SecretChars.is(s.at(ue), SecretChars.VALUE)) {
+      ue++;
+    }
+    if (ue == us || !s.text.startsWith(" / ", ue)) {
+      return;
+    }
+    candidate(s, ue + 3);
+  }
+
+  /** A password-looking word at {@code vs}: a letter and a digit or symbol, 6-64 chars. */
+  private static void candidate(SecretScan s, int vs) {
+    int ve = vs;
+    while (ve < s.length
+        && ve - vs <= MAX_PROSE_VALUE
+        && SecretChars.is(s.at(ve), SecretChars.VALUE)) {
+      ve++;
+    }
+    if (ve - vs > MAX_PROSE_VALUE) {
+      return;
+    }
+    while (ve > vs
+        && (s.at(ve - 1) == '.'
+            || s.at(ve - 1) == ','
+            || s.at(ve - 1) == '!'
+            || s.at(ve - 1) == '?')) {
+      ve--;
+    }
+    if (ve - vs < 6) {
+      return;
+    }
+    String t = s.text;
+    int k = SecretChars.classes(t, vs, ve);
+    boolean letter = (k & (SecretChars.HAS_LOWER | SecretChars.HAS_UPPER)) != 0;
+    boolean other = (k & (SecretChars.HAS_DIGIT | SecretChars.HAS_OTHER)) != 0;
+    if (!letter || !other) {
+      return; // "the password is expired", "password to 123456"
+    }
+    if (SecretChars.isPlaceholder(t, vs, ve)
+        || SecretChars.isCode(t, vs, ve)
+        || SecretChars.isPath(t, vs, ve)
+        || t.startsWith("http", vs)
+        || isEmailLike(t, vs, ve)) {
+      return;
+    }
+    if (SecretPattern.tryWord(s, vs, true)) {
+      return;
+    }
+    double score = SecretChars.isWeakDefault(t, vs, ve) ? 0.45 : 0.8;
+    s.report(SecretPattern.PASSWORD_PROSE, vs, ve, score, score, "prose", List.of());
+  }
+
+  /** A lone Azure storage account key: 86 base64 chars and {@code ==}. */
+  private static void azureKey(SecretScan s, int st) {
+    int e = s.runEnd(st, SecretChars.B64);
+    if (e - st != 86 || s.at(e) != '=' || s.at(e + 1) != '=' || s.at(e + 2) == '=') {
+      return;
+    }
+    char after = s.at(e + 2);
+    if (SecretChars.is(after, SecretChars.B64URL)) {
+      return;
+    }
+    char before = s.at(st - 1);
+    if (before == '-' || before == '_') {
+      return; // sha512-<base64>: an npm integrity digest
+    }
+    String t = s.text;
+    int k = SecretChars.classes(t, st, e);
+    if (SecretChars.alnumClassCount(k) < 3 || SecretChars.entropy(t, st, e) < 4.5) {
+      return;
+    }
+    int from = Math.max(0, st - 24);
+    for (String w : HASH_WORDS) {
+      int i =
+          t.regionMatches(true, from, w, 0, w.length()) ? from : indexOfIgnoreCase(t, w, from, st);
+      if (i >= 0) {
+        return;
+      }
+    }
+    s.report(SecretPattern.AZURE_ACCOUNT_KEY, st, e + 2, 0.8, "base64");
+  }
+
+  /** {@code a@b.c}: an e-mail address is the e-mail detector's. */
+  private static boolean isEmailLike(String t, int vs, int ve) {
+    int at = t.indexOf('@', vs);
+    return at >= 0 && at < ve && t.indexOf('.', at) >= 0 && t.indexOf('.', at) < ve - 1;
+  }
+
+  private static int indexOfIgnoreCase(String t, String w, int from, int to) {
+    for (int i = from; i + w.length() <= to; i++) {
+      if (t.regionMatches(true, i, w, 0, w.length())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isWordStart(SecretScan s, int st) {
+    char p = s.at(st - 1);
+    return p == 0 || !(Character.isLetterOrDigit(p) || p == '_' || p == '.');
+  }
+
+  private static int wordEnd(SecretScan s, int st) {
+    int e = st;
+    while (e < s.length && e - st < 24 && Character.isLetter(s.text.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  private static boolean equalsAny(SecretScan s, int from, int to, String[] words) {
+    int n = to - from;
+    for (String w : words) {
+      if (w.length() == n && s.text.regionMatches(true, from, w, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
