@@ -1,5 +1,6 @@
 package io.leakguard.net;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +52,102 @@ public final class Reports {
       r.suppressed().forEach(f -> s.add(finding(f)));
     }
     return root;
+  }
+
+  /**
+   * Streams {@link #json(AuditReport)} to {@code out}, byte for byte what {@code
+   * mapper().writeValueAsString(json(r))} gives, without building the tree (a large audit has
+   * hundreds of thousands of findings). Does not close {@code out}.
+   */
+  public static void writeJson(AuditReport r, Writer out) throws IOException {
+    try (JsonGenerator g = M.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : r.findings()) {
+        write(g, f);
+      }
+      g.writeEndArray();
+      g.writeFieldName("warnings");
+      M.writeTree(g, warnings(r.warnings()));
+      if (!r.suppressed().isEmpty()) {
+        g.writeArrayFieldStart("suppressed");
+        for (Finding f : r.suppressed()) {
+          write(g, f);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  private static void write(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", f.id());
+    g.writeStringField("check", f.check());
+    g.writeStringField("severity", f.severity().word());
+    g.writeStringField("title", f.title());
+    g.writeObjectFieldStart("target");
+    g.writeStringField("id", f.targetId());
+    g.writeStringField("name", f.targetName());
+    g.writeStringField("provider", f.provider().word());
+    if (f.privateIp() != null) {
+      g.writeStringField("privateIp", f.privateIp());
+    }
+    g.writeEndObject();
+    g.writeStringField("direction", f.direction().word());
+    g.writeStringField("protocol", f.protocol());
+    strings(g, "ports", f.ports());
+    strings(g, "sources", f.sources());
+    strings(g, "sourcesAsWritten", f.sourcesAsWritten());
+    g.writeBooleanField("internetWide", f.internetWide());
+    g.writeBooleanField("publicPath", f.publicPath());
+    g.writeBooleanField("unknown", f.unknown());
+    g.writeArrayFieldStart("path");
+    for (Finding.PathStep s : f.path()) {
+      g.writeStartObject();
+      g.writeStringField("layer", s.layer());
+      g.writeStringField("resource", s.resource());
+      g.writeStringField("resourceId", s.resourceId());
+      g.writeStringField("rule", s.rule());
+      if (s.priority() != null) {
+        g.writeNumberField("priority", s.priority().longValue());
+      } else {
+        g.writeNullField("priority");
+      }
+      g.writeStringField("action", s.action());
+      g.writeStringField("file", s.file());
+      g.writeStringField("jsonPath", s.jsonPath());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (f.samplePacket() != null) {
+      g.writeObjectFieldStart("samplePacket");
+      g.writeStringField("src", f.samplePacket().src());
+      g.writeStringField("dst", f.samplePacket().dst());
+      g.writeStringField("protocol", f.samplePacket().protocol());
+      g.writeNumberField("port", f.samplePacket().port());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("samplePacket");
+    }
+    g.writeObjectFieldStart("location");
+    g.writeStringField("file", f.file());
+    g.writeStringField("jsonPath", f.jsonPath());
+    if (f.address() != null) {
+      g.writeStringField("address", f.address());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> xs) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String x : xs) {
+      g.writeString(x);
+    }
+    g.writeEndArray();
   }
 
   public static ObjectNode json(NetDiff.Report r) {
