@@ -398,13 +398,20 @@ public final class NetAudit {
             d.word(),
             proto,
             ports);
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(h, 0, 8);
   }
+
+  /** {@code MessageDigest.getInstance} is costly; one instance per thread (digest() resets it). */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   /** The answer to one flow question. */
   public record FlowAnswer(String verdict, List<Finding.PathStep> layers, String target) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,12 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,10 +66,11 @@ public final class Reports {
     try (JsonGenerator g = M.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
+      Fragments frags = new Fragments();
       g.writeStartObject();
       g.writeArrayFieldStart("findings");
       for (Finding f : r.findings()) {
-        write(g, f);
+        write(g, f, frags);
       }
       g.writeEndArray();
       g.writeFieldName("warnings");
@@ -74,7 +78,7 @@ public final class Reports {
       if (!r.suppressed().isEmpty()) {
         g.writeArrayFieldStart("suppressed");
         for (Finding f : r.suppressed()) {
-          write(g, f);
+          write(g, f, frags);
         }
         g.writeEndArray();
       }
@@ -82,7 +86,7 @@ public final class Reports {
     }
   }
 
-  private static void write(JsonGenerator g, Finding f) throws IOException {
+  private static void write(JsonGenerator g, Finding f, Fragments frags) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", f.id());
     g.writeStringField("check", f.check());
@@ -99,29 +103,15 @@ public final class Reports {
     g.writeStringField("direction", f.direction().word());
     g.writeStringField("protocol", f.protocol());
     strings(g, "ports", f.ports());
-    strings(g, "sources", f.sources());
-    strings(g, "sourcesAsWritten", f.sourcesAsWritten());
+    g.writeFieldName("sources");
+    g.writeRawValue(frags.strings(f.sources()));
+    g.writeFieldName("sourcesAsWritten");
+    g.writeRawValue(frags.strings(f.sourcesAsWritten()));
     g.writeBooleanField("internetWide", f.internetWide());
     g.writeBooleanField("publicPath", f.publicPath());
     g.writeBooleanField("unknown", f.unknown());
-    g.writeArrayFieldStart("path");
-    for (Finding.PathStep s : f.path()) {
-      g.writeStartObject();
-      g.writeStringField("layer", s.layer());
-      g.writeStringField("resource", s.resource());
-      g.writeStringField("resourceId", s.resourceId());
-      g.writeStringField("rule", s.rule());
-      if (s.priority() != null) {
-        g.writeNumberField("priority", s.priority().longValue());
-      } else {
-        g.writeNullField("priority");
-      }
-      g.writeStringField("action", s.action());
-      g.writeStringField("file", s.file());
-      g.writeStringField("jsonPath", s.jsonPath());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    g.writeFieldName("path");
+    g.writeRawValue(frags.path(f.path()));
     if (f.samplePacket() != null) {
       g.writeObjectFieldStart("samplePacket");
       g.writeStringField("src", f.samplePacket().src());
@@ -140,6 +130,74 @@ public final class Reports {
     }
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /**
+   * Pre-rendered JSON of the lists that findings of one reachability chain share by reference
+   * (sources, sourcesAsWritten, path): rendered once, then copied as raw text. Rendered with the
+   * pretty printer at the nesting depth of a finding's field, so the bytes equal what the tree
+   * writer produces.
+   */
+  private static final class Fragments {
+    private final Map<List<?>, String> byList = new IdentityHashMap<>();
+
+    String strings(List<String> xs) throws IOException {
+      String s = byList.get(xs);
+      if (s == null) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = M.getFactory().createGenerator(w)) {
+          g.setPrettyPrinter(new Nested(2));
+          g.writeStartArray();
+          for (String x : xs) {
+            g.writeString(x);
+          }
+          g.writeEndArray();
+        }
+        s = w.toString();
+        byList.put(xs, s);
+      }
+      return s;
+    }
+
+    String path(List<Finding.PathStep> path) throws IOException {
+      String out = byList.get(path);
+      if (out == null) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = M.getFactory().createGenerator(w)) {
+          g.setPrettyPrinter(new Nested(2));
+          g.writeStartArray();
+          for (Finding.PathStep s : path) {
+            g.writeStartObject();
+            g.writeStringField("layer", s.layer());
+            g.writeStringField("resource", s.resource());
+            g.writeStringField("resourceId", s.resourceId());
+            g.writeStringField("rule", s.rule());
+            if (s.priority() != null) {
+              g.writeNumberField("priority", s.priority().longValue());
+            } else {
+              g.writeNullField("priority");
+            }
+            g.writeStringField("action", s.action());
+            g.writeStringField("file", s.file());
+            g.writeStringField("jsonPath", s.jsonPath());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        }
+        out = w.toString();
+        byList.put(path, out);
+      }
+      return out;
+    }
+  }
+
+  /** The default pretty printer starting at a given object nesting depth. */
+  private static final class Nested extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    Nested(int nesting) {
+      _nesting = nesting;
+    }
   }
 
   private static void strings(JsonGenerator g, String name, List<String> xs) throws IOException {
