@@ -363,6 +363,21 @@ public final class AddressSet {
 
   /** The numeric addresses as CIDR blocks, in address order. Symbols are not included. */
   public List<String> toCidrs() {
+    List<String> c = cidrs;
+    if (c == null) {
+      c = List.copyOf(computeCidrs());
+      cidrs = c;
+    }
+    return c;
+  }
+
+  /** Cached {@link #toCidrs()} (immutable, so computing it twice in a race is harmless). */
+  private volatile List<String> cidrs;
+
+  /** Cached {@link Internet#internetWide}: 0 unknown, 1 false, 2 true. */
+  volatile byte wide;
+
+  private List<String> computeCidrs() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < los.length; i++) {
       BigInteger lo = los[i];

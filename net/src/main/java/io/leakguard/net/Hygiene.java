@@ -114,7 +114,10 @@ final class Hygiene {
       return null;
     }
     List<RuleLine> used = new ArrayList<>();
-    for (Protocol p : r.protocols()) {
+    for (Protocol p : Protocol.values()) {
+      if (!r.protocols().contains(p)) {
+        continue; // enum order: the protocols set's own iteration order varies between runs
+      }
       List<RuleLine> cand = new ArrayList<>();
       for (RuleLine e : earlier) {
         if (!e.matches(p)

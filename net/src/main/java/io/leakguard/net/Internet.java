@@ -74,6 +74,15 @@ public final class Internet {
    * ("everyone except one /24" is internet-wide).
    */
   public static boolean internetWide(AddressSet sources) {
+    byte w = sources.wide;
+    if (w == 0) {
+      w = computeInternetWide(sources) ? (byte) 2 : (byte) 1;
+      sources.wide = w;
+    }
+    return w == 2;
+  }
+
+  private static boolean computeInternetWide(AddressSet sources) {
     BigInteger v4 = sources.intersect(PUBLIC).size(false);
     BigInteger v6 = sources.intersect(PUBLIC).size(true);
     return v4.multiply(BigInteger.valueOf(100))

@@ -9,9 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,9 +33,10 @@ public final class NetAudit {
 
   public static AuditReport audit(NetModel model, Policy policy, LocalDate today) {
     Reachability reach = new Reachability();
+    Templates memo = new Templates();
     List<Finding> all = new ArrayList<>();
     for (Target t : model.targets()) {
-      exposures(t, reach, policy, all);
+      exposures(t, reach, memo, policy, all);
     }
     for (RuleSet rs : model.ruleSets()) {
       Hygiene.check(rs, policy, all);
@@ -91,83 +95,109 @@ public final class NetAudit {
     return Integer.parseInt(d < 0 ? p : p.substring(0, d));
   }
 
-  private static void exposures(Target t, Reachability reach, Policy policy, List<Finding> out) {
-    AddressSet pub = Internet.publicFor(t.provider());
+  /**
+   * The target-independent part of one exposure finding. Everything here depends only on the
+   * reachability result (which is shared by every target with the same layer chain and applicable
+   * rules) and on the provider, so it is computed once per distinct chain and reused.
+   */
+  record Template(
+      String check,
+      int lo,
+      int hi,
+      AddressSet sources,
+      boolean wide,
+      boolean unknown,
+      List<Finding.PathStep> path,
+      List<String> written,
+      boolean ruleLocated,
+      String file,
+      String jsonPath,
+      String src,
+      String ports) {}
+
+  /** Memo of templates per (reachability result identity, provider). */
+  static final class Templates {
+    private final Map<Reachability.Result, Map<Provider, List<Template>>> memo =
+        new IdentityHashMap<>();
+
+    List<Template> get(Reachability.Result res, Target t, Protocol p, Policy policy) {
+      return memo.computeIfAbsent(res, k -> new EnumMap<>(Provider.class))
+          .computeIfAbsent(t.provider(), k -> templates(res, t, p, policy));
+    }
+  }
+
+  private static void exposures(
+      Target t, Reachability reach, Templates memo, Policy policy, List<Finding> out) {
     boolean internal = policy.isInternal(t.tags());
     for (Protocol p : new Protocol[] {Protocol.TCP, Protocol.UDP, Protocol.ICMP}) {
       Reachability.Result res = reach.compute(t, Direction.INBOUND, p);
-      Region r = res.region().restrict(pub);
-      if (r.isEmpty()) {
+      for (Template x : memo.get(res, t, p, policy)) {
+        out.add(finding(x, t, p, policy, internal));
+      }
+    }
+  }
+
+  /** The findings' target-independent parts for one result, in report order. */
+  private static List<Template> templates(
+      Reachability.Result res, Target t, Protocol p, Policy policy) {
+    AddressSet pub = Internet.publicFor(t.provider());
+    Region r = res.region().restrict(pub);
+    List<Template> out = new ArrayList<>();
+    if (r.isEmpty()) {
+      return out;
+    }
+    for (Segment seg : segments(r, p)) {
+      if (!p.hasPorts()) {
+        out.add(
+            template(
+                Checks.OPEN,
+                t,
+                p,
+                seg.lo,
+                seg.hi,
+                seg.sources,
+                unknown(res, seg.sources, seg.lo, seg.hi)));
         continue;
       }
-      for (Segment seg : segments(r, p)) {
-        if (!p.hasPorts()) {
+      if (seg.lo == 0 && seg.hi == PortSet.MAX) {
+        out.add(
+            template(
+                Checks.ALL_PORTS,
+                t,
+                p,
+                0,
+                PortSet.MAX,
+                seg.sources,
+                unknown(res, seg.sources, 0, PortSet.MAX)));
+      }
+      PortSet rest = PortSet.range(seg.lo, seg.hi);
+      for (WatchedPort w : policy.watched()) {
+        if (w.protocol() != p) {
+          continue;
+        }
+        int lo = Math.max(seg.lo, w.lo());
+        int hi = Math.min(seg.hi, w.hi());
+        if (lo <= hi) {
+          String check = w.isDatastore() ? Checks.DATASTORE : Checks.MANAGEMENT;
+          out.add(template(check, t, p, lo, hi, seg.sources, unknown(res, seg.sources, lo, hi)));
+          rest = rest.subtract(PortSet.range(lo, hi));
+        }
+      }
+      if (!(seg.lo == 0 && seg.hi == PortSet.MAX)) {
+        for (int i = 0; i < rest.rangeCount(); i++) {
           out.add(
-              finding(
+              template(
                   Checks.OPEN,
                   t,
                   p,
-                  seg.lo,
-                  seg.hi,
+                  rest.lo(i),
+                  rest.hi(i),
                   seg.sources,
-                  unknown(res, seg.sources, seg.lo, seg.hi),
-                  policy,
-                  internal));
-          continue;
-        }
-        if (seg.lo == 0 && seg.hi == PortSet.MAX) {
-          out.add(
-              finding(
-                  Checks.ALL_PORTS,
-                  t,
-                  p,
-                  0,
-                  PortSet.MAX,
-                  seg.sources,
-                  unknown(res, seg.sources, 0, PortSet.MAX),
-                  policy,
-                  internal));
-        }
-        PortSet rest = PortSet.range(seg.lo, seg.hi);
-        for (WatchedPort w : policy.watched()) {
-          if (w.protocol() != p) {
-            continue;
-          }
-          int lo = Math.max(seg.lo, w.lo());
-          int hi = Math.min(seg.hi, w.hi());
-          if (lo <= hi) {
-            String check = w.isDatastore() ? Checks.DATASTORE : Checks.MANAGEMENT;
-            out.add(
-                finding(
-                    check,
-                    t,
-                    p,
-                    lo,
-                    hi,
-                    seg.sources,
-                    unknown(res, seg.sources, lo, hi),
-                    policy,
-                    internal));
-            rest = rest.subtract(PortSet.range(lo, hi));
-          }
-        }
-        if (!(seg.lo == 0 && seg.hi == PortSet.MAX)) {
-          for (int i = 0; i < rest.rangeCount(); i++) {
-            out.add(
-                finding(
-                    Checks.OPEN,
-                    t,
-                    p,
-                    rest.lo(i),
-                    rest.hi(i),
-                    seg.sources,
-                    unknown(res, seg.sources, rest.lo(i), rest.hi(i)),
-                    policy,
-                    internal));
-          }
+                  unknown(res, seg.sources, rest.lo(i), rest.hi(i))));
         }
       }
     }
+    return out;
   }
 
   /** True when the exposure (sources × ports) is not entirely exposed by known values alone. */
@@ -232,17 +262,55 @@ public final class NetAudit {
     return out;
   }
 
-  private static Finding finding(
-      String check,
-      Target t,
-      Protocol p,
-      int lo,
-      int hi,
-      AddressSet sources,
-      boolean unknown,
-      Policy policy,
-      boolean internal) {
+  /**
+   * The parts of a finding that depend on the chain only. {@code t} is any target of the chain: the
+   * trace depends only on its layers and on which lines apply to it, which the chain key fixes.
+   */
+  private static Template template(
+      String check, Target t, Protocol p, int lo, int hi, AddressSet sources, boolean unknown) {
     boolean wide = Internet.internetWide(sources);
+    BigInteger src = sources.lo(0);
+    List<Reachability.Decision> trace = Reachability.trace(t, Direction.INBOUND, src, p, lo);
+    List<Finding.PathStep> path = new ArrayList<>();
+    Set<String> written = new LinkedHashSet<>();
+    boolean located = false;
+    String file = null;
+    String jsonPath = null;
+    for (Reachability.Decision d : trace) {
+      path.add(step(d));
+      if (d.rule() != null && d.rule().allow()) {
+        written.addAll(d.rule().remoteAsWritten());
+      }
+    }
+    // Locate the finding at the last allowing rule (the one a fix would change), else the target.
+    for (Reachability.Decision d : trace) {
+      if (d.rule() != null && d.rule().allow() && d.rule().source() != null) {
+        located = true;
+        file = d.rule().source().file();
+        jsonPath = d.rule().source().jsonPath();
+      }
+    }
+    sources.toCidrs(); // computed once here, shared by every finding of the chain
+    return new Template(
+        check,
+        lo,
+        hi,
+        sources,
+        wide,
+        unknown,
+        List.copyOf(path),
+        List.copyOf(new ArrayList<>(written)),
+        located,
+        file,
+        jsonPath,
+        AddressSet.formatAddress(src),
+        lo == hi ? Integer.toString(lo) : lo + "-" + hi);
+  }
+
+  private static Finding finding(
+      Template x, Target t, Protocol p, Policy policy, boolean internal) {
+    String check = x.check();
+    boolean wide = x.wide();
     Severity sev = policy.severities().getOrDefault(check, Checks.base(check));
     if (!wide) {
       sev = Checks.shift(sev, -1);
@@ -253,31 +321,17 @@ public final class NetAudit {
     if (internal) {
       sev = Checks.shift(sev, +1);
     }
-    BigInteger src = sources.lo(0);
-    List<Reachability.Decision> trace = Reachability.trace(t, Direction.INBOUND, src, p, lo);
-    List<Finding.PathStep> path = new ArrayList<>();
-    Set<String> written = new LinkedHashSet<>();
     String file = t.source() == null ? null : t.source().file();
     String jsonPath = t.source() == null ? null : t.source().jsonPath();
-    String address = t.address();
-    boolean unk = unknown;
-    for (Reachability.Decision d : trace) {
-      path.add(step(d));
-      if (d.rule() != null && d.rule().allow()) {
-        written.addAll(d.rule().remoteAsWritten());
-      }
+    if (x.ruleLocated()) {
+      file = x.file();
+      jsonPath = x.jsonPath();
     }
-    // Locate the finding at the last allowing rule (the one a fix would change), else the target.
-    for (Reachability.Decision d : trace) {
-      if (d.rule() != null && d.rule().allow() && d.rule().source() != null) {
-        file = d.rule().source().file();
-        jsonPath = d.rule().source().jsonPath();
-      }
-    }
-    String ports = lo == hi ? Integer.toString(lo) : lo + "-" + hi;
+    String ports = x.ports();
     String proto = p.word();
     String id = id(check, t.provider(), t.id(), Direction.INBOUND, proto, ports);
     String dst = t.privateIp() != null ? t.privateIp() : t.name();
+    List<String> cidrs = x.sources().toCidrs();
     String title =
         Checks.title(check)
             + ": "
@@ -286,9 +340,7 @@ public final class NetAudit {
             + ports
             + " on "
             + t.name()
-            + (wide
-                ? " from the whole internet"
-                : " from " + sources.toCidrs().size() + " public range(s)")
+            + (wide ? " from the whole internet" : " from " + cidrs.size() + " public range(s)")
             + (t.publicPath() ? "" : " (latent: no public path)");
     return new Finding(
         id,
@@ -302,16 +354,16 @@ public final class NetAudit {
         Direction.INBOUND,
         proto,
         List.of(ports),
-        sources.toCidrs(),
-        new ArrayList<>(written),
+        cidrs,
+        x.written(),
         wide,
         t.publicPath(),
-        unk,
-        path,
-        new Finding.Packet(AddressSet.formatAddress(src), dst, proto, lo),
+        x.unknown(),
+        x.path(),
+        new Finding.Packet(x.src(), dst, proto, x.lo()),
         file,
         jsonPath,
-        address);
+        t.address());
   }
 
   static Finding.PathStep step(Reachability.Decision d) {
@@ -346,13 +398,20 @@ public final class NetAudit {
             d.word(),
             proto,
             ports);
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(h, 0, 8);
   }
+
+  /** {@code MessageDigest.getInstance} is costly; one instance per thread (digest() resets it). */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   /** The answer to one flow question. */
   public record FlowAnswer(String verdict, List<Finding.PathStep> layers, String target) {}

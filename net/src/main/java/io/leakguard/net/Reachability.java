@@ -65,35 +65,67 @@ final class Reachability {
     return out;
   }
 
+  /** Lines of a layer per direction (the layer's own lists are rebuilt on every call). */
+  private final Map<Layer, List<List<RuleLine>>> layerLines = new IdentityHashMap<>();
+
+  private List<RuleLine> lines(Layer layer, Direction d) {
+    return layerLines
+        .computeIfAbsent(
+            layer, k -> List.of(k.lines(Direction.values()[0]), k.lines(Direction.values()[1])))
+        .get(d.ordinal());
+  }
+
+  /**
+   * The applicable lines of the last (target, direction) asked for: the audit asks for the three
+   * protocols of one target in a row, and the applicable lines do not depend on the protocol.
+   */
+  private Target lastTarget;
+
+  private Direction lastDirection;
+  private List<List<RuleLine>> lastFwd;
+  private List<List<RuleLine>> lastRev;
+  private List<Integer> lastKey;
+
   Result compute(Target t, Direction d, Protocol p) {
     List<Layer> layers = t.layers(d);
-    List<List<RuleLine>> fwd = new ArrayList<>();
-    List<List<RuleLine>> rev = new ArrayList<>();
-    List<Integer> key = new ArrayList<>();
-    key.add(d.ordinal());
-    key.add(p.ordinal());
-    key.add(
-        t.latent()
-            ? -1
-            : AddressSet.parse(t.privateIp()).lo(0).compareTo(AddressSet.V4_SIZE) >= 0 ? -3 : -2);
-    for (Layer layer : layers) {
-      key.add(-10 - id(layer));
-      List<RuleLine> f = layer.unknown() ? List.of() : applicable(layer.lines(d), t);
-      fwd.add(f);
-      for (RuleLine l : f) {
-        key.add(id(l));
-      }
-      if (layer.stateless()) {
-        List<RuleLine> r = applicable(layer.lines(d.opposite()), t);
-        rev.add(r);
-        key.add(-5);
-        for (RuleLine l : r) {
+    if (t != lastTarget || d != lastDirection) {
+      List<List<RuleLine>> fwd = new ArrayList<>();
+      List<List<RuleLine>> rev = new ArrayList<>();
+      List<Integer> key = new ArrayList<>();
+      key.add(d.ordinal());
+      key.add(-1); // protocol, set below
+      key.add(
+          t.latent()
+              ? -1
+              : AddressSet.parse(t.privateIp()).lo(0).compareTo(AddressSet.V4_SIZE) >= 0 ? -3 : -2);
+      for (Layer layer : layers) {
+        key.add(-10 - id(layer));
+        List<RuleLine> f = layer.unknown() ? List.of() : applicable(lines(layer, d), t);
+        fwd.add(f);
+        for (RuleLine l : f) {
           key.add(id(l));
         }
-      } else {
-        rev.add(null);
+        if (layer.stateless()) {
+          List<RuleLine> r = applicable(lines(layer, d.opposite()), t);
+          rev.add(r);
+          key.add(-5);
+          for (RuleLine l : r) {
+            key.add(id(l));
+          }
+        } else {
+          rev.add(null);
+        }
       }
+      lastTarget = t;
+      lastDirection = d;
+      lastFwd = fwd;
+      lastRev = rev;
+      lastKey = key;
     }
+    List<List<RuleLine>> fwd = lastFwd;
+    List<List<RuleLine>> rev = lastRev;
+    List<Integer> key = new ArrayList<>(lastKey);
+    key.set(1, p.ordinal());
     Result cached = cache.get(key);
     if (cached != null) {
       return cached;

@@ -1,8 +1,10 @@
 package io.leakguard.net;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,11 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +55,157 @@ public final class Reports {
       r.suppressed().forEach(f -> s.add(finding(f)));
     }
     return root;
+  }
+
+  /**
+   * Streams {@link #json(AuditReport)} to {@code out}, byte for byte what {@code
+   * mapper().writeValueAsString(json(r))} gives, without building the tree (a large audit has
+   * hundreds of thousands of findings). Does not close {@code out}.
+   */
+  public static void writeJson(AuditReport r, Writer out) throws IOException {
+    try (JsonGenerator g = M.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      Fragments frags = new Fragments();
+      g.writeStartObject();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : r.findings()) {
+        write(g, f, frags);
+      }
+      g.writeEndArray();
+      g.writeFieldName("warnings");
+      M.writeTree(g, warnings(r.warnings()));
+      if (!r.suppressed().isEmpty()) {
+        g.writeArrayFieldStart("suppressed");
+        for (Finding f : r.suppressed()) {
+          write(g, f, frags);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+  }
+
+  private static void write(JsonGenerator g, Finding f, Fragments frags) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", f.id());
+    g.writeStringField("check", f.check());
+    g.writeStringField("severity", f.severity().word());
+    g.writeStringField("title", f.title());
+    g.writeObjectFieldStart("target");
+    g.writeStringField("id", f.targetId());
+    g.writeStringField("name", f.targetName());
+    g.writeStringField("provider", f.provider().word());
+    if (f.privateIp() != null) {
+      g.writeStringField("privateIp", f.privateIp());
+    }
+    g.writeEndObject();
+    g.writeStringField("direction", f.direction().word());
+    g.writeStringField("protocol", f.protocol());
+    strings(g, "ports", f.ports());
+    g.writeFieldName("sources");
+    g.writeRawValue(frags.strings(f.sources()));
+    g.writeFieldName("sourcesAsWritten");
+    g.writeRawValue(frags.strings(f.sourcesAsWritten()));
+    g.writeBooleanField("internetWide", f.internetWide());
+    g.writeBooleanField("publicPath", f.publicPath());
+    g.writeBooleanField("unknown", f.unknown());
+    g.writeFieldName("path");
+    g.writeRawValue(frags.path(f.path()));
+    if (f.samplePacket() != null) {
+      g.writeObjectFieldStart("samplePacket");
+      g.writeStringField("src", f.samplePacket().src());
+      g.writeStringField("dst", f.samplePacket().dst());
+      g.writeStringField("protocol", f.samplePacket().protocol());
+      g.writeNumberField("port", f.samplePacket().port());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("samplePacket");
+    }
+    g.writeObjectFieldStart("location");
+    g.writeStringField("file", f.file());
+    g.writeStringField("jsonPath", f.jsonPath());
+    if (f.address() != null) {
+      g.writeStringField("address", f.address());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * Pre-rendered JSON of the lists that findings of one reachability chain share by reference
+   * (sources, sourcesAsWritten, path): rendered once, then copied as raw text. Rendered with the
+   * pretty printer at the nesting depth of a finding's field, so the bytes equal what the tree
+   * writer produces.
+   */
+  private static final class Fragments {
+    private final Map<List<?>, String> byList = new IdentityHashMap<>();
+
+    String strings(List<String> xs) throws IOException {
+      String s = byList.get(xs);
+      if (s == null) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = M.getFactory().createGenerator(w)) {
+          g.setPrettyPrinter(new Nested(2));
+          g.writeStartArray();
+          for (String x : xs) {
+            g.writeString(x);
+          }
+          g.writeEndArray();
+        }
+        s = w.toString();
+        byList.put(xs, s);
+      }
+      return s;
+    }
+
+    String path(List<Finding.PathStep> path) throws IOException {
+      String out = byList.get(path);
+      if (out == null) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = M.getFactory().createGenerator(w)) {
+          g.setPrettyPrinter(new Nested(2));
+          g.writeStartArray();
+          for (Finding.PathStep s : path) {
+            g.writeStartObject();
+            g.writeStringField("layer", s.layer());
+            g.writeStringField("resource", s.resource());
+            g.writeStringField("resourceId", s.resourceId());
+            g.writeStringField("rule", s.rule());
+            if (s.priority() != null) {
+              g.writeNumberField("priority", s.priority().longValue());
+            } else {
+              g.writeNullField("priority");
+            }
+            g.writeStringField("action", s.action());
+            g.writeStringField("file", s.file());
+            g.writeStringField("jsonPath", s.jsonPath());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        }
+        out = w.toString();
+        byList.put(path, out);
+      }
+      return out;
+    }
+  }
+
+  /** The default pretty printer starting at a given object nesting depth. */
+  private static final class Nested extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    Nested(int nesting) {
+      _nesting = nesting;
+    }
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> xs) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String x : xs) {
+      g.writeString(x);
+    }
+    g.writeEndArray();
   }
 
   public static ObjectNode json(NetDiff.Report r) {

@@ -52,6 +52,11 @@ final class NetAuditCommand implements Callable<Integer> {
       throws Exception {
     switch (format) {
       case "json":
+        if (report instanceof AuditReport) {
+          Reports.writeJson((AuditReport) report, out);
+          out.println();
+          break;
+        }
         Object node =
             report instanceof AuditReport
                 ? Reports.json((AuditReport) report)
