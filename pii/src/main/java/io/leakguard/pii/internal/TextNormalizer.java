@@ -171,8 +171,18 @@ public final class TextNormalizer {
    * allocation.
    */
   private static boolean needsWork(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
+    int n = s.length();
+    // one bulk copy, then array reads (String.charAt re-checks bounds and coder per call)
+    char[] buf = SCRATCH.get();
+    if (buf.length < n) {
+      buf = new char[Math.max(n, buf.length * 2)];
+      if (n <= MAX_SCRATCH) {
+        SCRATCH.set(buf);
+      }
+    }
+    s.getChars(0, n, buf, 0);
+    for (int i = 0; i < n; i++) {
+      char c = buf[i];
       if (c < 128) {
         if (c == '&') {
           if (decodeEntity(s, i) >= 0) {
@@ -189,6 +199,11 @@ public final class TextNormalizer {
     }
     return false;
   }
+
+  /** Per-thread copy for {@link #needsWork}; longer texts get a one-off buffer. */
+  private static final int MAX_SCRATCH = 1 << 20;
+
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
 
   /** The %-escape at {@code i} (with {@code i + 2 < length}) as a printable ASCII char, or -1. */
   private static int percent(String s, int i) {

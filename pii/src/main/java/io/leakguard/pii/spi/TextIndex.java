@@ -204,6 +204,9 @@ public final class TextIndex {
   }
 
   private static boolean isSpace(char c) {
+    if (c >= 128 && c < 0x1680) {
+      return c == 0xA0; // the only space separator between ASCII and U+1680
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
