@@ -1052,16 +1052,23 @@ final class EmailDetector implements Detector {
   }
 
   /**
+   * 16k slots (~1 MB at most with entries): the generated support corpus names many distinct
+   * domains, and with 1k slots the profile still showed most of {@link #publicSuffixParts}' time in
+   * Guava (memo misses through slot collisions).
+   */
+  private static final int SUFFIX_MEMO_BITS = 14;
+
+  /**
    * Memo of public-suffix lookups (lower-case domain to suffix label count). Support text repeats
    * the same few domains, and Guava's lookup (parse, split, trie walk) is the detector's largest
    * cost per address. Racy by design: slots hold immutable entries, a lost write only costs a
    * recomputation. This is a cache of a pure function, not per-text state.
    */
-  private static final Suffix[] SUFFIX_MEMO = new Suffix[1024];
+  private static final Suffix[] SUFFIX_MEMO = new Suffix[1 << SUFFIX_MEMO_BITS];
 
   /** Public-suffix label count when {@code d} is under a public suffix, else 0. */
   static int publicSuffixParts(String d) {
-    int slot = (d.hashCode() * 0x9E3779B9) >>> 22;
+    int slot = (d.hashCode() * 0x9E3779B9) >>> (32 - SUFFIX_MEMO_BITS);
     Suffix memo = SUFFIX_MEMO[slot];
     if (memo != null && memo.domain.equals(d)) {
       return memo.parts;

@@ -4,6 +4,7 @@ import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.TextIndex;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,11 +57,25 @@ final class Context implements DetectionContext {
     return found;
   }
 
+  /**
+   * Scans the words of {@code [from, to)} for vocabulary words and bigrams.
+   *
+   * <p>Design note (hot path: every candidate of most detectors calls this): a word is hashed
+   * lower-cased in place with {@link String#hashCode()}'s formula, and a bigram's hash is derived
+   * from its two words' hashes; only when the hash belongs to a vocabulary entry is a string built
+   * and looked up. Words with non-ASCII letters take the plain path (their lower case may change
+   * length).
+   */
   private void scan(int from, int to, Set<String> vocabulary, List<String> found) {
     if (from >= to) {
       return;
     }
-    String prev = null;
+    Vocab vocab = Vocab.of(vocabulary);
+    boolean havePrev = false;
+    String prevText = null; // the previous word in lower case, or null: then prevStart..prevEnd
+    int prevStart = 0;
+    int prevEnd = 0;
+    int prevHash = 0;
     int i = from;
     // do not start in the middle of a word
     if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
@@ -72,29 +87,148 @@ final class Context implements DetectionContext {
       char c = text.charAt(i);
       if (!Character.isLetter(c)) {
         if (c != ' ' && c != '-' && c != '_') {
-          prev = null;
+          havePrev = false;
         }
         i++;
         continue;
       }
       int s = i;
-      while (i < to && Character.isLetter(text.charAt(i))) {
+      int h = 0;
+      boolean ascii = true;
+      while (i < to) {
+        char d = text.charAt(i);
+        if (d < 128) {
+          if ((d | 0x20) < 'a' || (d | 0x20) > 'z') {
+            break;
+          }
+          h = 31 * h + (d | 0x20);
+        } else if (Character.isLetter(d)) {
+          ascii = false;
+        } else {
+          break;
+        }
         i++;
       }
       if (i == to && to < text.length() && Character.isLetter(text.charAt(to))) {
         break; // word cut by the window
       }
-      String w = text.substring(s, i).toLowerCase(Locale.ROOT);
-      if (vocabulary.contains(w) && !found.contains(w)) {
-        found.add(w);
+      int len = i - s;
+      String w = null;
+      if (!ascii) {
+        w = text.substring(s, i).toLowerCase(Locale.ROOT);
+        h = w.hashCode();
+        len = w.length();
       }
-      if (prev != null) {
-        String bi = prev + " " + w;
-        if (vocabulary.contains(bi) && !found.contains(bi)) {
-          found.add(bi);
+      if (len <= vocab.maxLength && vocab.mayContain(h)) {
+        if (w == null) {
+          w = text.substring(s, i).toLowerCase(Locale.ROOT);
+        }
+        if (vocabulary.contains(w) && !found.contains(w)) {
+          found.add(w);
         }
       }
-      prev = w;
+      if (havePrev && prevEnd - prevStart + 1 + len <= vocab.maxLength) {
+        // String.hashCode of prev + " " + w, from the two words' hashes
+        int p31 = Vocab.pow31(len);
+        int bh = (prevHash * 31 + ' ') * p31 + h;
+        if (vocab.mayContain(bh)) {
+          if (w == null) {
+            w = text.substring(s, i).toLowerCase(Locale.ROOT);
+          }
+          String p =
+              prevText != null
+                  ? prevText
+                  : text.substring(prevStart, prevEnd).toLowerCase(Locale.ROOT);
+          String bi = p + " " + w;
+          if (vocabulary.contains(bi) && !found.contains(bi)) {
+            found.add(bi);
+          }
+        }
+      }
+      havePrev = true;
+      prevText = w != null && !ascii ? w : null;
+      prevStart = s;
+      prevEnd = prevText != null ? s + prevText.length() : i;
+      prevHash = h;
+    }
+  }
+
+  /**
+   * A vocabulary's entry hashes and longest entry, cached per vocabulary instance (detectors pass
+   * constant sets). The hash test only filters: a hit is confirmed with the set itself.
+   */
+  static final class Vocab {
+    private static final ThreadLocal<IdentityHashMap<Set<String>, Vocab>> CACHE =
+        ThreadLocal.withInitial(IdentityHashMap::new);
+
+    final int maxLength;
+    private final int[] table; // open addressing over entry hashes; 0 marks empty
+    private final int mask;
+    private final boolean zeroHash;
+
+    private Vocab(Set<String> words) {
+      int cap = Integer.highestOneBit(Math.max(4, words.size() * 4 - 1)) << 1;
+      table = new int[cap];
+      mask = cap - 1;
+      int max = 0;
+      boolean zero = false;
+      for (String w : words) {
+        max = Math.max(max, w.length());
+        int h = w.hashCode();
+        if (h == 0) {
+          zero = true;
+          continue;
+        }
+        int slot = mix(h) & mask;
+        while (table[slot] != 0 && table[slot] != h) {
+          slot = (slot + 1) & mask;
+        }
+        table[slot] = h;
+      }
+      maxLength = max;
+      zeroHash = zero;
+    }
+
+    static Vocab of(Set<String> words) {
+      IdentityHashMap<Set<String>, Vocab> cache = CACHE.get();
+      Vocab v = cache.get(words);
+      if (v == null) {
+        if (cache.size() > 256) {
+          cache.clear(); // a caller building sets per call: stay bounded
+        }
+        v = new Vocab(words);
+        cache.put(words, v);
+      }
+      return v;
+    }
+
+    boolean mayContain(int h) {
+      if (h == 0) {
+        return zeroHash;
+      }
+      int slot = mix(h) & mask;
+      while (true) {
+        int t = table[slot];
+        if (t == h) {
+          return true;
+        }
+        if (t == 0) {
+          return false;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private static int mix(int h) {
+      return ((h * 0x9E3779B9) >>> 7) ^ h;
+    }
+
+    static int pow31(int k) {
+      int r = 1;
+      for (int j = 0; j < k; j++) {
+        r *= 31;
+      }
+      return r;
     }
   }
 }

@@ -58,13 +58,26 @@ public final class Engine {
     this.region = region;
   }
 
+  /**
+   * The previous text's index on this thread, whose arrays the next text's index takes over.
+   * Detectors only see an index during their {@code detect} call, and an analysis never nests on
+   * one thread, so the previous index is dead when the next one is built.
+   */
+  private static final ThreadLocal<TextIndex> LAST_INDEX = new ThreadLocal<>();
+
+  /** Indexes above this many tokens are not kept per thread (bounded memory per thread). */
+  private static final int MAX_RECYCLED_TOKENS = 1 << 18;
+
   public List<PiiFinding> analyze(String original) {
     if (original.isEmpty()) {
       return List.of();
     }
     NormalizedText nt = TextNormalizer.normalize(original);
     String text = nt.text();
-    TextIndex index = TextIndex.of(text);
+    TextIndex index = TextIndex.of(text, LAST_INDEX.get());
+    if (index.capacity() <= MAX_RECYCLED_TOKENS) {
+      LAST_INDEX.set(index);
+    }
     Context ctx = new Context(text, index, region);
     int present = index.textFlags();
     for (Detector d : detectors) {
@@ -110,15 +123,57 @@ public final class Engine {
     }
   }
 
-  private static final Comparator<Candidate> BEST_FIRST =
-      Comparator.comparingDouble(Candidate::score)
-          .reversed()
-          .thenComparing(Comparator.comparingInt(Candidate::length).reversed())
-          .thenComparing(c -> -c.type().priority())
-          .thenComparingInt(Candidate::start);
+  /**
+   * Best first: higher score, then longer, then higher {@link EntityType#priority()}, then earlier.
+   * Written out (no comparator chain) as it runs O(n log n) times per text.
+   */
+  private static final Comparator<Candidate> BEST_FIRST = Engine::compareBestFirst;
+
+  static int compareBestFirst(Candidate a, Candidate b) {
+    int r = Double.compare(b.score(), a.score());
+    if (r != 0) {
+      return r;
+    }
+    r = Integer.compare(b.length(), a.length());
+    if (r != 0) {
+      return r;
+    }
+    r = Integer.compare(-a.type().priority(), -b.type().priority());
+    if (r != 0) {
+      return r;
+    }
+    return Integer.compare(a.start(), b.start());
+  }
+
+  private static int byStart(Owned a, Owned b) {
+    return Integer.compare(a.c().start(), b.c().start());
+  }
 
   static List<Resolved> resolve(List<Owned> candidates) {
+    if (candidates.size() == 1) {
+      List<Resolved> one = new ArrayList<>(1);
+      one.add(new Resolved(candidates.get(0)));
+      return one;
+    }
     List<Owned> sorted = new ArrayList<>(candidates);
+    // common case: no two candidates overlap, so every one wins as is (same result as below)
+    sorted.sort(Engine::byStart);
+    boolean disjoint = true;
+    for (int i = 1; i < sorted.size(); i++) {
+      Candidate p = sorted.get(i - 1).c();
+      Candidate c = sorted.get(i).c();
+      if (c.start() < p.end() || c.start() == p.start()) {
+        disjoint = false;
+        break;
+      }
+    }
+    if (disjoint) {
+      List<Resolved> all = new ArrayList<>(sorted.size());
+      for (Owned o : sorted) {
+        all.add(new Resolved(o));
+      }
+      return all;
+    }
     sorted.sort((a, b) -> BEST_FIRST.compare(a.c(), b.c()));
     // winners stay disjoint, keyed by start: an overlap test is one floor lookup, so resolution
     // is O(n log n) even on text dense with findings
@@ -159,7 +214,8 @@ public final class Engine {
 
   private static List<PiiFinding> toFindings(NormalizedText nt, List<Resolved> resolved) {
     String original = nt.original();
-    boolean bmpOnly = !hasSurrogates(original);
+    // the normalizer saw every char: no second scan for surrogates
+    boolean bmpOnly = !nt.hasSurrogates();
     List<PiiFinding> out = new ArrayList<>(resolved.size());
     int cpCursorChar = 0;
     int cpCursor = 0;
@@ -216,14 +272,5 @@ public final class Engine {
 
   static double round(double s) {
     return Math.round(s * 1000) / 1000.0;
-  }
-
-  private static boolean hasSurrogates(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      if (Character.isSurrogate(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -27,9 +27,17 @@ public final class NormalizedText {
   private final int[] origStart; // null when identity
   private final int[] origEnd;
   private final byte[] marks;
+  private final boolean surrogates;
 
-  NormalizedText(String original, String text, int[] origStart, int[] origEnd, byte[] marks) {
+  NormalizedText(
+      String original,
+      String text,
+      int[] origStart,
+      int[] origEnd,
+      byte[] marks,
+      boolean surrogates) {
     this.original = original;
+    this.surrogates = surrogates;
     this.text = text;
     this.origStart = origStart;
     this.origEnd = origEnd;
@@ -37,7 +45,16 @@ public final class NormalizedText {
   }
 
   static NormalizedText identity(String original) {
-    return new NormalizedText(original, original, null, null, null);
+    return new NormalizedText(original, original, null, null, null, false);
+  }
+
+  /**
+   * True when the original may contain a surrogate (then spans need code point counting); false
+   * guarantees none. An identity text has none: {@link TextNormalizer} never takes that path for a
+   * text with surrogates.
+   */
+  public boolean hasSurrogates() {
+    return surrogates;
   }
 
   public String original() {

@@ -66,6 +66,7 @@ public final class TextNormalizer {
     }
     Out out = new Out(n + 16);
     int pendingMark = 0;
+    boolean surrogates = false;
     int i = 0;
     while (i < n) {
       char c = original.charAt(i);
@@ -81,11 +82,8 @@ public final class TextNormalizer {
             continue;
           }
         } else if (c == '%' && i + 2 < n) {
-          int h = hex(original.charAt(i + 1)) << 4 | hex(original.charAt(i + 2));
-          if (hex(original.charAt(i + 1)) >= 0
-              && hex(original.charAt(i + 2)) >= 0
-              && h >= 0x20
-              && h < 0x7F) {
+          int h = percent(original, i);
+          if (h >= 0) {
             emit(out, (char) h, i, i + 3, PERCENT_MARK | pendingMark);
             pendingMark = 0;
             i += 3;
@@ -96,6 +94,9 @@ public final class TextNormalizer {
         pendingMark = 0;
         i++;
         continue;
+      }
+      if (Character.isSurrogate(c)) {
+        surrogates = true;
       }
       int cp = original.codePointAt(i);
       int cpLen = Character.charCount(cp);
@@ -108,7 +109,7 @@ public final class TextNormalizer {
         i += cpLen;
         continue;
       }
-      String folded = fold(cp);
+      String folded = cpLen == 1 ? foldCached((char) cp) : fold(cp);
       if (folded == null) {
         for (int k = 0; k < cpLen; k++) {
           emit(out, original.charAt(i + k), i, i + cpLen, pendingMark);
@@ -121,7 +122,8 @@ public final class TextNormalizer {
       pendingMark = 0;
       i += cpLen;
     }
-    return new NormalizedText(original, new String(out.chars, 0, out.len), out.os, out.oe, out.mk);
+    return new NormalizedText(
+        original, new String(out.chars, 0, out.len), out.os, out.oe, out.mk, surrogates);
   }
 
   private static final int ENTITY_MARK = NormalizedText.ENTITY;
@@ -162,14 +164,78 @@ public final class TextNormalizer {
     }
   }
 
+  /**
+   * True when normalizing would change something: an invisible, a foldable char, a decodable entity
+   * or %-escape (or a surrogate, whose offset map differs from the identity). Most texts with
+   * non-ASCII letters (accented names, curly quotes) need no work; this costs one scan and no
+   * allocation.
+   */
   private static boolean needsWork(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || c == '&' || c == '%') {
+    int n = s.length();
+    // one bulk copy, then array reads (String.charAt re-checks bounds and coder per call)
+    char[] buf = SCRATCH.get();
+    if (buf.length < n) {
+      buf = new char[Math.max(n, buf.length * 2)];
+      if (n <= MAX_SCRATCH) {
+        SCRATCH.set(buf);
+      }
+    }
+    s.getChars(0, n, buf, 0);
+    for (int i = 0; i < n; i++) {
+      char c = buf[i];
+      if (c < 128) {
+        if (c == '&') {
+          if (decodeEntity(s, i) >= 0) {
+            return true;
+          }
+        } else if (c == '%') {
+          if (i + 2 < n && percent(s, i) >= 0) {
+            return true;
+          }
+        }
+      } else if (Character.isSurrogate(c) || isInvisible(c) || foldCached(c) != null) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Per-thread copy for {@link #needsWork}; longer texts get a one-off buffer. */
+  private static final int MAX_SCRATCH = 1 << 20;
+
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+
+  /** The %-escape at {@code i} (with {@code i + 2 < length}) as a printable ASCII char, or -1. */
+  private static int percent(String s, int i) {
+    int hi = hex(s.charAt(i + 1));
+    int lo = hex(s.charAt(i + 2));
+    if (hi < 0 || lo < 0) {
+      return -1;
+    }
+    int h = hi << 4 | lo;
+    return h >= 0x20 && h < 0x7F ? h : -1;
+  }
+
+  /** Marks a BMP char that {@link #fold} leaves alone, in {@link #FOLD_CACHE}. */
+  private static final String NO_FOLD = "\u0000no-fold";
+
+  /**
+   * {@link #fold} per BMP char, filled lazily (racy but benign: values are immutable strings and
+   * recomputing one is harmless). Avoids a String and a {@link Normalizer} check per non-ASCII
+   * char.
+   */
+  private static final String[] FOLD_CACHE = new String[0x10000];
+
+  /** {@link #fold} for a BMP char, cached. */
+  @SuppressWarnings("ReferenceEquality") // NO_FOLD is a sentinel
+  static String foldCached(char c) {
+    String f = FOLD_CACHE[c];
+    if (f == null) {
+      f = fold(c);
+      FOLD_CACHE[c] = f == null ? NO_FOLD : f;
+      return f;
+    }
+    return f == NO_FOLD ? null : f;
   }
 
   static boolean isInvisible(int cp) {

@@ -62,33 +62,63 @@ public final class TextIndex {
   private int size;
   private int textFlags;
 
-  private TextIndex(String text, int capacity) {
+  private TextIndex(String text, int capacity, TextIndex recycle) {
     this.text = text;
-    this.starts = new int[capacity];
-    this.ends = new int[capacity];
-    this.flags = new int[capacity];
+    if (recycle != null && recycle.starts.length >= capacity) {
+      this.starts = recycle.starts;
+      this.ends = recycle.ends;
+      this.flags = recycle.flags;
+      recycle.size = 0; // the old index must not be read any more: make misuse visible
+    } else {
+      this.starts = new int[capacity];
+      this.ends = new int[capacity];
+      this.flags = new int[capacity];
+    }
   }
 
   /** Builds the index in one pass over {@code text}. */
   public static TextIndex of(String text) {
+    return of(text, null);
+  }
+
+  /**
+   * Builds the index in one pass over {@code text}, taking over the arrays of {@code recycle} when
+   * they are large enough (an engine indexing text after text on one thread allocates nothing).
+   * {@code recycle} must not be used afterwards; null means fresh arrays.
+   */
+  public static TextIndex of(String text, TextIndex recycle) {
     int n = text.length();
-    TextIndex idx = new TextIndex(text, Math.max(8, n / 3));
+    // one bulk copy, then array reads: String.charAt re-checks bounds and the coder per call
+    char[] buf = SCRATCH.get();
+    if (buf.length < n) {
+      buf = new char[Math.max(n, buf.length * 2)];
+      if (n <= MAX_SCRATCH) {
+        SCRATCH.set(buf);
+      }
+    }
+    text.getChars(0, n, buf, 0);
+    // about one token per 2.5 chars in prose: n / 2 rarely grows
+    TextIndex idx = new TextIndex(text, Math.max(8, n / 2), recycle);
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = buf[i];
       int start = i;
       int f;
-      if (isAlnum(text, i)) {
+      if (c < 128 ? ASCII_CLASS[c] == A_ALNUM : isAlnum(text, i)) {
         f = ALNUM;
         boolean hex = true;
         while (i < n) {
-          char d = text.charAt(i);
+          char d = buf[i];
           if (d >= '0' && d <= '9') {
             f |= DIGIT;
-          } else if (d < 128 && ((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) {
-            f |= LETTER | (d <= 'Z' ? UPPER : LOWER);
-            if ((d | 0x20) > 'f') {
-              hex = false;
+          } else if (d < 128) {
+            if ((d | 0x20) >= 'a' && (d | 0x20) <= 'z') {
+              f |= LETTER | (d <= 'Z' ? UPPER : LOWER);
+              if ((d | 0x20) > 'f') {
+                hex = false;
+              }
+            } else {
+              break; // ASCII punctuation, space or control: never part of a word
             }
           } else {
             int cp = text.codePointAt(i);
@@ -115,17 +145,20 @@ public final class TextIndex {
         if (hex) {
           f |= HEX;
         }
-        if (Character.isUpperCase(c)) {
+        if (c < 128 ? (c >= 'A' && c <= 'Z') : Character.isUpperCase(c)) {
           f |= INITIAL_UPPER;
         }
-        if (i - start == 2 && (c | 0x20) == 'a' && (text.charAt(start + 1) | 0x20) == 't') {
+        if (i - start == 2 && (c | 0x20) == 'a' && (buf[start + 1] | 0x20) == 't') {
           f |= AT_WORD;
         }
-      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      } else if (c < 128 ? ASCII_CLASS[c] == A_SPACE : isSpace(c)) {
         f = SPACE;
-        while (i < n
-            && (Character.isWhitespace(text.charAt(i)) || Character.isSpaceChar(text.charAt(i)))) {
-          if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        while (i < n) {
+          char d = buf[i];
+          if (d < 128 ? ASCII_CLASS[d] != A_SPACE : !isSpace(d)) {
+            break;
+          }
+          if (d == '\n' || d == '\r') {
             f |= NEWLINE;
           }
           i++;
@@ -144,6 +177,37 @@ public final class TextIndex {
       idx.add(start, i, f);
     }
     return idx;
+  }
+
+  /** Per-thread copy of the text being indexed; texts above this size get a one-off buffer. */
+  private static final int MAX_SCRATCH = 1 << 20;
+
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+
+  private static final byte A_OTHER = 0;
+  private static final byte A_ALNUM = 1;
+  private static final byte A_SPACE = 2;
+
+  /** Class of each ASCII char, equal to the general rules below for {@code c < 128}. */
+  private static final byte[] ASCII_CLASS = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        ASCII_CLASS[c] = A_ALNUM;
+      } else if (isSpace(c)) {
+        ASCII_CLASS[c] = A_SPACE;
+      } else {
+        ASCII_CLASS[c] = A_OTHER;
+      }
+    }
+  }
+
+  private static boolean isSpace(char c) {
+    if (c >= 128 && c < 0x1680) {
+      return c == 0xA0; // the only space separator between ASCII and U+1680
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static boolean isAlnum(String text, int i) {
@@ -171,6 +235,11 @@ public final class TextIndex {
   /** The indexed (normalized) text. */
   public String text() {
     return text;
+  }
+
+  /** Room for tokens in the arrays (what {@link #of(String, TextIndex)} can recycle). */
+  public int capacity() {
+    return starts.length;
   }
 
   /** Number of tokens. */
