@@ -168,8 +168,18 @@ public final class Channels {
           .append(step.path("resource").asText())
           .append('\n');
     }
-    if (f.hasNonNull("change")) {
-      sb.append("Change: ").append(f.path("change").asText()).append('\n');
+    for (JsonNode rc : f.path("ruleChanges")) {
+      sb.append("Change: ")
+          .append(rc.path("change").asText())
+          .append(" rule ")
+          .append(rc.path("rule").asText())
+          .append(" in ")
+          .append(rc.path("ruleSet").asText())
+          .append(" (priority ")
+          .append(rc.path("priority").asText())
+          .append(", ")
+          .append(rc.path("action").asText())
+          .append(")\n");
     }
     sb.append(
             "Fix: restrict the source of the allowing rule to known ranges, or add a deny above it.")

@@ -179,6 +179,7 @@ public final class NetWatchCommand implements Callable<Integer> {
   }
 
   private String lastFingerprint;
+  private NetModel lastModel;
   private final Map<String, Integer> reported = new HashMap<>();
 
   /**
@@ -220,6 +221,18 @@ public final class NetWatchCommand implements Callable<Integer> {
       }
       return false;
     }
+    // what changed: the same engine on the previous and the current exports (DESIGN: a change is
+    // a diff of two runs); only for the findings this change adds
+    Map<String, List<io.leakguard.net.NetDiff.RuleChange>> causes = new HashMap<>();
+    if (lastModel != null) {
+      for (io.leakguard.net.NetDiff.Entry e :
+          io.leakguard.net.NetDiff.diff(lastModel, model, policy, LocalDate.now(ZoneOffset.UTC))
+              .entries()) {
+        if (e.change().equals("added")) {
+          causes.put(e.finding().id(), e.ruleChanges());
+        }
+      }
+    }
     Map<String, Target> byId = new HashMap<>();
     for (Target t : model.targets()) {
       byId.put(t.id(), t);
@@ -231,6 +244,23 @@ public final class NetWatchCommand implements Callable<Integer> {
       if (t != null && !t.tags().isEmpty()) {
         ObjectNode tags = ((ObjectNode) json.get("target")).putObject("tags");
         t.tags().forEach(tags::put);
+      }
+      List<io.leakguard.net.NetDiff.RuleChange> rc = causes.get(f.id());
+      if (rc != null) {
+        com.fasterxml.jackson.databind.node.ArrayNode arr = json.putArray("ruleChanges");
+        for (io.leakguard.net.NetDiff.RuleChange c : rc) {
+          ObjectNode o = arr.addObject();
+          o.put("change", c.change());
+          o.put("ruleSet", c.ruleSet());
+          o.put("rule", c.rule());
+          o.put("direction", c.direction());
+          if (c.priority() != null) {
+            o.put("priority", c.priority());
+          }
+          o.put("action", c.action());
+          o.put("file", c.file());
+        }
+        json.put("change", "added");
       }
       List<String> ids = new ArrayList<>();
       ids.add(f.targetId());
@@ -245,6 +275,7 @@ public final class NetWatchCommand implements Callable<Integer> {
     }
     AlertService.Result r = alerts.reconcile(current);
     lastFingerprint = fp;
+    lastModel = model;
     store.inTransaction(
         c -> {
           StateStore.put(c, "watch.fingerprint", fp);

@@ -248,6 +248,59 @@ class NetWatchTest {
     }
   }
 
+  @Test
+  void aRunningWatchNamesTheRuleChangeThatOpenedTheExposure() throws Exception {
+    try (Hook hook = new Hook(0)) {
+      Path dir = Files.createDirectories(tmp.resolve("exports"));
+      land(DATA.resolve("before"), dir);
+      String[] args = {
+        "net",
+        "watch",
+        dir.toString(),
+        "--routes",
+        routes(hook.port()).toString(),
+        "--state",
+        tmp.resolve("state").toString(),
+        "--interval",
+        "200ms"
+      };
+      Thread watch =
+          new Thread(
+              () ->
+                  Main.run(
+                      args,
+                      new PrintWriter(new StringWriter()),
+                      new PrintWriter(new StringWriter())));
+      watch.setDaemon(true);
+      watch.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      int seen = -1;
+      // wait until the first audit has been delivered and stays quiet
+      while (System.nanoTime() < deadline && seen != hook.bodies.size()) {
+        seen = hook.bodies.size();
+        Thread.sleep(3000);
+      }
+      land(DATA.resolve("after"), dir);
+      JsonNode es = null;
+      while (System.nanoTime() < deadline && es == null) {
+        Thread.sleep(200);
+        es =
+            hook.bodies.stream()
+                .filter(
+                    b -> b.get("finding").get("check").asText().equals("exposed-datastore-port"))
+                .findFirst()
+                .orElse(null);
+      }
+      watch.interrupt();
+      assertThat(es).as("alert for the 9200 exposure").isNotNull();
+      JsonNode rc = es.get("finding").get("ruleChanges").get(0);
+      assertThat(rc.get("change").asText()).isEqualTo("added");
+      assertThat(rc.get("rule").asText()).isEqualTo("allow-es-9200");
+      assertThat(rc.get("priority").asInt()).isEqualTo(100);
+      assertThat(rc.get("action").asText()).isEqualTo("allow");
+    }
+  }
+
   static boolean outboxDrained(String state) {
     StringWriter out = new StringWriter();
     Main.run(
