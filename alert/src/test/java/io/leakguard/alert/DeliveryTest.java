@@ -68,10 +68,35 @@ class DeliveryTest {
     return ExposureFinding.fromJson(copy);
   }
 
-  @Test
-  void oneAlertPerExposureRemindersWithNewIdsAndResolution() throws Exception {
+  static io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void startPostgres() throws Exception {
+    pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopPostgres() throws Exception {
+    pg.close();
+  }
+
+  /** A fresh state database: an H2 file, or a new database on the real PostgreSQL server. */
+  String state(String kind, String name) throws Exception {
+    if (kind.equals("h2")) {
+      return tmp.resolve(name).toString();
+    }
+    try (java.sql.Connection c = pg.getPostgresDatabase().getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    return pg.getJdbcUrl("postgres", name);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"h2", "postgres"})
+  void oneAlertPerExposureRemindersWithNewIdsAndResolution(String kind) throws Exception {
     try (Receiver rx = new Receiver();
-        StateStore store = StateStore.open(tmp.resolve("s1").toString())) {
+        StateStore store = StateStore.open(state(kind, "s1" + kind))) {
       Routes r =
           routes(
               "teams:\n  t:\n    channels:\n      - webhook: {url: \""
@@ -209,10 +234,11 @@ class DeliveryTest {
     }
   }
 
-  @Test
-  void thousandNewExposuresAreAllDeliveredExactlyOnceHere() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"h2", "postgres"})
+  void thousandNewExposuresAreAllDeliveredExactlyOnceHere(String kind) throws Exception {
     try (Receiver rx = new Receiver();
-        StateStore store = StateStore.open(tmp.resolve("s4").toString())) {
+        StateStore store = StateStore.open(state(kind, "s4" + kind))) {
       Routes r =
           routes(
               "teams:\n  t:\n    channels:\n      - webhook: {url: \""
