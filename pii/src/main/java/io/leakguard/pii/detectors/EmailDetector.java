@@ -148,6 +148,14 @@ final class EmailDetector implements Detector {
               + "fi cz pt ie nz za mx ar kr tw hk sg ac ai dev app tv ly gr hu ro sk ua il tr cl vn"
               + " th ph");
 
+  /**
+   * TLDs that are also English words, accepted after a plain space only when the {@code @} is
+   * literal ({@code brossi @acmeplumbing us}, {@code korhonen.maria @ gmx at}); pairs every three
+   * characters. Never after another space-joined label ({@code acmeplumbing us in the form});
+   * {@code is}, {@code in}, {@code to}... stay out ({@code XYZ @contoso is here}).
+   */
+  static final String WORD_TLDS = "at be it no us";
+
   /** TLDs that add a little evidence to an obfuscated form. */
   static final Set<String> COMMON_TLDS =
       words(
@@ -408,6 +416,7 @@ final class EmailDetector implements Detector {
       if (e < 0) {
         return false;
       }
+      curSep = SEP_NONE;
       int next = separatorAfter(e, start);
       if (next < 0) {
         return false;
@@ -437,6 +446,7 @@ final class EmailDetector implements Detector {
         labSep[labels] = sep;
         labSpaced[labels] = spaced;
         labels++;
+        curSep = sep;
         int nx = separatorAfter(le, i);
         if (nx < 0) {
           break;
@@ -448,6 +458,9 @@ final class EmailDetector implements Detector {
     }
 
     int lastSep;
+
+    /** Separator before the label that {@link #separatorAfter} is called for. */
+    int curSep;
 
     /**
      * Dot-like separator after a label ending at {@code j}; returns the next label's start and sets
@@ -530,18 +543,46 @@ final class EmailDetector implements Detector {
       }
       // a plain space only before a spelled-out TLD word ("contoso com")
       int e = k;
-      while (e < n && e - k < 5 && isAsciiAlnum(s.charAt(e))) {
+      while (e < n && e - k < LABEL_MAX && isAsciiAlnum(s.charAt(e))) {
         e++;
       }
-      if (e > k
-          && (e >= n || !isLabelChar(s.charAt(e)))
-          && (e >= n || s.charAt(e) != '@')
-          && isSpacedTld(k, e)
-          && j > labelStart) {
+      if (e == k
+          || j <= labelStart
+          || (e < n && (isLabelChar(s.charAt(e)) || s.charAt(e) == '@'))) {
+        return -1;
+      }
+      // a TLD that is also an English word ("gmx at", "acmeplumbing us") only after a literal '@'
+      if (isSpacedTld(k, e) || (atKind != AT_WORD && curSep != SEP_SPACE_TLD && isWordTld(k, e))) {
         lastSep = SEP_SPACE_TLD;
         return k;
       }
+      // the first label of a two-label public suffix: "fabrikam onmicrosoft com" (checked later)
+      if (e - k > 2 && e + 1 < n && s.charAt(e) == ' ') {
+        int f = e + 1;
+        while (f < n && f - e <= 5 && isAsciiAlnum(s.charAt(f))) {
+          f++;
+        }
+        if (f > e + 1 && (f >= n || !isLabelChar(s.charAt(f))) && isSpacedTld(e + 1, f)) {
+          lastSep = SEP_SPACE_TLD;
+          return k;
+        }
+      }
       return -1;
+    }
+
+    /** A TLD that is also a common English word ({@link #WORD_TLDS}). */
+    boolean isWordTld(int from, int to) {
+      if (to - from != 2) {
+        return false;
+      }
+      char a = Character.toLowerCase(s.charAt(from));
+      char b = Character.toLowerCase(s.charAt(from + 1));
+      for (int i = 0; i + 1 < WORD_TLDS.length(); i += 3) {
+        if (WORD_TLDS.charAt(i) == a && WORD_TLDS.charAt(i + 1) == b) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -564,7 +605,9 @@ final class EmailDetector implements Detector {
         }
         boolean ok = true;
         for (int m = 1; m < k; m++) {
-          if (labSep[m] == SEP_SPACE_TLD && k - m > ps) {
+          // ... or the middle of "fabrikam onmicrosoft com" after a literal '@'
+          boolean tenant = m == 1 && k == 3 && ps == 1 && atKind != AT_WORD;
+          if (labSep[m] == SEP_SPACE_TLD && k - m > ps && !tenant) {
             ok = false; // space-joined labels must be inside the public suffix
             break;
           }
