@@ -598,6 +598,20 @@ final class EmailDetector implements Detector {
           break;
         }
       }
+      // spaced-out TLD followed by single-letter words: "s e e o telefone" is ".se" + "e o"
+      if (k == labels && labSpaced[k - 1] && suffixParts(k) <= 0) {
+        int full = labE[k - 1];
+        int len = (full - labS[k - 1] + 1) / 2;
+        for (int t = Math.min(len - 1, 4); t >= 2; t--) {
+          labE[k - 1] = labS[k - 1] + 2 * t - 1;
+          lastDomain = null;
+          if (suffixParts(k) > 0) {
+            break;
+          }
+          labE[k - 1] = full;
+        }
+        lastDomain = null;
+      }
       for (int tries = 0; tries < MAX_BACKOFF && k >= 2; tries++, k--) {
         int ps = suffixParts(k);
         if (ps <= 0) {
@@ -688,12 +702,17 @@ final class EmailDetector implements Detector {
       }
       if (obf && spacedLettersLeft(end)) {
         int pos = end - 1;
+        // letters and digits, with single '.', '_' or '-' between them: "j o h n . s m i t h"
         while (pos >= 2
             && end - pos < 2 * LOCAL_MAX
             && s.charAt(pos - 1) == ' '
-            && isAsciiAlnum(s.charAt(pos - 2))
+            && (isAsciiAlnum(s.charAt(pos - 2))
+                || (isSpacedLocalSep(s.charAt(pos - 2)) && isAsciiAlnum(s.charAt(pos))))
             && (pos - 2 == 0 || !isLocalChar(s.charAt(pos - 3)))) {
           pos -= 2;
+        }
+        if (!isAsciiAlnum(s.charAt(pos))) {
+          pos += 2; // a separator does not start the local part
         }
         localSpacedLetters = true;
         addLocal(pos, end, SEP_NONE);
@@ -1021,20 +1040,33 @@ final class EmailDetector implements Detector {
           && i + 3 <= n
           && isAsciiAlnum(s.charAt(i))
           && s.charAt(i + 1) == ' '
-          && isAsciiAlnum(s.charAt(i + 2))
+          && (isAsciiAlnum(s.charAt(i + 2))
+              || (s.charAt(i + 2) == '-'
+                  && i + 4 < n
+                  && s.charAt(i + 3) == ' '
+                  && isAsciiAlnum(s.charAt(i + 4))))
           && (i + 3 == n || !isLabelChar(s.charAt(i + 3)));
     }
 
     int spacedLettersEnd(int i) {
       int j = i + 1;
+      // a single '-' inside the label: "c a f e - l u m i e r e"
       while (j + 1 < n
           && (j - i) / 2 < LABEL_MAX
           && s.charAt(j) == ' '
-          && isAsciiAlnum(s.charAt(j + 1))
+          && (isAsciiAlnum(s.charAt(j + 1))
+              || (s.charAt(j + 1) == '-'
+                  && j + 3 < n
+                  && s.charAt(j + 2) == ' '
+                  && isAsciiAlnum(s.charAt(j + 3))))
           && (j + 2 == n || !isLabelChar(s.charAt(j + 2)))) {
         j += 2;
       }
       return j;
+    }
+
+    static boolean isSpacedLocalSep(char c) {
+      return c == '.' || c == '_' || c == '-';
     }
 
     void ensureArrays() {
