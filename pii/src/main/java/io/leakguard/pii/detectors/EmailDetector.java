@@ -148,6 +148,14 @@ final class EmailDetector implements Detector {
               + "fi cz pt ie nz za mx ar kr tw hk sg ac ai dev app tv ly gr hu ro sk ua il tr cl vn"
               + " th ph");
 
+  /**
+   * TLDs that are also English words, accepted after a plain space only when the {@code @} is
+   * literal ({@code brossi @acmeplumbing us}, {@code korhonen.maria @ gmx at}); pairs every three
+   * characters. Never after another space-joined label ({@code acmeplumbing us in the form});
+   * {@code is}, {@code in}, {@code to}... stay out ({@code XYZ @contoso is here}).
+   */
+  static final String WORD_TLDS = "at be it no us";
+
   /** TLDs that add a little evidence to an obfuscated form. */
   static final Set<String> COMMON_TLDS =
       words(
@@ -408,6 +416,7 @@ final class EmailDetector implements Detector {
       if (e < 0) {
         return false;
       }
+      curSep = SEP_NONE;
       int next = separatorAfter(e, start);
       if (next < 0) {
         return false;
@@ -437,6 +446,7 @@ final class EmailDetector implements Detector {
         labSep[labels] = sep;
         labSpaced[labels] = spaced;
         labels++;
+        curSep = sep;
         int nx = separatorAfter(le, i);
         if (nx < 0) {
           break;
@@ -448,6 +458,9 @@ final class EmailDetector implements Detector {
     }
 
     int lastSep;
+
+    /** Separator before the label that {@link #separatorAfter} is called for. */
+    int curSep;
 
     /**
      * Dot-like separator after a label ending at {@code j}; returns the next label's start and sets
@@ -530,18 +543,46 @@ final class EmailDetector implements Detector {
       }
       // a plain space only before a spelled-out TLD word ("contoso com")
       int e = k;
-      while (e < n && e - k < 5 && isAsciiAlnum(s.charAt(e))) {
+      while (e < n && e - k < LABEL_MAX && isAsciiAlnum(s.charAt(e))) {
         e++;
       }
-      if (e > k
-          && (e >= n || !isLabelChar(s.charAt(e)))
-          && (e >= n || s.charAt(e) != '@')
-          && isSpacedTld(k, e)
-          && j > labelStart) {
+      if (e == k
+          || j <= labelStart
+          || (e < n && (isLabelChar(s.charAt(e)) || s.charAt(e) == '@'))) {
+        return -1;
+      }
+      // a TLD that is also an English word ("gmx at", "acmeplumbing us") only after a literal '@'
+      if (isSpacedTld(k, e) || (atKind != AT_WORD && curSep != SEP_SPACE_TLD && isWordTld(k, e))) {
         lastSep = SEP_SPACE_TLD;
         return k;
       }
+      // the first label of a two-label public suffix: "fabrikam onmicrosoft com" (checked later)
+      if (e - k > 2 && e + 1 < n && s.charAt(e) == ' ') {
+        int f = e + 1;
+        while (f < n && f - e <= 5 && isAsciiAlnum(s.charAt(f))) {
+          f++;
+        }
+        if (f > e + 1 && (f >= n || !isLabelChar(s.charAt(f))) && isSpacedTld(e + 1, f)) {
+          lastSep = SEP_SPACE_TLD;
+          return k;
+        }
+      }
       return -1;
+    }
+
+    /** A TLD that is also a common English word ({@link #WORD_TLDS}). */
+    boolean isWordTld(int from, int to) {
+      if (to - from != 2) {
+        return false;
+      }
+      char a = Character.toLowerCase(s.charAt(from));
+      char b = Character.toLowerCase(s.charAt(from + 1));
+      for (int i = 0; i + 1 < WORD_TLDS.length(); i += 3) {
+        if (WORD_TLDS.charAt(i) == a && WORD_TLDS.charAt(i + 1) == b) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -557,6 +598,20 @@ final class EmailDetector implements Detector {
           break;
         }
       }
+      // spaced-out TLD followed by single-letter words: "s e e o telefone" is ".se" + "e o"
+      if (k == labels && labSpaced[k - 1] && suffixParts(k) <= 0) {
+        int full = labE[k - 1];
+        int len = (full - labS[k - 1] + 1) / 2;
+        for (int t = Math.min(len - 1, 4); t >= 2; t--) {
+          labE[k - 1] = labS[k - 1] + 2 * t - 1;
+          lastDomain = null;
+          if (suffixParts(k) > 0) {
+            break;
+          }
+          labE[k - 1] = full;
+        }
+        lastDomain = null;
+      }
       for (int tries = 0; tries < MAX_BACKOFF && k >= 2; tries++, k--) {
         int ps = suffixParts(k);
         if (ps <= 0) {
@@ -564,7 +619,9 @@ final class EmailDetector implements Detector {
         }
         boolean ok = true;
         for (int m = 1; m < k; m++) {
-          if (labSep[m] == SEP_SPACE_TLD && k - m > ps) {
+          // ... or the middle of "fabrikam onmicrosoft com" after a literal '@'
+          boolean tenant = m == 1 && k == 3 && ps == 1 && atKind != AT_WORD;
+          if (labSep[m] == SEP_SPACE_TLD && k - m > ps && !tenant) {
             ok = false; // space-joined labels must be inside the public suffix
             break;
           }
@@ -645,12 +702,17 @@ final class EmailDetector implements Detector {
       }
       if (obf && spacedLettersLeft(end)) {
         int pos = end - 1;
+        // letters and digits, with single '.', '_' or '-' between them: "j o h n . s m i t h"
         while (pos >= 2
             && end - pos < 2 * LOCAL_MAX
             && s.charAt(pos - 1) == ' '
-            && isAsciiAlnum(s.charAt(pos - 2))
+            && (isAsciiAlnum(s.charAt(pos - 2))
+                || (isSpacedLocalSep(s.charAt(pos - 2)) && isAsciiAlnum(s.charAt(pos))))
             && (pos - 2 == 0 || !isLocalChar(s.charAt(pos - 3)))) {
           pos -= 2;
+        }
+        if (!isAsciiAlnum(s.charAt(pos))) {
+          pos += 2; // a separator does not start the local part
         }
         localSpacedLetters = true;
         addLocal(pos, end, SEP_NONE);
@@ -978,20 +1040,33 @@ final class EmailDetector implements Detector {
           && i + 3 <= n
           && isAsciiAlnum(s.charAt(i))
           && s.charAt(i + 1) == ' '
-          && isAsciiAlnum(s.charAt(i + 2))
+          && (isAsciiAlnum(s.charAt(i + 2))
+              || (s.charAt(i + 2) == '-'
+                  && i + 4 < n
+                  && s.charAt(i + 3) == ' '
+                  && isAsciiAlnum(s.charAt(i + 4))))
           && (i + 3 == n || !isLabelChar(s.charAt(i + 3)));
     }
 
     int spacedLettersEnd(int i) {
       int j = i + 1;
+      // a single '-' inside the label: "c a f e - l u m i e r e"
       while (j + 1 < n
           && (j - i) / 2 < LABEL_MAX
           && s.charAt(j) == ' '
-          && isAsciiAlnum(s.charAt(j + 1))
+          && (isAsciiAlnum(s.charAt(j + 1))
+              || (s.charAt(j + 1) == '-'
+                  && j + 3 < n
+                  && s.charAt(j + 2) == ' '
+                  && isAsciiAlnum(s.charAt(j + 3))))
           && (j + 2 == n || !isLabelChar(s.charAt(j + 2)))) {
         j += 2;
       }
       return j;
+    }
+
+    static boolean isSpacedLocalSep(char c) {
+      return c == '.' || c == '_' || c == '-';
     }
 
     void ensureArrays() {
