@@ -340,7 +340,32 @@ final class EmailDetector implements Detector {
         b++;
         ws++;
       }
-      atSpacedH = atKind == AT_PLAIN && (a < in0 || (b > in1 && !atNewline));
+      if (atNewline) {
+        int q = b;
+        while (b < n && b - q < 12 && (s.charAt(b) == '>' || isHSpace(s.charAt(b)))) {
+          b++; // reply quote prefix: "o.ruiz@\n> > ziggo.nl"
+        }
+      }
+      boolean breakBefore = false;
+      if (a == in0) {
+        // "lukas.mensah\n@proseware.ie", "lukas.mensah\n> @proseware.ie"
+        int q = in0;
+        while (q > 0 && in0 - q < 12 && (s.charAt(q - 1) == '>' || isHSpace(s.charAt(q - 1)))) {
+          q--;
+        }
+        if (q > 0 && s.charAt(q - 1) == '\n') {
+          q--;
+          if (q > 0 && s.charAt(q - 1) == '\r') {
+            q--;
+          }
+          if (q > 0 && isLocalChar(s.charAt(q - 1))) {
+            a = q;
+            breakBefore = true;
+          }
+        }
+      }
+      atSpacedH = atKind == AT_PLAIN && ((a < in0 && !breakBefore) || (b > in1 && !atNewline));
+      atNewline |= breakBefore;
       if (atKind == AT_PLAIN && atSpacedH) {
         atKind = AT_SPACED;
       }
@@ -412,7 +437,7 @@ final class EmailDetector implements Detector {
 
     boolean parseDomain(int start, boolean obf) {
       // fast reject without allocation: one label, then a dot-like separator
-      int e = spacedLettersAt(start, obf) ? spacedLettersEnd(start) : labelEnd(start);
+      int e = spacedLettersAt(start, obf) ? spacedLettersEnd(start) : firstLabelEnd(start);
       if (e < 0) {
         return false;
       }
@@ -429,7 +454,10 @@ final class EmailDetector implements Detector {
       int chars = 0;
       while (labels < MAX_LABELS) {
         boolean spaced = spacedLettersAt(i, obf);
-        int le = spaced ? spacedLettersEnd(i) : labelEnd(i);
+        int le = spaced ? spacedLettersEnd(i) : labels == 0 ? firstLabelEnd(i) : labelEnd(i);
+        if (labels == 0) {
+          labBroken = !spaced && firstBroken;
+        }
         if (le < 0) {
           break;
         }
@@ -459,6 +487,9 @@ final class EmailDetector implements Detector {
 
     int lastSep;
 
+    /** The first label continues across a line break. */
+    boolean labBroken;
+
     /** Separator before the label that {@link #separatorAfter} is called for. */
     int curSep;
 
@@ -482,11 +513,25 @@ final class EmailDetector implements Detector {
           nl |= isNewline(s.charAt(k));
           k++;
         }
+        if (nl) {
+          while (k < n && k - j <= 16 && (s.charAt(k) == '>' || isHSpace(s.charAt(k)))) {
+            k++;
+          }
+        }
         if (k < n && isLabelStart(s.charAt(k))) {
           if (nl) {
             lastSep = SEP_LINEBREAK;
             return k;
           }
+        }
+        return -1;
+      }
+      if (isNewline(c)) {
+        // "contoso\n.com", "contoso\n> .com"
+        int m = afterBreak(j);
+        if (m + 1 < n && s.charAt(m) == '.' && isLabelStart(s.charAt(m + 1))) {
+          lastSep = SEP_LINEBREAK;
+          return m + 1;
         }
         return -1;
       }
@@ -665,6 +710,12 @@ final class EmailDetector implements Detector {
       if (labSpaced[m]) {
         for (int i = labS[m]; i < labE[m]; i += 2) {
           sb.append(s.charAt(i));
+        }
+      } else if (m == 0 && labBroken) {
+        for (int i = labS[m]; i < labE[m]; i++) {
+          if (isLabelChar(s.charAt(i))) {
+            sb.append(s.charAt(i));
+          }
         }
       } else {
         sb.append(s, labS[m], labE[m]);
@@ -887,7 +938,7 @@ final class EmailDetector implements Detector {
       } else if (atKind == AT_BRACKET) {
         form |= F_BRACKETED;
       }
-      if (atNewline) {
+      if (atNewline || labBroken) {
         form |= F_LINEBREAK;
       }
       boolean mailto = start >= 7 && s.regionMatches(true, start - 7, "mailto:", 0, 7);
@@ -1047,6 +1098,49 @@ final class EmailDetector implements Detector {
                   && isAsciiAlnum(s.charAt(i + 4))))
           && (i + 3 == n || !isLabelChar(s.charAt(i + 3)));
     }
+
+    /**
+     * Start of the next line's text when {@code k} is at a line break: skips one break and a reply
+     * quote prefix ({@code "> > "}); -1 when {@code k} is not at a break.
+     */
+    int afterBreak(int k) {
+      if (k >= n || !isNewline(s.charAt(k))) {
+        return -1;
+      }
+      int m = k + 1;
+      if (s.charAt(k) == '\r' && m < n && s.charAt(m) == '\n') {
+        m++;
+      }
+      int q = m;
+      while (m < n && m - q < 12 && (s.charAt(m) == '>' || isHSpace(s.charAt(m)))) {
+        m++;
+      }
+      return m;
+    }
+
+    /**
+     * End of the domain's first plain label at {@code i}; a label cut by a line break ({@code
+     * pros\neware.ie}) continues on the next line when a dot follows there. Sets {@link
+     * #firstBroken}.
+     */
+    int firstLabelEnd(int i) {
+      firstBroken = false;
+      int e = labelEnd(i);
+      if (e < 0 || e >= n || !isNewline(s.charAt(e))) {
+        return e;
+      }
+      int m = afterBreak(e);
+      if (m < n && isLabelChar(s.charAt(m)) && s.charAt(m) != '-') {
+        int e2 = labelEnd(m);
+        if (e2 > 0 && e2 + 1 < n && s.charAt(e2) == '.' && isLabelStart(s.charAt(e2 + 1))) {
+          firstBroken = true;
+          return e2;
+        }
+      }
+      return e;
+    }
+
+    boolean firstBroken;
 
     int spacedLettersEnd(int i) {
       int j = i + 1;
