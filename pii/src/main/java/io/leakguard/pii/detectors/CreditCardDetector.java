@@ -66,17 +66,7 @@ final class CreditCardDetector implements Detector {
 
   @Override
   public void detect(DetectionContext ctx) {
-    String text = ctx.text();
-    TextIndex idx = ctx.tokens();
-    DigitSequence s = new DigitSequence();
-    DigitRuns runs = DigitRuns.of(text, idx);
-    int reportedUntil = 0;
-    for (int i = 0; i < runs.size(); i++) {
-      s.read(text, idx, runs.start(i));
-      if (s.digits >= 13) {
-        reportedUntil = scan(ctx, text, idx, s, reportedUntil);
-      }
-    }
+    DigitRuns.scanSequences(ctx, 13, CreditCardDetector::scan);
   }
 
   private static int scan(

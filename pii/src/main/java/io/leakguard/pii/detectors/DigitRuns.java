@@ -29,6 +29,36 @@ final class DigitRuns {
   private DigitRuns() {}
 
   /** The chunk starts of {@code idx}'s text, computed on first use. */
+  /** Scans one digit sequence; returns the char index up to which it reported. */
+  @FunctionalInterface
+  interface SequenceScan {
+    int scan(
+        io.leakguard.pii.spi.DetectionContext ctx,
+        String text,
+        TextIndex idx,
+        DigitSequence s,
+        int reportedUntil);
+  }
+
+  /**
+   * Reads the digit sequence starting at every digit run of the text and hands those with at least
+   * {@code minDigits} digits to {@code scan}, threading the "reported until" position through.
+   */
+  static void scanSequences(
+      io.leakguard.pii.spi.DetectionContext ctx, int minDigits, SequenceScan scan) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    DigitSequence s = new DigitSequence();
+    DigitRuns runs = of(text, idx);
+    int reportedUntil = 0;
+    for (int i = 0; i < runs.size(); i++) {
+      s.read(text, idx, runs.start(i));
+      if (s.digits >= minDigits) {
+        reportedUntil = scan.scan(ctx, text, idx, s, reportedUntil);
+      }
+    }
+  }
+
   static DigitRuns of(String text, TextIndex idx) {
     DigitRuns r = CACHE.get();
     if (r.owner.get() != idx) {
