@@ -59,6 +59,7 @@ public final class TextIndex {
   private int[] starts;
   private int[] ends;
   private int[] flags;
+  private char[] chars;
   private int size;
   private int textFlags;
 
@@ -99,6 +100,7 @@ public final class TextIndex {
     text.getChars(0, n, buf, 0);
     // about one token per 2.5 chars in prose: n / 2 rarely grows
     TextIndex idx = new TextIndex(text, Math.max(8, n / 2), recycle);
+    idx.chars = buf;
     int i = 0;
     while (i < n) {
       char c = buf[i];
@@ -235,6 +237,15 @@ public final class TextIndex {
   /** The indexed (normalized) text. */
   public String text() {
     return text;
+  }
+
+  /**
+   * The text's chars for fast loops: {@code chars()[i] == text().charAt(i)} for {@code i <
+   * text().length()} (the array may be longer). Read only. It is a per-thread buffer: valid while
+   * this is the thread's current index, i.e. inside {@link Detector#detect}; never keep it.
+   */
+  public char[] chars() {
+    return chars;
   }
 
   /** Room for tokens in the arrays (what {@link #of(String, TextIndex)} can recycle). */
