@@ -241,6 +241,7 @@ final class IpAddressDetector implements Detector {
     final String text;
     final int n;
     final TextIndex idx;
+    final char[] cs;
     final int[] v6;
     int v6Pos;
     final int[] gs = new int[LONG_CHAIN];
@@ -260,21 +261,26 @@ final class IpAddressDetector implements Detector {
       this.text = ctx.text();
       this.n = text.length();
       this.idx = ctx.tokens();
+      this.cs = idx.chars();
       this.v6 = v6;
     }
 
+    /**
+     * Visits the number tokens only. A host name {@code ip-10-0-0-1} is recognised at its first
+     * number (token {@code t}): the prefix word is token {@code t - 2}, with the same resume test
+     * as if it had been visited in order (the {@code -} token between changes nothing).
+     */
     void run() {
       int resume = 0;
       int size = idx.size();
       for (int t = 0; t < size; t++) {
-        int f = idx.flags(t);
-        if ((f & (TextIndex.DIGIT | TextIndex.LETTER)) != TextIndex.DIGIT) {
-          if ((f & TextIndex.LETTER) != 0 && idx.start(t) >= resume && isHostPrefix(t)) {
-            resume = hostname(t, resume);
-          }
+        if ((idx.flags(t) & (TextIndex.DIGIT | TextIndex.LETTER)) != TextIndex.DIGIT) {
           continue;
         }
         int s = idx.start(t);
+        if (t >= 2 && cs[s - 1] == '-' && idx.start(t - 2) >= resume && isHostPrefix(t - 2)) {
+          resume = hostname(t - 2, resume);
+        }
         if (s < resume) {
           continue;
         }
@@ -282,24 +288,20 @@ final class IpAddressDetector implements Detector {
       }
     }
 
-    /** {@code ip-} or {@code ec2-} followed by a digit. */
+    /**
+     * {@code ip-} or {@code ec2-} followed by a digit: token {@code t} is the word, {@code t + 1}
+     * the dash, {@code t + 2} a number (the caller checked the dash char and the number).
+     */
     private boolean isHostPrefix(int t) {
       int len = idx.length(t);
-      if (len != 2 && len != 3) {
+      if ((len != 2 && len != 3) || idx.length(t + 1) != 1) {
         return false;
       }
       int s = idx.start(t);
-      char c0 = (char) (text.charAt(s) | 0x20);
-      boolean word =
-          len == 2
-              ? c0 == 'i' && (text.charAt(s + 1) | 0x20) == 'p'
-              : c0 == 'e' && (text.charAt(s + 1) | 0x20) == 'c' && text.charAt(s + 2) == '2';
-      return word
-          && t + 2 < idx.size()
-          && text.charAt(idx.end(t)) == '-'
-          && idx.length(t + 1) == 1
-          && idx.is(t + 2, TextIndex.DIGIT)
-          && !idx.is(t + 2, TextIndex.LETTER);
+      char c0 = (char) (cs[s] | 0x20);
+      return len == 2
+          ? c0 == 'i' && (cs[s + 1] | 0x20) == 'p'
+          : c0 == 'e' && (cs[s + 1] | 0x20) == 'c' && cs[s + 2] == '2';
     }
 
     /** {@code ip-10-0-0-1}: returns the new resume position. */
@@ -324,8 +326,8 @@ final class IpAddressDetector implements Detector {
     /** {@code 1.2.3.4.5a}, {@code 1-2-3-4-5x}: the chain goes on in a non-number token. */
     private boolean continuesAsNumber(int end) {
       if (end + 1 < n) {
-        char c = text.charAt(end);
-        return (c == '.' || c == ',' || c == '-') && isDigit(text.charAt(end + 1));
+        char c = cs[end];
+        return (c == '.' || c == ',' || c == '-') && isDigit(cs[end + 1]);
       }
       return false;
     }
@@ -334,8 +336,7 @@ final class IpAddressDetector implements Detector {
       // e.g. ip-172-31-5-20.us-west-2.compute.internal: look a bounded way ahead
       int limit = Math.min(n, end + 48);
       int i = end;
-      while (i < limit
-          && (isAlnum(text.charAt(i)) || text.charAt(i) == '.' || text.charAt(i) == '-')) {
+      while (i < limit && (isAlnum(cs[i]) || cs[i] == '.' || cs[i] == '-')) {
         i++;
       }
       String host = text.substring(end, i);
@@ -365,8 +366,8 @@ final class IpAddressDetector implements Detector {
       }
       // left boundary: not the tail of a dotted thing ("v1.2.3.4", "a.10.0.0.1")
       if (s >= 2) {
-        char p = text.charAt(s - 1);
-        char pp = text.charAt(s - 2);
+        char p = cs[s - 1];
+        char pp = cs[s - 2];
         if ((p == '.' || p == '_') && isAlnum(pp) && family != DASH) {
           return resume;
         }
@@ -375,7 +376,7 @@ final class IpAddressDetector implements Detector {
         }
       }
       // right boundary: "1.2.3.4.5a"
-      if (continuesAsNumber(end) && !(familyBreak && text.charAt(end) != '.')) {
+      if (continuesAsNumber(end) && !(familyBreak && cs[end] != '.')) {
         return resume;
       }
       if (versionBefore(s) || productBefore(s) || versionNearby(s, end)) {
@@ -426,9 +427,9 @@ final class IpAddressDetector implements Detector {
         case DASH:
           // bare "10-244-1-5" only as a DNS label: followed by ".name"
           if (end + 1 < n
-              && text.charAt(end) == '.'
-              && isLetter(text.charAt(end + 1))
-              && (s == 0 || !isDigit(text.charAt(s - 1)))) {
+              && cs[end] == '.'
+              && isLetter(cs[end + 1])
+              && (s == 0 || !isDigit(cs[s - 1]))) {
             report(s, end, 0.7, 0.1, "hostname", "ip.hostname", canonical);
           }
           break;
@@ -470,7 +471,7 @@ final class IpAddressDetector implements Detector {
       // any letter in the window at all?
       boolean letter = false;
       for (int i = s - 1; i >= from; i--) {
-        char c = text.charAt(i);
+        char c = cs[i];
         if (c == '\n') {
           from = i + 1;
           break;
@@ -490,24 +491,24 @@ final class IpAddressDetector implements Detector {
       if (s == 0) {
         return false;
       }
-      if (text.charAt(s - 1) == '~') {
+      if (cs[s - 1] == '~') {
         return true;
       }
       int i = s;
-      if (text.charAt(i - 1) == '(') {
+      if (cs[i - 1] == '(') {
         i--;
       }
-      if (i == 0 || text.charAt(i - 1) != ' ') {
+      if (i == 0 || cs[i - 1] != ' ') {
         return false;
       }
       i--;
       int we = i;
       int ws = wordStart(we);
       if (we - ws == 2
-          && (text.charAt(ws) | 0x20) == 'i'
-          && (text.charAt(ws + 1) | 0x20) == 's'
+          && (cs[ws] | 0x20) == 'i'
+          && (cs[ws + 1] | 0x20) == 's'
           && ws > 0
-          && text.charAt(ws - 1) == ' '
+          && cs[ws - 1] == ' '
           && i == s - 1) {
         we = ws - 1;
         ws = wordStart(we);
@@ -515,7 +516,7 @@ final class IpAddressDetector implements Detector {
       if (we - ws < 2 || we - ws > 24) {
         return false;
       }
-      char c0 = text.charAt(ws);
+      char c0 = cs[ws];
       if (c0 < 'A' || c0 > 'Z') {
         return false;
       }
@@ -529,20 +530,20 @@ final class IpAddressDetector implements Detector {
     /** Only blanks and quote marks ({@code >}) between a line or sentence start and {@code ws}. */
     private boolean sentenceStart(int ws) {
       int i = ws - 1;
-      while (i >= 0 && ws - i < 16 && (text.charAt(i) == ' ' || text.charAt(i) == '>')) {
+      while (i >= 0 && ws - i < 16 && (cs[i] == ' ' || cs[i] == '>')) {
         i--;
       }
-      if (i < 0 || text.charAt(i) == '\n') {
+      if (i < 0 || cs[i] == '\n') {
         return true;
       }
-      char c = text.charAt(i);
-      return (c == '.' || c == '!' || c == '?') && i + 1 < ws && text.charAt(i + 1) == ' ';
+      char c = cs[i];
+      return (c == '.' || c == '!' || c == '?') && i + 1 < ws && cs[i + 1] == ' ';
     }
 
     /** Start of the run of ASCII letters ending at {@code we}. */
     private int wordStart(int we) {
       int ws = we;
-      while (ws > 0 && ws > we - 25 && isAsciiLetter(text.charAt(ws - 1))) {
+      while (ws > 0 && ws > we - 25 && isAsciiLetter(cs[ws - 1])) {
         ws--;
       }
       return ws;
@@ -572,8 +573,8 @@ final class IpAddressDetector implements Detector {
           i = end;
           continue;
         }
-        char c = text.charAt(i);
-        if (isDigit(c) && (i == 0 || (!isAlnum(text.charAt(i - 1)) && text.charAt(i - 1) != '.'))) {
+        char c = cs[i];
+        if (isDigit(c) && (i == 0 || (!isAlnum(cs[i - 1]) && cs[i - 1] != '.'))) {
           int k = i;
           int parts = 0;
           int maxLen = 0;
@@ -582,22 +583,21 @@ final class IpAddressDetector implements Detector {
           while (true) {
             int d = k;
             int v = 0;
-            while (k < to && isDigit(text.charAt(k)) && k - d < 9) {
-              v = v * 10 + text.charAt(k) - '0';
+            while (k < to && isDigit(cs[k]) && k - d < 9) {
+              v = v * 10 + cs[k] - '0';
               k++;
             }
             parts++;
             lastLen = k - d;
             maxLen = Math.max(maxLen, lastLen);
             maxVal = Math.max(maxVal, v);
-            if (k + 1 < to && text.charAt(k) == '.' && isDigit(text.charAt(k + 1))) {
+            if (k + 1 < to && cs[k] == '.' && isDigit(cs[k + 1])) {
               k++;
             } else {
               break;
             }
           }
-          boolean date =
-              maxLen == 4 && (lastLen == 4 || (i + 4 <= n && isDigit(text.charAt(i + 3))));
+          boolean date = maxLen == 4 && (lastLen == 4 || (i + 4 <= n && isDigit(cs[i + 3])));
           if (parts == 3 && !date) {
             found = true;
           } else if (parts == 4 && (maxVal > 255 || versionBefore(i))) {
@@ -613,26 +613,26 @@ final class IpAddressDetector implements Detector {
 
     /** A line break, or a sentence end ({@code .!?} and a blank) at {@code i}. */
     private boolean sentenceBreak(int i) {
-      char c = text.charAt(i);
+      char c = cs[i];
       if (c == '\n') {
         return true;
       }
       return (c == '.' || c == '!' || c == '?')
           && i + 1 < n
-          && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n')
-          && (i == 0 || !isDigit(text.charAt(i - 1)) || i + 2 >= n || !isDigit(text.charAt(i + 2)));
+          && (cs[i + 1] == ' ' || cs[i + 1] == '\n')
+          && (i == 0 || !isDigit(cs[i - 1]) || i + 2 >= n || !isDigit(cs[i + 2]));
     }
 
     /** Includes a CIDR prefix length {@code /0..32} in the span. */
     private int cidr(int end) {
-      if (end + 1 < n && text.charAt(end) == '/' && isDigit(text.charAt(end + 1))) {
+      if (end + 1 < n && cs[end] == '/' && isDigit(cs[end + 1])) {
         int i = end + 1;
         int v = 0;
-        while (i < n && isDigit(text.charAt(i)) && i - end <= 2) {
-          v = v * 10 + text.charAt(i) - '0';
+        while (i < n && isDigit(cs[i]) && i - end <= 2) {
+          v = v * 10 + cs[i] - '0';
           i++;
         }
-        if (v <= 32 && (i >= n || !isAlnum(text.charAt(i)))) {
+        if (v <= 32 && (i >= n || !isAlnum(cs[i]))) {
           return i;
         }
       }
@@ -663,7 +663,7 @@ final class IpAddressDetector implements Detector {
         }
         int v = 0;
         for (int i = gs[k]; i < ge[k]; i++) {
-          v = v * 10 + text.charAt(i) - '0';
+          v = v * 10 + cs[i] - '0';
         }
         if (v > 255) {
           return false;
@@ -674,7 +674,7 @@ final class IpAddressDetector implements Detector {
 
     private boolean zeroPadded() {
       for (int k = 0; k < 4; k++) {
-        if (ge[k] - gs[k] > 1 && text.charAt(gs[k]) == '0') {
+        if (ge[k] - gs[k] > 1 && cs[gs[k]] == '0') {
           return true;
         }
       }
@@ -686,7 +686,7 @@ final class IpAddressDetector implements Detector {
       for (int k = 0; k < 4; k++) {
         int v = 0;
         for (int i = gs[k]; i < ge[k]; i++) {
-          v = v * 10 + text.charAt(i) - '0';
+          v = v * 10 + cs[i] - '0';
         }
         if (k > 0) {
           sb.append('.');
@@ -712,7 +712,7 @@ final class IpAddressDetector implements Detector {
       int pos = g;
       while (true) {
         int e = parseSep(pos);
-        if (e < 0 || e >= n || !isDigit(text.charAt(e))) {
+        if (e < 0 || e >= n || !isDigit(cs[e])) {
           break;
         }
         // spaced and unspaced separators never mix in one chain ("1. 10.0.0.1")
@@ -724,7 +724,7 @@ final class IpAddressDetector implements Detector {
           break;
         }
         int ge2 = digitsEnd(e);
-        if (ge2 < n && isAlnum(text.charAt(ge2))) {
+        if (ge2 < n && isAlnum(cs[ge2])) {
           break; // "4a": not a number
         }
         if (sepKind == BRACKET) {
@@ -751,7 +751,7 @@ final class IpAddressDetector implements Detector {
     }
 
     private int digitsEnd(int i) {
-      while (i < n && isDigit(text.charAt(i))) {
+      while (i < n && isDigit(cs[i])) {
         i++;
       }
       return i;
@@ -759,14 +759,12 @@ final class IpAddressDetector implements Detector {
 
     /** {@code dot} in any case at {@code i} (caller checks {@code i + 3 <= n}). */
     private boolean isDotWord(int i) {
-      return (text.charAt(i) | 0x20) == 'd'
-          && (text.charAt(i + 1) | 0x20) == 'o'
-          && (text.charAt(i + 2) | 0x20) == 't';
+      return (cs[i] | 0x20) == 'd' && (cs[i + 1] | 0x20) == 'o' && (cs[i + 2] | 0x20) == 't';
     }
 
     private int skipBlanks(int i) {
       int k = 0;
-      while (i < n && k < 3 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      while (i < n && k < 3 && (cs[i] == ' ' || cs[i] == '\t')) {
         i++;
         k++;
       }
@@ -787,7 +785,7 @@ final class IpAddressDetector implements Detector {
       if (q >= n) {
         return -1;
       }
-      char c = text.charAt(q);
+      char c = cs[q];
       int e;
       int kind;
       if (c == '.') {
@@ -801,15 +799,15 @@ final class IpAddressDetector implements Detector {
         e = q + 1;
       } else if (c == '[' || c == '(' || c == '{') {
         char close = c == '[' ? ']' : c == '(' ? ')' : '}';
-        if (q + 2 < n && text.charAt(q + 1) == '.' && text.charAt(q + 2) == close) {
+        if (q + 2 < n && cs[q + 1] == '.' && cs[q + 2] == close) {
           e = q + 3;
-        } else if (q + 4 < n && isDotWord(q + 1) && text.charAt(q + 4) == close) {
+        } else if (q + 4 < n && isDotWord(q + 1) && cs[q + 4] == close) {
           e = q + 5;
         } else {
           return -1;
         }
         kind = BRACKET;
-      } else if (before && q + 3 < n && isDotWord(q) && !isAlnum(text.charAt(q + 3))) {
+      } else if (before && q + 3 < n && isDotWord(q) && !isAlnum(cs[q + 3])) {
         kind = WORD;
         e = q + 3;
       } else {
@@ -827,7 +825,7 @@ final class IpAddressDetector implements Detector {
         return -1; // "1 .10": not an address
       }
       if (kind == DOT && !before && after) {
-        if (r - e != 1 || text.charAt(e) != ' ') {
+        if (r - e != 1 || cs[e] != ' ') {
           return -1; // "1.  10", "1.\t10": a sentence
         }
         sepKind = DOT_AFTER; // "1. 10": judged with evidence only
@@ -843,40 +841,53 @@ final class IpAddressDetector implements Detector {
   // ---------------------------------------------------------------------------------------------
   // IPv6
 
+  private static final int[] NO_SPANS = new int[0];
+
   /**
    * Finds IPv6 addresses; reports them and returns their spans as {@code [s0, e0, s1, e1, ...]} in
    * order, so the IPv4 pass skips an embedded IPv4 tail.
+   *
+   * <p>Most colons in support text belong to no address ({@code Subject: hi}, {@code Note:}): a
+   * colon with no colon and no possible hex group on either side is a run of one token, which is
+   * never judged; it is skipped from its neighbour chars alone, before any token look-up.
    */
   private static int[] scanV6(DetectionContext ctx) {
     String text = ctx.text();
-    TextIndex idx = ctx.tokens();
-    if (text.indexOf(':') < 0) {
-      return new int[0];
+    int pos = text.indexOf(':');
+    if (pos < 0) {
+      return NO_SPANS;
     }
+    TextIndex idx = ctx.tokens();
+    char[] c = idx.chars();
+    int n = text.length();
     int size = idx.size();
-    int[] spans = new int[0];
+    int[] spans = NO_SPANS;
     int nspans = 0;
     int resume = 0;
-    int pos = text.indexOf(':');
     int t = 0;
     while (pos >= 0) {
+      if (!groupOrColonEndsAt(c, pos - 1) && !groupOrColonStartsAt(c, n, pos + 1)) {
+        resume = pos + 1; // the run is this colon alone
+        pos = text.indexOf(':', resume);
+        continue;
+      }
       t = tokenFrom(idx, t, pos);
       // walk back to the start of the run (never before the previous run's end)
       int first = t;
-      while (first > 0 && idx.start(first - 1) >= resume && isGroupOrColon(text, idx, first - 1)) {
+      while (first > 0 && idx.start(first - 1) >= resume && isGroupOrColon(c, idx, first - 1)) {
         first--;
       }
       // walk forward over hex groups, colons and (after a colon) a dotted IPv4 tail
       boolean seenColon = false;
       int k = first;
       while (k < size) {
-        if (isColon(text, idx, k)) {
+        if (isColon(c, idx, k)) {
           seenColon = true;
         } else if (idx.is(k, TextIndex.HEX) && idx.length(k) <= 4) {
           // group
         } else if (seenColon
             && idx.length(k) == 1
-            && text.charAt(idx.start(k)) == '.'
+            && c[idx.start(k)] == '.'
             && k > first
             && k + 1 < size
             && isDigitToken(idx, k - 1)
@@ -890,7 +901,7 @@ final class IpAddressDetector implements Detector {
       int last = k - 1;
       resume = idx.end(last);
       if (last > first) {
-        int[] span = judgeV6(ctx, idx.start(first), resume);
+        int[] span = judgeV6(ctx, c, idx.start(first), resume);
         if (span != null) {
           if (nspans + 2 > spans.length) {
             spans = Arrays.copyOf(spans, Math.max(8, spans.length * 2));
@@ -901,7 +912,47 @@ final class IpAddressDetector implements Detector {
       }
       pos = text.indexOf(':', resume);
     }
-    return Arrays.copyOf(spans, nspans);
+    return nspans == 0 ? NO_SPANS : Arrays.copyOf(spans, nspans);
+  }
+
+  /**
+   * False only when the token ending at {@code i} is surely neither a colon nor a group (a hex
+   * token of at most four chars): a non-hex char, five hex chars, or an ASCII letter before the hex
+   * chars. Chars past {@code i} are not looked at (the caller's colon ends the token).
+   */
+  static boolean groupOrColonEndsAt(char[] c, int i) {
+    if (i < 0) {
+      return false;
+    }
+    if (c[i] == ':') {
+      return true;
+    }
+    int j = i;
+    while (j >= 0 && i - j < 5 && isHex(c[j])) {
+      j--;
+    }
+    if (j == i || i - j >= 5) {
+      return false;
+    }
+    return j < 0 || !isAsciiAlnum(c[j]);
+  }
+
+  /** Like {@link #groupOrColonEndsAt} for the token starting at {@code i}. */
+  static boolean groupOrColonStartsAt(char[] c, int n, int i) {
+    if (i >= n) {
+      return false;
+    }
+    if (c[i] == ':') {
+      return true;
+    }
+    int j = i;
+    while (j < n && j - i < 5 && isHex(c[j])) {
+      j++;
+    }
+    if (j == i || j - i >= 5) {
+      return false;
+    }
+    return j >= n || !isAsciiAlnum(c[j]);
   }
 
   /**
@@ -930,12 +981,12 @@ final class IpAddressDetector implements Detector {
     return lo;
   }
 
-  private static boolean isGroupOrColon(String text, TextIndex idx, int t) {
-    return (idx.is(t, TextIndex.HEX) && idx.length(t) <= 4) || isColon(text, idx, t);
+  private static boolean isGroupOrColon(char[] c, TextIndex idx, int t) {
+    return (idx.is(t, TextIndex.HEX) && idx.length(t) <= 4) || isColon(c, idx, t);
   }
 
-  private static boolean isColon(String text, TextIndex idx, int t) {
-    return idx.length(t) == 1 && text.charAt(idx.start(t)) == ':';
+  private static boolean isColon(char[] c, TextIndex idx, int t) {
+    return idx.length(t) == 1 && c[idx.start(t)] == ':';
   }
 
   private static boolean isDigitToken(TextIndex idx, int t) {
@@ -943,30 +994,30 @@ final class IpAddressDetector implements Detector {
   }
 
   /** Applies guards and validation to the run {@code [rs, re)}; reports and returns the span. */
-  private static int[] judgeV6(DetectionContext ctx, int rs, int re) {
+  private static int[] judgeV6(DetectionContext ctx, char[] c, int rs, int re) {
     String text = ctx.text();
     int n = text.length();
     int s = rs;
     int e = re;
     // "addr:fe80::1" key separator, "fe80::1: up" trailing colon
-    if (text.charAt(s) == ':' && (s + 1 >= e || text.charAt(s + 1) != ':')) {
+    if (c[s] == ':' && (s + 1 >= e || c[s + 1] != ':')) {
       s++;
     }
-    if (e - s >= 2 && text.charAt(e - 1) == ':' && text.charAt(e - 2) != ':') {
+    if (e - s >= 2 && c[e - 1] == ':' && c[e - 2] != ':') {
       e--;
     }
     if (e - s < 2 || e - s > 45) {
       return null;
     }
     // CODE: "Foo::bar" ("::" glued to a non-hex word), "abc::def(" call
-    if (s == rs && s > 0 && isAlnum(text.charAt(s - 1))) {
+    if (s == rs && s > 0 && isAlnum(c[s - 1])) {
       return null;
     }
-    if (e == re && e < n && isAlnum(text.charAt(e))) {
+    if (e == re && e < n && isAlnum(c[e])) {
       return null;
     }
     // "2001:db8:1:2:3:4:5:6:443": eight full groups and an unbracketed port
-    e = dropPort(text, s, e);
+    e = dropPort(c, s, e);
     int groups = 0;
     int colons = 0;
     int longest = 0;
@@ -976,14 +1027,14 @@ final class IpAddressDetector implements Detector {
     boolean tail = false;
     int i = s;
     while (i < e) {
-      char c = text.charAt(i);
-      if (c == ':') {
+      char ch = c[i];
+      if (ch == ':') {
         colons++;
-        if (i + 1 < e && text.charAt(i + 1) == ':') {
+        if (i + 1 < e && c[i + 1] == ':') {
           doubles++;
           colons++;
           i += 2;
-          if (i < e && text.charAt(i) == ':') {
+          if (i < e && c[i] == ':') {
             return null; // ":::"
           }
         } else {
@@ -993,8 +1044,8 @@ final class IpAddressDetector implements Detector {
       }
       int gsStart = i;
       boolean dec = true;
-      while (i < e && text.charAt(i) != ':' && text.charAt(i) != '.') {
-        char d = text.charAt(i);
+      while (i < e && c[i] != ':' && c[i] != '.') {
+        char d = c[i];
         if (d >= '0' && d <= '9') {
           digit = true;
         } else {
@@ -1002,7 +1053,7 @@ final class IpAddressDetector implements Detector {
         }
         i++;
       }
-      if (i < e && text.charAt(i) == '.') {
+      if (i < e && c[i] == '.') {
         tail = true;
         digit = true;
         groups += 2;
@@ -1023,41 +1074,49 @@ final class IpAddressDetector implements Detector {
     }
     boolean strong = groups >= 3 || (groups == 2 && doubles == 1 && longest >= 3);
     // CODE: "abc::def(" call, "a1::b2<T>"; ipconfig's "fe80::1(Preferred)" has enough groups
-    if (!strong && e < n && (text.charAt(e) == '(' || text.charAt(e) == '<')) {
+    if (!strong && e < n && (c[e] == '(' || c[e] == '<')) {
       return null;
     }
-    String addr = text.substring(s, e);
-    if (!InetAddresses.isInetAddress(addr)) {
-      return null;
+    String canonical;
+    if (tail) {
+      // an embedded IPv4 tail ("::ffff:192.0.2.1"): rare, left to Guava
+      String addr = text.substring(s, e);
+      if (!InetAddresses.isInetAddress(addr)) {
+        return null;
+      }
+      InetAddress ia = InetAddresses.forString(addr);
+      canonical = ia instanceof Inet4Address ? ia.getHostAddress() : InetAddresses.toAddrString(ia);
+    } else {
+      // hex groups and colons only: MAC addresses, "2024:10:30:45" and the like end here
+      int[] hextets = new int[8];
+      if (!parseHextets(c, s, e, hextets)) {
+        return null;
+      }
+      canonical = hextetsText(hextets);
     }
-    InetAddress ia = InetAddresses.forString(addr);
-    String canonical =
-        ia instanceof Inet4Address ? ia.getHostAddress() : InetAddresses.toAddrString(ia);
     // zone id and prefix length belong to the written value
     int end = e;
-    if (end + 1 < n && text.charAt(end) == '%' && isAlnum(text.charAt(end + 1))) {
+    if (end + 1 < n && c[end] == '%' && isAlnum(c[end + 1])) {
       int z = end + 1;
-      while (z < n
-          && z - end <= 32
-          && (isAlnum(text.charAt(z)) || text.charAt(z) == '_' || text.charAt(z) == '.')) {
+      while (z < n && z - end <= 32 && (isAlnum(c[z]) || c[z] == '_' || c[z] == '.')) {
         z++;
       }
-      if (text.charAt(z - 1) == '.') {
+      if (c[z - 1] == '.') {
         z--;
       }
       end = z;
-    } else if (end + 1 < n && text.charAt(end) == '/' && isDigit(text.charAt(end + 1))) {
+    } else if (end + 1 < n && c[end] == '/' && isDigit(c[end + 1])) {
       int z = end + 1;
       int v = 0;
-      while (z < n && isDigit(text.charAt(z)) && z - end <= 3) {
-        v = v * 10 + text.charAt(z) - '0';
+      while (z < n && isDigit(c[z]) && z - end <= 3) {
+        v = v * 10 + c[z] - '0';
         z++;
       }
-      if (v <= 128 && (z >= n || !isAlnum(text.charAt(z)))) {
+      if (v <= 128 && (z >= n || !isAlnum(c[z]))) {
         end = z;
       }
     }
-    boolean bracketed = s > 0 && text.charAt(s - 1) == '[' && end < n && text.charAt(end) == ']';
+    boolean bracketed = s > 0 && c[s - 1] == '[' && end < n && c[end] == ']';
     List<String> words = ctx.contextWords(s, end, CONTEXT_WINDOW, CONTEXT);
     double base = strong ? 0.9 : bracketed ? 0.6 : 0.4;
     double score = words.isEmpty() ? base : Math.min(0.99, base + (strong ? 0.05 : 0.2));
@@ -1078,20 +1137,137 @@ final class IpAddressDetector implements Detector {
   }
 
   /**
+   * Parses {@code c[s, e)}, made of ASCII hex digits and colons only, as IPv6 text into eight
+   * hextets; false when it is none. The same grammar as Guava's {@link InetAddresses#isInetAddress}
+   * for such text (2 to 8 colons, at most one {@code ::} standing for at least one zero group, no
+   * lone leading or trailing colon, 1-4 hex digits per group, eight groups without {@code ::});
+   * {@code IpAddressDetectorTest} checks the two agree. Allocation free, so a MAC address or a
+   * {@code 2024:10:30:45} stamp costs one pass.
+   */
+  static boolean parseHextets(char[] c, int s, int e, int[] hextets) {
+    int len = e - s;
+    if (len < 2) {
+      return false;
+    }
+    int colons = 0;
+    for (int i = s; i < e; i++) {
+      if (c[i] == ':') {
+        colons++;
+      } else if (!isHex(c[i])) {
+        return false;
+      }
+    }
+    if (colons < 2 || colons > 8) {
+      return false;
+    }
+    int skipped = 8 - (colons + 1);
+    boolean hasSkip = false;
+    for (int i = s; i < e - 1; i++) {
+      if (c[i] == ':' && c[i + 1] == ':') {
+        if (hasSkip) {
+          return false;
+        }
+        hasSkip = true;
+        skipped++;
+        if (i == s) {
+          skipped++;
+        }
+        if (i == e - 2) {
+          skipped++;
+        }
+      }
+    }
+    if (c[s] == ':' && c[s + 1] != ':') {
+      return false;
+    }
+    if (c[e - 1] == ':' && c[e - 2] != ':') {
+      return false;
+    }
+    if (hasSkip ? skipped <= 0 : colons != 7) {
+      return false;
+    }
+    int k = 0;
+    int start = c[s] == ':' ? s + 1 : s;
+    while (start < e) {
+      int end = start;
+      while (end < e && c[end] != ':') {
+        end++;
+      }
+      if (end == start) {
+        for (int z = 0; z < skipped; z++) {
+          hextets[k++] = 0;
+        }
+      } else {
+        if (end - start > 4) {
+          return false;
+        }
+        int v = 0;
+        for (int i = start; i < end; i++) {
+          v = (v << 4) | Character.digit(c[i], 16);
+        }
+        hextets[k++] = v;
+      }
+      start = end + 1;
+    }
+    return k == 8;
+  }
+
+  /**
+   * The canonical text of eight hextets, as Guava's {@code forString} and {@code toAddrString} give
+   * it: an IPv4-mapped address ({@code ::ffff:c000:201}) in dotted decimal ({@code 192.0.2.1}, Java
+   * makes it an {@link Inet4Address}); otherwise RFC 5952 (lower-case hex without leading zeros,
+   * the first longest run of two or more zero groups as {@code ::}).
+   */
+  static String hextetsText(int[] h) {
+    if (h[0] == 0 && h[1] == 0 && h[2] == 0 && h[3] == 0 && h[4] == 0 && h[5] == 0xffff) {
+      return (h[6] >>> 8) + "." + (h[6] & 0xff) + "." + (h[7] >>> 8) + "." + (h[7] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1; // a run must be at least two groups long
+    int runStart = -1;
+    for (int i = 0; i <= 8; i++) {
+      if (i < 8 && h[i] == 0) {
+        if (runStart < 0) {
+          runStart = i;
+        }
+      } else if (runStart >= 0) {
+        if (i - runStart > bestLength) {
+          bestStart = runStart;
+          bestLength = i - runStart;
+        }
+        runStart = -1;
+      }
+    }
+    StringBuilder sb = new StringBuilder(39);
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        sb.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (i > 0 && i != bestStart + bestLength) {
+        sb.append(':');
+      }
+      sb.append(Integer.toHexString(h[i]));
+    }
+    return sb.toString();
+  }
+
+  /**
    * {@code [s, e)} without a trailing {@code :port} when it holds nine colon groups and no {@code
    * ::} (an IPv6 address has at most eight), the last one 1-5 decimal digits.
    */
-  private static int dropPort(String text, int s, int e) {
+  private static int dropPort(char[] c, int s, int e) {
     int colons = 0;
     int last = -1;
     for (int i = s; i < e; i++) {
-      if (text.charAt(i) == ':') {
-        if (i + 1 < e && text.charAt(i + 1) == ':') {
+      if (c[i] == ':') {
+        if (i + 1 < e && c[i + 1] == ':') {
           return e;
         }
         colons++;
         last = i;
-      } else if (text.charAt(i) == '.') {
+      } else if (c[i] == '.') {
         return e;
       }
     }
@@ -1099,11 +1275,19 @@ final class IpAddressDetector implements Detector {
       return e;
     }
     for (int i = last + 1; i < e; i++) {
-      if (!isDigit(text.charAt(i))) {
+      if (!isDigit(c[i])) {
         return e;
       }
     }
     return last;
+  }
+
+  static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+  }
+
+  static boolean isAsciiAlnum(char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
   }
 
   static boolean isAsciiLetter(char c) {
