@@ -286,6 +286,7 @@ final class EmailDetector implements Detector {
   private static final class Scan {
     final DetectionContext ctx;
     final String s;
+    final char[] chars;
     final int n;
 
     // at separator
@@ -311,6 +312,7 @@ final class EmailDetector implements Detector {
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
       this.s = ctx.text();
+      this.chars = ctx.tokens().chars();
       this.n = s.length();
     }
 
@@ -321,10 +323,7 @@ final class EmailDetector implements Detector {
       int in0 = p;
       int in1 = p + 1;
       atKind = AT_PLAIN;
-      if (p > 0
-          && p + 1 < n
-          && isOpener(s.charAt(p - 1))
-          && s.charAt(p + 1) == closerOf(s.charAt(p - 1))) {
+      if (p > 0 && p + 1 < n && isOpener(chars[p - 1]) && chars[p + 1] == closerOf(chars[p - 1])) {
         in0 = p - 1;
         in1 = p + 2;
         atKind = AT_BRACKET;
@@ -333,8 +332,8 @@ final class EmailDetector implements Detector {
       atNewline = false;
       int b = in1;
       int ws = 0;
-      while (b < n && ws < 3 && isSpace(s.charAt(b))) {
-        if (isNewline(s.charAt(b))) {
+      while (b < n && ws < 3 && isSpace(chars[b])) {
+        if (isNewline(chars[b])) {
           atNewline = true;
         }
         b++;
@@ -342,7 +341,7 @@ final class EmailDetector implements Detector {
       }
       if (atNewline) {
         int q = b;
-        while (b < n && b - q < 12 && (s.charAt(b) == '>' || isHSpace(s.charAt(b)))) {
+        while (b < n && b - q < 12 && (chars[b] == '>' || isHSpace(chars[b]))) {
           b++; // reply quote prefix: "o.ruiz@\n> > ziggo.nl"
         }
       }
@@ -350,15 +349,15 @@ final class EmailDetector implements Detector {
       if (a == in0) {
         // "lukas.mensah\n@proseware.ie", "lukas.mensah\n> @proseware.ie"
         int q = in0;
-        while (q > 0 && in0 - q < 12 && (s.charAt(q - 1) == '>' || isHSpace(s.charAt(q - 1)))) {
+        while (q > 0 && in0 - q < 12 && (chars[q - 1] == '>' || isHSpace(chars[q - 1]))) {
           q--;
         }
-        if (q > 0 && s.charAt(q - 1) == '\n') {
+        if (q > 0 && chars[q - 1] == '\n') {
           q--;
-          if (q > 0 && s.charAt(q - 1) == '\r') {
+          if (q > 0 && chars[q - 1] == '\r') {
             q--;
           }
-          if (q > 0 && isLocalChar(s.charAt(q - 1))) {
+          if (q > 0 && isLocalChar(chars[q - 1])) {
             a = q;
             breakBefore = true;
           }
@@ -375,20 +374,20 @@ final class EmailDetector implements Detector {
     /** {@code at} word at {@code p} (two chars). */
     int atWord(int p) {
       int q = p + 2;
-      char before = p > 0 ? s.charAt(p - 1) : '\0';
+      char before = p > 0 ? chars[p - 1] : '\0';
       int in0;
       int in1;
       int o = -1;
       if (isOpener(before)) {
         o = p - 1;
-      } else if (before == ' ' && p > 1 && isOpener(s.charAt(p - 2))) {
+      } else if (before == ' ' && p > 1 && isOpener(chars[p - 2])) {
         o = p - 2;
       }
       atNewline = false;
       atSpacedH = false;
       if (o >= 0) {
-        int c = q < n && s.charAt(q) == ' ' ? q + 1 : q;
-        if (c >= n || s.charAt(c) != closerOf(s.charAt(o))) {
+        int c = q < n && chars[q] == ' ' ? q + 1 : q;
+        if (c >= n || chars[c] != closerOf(chars[o])) {
           return -1; // CODE guard: "(at" without a closing bracket
         }
         in0 = o;
@@ -396,7 +395,7 @@ final class EmailDetector implements Detector {
         atKind = AT_BRACKET;
       } else {
         // CODE guard: the word must stand alone between spaces
-        if (p == 0 || !isHSpace(before) || q >= n || !isHSpace(s.charAt(q))) {
+        if (p == 0 || !isHSpace(before) || q >= n || !isHSpace(chars[q])) {
           return -1;
         }
         in0 = p;
@@ -415,7 +414,7 @@ final class EmailDetector implements Detector {
      * {@code a}. Returns the candidate's end, or -1.
      */
     int candidate(int a, int b) {
-      if (b >= n || !isLabelStart(s.charAt(b)) || a == 0) {
+      if (b >= n || !isLabelStart(chars[b]) || a == 0) {
         return -1; // MENTION (nothing before) or nothing after
       }
       boolean obf = atKind != AT_PLAIN;
@@ -448,10 +447,10 @@ final class EmailDetector implements Detector {
       }
       ensureArrays();
       labels = 0;
-      lastDomain = null;
+      domLabels = -1;
       int i = start;
       int sep = SEP_NONE;
-      int chars = 0;
+      int domainChars = 0;
       while (labels < MAX_LABELS) {
         boolean spaced = spacedLettersAt(i, obf);
         int le = spaced ? spacedLettersEnd(i) : labels == 0 ? firstLabelEnd(i) : labelEnd(i);
@@ -462,11 +461,11 @@ final class EmailDetector implements Detector {
           break;
         }
         int len = spaced ? (le - i + 1) / 2 : le - i;
-        if (labels > 0 && le < n && s.charAt(le) == '@') {
+        if (labels > 0 && le < n && chars[le] == '@') {
           break; // the local part of the next address
         }
-        chars += len + (labels > 0 ? 1 : 0);
-        if (chars > DOMAIN_MAX) {
+        domainChars += len + (labels > 0 ? 1 : 0);
+        if (domainChars > DOMAIN_MAX) {
           break;
         }
         labS[labels] = i;
@@ -501,24 +500,24 @@ final class EmailDetector implements Detector {
       if (j >= n) {
         return -1;
       }
-      char c = s.charAt(j);
+      char c = chars[j];
       if (c == '.') {
-        if (j + 1 < n && isLabelStart(s.charAt(j + 1))) {
+        if (j + 1 < n && isLabelStart(chars[j + 1])) {
           lastSep = SEP_DOT;
           return j + 1;
         }
         int k = j + 1;
         boolean nl = false;
-        while (k < n && k - j <= 8 && isSpace(s.charAt(k))) {
-          nl |= isNewline(s.charAt(k));
+        while (k < n && k - j <= 8 && isSpace(chars[k])) {
+          nl |= isNewline(chars[k]);
           k++;
         }
         if (nl) {
-          while (k < n && k - j <= 16 && (s.charAt(k) == '>' || isHSpace(s.charAt(k)))) {
+          while (k < n && k - j <= 16 && (chars[k] == '>' || isHSpace(chars[k]))) {
             k++;
           }
         }
-        if (k < n && isLabelStart(s.charAt(k))) {
+        if (k < n && isLabelStart(chars[k])) {
           if (nl) {
             lastSep = SEP_LINEBREAK;
             return k;
@@ -529,14 +528,14 @@ final class EmailDetector implements Detector {
       if (isNewline(c)) {
         // "contoso\n.com", "contoso\n> .com"
         int m = afterBreak(j);
-        if (m + 1 < n && s.charAt(m) == '.' && isLabelStart(s.charAt(m + 1))) {
+        if (m + 1 < n && chars[m] == '.' && isLabelStart(chars[m + 1])) {
           lastSep = SEP_LINEBREAK;
           return m + 1;
         }
         return -1;
       }
       if (c == ',') {
-        if (j + 1 < n && isLabelStart(s.charAt(j + 1))) {
+        if (j + 1 < n && isLabelStart(chars[j + 1])) {
           lastSep = SEP_COMMA;
           return j + 1;
         }
@@ -546,10 +545,10 @@ final class EmailDetector implements Detector {
       if (k >= n) {
         return -1;
       }
-      char d = s.charAt(k);
+      char d = chars[k];
       if (d == '.' && k > j) {
         int m = skipHSpaceRight(k + 1, 2);
-        if (m > k + 1 && m < n && isLabelStart(s.charAt(m))) {
+        if (m > k + 1 && m < n && isLabelStart(chars[m])) {
           lastSep = SEP_SPACED_DOT;
           return m;
         }
@@ -557,7 +556,7 @@ final class EmailDetector implements Detector {
       }
       if (isOpener(d)) {
         int m = skipHSpaceRight(k + 1, 1);
-        if (m < n && s.charAt(m) == '.') {
+        if (m < n && chars[m] == '.') {
           m++;
         } else if (isWordAt(m, "dot")) {
           m += 3;
@@ -565,11 +564,11 @@ final class EmailDetector implements Detector {
           return -1;
         }
         m = skipHSpaceRight(m, 1);
-        if (m >= n || s.charAt(m) != closerOf(d)) {
+        if (m >= n || chars[m] != closerOf(d)) {
           return -1;
         }
         m = skipHSpaceRight(m + 1, 2);
-        if (m < n && isLabelStart(s.charAt(m))) {
+        if (m < n && isLabelStart(chars[m])) {
           lastSep = SEP_BRACKET;
           return m;
         }
@@ -578,9 +577,9 @@ final class EmailDetector implements Detector {
       if (k == j) {
         return -1;
       }
-      if (isWordAt(k, "dot") && k + 3 < n && isHSpace(s.charAt(k + 3))) {
+      if (isWordAt(k, "dot") && k + 3 < n && isHSpace(chars[k + 3])) {
         int m = skipHSpaceRight(k + 3, 2);
-        if (m < n && isLabelStart(s.charAt(m))) {
+        if (m < n && isLabelStart(chars[m])) {
           lastSep = SEP_WORD;
           return m;
         }
@@ -588,12 +587,10 @@ final class EmailDetector implements Detector {
       }
       // a plain space only before a spelled-out TLD word ("contoso com")
       int e = k;
-      while (e < n && e - k < LABEL_MAX && isAsciiAlnum(s.charAt(e))) {
+      while (e < n && e - k < LABEL_MAX && isAsciiAlnum(chars[e])) {
         e++;
       }
-      if (e == k
-          || j <= labelStart
-          || (e < n && (isLabelChar(s.charAt(e)) || s.charAt(e) == '@'))) {
+      if (e == k || j <= labelStart || (e < n && (isLabelChar(chars[e]) || chars[e] == '@'))) {
         return -1;
       }
       // a TLD that is also an English word ("gmx at", "acmeplumbing us") only after a literal '@'
@@ -602,12 +599,12 @@ final class EmailDetector implements Detector {
         return k;
       }
       // the first label of a two-label public suffix: "fabrikam onmicrosoft com" (checked later)
-      if (e - k > 2 && e + 1 < n && s.charAt(e) == ' ') {
+      if (e - k > 2 && e + 1 < n && chars[e] == ' ') {
         int f = e + 1;
-        while (f < n && f - e <= 5 && isAsciiAlnum(s.charAt(f))) {
+        while (f < n && f - e <= 5 && isAsciiAlnum(chars[f])) {
           f++;
         }
-        if (f > e + 1 && (f >= n || !isLabelChar(s.charAt(f))) && isSpacedTld(e + 1, f)) {
+        if (f > e + 1 && (f >= n || !isLabelChar(chars[f])) && isSpacedTld(e + 1, f)) {
           lastSep = SEP_SPACE_TLD;
           return k;
         }
@@ -620,8 +617,8 @@ final class EmailDetector implements Detector {
       if (to - from != 2) {
         return false;
       }
-      char a = Character.toLowerCase(s.charAt(from));
-      char b = Character.toLowerCase(s.charAt(from + 1));
+      char a = Character.toLowerCase(chars[from]);
+      char b = Character.toLowerCase(chars[from + 1]);
       for (int i = 0; i + 1 < WORD_TLDS.length(); i += 3) {
         if (WORD_TLDS.charAt(i) == a && WORD_TLDS.charAt(i + 1) == b) {
           return true;
@@ -649,13 +646,13 @@ final class EmailDetector implements Detector {
         int len = (full - labS[k - 1] + 1) / 2;
         for (int t = Math.min(len - 1, 4); t >= 2; t--) {
           labE[k - 1] = labS[k - 1] + 2 * t - 1;
-          lastDomain = null;
+          domLabels = -1;
           if (suffixParts(k) > 0) {
             break;
           }
           labE[k - 1] = full;
         }
-        lastDomain = null;
+        domLabels = -1;
       }
       for (int tries = 0; tries < MAX_BACKOFF && k >= 2; tries++, k--) {
         int ps = suffixParts(k);
@@ -680,41 +677,86 @@ final class EmailDetector implements Detector {
 
     /** Public-suffix label count when labels [0,k) are under a public suffix, else 0. */
     int suffixParts(int k) {
-      String d = domain(k);
-      lastDomain = d;
-      lastDomainLabels = k;
-      if (d.length() > DOMAIN_MAX) {
+      domain(k);
+      if (domLen > DOMAIN_MAX) {
         return 0;
       }
-      return publicSuffixParts(d);
+      return publicSuffixParts(domBuf, domLen);
     }
 
-    String lastDomain;
-    int lastDomainLabels;
+    /** The lower-case domain of labels {@code [0, domLabels)}: {@code domBuf[0, domLen)}. */
+    char[] domBuf = new char[64];
 
-    String domain(int k) {
-      if (k == lastDomainLabels && lastDomain != null) {
-        return lastDomain;
+    int domLen;
+
+    /** Label count {@link #domBuf} was built for; -1 after the labels changed. */
+    int domLabels = -1;
+
+    /**
+     * Builds the lower-case domain of labels {@code [0, k)} into {@link #domBuf} (kept while the
+     * labels and {@code k} stay the same). ASCII is lower-cased in place; a domain with other chars
+     * goes through {@link String#toLowerCase(Locale)} (its lower case may differ in length).
+     */
+    void domain(int k) {
+      if (k == domLabels) {
+        return;
       }
-      StringBuilder sb = new StringBuilder(64);
+      int cap = k;
       for (int m = 0; m < k; m++) {
-        if (m > 0) {
-          sb.append('.');
-        }
-        appendLabel(sb, m);
+        cap += labE[m] - labS[m];
       }
-      return sb.toString().toLowerCase(Locale.ROOT);
+      if (domBuf.length < cap) {
+        domBuf = new char[Math.max(cap, domBuf.length * 2)];
+      }
+      char[] d = domBuf;
+      int len = 0;
+      boolean ascii = true;
+      for (int m = 0; m < k && ascii; m++) {
+        if (m > 0) {
+          d[len++] = '.';
+        }
+        int step = labSpaced[m] ? 2 : 1;
+        boolean filter = !labSpaced[m] && m == 0 && labBroken;
+        for (int i = labS[m]; i < labE[m]; i += step) {
+          char ch = chars[i];
+          if (ch >= 128) {
+            ascii = false;
+            break;
+          }
+          if (filter && !isLabelChar(ch)) {
+            continue;
+          }
+          d[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch | 0x20) : ch;
+        }
+      }
+      if (!ascii) {
+        StringBuilder sb = new StringBuilder(cap);
+        for (int m = 0; m < k; m++) {
+          if (m > 0) {
+            sb.append('.');
+          }
+          appendLabel(sb, m);
+        }
+        String lower = sb.toString().toLowerCase(Locale.ROOT);
+        len = lower.length();
+        if (domBuf.length < len) {
+          domBuf = new char[len];
+        }
+        lower.getChars(0, len, domBuf, 0);
+      }
+      domLen = len;
+      domLabels = k;
     }
 
     void appendLabel(StringBuilder sb, int m) {
       if (labSpaced[m]) {
         for (int i = labS[m]; i < labE[m]; i += 2) {
-          sb.append(s.charAt(i));
+          sb.append(chars[i]);
         }
       } else if (m == 0 && labBroken) {
         for (int i = labS[m]; i < labE[m]; i++) {
-          if (isLabelChar(s.charAt(i))) {
-            sb.append(s.charAt(i));
+          if (isLabelChar(chars[i])) {
+            sb.append(chars[i]);
           }
         }
       } else {
@@ -738,13 +780,13 @@ final class EmailDetector implements Detector {
       localSpacedLetters = false;
       localQuoted = false;
       locChunks = 0;
-      char c = s.charAt(end - 1);
+      char c = chars[end - 1];
       if (c == '"' && atKind == AT_PLAIN) {
         int q = end - 2;
-        while (q >= 0 && end - q <= LOCAL_MAX && s.charAt(q) != '"' && !isNewline(s.charAt(q))) {
+        while (q >= 0 && end - q <= LOCAL_MAX && chars[q] != '"' && !isNewline(chars[q])) {
           q--;
         }
-        if (q < 0 || s.charAt(q) != '"' || q == end - 2) {
+        if (q < 0 || chars[q] != '"' || q == end - 2) {
           return false;
         }
         localQuoted = true;
@@ -756,13 +798,13 @@ final class EmailDetector implements Detector {
         // letters and digits, with single '.', '_' or '-' between them: "j o h n . s m i t h"
         while (pos >= 2
             && end - pos < 2 * LOCAL_MAX
-            && s.charAt(pos - 1) == ' '
-            && (isAsciiAlnum(s.charAt(pos - 2))
-                || (isSpacedLocalSep(s.charAt(pos - 2)) && isAsciiAlnum(s.charAt(pos))))
-            && (pos - 2 == 0 || !isLocalChar(s.charAt(pos - 3)))) {
+            && chars[pos - 1] == ' '
+            && (isAsciiAlnum(chars[pos - 2])
+                || (isSpacedLocalSep(chars[pos - 2]) && isAsciiAlnum(chars[pos])))
+            && (pos - 2 == 0 || !isLocalChar(chars[pos - 3]))) {
           pos -= 2;
         }
-        if (!isAsciiAlnum(s.charAt(pos))) {
+        if (!isAsciiAlnum(chars[pos])) {
           pos += 2; // a separator does not start the local part
         }
         localSpacedLetters = true;
@@ -791,7 +833,7 @@ final class EmailDetector implements Detector {
       }
       // a dot-atom does not start with '.', and '-'/'+' there is punctuation
       int first = locChunks - 1;
-      while (locS[first] < locE[first] && "._-+".indexOf(s.charAt(locS[first])) >= 0) {
+      while (locS[first] < locE[first] && "._-+".indexOf(chars[locS[first]]) >= 0) {
         locS[first]++;
       }
       if (locS[first] == locE[first]) {
@@ -809,7 +851,7 @@ final class EmailDetector implements Detector {
 
     int localChunkStart(int end) {
       int j = end;
-      while (j > 0 && end - j <= LOCAL_MAX && isLocalChar(s.charAt(j - 1))) {
+      while (j > 0 && end - j <= LOCAL_MAX && isLocalChar(chars[j - 1])) {
         j--;
       }
       if (end - j > LOCAL_MAX) {
@@ -827,10 +869,10 @@ final class EmailDetector implements Detector {
       if (k <= 0) {
         return -1;
       }
-      char c = s.charAt(k - 1);
+      char c = chars[k - 1];
       if (c == '.' && k < j) {
         int m = skipHSpaceLeft(k - 1, 2);
-        if (m < k - 1 && m > 0 && isLocalChar(s.charAt(m - 1))) {
+        if (m < k - 1 && m > 0 && isLocalChar(chars[m - 1])) {
           lastSep = SEP_SPACED_DOT;
           return m;
         }
@@ -839,7 +881,7 @@ final class EmailDetector implements Detector {
       if (isCloser(c)) {
         char open = openerOf(c);
         int m = skipHSpaceLeft(k - 1, 1);
-        if (m > 0 && s.charAt(m - 1) == '.') {
+        if (m > 0 && chars[m - 1] == '.') {
           m--;
         } else if (m >= 3 && isWordAt(m - 3, "dot")) {
           m -= 3;
@@ -847,19 +889,19 @@ final class EmailDetector implements Detector {
           return -1;
         }
         m = skipHSpaceLeft(m, 1);
-        if (m <= 0 || s.charAt(m - 1) != open) {
+        if (m <= 0 || chars[m - 1] != open) {
           return -1;
         }
         int e = skipHSpaceLeft(m - 1, 2);
-        if (e > 0 && isLocalChar(s.charAt(e - 1))) {
+        if (e > 0 && isLocalChar(chars[e - 1])) {
           lastSep = SEP_BRACKET;
           return e;
         }
         return -1;
       }
-      if (k < j && k >= 4 && isWordAt(k - 3, "dot") && isHSpace(s.charAt(k - 4))) {
+      if (k < j && k >= 4 && isWordAt(k - 3, "dot") && isHSpace(chars[k - 4])) {
         int m = skipHSpaceLeft(k - 3, 2);
-        if (m > 0 && isLocalChar(s.charAt(m - 1))) {
+        if (m > 0 && isLocalChar(chars[m - 1])) {
           lastSep = SEP_WORD;
           return m;
         }
@@ -869,18 +911,51 @@ final class EmailDetector implements Detector {
 
     boolean spacedLettersLeft(int end) {
       return end >= 3
-          && isAsciiAlnum(s.charAt(end - 1))
-          && s.charAt(end - 2) == ' '
-          && isAsciiAlnum(s.charAt(end - 3))
-          && (end - 3 == 0 || !isLocalChar(s.charAt(end - 4)));
+          && isAsciiAlnum(chars[end - 1])
+          && chars[end - 2] == ' '
+          && isAsciiAlnum(chars[end - 3])
+          && (end - 3 == 0 || !isLocalChar(chars[end - 4]));
     }
 
-    String local() {
+    /** The lower-case local part, chunks joined by dots: {@code locBuf[0, locLen)}. */
+    char[] locBuf = new char[64];
+
+    int locLen;
+
+    /** Builds the local part into {@link #locBuf}, as {@link #domain(int)} does the domain. */
+    void local() {
+      int cap = locChunks;
+      for (int m = 0; m < locChunks; m++) {
+        cap += locE[m] - locS[m];
+      }
+      if (locBuf.length < cap) {
+        locBuf = new char[Math.max(cap, locBuf.length * 2)];
+      }
+      char[] d = locBuf;
+      int len = 0;
+      int step = localSpacedLetters ? 2 : 1;
+      for (int m = locChunks - 1; m >= 0; m--) {
+        for (int i = locS[m]; i < locE[m]; i += step) {
+          char ch = chars[i];
+          if (ch >= 128) {
+            localSlow();
+            return;
+          }
+          d[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch | 0x20) : ch;
+        }
+        if (m > 0) {
+          d[len++] = '.';
+        }
+      }
+      locLen = len;
+    }
+
+    private void localSlow() {
       StringBuilder sb = new StringBuilder(32);
       for (int m = locChunks - 1; m >= 0; m--) {
         if (localSpacedLetters) {
           for (int i = locS[m]; i < locE[m]; i += 2) {
-            sb.append(s.charAt(i));
+            sb.append(chars[i]);
           }
         } else {
           sb.append(s, locS[m], locE[m]);
@@ -889,7 +964,45 @@ final class EmailDetector implements Detector {
           sb.append('.');
         }
       }
-      return sb.toString().toLowerCase(Locale.ROOT);
+      String lower = sb.toString().toLowerCase(Locale.ROOT);
+      locLen = lower.length();
+      if (locBuf.length < locLen) {
+        locBuf = new char[locLen];
+      }
+      lower.getChars(0, locLen, locBuf, 0);
+    }
+
+    /** Whether the local part is letters only ({@link Character#isLetter(char)}). */
+    boolean localLettersOnly() {
+      for (int i = 0; i < locLen; i++) {
+        if (!Character.isLetter(locBuf[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** {@code local@domain}, built with one copy. */
+    String canonical() {
+      int len = locLen + 1 + domLen;
+      if (outBuf.length < len) {
+        outBuf = new char[Math.max(len, outBuf.length * 2)];
+      }
+      System.arraycopy(locBuf, 0, outBuf, 0, locLen);
+      outBuf[locLen] = '@';
+      System.arraycopy(domBuf, 0, outBuf, locLen + 1, domLen);
+      return new String(outBuf, 0, len);
+    }
+
+    char[] outBuf = new char[128];
+
+    /** The domain's last label, e.g. {@code com}. */
+    String lastLabel() {
+      int i = domLen;
+      while (i > 0 && domBuf[i - 1] != '.') {
+        i--;
+      }
+      return new String(domBuf, i, domLen - i);
     }
 
     // ------------------------------------------------------------------ guards, score, report
@@ -897,18 +1010,23 @@ final class EmailDetector implements Detector {
     int report(int k) {
       int start = locS[locChunks - 1];
       int end = labE[k - 1];
-      String local = local();
-      String domain = domain(k);
-      boolean lettersOnly = isLettersOnly(local);
+      local();
+      domain(k);
+      boolean lettersOnly = localLettersOnly();
       // STOP_WORD: "look at contoso.com", "meet @ contoso.com"
       if ((atKind == AT_WORD || atKind == AT_SPACED)
           && !localSpacedLetters
           && lettersOnly
-          && STOP_WORDS.contains(local)) {
+          && STOP_WORDS.contains(new String(locBuf, 0, locLen))) {
         return -1;
       }
       // WEB_HOST: "docs at www.contoso.com"
-      if (atKind == AT_WORD && domain.startsWith("www.")) {
+      if (atKind == AT_WORD
+          && domLen >= 4
+          && domBuf[0] == 'w'
+          && domBuf[1] == 'w'
+          && domBuf[2] == 'w'
+          && domBuf[3] == '.') {
         return -1;
       }
       // RETINA_ASSET: "icon@2x.png"
@@ -953,7 +1071,7 @@ final class EmailDetector implements Detector {
       if ((form & ~F_MAILTO) == 0) {
         pattern = mailto ? "email.mailto" : localQuoted ? "email.quoted" : "email.standard";
         base = STANDARD_SCORE;
-        if (end < n - 1 && s.charAt(end) == ':' && isScpPathStart(s.charAt(end + 1))) {
+        if (end < n - 1 && chars[end] == ':' && isScpPathStart(chars[end + 1])) {
           pattern = "email.scp-remote"; // SCP_REMOTE
           base = SCP_SCORE;
         } else if (start >= 3 && s.startsWith("://", start - 3)) {
@@ -987,7 +1105,7 @@ final class EmailDetector implements Detector {
         if (!lettersOnly || localQuoted || locChunks > 1) {
           base += 0.1; // username-like local part
         }
-        if (COMMON_TLDS.contains(lastLabel(domain))) {
+        if (COMMON_TLDS.contains(lastLabel())) {
           base += 0.05;
         }
         if (atKind == AT_WORD && spaceTld) {
@@ -1005,7 +1123,7 @@ final class EmailDetector implements Detector {
               .pattern(pattern)
               .validation("public-suffix")
               .contextWords(context)
-              .canonical(local + "@" + domain)
+              .canonical(canonical())
               .build());
       return end;
     }
@@ -1022,21 +1140,21 @@ final class EmailDetector implements Detector {
 
     private List<String> contextIn(int from, int to, List<String> found) {
       int i = from;
-      if (i > 0 && Character.isLetter(s.charAt(i - 1))) {
-        while (i < to && Character.isLetter(s.charAt(i))) {
+      if (i > 0 && Character.isLetter(chars[i - 1])) {
+        while (i < to && Character.isLetter(chars[i])) {
           i++;
         }
       }
       while (i < to) {
-        if (!Character.isLetter(s.charAt(i))) {
+        if (!Character.isLetter(chars[i])) {
           i++;
           continue;
         }
         int w = i;
-        while (i < to && Character.isLetter(s.charAt(i))) {
+        while (i < to && Character.isLetter(chars[i])) {
           i++;
         }
-        if (i == to && to < n && Character.isLetter(s.charAt(to))) {
+        if (i == to && to < n && Character.isLetter(chars[to])) {
           break; // cut by the window
         }
         int hit = Arrays.binarySearch(CONTEXT_KEYS, packWord(s, w, i));
@@ -1054,11 +1172,11 @@ final class EmailDetector implements Detector {
 
     boolean isRetina(int from, int to) {
       int len = to - from;
-      if (len < 2 || len > 3 || (s.charAt(to - 1) | 0x20) != 'x') {
+      if (len < 2 || len > 3 || (chars[to - 1] | 0x20) != 'x') {
         return false;
       }
       for (int i = from; i < to - 1; i++) {
-        if (!isDigit(s.charAt(i))) {
+        if (!isDigit(chars[i])) {
           return false;
         }
       }
@@ -1069,17 +1187,17 @@ final class EmailDetector implements Detector {
 
     /** End of a plain label at {@code i}, or -1. */
     int labelEnd(int i) {
-      if (i >= n || !isLabelStart(s.charAt(i))) {
+      if (i >= n || !isLabelStart(chars[i])) {
         return -1;
       }
       int j = i;
-      while (j < n && isLabelChar(s.charAt(j))) {
+      while (j < n && isLabelChar(chars[j])) {
         j++;
         if (j - i > LABEL_MAX) {
           return -1;
         }
       }
-      while (j > i && s.charAt(j - 1) == '-') {
+      while (j > i && chars[j - 1] == '-') {
         j--;
       }
       return j;
@@ -1089,14 +1207,14 @@ final class EmailDetector implements Detector {
     boolean spacedLettersAt(int i, boolean obf) {
       return obf
           && i + 3 <= n
-          && isAsciiAlnum(s.charAt(i))
-          && s.charAt(i + 1) == ' '
-          && (isAsciiAlnum(s.charAt(i + 2))
-              || (s.charAt(i + 2) == '-'
+          && isAsciiAlnum(chars[i])
+          && chars[i + 1] == ' '
+          && (isAsciiAlnum(chars[i + 2])
+              || (chars[i + 2] == '-'
                   && i + 4 < n
-                  && s.charAt(i + 3) == ' '
-                  && isAsciiAlnum(s.charAt(i + 4))))
-          && (i + 3 == n || !isLabelChar(s.charAt(i + 3)));
+                  && chars[i + 3] == ' '
+                  && isAsciiAlnum(chars[i + 4])))
+          && (i + 3 == n || !isLabelChar(chars[i + 3]));
     }
 
     /**
@@ -1104,15 +1222,15 @@ final class EmailDetector implements Detector {
      * quote prefix ({@code "> > "}); -1 when {@code k} is not at a break.
      */
     int afterBreak(int k) {
-      if (k >= n || !isNewline(s.charAt(k))) {
+      if (k >= n || !isNewline(chars[k])) {
         return -1;
       }
       int m = k + 1;
-      if (s.charAt(k) == '\r' && m < n && s.charAt(m) == '\n') {
+      if (chars[k] == '\r' && m < n && chars[m] == '\n') {
         m++;
       }
       int q = m;
-      while (m < n && m - q < 12 && (s.charAt(m) == '>' || isHSpace(s.charAt(m)))) {
+      while (m < n && m - q < 12 && (chars[m] == '>' || isHSpace(chars[m]))) {
         m++;
       }
       return m;
@@ -1126,13 +1244,13 @@ final class EmailDetector implements Detector {
     int firstLabelEnd(int i) {
       firstBroken = false;
       int e = labelEnd(i);
-      if (e < 0 || e >= n || !isNewline(s.charAt(e))) {
+      if (e < 0 || e >= n || !isNewline(chars[e])) {
         return e;
       }
       int m = afterBreak(e);
-      if (m < n && isLabelChar(s.charAt(m)) && s.charAt(m) != '-') {
+      if (m < n && isLabelChar(chars[m]) && chars[m] != '-') {
         int e2 = labelEnd(m);
-        if (e2 > 0 && e2 + 1 < n && s.charAt(e2) == '.' && isLabelStart(s.charAt(e2 + 1))) {
+        if (e2 > 0 && e2 + 1 < n && chars[e2] == '.' && isLabelStart(chars[e2 + 1])) {
           firstBroken = true;
           return e2;
         }
@@ -1147,13 +1265,13 @@ final class EmailDetector implements Detector {
       // a single '-' inside the label: "c a f e - l u m i e r e"
       while (j + 1 < n
           && (j - i) / 2 < LABEL_MAX
-          && s.charAt(j) == ' '
-          && (isAsciiAlnum(s.charAt(j + 1))
-              || (s.charAt(j + 1) == '-'
+          && chars[j] == ' '
+          && (isAsciiAlnum(chars[j + 1])
+              || (chars[j + 1] == '-'
                   && j + 3 < n
-                  && s.charAt(j + 2) == ' '
-                  && isAsciiAlnum(s.charAt(j + 3))))
-          && (j + 2 == n || !isLabelChar(s.charAt(j + 2)))) {
+                  && chars[j + 2] == ' '
+                  && isAsciiAlnum(chars[j + 3])))
+          && (j + 2 == n || !isLabelChar(chars[j + 2]))) {
         j += 2;
       }
       return j;
@@ -1182,13 +1300,13 @@ final class EmailDetector implements Detector {
       return k >= 0
           && k + len <= n
           && s.regionMatches(true, k, w, 0, len)
-          && (k + len == n || !isLabelChar(s.charAt(k + len)))
-          && (k == 0 || !isLabelChar(s.charAt(k - 1)));
+          && (k + len == n || !isLabelChar(chars[k + len]))
+          && (k == 0 || !isLabelChar(chars[k - 1]));
     }
 
     int skipHSpaceRight(int i, int max) {
       int j = i;
-      while (j < n && j - i < max && isHSpace(s.charAt(j))) {
+      while (j < n && j - i < max && isHSpace(chars[j])) {
         j++;
       }
       return j;
@@ -1196,7 +1314,7 @@ final class EmailDetector implements Detector {
 
     int skipHSpaceLeft(int i, int max) {
       int j = i;
-      while (j > 0 && i - j < max && isHSpace(s.charAt(j - 1))) {
+      while (j > 0 && i - j < max && isHSpace(chars[j - 1])) {
         j--;
       }
       return j;
@@ -1209,13 +1327,18 @@ final class EmailDetector implements Detector {
     }
   }
 
-  /** An immutable memo entry: safe to publish through a plain array slot. */
+  /**
+   * An immutable memo entry (final fields, the array never written after construction): safe to
+   * publish through a plain array slot.
+   */
   private static final class Suffix {
-    final String domain;
+    final char[] domain;
+    final int hash;
     final int parts;
 
-    Suffix(String domain, int parts) {
+    Suffix(char[] domain, int hash, int parts) {
       this.domain = domain;
+      this.hash = hash;
       this.parts = parts;
     }
   }
@@ -1223,7 +1346,8 @@ final class EmailDetector implements Detector {
   /**
    * 16k slots (~1 MB at most with entries): the generated support corpus names many distinct
    * domains, and with 1k slots the profile still showed most of {@link #publicSuffixParts}' time in
-   * Guava (memo misses through slot collisions).
+   * Guava (memo misses through slot collisions). A domain may sit in its slot or the next one (two
+   * ways: two hot domains sharing a slot no longer evict each other).
    */
   private static final int SUFFIX_MEMO_BITS = 14;
 
@@ -1235,23 +1359,55 @@ final class EmailDetector implements Detector {
    */
   private static final Suffix[] SUFFIX_MEMO = new Suffix[1 << SUFFIX_MEMO_BITS];
 
-  /** Public-suffix label count when {@code d} is under a public suffix, else 0. */
-  static int publicSuffixParts(String d) {
-    int slot = (d.hashCode() * 0x9E3779B9) >>> (32 - SUFFIX_MEMO_BITS);
-    Suffix memo = SUFFIX_MEMO[slot];
-    if (memo != null && memo.domain.equals(d)) {
-      return memo.parts;
+  /**
+   * Public-suffix label count when the lower-case domain {@code d[0, len)} is under a public
+   * suffix, else 0. A hit in the memo allocates nothing.
+   */
+  static int publicSuffixParts(char[] d, int len) {
+    int lastDot = len - 1;
+    while (lastDot >= 0 && d[lastDot] != '.') {
+      lastDot--;
     }
-    int parts;
+    if (lastDot + 1 < len && isDigit(d[lastDot + 1])) {
+      // Guava rejects a last label starting with a digit ("10.0.0.1", "8.107.243") with an
+      // exception, which is dear: answer at once
+      return 0;
+    }
+    int h = 0;
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + d[i];
+    }
+    int mask = (1 << SUFFIX_MEMO_BITS) - 1;
+    int slot = (h * 0x9E3779B9) >>> (32 - SUFFIX_MEMO_BITS);
+    Suffix a = SUFFIX_MEMO[slot];
+    if (a != null && a.hash == h && Arrays.equals(a.domain, 0, a.domain.length, d, 0, len)) {
+      return a.parts;
+    }
+    int slot2 = (slot + 1) & mask;
+    Suffix b = SUFFIX_MEMO[slot2];
+    if (b != null && b.hash == h && Arrays.equals(b.domain, 0, b.domain.length, d, 0, len)) {
+      return b.parts;
+    }
+    int parts = publicSuffixParts(new String(d, 0, len));
+    Suffix entry = new Suffix(Arrays.copyOf(d, len), h, parts);
+    if (a == null) {
+      SUFFIX_MEMO[slot] = entry;
+    } else {
+      SUFFIX_MEMO[slot2] = a; // the older entry moves to the second way
+      SUFFIX_MEMO[slot] = entry;
+    }
+    return parts;
+  }
+
+  /** Public-suffix label count when {@code d} is under a public suffix, else 0 (no memo). */
+  static int publicSuffixParts(String d) {
     try {
       InternetDomainName idn = InternetDomainName.from(d);
       InternetDomainName ps = idn.isUnderPublicSuffix() ? idn.publicSuffix() : null;
-      parts = ps == null ? 0 : ps.parts().size();
+      return ps == null ? 0 : ps.parts().size();
     } catch (IllegalArgumentException e) {
-      parts = 0; // numeric TLD, bad label...
+      return 0; // numeric TLD, bad label...
     }
-    SUFFIX_MEMO[slot] = new Suffix(d, parts);
-    return parts;
   }
 
   static String formName(int form) {
@@ -1268,19 +1424,6 @@ final class EmailDetector implements Detector {
       }
     }
     return sb.toString();
-  }
-
-  static String lastLabel(String domain) {
-    return domain.substring(domain.lastIndexOf('.') + 1);
-  }
-
-  static boolean isLettersOnly(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      if (!Character.isLetter(w.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static boolean isScpPathStart(char c) {

@@ -142,6 +142,25 @@ class EmailDetectorTest {
         Arguments.of("https://john@contoso.com/repo", 0.4, "email.url-userinfo"));
   }
 
+  static Stream<Arguments> suffixes() throws IOException {
+    return lines("suffix.tsv").stream()
+        .map(l -> l.split("\t"))
+        .map(f -> Arguments.of(f[0], Integer.parseInt(f[1])));
+  }
+
+  /**
+   * The memoized, allocation-free public-suffix lookup answers as Guava does, on a miss and on the
+   * following hit; a last label starting with a digit is answered without Guava.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("suffixes")
+  void publicSuffixPartsAsGuava(String domain, int parts) {
+    char[] d = (domain + "#tail").toCharArray();
+    assertThat(EmailDetector.publicSuffixParts(domain)).isEqualTo(parts);
+    assertThat(EmailDetector.publicSuffixParts(d, domain.length())).isEqualTo(parts);
+    assertThat(EmailDetector.publicSuffixParts(d, domain.length())).isEqualTo(parts);
+  }
+
   @Test
   void contextWordsAreExplained() {
     PiiFinding f = EMAIL.analyze("please e-mail JOHN AT CONTOSO DOT COM").get(0);
