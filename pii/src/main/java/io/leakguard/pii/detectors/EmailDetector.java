@@ -263,31 +263,46 @@ final class EmailDetector implements Detector {
     TextIndex idx = ctx.tokens();
     Scan scan = null;
     int lastEnd = 0;
-    for (int t = 0, size = idx.size(); t < size; t++) {
-      int f = idx.flags(t);
-      if ((f & (TextIndex.AT_SIGN | TextIndex.AT_WORD)) == 0) {
-        continue;
+    try {
+      for (int t = 0, size = idx.size(); t < size; t++) {
+        int f = idx.flags(t);
+        if ((f & (TextIndex.AT_SIGN | TextIndex.AT_WORD)) == 0) {
+          continue;
+        }
+        int p = idx.start(t);
+        if (p < lastEnd) {
+          continue;
+        }
+        if (scan == null) {
+          scan = SCANS.get().reset(ctx);
+        }
+        int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p);
+        if (end > 0) {
+          lastEnd = end;
+        }
       }
-      int p = idx.start(t);
-      if (p < lastEnd) {
-        continue;
-      }
-      if (scan == null) {
-        scan = new Scan(ctx);
-      }
-      int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p);
-      if (end > 0) {
-        lastEnd = end;
+    } finally {
+      if (scan != null) {
+        scan.release();
       }
     }
   }
 
-  /** Per-text scanner state; allocated on the first trigger, arrays on the first real domain. */
+  /**
+   * One scanner per thread, reused text after text (its arrays and buffers are allocated once):
+   * detectors are shared by threads, and one thread runs one detection at a time.
+   */
+  private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
+
+  /**
+   * Scanner state for the current text; every field a candidate reads is set for that candidate
+   * first, so nothing carries over between candidates or texts.
+   */
   private static final class Scan {
-    final DetectionContext ctx;
-    final String s;
-    final char[] chars;
-    final int n;
+    DetectionContext ctx;
+    String s;
+    char[] chars;
+    int n;
 
     // at separator
     int atKind;
@@ -309,11 +324,30 @@ final class EmailDetector implements Detector {
     boolean localSpacedLetters;
     boolean localQuoted;
 
-    Scan(DetectionContext ctx) {
+    Scan() {
+      labS = new int[MAX_LABELS];
+      labE = new int[MAX_LABELS];
+      labSep = new int[MAX_LABELS];
+      labSpaced = new boolean[MAX_LABELS];
+      locS = new int[17];
+      locE = new int[17];
+      locSep = new int[17];
+    }
+
+    Scan reset(DetectionContext ctx) {
       this.ctx = ctx;
       this.s = ctx.text();
       this.chars = ctx.tokens().chars();
       this.n = s.length();
+      this.domLabels = -1;
+      return this;
+    }
+
+    /** Drops the text (the thread keeps the scanner, not the last text). */
+    void release() {
+      ctx = null;
+      s = null;
+      chars = null;
     }
 
     // ------------------------------------------------------------------ triggers
@@ -445,7 +479,6 @@ final class EmailDetector implements Detector {
       if (next < 0) {
         return false;
       }
-      ensureArrays();
       labels = 0;
       domLabels = -1;
       int i = start;
@@ -975,7 +1008,7 @@ final class EmailDetector implements Detector {
     /** Whether the local part is letters only ({@link Character#isLetter(char)}). */
     boolean localLettersOnly() {
       for (int i = 0; i < locLen; i++) {
-        if (!Character.isLetter(locBuf[i])) {
+        if (!isLetter(locBuf[i])) {
           return false;
         }
       }
@@ -1059,7 +1092,10 @@ final class EmailDetector implements Detector {
       if (atNewline || labBroken) {
         form |= F_LINEBREAK;
       }
-      boolean mailto = start >= 7 && s.regionMatches(true, start - 7, "mailto:", 0, 7);
+      boolean mailto =
+          start >= 7
+              && chars[start - 1] == ':'
+              && s.regionMatches(true, start - 7, "mailto:", 0, 7);
       if (mailto) {
         form |= F_MAILTO;
       }
@@ -1140,21 +1176,21 @@ final class EmailDetector implements Detector {
 
     private List<String> contextIn(int from, int to, List<String> found) {
       int i = from;
-      if (i > 0 && Character.isLetter(chars[i - 1])) {
-        while (i < to && Character.isLetter(chars[i])) {
+      if (i > 0 && isLetter(chars[i - 1])) {
+        while (i < to && isLetter(chars[i])) {
           i++;
         }
       }
       while (i < to) {
-        if (!Character.isLetter(chars[i])) {
+        if (!isLetter(chars[i])) {
           i++;
           continue;
         }
         int w = i;
-        while (i < to && Character.isLetter(chars[i])) {
+        while (i < to && isLetter(chars[i])) {
           i++;
         }
-        if (i == to && to < n && Character.isLetter(chars[to])) {
+        if (i == to && to < n && isLetter(chars[to])) {
           break; // cut by the window
         }
         int hit = Arrays.binarySearch(CONTEXT_KEYS, packWord(s, w, i));
@@ -1279,18 +1315,6 @@ final class EmailDetector implements Detector {
 
     static boolean isSpacedLocalSep(char c) {
       return c == '.' || c == '_' || c == '-';
-    }
-
-    void ensureArrays() {
-      if (labS == null) {
-        labS = new int[MAX_LABELS];
-        labE = new int[MAX_LABELS];
-        labSep = new int[MAX_LABELS];
-        labSpaced = new boolean[MAX_LABELS];
-        locS = new int[17];
-        locE = new int[17];
-        locSep = new int[17];
-      }
     }
 
     // ------------------------------------------------------------------ chars
@@ -1424,6 +1448,11 @@ final class EmailDetector implements Detector {
       }
     }
     return sb.toString();
+  }
+
+  /** {@link Character#isLetter(char)}, with the ASCII answer computed in place. */
+  static boolean isLetter(char c) {
+    return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
   }
 
   static boolean isScpPathStart(char c) {
