@@ -714,8 +714,24 @@ final class EmailDetector implements Detector {
       if (domLen > DOMAIN_MAX) {
         return 0;
       }
-      return publicSuffixParts(domBuf, domLen);
+      // the same domain again (a signature and a quote in one text): no shared-memo look-up
+      if (domLen == lastLen && Arrays.equals(lastDomain, 0, domLen, domBuf, 0, domLen)) {
+        return lastParts;
+      }
+      int parts = publicSuffixParts(domBuf, domLen);
+      if (domLen <= lastDomain.length) {
+        System.arraycopy(domBuf, 0, lastDomain, 0, domLen);
+        lastLen = domLen;
+        lastParts = parts;
+      }
+      return parts;
     }
+
+    /** The last domain looked up on this thread and its answer ({@link #lastLen} -1: none). */
+    final char[] lastDomain = new char[DOMAIN_MAX];
+
+    int lastLen = -1;
+    int lastParts;
 
     /** The lower-case domain of labels {@code [0, domLabels)}: {@code domBuf[0, domLen)}. */
     char[] domBuf = new char[64];

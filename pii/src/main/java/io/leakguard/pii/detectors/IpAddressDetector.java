@@ -284,8 +284,19 @@ final class IpAddressDetector implements Detector {
         if (s < resume) {
           continue;
         }
+        int e = idx.end(t);
+        if (e < n && !mayStartSeparator(cs[e])) {
+          resume = e; // a lone number ("case 4711:"): what chain(s) returns for a one-group chain
+          continue;
+        }
         resume = chain(s);
       }
+    }
+
+    /** The chars {@link #parseSep} can start with: a blank, {@code . , -} or an opening bracket. */
+    private static boolean mayStartSeparator(char c) {
+      return c == '.' || c == ' ' || c == '-' || c == ',' || c == '\t' || c == '[' || c == '('
+          || c == '{';
     }
 
     /**
