@@ -134,6 +134,8 @@ final class IpAddressDetector implements Detector {
 
   static final int VERSION_WINDOW = 20;
 
+  private static final String[] VERSION_WORDS = VERSION_NUMBER.toArray(new String[0]);
+
   /**
    * Capitalized words that start a sentence or a clause before an address, so they are no product
    * name ({@code From 10.0.0.1}; see {@code productBefore}).
@@ -489,7 +491,45 @@ final class IpAddressDetector implements Detector {
         }
         letter |= isLetter(c);
       }
-      return letter && !ctx.contextWords(s, n, s - from, VERSION_NUMBER).isEmpty();
+      return letter
+          && mayHoldVersionWord(from, s)
+          && !ctx.contextWords(s, n, s - from, VERSION_NUMBER).isEmpty();
+    }
+
+    /**
+     * False when no word of {@code [from, to)} can be a {@link #VERSION_NUMBER} word, so the
+     * context look-up would find none: every ASCII word there differs from all of them. A word with
+     * a non-ASCII letter (its lower case is Unicode's) and a word cut at {@code from} count as
+     * possible; the look-up decides those.
+     */
+    private boolean mayHoldVersionWord(int from, int to) {
+      int i = from;
+      while (i < to) {
+        if (!isLetter(cs[i])) {
+          i++;
+          continue;
+        }
+        int w = i;
+        boolean ascii = true;
+        while (i < to && isLetter(cs[i])) {
+          ascii &= cs[i] < 128;
+          i++;
+        }
+        if (!ascii || isVersionWord(w, i)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isVersionWord(int from, int to) {
+      int len = to - from;
+      for (String v : VERSION_WORDS) {
+        if (v.length() == len && text.regionMatches(true, from, v, 0, len)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
