@@ -417,6 +417,10 @@ final class PersonDetector implements Detector {
     final DetectionContext ctx;
     final TextIndex ix;
     final String text;
+
+    /** The text's chars (read only; {@link TextIndex#chars()} is valid during detect). */
+    final char[] chars;
+
     final int n;
     // the current chain: part p spans tokens [ps[p], pe[p]] inclusive
     final int[] ps = new int[MAX_PARTS + 1];
@@ -439,6 +443,8 @@ final class PersonDetector implements Detector {
       this.ctx = ctx;
       this.ix = ctx.tokens();
       this.text = ctx.text();
+      char[] c = ix.chars();
+      this.chars = c != null && c.length >= text.length() ? c : text.toCharArray();
       this.n = ix.size();
     }
 
@@ -467,7 +473,7 @@ final class PersonDetector implements Detector {
       if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
         return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
       }
-      int f0 = PersonNames.WORDS.get(text, ix.start(t), ix.end(t));
+      int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t));
       boolean unlistedHead = false;
       if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
         return 0;
@@ -499,7 +505,7 @@ final class PersonDetector implements Detector {
         while (particles < 2
             && k + 2 < n
             && lowerWord(k)
-            && PARTICLES.contains(text, ix.start(k), ix.end(k))
+            && PARTICLES.contains(chars, ix.start(k), ix.end(k))
             && inlineSpace(k + 1)
             && lowerWord(k + 2)) {
           k += 2;
@@ -508,7 +514,7 @@ final class PersonDetector implements Detector {
         if (k >= n || !lowerWord(k) || ix.length(k) < 2) {
           break;
         }
-        int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+        int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
         if ((f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
           break;
         }
@@ -585,7 +591,7 @@ final class PersonDetector implements Detector {
       if (punct(j, ':') || punct(j, ',')) {
         return true;
       }
-      if (word(j) && (CUE_WORDS.get(text, ix.start(j), ix.end(j)) & W_INTRO) != 0) {
+      if (word(j) && (CUE_WORDS.get(chars, ix.start(j), ix.end(j)) & W_INTRO) != 0) {
         return true;
       }
       return lineStartBefore(t);
@@ -597,7 +603,7 @@ final class PersonDetector implements Detector {
       if (!inlineSpace(t + 1) || k >= n || !lowerWord(k) || ix.length(k) < 2) {
         return false;
       }
-      int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+      int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
       return (f & P_LAST) != 0 && (f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) == 0;
     }
 
@@ -697,7 +703,7 @@ final class PersonDetector implements Detector {
         while (particles < 2
             && k + 2 < n
             && lowerWord(k)
-            && PARTICLES.contains(text, ix.start(k), ix.end(k))
+            && PARTICLES.contains(chars, ix.start(k), ix.end(k))
             && inlineSpace(k + 1)) {
           k += 2;
           particles++;
@@ -716,13 +722,13 @@ final class PersonDetector implements Detector {
       if (initial) {
         return P_INITIAL;
       }
-      int f = PersonNames.WORDS.get(text, from, to); // P_* bits equal PersonNames flags
+      int f = PersonNames.WORDS.get(chars, from, to); // P_* bits equal PersonNames flags
       if (s != e) {
         // Jean-Luc: the first piece decides a first name; O'Brien, Smith-Jones: any piece a last
         // name; Contoso-Support: any non-name piece spoils the part
         boolean known = (f & (P_FIRST | P_LAST)) != 0;
         for (int k = s; k <= e; k += 2) {
-          int g = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+          int g = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
           f |= g & (P_NOT_NAME | P_NOT_ALONE);
           if (!known) {
             f |= g & (k == s ? P_FIRST | P_LAST : P_LAST);
@@ -795,7 +801,7 @@ final class PersonDetector implements Detector {
           if (inlineSpace(k)
               && k >= 1
               && lowerWord(k - 1)
-              && PARTICLES.contains(text, ix.start(k - 1), ix.end(k - 1))
+              && PARTICLES.contains(chars, ix.start(k - 1), ix.end(k - 1))
               && (k - 1 == 0 || (ix.flags(k - 2) & TextIndex.SPACE) != 0)) {
             lead = k - 1;
           } else {
@@ -1128,7 +1134,7 @@ final class PersonDetector implements Detector {
 
     boolean techPhrase() {
       for (int p = 0; p + 1 < parts; p++) {
-        if (PersonNames.TECH_PHRASES.contains(text, ix.start(ps[p]), ix.end(pe[p + 1]))) {
+        if (PersonNames.TECH_PHRASES.contains(chars, ix.start(ps[p]), ix.end(pe[p + 1]))) {
           return true;
         }
       }
@@ -1236,7 +1242,7 @@ final class PersonDetector implements Detector {
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
         int w = punct(j, '.') ? j - 1 : j;
-        if (w >= 0 && word(w) && TITLES.contains(text, ix.start(w), ix.end(w))) {
+        if (w >= 0 && word(w) && TITLES.contains(chars, ix.start(w), ix.end(w))) {
           cueKind = STRONG;
           cuePattern = "person.title";
           cueWord = lower(w, w);
@@ -1255,26 +1261,26 @@ final class PersonDetector implements Detector {
           return;
         }
         // "Hi, John" or "Best regards, Priya Natarajan"
-        if (k >= 0 && word(k) && (CUE_WORDS.get(text, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
+        if (k >= 0 && word(k) && (CUE_WORDS.get(chars, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(k, k), false);
           return;
         }
         // "Hi there, Anthony" / "Hello again, Maria"
         if (k >= 0 && (ix.equalsIgnoreCase(k, "there") || ix.equalsIgnoreCase(k, "again"))) {
           int g = prevWord(k);
-          if (g >= 0 && (CUE_WORDS.get(text, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
+          if (g >= 0 && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
             set(STRONG, "person.greeting", lower(g, k), false);
             return;
           }
         }
         int ls = lineStartToken(j);
-        if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
+        if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
         }
         return;
       }
       if (j >= 0 && word(j)) {
-        int w = CUE_WORDS.get(text, ix.start(j), ix.end(j));
+        int w = CUE_WORDS.get(chars, ix.start(j), ix.end(j));
         if (w == 0) {
           return;
         }
@@ -1285,7 +1291,7 @@ final class PersonDetector implements Detector {
         if ((w & W_GREETING_END) != 0) {
           int ps1 = phraseBack(j, 4);
           for (int s = ps1; s < j; s++) {
-            if (word(s) && GREETING_PHRASES.contains(text, ix.start(s), ix.end(j))) {
+            if (word(s) && GREETING_PHRASES.contains(chars, ix.start(s), ix.end(j))) {
               set(STRONG, "person.greeting", lower(s, j), cueKind == STRONG);
               return;
             }
@@ -1299,7 +1305,7 @@ final class PersonDetector implements Detector {
         }
         int ls = phraseBack(j, 3);
         for (int s = ls; s <= j; s++) {
-          if (word(s) && LABELS_WITHOUT_COLON.contains(text, ix.start(s), ix.end(j))) {
+          if (word(s) && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j))) {
             if (cueKind != STRONG) {
               set(WEAK, "person.label", lower(s, j), false);
             }
@@ -1330,12 +1336,12 @@ final class PersonDetector implements Detector {
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j) {
           int le = j - 1;
-          if (HEADERS.contains(text, ix.start(ls), ix.end(le))) {
+          if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.header", lower(ls, le), true);
             labelCue = true;
             return;
           }
-          if (LABELS.contains(text, ix.start(ls), ix.end(le))) {
+          if (LABELS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.label", lower(ls, le), true);
             labelCue = true;
             return;
@@ -1345,7 +1351,7 @@ final class PersonDetector implements Detector {
         int ps0 = phraseBack(j - 1, 2);
         for (int s = ps0; s < j; s++) {
           if (word(s)
-              && LABELS_WITHOUT_COLON.contains(text, ix.start(s), ix.end(j - 1))
+              && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j - 1))
               && cueKind != STRONG) {
             set(WEAK, "person.label", lower(s, j - 1), true);
             labelCue = true;
@@ -1524,7 +1530,7 @@ final class PersonDetector implements Detector {
       if (colon < comma
           && punct(colon, ':')
           && colon > ls
-          && HEADERS.contains(text, ix.start(ls), ix.end(colon - 1))) {
+          && HEADERS.contains(chars, ix.start(ls), ix.end(colon - 1))) {
         set(STRONG, "person.header", lower(ls, colon - 1), true);
         labelCue = true;
       }
@@ -1567,7 +1573,7 @@ final class PersonDetector implements Detector {
         return;
       }
       int ls = lineStartToken(j + 1);
-      if (ls >= 0 && ls <= j && CLOSINGS.contains(text, ix.start(ls), ix.end(j))) {
+      if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
         set(STRONG, "person.signature", lower(ls, j), true);
       }
     }
