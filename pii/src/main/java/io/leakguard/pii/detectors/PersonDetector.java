@@ -632,10 +632,7 @@ final class PersonDetector implements Detector {
     }
 
     boolean punct(int t, char c) {
-      return t >= 0
-          && t < n
-          && (ix.flags(t) & TextIndex.PUNCT) != 0
-          && text.charAt(ix.start(t)) == c;
+      return t >= 0 && t < n && (ix.flags(t) & TextIndex.PUNCT) != 0 && chars[ix.start(t)] == c;
     }
 
     boolean apostrophe(int t) {
@@ -761,23 +758,29 @@ final class PersonDetector implements Detector {
     /** CamelCase inside a word (getUserName, PowerShell), except Mc/Mac/De/La/Le/Di name shapes. */
     boolean innerUpper(int from, int to) {
       for (int i = from + 1; i < to; i++) {
-        if (Character.isUpperCase(text.charAt(i))) {
-          int len = i - from;
-          String pre = text.substring(from, i);
-          if (len <= 3
-              && (pre.equals("Mc")
-                  || pre.equals("Mac")
-                  || pre.equals("De")
-                  || pre.equals("La")
-                  || pre.equals("Le")
-                  || pre.equals("Di")
-                  || pre.equals("Da"))) {
+        if (Character.isUpperCase(chars[i])) {
+          if (namePrefix(from, i - from)) {
             continue;
           }
           return true;
         }
       }
       return false;
+    }
+
+    /** {@code chars[from, from + len)} is Mc, Mac, De, La, Le, Di or Da (case-sensitive). */
+    boolean namePrefix(int from, int len) {
+      if (len == 3) {
+        return chars[from] == 'M' && chars[from + 1] == 'a' && chars[from + 2] == 'c';
+      }
+      if (len != 2) {
+        return false;
+      }
+      char a = chars[from];
+      char b = chars[from + 1];
+      return (a == 'M' && b == 'c')
+          || (a == 'D' && (b == 'e' || b == 'i' || b == 'a'))
+          || (a == 'L' && (b == 'a' || b == 'e'));
     }
 
     /** Judges the chain read last (starting at token {@code t}); returns the token to resume at. */
@@ -1009,12 +1012,12 @@ final class PersonDetector implements Detector {
         int from = ix.end(a);
         int to = Math.min(text.length(), from + 64);
         int i = from;
-        while (i < to && text.charAt(i) == ' ') {
+        while (i < to && chars[i] == ' ') {
           i++;
         }
         int w = i;
-        for (; i < to && !Character.isWhitespace(text.charAt(i)); i++) {
-          if (text.charAt(i) == '@' && i > w) {
+        for (; i < to && !Character.isWhitespace(chars[i]); i++) {
+          if (chars[i] == '@' && i > w) {
             return true;
           }
         }
@@ -1027,7 +1030,7 @@ final class PersonDetector implements Detector {
       int from = ix.start(a) + 1;
       int to = Math.min(text.length(), from + 100);
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = chars[i];
         if (c == '@' || c == '\uFF20') {
           return true;
         }
@@ -1036,10 +1039,10 @@ final class PersonDetector implements Detector {
         }
         if ((c == 'a' || c == 'A')
             && i + 1 < to
-            && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
+            && (chars[i + 1] == 't' || chars[i + 1] == 'T')
             && i > from
-            && !Character.isLetterOrDigit(text.charAt(i - 1))
-            && (i + 2 >= to || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+            && !Character.isLetterOrDigit(chars[i - 1])
+            && (i + 2 >= to || !Character.isLetterOrDigit(chars[i + 2]))) {
           return true; // "maria at contoso dot com", "maria <AT> contoso"
         }
       }
@@ -1145,7 +1148,7 @@ final class PersonDetector implements Detector {
     boolean codeAround(int first, int last) {
       int s = ix.start(first);
       if (s > 0) {
-        char b = text.charAt(s - 1);
+        char b = chars[s - 1];
         if (b == '.' || b == '_' || b == '/' || b == '\\' || b == '#' || b == '@' || b == '$'
             || b == '=') {
           return true;
@@ -1153,14 +1156,14 @@ final class PersonDetector implements Detector {
       }
       int e = ix.end(last);
       if (e < text.length()) {
-        char a = text.charAt(e);
+        char a = chars[e];
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
+        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
           return true;
         }
-        if (a == '-' && e + 1 < text.length() && Character.isDigit(text.charAt(e + 1))) {
+        if (a == '-' && e + 1 < text.length() && Character.isDigit(chars[e + 1])) {
           return true; // a ticket or order number: "PO-8659840", "INV-2023-36089"
         }
       }
@@ -1188,7 +1191,7 @@ final class PersonDetector implements Detector {
           return true;
         }
       }
-      int c = text.charAt(ix.start(j));
+      int c = chars[ix.start(j)];
       return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
           || c == '[' || c == '"' || c == '|' || c == '-';
     }
@@ -1207,7 +1210,7 @@ final class PersonDetector implements Detector {
       if (j < 0) {
         return true;
       }
-      char c = text.charAt(ix.start(j));
+      char c = chars[ix.start(j)];
       return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '*' || c == '>';
     }
 
@@ -1695,7 +1698,7 @@ final class PersonDetector implements Detector {
       boolean lower = false;
       boolean upper = false;
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = chars[i];
         lower |= Character.isLowerCase(c);
         upper |= Character.isUpperCase(c);
       }
@@ -1704,7 +1707,7 @@ final class PersonDetector implements Detector {
         StringBuilder sb = new StringBuilder(to - from);
         boolean startOfPiece = true;
         for (int i = from; i < to; i++) {
-          char c = text.charAt(i);
+          char c = chars[i];
           if (c == '\u2019') {
             c = '\'';
           }
@@ -1716,7 +1719,7 @@ final class PersonDetector implements Detector {
       StringBuilder sb = new StringBuilder(to - from);
       boolean startOfPiece = true;
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = chars[i];
         if (c == '\u2019') {
           c = '\'';
         }

@@ -56,8 +56,8 @@ final class SecretProse {
   /**
    * Tries the forms above on the word token starting at {@code st}. Runs on every word of every
    * text, so each form first checks a necessary condition in O(1): a flag follows {@code -}, a
-   * prose or pair keyword starts with one of {@link #KEYWORD_FIRST} (or a non-ASCII char, which
-   * case-insensitive matching may fold), a lone Azure key has {@code ==} 86 chars on.
+   * prose or pair keyword starts with two chars of {@link #KEYWORD_HEAD} (or a non-ASCII char,
+   * which case-insensitive matching may fold), a lone Azure key has {@code ==} 86 chars on.
    */
   static void tryWord(SecretScan s, int st) {
     char c = s.at(st);
@@ -71,7 +71,7 @@ final class SecretProse {
         secureString(s, st + 12);
         return;
       }
-    } else if ((c >= 128 || KEYWORD_FIRST[c]) && isWordStart(before)) {
+    } else if (mayStartKeyword(c, s.at(st + 1)) && isWordStart(before)) {
       int we = wordEnd(s, st);
       if (equalsAny(s, st, we, PROSE_WORDS)) {
         prose(s, we);
@@ -92,20 +92,33 @@ final class SecretProse {
   }
 
   /**
-   * ASCII chars that start a word of {@link #PROSE_WORDS} or {@link #PAIR_WORDS} when compared
-   * ignoring case (both cases). Non-ASCII chars are not filtered: {@code ſ} and {@code K} (Kelvin)
-   * match {@code s} and {@code k} in {@link String#regionMatches(boolean, int, String, int, int)}.
+   * The first two chars (lower case) of every word of {@link #PROSE_WORDS} and {@link #PAIR_WORDS},
+   * indexed {@code c0 << 7 | c1}.
    */
-  private static final boolean[] KEYWORD_FIRST = new boolean[128];
+  private static final boolean[] KEYWORD_HEAD = new boolean[128 * 128];
 
   static {
     for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS}) {
       for (String w : words) {
-        char f = w.charAt(0);
-        KEYWORD_FIRST[Character.toLowerCase(f)] = true;
-        KEYWORD_FIRST[Character.toUpperCase(f)] = true;
+        KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
       }
     }
+  }
+
+  /**
+   * False when no word of {@link #PROSE_WORDS} or {@link #PAIR_WORDS} can start with {@code c0 c1}
+   * ignoring case. Non-ASCII chars are not filtered: {@code ſ} and {@code K} (Kelvin) match {@code
+   * s} and {@code k} in {@link String#regionMatches(boolean, int, String, int, int)}.
+   */
+  private static boolean mayStartKeyword(char c0, char c1) {
+    if (c0 >= 128 || c1 >= 128) {
+      return true;
+    }
+    return KEYWORD_HEAD[asciiLower(c0) << 7 | asciiLower(c1)];
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
