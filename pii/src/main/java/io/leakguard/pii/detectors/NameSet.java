@@ -30,6 +30,15 @@ final class NameSet {
   /** Longest folded key: a region folding to more chars is no member (lookup stops early). */
   private final int maxLength;
 
+  /**
+   * For each ASCII char {@code c}: bit {@code min(L, 63)} is set when a key of length {@code L}
+   * starts with {@code c}. An ASCII char is never dropped by folding and folding never lengthens,
+   * so a region starting with ASCII {@code a} folds to a key only if a bit up to its raw length is
+   * set for {@code ASCII_FOLD[a]}: most regions are rejected by small sets (titles, cue words)
+   * before any hashing.
+   */
+  private final long[] lengthsByFirst = new long[128];
+
   /** A set: every word maps to 1. */
   NameSet(Collection<String> words) {
     this(asMap(words));
@@ -63,6 +72,9 @@ final class NameSet {
       keys[h] = k;
       entries[h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
       longest = Math.max(longest, k.length);
+      if (k[0] < 128) {
+        lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
+      }
     }
     size = folded.size();
     maxLength = longest;
@@ -105,6 +117,17 @@ final class NameSet {
    * compared only when its stored hash and length agree, so a miss reads the region once.
    */
   int get(char[] a, int start, int end) {
+    if (start >= end) {
+      return 0; // folds to the empty string: no key
+    }
+    char first = a[start];
+    if (first < 128) {
+      int raw = end - start;
+      long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
+      if ((lengthsByFirst[ASCII_FOLD[first]] & upTo) == 0) {
+        return 0;
+      }
+    }
     int h = 0;
     int len = 0;
     int max = maxLength;

@@ -473,6 +473,9 @@ final class PersonDetector implements Detector {
       if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
         return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
       }
+      if (noLowerCue(t)) {
+        return 0; // most words of running prose: no lookup at all
+      }
       int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t));
       boolean unlistedHead = false;
       if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
@@ -580,6 +583,41 @@ final class PersonDetector implements Detector {
           unlistedTail || unlistedHead ? "none" : "name-list",
           cueWord);
       return last + 1;
+    }
+
+    /**
+     * A necessary condition for {@link #lowerName} to report at the lower-case word {@code t},
+     * checked before any name-list lookup: true when no cue can be found for a chain starting at
+     * {@code t}, so it is not a name whatever its words are.
+     *
+     * <p>Backwards: when the token before {@code t} is a same-line space after a word that is no
+     * title and no cue word, {@link #findCue} finds no cue (that word is its only look-back).
+     * Forwards, {@link #forwardCue} can then only set the address cue ({@code ,} {@code <} {@code
+     * (} right after the chain, one inline space allowed) or {@code here} (right after it): a
+     * speaker label needs a line start before {@code t} and a vocative a one-part chain, which
+     * lower-case names reject. The chain holds only words and inline spaces and ends within 12
+     * tokens of {@code t} (3 parts, 2 particles before each), so both must show among the words and
+     * inline spaces that follow {@code t}, by token {@code t + 14}.
+     */
+    boolean noLowerCue(int t) {
+      int limit = Math.min(n, t + 16);
+      int m = t + 1;
+      while (m < limit && (word(m) || inlineSpace(m))) {
+        if (word(m) && ix.equalsIgnoreCase(m, "here")) {
+          return false;
+        }
+        m++;
+      }
+      if (m < limit && (punct(m, ',') || punct(m, '<') || punct(m, '('))) {
+        return false; // an address may follow the chain
+      }
+      int j = t - 2;
+      if (j < 0 || (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) != TextIndex.SPACE) {
+        return false;
+      }
+      return word(j)
+          && !TITLES.contains(chars, ix.start(j), ix.end(j))
+          && CUE_WORDS.get(chars, ix.start(j), ix.end(j)) == 0;
     }
 
     /** Line start, or right after ':' ',' or an introduction word ("soy", "is"). */
