@@ -8,10 +8,20 @@ import java.util.Map;
  * An immutable set (or table of int flags) of short strings looked up straight from a region of a
  * text, ignoring case, without allocating: open addressing over folded {@code char[]} keys.
  *
- * <p>Folding: {@link Character#toLowerCase(char)}, typographic apostrophes ({@code ’ ‘}) to {@code
- * '}, runs of whitespace to one space, combining marks dropped. So {@code "JOSÉ"}, {@code "José"}
- * and {@code "Jose\u0301"} fold alike to {@code josé} (accent-free variants are added by the
- * loader, not here).
+ * <p>Folding: {@link Character#toLowerCase(char)}, Latin letters with an accent to their base
+ * letter, typographic apostrophes ({@code ’ ‘}) to {@code '}, runs of whitespace to one space,
+ * combining marks dropped. So {@code "JOSÉ"}, {@code "José"}, {@code "Jose\u0301"} and {@code
+ * "jose"} fold alike to {@code jose}.
+ *
+ * <p>Example: {@code new NameSet(List.of("thank you")).contains(chars, s, e)} is true for the
+ * region {@code "Thank You"}.
+ *
+ * <p>Cost (it runs on most word tokens of every text): a region whose first char is ASCII is
+ * rejected before hashing when no key starts with that char and is at most as long as the region
+ * (so small sets such as titles or cue words cost one array read for most words); otherwise one
+ * folding pass computes the hash and stops once the folded length exceeds the longest key; a slot's
+ * key chars are read only when its stored hash agrees. Known limits: keys and regions are UTF-16
+ * chars (no supplementary-plane folding); not for long keys (the check is linear in the region).
  */
 final class NameSet {
   /** The folded key of each slot (null: empty). */
