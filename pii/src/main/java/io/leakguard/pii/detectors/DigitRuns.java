@@ -23,12 +23,18 @@ final class DigitRuns {
 
   private WeakReference<TextIndex> owner = new WeakReference<>(null);
   private int[] starts = new int[16];
+
+  /** Digits read from each chunk start (what {@link DigitSequence#read} finds there again). */
+  private int[] counts = new int[16];
+
   private int size;
   private final DigitSequence seq = new DigitSequence();
 
+  /** The sequence the detectors read chunks into (one detector at a time on this thread). */
+  private final DigitSequence scanSeq = new DigitSequence();
+
   private DigitRuns() {}
 
-  /** The chunk starts of {@code idx}'s text, computed on first use. */
   /** Scans one digit sequence; returns the char index up to which it reported. */
   @FunctionalInterface
   interface SequenceScan {
@@ -48,47 +54,55 @@ final class DigitRuns {
       io.leakguard.pii.spi.DetectionContext ctx, int minDigits, SequenceScan scan) {
     String text = ctx.text();
     TextIndex idx = ctx.tokens();
-    DigitSequence s = new DigitSequence();
-    DigitRuns runs = of(text, idx);
+    DigitRuns runs = of(idx);
+    DigitSequence s = runs.scanSeq;
     int reportedUntil = 0;
-    for (int i = 0; i < runs.size(); i++) {
-      s.read(text, idx, runs.start(i));
-      if (s.digits >= minDigits) {
+    for (int i = 0; i < runs.size; i++) {
+      if (runs.counts[i] >= minDigits) {
+        s.read(idx, runs.starts[i]);
         reportedUntil = scan.scan(ctx, text, idx, s, reportedUntil);
       }
     }
   }
 
-  static DigitRuns of(String text, TextIndex idx) {
+  static DigitRuns of(TextIndex idx) {
     DigitRuns r = CACHE.get();
     if (r.owner.get() != idx) {
-      r.compute(text, idx);
+      r.compute(idx);
       r.owner = new WeakReference<>(idx);
     }
     return r;
   }
 
-  private void compute(String text, TextIndex idx) {
+  private void compute(TextIndex idx) {
     size = 0;
     if (starts.length > 4096) {
       starts = new int[16]; // do not keep the array of a huge text alive
+      counts = new int[16];
     }
     int n = idx.size();
     int t = 0;
     while (t < n) {
-      if (!DigitSequence.canStart(text, idx, t)) {
+      if (!DigitSequence.canStart(idx, t)) {
         t++;
         continue;
       }
-      seq.read(text, idx, t);
+      seq.read(idx, t);
       if (seq.digits >= MIN_DIGITS) {
         if (size == starts.length) {
           starts = Arrays.copyOf(starts, size * 2);
+          counts = Arrays.copyOf(counts, size * 2);
         }
+        counts[size] = seq.digits;
         starts[size++] = t;
       }
       t = Math.max(t + 1, seq.resumeToken());
     }
+  }
+
+  /** The sequence to read chunks into during one {@code detect} call on this thread. */
+  DigitSequence scratch() {
+    return scanSeq;
   }
 
   /** Number of chunks. */
