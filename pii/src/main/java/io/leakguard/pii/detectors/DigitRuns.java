@@ -87,6 +87,10 @@ final class DigitRuns {
         t++;
         continue;
       }
+      if (idx.length(t) < MIN_DIGITS && !DigitSequence.mayContinue(idx, t)) {
+        t++; // a lone short number ("3 days", "v2 of"): read would find one group
+        continue;
+      }
       seq.read(idx, t);
       if (seq.digits >= MIN_DIGITS) {
         if (size == starts.length) {

@@ -149,6 +149,23 @@ final class DigitSequence {
   }
 
   /**
+   * Necessary condition for a run to hold more than the group at token {@code t}: the first token
+   * after {@code t} that is neither whitespace nor punctuation is digits or a digit word ({@link
+   * #read} only continues over a gap of whitespace, punctuation and quote markers that ends at such
+   * a token). Looks at a bounded number of tokens; true when the bound is reached.
+   */
+  static boolean mayContinue(TextIndex idx, int t) {
+    int n = idx.size();
+    int last = Math.min(n - 1, t + 4 + MAX_QUOTE_TOKENS + 1);
+    for (int k = t + 1; k <= last; k++) {
+      if ((idx.flags(k) & (TextIndex.SPACE | TextIndex.PUNCT)) == 0) {
+        return isDigitToken(idx, k) || wordDigit(idx, k) >= 0;
+      }
+    }
+    return last < n - 1;
+  }
+
+  /**
    * Reads the chunk starting at token {@code t} (which must satisfy {@link #canStart}). Returns
    * false when nothing usable was read.
    */

@@ -206,7 +206,11 @@ final class IbanDetector implements Detector {
       int s = idx.start(cur);
       int e = idx.end(cur);
       for (int i = s; i < e && count < 4; i++) {
-        buf[count++] = text[i];
+        char c = text[i];
+        if (count < 2 ? c < 'A' || c > 'Z' : !isDigit(c)) {
+          return 0; // not "CC99": stop at the first wrong char
+        }
+        buf[count++] = c;
       }
       if (count == 4) {
         break;

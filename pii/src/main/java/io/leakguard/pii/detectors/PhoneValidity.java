@@ -6,8 +6,8 @@ import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -56,8 +56,8 @@ final class PhoneValidity {
   private static final long PRESENT = 1L << 62;
   private static final AtomicLongArray MEMO = new AtomicLongArray(MEMO_SIZE);
 
-  /** Compiled metadata per calling code; absent codes map to {@link CallingCode#NONE}. */
-  private static final ConcurrentHashMap<Integer, CallingCode> CODES = new ConcurrentHashMap<>();
+  /** Compiled metadata per calling code (index = code), built on first use. */
+  private static final AtomicReferenceArray<CallingCode> CODES = new AtomicReferenceArray<>(1000);
 
   /** Calling codes known to libphonenumber, index = code (codes have at most three digits). */
   private static final boolean[] KNOWN = new boolean[1000];
@@ -107,7 +107,14 @@ final class PhoneValidity {
 
   /** The decision of {@code isValidNumber}, without the memo. */
   static boolean compute(int cc, long nationalNumber) {
-    CallingCode code = CODES.computeIfAbsent(cc, PhoneValidity::load);
+    if (cc <= 0 || cc >= 1000) {
+      return false; // not a calling code: getRegionCodeForNumber finds no region
+    }
+    CallingCode code = CODES.get(cc);
+    if (code == null) {
+      code = load(cc); // idempotent: two threads may both build it, one wins
+      CODES.set(cc, code);
+    }
     if (code.regions.length == 0) {
       return false;
     }
