@@ -13,7 +13,11 @@ import java.util.Arrays;
  * versions); reading runs three times (once per detector) cost as much as the engine's own token
  * pass. The list is cached per thread, keyed by the identity of the text's {@link TextIndex} (held
  * weakly), so detectors stay stateless to their callers and thread-safe: the engine runs the
- * detectors of one text sequentially on one thread.
+ * detectors of one text sequentially on one thread. The digit count of each chunk is kept too, so
+ * the card (13+) and SSN (9+) detectors re-read only the chunks that can hold their numbers; a lone
+ * short number followed by no digits ({@link DigitSequence#mayContinue}) is not read at all; the
+ * detectors read into one per-thread {@link #scratch()} sequence instead of allocating one per
+ * text.
  */
 final class DigitRuns {
   /** The shortest number any of the digit detectors reports (a 7-digit phone number). */

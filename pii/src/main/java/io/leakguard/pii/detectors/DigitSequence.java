@@ -8,8 +8,8 @@ import io.leakguard.pii.spi.TextIndex;
  * whitespace, one line break, one {@code -} or {@code .}, one {@code (} and one {@code )}; a comma
  * between two digit words; {@code >} e-mail quote markers after the line break). Keeps, for every
  * digit, the normalized char range it came from, so a window of digits maps back to a span. Shared
- * by the phone, card and SSN detectors; one instance per {@code detect} call (mutable, reused
- * across runs to avoid allocation).
+ * by the phone, card and SSN detectors; mutable, reused across runs and texts (one per thread, see
+ * {@link DigitRuns#scratch()}), reading the text's chars through {@link TextIndex#chars()}.
  *
  * <p>Design note: a run is read in chunks of at most {@link #MAX_DIGITS} digits / {@link
  * #MAX_GROUPS} groups; {@link #resumeToken} restarts the next chunk with an overlap of {@link

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Pipeline: a {@link DigitSequence} run starts at every digit token (or digit word) → windows of
  * whole groups holding 7–15 digits, never cutting a dash/dot-joined cluster → named guards ({@link
- * NumberGuards}) → a cheap NANP pre-check for US/CA → {@code PhoneNumberUtil.parse} + {@code
- * isValidNumber} (at most {@link #MAX_TRIES} per run) → optional extension ({@code x123}, {@code
+ * NumberGuards}) → a cheap NANP pre-check for US/CA → libphonenumber's validity, via {@link
+ * PhoneValidity} (same answers as {@code isValidNumber}, patterns compiled once, memo), after
+ * {@code PhoneNumberUtil.parse} only when the digits cannot be split into calling code and national
+ * number directly (at most {@link #MAX_TRIES} per run) → optional extension ({@code x123}, {@code
  * ext. 123}) → context score. The canonical value is E.164 without the extension.
  *
  * <p>Examples: {@code (425) 555-0143}, {@code 425.555.0143}, {@code +1-425-555-0143 ext. 12},
