@@ -55,9 +55,9 @@ final class UsSsnDetector implements Detector {
           "scoial",
           "socail",
           "soical",
-          "sosial",
-          // "no PII in logs, but the dump had 536221234": a note that names the data as PII
-          "pii");
+          "sosial");
+  // Not "pii": a note naming "PII" is no evidence that a nearby 9-digit number is an SSN (it was
+  // tried and fitted only the corpus generator's phrasing; see docs/detectors/us-ssn.md).
 
   /**
    * Words of the phrase "SSN number" etc. that may stand between an identifier word and its number
