@@ -344,12 +344,16 @@ public final class JdbcScanner {
   private record Rows(String[] keys, String[] values) {}
 
   private static Batch analyze(Table t, Rows rows) {
+    int cols = t.textColumns().size();
+    String[] locations = new String[cols];
+    for (int i = 0; i < cols; i++) {
+      locations[i] = t.location(i);
+    }
     return part -> {
-      int cols = t.textColumns().size();
       for (int r = 0; r < rows.keys().length; r++) {
         part.newRecord();
         for (int i = 0; i < cols; i++) {
-          part.record(t.location(i), rows.keys()[r], rows.values()[r * cols + i]);
+          part.record(locations[i], rows.keys()[r], rows.values()[r * cols + i]);
         }
       }
     };
