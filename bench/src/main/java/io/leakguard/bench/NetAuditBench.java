@@ -9,6 +9,8 @@ import io.leakguard.net.Reports;
 import io.leakguard.net.read.ExportReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ public final class NetAuditBench {
     int runs = Integer.getInteger("runs", 2);
     LocalDate today = LocalDate.of(2026, 1, 1);
     Policy policy = Policy.defaults();
-    for (String a : args) {
+    for (String a : Boolean.getBoolean("diffOnly") ? new String[0] : args) {
       Path dir = Path.of(a);
       long best = Long.MAX_VALUE;
       for (int i = 0; i < runs; i++) {
@@ -93,16 +95,30 @@ public final class NetAuditBench {
           StandardCharsets.UTF_8);
       NetModel b = ExportReader.read(List.of(before));
       NetModel n = ExportReader.read(List.of(after));
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
       for (int i = 0; i < runs; i++) {
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         NetDiff.Report d = NetDiff.diff(b, n, policy, today);
         long t1 = System.nanoTime();
+        long c1 = mx.getCurrentThreadCpuTime();
         System.out.printf(
             Locale.ROOT,
-            "single-rule diff (models loaded) run %d: %d changed findings, %.3f s%n",
+            "single-rule diff (models loaded) run %d: %d changed findings, %.1f ms wall,"
+                + " %.1f ms CPU%n",
             i + 1,
             d.entries().size(),
-            (t1 - t0) / 1e9);
+            (t1 - t0) / 1e6,
+            (c1 - c0) / 1e6);
+      }
+      if (Boolean.getBoolean("fullDiff")) {
+        long t0 = System.nanoTime();
+        NetDiff.Report d = NetDiff.fullDiff(b, n, policy, today);
+        System.out.printf(
+            Locale.ROOT,
+            "single-rule full diff (both sides audited): %d changed findings, %.2f s%n",
+            d.entries().size(),
+            (System.nanoTime() - t0) / 1e9);
       }
       try (Stream<Path> files = Files.list(after)) {
         for (Path f : (Iterable<Path>) files::iterator) {

@@ -2,8 +2,10 @@ package io.leakguard.net;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,17 +55,22 @@ final class Incremental {
         changed.add(id);
       }
     }
+    Set<RuleSet> changedSets = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (String id : changed) {
+      changedSets.addAll(bSets.getOrDefault(id, List.of()));
+      changedSets.addAll(aSets.getOrDefault(id, List.of()));
+    }
     Set<String> targetIds = new HashSet<>();
     Map<Sig, Integer> count = new HashMap<>();
     for (Target t : before.targets()) {
-      if (touches(t, changed)) {
+      if (touches(t, changedSets)) {
         targetIds.add(lower(t.id()));
       } else {
         count.merge(sig(t), 1, Integer::sum);
       }
     }
     for (Target t : after.targets()) {
-      if (touches(t, changed)) {
+      if (touches(t, changedSets)) {
         targetIds.add(lower(t.id()));
         continue;
       }
@@ -78,7 +85,7 @@ final class Incremental {
       }
     }
     for (Sig s : count.keySet()) {
-      targetIds.add(s.id()); // only before
+      targetIds.add(lower(s.id())); // only before
     }
     return new NetModel[] {sub(before, targetIds, changed), sub(after, targetIds, changed)};
   }
@@ -118,13 +125,13 @@ final class Incremental {
     return out;
   }
 
-  private static boolean touches(Target t, Set<String> changed) {
+  private static boolean touches(Target t, Set<RuleSet> changed) {
     if (changed.isEmpty()) {
       return false;
     }
     for (Layer l : t.layers()) {
       for (RuleSet rs : l.ruleSets()) {
-        if (changed.contains(lower(rs.id()))) {
+        if (changed.contains(rs)) {
           return true;
         }
       }
@@ -158,27 +165,27 @@ final class Incremental {
 
   /** Every field but the source location. */
   static boolean sameLine(RuleLine x, RuleLine y) {
-    return x.ruleSetId().equals(y.ruleSetId())
-        && x.ruleSetName().equals(y.ruleSetName())
-        && x.name().equals(y.name())
-        && x.priority() == y.priority()
+    // cheapest and most telling fields first: this runs over every line of both models
+    return x.priority() == y.priority()
         && x.allow() == y.allow()
         && x.direction() == y.direction()
-        && x.protocols().equals(y.protocols())
-        && x.remote().equals(y.remote())
-        && x.ports().equals(y.ports())
-        && x.local().equals(y.local())
-        && x.localSelectors().equals(y.localSelectors())
         && x.sourcePortsRestricted() == y.sourcePortsRestricted()
-        && x.remoteAsWritten().equals(y.remoteAsWritten())
         && x.unknown() == y.unknown()
-        && x.platformDefault() == y.platformDefault();
+        && x.platformDefault() == y.platformDefault()
+        && x.ports().equals(y.ports())
+        && x.remote().equals(y.remote())
+        && x.local().equals(y.local())
+        && x.name().equals(y.name())
+        && x.protocols().equals(y.protocols())
+        && x.localSelectors().equals(y.localSelectors())
+        && x.remoteAsWritten().equals(y.remoteAsWritten())
+        && x.ruleSetName().equals(y.ruleSetName())
+        && x.ruleSetId().equals(y.ruleSetId());
   }
 
   /** A target's fields that can influence its findings, except source locations. */
   private record Sig(
       String id,
-      String exactId,
       String name,
       Provider provider,
       String privateIp,
@@ -208,7 +215,6 @@ final class Incremental {
           new LayerSig(l.role(), l.evaluation(), l.stateless(), l.unknown(), l.unknownRef(), ids));
     }
     return new Sig(
-        lower(t.id()),
         t.id(),
         t.name(),
         t.provider(),
