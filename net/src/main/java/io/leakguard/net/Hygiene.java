@@ -143,7 +143,16 @@ final class Hygiene {
       if (cand.isEmpty()) {
         return null;
       }
-      Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, asAllows(cand), p);
+      // necessary conditions first (cheap): the candidates' ports and addresses must each cover
+      // the rule's, or some of its traffic is left for it to decide
+      PortSet ports = PortSet.EMPTY;
+      for (RuleLine c : cand) {
+        ports = ports.union(c.portsFor(p));
+      }
+      if (!ports.containsAll(r.portsFor(p))) {
+        return null;
+      }
+      Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, cand, p, true);
       Region need = new Region.Builder().build();
       Region.Builder nb = new Region.Builder();
       for (int i = 0; i < r.remote().intervalCount(); i++) {
@@ -165,31 +174,6 @@ final class Hygiene {
 
   private static boolean sameRegion(Region a, Region b) {
     return a.los.equals(b.los) && a.his.equals(b.his) && a.ports.equals(b.ports);
-  }
-
-  private static List<RuleLine> asAllows(List<RuleLine> ls) {
-    List<RuleLine> out = new ArrayList<>();
-    for (RuleLine l : ls) {
-      out.add(
-          new RuleLine(
-              l.ruleSetId(),
-              l.ruleSetName(),
-              l.name(),
-              l.priority(),
-              true,
-              l.direction(),
-              l.protocols(),
-              l.remote(),
-              l.ports(),
-              l.local(),
-              l.localSelectors(),
-              false,
-              l.remoteAsWritten(),
-              l.unknown(),
-              l.platformDefault(),
-              l.source()));
-    }
-    return out;
   }
 
   private static Finding ruleFinding(
