@@ -415,6 +415,12 @@ public final class AddressSet {
   /** Cached {@link Internet#internetWide}: 0 unknown, 1 false, 2 true. */
   volatile byte wide;
 
+  /** Cached hygiene test "only public addresses": 0 unknown, 1 false, 2 true. */
+  volatile byte onlyPublic;
+
+  /** Cached hygiene test "broad private source", two bits per provider ordinal (as above). */
+  volatile byte broadPrivate;
+
   private List<String> computeCidrs() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < los.length; i++) {
