@@ -33,7 +33,10 @@ import java.util.stream.Stream;
  *
  * <p>Each directory is audited {@code runs} times (system property {@code runs}, default 2; the
  * best run is printed, the first one includes JIT warm-up). The diff changes the first {@code
- * "access":"Deny"} of {@code nsg-list.json} of the last directory to {@code Allow} in a copy.
+ * "access":"Deny"} of {@code nsg-list.json} of the last directory to {@code Allow} in a copy, and
+ * runs the (incremental) {@code NetDiff.diff} {@code runs} times, printing wall and CPU time.
+ * {@code -DdiffOnly=true} skips the audits; {@code -DfullDiff=true} also times {@code
+ * NetDiff.fullDiff} (both sides audited whole) for comparison.
  *
  * <p>Known limits: wall-clock timing with {@link System#nanoTime()}, no JMH forks; on a loaded
  * machine compare CPU time ({@code /usr/bin/time}) as well.
