@@ -9,6 +9,8 @@ import io.leakguard.net.Reports;
 import io.leakguard.net.read.ExportReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,10 @@ import java.util.stream.Stream;
  *
  * <p>Each directory is audited {@code runs} times (system property {@code runs}, default 2; the
  * best run is printed, the first one includes JIT warm-up). The diff changes the first {@code
- * "access":"Deny"} of {@code nsg-list.json} of the last directory to {@code Allow} in a copy.
+ * "access":"Deny"} of {@code nsg-list.json} of the last directory to {@code Allow} in a copy, and
+ * runs the (incremental) {@code NetDiff.diff} {@code runs} times, printing wall and CPU time.
+ * {@code -DdiffOnly=true} skips the audits; {@code -DfullDiff=true} also times {@code
+ * NetDiff.fullDiff} (both sides audited whole) for comparison.
  *
  * <p>Known limits: wall-clock timing with {@link System#nanoTime()}, no JMH forks; on a loaded
  * machine compare CPU time ({@code /usr/bin/time}) as well.
@@ -43,7 +48,7 @@ public final class NetAuditBench {
     int runs = Integer.getInteger("runs", 2);
     LocalDate today = LocalDate.of(2026, 1, 1);
     Policy policy = Policy.defaults();
-    for (String a : args) {
+    for (String a : Boolean.getBoolean("diffOnly") ? new String[0] : args) {
       Path dir = Path.of(a);
       long best = Long.MAX_VALUE;
       for (int i = 0; i < runs; i++) {
@@ -93,16 +98,30 @@ public final class NetAuditBench {
           StandardCharsets.UTF_8);
       NetModel b = ExportReader.read(List.of(before));
       NetModel n = ExportReader.read(List.of(after));
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
       for (int i = 0; i < runs; i++) {
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         NetDiff.Report d = NetDiff.diff(b, n, policy, today);
         long t1 = System.nanoTime();
+        long c1 = mx.getCurrentThreadCpuTime();
         System.out.printf(
             Locale.ROOT,
-            "single-rule diff (models loaded) run %d: %d changed findings, %.3f s%n",
+            "single-rule diff (models loaded) run %d: %d changed findings, %.1f ms wall,"
+                + " %.1f ms CPU%n",
             i + 1,
             d.entries().size(),
-            (t1 - t0) / 1e9);
+            (t1 - t0) / 1e6,
+            (c1 - c0) / 1e6);
+      }
+      if (Boolean.getBoolean("fullDiff")) {
+        long t0 = System.nanoTime();
+        NetDiff.Report d = NetDiff.fullDiff(b, n, policy, today);
+        System.out.printf(
+            Locale.ROOT,
+            "single-rule full diff (both sides audited): %d changed findings, %.2f s%n",
+            d.entries().size(),
+            (System.nanoTime() - t0) / 1e9);
       }
       try (Stream<Path> files = Files.list(after)) {
         for (Path f : (Iterable<Path>) files::iterator) {

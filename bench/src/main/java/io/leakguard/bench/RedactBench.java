@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * the redaction pipeline on it with every entity on.
  *
  * <pre>
- * java -Xmx256m -cp ... io.leakguard.bench.RedactBench generate /tmp/cases.jsonl 200
+ * java -Xmx256m -cp ... io.leakguard.bench.RedactBench generate-cases /tmp/cases.jsonl 200
+ * java -Xmx256m -cp ... io.leakguard.bench.RedactBench generate /tmp/prose.jsonl 200
  * java -Xmx256m -cp ... io.leakguard.bench.RedactBench run /tmp/cases.jsonl passthrough|replace|hash|encrypt [threads]
  * </pre>
  *
@@ -41,12 +42,15 @@ public final class RedactBench {
   public static void main(String[] args) throws IOException {
     if (args.length >= 3 && args[0].equals("generate")) {
       generate(Path.of(args[1]), Long.parseLong(args[2]) * 1_000_000L);
+    } else if (args.length >= 3 && args[0].equals("generate-cases")) {
+      generateCases(Path.of(args[1]), Long.parseLong(args[2]) * 1_000_000L);
     } else if (args.length >= 3 && args[0].equals("run")) {
       int threads =
           args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
       run(Path.of(args[1]), args[2], threads);
     } else {
-      System.err.println("usage: generate FILE MB | run FILE passthrough|replace|hash|encrypt [N]");
+      System.err.println(
+          "usage: generate-cases FILE MB | generate FILE MB | run FILE passthrough|replace|hash|encrypt [N]");
       System.exit(2);
     }
   }
@@ -71,7 +75,7 @@ public final class RedactBench {
             Keys.parse(Base64.getEncoder().encodeToString(key)));
     RedactPipeline p =
         RedactPipeline.builder(r)
-            .fields(List.of("customer.note", "messages[*].body"))
+            .fields(List.of("customer.note", "messages[*].body", "text"))
             .threads(threads)
             .build();
     Path out = Files.createTempFile("leakguard-bench", ".jsonl");
@@ -129,6 +133,41 @@ public final class RedactBench {
           .split(" ");
   private static final String[] FIRST = {"Maria", "John", "Aisha", "Wei", "Lars", "Priya"};
   private static final String[] LAST = {"Gonzalez", "Smith", "Khan", "Chen", "Berg", "Patel"};
+
+  /**
+   * Support cases from the labeled corpus generator ({@code testkit}: descriptions, agent notes,
+   * pasted logs, mail threads with every PII form and look-alikes), one JSON object a line with a
+   * few metadata fields as a ticket export has them: {@code
+   * {"caseId":"CS-...","created":"...","product":"...","severity":"B","text":"..."}}. 2,000
+   * distinct cases are cycled (generation would otherwise dominate); the text is about 90% of the
+   * bytes.
+   */
+  static void generateCases(Path file, long bytes) throws IOException {
+    List<String> texts = BenchCorpus.texts(2_000 * 900L, 20261129L);
+    String[] products = {"Azure AD", "Exchange Online", "Power BI", "Windows Server", "Teams"};
+    com.fasterxml.jackson.core.JsonFactory jf = new com.fasterxml.jackson.core.JsonFactory();
+    long written = 0;
+    int id = 0;
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      while (written < bytes) {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(2048);
+        try (com.fasterxml.jackson.core.JsonGenerator g = jf.createGenerator(line)) {
+          g.writeStartObject();
+          g.writeStringField("caseId", "CS-" + (1_000_000 + id));
+          g.writeStringField(
+              "created", "2019-12-" + (10 + id % 18) + "T08:" + (10 + id % 50) + ":00Z");
+          g.writeStringField("product", products[id % products.length]);
+          g.writeStringField("severity", id % 7 == 0 ? "A" : "B");
+          g.writeStringField("text", texts.get(id % texts.size()));
+          g.writeEndObject();
+        }
+        line.write('\n');
+        line.writeTo(os);
+        written += line.size();
+        id++;
+      }
+    }
+  }
 
   static void generate(Path file, long bytes) throws IOException {
     SplittableRandom rnd = new SplittableRandom(42);

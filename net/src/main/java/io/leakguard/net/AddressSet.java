@@ -235,11 +235,49 @@ public final class AddressSet {
   }
 
   public boolean containsAll(AddressSet o) {
-    return o.subtract(this).hasNoAddresses() && symbols.containsAll(o.symbols);
+    if (this == o) {
+      return true;
+    }
+    if (!symbols.containsAll(o.symbols)) {
+      return false;
+    }
+    // every interval of o must sit inside one interval of this (disjoint, non-adjacent)
+    int i = 0;
+    for (int j = 0; j < o.los.length; j++) {
+      while (i < los.length && his[i].compareTo(o.los[j]) < 0) {
+        i++;
+      }
+      if (i >= los.length || los[i].compareTo(o.los[j]) > 0 || his[i].compareTo(o.his[j]) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean intersects(AddressSet o) {
-    return !intersect(o).isEmpty();
+    int i = 0;
+    int j = 0;
+    while (i < los.length && j < o.los.length) {
+      BigInteger lo = los[i].compareTo(o.los[j]) >= 0 ? los[i] : o.los[j];
+      BigInteger hi = his[i].compareTo(o.his[j]) <= 0 ? his[i] : o.his[j];
+      if (lo.compareTo(hi) <= 0) {
+        return true;
+      }
+      if (his[i].compareTo(o.his[j]) < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    if (symbols.isEmpty() || o.symbols.isEmpty()) {
+      return false;
+    }
+    for (String s : o.symbols) {
+      if (symbols.contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public AddressSet union(AddressSet o) {
@@ -377,6 +415,12 @@ public final class AddressSet {
   /** Cached {@link Internet#internetWide}: 0 unknown, 1 false, 2 true. */
   volatile byte wide;
 
+  /** Cached hygiene test "only public addresses": 0 unknown, 1 false, 2 true. */
+  volatile byte onlyPublic;
+
+  /** Cached hygiene test "broad private source", two bits per provider ordinal (as above). */
+  volatile byte broadPrivate;
+
   private List<String> computeCidrs() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < los.length; i++) {
@@ -427,10 +471,11 @@ public final class AddressSet {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AddressSet
-        && Arrays.equals(los, ((AddressSet) o).los)
-        && Arrays.equals(his, ((AddressSet) o).his)
-        && symbols.equals(((AddressSet) o).symbols);
+    return this == o
+        || o instanceof AddressSet
+            && Arrays.equals(los, ((AddressSet) o).los)
+            && Arrays.equals(his, ((AddressSet) o).his)
+            && symbols.equals(((AddressSet) o).symbols);
   }
 
   @Override

@@ -52,7 +52,7 @@ final class Hygiene {
             && !r.local().hasNoAddresses()
             && r.local().symbols().isEmpty()
             && r.localSelectors().isEmpty()
-            && r.local().subtract(Internet.PUBLIC).hasNoAddresses()) {
+            && onlyPublic(r.local())) {
           out.add(
               ruleFinding(
                   Checks.UNMATCHABLE,
@@ -68,10 +68,7 @@ final class Hygiene {
                   List.of()));
         }
         if (r.allow() && d == Direction.INBOUND) {
-          AddressSet priv = r.remote().intersect(Internet.PRIVATE);
-          boolean broadPrivate = priv.size(false).compareTo(SLASH8) >= 0;
-          if (broadPrivate
-              && r.remote().intersect(Internet.publicFor(rs.provider())).hasNoAddresses()) {
+          if (broadPrivateOnly(r.remote(), rs.provider())) {
             out.add(
                 ruleFinding(
                     Checks.BROAD_PRIVATE,
@@ -106,6 +103,35 @@ final class Hygiene {
         }
       }
     }
+  }
+
+  /** True when every address of the set is public (memoised on the immutable set). */
+  private static boolean onlyPublic(AddressSet a) {
+    byte m = a.onlyPublic;
+    if (m == 0) {
+      m = a.subtract(Internet.PUBLIC).hasNoAddresses() ? (byte) 2 : (byte) 1;
+      a.onlyPublic = m;
+    }
+    return m == 2;
+  }
+
+  /**
+   * True when the set covers at least a /8 of private IPv4 space and no public address of the
+   * provider (memoised on the immutable set, per provider).
+   */
+  private static boolean broadPrivateOnly(AddressSet a, Provider p) {
+    int shift = 2 * p.ordinal();
+    int m = (a.broadPrivate >> shift) & 3;
+    if (m == 0) {
+      boolean b =
+          a.intersect(Internet.PRIVATE).size(false).compareTo(SLASH8) >= 0
+              && a.intersect(Internet.publicFor(p)).hasNoAddresses();
+      m = b ? 2 : 1;
+      synchronized (a) {
+        a.broadPrivate = (byte) (a.broadPrivate | (m << shift));
+      }
+    }
+    return m == 2;
   }
 
   /** Earlier lines that together match all of r's traffic, or null when r can still decide. */
@@ -143,7 +169,16 @@ final class Hygiene {
       if (cand.isEmpty()) {
         return null;
       }
-      Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, asAllows(cand), p);
+      // necessary conditions first (cheap): the candidates' ports and addresses must each cover
+      // the rule's, or some of its traffic is left for it to decide
+      PortSet ports = PortSet.EMPTY;
+      for (RuleLine c : cand) {
+        ports = ports.union(c.portsFor(p));
+      }
+      if (!ports.containsAll(r.portsFor(p))) {
+        return null;
+      }
+      Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, cand, p, true);
       Region need = new Region.Builder().build();
       Region.Builder nb = new Region.Builder();
       for (int i = 0; i < r.remote().intervalCount(); i++) {
@@ -165,31 +200,6 @@ final class Hygiene {
 
   private static boolean sameRegion(Region a, Region b) {
     return a.los.equals(b.los) && a.his.equals(b.his) && a.ports.equals(b.ports);
-  }
-
-  private static List<RuleLine> asAllows(List<RuleLine> ls) {
-    List<RuleLine> out = new ArrayList<>();
-    for (RuleLine l : ls) {
-      out.add(
-          new RuleLine(
-              l.ruleSetId(),
-              l.ruleSetName(),
-              l.name(),
-              l.priority(),
-              true,
-              l.direction(),
-              l.protocols(),
-              l.remote(),
-              l.ports(),
-              l.local(),
-              l.localSelectors(),
-              false,
-              l.remoteAsWritten(),
-              l.unknown(),
-              l.platformDefault(),
-              l.source()));
-    }
-    return out;
   }
 
   private static Finding ruleFinding(

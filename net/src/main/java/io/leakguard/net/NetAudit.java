@@ -129,10 +129,11 @@ public final class NetAudit {
   private static void exposures(
       Target t, Reachability reach, Templates memo, Policy policy, List<Finding> out) {
     boolean internal = policy.isInternal(t.tags());
+    String lowerId = t.id().toLowerCase(java.util.Locale.ROOT);
     for (Protocol p : new Protocol[] {Protocol.TCP, Protocol.UDP, Protocol.ICMP}) {
       Reachability.Result res = reach.compute(t, Direction.INBOUND, p);
       for (Template x : memo.get(res, t, p, policy)) {
-        out.add(finding(x, t, p, policy, internal));
+        out.add(finding(x, t, lowerId, p, policy, internal));
       }
     }
   }
@@ -308,7 +309,7 @@ public final class NetAudit {
   }
 
   private static Finding finding(
-      Template x, Target t, Protocol p, Policy policy, boolean internal) {
+      Template x, Target t, String lowerId, Protocol p, Policy policy, boolean internal) {
     String check = x.check();
     boolean wide = x.wide();
     Severity sev = policy.severities().getOrDefault(check, Checks.base(check));
@@ -329,7 +330,7 @@ public final class NetAudit {
     }
     String ports = x.ports();
     String proto = p.word();
-    String id = id(check, t.provider(), t.id(), Direction.INBOUND, proto, ports);
+    String id = hash(check, t.provider(), lowerId, Direction.INBOUND, proto, ports);
     String dst = t.privateIp() != null ? t.privateIp() : t.name();
     List<String> cidrs = x.sources().toCidrs();
     String title =
@@ -389,15 +390,13 @@ public final class NetAudit {
   /** The stable finding id: 16 hex digits of SHA-256 over the identifying fields. */
   public static String id(
       String check, Provider p, String resourceId, Direction d, String proto, String ports) {
-    String key =
-        String.join(
-            "|",
-            check,
-            p.word(),
-            resourceId.toLowerCase(java.util.Locale.ROOT),
-            d.word(),
-            proto,
-            ports);
+    return hash(check, p, resourceId.toLowerCase(java.util.Locale.ROOT), d, proto, ports);
+  }
+
+  /** {@link #id} of a resource id already in lower case. */
+  private static String hash(
+      String check, Provider p, String lowerResourceId, Direction d, String proto, String ports) {
+    String key = String.join("|", check, p.word(), lowerResourceId, d.word(), proto, ports);
     byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(h, 0, 8);
   }

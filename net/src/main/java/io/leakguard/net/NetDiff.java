@@ -3,7 +3,9 @@ package io.leakguard.net;
 import io.leakguard.core.Warning;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Differential audit: the same engine on a before and an after model, reporting only findings the
@@ -53,23 +56,48 @@ public final class NetDiff {
     }
   }
 
+  /**
+   * The diff of two models. Only targets whose layers contain a changed rule set (or that differ
+   * themselves) and the changed rule sets are re-audited on each side: everything else yields the
+   * same finding ids on both sides and cannot appear in the diff. The result equals {@link
+   * #fullDiff} (tested on random single-rule changes).
+   */
   public static Report diff(NetModel before, NetModel after, Policy policy, LocalDate today) {
-    AuditReport b = NetAudit.audit(before, policy, today);
-    AuditReport a = NetAudit.audit(after, policy, today);
-    Map<String, Finding> bIds = new LinkedHashMap<>();
-    b.findings().forEach(f -> bIds.put(f.id(), f));
-    Map<String, Finding> aIds = new LinkedHashMap<>();
-    a.findings().forEach(f -> aIds.put(f.id(), f));
-    Map<String, RuleLine> bRules = index(before);
-    Map<String, RuleLine> aRules = index(after);
+    NetModel[] sub = Incremental.affected(before, after, policy, today);
+    if (sub == null) {
+      return fullDiff(before, after, policy, today);
+    }
+    return diff(before, after, sub[0], sub[1], policy, today);
+  }
+
+  /** The diff computed from complete audits of both models (the reference for {@link #diff}). */
+  public static Report fullDiff(NetModel before, NetModel after, Policy policy, LocalDate today) {
+    return diff(before, after, before, after, policy, today);
+  }
+
+  private static Report diff(
+      NetModel before,
+      NetModel after,
+      NetModel bAudit,
+      NetModel aAudit,
+      Policy policy,
+      LocalDate today) {
+    AuditReport b = NetAudit.audit(bAudit, policy, today);
+    AuditReport a = NetAudit.audit(aAudit, policy, today);
+    Set<String> bIds = new HashSet<>();
+    b.findings().forEach(f -> bIds.add(f.id()));
+    Set<String> aIds = new HashSet<>();
+    a.findings().forEach(f -> aIds.add(f.id()));
+    RuleIndex bRules = new RuleIndex(before);
+    RuleIndex aRules = new RuleIndex(after);
     List<Entry> out = new ArrayList<>();
     for (Finding f : a.findings()) {
-      if (!bIds.containsKey(f.id())) {
+      if (!bIds.contains(f.id())) {
         out.add(new Entry("added", f, changes(f, bRules, aRules)));
       }
     }
     for (Finding f : b.findings()) {
-      if (!aIds.containsKey(f.id())) {
+      if (!aIds.contains(f.id())) {
         out.add(new Entry("removed", f, changes(f, bRules, aRules)));
       }
     }
@@ -85,24 +113,56 @@ public final class NetDiff {
 
   private static String key(RuleLine l) {
     String p = l.source() == null || l.source().jsonPath() == null ? "" : l.source().jsonPath();
-    String tail =
-        p.matches(".*\\.(allowed|denied)\\[\\d+\\]$") ? p.substring(p.lastIndexOf('.')) : "";
+    String tail = GCP_TAIL.matcher(p).matches() ? p.substring(p.lastIndexOf('.')) : "";
     return l.ruleSetId().toLowerCase(Locale.ROOT)
         + "|"
         + l.direction()
         + "|"
-        + l.name().replaceAll("\\[\\d+\\]", "")
+        + INDEX.matcher(l.name()).replaceAll("")
         + tail;
   }
 
-  private static Map<String, RuleLine> index(NetModel m) {
-    Map<String, RuleLine> out = new HashMap<>();
-    for (RuleSet rs : m.ruleSets()) {
-      for (RuleLine l : rs.lines()) {
-        out.putIfAbsent(key(l), l);
+  private static final Pattern GCP_TAIL = Pattern.compile(".*\\.(allowed|denied)\\[\\d+\\]$");
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]");
+
+  /**
+   * Rule lines by {@link #key}, built lazily per rule set id (lower case) and only for the rule
+   * sets a reported finding crosses. Per id, the first line with a key wins, in model order.
+   */
+  private static final class RuleIndex {
+    private final Map<String, List<RuleSet>> byId = new HashMap<>();
+    private final Map<String, Integer> firstSeen = new HashMap<>();
+    private final Map<String, Map<String, RuleLine>> built = new HashMap<>();
+
+    RuleIndex(NetModel m) {
+      for (RuleSet rs : m.ruleSets()) {
+        String id = rs.id().toLowerCase(Locale.ROOT);
+        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(rs);
+        firstSeen.putIfAbsent(id, firstSeen.size());
       }
     }
-    return out;
+
+    /** Lines of the rule set(s) with this id, by key, in model order (empty when absent). */
+    Map<String, RuleLine> lines(String idLower) {
+      return built.computeIfAbsent(
+          idLower,
+          id -> {
+            Map<String, RuleLine> out = new LinkedHashMap<>();
+            for (RuleSet rs : byId.getOrDefault(id, List.of())) {
+              for (RuleLine l : rs.lines()) {
+                out.putIfAbsent(key(l), l);
+              }
+            }
+            return out;
+          });
+    }
+
+    /** The ids in model order (ids absent from the model last, in their given order). */
+    List<String> ordered(Set<String> ids) {
+      List<String> out = new ArrayList<>(ids);
+      out.sort(Comparator.comparingInt(id -> firstSeen.getOrDefault(id, Integer.MAX_VALUE)));
+      return out;
+    }
   }
 
   private static boolean same(RuleLine x, RuleLine y) {
@@ -117,8 +177,7 @@ public final class NetDiff {
         && x.unknown() == y.unknown();
   }
 
-  private static List<RuleChange> changes(
-      Finding f, Map<String, RuleLine> before, Map<String, RuleLine> after) {
+  private static List<RuleChange> changes(Finding f, RuleIndex before, RuleIndex after) {
     Set<String> sets = new LinkedHashSet<>();
     for (Finding.PathStep s : f.path()) {
       if (s.resourceId() != null) {
@@ -129,29 +188,31 @@ public final class NetDiff {
     }
     sets.add(f.targetId().toLowerCase(Locale.ROOT));
     List<RuleChange> out = new ArrayList<>();
-    for (Map.Entry<String, RuleLine> e : after.entrySet()) {
-      RuleLine l = e.getValue();
-      if (!sets.contains(l.ruleSetId().toLowerCase(Locale.ROOT))
-          || l.direction() != f.direction()) {
-        continue;
-      }
-      RuleLine old = before.get(e.getKey());
-      if (!relevant(l, f) && (old == null || !relevant(old, f))) {
-        continue;
-      }
-      if (old == null) {
-        out.add(change("added", l));
-      } else if (!same(old, l)) {
-        out.add(change("modified", l));
+    for (String id : after.ordered(sets)) {
+      Map<String, RuleLine> old = before.lines(id);
+      for (Map.Entry<String, RuleLine> e : after.lines(id).entrySet()) {
+        RuleLine l = e.getValue();
+        if (l.direction() != f.direction()) {
+          continue;
+        }
+        RuleLine was = old.get(e.getKey());
+        if (!relevant(l, f) && (was == null || !relevant(was, f))) {
+          continue;
+        }
+        if (was == null) {
+          out.add(change("added", l));
+        } else if (!same(was, l)) {
+          out.add(change("modified", l));
+        }
       }
     }
-    for (Map.Entry<String, RuleLine> e : before.entrySet()) {
-      RuleLine l = e.getValue();
-      if (sets.contains(l.ruleSetId().toLowerCase(Locale.ROOT))
-          && l.direction() == f.direction()
-          && !after.containsKey(e.getKey())
-          && relevant(l, f)) {
-        out.add(change("removed", l));
+    for (String id : before.ordered(sets)) {
+      Map<String, RuleLine> now = after.lines(id);
+      for (Map.Entry<String, RuleLine> e : before.lines(id).entrySet()) {
+        RuleLine l = e.getValue();
+        if (l.direction() == f.direction() && !now.containsKey(e.getKey()) && relevant(l, f)) {
+          out.add(change("removed", l));
+        }
       }
     }
     out.sort(

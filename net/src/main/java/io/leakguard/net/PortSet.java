@@ -91,40 +91,67 @@ public final class PortSet {
   }
 
   public boolean containsAll(PortSet o) {
-    return o.subtract(this).isEmpty();
+    // every range of o must sit inside one range of this (ranges are disjoint, non-adjacent)
+    int i = 0;
+    for (int j = 0; j < o.b.length; j += 2) {
+      while (i < b.length && b[i + 1] < o.b[j]) {
+        i += 2;
+      }
+      if (i >= b.length || b[i] > o.b[j] || b[i + 1] < o.b[j + 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean intersects(PortSet o) {
-    return !intersect(o).isEmpty();
+    int i = 0;
+    int j = 0;
+    while (i < b.length && j < o.b.length) {
+      if (Math.max(b[i], o.b[j]) <= Math.min(b[i + 1], o.b[j + 1])) {
+        return true;
+      }
+      if (b[i + 1] < o.b[j + 1]) {
+        i += 2;
+      } else {
+        j += 2;
+      }
+    }
+    return false;
   }
 
   public PortSet union(PortSet o) {
-    if (o.b.length == 0) {
+    if (o.b.length == 0 || isAll() || this == o) {
       return this;
     }
-    if (b.length == 0) {
+    if (b.length == 0 || o.isAll()) {
       return o;
     }
-    int[][] all = new int[(b.length + o.b.length) / 2][];
-    int k = 0;
-    for (int i = 0; i < b.length; i += 2) {
-      all[k++] = new int[] {b[i], b[i + 1]};
-    }
-    for (int i = 0; i < o.b.length; i += 2) {
-      all[k++] = new int[] {o.b[i], o.b[i + 1]};
-    }
-    Arrays.sort(all, (x, y) -> Integer.compare(x[0], y[0]));
-    int[] out = new int[all.length * 2];
+    // merge of two sorted range lists
+    int[] out = new int[b.length + o.b.length];
     int n = 0;
-    for (int[] iv : all) {
-      if (n > 0 && out[n - 1] + 1 >= iv[0]) {
-        out[n - 1] = Math.max(out[n - 1], iv[1]);
+    int i = 0;
+    int j = 0;
+    while (i < b.length || j < o.b.length) {
+      int lo;
+      int hi;
+      if (j >= o.b.length || (i < b.length && b[i] <= o.b[j])) {
+        lo = b[i];
+        hi = b[i + 1];
+        i += 2;
       } else {
-        out[n++] = iv[0];
-        out[n++] = iv[1];
+        lo = o.b[j];
+        hi = o.b[j + 1];
+        j += 2;
+      }
+      if (n > 0 && out[n - 1] + 1 >= lo) {
+        out[n - 1] = Math.max(out[n - 1], hi);
+      } else {
+        out[n++] = lo;
+        out[n++] = hi;
       }
     }
-    return new PortSet(Arrays.copyOf(out, n));
+    return new PortSet(n == out.length ? out : Arrays.copyOf(out, n));
   }
 
   public PortSet intersect(PortSet o) {

@@ -16,8 +16,10 @@ public enum Protocol {
 
   /** The JSON spelling: {@code tcp}, {@code udp}, {@code icmp}, {@code other}. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
+
+  private final String word = name().toLowerCase(Locale.ROOT);
 
   /** Protocols whose port dimension is meaningful. */
   public boolean hasPorts() {

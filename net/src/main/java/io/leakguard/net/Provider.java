@@ -9,6 +9,8 @@ public enum Provider {
   GCP;
 
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
+
+  private final String word = name().toLowerCase(Locale.ROOT);
 }

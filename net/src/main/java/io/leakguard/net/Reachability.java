@@ -2,11 +2,11 @@ package io.leakguard.net;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Exact reachability by splitting the address space at rule boundaries.
@@ -193,66 +193,82 @@ final class Reachability {
 
   /** The region one layer allows for a protocol. */
   static Region evaluate(Layer.Evaluation ev, List<RuleLine> lines, Protocol p) {
+    return evaluate(ev, lines, p, false);
+  }
+
+  /**
+   * The region one layer allows for a protocol; with {@code allAllow} every line counts as an
+   * unrestricted allow (the union of the lines' traffic, as hygiene's shadowing test needs).
+   */
+  static Region evaluate(Layer.Evaluation ev, List<RuleLine> lines, Protocol p, boolean allAllow) {
     List<RuleLine> ls = new ArrayList<>();
+    int n = 2;
     for (RuleLine l : lines) {
       if (!l.matches(p) || l.remote().hasNoAddresses()) {
         continue;
       }
-      if (!l.allow() && l.sourcePortsRestricted()) {
+      if (!allAllow && !l.allow() && l.sourcePortsRestricted()) {
         continue; // an attacker chooses the source port: this deny does not block
       }
       ls.add(l);
+      n += 2 * l.remote().intervalCount();
     }
     if (ls.isEmpty()) {
       return Region.EMPTY;
     }
-    TreeSet<BigInteger> cuts = new TreeSet<>();
-    cuts.add(BigInteger.ZERO);
-    BigInteger end = AddressSet.MAX.add(BigInteger.ONE);
-    cuts.add(end);
+    BigInteger[] cuts = new BigInteger[n];
+    int k = 0;
+    cuts[k++] = BigInteger.ZERO;
+    cuts[k++] = END;
     for (RuleLine l : ls) {
       AddressSet a = l.remote();
       for (int i = 0; i < a.intervalCount(); i++) {
-        cuts.add(a.lo(i));
-        cuts.add(a.hi(i).add(BigInteger.ONE));
+        cuts[k++] = a.lo(i);
+        cuts[k++] = a.hi(i).add(BigInteger.ONE);
+      }
+    }
+    Arrays.sort(cuts);
+    int m = 1;
+    for (int i = 1; i < n; i++) {
+      if (!cuts[i].equals(cuts[m - 1])) {
+        cuts[m++] = cuts[i];
       }
     }
     Region.Builder b = new Region.Builder();
-    BigInteger prev = null;
-    for (BigInteger c : cuts) {
-      if (prev != null) {
-        PortSet allowed = PortSet.EMPTY;
-        if (ev == Layer.Evaluation.FIRST_MATCH) {
-          PortSet remaining = PortSet.ALL;
-          for (RuleLine l : ls) {
-            if (!l.remote().contains(prev)) {
-              continue;
-            }
-            PortSet lp = l.portsFor(p);
-            if (l.allow()) {
-              allowed = allowed.union(lp.intersect(remaining));
-            }
-            remaining = remaining.subtract(lp);
-            if (remaining.isEmpty()) {
+    for (int ci = 0; ci + 1 < m; ci++) {
+      BigInteger prev = cuts[ci];
+      PortSet allowed = PortSet.EMPTY;
+      if (ev == Layer.Evaluation.FIRST_MATCH && !allAllow) {
+        PortSet remaining = PortSet.ALL;
+        for (RuleLine l : ls) {
+          if (!l.remote().contains(prev)) {
+            continue;
+          }
+          PortSet lp = l.portsFor(p);
+          if (l.allow()) {
+            allowed = allowed.union(lp.intersect(remaining));
+          }
+          remaining = remaining.subtract(lp);
+          if (remaining.isEmpty()) {
+            break;
+          }
+        }
+      } else {
+        for (RuleLine l : ls) {
+          if ((allAllow || l.allow()) && l.remote().contains(prev)) {
+            allowed = allowed.union(l.portsFor(p));
+            if (allowed.isAll()) {
               break;
             }
           }
-        } else {
-          for (RuleLine l : ls) {
-            if (l.allow() && l.remote().contains(prev)) {
-              allowed = allowed.union(l.portsFor(p));
-              if (allowed.isAll()) {
-                break;
-              }
-            }
-          }
         }
-        b.add(prev, c.subtract(BigInteger.ONE), allowed);
       }
-      prev = c;
+      b.add(prev, cuts[ci + 1].subtract(BigInteger.ONE), allowed);
     }
     return b.build();
   }
+
+  private static final BigInteger END = AddressSet.MAX.add(BigInteger.ONE);
 
   /** One layer's decision for one packet. */
   record Decision(Layer layer, String role, RuleLine rule, String decision) {}

@@ -26,6 +26,9 @@ class ExportReaderErrorsTest {
         "prefix-list-wrong-name.json | must be named after the prefix list id",
         "nacl-duplicate.json     | at $.NetworkAcls[0].Entries[1]: duplicate RuleNumber 100 in direction inbound",
         "gcp-bad-cidr.json       | at $[0].sourceRanges: expected a CIDR, got 'not-a-cidr'",
+        "gcp-rule-without-name.json | at $[0].name: expected the firewall rule's name",
+        "gcp-bad-direction.json  | at $[0].direction: expected INGRESS or EGRESS, got 'SIDEWAYS'",
+        "nacl-reversed-ports.json | at $.NetworkAcls[0].Entries[0]: PortRange: expected From <= To within 0-65535, got 443-22",
       })
   void namesFileAndPath(String file, String message) {
     Path p = DIR.resolve(file);

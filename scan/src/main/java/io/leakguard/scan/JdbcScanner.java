@@ -4,6 +4,7 @@ import io.leakguard.core.SourceRef;
 import io.leakguard.core.UserInputException;
 import io.leakguard.core.Warning;
 import io.leakguard.pii.PiiAnalyzer;
+import io.leakguard.scan.ScanPipeline.Batch;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -32,11 +33,17 @@ import java.util.TreeMap;
  *   <li>Discovers tables (all schemas but the system ones, or the given schema / tables) and their
  *       text-like columns ({@code char}, {@code varchar}, {@code text}, {@code clob}, {@code json},
  *       {@code jsonb}).
- *   <li>Sampling ({@link Builder#sample}) reads the first N rows of each table; a full scan reads
- *       every row with keyset pagination on the primary key ({@code WHERE (pk) > (?) ORDER BY pk
- *       LIMIT page}), so memory stays flat and the scan can resume from a {@link Builder#checkpoint
- *       checkpoint}. A table without a primary key is read in full in one query, not resumable,
- *       with a warning.
+ *   <li>Sampling ({@link Builder#sample}) reads at most N rows of each table: on PostgreSQL, random
+ *       pages of the whole table ({@code TABLESAMPLE SYSTEM ... REPEATABLE (0)}, when the table's
+ *       statistics say it is large), elsewhere the first N rows; either way the time does not grow
+ *       with the table. A full scan reads every row with keyset pagination on the primary key
+ *       ({@code WHERE (pk) > (?) ORDER BY pk LIMIT page}), so memory stays flat and the scan can
+ *       resume from a {@link Builder#checkpoint checkpoint}. A table without a primary key is read
+ *       in full in one query, not resumable, with a warning.
+ *   <li>Parallel: the calling thread reads pages (the key and the text columns only) and hands them
+ *       to {@link Builder#workers} analysis threads through a {@link ScanPipeline}; results are
+ *       merged in page order, so the report and the checkpoints are the same as with one thread. At
+ *       most {@code 2 × workers} pages are held in memory.
  *   <li>Read-only: the connection is put in read-only mode in one transaction that is rolled back
  *       at the end; the scanner never writes to the scanned database (a read-only user suffices).
  * </ul>
@@ -60,6 +67,7 @@ public final class JdbcScanner {
   private final Path checkpoint;
   private final String sourceName;
   private final Progress progress;
+  private final int workers;
 
   private JdbcScanner(Builder b) {
     this.connection = b.connection;
@@ -72,6 +80,7 @@ public final class JdbcScanner {
     this.checkpoint = b.checkpoint;
     this.sourceName = b.sourceName;
     this.progress = b.progress;
+    this.workers = b.workers;
   }
 
   public static Builder builder(Connection connection, PiiAnalyzer analyzer) {
@@ -84,6 +93,11 @@ public final class JdbcScanner {
       return (schema == null || schema.isEmpty() || schema.equalsIgnoreCase("public"))
           ? name
           : schema + "." + name;
+    }
+
+    /** The report location of text column {@code i}: {@code table.column}. */
+    String location(int i) {
+      return label() + "." + textColumns.get(i);
     }
   }
 
@@ -118,6 +132,20 @@ public final class JdbcScanner {
     Checkpoint cp = Checkpoint.loadOrNew(checkpoint, sourceName + (sample > 0 ? "#sample" : ""));
     acc.loadState(cp.state);
     List<Table> found = discover();
+    try (ScanPipeline pipeline = new ScanPipeline(acc, workers)) {
+      scanTables(found, acc, cp, pipeline);
+    }
+    return acc.report();
+  }
+
+  /**
+   * Reads table after table on this thread. Every table is drained (all its batches merged) before
+   * the next one starts, so warnings and locations keep the single-threaded order and a table is
+   * marked done in the checkpoint only when all its rows are in the accumulator.
+   */
+  private void scanTables(
+      List<Table> found, ScanAccumulator acc, Checkpoint cp, ScanPipeline pipeline)
+      throws SQLException {
     long total = 0;
     for (Table t : found) {
       for (String c : t.textColumns()) {
@@ -132,22 +160,21 @@ public final class JdbcScanner {
         continue;
       }
       if (sample > 0) {
-        total += readAll(t, acc, sample, total);
+        total += readAll(t, pipeline, sample, total);
       } else if (t.primaryKey().isEmpty()) {
         acc.warn(
             new Warning(
                 "no-primary-key",
                 "table " + t.label() + " has no primary key: read in full, not resumable",
                 SourceRef.ofPath(sourceName, t.label())));
-        total += readAll(t, acc, 0, total);
+        total += readAll(t, pipeline, 0, total);
       } else {
         List<String> lastKey = st != null && st.size() > 1 ? st.subList(1, st.size()) : null;
-        total += readPaged(t, acc, lastKey, cp, total);
+        total += readPaged(t, acc, pipeline, lastKey, cp, total);
       }
       cp.tables.put(t.label(), List.of("done"));
       cp.save(acc);
     }
-    return acc.report();
   }
 
   List<Table> discover() throws SQLException {
@@ -253,36 +280,134 @@ public final class JdbcScanner {
     return String.join(", ", cols);
   }
 
-  private long readAll(Table t, ScanAccumulator acc, int limit, long totalSoFar)
-      throws SQLException {
+  /**
+   * The query of a sample: on PostgreSQL, for a table the statistics say is large, {@code
+   * TABLESAMPLE SYSTEM (p) REPEATABLE (0) ORDER BY md5(ctid::text)}: random pages over the whole
+   * table (not only its oldest rows) holding about 4 × {@code limit} rows, of which a pseudo-random
+   * {@code limit} are kept (a plain LIMIT would keep those of the first sampled pages only). It
+   * reads about {@code p}% of the pages, so the time does not grow with the table, and it is
+   * repeatable while the table does not change. Elsewhere, or for a small or never analyzed table,
+   * the first {@code limit} rows the database returns (it stops reading after them).
+   */
+  String sampleSql(Table t, int limit) throws SQLException {
     String sql = "SELECT " + selectList(t) + " FROM " + from(t);
-    if (limit > 0) {
-      sql += " FETCH FIRST " + limit + " ROWS ONLY";
+    double percent = samplePercent(t, limit);
+    if (percent > 0) {
+      sql +=
+          String.format(
+              Locale.ROOT,
+              " TABLESAMPLE SYSTEM (%.6f) REPEATABLE (0) ORDER BY md5(ctid::text)",
+              percent);
     }
+    return sql + " FETCH FIRST " + limit + " ROWS ONLY";
+  }
+
+  /** Smallest table (in pages, per the statistics) sampled by pages instead of its first rows. */
+  static final long SAMPLE_MIN_PAGES = 100;
+
+  /** Pages sampled at least, so that small rows spread over few pages still give enough rows. */
+  static final long SAMPLE_MIN_SAMPLED_PAGES = 32;
+
+  /**
+   * The percentage of pages to sample so that about 4 × {@code limit} rows come back (then cut at
+   * {@code limit}), or 0 to read the first rows instead (not PostgreSQL, no statistics, or too
+   * small a table for sampling to pay).
+   */
+  private double samplePercent(Table t, int limit) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    if (product == null || !product.toLowerCase(Locale.ROOT).contains("postgres")) {
+      return 0;
+    }
+    String sql =
+        "SELECT c.reltuples, c.relpages FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+            + " ON n.oid = c.relnamespace WHERE c.relname = ? AND n.nspname = ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, t.name());
+      ps.setString(2, t.schema() == null || t.schema().isEmpty() ? "public" : t.schema());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return 0;
+        }
+        double rows = rs.getDouble(1);
+        long pages = rs.getLong(2);
+        if (rows < 20.0 * limit || pages < SAMPLE_MIN_PAGES) {
+          return 0;
+        }
+        double p = 100.0 * 4 * limit / rows;
+        p = Math.max(p, 100.0 * SAMPLE_MIN_SAMPLED_PAGES / pages);
+        return Math.min(100, p);
+      }
+    }
+  }
+
+  /** A batch of rows read on the reading thread: keys and text values, row after row. */
+  private record Rows(String[] keys, String[] values) {}
+
+  private static Batch analyze(Table t, Rows rows) {
+    int cols = t.textColumns().size();
+    String[] locations = new String[cols];
+    for (int i = 0; i < cols; i++) {
+      locations[i] = t.location(i);
+    }
+    return part -> {
+      for (int r = 0; r < rows.keys().length; r++) {
+        part.newRecord();
+        for (int i = 0; i < cols; i++) {
+          part.record(locations[i], rows.keys()[r], rows.values()[r * cols + i]);
+        }
+      }
+    };
+  }
+
+  private long readAll(Table t, ScanPipeline pipeline, int limit, long totalSoFar)
+      throws SQLException {
+    String sql = limit > 0 ? sampleSql(t, limit) : "SELECT " + selectList(t) + " FROM " + from(t);
     long n = 0;
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setFetchSize(pageSize);
       try (ResultSet rs = ps.executeQuery()) {
         long row = 0;
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         while (rs.next()) {
           row++;
-          String key = t.primaryKey().isEmpty() ? "row " + row : key(rs, t);
-          consume(rs, t, key, acc);
+          keys.add(t.primaryKey().isEmpty() ? "row " + row : key(rs, t));
+          readText(rs, t, values);
           n++;
-          if (progress != null && n % pageSize == 0) {
-            progress.page(t.label(), n, totalSoFar + n);
+          if (keys.size() == pageSize) {
+            long inTable = n;
+            pipeline.submit(
+                analyze(t, rows(keys, values)),
+                progress == null
+                    ? null
+                    : () -> progress.page(t.label(), inTable, totalSoFar + inTable));
+            keys.clear();
+            values.clear();
           }
+        }
+        if (!keys.isEmpty()) {
+          pipeline.submit(analyze(t, rows(keys, values)), null);
         }
       }
     }
+    pipeline.drain();
     if (progress != null) {
       progress.page(t.label(), n, totalSoFar + n);
     }
     return n;
   }
 
+  private static Rows rows(List<String> keys, List<String> values) {
+    return new Rows(keys.toArray(new String[0]), values.toArray(new String[0]));
+  }
+
   private long readPaged(
-      Table t, ScanAccumulator acc, List<String> lastKey, Checkpoint cp, long totalSoFar)
+      Table t,
+      ScanAccumulator acc,
+      ScanPipeline pipeline,
+      List<String> lastKey,
+      Checkpoint cp,
+      long totalSoFar)
       throws SQLException {
     List<Col> pk = t.primaryKey();
     List<String> pkNames = new ArrayList<>();
@@ -298,43 +423,53 @@ public final class JdbcScanner {
         pk.size() == 1
             ? " WHERE " + pkNames.get(0) + " > ?"
             : " WHERE (" + String.join(", ", pkNames) + ") > (" + String.join(", ", marks) + ")";
+    String first = base + order;
+    String next = base + where + order;
     long n = 0;
     List<String> last = lastKey;
-    while (true) {
-      String sql = base + (last == null ? "" : where) + order;
-      int got = 0;
-      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    List<String> keys = new ArrayList<>(pageSize);
+    List<String> values = new ArrayList<>(pageSize * t.textColumns().size());
+    try (PreparedStatement firstPage = connection.prepareStatement(first);
+        PreparedStatement nextPage = connection.prepareStatement(next)) {
+      while (true) {
+        PreparedStatement ps = last == null ? firstPage : nextPage;
         if (last != null) {
           for (int i = 0; i < pk.size(); i++) {
             bind(ps, i + 1, pk.get(i).sqlType(), last.get(i));
           }
         }
+        keys.clear();
+        values.clear();
+        List<String> pageLast = null;
         try (ResultSet rs = ps.executeQuery()) {
-          List<String> pageLast = null;
           while (rs.next()) {
-            String key = key(rs, t);
-            consume(rs, t, key, acc);
-            got++;
             pageLast = keyValues(rs, t);
-          }
-          if (pageLast != null) {
-            last = pageLast;
+            keys.add(String.join(",", pageLast));
+            readText(rs, t, values);
           }
         }
-      }
-      n += got;
-      if (got > 0) {
-        List<String> st = new ArrayList<>();
-        st.add("partial");
-        st.addAll(last);
-        cp.tables.put(t.label(), st);
-        cp.save(acc);
-        if (progress != null) {
-          progress.page(t.label(), n, totalSoFar + n);
+        int got = keys.size();
+        n += got;
+        if (got > 0) {
+          last = pageLast;
+          long inTable = n;
+          List<String> state = new ArrayList<>(pageLast.size() + 1);
+          state.add("partial");
+          state.addAll(pageLast);
+          pipeline.submit(
+              analyze(t, rows(keys, values)),
+              () -> {
+                cp.tables.put(t.label(), state);
+                cp.save(acc);
+                if (progress != null) {
+                  progress.page(t.label(), inTable, totalSoFar + inTable);
+                }
+              });
         }
-      }
-      if (got < pageSize) {
-        return n;
+        if (got < pageSize) {
+          pipeline.drain();
+          return n;
+        }
       }
     }
   }
@@ -380,13 +515,10 @@ public final class JdbcScanner {
     return String.join(",", keyValues(rs, t));
   }
 
-  private static void consume(ResultSet rs, Table t, String key, ScanAccumulator acc)
-      throws SQLException {
-    acc.newRecord();
+  private static void readText(ResultSet rs, Table t, List<String> values) throws SQLException {
     int off = t.primaryKey().size();
     for (int i = 0; i < t.textColumns().size(); i++) {
-      String v = rs.getString(off + i + 1);
-      acc.record(t.label() + "." + t.textColumns().get(i), key, v);
+      values.add(rs.getString(off + i + 1));
     }
   }
 
@@ -402,6 +534,7 @@ public final class JdbcScanner {
     private Path checkpoint;
     private String sourceName = "database";
     private Progress progress;
+    private int workers = ScanPipeline.defaultWorkers();
 
     private Builder(Connection connection, PiiAnalyzer analyzer) {
       this.connection = Objects.requireNonNull(connection, "connection");
@@ -456,8 +589,22 @@ public final class JdbcScanner {
       return this;
     }
 
+    /** Called on the scanning thread after every page, in order (e.g. for a progress bar). */
     public Builder progress(Progress p) {
       this.progress = p;
+      return this;
+    }
+
+    /**
+     * Analysis threads (default: the available processors). The calling thread reads pages and
+     * merges results in page order, so the report does not depend on this number; 0 analyzes on the
+     * calling thread, one page after the other.
+     */
+    public Builder workers(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("workers must be >= 0: " + n);
+      }
+      this.workers = n;
       return this;
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Aggregates PII findings per location. Feed it values with {@link #record}; call {@link
  * #newRecord()} once per record (row, line) so the summary counts records, not values. Not
- * thread-safe: one accumulator per scanning thread (merge with {@link #merge}).
+ * thread-safe: one accumulator per scanning thread (merge with {@link #merge}); {@link
+ * ScanPipeline} does that for batches analyzed in parallel, keeping the report identical.
  *
  * <p>A value on which detection fails is counted as a finding of the warning kind and reported,
  * never silently skipped: the location gets a warning and the record's key is listed.
@@ -46,6 +47,13 @@ public final class ScanAccumulator {
     final Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class);
     final Map<EntityType, List<String>> examples = new EnumMap<>(EntityType.class);
     final List<String> keys = new ArrayList<>();
+  }
+
+  /**
+   * An empty accumulator with the same engine and key limit (a batch of a {@link ScanPipeline}).
+   */
+  ScanAccumulator emptyCopy() {
+    return new ScanAccumulator(analyzer, maxKeys);
   }
 
   /** Declares a location so it is reported even when it holds nothing. */

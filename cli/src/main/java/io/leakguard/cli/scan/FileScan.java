@@ -7,6 +7,7 @@ import io.leakguard.core.SourceRef;
 import io.leakguard.core.UserInputException;
 import io.leakguard.core.Warning;
 import io.leakguard.scan.ScanAccumulator;
+import io.leakguard.scan.ScanPipeline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,11 @@ import java.util.zip.GZIPInputStream;
  * plain text and logs ({@code file#line}); {@code .gz} is decompressed; folders are walked
  * recursively in name order. A malformed line becomes a warning naming file and line and is still
  * scanned as text, never skipped.
+ *
+ * <p>The calling thread reads and decompresses; batches of up to {@link #BATCH_RECORDS} records (or
+ * about {@link #BATCH_CHARS} characters) are parsed (JSON) and analyzed by the {@link
+ * ScanPipeline}'s workers and merged in file order, so the report does not depend on the number of
+ * workers.
  */
 final class FileScan {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -68,49 +74,88 @@ final class FileScan {
     return "text";
   }
 
-  static void scan(Path file, ScanAccumulator acc) {
+  /** Lines (or CSV records) per batch handed to the analysis threads. */
+  static final int BATCH_RECORDS = 1000;
+
+  /** Characters per batch, at most (about; a batch holds at least one record). */
+  static final int BATCH_CHARS = 1 << 20;
+
+  /**
+   * Reads {@code file} on this thread and hands batches of records to {@code pipeline}, which
+   * analyzes them on its workers and merges them in order: the report is the same as reading and
+   * analyzing line after line.
+   */
+  static void scan(Path file, ScanPipeline pipeline) {
     String name = file.toString();
     String kind = kind(file);
     if (kind.equals("csv")) {
       try (InputStream in = stream(file)) {
-        scanCsv(name, new io.leakguard.cli.redact.CsvRows(in, name), acc);
+        scanCsv(name, new io.leakguard.cli.redact.CsvRows(in, name), pipeline);
       } catch (IOException e) {
         throw new UserInputException(name + ": cannot read: " + e.getMessage());
       }
       return;
     }
+    boolean jsonl = kind.equals("jsonl");
     try (BufferedReader r = open(file)) {
       String line;
       long no = 0;
+      List<String> lines = new ArrayList<>();
+      long chars = 0;
       while ((line = readLine(r, name, no + 1)) != null) {
         no++;
-        if (kind.equals("jsonl")) {
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode node;
-          try {
-            node = MAPPER.readTree(line);
-          } catch (JsonProcessingException e) {
-            acc.warn(
-                new Warning(
-                    "malformed-line",
-                    name + ":" + no + ": not a JSON object, scanned as plain text",
-                    SourceRef.ofLine(name, no)));
-            acc.newRecord();
-            acc.record(name + "#line", Long.toString(no), line);
-            continue;
-          }
-          acc.newRecord();
-          walk(node, "", name, Long.toString(no), acc);
-        } else {
-          acc.newRecord();
-          acc.record(name + "#line", Long.toString(no), line);
+        lines.add(line);
+        chars += line.length();
+        if (lines.size() == BATCH_RECORDS || chars >= BATCH_CHARS) {
+          pipeline.submit(lines(name, jsonl, no - lines.size() + 1, List.copyOf(lines)), null);
+          lines.clear();
+          chars = 0;
         }
+      }
+      if (!lines.isEmpty()) {
+        pipeline.submit(lines(name, jsonl, no - lines.size() + 1, List.copyOf(lines)), null);
       }
     } catch (IOException e) {
       throw new UserInputException(name + ": cannot read: " + e.getMessage());
     }
+  }
+
+  /** Analyzes lines {@code first, first + 1, ...} of a text or JSONL file. */
+  private static ScanPipeline.Batch lines(
+      String name, boolean jsonl, long first, List<String> lines) {
+    return acc -> {
+      long no = first;
+      for (String line : lines) {
+        if (jsonl) {
+          jsonLine(name, no, line, acc);
+        } else {
+          acc.newRecord();
+          acc.record(name + "#line", Long.toString(no), line);
+        }
+        no++;
+      }
+    };
+  }
+
+  private static void jsonLine(String name, long no, String line, ScanAccumulator acc) {
+    if (line.isBlank()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(line);
+    } catch (JsonProcessingException e) {
+      acc.warn(
+          new Warning(
+              "malformed-line",
+              name + ":" + no + ": not a JSON object, scanned as plain text",
+              SourceRef.ofLine(name, no)));
+      acc.newRecord();
+      acc.record(name + "#line", Long.toString(no), line);
+      return;
+    }
+    acc.newRecord();
+    walk(node, "", name, Long.toString(no), acc);
   }
 
   private static String readLine(BufferedReader r, String name, long no) throws IOException {
@@ -121,20 +166,46 @@ final class FileScan {
     }
   }
 
-  private static void scanCsv(String name, io.leakguard.cli.redact.CsvRows csv, ScanAccumulator acc)
-      throws IOException {
+  private static void scanCsv(
+      String name, io.leakguard.cli.redact.CsvRows csv, ScanPipeline pipeline) throws IOException {
     List<String> header = csv.next();
     if (header == null) {
       return;
     }
+    List<List<String>> records = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    long chars = 0;
     List<String> rec;
     while ((rec = csv.next()) != null) {
-      acc.newRecord();
-      for (int i = 0; i < rec.size(); i++) {
-        String col = i < header.size() ? header.get(i) : "column" + (i + 1);
-        acc.record(name + "#" + col, "line " + csv.line(), rec.get(i));
+      records.add(rec);
+      keys.add("line " + csv.line());
+      for (String v : rec) {
+        chars += v == null ? 0 : v.length();
+      }
+      if (records.size() == BATCH_RECORDS || chars >= BATCH_CHARS) {
+        pipeline.submit(csvRecords(name, header, List.copyOf(records), List.copyOf(keys)), null);
+        records.clear();
+        keys.clear();
+        chars = 0;
       }
     }
+    if (!records.isEmpty()) {
+      pipeline.submit(csvRecords(name, header, List.copyOf(records), List.copyOf(keys)), null);
+    }
+  }
+
+  private static ScanPipeline.Batch csvRecords(
+      String name, List<String> header, List<List<String>> records, List<String> keys) {
+    return acc -> {
+      for (int r = 0; r < records.size(); r++) {
+        List<String> rec = records.get(r);
+        acc.newRecord();
+        for (int i = 0; i < rec.size(); i++) {
+          String col = i < header.size() ? header.get(i) : "column" + (i + 1);
+          acc.record(name + "#" + col, keys.get(r), rec.get(i));
+        }
+      }
+    };
   }
 
   private static void walk(JsonNode n, String path, String file, String key, ScanAccumulator acc) {

@@ -7,6 +7,7 @@ import io.leakguard.core.UserInputException;
 import io.leakguard.pii.PiiAnalyzer;
 import io.leakguard.scan.JdbcScanner;
 import io.leakguard.scan.ScanAccumulator;
+import io.leakguard.scan.ScanPipeline;
 import io.leakguard.scan.ScanReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -96,7 +97,25 @@ public final class ScanCommand implements Callable<Integer> {
               + " PHONE_NUMBER, PERSON high; IP_ADDRESS, MAC_ADDRESS medium.")
   String failOn;
 
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Analysis threads (default: the available processors); 0 analyzes on the reading"
+              + " thread. The report does not depend on it.")
+  Integer workers;
+
   @Mixin PiiOptionsAccess pii;
+
+  private int workers() {
+    if (workers == null) {
+      return ScanPipeline.defaultWorkers();
+    }
+    if (workers < 0) {
+      throw new UserInputException("--workers must be 0 or more, not " + workers);
+    }
+    return workers;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -125,6 +144,7 @@ public final class ScanCommand implements Callable<Integer> {
                 .maxKeys(maxKeys)
                 .checkpoint(checkpoint)
                 .sourceName(db.safeUrl())
+                .workers(workers())
                 .progress(
                     tty
                         ? (t, inTable, total) ->
@@ -149,11 +169,14 @@ public final class ScanCommand implements Callable<Integer> {
       ScanAccumulator acc = new ScanAccumulator(analyzer, maxKeys);
       List<Path> files = FileScan.expand(paths);
       int i = 0;
-      for (Path f : files) {
-        if (tty) {
-          err.printf(Locale.ROOT, "\rscanning file %d/%d   ", ++i, files.size()).flush();
+      try (ScanPipeline pipeline = new ScanPipeline(acc, workers())) {
+        for (Path f : files) {
+          if (tty) {
+            err.printf(Locale.ROOT, "\rscanning file %d/%d   ", ++i, files.size()).flush();
+          }
+          FileScan.scan(f, pipeline);
         }
-        FileScan.scan(f, acc);
+        pipeline.drain();
       }
       if (tty) {
         err.println();

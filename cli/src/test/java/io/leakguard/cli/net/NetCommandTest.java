@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leakguard.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,5 +109,16 @@ class NetCommandTest {
     assertThat(d.get("findings").get(0).get("change").asText()).isEqualTo("added");
     assertThat(d.get("findings").get(0).get("ruleChanges").get(0).get("rule").asText())
         .isEqualTo("allow-es-9200");
+  }
+
+  @Test
+  void auditOutputFileHoldsTheSameJsonAsStandardOutput(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("report.json");
+    Run toStdout = run("net audit $D/after --format json --fail-on none");
+    Run toFile = run("net audit $D/after --format json --fail-on none -o " + file);
+    assertThat(toFile.code()).isZero();
+    assertThat(toFile.out()).isEmpty();
+    assertThat(M.readTree(toStdout.out()).get("findings")).isNotEmpty();
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(toStdout.out());
   }
 }

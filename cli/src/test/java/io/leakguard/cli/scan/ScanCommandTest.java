@@ -76,6 +76,86 @@ class ScanCommandTest {
   }
 
   @Test
+  void theFileReportDoesNotDependOnTheNumberOfWorkers() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("big"));
+    StringBuilder jsonl = new StringBuilder();
+    int jsonRecords = 0;
+    int emails = 0;
+    for (int i = 1; i <= 2600; i++) {
+      if (i % 50 == 0) {
+        jsonl.append('\n');
+      } else if (i % 97 == 0) {
+        jsonl.append("{broken ").append(i).append(" mail user").append(i).append("@contoso.com\n");
+        jsonRecords++;
+        emails++;
+      } else {
+        jsonl
+            .append("{\"id\": ")
+            .append(i)
+            .append(", \"text\": \"")
+            .append(i % 7 == 0 ? "mail user" + i + "@contoso.com" : "")
+            .append(i % 89 == 0 ? " BOOM-FAULT" : "")
+            .append(" build 10.0.19041.1\", \"tags\": [\"a\", \"")
+            .append(i % 11 == 0 ? "card 4111 1111 1111 1111" : "b")
+            .append("\"]}\n");
+        jsonRecords++;
+        emails += i % 7 == 0 && i % 89 != 0 ? 1 : 0; // a detector fault hides the whole value
+      }
+    }
+    Files.writeString(dir.resolve("cases.jsonl"), jsonl);
+    StringBuilder csv = new StringBuilder("id,body,note\n");
+    for (int i = 1; i <= 2100; i++) {
+      csv.append(i)
+          .append(",\"")
+          .append(i % 10 == 0 ? "multi\nline " : "")
+          .append(i % 6 == 0 ? "reach XYZ @contoso com" : "nothing")
+          .append("\",")
+          .append(i % 9 == 0 ? "call (425) 555-0143" : "ok")
+          .append('\n');
+      emails += i % 6 == 0 ? 1 : 0;
+    }
+    Files.writeString(dir.resolve("tickets.csv"), csv);
+    try (var gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve("app.log.gz")))) {
+      for (int i = 1; i <= 3000; i++) {
+        String line =
+            i % 8 == 0 ? "login from 10.1.2." + (i % 250) + " for user" + i + "@contoso.com" : "ok";
+        gz.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        emails += i % 8 == 0 ? 1 : 0;
+      }
+    }
+    String reference = null;
+    for (String workers : new String[] {"0", "1", "3"}) {
+      Run r =
+          run(
+              "scan",
+              dir.toString(),
+              "--format",
+              "json",
+              "--fail-on",
+              "none",
+              "--max-keys",
+              "5",
+              "--workers",
+              workers);
+      assertThat(r.code()).as(r.err()).isZero();
+      if (reference == null) {
+        reference = r.out();
+        JsonNode j = M.readTree(reference);
+        assertThat(j.get("summary").get("records").asInt()).isEqualTo(3000 + jsonRecords + 2100);
+        assertThat(j.get("summary").get("counts").get("EMAIL_ADDRESS").asInt()).isEqualTo(emails);
+        assertThat(reference)
+            .contains(
+                "cases.jsonl:97: not a JSON object",
+                "cases.jsonl#text record line 89: detector 'test-tokens' failed",
+                "tickets.csv#note")
+            .doesNotContain("user7@contoso.com", "4111 1111");
+      } else {
+        assertThat(r.out()).as("--workers %s", workers).isEqualTo(reference);
+      }
+    }
+  }
+
+  @Test
   void scansAndImpactsADatabaseWithCredentialsFromTheEnvironmentOrAFile() throws Exception {
     String url = "jdbc:h2:" + tmp.resolve("support").toString();
     try (Connection c = DriverManager.getConnection(url, "sa", "pw");

@@ -482,6 +482,10 @@ final class AwsConverter {
       if (e.has("PortRange") && protos.size() == 1 && protos.iterator().next().hasPorts()) {
         int from = e.path("PortRange").path("From").asInt(0);
         int to = e.path("PortRange").path("To").asInt(PortSet.MAX);
+        if (from < 0 || to < from || to > PortSet.MAX) {
+          throw new UserInputException(
+              ref, "PortRange: expected From <= To within 0-65535, got " + from + "-" + to);
+        }
         ports = PortSet.range(from, to);
       }
       lines.add(

@@ -236,12 +236,20 @@ final class GcpConverter {
   private static void rule(Doc d, String net, List<RuleLine> out, Inventory inv) {
     JsonNode r = d.node();
     String name = J.text(r, "name");
+    if (name == null || name.isBlank()) {
+      throw new UserInputException(d.ref(".name"), "expected the firewall rule's name");
+    }
     if (Boolean.parseBoolean(J.text(r, "disabled"))) {
       return;
     }
     Set<String> unk = new HashSet<>(J.texts(r, "__unknown"));
-    Direction dir =
-        Direction.parse(J.text(r, "direction") == null ? "INGRESS" : J.text(r, "direction"));
+    Direction dir;
+    try {
+      dir = Direction.parse(J.text(r, "direction") == null ? "INGRESS" : J.text(r, "direction"));
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(
+          d.ref(".direction"), "expected INGRESS or EGRESS, got '" + J.text(r, "direction") + "'");
+    }
     long prio = J.get(r, "priority") == null ? 1000 : J.get(r, "priority").asLong(1000);
     List<String> srcRanges = J.texts(r, "sourceRanges");
     List<String> dstRanges = J.texts(r, "destinationRanges");

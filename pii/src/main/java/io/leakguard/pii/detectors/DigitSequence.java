@@ -8,8 +8,8 @@ import io.leakguard.pii.spi.TextIndex;
  * whitespace, one line break, one {@code -} or {@code .}, one {@code (} and one {@code )}; a comma
  * between two digit words; {@code >} e-mail quote markers after the line break). Keeps, for every
  * digit, the normalized char range it came from, so a window of digits maps back to a span. Shared
- * by the phone, card and SSN detectors; one instance per {@code detect} call (mutable, reused
- * across runs to avoid allocation).
+ * by the phone, card and SSN detectors; mutable, reused across runs and texts (one per thread, see
+ * {@link DigitRuns#scratch()}), reading the text's chars through {@link TextIndex#chars()}.
  *
  * <p>Design note: a run is read in chunks of at most {@link #MAX_DIGITS} digits / {@link
  * #MAX_GROUPS} groups; {@link #resumeToken} restarts the next chunk with an overlap of {@link
@@ -61,8 +61,10 @@ final class DigitSequence {
   /** Token index just past the last group. */
   int endToken;
 
-  private String text;
   private TextIndex idx;
+
+  /** The text's chars ({@link TextIndex#chars()}), valid during one {@code detect} call. */
+  private char[] chars;
 
   /** Digit words packed as lower-case ASCII bytes, index = digit value (10 = "oh"). */
   private static final long[] WORD_KEYS = {
@@ -87,11 +89,23 @@ final class DigitSequence {
     return k;
   }
 
+  /** Bit (c - 'a') set for the first letters of the digit words: z o t f s e n. */
+  private static final int FIRST_LETTERS;
+
+  static {
+    int m = 0;
+    for (char c : "zotfsen".toCharArray()) {
+      m |= 1 << (c - 'a');
+    }
+    FIRST_LETTERS = m;
+  }
+
   /**
    * Digit value of a digit-word token, or -1. {@code oh} counts as zero (value 10; trimmed at the
-   * ends of a run). Allocation-free: the token is packed into a long and compared.
+   * ends of a run). Allocation-free: the token is packed into a long and compared; most words are
+   * rejected by their length or first letter.
    */
-  static int wordDigit(String text, TextIndex idx, int t) {
+  static int wordDigit(TextIndex idx, int t) {
     int f = idx.flags(t);
     if ((f & (TextIndex.LETTER | TextIndex.DIGIT | TextIndex.NON_ASCII)) != TextIndex.LETTER) {
       return -1;
@@ -101,9 +115,15 @@ final class DigitSequence {
     if (len < 2 || len > 5) {
       return -1;
     }
+    char[] c = idx.chars();
+    int c0 = (c[s] | 0x20) - 'a';
+    // an ASCII letter-only token (no NON_ASCII flag): c0 is in 0..25
+    if (c0 < 0 || c0 > 25 || (FIRST_LETTERS >>> c0 & 1) == 0) {
+      return -1;
+    }
     long k = 0;
     for (int i = 0; i < len; i++) {
-      k = k << 8 | (text.charAt(s + i) | 0x20);
+      k = k << 8 | (c[s + i] | 0x20);
     }
     for (int d = 0; d < WORD_KEYS.length; d++) {
       if (WORD_KEYS[d] == k) {
@@ -120,21 +140,39 @@ final class DigitSequence {
   }
 
   /** True when token {@code t} may start a run (digits, or a digit word other than {@code oh}). */
-  static boolean canStart(String text, TextIndex idx, int t) {
+  static boolean canStart(TextIndex idx, int t) {
     if (isDigitToken(idx, t)) {
       return true;
     }
-    int w = wordDigit(text, idx, t);
+    int w = wordDigit(idx, t);
     return w >= 0 && w <= 9;
+  }
+
+  /**
+   * Necessary condition for a run to hold more than the group at token {@code t}: the first token
+   * after {@code t} that is neither whitespace nor punctuation is digits or a digit word ({@link
+   * #read} only continues over a gap of whitespace, punctuation and quote markers that ends at such
+   * a token). Looks at a bounded number of tokens; true when the bound is reached.
+   */
+  static boolean mayContinue(TextIndex idx, int t) {
+    int n = idx.size();
+    int last = Math.min(n - 1, t + 4 + MAX_QUOTE_TOKENS + 1);
+    for (int k = t + 1; k <= last; k++) {
+      if ((idx.flags(k) & (TextIndex.SPACE | TextIndex.PUNCT)) == 0) {
+        return isDigitToken(idx, k) || wordDigit(idx, k) >= 0;
+      }
+    }
+    return last < n - 1;
   }
 
   /**
    * Reads the chunk starting at token {@code t} (which must satisfy {@link #canStart}). Returns
    * false when nothing usable was read.
    */
-  boolean read(String text, TextIndex idx, int t) {
-    this.text = text;
+  boolean read(TextIndex idx, int t) {
     this.idx = idx;
+    char[] c = idx.chars();
+    this.chars = c;
     digits = 0;
     groups = 0;
     truncated = false;
@@ -147,7 +185,7 @@ final class DigitSequence {
       if (isDigitToken(idx, cur)) {
         isWord = false;
       } else {
-        wd = wordDigit(text, idx, cur);
+        wd = wordDigit(idx, cur);
         if (wd < 0) {
           break;
         }
@@ -171,7 +209,7 @@ final class DigitSequence {
         digits++;
       } else {
         for (int k = 0; k < len; k++) {
-          digit[digits] = (byte) (text.charAt(s + k) - '0');
+          digit[digits] = (byte) (c[s + k] - '0');
           digitStart[digits] = s + k;
           digitEnd[digits] = s + k + 1;
           digits++;
@@ -200,23 +238,23 @@ final class DigitSequence {
             }
             gapFlags |= GAP_NEWLINE | GAP_SPACE;
           } else {
-            if (l > 3 || text.charAt(idx.start(next)) == '\t') {
+            if (l > 3 || c[idx.start(next)] == '\t') {
               break;
             }
             gapFlags |= GAP_SPACE;
           }
         } else if ((f & TextIndex.PUNCT) != 0) {
-          char c = text.charAt(idx.start(next));
+          char p = c[idx.start(next)];
           int bit;
-          if (c == '-') {
+          if (p == '-') {
             bit = GAP_DASH;
-          } else if (c == '.') {
+          } else if (p == '.') {
             bit = GAP_DOT;
-          } else if (c == '(') {
+          } else if (p == '(') {
             bit = GAP_OPEN;
-          } else if (c == ')') {
+          } else if (p == ')') {
             bit = GAP_CLOSE;
-          } else if (c == ',' && isWord && idx.length(next) == 1) {
+          } else if (p == ',' && isWord && idx.length(next) == 1) {
             bit = GAP_COMMA; // only after a digit word; the next group must be one too
           } else {
             break;
@@ -230,8 +268,8 @@ final class DigitSequence {
         } else {
           ok =
               (gapFlags & GAP_COMMA) != 0
-                  ? wordDigit(text, idx, next) >= 0
-                  : isDigitToken(idx, next) || wordDigit(text, idx, next) >= 0;
+                  ? wordDigit(idx, next) >= 0
+                  : isDigitToken(idx, next) || wordDigit(idx, next) >= 0;
           break;
         }
         next++;
@@ -264,13 +302,13 @@ final class DigitSequence {
    */
   private boolean isQuote(int t, int f) {
     if ((f & TextIndex.PUNCT) != 0) {
-      return text.charAt(idx.start(t)) == '>' && idx.length(t) == 1;
+      return chars[idx.start(t)] == '>' && idx.length(t) == 1;
     }
     return (f & TextIndex.SPACE) != 0
         && (f & TextIndex.NEWLINE) == 0
         && idx.length(t) <= 2
         && t > 0
-        && text.charAt(idx.start(t - 1)) == '>';
+        && chars[idx.start(t - 1)] == '>';
   }
 
   private boolean isOh(int t) {
@@ -280,10 +318,10 @@ final class DigitSequence {
   private int countNewlines(int s, int e) {
     int c = 0;
     for (int i = s; i < e; i++) {
-      char ch = text.charAt(i);
+      char ch = chars[i];
       if (ch == '\n') {
         c++;
-      } else if (ch == '\r' && (i + 1 >= e || text.charAt(i + 1) != '\n')) {
+      } else if (ch == '\r' && (i + 1 >= e || chars[i + 1] != '\n')) {
         c++;
       }
     }

@@ -76,9 +76,9 @@ final class IbanDetector implements Detector {
   }
 
   /** The IBAN length for the country code at {@code p}, or 0. */
-  static int countryLength(String text, int p) {
-    int a = upper(text.charAt(p));
-    int b = upper(text.charAt(p + 1));
+  static int countryLength(char[] text, int p) {
+    int a = upper(text[p]);
+    int b = upper(text[p + 1]);
     if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') {
       return 0;
     }
@@ -91,10 +91,10 @@ final class IbanDetector implements Detector {
 
   @Override
   public void detect(DetectionContext ctx) {
-    String text = ctx.text();
     TextIndex idx = ctx.tokens();
+    char[] text = idx.chars();
     int n = idx.size();
-    char[] buf = new char[MAX_LEN];
+    char[] buf = null;
     int t = 0;
     while (t < n) {
       int f = idx.flags(t);
@@ -105,16 +105,24 @@ final class IbanDetector implements Detector {
       }
       boolean loose;
       int len;
-      if (idx.length(t) >= 4 && (f & TextIndex.DIGIT) != 0) {
+      int tl = idx.length(t);
+      if (tl >= 4 && (f & TextIndex.DIGIT) != 0) {
         int p = idx.start(t);
         len = countryLength(text, p);
         loose = false;
-        if (len == 0 || !isDigit(text.charAt(p + 2)) || !isDigit(text.charAt(p + 3))) {
+        if (len == 0 || !isDigit(text[p + 2]) || !isDigit(text[p + 3])) {
           t++;
           continue;
         }
-      } else if (idx.length(t) <= 3) {
+      } else if (tl <= 3) {
         // "D E 8 9 3 7 ...", "DE 89370400...", "ES5 049 21 ...": the first four chars span tokens
+        if (!headStart(text, idx.start(t), tl, f)) {
+          t++;
+          continue;
+        }
+        if (buf == null) {
+          buf = new char[MAX_LEN];
+        }
         len = peekHead(text, idx, t, buf);
         loose = true;
         if (len == 0) {
@@ -125,6 +133,9 @@ final class IbanDetector implements Detector {
         t++;
         continue;
       }
+      if (buf == null) {
+        buf = new char[MAX_LEN];
+      }
       int end = read(ctx, text, idx, t, len, buf, loose);
       if (end > t) {
         t = end;
@@ -134,21 +145,45 @@ final class IbanDetector implements Detector {
     }
   }
 
+  /**
+   * Necessary condition for {@link #peekHead} on a token of {@code tl} (at most three) chars with
+   * flags {@code f} at {@code p}: its chars are the first of the head, so they must start an
+   * upper-case country code of the registry followed by digits ({@code D}, {@code DE}, {@code
+   * DE8}). Rejects the short words of prose without walking the following tokens.
+   */
+  private static boolean headStart(char[] text, int p, int tl, int f) {
+    if ((f & TextIndex.UPPER) == 0) {
+      return false;
+    }
+    char a = text[p];
+    if (a < 'A' || a > 'Z') {
+      return false;
+    }
+    if (tl == 1) {
+      return true;
+    }
+    char b = text[p + 1];
+    if (b < 'A' || b > 'Z' || LENGTH[(a - 'A') * 26 + (b - 'A')] == 0) {
+      return false;
+    }
+    return tl == 2 || isDigit(text[p + 2]);
+  }
+
   /** An upper-case letter group of up to four chars ({@code NWBK}, {@code NC}) in a loose IBAN. */
   private static boolean bankCode(int f, int len) {
     return len <= 4 && (f & TextIndex.UPPER) != 0 && (f & TextIndex.LOWER) == 0;
   }
 
   /** A {@code >} quote marker, or one or two spaces right after one. */
-  private static boolean quoteMark(String text, TextIndex idx, int t) {
+  private static boolean quoteMark(char[] text, TextIndex idx, int t) {
     int f = idx.flags(t);
     if ((f & TextIndex.PUNCT) != 0) {
-      return text.charAt(idx.start(t)) == '>';
+      return text[idx.start(t)] == '>';
     }
     return (f & TextIndex.SPACE) != 0
         && (f & TextIndex.NEWLINE) == 0
         && idx.length(t) <= 2
-        && text.charAt(idx.start(t) - 1) == '>';
+        && text[idx.start(t) - 1] == '>';
   }
 
   private static boolean isDigit(char c) {
@@ -159,7 +194,7 @@ final class IbanDetector implements Detector {
    * For a head split over tokens: the IBAN length when the first four chars (read over gaps of one
    * short space, dash or dot) are an upper-case country code and two digits, else 0.
    */
-  private static int peekHead(String text, TextIndex idx, int t, char[] buf) {
+  private static int peekHead(char[] text, TextIndex idx, int t, char[] buf) {
     int n = idx.size();
     int count = 0;
     int cur = t;
@@ -171,7 +206,11 @@ final class IbanDetector implements Detector {
       int s = idx.start(cur);
       int e = idx.end(cur);
       for (int i = s; i < e && count < 4; i++) {
-        buf[count++] = text.charAt(i);
+        char c = text[i];
+        if (count < 2 ? c < 'A' || c > 'Z' : !isDigit(c)) {
+          return 0; // not "CC99": stop at the first wrong char
+        }
+        buf[count++] = c;
       }
       if (count == 4) {
         break;
@@ -194,12 +233,12 @@ final class IbanDetector implements Detector {
   /**
    * A gap of one space token of one or two chars (no line break), or one {@code -} or {@code .}.
    */
-  private static boolean softGap(String text, TextIndex idx, int g) {
+  private static boolean softGap(char[] text, TextIndex idx, int g) {
     int gf = idx.flags(g);
     if ((gf & TextIndex.SPACE) != 0) {
       return (gf & TextIndex.NEWLINE) == 0 && idx.length(g) <= 2;
     }
-    char c = text.charAt(idx.start(g));
+    char c = text[idx.start(g)];
     return (gf & TextIndex.PUNCT) != 0 && (c == '-' || c == '.');
   }
 
@@ -209,7 +248,7 @@ final class IbanDetector implements Detector {
    * long, so that words of prose never fill an IBAN.
    */
   private static int read(
-      DetectionContext ctx, String text, TextIndex idx, int t, int len, char[] buf, boolean loose) {
+      DetectionContext ctx, char[] text, TextIndex idx, int t, int len, char[] buf, boolean loose) {
     int n = idx.size();
     int count = 0;
     int cur = t;
@@ -233,7 +272,7 @@ final class IbanDetector implements Detector {
         return -1;
       }
       for (int k = 0; k < l; k++) {
-        char c = text.charAt(s + k);
+        char c = text[s + k];
         if (c >= 'a' && c <= 'z') {
           lower = true;
           c = (char) (c - 32);
@@ -270,11 +309,11 @@ final class IbanDetector implements Detector {
           }
         } else if (idx.length(g) > 2) {
           return -1;
-        } else if (idx.length(g) > 1 || text.charAt(idx.start(g)) != ' ') {
+        } else if (idx.length(g) > 1 || text[idx.start(g)] != ' ') {
           oddGap = true;
         }
       } else if ((gf & TextIndex.PUNCT) != 0
-          && (text.charAt(idx.start(g)) == '-' || text.charAt(idx.start(g)) == '.')) {
+          && (text[idx.start(g)] == '-' || text[idx.start(g)] == '.')) {
         oddGap = true;
       } else {
         return -1;

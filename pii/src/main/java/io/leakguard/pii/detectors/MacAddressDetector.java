@@ -93,8 +93,8 @@ final class MacAddressDetector implements Detector {
 
   @Override
   public void detect(DetectionContext ctx) {
-    String text = ctx.text();
     TextIndex idx = ctx.tokens();
+    char[] text = idx.chars();
     int size = idx.size();
     int resume = 0;
     for (int t = 0; t < size; t++) {
@@ -117,12 +117,12 @@ final class MacAddressDetector implements Detector {
   }
 
   /** {@code 00:1a:...}, {@code 00-1a-...}, {@code 00 1a ...}; returns the resume position. */
-  private static int pairs(DetectionContext ctx, String text, TextIndex idx, int t) {
+  private static int pairs(DetectionContext ctx, char[] text, TextIndex idx, int t) {
     int size = idx.size();
     if (t + 2 >= size || idx.length(t + 1) != 1) {
       return idx.end(t);
     }
-    char sep = text.charAt(idx.end(t));
+    char sep = text[idx.end(t)];
     if (sep != ':' && sep != '-' && sep != ' ') {
       return idx.end(t);
     }
@@ -130,7 +130,7 @@ final class MacAddressDetector implements Detector {
     int k = t;
     while (k + 2 < size
         && idx.length(k + 1) == 1
-        && text.charAt(idx.start(k + 1)) == sep
+        && text[idx.start(k + 1)] == sep
         && idx.is(k + 2, TextIndex.HEX)
         && idx.length(k + 2) == 2) {
       k += 2;
@@ -141,21 +141,21 @@ final class MacAddressDetector implements Detector {
     if (count != 6) {
       return e; // TIMESTAMP (fewer) or HEX_DUMP (more)
     }
-    int n = text.length();
+    int n = ctx.text().length();
     // LONGER_STRUCTURE on the left: "fe80::00:1a:..", "abcd-00-1a-.."; "mac:00:1a:.." is fine
     if (s >= 2) {
-      char p = text.charAt(s - 1);
+      char p = text[s - 1];
       if (p == ':' || p == '-' || p == '.') {
         int pt = t - 2;
-        if (text.charAt(s - 2) == ':' || (pt >= 0 && idx.is(pt, TextIndex.HEX))) {
+        if (text[s - 2] == ':' || (pt >= 0 && idx.is(pt, TextIndex.HEX))) {
           return e;
         }
       }
     }
     // LONGER_STRUCTURE on the right: "..:5e:6f70", "..-5e-1234"
     if (e + 1 < n) {
-      char c = text.charAt(e);
-      if ((c == ':' || c == '-' || c == '.') && isAlnum(text.charAt(e + 1))) {
+      char c = text[e];
+      if ((c == ':' || c == '-' || c == '.') && isAlnum(text[e + 1])) {
         return e;
       }
     }
@@ -178,14 +178,11 @@ final class MacAddressDetector implements Detector {
       pattern = sep == ':' ? "mac.colon" : "mac.dash";
       form = "standard";
     }
-    StringBuilder canonical = new StringBuilder(17);
-    for (int g = t; g <= k; g += 2) {
-      if (g > t) {
-        canonical.append(':');
-      }
-      appendLower(canonical, text, idx.start(g), idx.end(g));
+    char[] canonical = new char[17];
+    for (int g = t, o = 0; g <= k; g += 2, o += 3) {
+      pair(canonical, o, text, idx.start(g));
     }
-    report(ctx, s, e, base, boost, form, pattern, canonical.toString());
+    report(ctx, s, e, base, boost, form, pattern, new String(canonical));
     return e;
   }
 
@@ -202,13 +199,13 @@ final class MacAddressDetector implements Detector {
   }
 
   /** Cisco {@code 001a.2b3c.4d5e}; returns the resume position. */
-  private static int cisco(DetectionContext ctx, String text, TextIndex idx, int t) {
+  private static int cisco(DetectionContext ctx, char[] text, TextIndex idx, int t) {
     int size = idx.size();
     int count = 1;
     int k = t;
     while (k + 2 < size
         && idx.length(k + 1) == 1
-        && text.charAt(idx.start(k + 1)) == '.'
+        && text[idx.start(k + 1)] == '.'
         && idx.is(k + 2, TextIndex.HEX)
         && idx.length(k + 2) == 4) {
       k += 2;
@@ -219,29 +216,25 @@ final class MacAddressDetector implements Detector {
     if (count != 3) {
       return e;
     }
-    int n = text.length();
-    if (s >= 2 && text.charAt(s - 1) == '.' && isAlnum(text.charAt(s - 2))) {
+    int n = ctx.text().length();
+    if (s >= 2 && text[s - 1] == '.' && isAlnum(text[s - 2])) {
       return e;
     }
-    if (e + 1 < n && text.charAt(e) == '.' && isAlnum(text.charAt(e + 1))) {
+    if (e + 1 < n && text[e] == '.' && isAlnum(text[e + 1])) {
       return e;
     }
     boolean letter = false;
     for (int i = s; i < e; i++) {
-      if (text.charAt(i) > '9') {
+      if (text[i] > '9') {
         letter = true;
         break;
       }
     }
-    StringBuilder canonical = new StringBuilder(17);
-    for (int g = t; g <= k; g += 2) {
+    char[] canonical = new char[17];
+    for (int g = t, o = 0; g <= k; g += 2, o += 6) {
       int gs = idx.start(g);
-      if (g > t) {
-        canonical.append(':');
-      }
-      appendLower(canonical, text, gs, gs + 2);
-      canonical.append(':');
-      appendLower(canonical, text, gs + 2, gs + 4);
+      pair(canonical, o, text, gs);
+      pair(canonical, o + 3, text, gs + 2);
     }
     report(
         ctx,
@@ -251,15 +244,15 @@ final class MacAddressDetector implements Detector {
         letter ? 0.1 : 0.3,
         "standard",
         "mac.dot",
-        canonical.toString());
+        new String(canonical));
     return e;
   }
 
   /** Compact {@code 001A2B3C4D5E}: only with a context word, never inside a GUID. */
-  private static void compact(DetectionContext ctx, String text, TextIndex idx, int t) {
+  private static void compact(DetectionContext ctx, char[] text, TextIndex idx, int t) {
     int s = idx.start(t);
     int e = idx.end(t);
-    int n = text.length();
+    int n = ctx.text().length();
     boolean digit = idx.is(t, TextIndex.DIGIT);
     boolean letter = idx.is(t, TextIndex.LETTER);
     if (!digit) {
@@ -270,19 +263,17 @@ final class MacAddressDetector implements Detector {
         && lineWords(ctx, text, s, e, MAC_WORDS).isEmpty()) {
       return; // twelve decimal digits: a MAC only on a line that says "MAC address"
     }
-    if (s > 0 && isJoiner(text.charAt(s - 1))) {
+    if (s > 0 && isJoiner(text[s - 1])) {
       return; // LONGER_STRUCTURE: last group of a GUID
     }
-    if (e < n && isJoiner(text.charAt(e)) && e + 1 < n && isAlnum(text.charAt(e + 1))) {
+    if (e < n && isJoiner(text[e]) && e + 1 < n && isAlnum(text[e + 1])) {
       return;
     }
-    StringBuilder canonical = new StringBuilder(17);
-    for (int i = s; i < e; i += 2) {
-      if (i > s) {
-        canonical.append(':');
-      }
-      appendLower(canonical, text, i, i + 2);
+    char[] pairs = new char[17];
+    for (int i = s, o = 0; i < e; i += 2, o += 3) {
+      pair(pairs, o, text, i);
     }
+    String canonical = new String(pairs);
     if (letter
         && ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT).isEmpty()
         && lineWords(ctx, text, s, e, CONTEXT).isEmpty()) {
@@ -296,12 +287,12 @@ final class MacAddressDetector implements Detector {
                 .pattern("mac.compact")
                 .validation("hex-groups")
                 .contextWords(words)
-                .canonical(canonical.toString())
+                .canonical(canonical)
                 .build());
       }
       return;
     }
-    report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", canonical.toString());
+    report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", canonical);
   }
 
   /**
@@ -311,14 +302,14 @@ final class MacAddressDetector implements Detector {
    * within {@link #CONTEXT_WINDOW} ({@code Device sql01 (f45c896e6425) gets 10.0.0.5 from DHCP}).
    */
   private static List<String> lineWords(
-      DetectionContext ctx, String text, int s, int e, Set<String> vocabulary) {
-    int n = text.length();
+      DetectionContext ctx, char[] text, int s, int e, Set<String> vocabulary) {
+    int n = ctx.text().length();
     int left = 0;
-    while (left < LINE_WINDOW && s - left > 0 && text.charAt(s - left - 1) != '\n') {
+    while (left < LINE_WINDOW && s - left > 0 && text[s - left - 1] != '\n') {
       left++;
     }
     int right = 0;
-    while (right < LINE_WINDOW && e + right < n && text.charAt(e + right) != '\n') {
+    while (right < LINE_WINDOW && e + right < n && text[e + right] != '\n') {
       right++;
     }
     List<String> words = ctx.contextWords(s, n, left, vocabulary);
@@ -343,7 +334,7 @@ final class MacAddressDetector implements Detector {
       String canonical) {
     List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT);
     if (words.isEmpty()) {
-      words = lineWords(ctx, text(ctx), s, e, CONTEXT);
+      words = lineWords(ctx, ctx.tokens().chars(), s, e, CONTEXT);
     }
     double score = words.isEmpty() ? base : Math.min(0.99, base + boost);
     if (words.isEmpty() && base < 0.4) {
@@ -361,16 +352,21 @@ final class MacAddressDetector implements Detector {
             .build());
   }
 
-  private static String text(DetectionContext ctx) {
-    return ctx.text();
+  /**
+   * Writes the hex pair at {@code from} in lower case at {@code out[o]}, then a colon when there is
+   * room (the canonical form {@code 00:1a:2b:3c:4d:5e} is 17 chars).
+   */
+  private static void pair(char[] out, int o, char[] text, int from) {
+    out[o] = lowerHex(text[from]);
+    out[o + 1] = lowerHex(text[from + 1]);
+    if (o + 2 < out.length) {
+      out[o + 2] = ':';
+    }
   }
 
-  private static void appendLower(StringBuilder sb, String text, int from, int to) {
-    sb.append(text, from, to);
-    int l = sb.length();
-    for (int i = l - (to - from); i < l; i++) {
-      sb.setCharAt(i, Character.toLowerCase(sb.charAt(i)));
-    }
+  /** Lower case of a hex digit (HEX tokens hold only {@code 0-9a-fA-F}). */
+  private static char lowerHex(char c) {
+    return c >= 'A' && c <= 'F' ? (char) (c + 32) : c;
   }
 
   private static boolean isAlnum(char c) {

@@ -8,23 +8,56 @@ import java.util.Map;
  * An immutable set (or table of int flags) of short strings looked up straight from a region of a
  * text, ignoring case, without allocating: open addressing over folded {@code char[]} keys.
  *
- * <p>Folding: {@link Character#toLowerCase(char)}, typographic apostrophes ({@code ’ ‘}) to {@code
- * '}, runs of whitespace to one space, combining marks dropped. So {@code "JOSÉ"}, {@code "José"}
- * and {@code "Jose\u0301"} fold alike to {@code josé} (accent-free variants are added by the
- * loader, not here).
+ * <p>Folding: {@link Character#toLowerCase(char)}, Latin letters with an accent to their base
+ * letter, typographic apostrophes ({@code ’ ‘}) to {@code '}, runs of whitespace to one space,
+ * combining marks dropped. So {@code "JOSÉ"}, {@code "José"}, {@code "Jose\u0301"} and {@code
+ * "jose"} fold alike to {@code jose}.
+ *
+ * <p>Example: {@code new NameSet(List.of("thank you")).contains(chars, s, e)} is true for the
+ * region {@code "Thank You"}.
+ *
+ * <p>Cost (it runs on most word tokens of every text): a region whose first char is ASCII is
+ * rejected before hashing when no key starts with that char and is at most as long as the region
+ * (so small sets such as titles or cue words cost one array read for most words); otherwise one
+ * folding pass computes the hash and stops once the folded length exceeds the longest key; a slot's
+ * key chars are read only when its stored hash agrees. Known limits: keys and regions are UTF-16
+ * chars (no supplementary-plane folding); not for long keys (the check is linear in the region).
  */
 final class NameSet {
+  /** The folded key of each slot (null: empty). */
   private final char[][] keys;
-  private final int[] values;
+
+  /**
+   * Per slot: the key's unmixed hash ({@code 31 * h + c} over the folded chars) in the high 32
+   * bits, its value (never 0) in the low 32 bits; 0 for an empty slot. One array read per probe,
+   * the key chars are read only when the hash agrees.
+   */
+  private final long[] entries;
+
   private final int mask;
   private final int size;
+
+  /** Longest folded key: a region folding to more chars is no member (lookup stops early). */
+  private final int maxLength;
+
+  /**
+   * For each ASCII char {@code c}: bit {@code min(L, 63)} is set when a key of length {@code L}
+   * starts with {@code c}. An ASCII char is never dropped by folding and folding never lengthens,
+   * so a region starting with ASCII {@code a} folds to a key only if a bit up to its raw length is
+   * set for {@code ASCII_FOLD[a]}: most regions are rejected by small sets (titles, cue words)
+   * before any hashing.
+   */
+  private final long[] lengthsByFirst = new long[128];
 
   /** A set: every word maps to 1. */
   NameSet(Collection<String> words) {
     this(asMap(words));
   }
 
-  /** A table: every word maps to its flags (non-zero); words that fold alike merge their flags. */
+  /**
+   * A table: every word maps to its flags; words that fold alike merge their flags. A word whose
+   * flags are 0 is left out (looking it up gives 0 anyway).
+   */
   NameSet(Map<String, Integer> flags) {
     Map<String, Integer> folded = new LinkedHashMap<>();
     for (Map.Entry<String, Integer> e : flags.entrySet()) {
@@ -33,20 +66,28 @@ final class NameSet {
         folded.merge(k, e.getValue(), (a, b) -> a | b);
       }
     }
+    folded.values().removeIf(v -> v == 0);
     int cap = Integer.highestOneBit(Math.max(4, folded.size() * 2 + 1)) << 1;
     keys = new char[cap][];
-    values = new int[cap];
+    entries = new long[cap];
     mask = cap - 1;
+    int longest = 0;
     for (Map.Entry<String, Integer> e : folded.entrySet()) {
       char[] k = e.getKey().toCharArray();
-      int h = hash(k, 0, k.length) & mask;
+      int raw = hash(k, 0, k.length);
+      int h = mix(raw) & mask;
       while (keys[h] != null) {
         h = (h + 1) & mask;
       }
       keys[h] = k;
-      values[h] = e.getValue();
+      entries[h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
+      longest = Math.max(longest, k.length);
+      if (k[0] < 128) {
+        lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
+      }
     }
     size = folded.size();
+    maxLength = longest;
   }
 
   private static Map<String, Integer> asMap(Collection<String> words) {
@@ -66,17 +107,56 @@ final class NameSet {
     return get(s, start, end) != 0;
   }
 
-  /** The flags of the member {@code s[start, end)} folds to, or 0. */
+  /** True when {@code a[start, end)} folds to a member. */
+  boolean contains(char[] a, int start, int end) {
+    return get(a, start, end) != 0;
+  }
+
+  /** The flags of the member {@code s[start, end)} folds to, or 0 (for tests and set-up). */
   int get(CharSequence s, int start, int end) {
+    char[] a = new char[end - start];
+    for (int i = start; i < end; i++) {
+      a[i - start] = s.charAt(i);
+    }
+    return get(a, 0, a.length);
+  }
+
+  /**
+   * The flags of the member {@code a[start, end)} folds to, or 0. One folding pass computes the
+   * hash and the folded length (stopping once it exceeds the longest key); a slot's chars are
+   * compared only when its stored hash and length agree, so a miss reads the region once.
+   */
+  int get(char[] a, int start, int end) {
+    if (start >= end) {
+      return 0; // folds to the empty string: no key
+    }
+    char first = a[start];
+    if (first < 128) {
+      int raw = end - start;
+      long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
+      if ((lengthsByFirst[ASCII_FOLD[first]] & upTo) == 0) {
+        return 0;
+      }
+    }
     int h = 0;
     int len = 0;
+    int max = maxLength;
     boolean space = false;
+    boolean plain = true; // ASCII without whitespace: the folded chars are ASCII_FOLD of each char
     for (int i = start; i < end; i++) {
-      int c = foldChar(s.charAt(i));
-      if (c < 0) {
-        continue;
+      char ch = a[i];
+      int c;
+      if (ch < 128) {
+        c = ASCII_FOLD[ch];
+      } else {
+        plain = false;
+        c = foldChar(ch);
+        if (c < 0) {
+          continue;
+        }
       }
       if (c == ' ') {
+        plain = false;
         if (space) {
           continue;
         }
@@ -85,13 +165,18 @@ final class NameSet {
         space = false;
       }
       h = 31 * h + c;
-      len++;
+      if (++len > max) {
+        return 0;
+      }
     }
     int slot = mix(h) & mask;
-    char[] k;
-    while ((k = keys[slot]) != null) {
-      if (k.length == len && matches(k, s, start, end)) {
-        return values[slot];
+    long e;
+    while ((e = entries[slot]) != 0) {
+      if ((int) (e >>> 32) == h) {
+        char[] k = keys[slot];
+        if (k.length == len && (plain ? matchesAscii(k, a, start) : matches(k, a, start, end))) {
+          return (int) e;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -103,11 +188,21 @@ final class NameSet {
     return contains(word, 0, word.length());
   }
 
-  private static boolean matches(char[] k, CharSequence s, int start, int end) {
+  /** {@link #matches} for a region of ASCII chars without whitespace, {@code k.length} long. */
+  private static boolean matchesAscii(char[] k, char[] a, int start) {
+    for (int j = 0; j < k.length; j++) {
+      if (k[j] != ASCII_FOLD[a[start + j]]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matches(char[] k, char[] a, int start, int end) {
     int j = 0;
     boolean space = false;
     for (int i = start; i < end; i++) {
-      int c = foldChar(s.charAt(i));
+      int c = foldChar(a[i]);
       if (c < 0) {
         continue;
       }
@@ -124,6 +219,15 @@ final class NameSet {
       }
     }
     return true;
+  }
+
+  /** {@link #foldChar} of every ASCII char. */
+  private static final char[] ASCII_FOLD = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_FOLD[c] = (char) foldChar(c);
+    }
   }
 
   private static final char LATIN_FROM = '\u00C0';
@@ -188,12 +292,13 @@ final class NameSet {
     return out;
   }
 
+  /** The unmixed hash of folded chars, as {@link #get(char[], int, int)} computes it. */
   private static int hash(char[] k, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {
       h = 31 * h + k[i];
     }
-    return mix(h);
+    return h;
   }
 
   private static int mix(int h) {

@@ -417,6 +417,10 @@ final class PersonDetector implements Detector {
     final DetectionContext ctx;
     final TextIndex ix;
     final String text;
+
+    /** The text's chars (read only; {@link TextIndex#chars()} is valid during detect). */
+    final char[] chars;
+
     final int n;
     // the current chain: part p spans tokens [ps[p], pe[p]] inclusive
     final int[] ps = new int[MAX_PARTS + 1];
@@ -439,6 +443,8 @@ final class PersonDetector implements Detector {
       this.ctx = ctx;
       this.ix = ctx.tokens();
       this.text = ctx.text();
+      char[] c = ix.chars();
+      this.chars = c != null && c.length >= text.length() ? c : text.toCharArray();
       this.n = ix.size();
     }
 
@@ -467,7 +473,10 @@ final class PersonDetector implements Detector {
       if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
         return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
       }
-      int f0 = PersonNames.WORDS.get(text, ix.start(t), ix.end(t));
+      if (noLowerCue(t)) {
+        return 0; // most words of running prose: no lookup at all
+      }
+      int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t));
       boolean unlistedHead = false;
       if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
         return 0;
@@ -499,7 +508,7 @@ final class PersonDetector implements Detector {
         while (particles < 2
             && k + 2 < n
             && lowerWord(k)
-            && PARTICLES.contains(text, ix.start(k), ix.end(k))
+            && PARTICLES.contains(chars, ix.start(k), ix.end(k))
             && inlineSpace(k + 1)
             && lowerWord(k + 2)) {
           k += 2;
@@ -508,7 +517,7 @@ final class PersonDetector implements Detector {
         if (k >= n || !lowerWord(k) || ix.length(k) < 2) {
           break;
         }
-        int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+        int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
         if ((f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
           break;
         }
@@ -576,6 +585,41 @@ final class PersonDetector implements Detector {
       return last + 1;
     }
 
+    /**
+     * A necessary condition for {@link #lowerName} to report at the lower-case word {@code t},
+     * checked before any name-list lookup: true when no cue can be found for a chain starting at
+     * {@code t}, so it is not a name whatever its words are.
+     *
+     * <p>Backwards: when the token before {@code t} is a same-line space after a word that is no
+     * title and no cue word, {@link #findCue} finds no cue (that word is its only look-back).
+     * Forwards, {@link #forwardCue} can then only set the address cue ({@code ,} {@code <} {@code
+     * (} right after the chain, one inline space allowed) or {@code here} (right after it): a
+     * speaker label needs a line start before {@code t} and a vocative a one-part chain, which
+     * lower-case names reject. The chain holds only words and inline spaces and ends within 12
+     * tokens of {@code t} (3 parts, 2 particles before each), so both must show among the words and
+     * inline spaces that follow {@code t}, by token {@code t + 14}.
+     */
+    boolean noLowerCue(int t) {
+      int limit = Math.min(n, t + 16);
+      int m = t + 1;
+      while (m < limit && (word(m) || inlineSpace(m))) {
+        if (word(m) && ix.equalsIgnoreCase(m, "here")) {
+          return false;
+        }
+        m++;
+      }
+      if (m < limit && (punct(m, ',') || punct(m, '<') || punct(m, '('))) {
+        return false; // an address may follow the chain
+      }
+      int j = t - 2;
+      if (j < 0 || (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) != TextIndex.SPACE) {
+        return false;
+      }
+      return word(j)
+          && !TITLES.contains(chars, ix.start(j), ix.end(j))
+          && CUE_WORDS.get(chars, ix.start(j), ix.end(j)) == 0;
+    }
+
     /** Line start, or right after ':' ',' or an introduction word ("soy", "is"). */
     boolean lowerHeadPlace(int t) {
       int j = prevSameLine(t);
@@ -585,7 +629,7 @@ final class PersonDetector implements Detector {
       if (punct(j, ':') || punct(j, ',')) {
         return true;
       }
-      if (word(j) && (CUE_WORDS.get(text, ix.start(j), ix.end(j)) & W_INTRO) != 0) {
+      if (word(j) && (CUE_WORDS.get(chars, ix.start(j), ix.end(j)) & W_INTRO) != 0) {
         return true;
       }
       return lineStartBefore(t);
@@ -597,7 +641,7 @@ final class PersonDetector implements Detector {
       if (!inlineSpace(t + 1) || k >= n || !lowerWord(k) || ix.length(k) < 2) {
         return false;
       }
-      int f = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+      int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
       return (f & P_LAST) != 0 && (f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) == 0;
     }
 
@@ -626,10 +670,7 @@ final class PersonDetector implements Detector {
     }
 
     boolean punct(int t, char c) {
-      return t >= 0
-          && t < n
-          && (ix.flags(t) & TextIndex.PUNCT) != 0
-          && text.charAt(ix.start(t)) == c;
+      return t >= 0 && t < n && (ix.flags(t) & TextIndex.PUNCT) != 0 && chars[ix.start(t)] == c;
     }
 
     boolean apostrophe(int t) {
@@ -697,7 +738,7 @@ final class PersonDetector implements Detector {
         while (particles < 2
             && k + 2 < n
             && lowerWord(k)
-            && PARTICLES.contains(text, ix.start(k), ix.end(k))
+            && PARTICLES.contains(chars, ix.start(k), ix.end(k))
             && inlineSpace(k + 1)) {
           k += 2;
           particles++;
@@ -716,13 +757,13 @@ final class PersonDetector implements Detector {
       if (initial) {
         return P_INITIAL;
       }
-      int f = PersonNames.WORDS.get(text, from, to); // P_* bits equal PersonNames flags
+      int f = PersonNames.WORDS.get(chars, from, to); // P_* bits equal PersonNames flags
       if (s != e) {
         // Jean-Luc: the first piece decides a first name; O'Brien, Smith-Jones: any piece a last
         // name; Contoso-Support: any non-name piece spoils the part
         boolean known = (f & (P_FIRST | P_LAST)) != 0;
         for (int k = s; k <= e; k += 2) {
-          int g = PersonNames.WORDS.get(text, ix.start(k), ix.end(k));
+          int g = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
           f |= g & (P_NOT_NAME | P_NOT_ALONE);
           if (!known) {
             f |= g & (k == s ? P_FIRST | P_LAST : P_LAST);
@@ -755,23 +796,29 @@ final class PersonDetector implements Detector {
     /** CamelCase inside a word (getUserName, PowerShell), except Mc/Mac/De/La/Le/Di name shapes. */
     boolean innerUpper(int from, int to) {
       for (int i = from + 1; i < to; i++) {
-        if (Character.isUpperCase(text.charAt(i))) {
-          int len = i - from;
-          String pre = text.substring(from, i);
-          if (len <= 3
-              && (pre.equals("Mc")
-                  || pre.equals("Mac")
-                  || pre.equals("De")
-                  || pre.equals("La")
-                  || pre.equals("Le")
-                  || pre.equals("Di")
-                  || pre.equals("Da"))) {
+        if (Character.isUpperCase(chars[i])) {
+          if (namePrefix(from, i - from)) {
             continue;
           }
           return true;
         }
       }
       return false;
+    }
+
+    /** {@code chars[from, from + len)} is Mc, Mac, De, La, Le, Di or Da (case-sensitive). */
+    boolean namePrefix(int from, int len) {
+      if (len == 3) {
+        return chars[from] == 'M' && chars[from + 1] == 'a' && chars[from + 2] == 'c';
+      }
+      if (len != 2) {
+        return false;
+      }
+      char a = chars[from];
+      char b = chars[from + 1];
+      return (a == 'M' && b == 'c')
+          || (a == 'D' && (b == 'e' || b == 'i' || b == 'a'))
+          || (a == 'L' && (b == 'a' || b == 'e'));
     }
 
     /** Judges the chain read last (starting at token {@code t}); returns the token to resume at. */
@@ -795,7 +842,7 @@ final class PersonDetector implements Detector {
           if (inlineSpace(k)
               && k >= 1
               && lowerWord(k - 1)
-              && PARTICLES.contains(text, ix.start(k - 1), ix.end(k - 1))
+              && PARTICLES.contains(chars, ix.start(k - 1), ix.end(k - 1))
               && (k - 1 == 0 || (ix.flags(k - 2) & TextIndex.SPACE) != 0)) {
             lead = k - 1;
           } else {
@@ -1003,12 +1050,12 @@ final class PersonDetector implements Detector {
         int from = ix.end(a);
         int to = Math.min(text.length(), from + 64);
         int i = from;
-        while (i < to && text.charAt(i) == ' ') {
+        while (i < to && chars[i] == ' ') {
           i++;
         }
         int w = i;
-        for (; i < to && !Character.isWhitespace(text.charAt(i)); i++) {
-          if (text.charAt(i) == '@' && i > w) {
+        for (; i < to && !Character.isWhitespace(chars[i]); i++) {
+          if (chars[i] == '@' && i > w) {
             return true;
           }
         }
@@ -1021,7 +1068,7 @@ final class PersonDetector implements Detector {
       int from = ix.start(a) + 1;
       int to = Math.min(text.length(), from + 100);
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = chars[i];
         if (c == '@' || c == '\uFF20') {
           return true;
         }
@@ -1030,10 +1077,10 @@ final class PersonDetector implements Detector {
         }
         if ((c == 'a' || c == 'A')
             && i + 1 < to
-            && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
+            && (chars[i + 1] == 't' || chars[i + 1] == 'T')
             && i > from
-            && !Character.isLetterOrDigit(text.charAt(i - 1))
-            && (i + 2 >= to || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+            && !Character.isLetterOrDigit(chars[i - 1])
+            && (i + 2 >= to || !Character.isLetterOrDigit(chars[i + 2]))) {
           return true; // "maria at contoso dot com", "maria <AT> contoso"
         }
       }
@@ -1128,7 +1175,7 @@ final class PersonDetector implements Detector {
 
     boolean techPhrase() {
       for (int p = 0; p + 1 < parts; p++) {
-        if (PersonNames.TECH_PHRASES.contains(text, ix.start(ps[p]), ix.end(pe[p + 1]))) {
+        if (PersonNames.TECH_PHRASES.contains(chars, ix.start(ps[p]), ix.end(pe[p + 1]))) {
           return true;
         }
       }
@@ -1139,7 +1186,7 @@ final class PersonDetector implements Detector {
     boolean codeAround(int first, int last) {
       int s = ix.start(first);
       if (s > 0) {
-        char b = text.charAt(s - 1);
+        char b = chars[s - 1];
         if (b == '.' || b == '_' || b == '/' || b == '\\' || b == '#' || b == '@' || b == '$'
             || b == '=') {
           return true;
@@ -1147,14 +1194,14 @@ final class PersonDetector implements Detector {
       }
       int e = ix.end(last);
       if (e < text.length()) {
-        char a = text.charAt(e);
+        char a = chars[e];
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(text.charAt(e + 1))) {
+        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
           return true;
         }
-        if (a == '-' && e + 1 < text.length() && Character.isDigit(text.charAt(e + 1))) {
+        if (a == '-' && e + 1 < text.length() && Character.isDigit(chars[e + 1])) {
           return true; // a ticket or order number: "PO-8659840", "INV-2023-36089"
         }
       }
@@ -1182,7 +1229,7 @@ final class PersonDetector implements Detector {
           return true;
         }
       }
-      int c = text.charAt(ix.start(j));
+      int c = chars[ix.start(j)];
       return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
           || c == '[' || c == '"' || c == '|' || c == '-';
     }
@@ -1201,7 +1248,7 @@ final class PersonDetector implements Detector {
       if (j < 0) {
         return true;
       }
-      char c = text.charAt(ix.start(j));
+      char c = chars[ix.start(j)];
       return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '*' || c == '>';
     }
 
@@ -1236,7 +1283,7 @@ final class PersonDetector implements Detector {
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
         int w = punct(j, '.') ? j - 1 : j;
-        if (w >= 0 && word(w) && TITLES.contains(text, ix.start(w), ix.end(w))) {
+        if (w >= 0 && word(w) && TITLES.contains(chars, ix.start(w), ix.end(w))) {
           cueKind = STRONG;
           cuePattern = "person.title";
           cueWord = lower(w, w);
@@ -1255,26 +1302,26 @@ final class PersonDetector implements Detector {
           return;
         }
         // "Hi, John" or "Best regards, Priya Natarajan"
-        if (k >= 0 && word(k) && (CUE_WORDS.get(text, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
+        if (k >= 0 && word(k) && (CUE_WORDS.get(chars, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
           set(STRONG, "person.greeting", lower(k, k), false);
           return;
         }
         // "Hi there, Anthony" / "Hello again, Maria"
         if (k >= 0 && (ix.equalsIgnoreCase(k, "there") || ix.equalsIgnoreCase(k, "again"))) {
           int g = prevWord(k);
-          if (g >= 0 && (CUE_WORDS.get(text, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
+          if (g >= 0 && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
             set(STRONG, "person.greeting", lower(g, k), false);
             return;
           }
         }
         int ls = lineStartToken(j);
-        if (ls >= 0 && ls < j && CLOSINGS.contains(text, ix.start(ls), ix.end(j - 1))) {
+        if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
         }
         return;
       }
       if (j >= 0 && word(j)) {
-        int w = CUE_WORDS.get(text, ix.start(j), ix.end(j));
+        int w = CUE_WORDS.get(chars, ix.start(j), ix.end(j));
         if (w == 0) {
           return;
         }
@@ -1285,7 +1332,7 @@ final class PersonDetector implements Detector {
         if ((w & W_GREETING_END) != 0) {
           int ps1 = phraseBack(j, 4);
           for (int s = ps1; s < j; s++) {
-            if (word(s) && GREETING_PHRASES.contains(text, ix.start(s), ix.end(j))) {
+            if (word(s) && GREETING_PHRASES.contains(chars, ix.start(s), ix.end(j))) {
               set(STRONG, "person.greeting", lower(s, j), cueKind == STRONG);
               return;
             }
@@ -1299,7 +1346,7 @@ final class PersonDetector implements Detector {
         }
         int ls = phraseBack(j, 3);
         for (int s = ls; s <= j; s++) {
-          if (word(s) && LABELS_WITHOUT_COLON.contains(text, ix.start(s), ix.end(j))) {
+          if (word(s) && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j))) {
             if (cueKind != STRONG) {
               set(WEAK, "person.label", lower(s, j), false);
             }
@@ -1330,12 +1377,12 @@ final class PersonDetector implements Detector {
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j) {
           int le = j - 1;
-          if (HEADERS.contains(text, ix.start(ls), ix.end(le))) {
+          if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.header", lower(ls, le), true);
             labelCue = true;
             return;
           }
-          if (LABELS.contains(text, ix.start(ls), ix.end(le))) {
+          if (LABELS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.label", lower(ls, le), true);
             labelCue = true;
             return;
@@ -1345,7 +1392,7 @@ final class PersonDetector implements Detector {
         int ps0 = phraseBack(j - 1, 2);
         for (int s = ps0; s < j; s++) {
           if (word(s)
-              && LABELS_WITHOUT_COLON.contains(text, ix.start(s), ix.end(j - 1))
+              && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j - 1))
               && cueKind != STRONG) {
             set(WEAK, "person.label", lower(s, j - 1), true);
             labelCue = true;
@@ -1524,7 +1571,7 @@ final class PersonDetector implements Detector {
       if (colon < comma
           && punct(colon, ':')
           && colon > ls
-          && HEADERS.contains(text, ix.start(ls), ix.end(colon - 1))) {
+          && HEADERS.contains(chars, ix.start(ls), ix.end(colon - 1))) {
         set(STRONG, "person.header", lower(ls, colon - 1), true);
         labelCue = true;
       }
@@ -1567,7 +1614,7 @@ final class PersonDetector implements Detector {
         return;
       }
       int ls = lineStartToken(j + 1);
-      if (ls >= 0 && ls <= j && CLOSINGS.contains(text, ix.start(ls), ix.end(j))) {
+      if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
         set(STRONG, "person.signature", lower(ls, j), true);
       }
     }
@@ -1689,7 +1736,7 @@ final class PersonDetector implements Detector {
       boolean lower = false;
       boolean upper = false;
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = chars[i];
         lower |= Character.isLowerCase(c);
         upper |= Character.isUpperCase(c);
       }
@@ -1698,7 +1745,7 @@ final class PersonDetector implements Detector {
         StringBuilder sb = new StringBuilder(to - from);
         boolean startOfPiece = true;
         for (int i = from; i < to; i++) {
-          char c = text.charAt(i);
+          char c = chars[i];
           if (c == '\u2019') {
             c = '\'';
           }
@@ -1710,7 +1757,7 @@ final class PersonDetector implements Detector {
       StringBuilder sb = new StringBuilder(to - from);
       boolean startOfPiece = true;
       for (int i = from; i < to; i++) {
-        char c = text.charAt(i);
+        char c = chars[i];
         if (c == '\u2019') {
           c = '\'';
         }

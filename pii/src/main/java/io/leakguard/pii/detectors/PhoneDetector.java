@@ -11,6 +11,7 @@ import io.leakguard.pii.spi.TextIndex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Finds {@code PHONE_NUMBER}: numbers of the default region ({@link DetectionContext#region()}, US
@@ -19,8 +20,10 @@ import java.util.Set;
  *
  * <p>Pipeline: a {@link DigitSequence} run starts at every digit token (or digit word) → windows of
  * whole groups holding 7–15 digits, never cutting a dash/dot-joined cluster → named guards ({@link
- * NumberGuards}) → a cheap NANP pre-check for US/CA → {@code PhoneNumberUtil.parse} + {@code
- * isValidNumber} (at most {@link #MAX_TRIES} per run) → optional extension ({@code x123}, {@code
+ * NumberGuards}) → a cheap NANP pre-check for US/CA → libphonenumber's validity, via {@link
+ * PhoneValidity} (same answers as {@code isValidNumber}, patterns compiled once, memo), after
+ * {@code PhoneNumberUtil.parse} only when the digits cannot be split into calling code and national
+ * number directly (at most {@link #MAX_TRIES} per run) → optional extension ({@code x123}, {@code
  * ext. 123}) → context score. The canonical value is E.164 without the extension.
  *
  * <p>Examples: {@code (425) 555-0143}, {@code 425.555.0143}, {@code +1-425-555-0143 ext. 12},
@@ -76,14 +79,30 @@ final class PhoneDetector implements Detector {
     String text = ctx.text();
     TextIndex idx = ctx.tokens();
     String region = ctx.region();
-    int defaultCc = UTIL.getCountryCodeForRegion(region);
-    DigitSequence s = new DigitSequence();
-    DigitRuns runs = DigitRuns.of(text, idx);
+    int defaultCc = countryCodeForRegion(region);
+    DigitRuns runs = DigitRuns.of(idx);
+    DigitSequence s = runs.scratch();
     int reportedUntil = 0;
     for (int i = 0; i < runs.size(); i++) {
-      s.read(text, idx, runs.start(i));
+      s.read(idx, runs.start(i));
       reportedUntil = scan(ctx, text, idx, s, region, defaultCc, reportedUntil);
     }
+  }
+
+  /** The last region asked for and its calling code (one immutable pair, swapped whole). */
+  private record RegionCode(String region, int cc) {}
+
+  private static volatile RegionCode lastRegion = new RegionCode("US", 1);
+
+  /** {@code UTIL.getCountryCodeForRegion(region)}, remembered for the last region asked for. */
+  private static int countryCodeForRegion(String region) {
+    RegionCode last = lastRegion;
+    if (last.region().equals(region)) {
+      return last.cc();
+    }
+    int cc = UTIL.getCountryCodeForRegion(region);
+    lastRegion = new RegionCode(region, cc);
+    return cc;
   }
 
   private int scan(
@@ -135,7 +154,7 @@ final class PhoneDetector implements Detector {
             || NumberGuards.surroundings(text, idx, s, from, end) != null) {
           continue;
         }
-        PhoneNumber pn = validate(s, from, end, plus, zeroZero, region);
+        Hit pn = validate(s, from, end, plus, zeroZero, region);
         if (pn == null) {
           continue;
         }
@@ -211,49 +230,92 @@ final class PhoneDetector implements Detector {
     return count == 10 && s.digit[d] >= 2 && s.digit[d + 3] >= 2;
   }
 
-  private static PhoneNumber validate(
+  /**
+   * A valid number: calling code and national number, and its E.164 form when parsing made it (else
+   * it is {@code +<cc><national number>}, which is what {@code format(E164)} gives for a number
+   * without Italian leading zeros).
+   */
+  private record Hit(int cc, long nationalNumber, String formatted) {
+    String e164() {
+      return formatted != null ? formatted : "+" + cc + nationalNumber;
+    }
+  }
+
+  /** A remembered result of the parse path: the digits' key and the hit (null: not valid). */
+  private record Parsed(long key, Hit hit) {}
+
+  private static final int PARSED_SIZE = 1 << 12;
+
+  /**
+   * Memo of the parse path for international input ({@code +} or {@code 00}, region {@code ZZ}), a
+   * pure function of the digits: a lock-free table of immutable entries, bounded, where a lost or
+   * overwritten entry only costs a new parse.
+   */
+  private static final AtomicReferenceArray<Parsed> PARSED =
+      new AtomicReferenceArray<>(PARSED_SIZE);
+
+  private static Hit validate(
       DigitSequence s, int from, int to, boolean plus, boolean zeroZero, String region) {
     int d = s.groupStart[from];
     int end = s.groupStart[to];
     if (zeroZero) {
       d += 2;
     }
-    PhoneNumber direct = null;
     if (plus || zeroZero) {
       // country codes are prefix-free: build the number without parsing (parse is slow)
       int cc = 0;
       for (int k = 0; k < 3 && d + k < end; k++) {
         cc = cc * 10 + s.digit[d + k];
-        if (!"ZZ".equals(UTIL.getRegionCodeForCountryCode(cc))) {
+        if (PhoneValidity.knownCallingCode(cc)) {
           int nd = d + k + 1;
           if (end - nd >= 4 && end - nd <= 14 && s.digit[nd] != 0) {
-            direct = new PhoneNumber().setCountryCode(cc).setNationalNumber(s.value(nd, end));
+            long nn = s.value(nd, end);
+            return PhoneValidity.isValid(cc, nn) ? new Hit(cc, nn, null) : null;
           }
           break;
         }
       }
+      // "+" followed by the digits, region ZZ: the digits alone decide (at most 17 of them)
+      int len = end - d;
+      long key = s.value(d, end) * 32 + len;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 52) & (PARSED_SIZE - 1);
+      Parsed p = PARSED.getOpaque(slot);
+      if (p != null && p.key() == key) {
+        return p.hit();
+      }
+      Hit hit = parse("+" + digitString(s, d, end), "ZZ");
+      PARSED.setOpaque(slot, new Parsed(key, hit));
+      return hit;
     } else if ("US".equals(region) || "CA".equals(region)) {
       int nd = end - d == 11 ? d + 1 : d;
-      direct = new PhoneNumber().setCountryCode(1).setNationalNumber(s.value(nd, end));
+      long nn = s.value(nd, end);
+      return PhoneValidity.isValid(1, nn) ? new Hit(1, nn, null) : null;
     }
-    if (direct != null) {
-      return UTIL.isValidNumber(direct) ? direct : null;
+    return parse(digitString(s, d, end), region);
+  }
+
+  private static String digitString(DigitSequence s, int fromDigit, int toDigit) {
+    char[] c = new char[toDigit - fromDigit];
+    for (int i = fromDigit; i < toDigit; i++) {
+      c[i - fromDigit] = (char) ('0' + s.digit[i]);
     }
-    String digits = s.digitsOf(from, to);
-    String input;
-    String r = region;
-    if (plus) {
-      input = "+" + digits;
-      r = "ZZ";
-    } else if (zeroZero) {
-      input = "+" + digits.substring(2);
-      r = "ZZ";
-    } else {
-      input = digits;
-    }
+    return new String(c);
+  }
+
+  /** libphonenumber's parse, then its validity; null when either fails. */
+  private static Hit parse(String input, String region) {
     try {
-      PhoneNumber pn = UTIL.parse(input, r);
-      return UTIL.isValidNumber(pn) ? pn : null;
+      PhoneNumber pn = UTIL.parse(input, region);
+      boolean valid =
+          pn.isItalianLeadingZero() || pn.hasRawInput()
+              ? UTIL.isValidNumber(pn)
+              : PhoneValidity.isValid(pn.getCountryCode(), pn.getNationalNumber());
+      return valid
+          ? new Hit(
+              pn.getCountryCode(),
+              pn.getNationalNumber(),
+              UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164))
+          : null;
     } catch (NumberParseException e) {
       return null;
     }
@@ -316,11 +378,11 @@ final class PhoneDetector implements Detector {
       int to,
       int start,
       int stop,
-      PhoneNumber pn,
+      Hit pn,
       boolean intl,
       String region) {
     boolean words = s.anyWord(from, to);
-    boolean standardGrouping = standardGrouping(s, from, to, intl, pn.getCountryCode() == 1);
+    boolean standardGrouping = standardGrouping(s, from, to, intl, pn.cc() == 1);
     String form = s.form(from, to, standardGrouping);
     boolean bare = to - from == 1;
     double base;
@@ -358,7 +420,7 @@ final class PhoneDetector implements Detector {
             .pattern(pattern)
             .validation("libphonenumber")
             .contextWords(ctxWords)
-            .canonical(UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164))
+            .canonical(pn.e164())
             .build());
   }
 

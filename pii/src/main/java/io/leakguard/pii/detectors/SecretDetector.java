@@ -75,9 +75,11 @@ final class SecretDetector implements Detector {
         }
       } else if ((f & TextIndex.ASSIGN) != 0) {
         assignment(s, st);
-      } else if ((f & TextIndex.DASH) != 0 && text.startsWith("-----BEGIN ", st)) {
+      } else if ((f & TextIndex.DASH) != 0
+          && s.at(st + 1) == '-'
+          && text.startsWith("-----BEGIN ", st)) {
         SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
-      } else if ((f & TextIndex.PUNCT) != 0 && text.charAt(st) == '>') {
+      } else if ((f & TextIndex.PUNCT) != 0 && s.chars[st] == '>') {
         xmlElement(s, st);
       }
     }
@@ -86,7 +88,7 @@ final class SecretDetector implements Detector {
   /** An {@code =} or {@code :} at {@code a}: a URL, or a keyword assignment. */
   private static void assignment(SecretScan s, int a) {
     String text = s.text;
-    char c = text.charAt(a);
+    char c = s.chars[a];
     char next = s.at(a + 1);
     char prev = s.at(a - 1);
     if (c == ':' && next == '/' && s.at(a + 2) == '/') {
@@ -110,6 +112,9 @@ final class SecretDetector implements Detector {
       k--;
     }
     int ke = k;
+    if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
+      return; // necessary: every keyword (and "is" in "password is:") ends with a rule's last char
+    }
     int ks = keywordStart(s, ke);
     if (ke - ks == 2 && text.regionMatches(true, ks, "is", 0, 2) && s.at(ks - 1) == ' ') {
       ke = ks - 1; // "the password is: x"
@@ -234,7 +239,7 @@ final class SecretDetector implements Detector {
     int ks = ke;
     while (ks > 0
         && ke - ks < SecretKeywords.MAX_KEYWORD
-        && SecretChars.is(s.text.charAt(ks - 1), SecretChars.KEYWORD)) {
+        && SecretChars.is(s.chars[ks - 1], SecretChars.KEYWORD)) {
       ks--;
     }
     return ks;

@@ -103,10 +103,30 @@ final class SecretKeywords {
   /** Fast rejection: the last char of every rule word. */
   private static final boolean[] LAST_CHAR = new boolean[128];
 
+  /**
+   * {@link #RULES} by the last char of their word, each list in {@link #RULES} order (so the first
+   * matching rule still wins); null for a char that ends no word.
+   */
+  private static final Rule[][] BY_LAST_CHAR = new Rule[128][];
+
   static {
     for (Rule r : RULES) {
-      LAST_CHAR[r.word().charAt(r.word().length() - 1)] = true;
+      char last = r.word().charAt(r.word().length() - 1);
+      LAST_CHAR[last] = true;
+      Rule[] old = BY_LAST_CHAR[last];
+      Rule[] grown = old == null ? new Rule[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = r;
+      BY_LAST_CHAR[last] = grown;
     }
+  }
+
+  /**
+   * False when no keyword can end with {@code c}: {@link #match} returns null for every keyword
+   * whose last char is {@code c}.
+   */
+  static boolean mayEndKeyword(char c) {
+    char l = Character.toLowerCase(c);
+    return l < 128 && LAST_CHAR[l];
   }
 
   /** Longest keyword examined, in chars. */
@@ -148,10 +168,13 @@ final class SecretKeywords {
       prev = c;
       n++;
     }
-    for (Rule r : RULES) {
+    if (n == 0 || buf[n - 1] >= 128 || BY_LAST_CHAR[buf[n - 1]] == null) {
+      return null;
+    }
+    for (Rule r : BY_LAST_CHAR[buf[n - 1]]) {
       String w = r.word();
       int wl = w.length();
-      if (wl > n || buf[n - 1] != w.charAt(wl - 1) || (r.queryOnly() && !query)) {
+      if (wl > n || (r.queryOnly() && !query)) {
         continue;
       }
       if (r.match() == Match.EXACT && wl != n) {

@@ -53,20 +53,26 @@ final class SecretProse {
 
   private SecretProse() {}
 
-  /** Tries the forms above on the word token starting at {@code st}. */
+  /**
+   * Tries the forms above on the word token starting at {@code st}. Runs on every word of every
+   * text, so each form first checks a necessary condition in O(1): a flag follows {@code -}, a
+   * prose or pair keyword starts with two chars of {@link #KEYWORD_HEAD} (or a non-ASCII char,
+   * which case-insensitive matching may fold), a lone Azure key has {@code ==} 86 chars on.
+   */
   static void tryWord(SecretScan s, int st) {
-    char c0 = Character.toLowerCase(s.at(st));
-    int we = wordEnd(s, st);
-    if (s.at(st - 1) == '-' && (s.at(st - 2) == '-' || s.at(st - 2) == ' ')) {
-      if (flag(s, st)) {
+    char c = s.at(st);
+    char before = s.at(st - 1);
+    if (before == '-') {
+      char b2 = s.at(st - 2);
+      if ((b2 == '-' || b2 == ' ') && flag(s, st)) {
         return;
       }
-    }
-    if (c0 == 's' && s.at(st - 1) == '-' && s.text.regionMatches(true, st, "SecureString", 0, 12)) {
-      secureString(s, st + 12);
-      return;
-    }
-    if (s.at(st - 1) != '-' && isWordStart(s, st)) {
+      if ((c == 's' || c == 'S') && s.text.regionMatches(true, st, "SecureString", 0, 12)) {
+        secureString(s, st + 12);
+        return;
+      }
+    } else if (mayStartKeyword(c, s.at(st + 1)) && isWordStart(before)) {
+      int we = wordEnd(s, st);
       if (equalsAny(s, st, we, PROSE_WORDS)) {
         prose(s, we);
         return;
@@ -83,6 +89,36 @@ final class SecretProse {
     if (!SecretChars.is(s.at(rs - 1), SecretChars.B64)) {
       azureKey(s, rs);
     }
+  }
+
+  /**
+   * The first two chars (lower case) of every word of {@link #PROSE_WORDS} and {@link #PAIR_WORDS},
+   * indexed {@code c0 << 7 | c1}.
+   */
+  private static final boolean[] KEYWORD_HEAD = new boolean[128 * 128];
+
+  static {
+    for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS}) {
+      for (String w : words) {
+        KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
+      }
+    }
+  }
+
+  /**
+   * False when no word of {@link #PROSE_WORDS} or {@link #PAIR_WORDS} can start with {@code c0 c1}
+   * ignoring case. Non-ASCII chars are not filtered: {@code ſ} and {@code K} (Kelvin) match {@code
+   * s} and {@code k} in {@link String#regionMatches(boolean, int, String, int, int)}.
+   */
+  private static boolean mayStartKeyword(char c0, char c1) {
+    if (c0 >= 128 || c1 >= 128) {
+      return true;
+    }
+    return KEYWORD_HEAD[asciiLower(c0) << 7 | asciiLower(c1)];
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
@@ -280,6 +316,9 @@ final class SecretProse {
 
   /** A lone Azure storage account key: 86 base64 chars and {@code ==}. */
   private static void azureKey(SecretScan s, int st) {
+    if (s.at(st + 86) != '=' || s.at(st + 87) != '=') {
+      return; // necessary: the 86-char run ends in "==" (saves scanning every word's run)
+    }
     int e = s.runEnd(st, SecretChars.B64);
     if (e - st != 86 || s.at(e) != '=' || s.at(e + 1) != '=' || s.at(e + 2) == '=') {
       return;
@@ -323,14 +362,14 @@ final class SecretProse {
     return -1;
   }
 
-  private static boolean isWordStart(SecretScan s, int st) {
-    char p = s.at(st - 1);
+  /** {@code p} (the char before a word, 0 at the text start) does not continue a word. */
+  private static boolean isWordStart(char p) {
     return p == 0 || !(Character.isLetterOrDigit(p) || p == '_' || p == '.');
   }
 
   private static int wordEnd(SecretScan s, int st) {
     int e = st;
-    while (e < s.length && e - st < 24 && Character.isLetter(s.text.charAt(e))) {
+    while (e < s.length && e - st < 24 && Character.isLetter(s.chars[e])) {
       e++;
     }
     return e;

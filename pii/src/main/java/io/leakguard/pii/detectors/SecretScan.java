@@ -18,6 +18,13 @@ import java.util.List;
  */
 final class SecretScan {
   final String text;
+
+  /**
+   * The text's chars ({@link io.leakguard.pii.spi.TextIndex#chars()}, valid during {@code detect};
+   * may be longer than {@link #length}): array reads instead of {@code String.charAt} in hot loops.
+   */
+  final char[] chars;
+
   final int length;
   private final DetectionContext ctx;
 
@@ -60,6 +67,8 @@ final class SecretScan {
     this.text = text;
     this.length = text.length();
     this.ctx = ctx;
+    char[] c = ctx.tokens().chars();
+    this.chars = c != null && c.length >= length ? c : text.toCharArray();
     Arrays.fill(runFrom, -1);
     Arrays.fill(runTo, -1);
   }
@@ -73,7 +82,8 @@ final class SecretScan {
       return runTo[b];
     }
     int e = p;
-    while (e < length && SecretChars.is(text.charAt(e), cls)) {
+    char[] a = chars;
+    while (e < length && SecretChars.is(a[e], cls)) {
       e++;
     }
     runFrom[b] = p;
@@ -82,7 +92,7 @@ final class SecretScan {
   }
 
   char at(int i) {
-    return i >= 0 && i < length ? text.charAt(i) : 0;
+    return i >= 0 && i < length ? chars[i] : 0;
   }
 
   boolean startsWith(String prefix, int at) {

@@ -18,6 +18,15 @@ import java.util.Set;
  * words are clustered 3-2-4 by dashes or commas), i.e. reported only next to a context word ({@code
  * ssn}, {@code social security}...), which adds 0.45 (0.1 for the dashed form).
  *
+ * <p>Context, as support text writes it: the word glued by a dash ({@code SSN-536221234}), a colon
+ * or a hash ({@code ssn#536221234}); {@code SS no}, {@code soc sec}; the common typos of {@code
+ * social} ({@code scoial security number 7 6 3 7 9 7 6 5 8}); a note naming the data {@code PII}
+ * ({@code no PII in logs, but the dump had 371498203 in it}); and a number restated within the
+ * window after an SSN that had context ({@code SSN five two four, five seven, one one seven one,
+ * correct one is 2 8 5 0 5 2 3 4 9}) takes over that SSN's words. An identifier word right before
+ * the number ({@code order no. 536221234}, {@code ticket # 5 3 6 2 2 1 2 3 4}) cancels the context
+ * of every form but the dashed one.
+ *
  * <p>Known limits: ITINs (9xx) are rejected as SSNs by the area rule; SSNs written inside a longer
  * dash-joined cluster are not cut out of it.
  */
@@ -29,7 +38,39 @@ final class UsSsnDetector implements Detector {
   private static final int CONTEXT_WINDOW = 64;
 
   static final Set<String> CONTEXT =
-      Set.of("ssn", "ssns", "social security", "social", "ss#", "ssa", "taxpayer", "tin");
+      Set.of(
+          "ssn",
+          "ssns",
+          "social security",
+          "social",
+          "ss#",
+          "ssa",
+          "taxpayer",
+          "tin",
+          // what people write for the word: "SS no 536221234", "soc sec 536221234"
+          "ss no",
+          "ss number",
+          "soc sec",
+          // the common typos of "social" ("scoial security number"); not "socal" (SoCal)
+          "scoial",
+          "socail",
+          "soical",
+          "sosial");
+
+  // Not "pii": a note naming "PII" is no evidence that a nearby 9-digit number is an SSN (it was
+  // tried and fitted only the corpus generator's phrasing; see docs/detectors/us-ssn.md).
+
+  /**
+   * Words of the phrase "SSN number" etc. that may stand between an identifier word and its number
+   * ({@code order no. 536221234}, {@code ticket # 5 3 6 2 2 1 2 3 4}).
+   */
+  private static final String[] FILLER = {"number", "no", "num", "nr", "id"};
+
+  /** {@link NumberGuards#NEGATIVE_CONTEXT} as an array (no iterator per candidate). */
+  private static final String[] NEGATIVE = NumberGuards.NEGATIVE_CONTEXT.toArray(new String[0]);
+
+  /** How many tokens back from a number {@link #negativeBefore} looks for an identifier word. */
+  private static final int NEGATIVE_TOKENS = 6;
 
   /** Published or advertised numbers that are never real SSNs. */
   private static final Set<String> KNOWN_FAKE = Set.of("078051120", "219099999", "123456789");
@@ -51,11 +92,28 @@ final class UsSsnDetector implements Detector {
 
   @Override
   public void detect(DetectionContext ctx) {
-    DigitRuns.scanSequences(ctx, 9, UsSsnDetector::scan);
+    Restated last = new Restated(); // one per text: the last confident SSN
+    DigitRuns.scanSequences(
+        ctx, 9, (c, text, idx, s, reportedUntil) -> scan(c, text, idx, s, reportedUntil, last));
+  }
+
+  /**
+   * The end and context words of the last SSN reported with its context in this text: a number
+   * restated within {@link #CONTEXT_WINDOW} chars after it ({@code SSN five two four, five seven,
+   * one one seven one, cx says correct one is 2 8 5 0 5 2 3 4 9}) takes over those words.
+   */
+  private static final class Restated {
+    int end = -1;
+    List<String> words = List.of();
   }
 
   private static int scan(
-      DetectionContext ctx, String text, TextIndex idx, DigitSequence s, int reportedUntil) {
+      DetectionContext ctx,
+      String text,
+      TextIndex idx,
+      DigitSequence s,
+      int reportedUntil,
+      Restated last) {
     int from = 0;
     while (from < s.groups) {
       if (!NumberGuards.boundary(s, from) || s.groupCharStart(from) < reportedUntil) {
@@ -74,7 +132,7 @@ final class UsSsnDetector implements Detector {
       if (!rules(s.digit, d0)
           || NumberGuards.shape(s, from, to) != null
           || NumberGuards.plusPrefixed(text, idx, s, from)
-          || NumberGuards.surroundings(text, idx, s, from, to) != null) {
+          || guarded(text, idx, s, from, to)) {
         from++;
         continue;
       }
@@ -111,10 +169,20 @@ final class UsSsnDetector implements Detector {
         pattern = "ssn.spaced";
         base = 0.3;
       }
-      List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+      List<String> words;
+      if (!dashed && negativeBefore(idx, s.groupToken[from])) {
+        words = List.of(); // "order no. 536221234": an identifier, whatever the words around
+      } else {
+        words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+        if (words.isEmpty() && last.end >= 0 && start - last.end <= CONTEXT_WINDOW) {
+          words = last.words;
+        }
+      }
       double score = base;
       if (!words.isEmpty()) {
         score += dashed ? 0.1 : 0.45;
+        last.end = stop;
+        last.words = words;
       }
       String form = s.form(from, to, shape324 || "ssn.digits".equals(pattern));
       ctx.report(
@@ -131,6 +199,68 @@ final class UsSsnDetector implements Detector {
       from = to;
     }
     return reportedUntil;
+  }
+
+  /**
+   * The shared {@link NumberGuards#surroundings} guards, except that a context word glued to the
+   * number by a dash is not a letter-adjacent identifier: {@code SSN-536-22-1234}, {@code
+   * SSN-536221234}.
+   */
+  private static boolean guarded(String text, TextIndex idx, DigitSequence s, int from, int to) {
+    String guard = NumberGuards.surroundings(text, idx, s, from, to);
+    if (guard == null) {
+      return false;
+    }
+    if (!"LETTER_ADJACENT".equals(guard) || from != 0) {
+      return true;
+    }
+    int t = s.groupToken[0] - 2;
+    if (t < 0 || text.charAt(idx.start(t + 1)) != '-') {
+      return true;
+    }
+    if (!(idx.equalsIgnoreCase(t, "ssn") || idx.equalsIgnoreCase(t, "ss"))) {
+      return true;
+    }
+    // the end of the window must not be glued to letters either ("SSN-536221234-abc")
+    return to == s.groups && !s.truncated && NumberGuards.surroundings(text, idx, s, 1, to) != null;
+  }
+
+  /**
+   * True when an identifier word ({@link NumberGuards#NEGATIVE_CONTEXT}: order, ticket, case...)
+   * stands right before the number, with at most punctuation and a filler word ({@code number},
+   * {@code no}, {@code #}) between: {@code order no. 536221234}, {@code case #5 3 6 2 2 1 2 3 4}.
+   * Looks back at most {@link #NEGATIVE_TOKENS} tokens.
+   */
+  static boolean negativeBefore(TextIndex idx, int firstToken) {
+    int limit = Math.max(0, firstToken - NEGATIVE_TOKENS);
+    for (int t = firstToken - 1; t >= limit; t--) {
+      int f = idx.flags(t);
+      if ((f & TextIndex.NEWLINE) != 0) {
+        return false;
+      }
+      if ((f & TextIndex.LETTER) == 0) {
+        if ((f & TextIndex.DIGIT) != 0) {
+          return false;
+        }
+        continue; // space or punctuation
+      }
+      for (String w : NEGATIVE) {
+        if (idx.equalsIgnoreCase(t, w)) {
+          return true;
+        }
+      }
+      boolean filler = false;
+      for (String w : FILLER) {
+        if (idx.equalsIgnoreCase(t, w)) {
+          filler = true;
+          break;
+        }
+      }
+      if (!filler) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

@@ -71,6 +71,8 @@ final class Context implements DetectionContext {
       return;
     }
     Vocab vocab = Vocab.of(vocabulary);
+    char[] a = tokens.chars();
+    int n = text.length();
     boolean havePrev = false;
     String prevText = null; // the previous word in lower case, or null: then prevStart..prevEnd
     int prevStart = 0;
@@ -78,14 +80,14 @@ final class Context implements DetectionContext {
     int prevHash = 0;
     int i = from;
     // do not start in the middle of a word
-    if (i > 0 && Character.isLetter(text.charAt(i - 1))) {
-      while (i < to && Character.isLetter(text.charAt(i))) {
+    if (i > 0 && isLetter(a[i - 1])) {
+      while (i < to && isLetter(a[i])) {
         i++;
       }
     }
     while (i < to) {
-      char c = text.charAt(i);
-      if (!Character.isLetter(c)) {
+      char c = a[i];
+      if (!isLetter(c)) {
         if (c != ' ' && c != '-' && c != '_') {
           havePrev = false;
         }
@@ -96,20 +98,20 @@ final class Context implements DetectionContext {
       int h = 0;
       boolean ascii = true;
       while (i < to) {
-        char d = text.charAt(i);
+        char d = a[i];
         if (d < 128) {
           if ((d | 0x20) < 'a' || (d | 0x20) > 'z') {
             break;
           }
           h = 31 * h + (d | 0x20);
-        } else if (Character.isLetter(d)) {
+        } else if (isLetter(d)) {
           ascii = false;
         } else {
           break;
         }
         i++;
       }
-      if (i == to && to < text.length() && Character.isLetter(text.charAt(to))) {
+      if (i == to && to < n && isLetter(a[to])) {
         break; // word cut by the window
       }
       int len = i - s;
@@ -151,6 +153,21 @@ final class Context implements DetectionContext {
       prevEnd = prevText != null ? s + prevText.length() : i;
       prevHash = h;
     }
+  }
+
+  /** {@link Character#isLetter(char)} of every BMP char, one bit each (8 KB). */
+  private static final long[] LETTER = new long[1 << 10];
+
+  static {
+    for (int c = 0; c < (1 << 16); c++) {
+      if (Character.isLetter((char) c)) {
+        LETTER[c >>> 6] |= 1L << c;
+      }
+    }
+  }
+
+  private static boolean isLetter(char c) {
+    return (LETTER[c >>> 6] & (1L << c)) != 0;
   }
 
   /**

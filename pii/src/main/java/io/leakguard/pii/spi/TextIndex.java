@@ -106,58 +106,59 @@ public final class TextIndex {
       char c = buf[i];
       int start = i;
       int f;
-      if (c < 128 ? ASCII_CLASS[c] == A_ALNUM : isAlnum(text, i)) {
+      int k = CLASS[c];
+      if ((k & C_ALNUM) != 0 || (k & C_SURROGATE) != 0 && isAlnum(text, i)) {
         f = ALNUM;
         boolean hex = true;
         while (i < n) {
           char d = buf[i];
-          if (d >= '0' && d <= '9') {
-            f |= DIGIT;
-          } else if (d < 128) {
-            if ((d | 0x20) >= 'a' && (d | 0x20) <= 'z') {
-              f |= LETTER | (d <= 'Z' ? UPPER : LOWER);
-              if ((d | 0x20) > 'f') {
-                hex = false;
-              }
-            } else {
-              break; // ASCII punctuation, space or control: never part of a word
-            }
-          } else {
-            int cp = text.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) {
-              f |= LETTER | NON_ASCII;
+          int e = WORD[d];
+          if (e > 0) {
+            // ASCII letter or digit, or a BMP letter/digit: its flags come from the table
+            f |= e & WORD_FLAGS;
+            if ((e & NOT_HEX) != 0) {
               hex = false;
-              if (Character.isUpperCase(cp)) {
-                f |= UPPER;
-              } else if (Character.isLowerCase(cp)) {
-                f |= LOWER;
-              }
-              i += Character.charCount(cp);
-              continue;
-            } else if (Character.getType(cp) == Character.NON_SPACING_MARK && i > start) {
-              f |= NON_ASCII; // combining accent inside a name
-              hex = false;
-              i += Character.charCount(cp);
-              continue;
             }
-            break;
+            i++;
+            continue;
           }
-          i++;
+          if (e == 0) {
+            break; // punctuation, space or control: never part of a word
+          }
+          // a mark or a surrogate: the slow, exact path
+          int cp = text.codePointAt(i);
+          if (Character.isLetterOrDigit(cp)) {
+            f |= LETTER | NON_ASCII;
+            hex = false;
+            if (Character.isUpperCase(cp)) {
+              f |= UPPER;
+            } else if (Character.isLowerCase(cp)) {
+              f |= LOWER;
+            }
+            i += Character.charCount(cp);
+            continue;
+          } else if (Character.getType(cp) == Character.NON_SPACING_MARK && i > start) {
+            f |= NON_ASCII; // combining accent inside a name
+            hex = false;
+            i += Character.charCount(cp);
+            continue;
+          }
+          break;
         }
         if (hex) {
           f |= HEX;
         }
-        if (c < 128 ? (c >= 'A' && c <= 'Z') : Character.isUpperCase(c)) {
+        if ((k & C_UPPER) != 0) {
           f |= INITIAL_UPPER;
         }
         if (i - start == 2 && (c | 0x20) == 'a' && (buf[start + 1] | 0x20) == 't') {
           f |= AT_WORD;
         }
-      } else if (c < 128 ? ASCII_CLASS[c] == A_SPACE : isSpace(c)) {
+      } else if ((k & C_SPACE) != 0) {
         f = SPACE;
         while (i < n) {
           char d = buf[i];
-          if (d < 128 ? ASCII_CLASS[d] != A_SPACE : !isSpace(d)) {
+          if ((CLASS[d] & C_SPACE) == 0) {
             break;
           }
           if (d == '\n' || d == '\r') {
@@ -181,29 +182,78 @@ public final class TextIndex {
     return idx;
   }
 
+  // Class of every BMP char, computed once from the same Character predicates the slow path uses
+  // (so the table and the code-point path agree): 64 KB each, built in a few milliseconds.
+  private static final int C_ALNUM = 1;
+  private static final int C_SPACE = 2;
+  private static final int C_UPPER = 4;
+  private static final int C_SURROGATE = 8;
+  private static final byte[] CLASS = new byte[1 << 16];
+
+  /**
+   * Per BMP char inside a word: {@code > 0} = a letter or digit, carrying its token flags ({@link
+   * #WORD_FLAGS}) and {@link #NOT_HEX}; {@code 0} = ends the word; {@code < 0} = needs the
+   * code-point path (surrogates, non-spacing marks).
+   */
+  private static final short[] WORD = new short[1 << 16];
+
+  private static final int WORD_FLAGS = LETTER | DIGIT | UPPER | LOWER | NON_ASCII;
+  private static final int NOT_HEX = ALNUM; // not among WORD_FLAGS: free for this table
+
+  static {
+    for (int c = 0; c < (1 << 16); c++) {
+      char ch = (char) c;
+      int k = 0;
+      short w = 0;
+      if (Character.isSurrogate(ch)) {
+        k = C_SURROGATE;
+        w = -1;
+      } else if (c < 128) {
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+          k = C_ALNUM;
+          if (c >= 'A' && c <= 'Z') {
+            k |= C_UPPER;
+          }
+          if (c <= '9') {
+            w = (short) DIGIT;
+          } else {
+            w = (short) (LETTER | (c <= 'Z' ? UPPER : LOWER));
+            if ((c | 0x20) > 'f') {
+              w |= (short) NOT_HEX;
+            }
+          }
+        } else if (isSpace(ch)) {
+          k = C_SPACE;
+        }
+      } else if (Character.isLetterOrDigit(c)) {
+        k = C_ALNUM;
+        if (Character.isUpperCase(c)) {
+          k |= C_UPPER;
+        }
+        int wf = LETTER | NON_ASCII;
+        if (Character.isUpperCase(c)) {
+          wf |= UPPER;
+        } else if (Character.isLowerCase(c)) {
+          wf |= LOWER;
+        }
+        w = (short) (wf | NOT_HEX);
+      } else {
+        if (isSpace(ch)) {
+          k = C_SPACE;
+        }
+        if (Character.getType(c) == Character.NON_SPACING_MARK) {
+          w = -1;
+        }
+      }
+      CLASS[c] = (byte) k;
+      WORD[c] = w;
+    }
+  }
+
   /** Per-thread copy of the text being indexed; texts above this size get a one-off buffer. */
   private static final int MAX_SCRATCH = 1 << 20;
 
   private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
-
-  private static final byte A_OTHER = 0;
-  private static final byte A_ALNUM = 1;
-  private static final byte A_SPACE = 2;
-
-  /** Class of each ASCII char, equal to the general rules below for {@code c < 128}. */
-  private static final byte[] ASCII_CLASS = new byte[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-        ASCII_CLASS[c] = A_ALNUM;
-      } else if (isSpace(c)) {
-        ASCII_CLASS[c] = A_SPACE;
-      } else {
-        ASCII_CLASS[c] = A_OTHER;
-      }
-    }
-  }
 
   private static boolean isSpace(char c) {
     if (c >= 128 && c < 0x1680) {

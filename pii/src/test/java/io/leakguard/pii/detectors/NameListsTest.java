@@ -44,6 +44,49 @@ class NameListsTest {
     assertThat(PersonNames.TECH_PHRASES.contains("visual  studio")).isTrue();
   }
 
+  /**
+   * A small table: the first-char/length filter and the ASCII fast path must not change answers.
+   */
+  private static final NameSet SMALL =
+      new NameSet(
+          java.util.Map.of(
+              "dr", 1, "thank you", 2, "anna", 4, "josé", 8, "averyveryverylongkeyword", 16));
+
+  @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "dr|1",
+        "DR|1",
+        "d|0", // a prefix of a key: shorter than every key starting with d
+        "drx|0",
+        "thank you|2",
+        "THANK   you|2", // whitespace runs fold to one space
+        "thank\tyou|2",
+        "thankyou|0",
+        "anna|4",
+        "ANNA|4",
+        "Anná|4", // a combining mark is dropped: longer raw region, same key
+        "annas|0",
+        "josé|8",
+        "JOSÉ|8",
+        "José|8",
+        "jose|8", // Latin letters fold to their base letter: é to e
+        "averyveryverylongkeyword|16",
+        "AVERYVERYVERYLONGKEYWORD|16",
+        "averyveryverylongkeywordx|0",
+        "d\u0000r|0", // a NUL folds to itself: no key
+        "x|0",
+      })
+  void smallSetAnswersExactly(String region, int expected) {
+    String r = region.replace("\\t", "\t");
+    assertThat(SMALL.get(r, 0, r.length())).isEqualTo(expected);
+    char[] padded = ("..." + r + "...").toCharArray();
+    assertThat(SMALL.get(padded, 3, 3 + r.length())).isEqualTo(expected);
+    assertThat(SMALL.get(padded, 3, 3)).isZero();
+  }
+
   private static int flags(String w) {
     return PersonNames.WORDS.get(w, 0, w.length());
   }

@@ -57,6 +57,9 @@ class SecretDetectorTest {
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** 85 base64 chars: after a {@code +} or {@code /} and before {@code ==}, a lone Azure key. */
+  static final String KEY_BODY_85 = rnd(77, 85, B62);
+
   static final String AWS_ID = "AKIA" + rnd(1, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
   static final String AWS_SECRET = b64(2, 30);
   static final String ACCOUNT_KEY = b64(3, 64);
@@ -259,6 +262,13 @@ class SecretDetectorTest {
         hit("az storage blob list --account-key ⟦" + ACCOUNT_KEY + "⟧", "azure-account-key"),
         hit("key1: ⟦" + ACCOUNT_KEY + "⟧", "azure-account-key"),
         hit("<add key=\"StorageKey\" value=\"⟦" + ACCOUNT_KEY + "⟧\"/>", "azure-account-key"),
+        // the O(1) pre-checks of the word path (first chars, "==" 86 chars on, keyword last char)
+        hit("storage key ⟦+" + KEY_BODY_85 + "==⟧ rotated", "azure-account-key"),
+        hit("storage key ⟦/" + KEY_BODY_85 + "==⟧ rotated", "azure-account-key"),
+        hit("My PASSWORD is ⟦Tr0ub4dor&3⟧ btw", "password-prose"),
+        hit("Das Passwort ist ⟦Geheim#2024⟧ ok", "password-prose"),
+        hit("CREDS: admin / ⟦Winter2025#⟧ ok", "password-prose"),
+        hit("the password is: ⟦Hunter2!x⟧", "password-assignment"),
         hit("> ⟦" + pem("RSA PRIVATE KEY", 27).replace("\n", "\n> ") + "⟧\n", "pem-private-key"),
         // code points and normalization: spans point into the original text
         hit("🔑🔑 password=⟦Hunter2!⟧ 🔒", "password-assignment"),
@@ -292,6 +302,7 @@ class SecretDetectorTest {
     return Stream.of(
         // hashes, ids
         "commit " + SHA1,
+        "x " + KEY_BODY_85.substring(0, 84) + "== y", // 84 + "==": not an Azure key
         "SHA256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         "md5sum d41d8cd98f00b204e9800998ecf8427e  file.iso",
         "correlation id " + GUID,

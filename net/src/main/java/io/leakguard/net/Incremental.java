@@ -1,0 +1,229 @@
+package io.leakguard.net;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Picks the part of two models that a diff has to re-audit.
+ *
+ * <p>Design notes (for maintainers): a finding id depends only on (check, provider, target id,
+ * direction, protocol, ports), and the ports and checks of a target's findings depend only on the
+ * target's own fields (id, provider, address, labels) and on the rule lines of its layers; a
+ * hygiene finding depends only on its rule set. So a target that is field-for-field the same on
+ * both sides, whose layers reference the same rule set ids and none of them changed, yields the
+ * same finding ids before and after, and cannot appear in the diff. Findings are deduplicated by id
+ * across targets, so the affected set is closed over target ids (every target sharing an id with an
+ * affected one is re-audited too). Source locations (file, JSON path) are ignored when comparing
+ * rule lines: they do not enter ids (the two sides usually live in different folders).
+ *
+ * <p>Falls back to a full audit (returns null) when the policy has an expired suppression (its
+ * warning would depend on every finding).
+ */
+final class Incremental {
+  private Incremental() {}
+
+  /**
+   * The sub-models {before, after} to audit, or null when the full models must be audited. The
+   * sub-models keep the full warnings lists.
+   */
+  static NetModel[] affected(NetModel before, NetModel after, Policy policy, LocalDate today) {
+    for (Policy.Suppression s : policy.suppressions()) {
+      if (s.expires().isBefore(today)) {
+        return null;
+      }
+    }
+    Map<String, List<RuleSet>> bSets = byId(before);
+    Map<String, List<RuleSet>> aSets = byId(after);
+    Set<String> changed = new HashSet<>();
+    for (Map.Entry<String, List<RuleSet>> e : bSets.entrySet()) {
+      List<RuleSet> other = aSets.get(e.getKey());
+      if (other == null || !sameSets(e.getValue(), other)) {
+        changed.add(e.getKey());
+      }
+    }
+    for (String id : aSets.keySet()) {
+      if (!bSets.containsKey(id)) {
+        changed.add(id);
+      }
+    }
+    Set<RuleSet> changedSets = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (String id : changed) {
+      changedSets.addAll(bSets.getOrDefault(id, List.of()));
+      changedSets.addAll(aSets.getOrDefault(id, List.of()));
+    }
+    Set<String> targetIds = new HashSet<>();
+    Map<Sig, Integer> count = new HashMap<>();
+    for (Target t : before.targets()) {
+      if (touches(t, changedSets)) {
+        targetIds.add(lower(t.id()));
+      } else {
+        count.merge(sig(t), 1, Integer::sum);
+      }
+    }
+    for (Target t : after.targets()) {
+      if (touches(t, changedSets)) {
+        targetIds.add(lower(t.id()));
+        continue;
+      }
+      Sig s = sig(t);
+      Integer n = count.get(s);
+      if (n == null) {
+        targetIds.add(lower(t.id()));
+      } else if (n == 1) {
+        count.remove(s);
+      } else {
+        count.put(s, n - 1);
+      }
+    }
+    for (Sig s : count.keySet()) {
+      targetIds.add(lower(s.id())); // only before
+    }
+    return new NetModel[] {sub(before, targetIds, changed), sub(after, targetIds, changed)};
+  }
+
+  private static NetModel sub(NetModel m, Set<String> targetIds, Set<String> changedSets) {
+    List<Target> ts = new ArrayList<>();
+    for (Target t : m.targets()) {
+      if (targetIds.contains(lower(t.id()))) {
+        ts.add(t);
+      }
+    }
+    List<RuleSet> rs = new ArrayList<>();
+    for (RuleSet r : m.ruleSets()) {
+      if (changedSets.contains(lower(r.id()))) {
+        rs.add(r);
+      }
+    }
+    return new NetModel(ts, rs, m.warnings());
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** Every rule set of the model and of its targets' layers, by id (lower case). */
+  private static Map<String, List<RuleSet>> byId(NetModel m) {
+    Set<RuleSet> all = new LinkedHashSet<>(m.ruleSets()); // identity (RuleSet.equals)
+    for (Target t : m.targets()) {
+      for (Layer l : t.layers()) {
+        all.addAll(l.ruleSets());
+      }
+    }
+    Map<String, List<RuleSet>> out = new HashMap<>();
+    for (RuleSet rs : all) {
+      out.computeIfAbsent(lower(rs.id()), k -> new ArrayList<>(1)).add(rs);
+    }
+    return out;
+  }
+
+  private static boolean touches(Target t, Set<RuleSet> changed) {
+    if (changed.isEmpty()) {
+      return false;
+    }
+    for (Layer l : t.layers()) {
+      for (RuleSet rs : l.ruleSets()) {
+        if (changed.contains(rs)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameSets(List<RuleSet> a, List<RuleSet> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      RuleSet x = a.get(i);
+      RuleSet y = b.get(i);
+      if (!x.id().equals(y.id())
+          || !x.name().equals(y.name())
+          || x.provider() != y.provider()
+          || !x.kind().equals(y.kind())
+          || !java.util.Objects.equals(x.address(), y.address())
+          || x.lines().size() != y.lines().size()) {
+        return false;
+      }
+      for (int j = 0; j < x.lines().size(); j++) {
+        if (!sameLine(x.lines().get(j), y.lines().get(j))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Every field but the source location. */
+  static boolean sameLine(RuleLine x, RuleLine y) {
+    // cheapest and most telling fields first: this runs over every line of both models
+    return x.priority() == y.priority()
+        && x.allow() == y.allow()
+        && x.direction() == y.direction()
+        && x.sourcePortsRestricted() == y.sourcePortsRestricted()
+        && x.unknown() == y.unknown()
+        && x.platformDefault() == y.platformDefault()
+        && x.ports().equals(y.ports())
+        && x.remote().equals(y.remote())
+        && x.local().equals(y.local())
+        && x.name().equals(y.name())
+        && x.protocols().equals(y.protocols())
+        && x.localSelectors().equals(y.localSelectors())
+        && x.remoteAsWritten().equals(y.remoteAsWritten())
+        && x.ruleSetName().equals(y.ruleSetName())
+        && x.ruleSetId().equals(y.ruleSetId());
+  }
+
+  /** A target's fields that can influence its findings, except source locations. */
+  private record Sig(
+      String id,
+      String name,
+      Provider provider,
+      String privateIp,
+      Map<String, String> tags,
+      Set<String> labels,
+      boolean publicPath,
+      String publicPathReason,
+      String address,
+      List<LayerSig> layers) {}
+
+  private record LayerSig(
+      String role,
+      Layer.Evaluation evaluation,
+      boolean stateless,
+      boolean unknown,
+      String unknownRef,
+      List<String> ruleSetIds) {}
+
+  private static Sig sig(Target t) {
+    List<LayerSig> ls = new ArrayList<>(t.layers().size());
+    for (Layer l : t.layers()) {
+      List<String> ids = new ArrayList<>(l.ruleSets().size());
+      for (RuleSet rs : l.ruleSets()) {
+        ids.add(rs.id());
+      }
+      ls.add(
+          new LayerSig(l.role(), l.evaluation(), l.stateless(), l.unknown(), l.unknownRef(), ids));
+    }
+    return new Sig(
+        t.id(),
+        t.name(),
+        t.provider(),
+        t.privateIp(),
+        t.tags(),
+        t.labels(),
+        t.publicPath(),
+        t.publicPathReason(),
+        t.address(),
+        ls);
+  }
+}

@@ -1,0 +1,120 @@
+package io.leakguard.pii.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakguard.pii.spi.TextIndex;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The speed shortcuts of the digit-run reader must never change what it reads: {@link
+ * DigitSequence#mayContinue} false implies that {@link DigitSequence#read} finds a single group,
+ * and {@link DigitSequence#wordDigit}'s first-letter filter only rejects non-digit words.
+ */
+class DigitSequenceShortcutsTest {
+  private static final String[] PIECES = {
+    "0",
+    "1",
+    "42",
+    "555",
+    "0143",
+    "4111",
+    " ",
+    " ",
+    "  ",
+    "   ",
+    "\t",
+    "-",
+    ".",
+    "(",
+    ")",
+    ",",
+    ">",
+    "> ",
+    "\n",
+    "\n> ",
+    "\r\n",
+    "\n\n",
+    "+",
+    ":",
+    "/",
+    "x",
+    "one",
+    "oh",
+    "five",
+    "Zero",
+    "SEVEN",
+    "eight",
+    "the",
+    "to",
+    "for",
+    "of",
+    "seventy",
+    "a",
+    "I",
+    "\u00e9t\u00e9",
+    "\uff14"
+  };
+
+  @Test
+  void mayContinueFalseMeansOneGroup() {
+    Random rnd = new Random(20261129L);
+    DigitSequence s = new DigitSequence();
+    int checked = 0;
+    int longer = 0;
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int parts = 1 + rnd.nextInt(40);
+      for (int k = 0; k < parts; k++) {
+        sb.append(PIECES[rnd.nextInt(PIECES.length)]);
+        if (rnd.nextInt(4) == 0) {
+          sb.append(' ');
+        }
+      }
+      TextIndex idx = TextIndex.of(sb.toString());
+      for (int t = 0; t < idx.size(); t++) {
+        if (!DigitSequence.canStart(idx, t)) {
+          continue;
+        }
+        s.read(idx, t);
+        if (!DigitSequence.mayContinue(idx, t)) {
+          checked++;
+          assertThat(s.groups).as("%s at token %d", sb, t).isLessThanOrEqualTo(1);
+        } else if (s.groups > 1) {
+          longer++;
+        }
+      }
+    }
+    // both sides of the shortcut were exercised in bulk
+    assertThat(checked).isGreaterThan(5_000);
+    assertThat(longer).isGreaterThan(5_000);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "zero, 0",
+    "one, 1",
+    "Two, 2",
+    "THREE, 3",
+    "four, 4",
+    "five, 5",
+    "six, 6",
+    "seven, 7",
+    "eight, 8",
+    "nine, 9",
+    "oh, 10",
+    "on, -1",
+    "ten, -1",
+    "the, -1",
+    "fives, -1",
+    "o, -1",
+    "nineteen, -1",
+    "zeros, -1"
+  })
+  void wordDigits(String word, int expected) {
+    TextIndex idx = TextIndex.of("x " + word + " y");
+    assertThat(DigitSequence.wordDigit(idx, 2)).isEqualTo(expected);
+  }
+}
