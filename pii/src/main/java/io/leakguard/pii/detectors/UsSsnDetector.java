@@ -56,6 +56,7 @@ final class UsSsnDetector implements Detector {
           "socail",
           "soical",
           "sosial");
+
   // Not "pii": a note naming "PII" is no evidence that a nearby 9-digit number is an SSN (it was
   // tried and fitted only the corpus generator's phrasing; see docs/detectors/us-ssn.md).
 
