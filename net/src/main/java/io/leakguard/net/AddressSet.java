@@ -483,6 +483,16 @@ public final class AddressSet {
     return Arrays.hashCode(los) * 31 + Arrays.hashCode(his) + symbols.hashCode();
   }
 
+  /** Feeds a canonical encoding of this set (equal sets, equal bytes) into {@code md}. */
+  void digest(java.security.MessageDigest md) {
+    Fingerprints.putInt(md, los.length);
+    for (int i = 0; i < los.length; i++) {
+      Fingerprints.putBytes(md, los[i].toByteArray());
+      Fingerprints.putBytes(md, his[i].toByteArray());
+    }
+    Fingerprints.putStrings(md, new java.util.TreeSet<>(symbols));
+  }
+
   @Override
   public String toString() {
     List<String> parts = new ArrayList<>(toCidrs());

@@ -161,18 +161,8 @@ final class Incremental {
     for (int i = 0; i < a.size(); i++) {
       RuleSet x = a.get(i);
       RuleSet y = b.get(i);
-      if (!x.id().equals(y.id())
-          || !x.name().equals(y.name())
-          || x.provider() != y.provider()
-          || !x.kind().equals(y.kind())
-          || !java.util.Objects.equals(x.address(), y.address())
-          || x.lines().size() != y.lines().size()) {
+      if (!Fingerprints.same(x, y)) {
         return false;
-      }
-      for (int j = 0; j < x.lines().size(); j++) {
-        if (!sameLine(x.lines().get(j), y.lines().get(j))) {
-          return false;
-        }
       }
     }
     return true;

@@ -57,6 +57,15 @@ public final class NetDiff {
   }
 
   /**
+   * Precomputes what an incremental diff of {@code m} needs (SHA-256 content fingerprints of its
+   * rule sets), so a diff of two loaded models does not compare every rule line. {@link
+   * io.leakguard.net.read.ExportReader} calls it while reading; a diff computes what is missing.
+   */
+  public static void prepare(NetModel m) {
+    Fingerprints.prepare(m);
+  }
+
+  /**
    * The diff of two models. Only targets whose layers contain a changed rule set (or that differ
    * themselves) and the changed rule sets are re-audited on each side: everything else yields the
    * same finding ids on both sides and cannot appear in the diff. The result equals {@link

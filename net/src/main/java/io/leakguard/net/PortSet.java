@@ -228,6 +228,14 @@ public final class PortSet {
     return Arrays.hashCode(b);
   }
 
+  /** Feeds a canonical encoding of this set (equal sets, equal bytes) into {@code md}. */
+  void digest(java.security.MessageDigest md) {
+    Fingerprints.putInt(md, b.length);
+    for (int v : b) {
+      Fingerprints.putInt(md, v);
+    }
+  }
+
   @Override
   public String toString() {
     return toStrings().toString();

@@ -66,7 +66,9 @@ public final class ExportReader {
     AzureConverter.convert(inv, targets, sets);
     AwsConverter.convert(inv, targets, sets);
     GcpConverter.convert(inv, targets, sets);
-    return new NetModel(targets, sets, inv.warnings.list());
+    NetModel model = new NetModel(targets, sets, inv.warnings.list());
+    io.leakguard.net.NetDiff.prepare(model); // rule-set fingerprints for a later diff
+    return model;
   }
 
   static List<Path> expand(List<Path> paths) {
