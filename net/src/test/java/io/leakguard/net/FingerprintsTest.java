@@ -6,7 +6,7 @@ import io.leakguard.core.SourceRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,361 +14,92 @@ import org.junit.jupiter.api.Test;
  * with nothing else (source locations differ between the two sides of a diff).
  */
 class FingerprintsTest {
-  static RuleLine line(
-      String name,
-      long prio,
-      boolean allow,
-      Direction dir,
-      Set<Protocol> protos,
-      String remote,
-      PortSet ports,
-      String local,
-      Set<String> selectors,
-      boolean srcPorts,
-      List<String> asWritten,
-      boolean unknown,
-      boolean platformDefault,
-      String file) {
-    return new RuleLine(
-        "nsg-1",
-        "nsg-one",
-        name,
-        prio,
-        allow,
-        dir,
-        protos,
-        AddressSet.parse(remote),
-        ports,
-        AddressSet.parse(local),
-        selectors,
-        srcPorts,
-        asWritten,
-        unknown,
-        platformDefault,
-        SourceRef.ofPath(file, "$[0]"));
+  /** A rule line's fields, editable one at a time. */
+  static final class Line {
+    String ruleSetName = "nsg-one";
+    String name = "allow-ssh";
+    long priority = 100;
+    boolean allow = true;
+    Direction direction = Direction.INBOUND;
+    Set<Protocol> protocols = Set.of(Protocol.TCP, Protocol.UDP);
+    String remote = "0.0.0.0/0";
+    PortSet ports = PortSet.of(22);
+    String local = "10.0.0.0/24";
+    Set<String> selectors = Set.of("web", "db");
+    boolean sourcePortsRestricted;
+    List<String> remoteAsWritten = List.of("Internet");
+    boolean unknown;
+    boolean platformDefault;
+    String file = "before/nsg.json";
+
+    RuleSet set() {
+      RuleLine l =
+          new RuleLine(
+              "nsg-1",
+              ruleSetName,
+              name,
+              priority,
+              allow,
+              direction,
+              protocols,
+              AddressSet.parse(remote),
+              ports,
+              AddressSet.parse(local),
+              selectors,
+              sourcePortsRestricted,
+              remoteAsWritten,
+              unknown,
+              platformDefault,
+              SourceRef.ofPath(file, "$[0]"));
+      return new RuleSet(
+          "nsg-1", "nsg-one", Provider.AZURE, "nsg", List.of(l), SourceRef.ofPath(file, "$"), null);
+    }
   }
 
-  static RuleLine base(String file) {
-    return line(
-        "allow-ssh",
-        100,
-        true,
-        Direction.INBOUND,
-        Set.of(Protocol.TCP, Protocol.UDP),
-        "0.0.0.0/0",
-        PortSet.of(22),
-        "10.0.0.0/24",
-        Set.of("web", "db"),
-        false,
-        List.of("Internet"),
-        false,
-        false,
-        file);
-  }
-
-  static RuleSet set(RuleLine l) {
-    return new RuleSet(
-        "nsg-1", "nsg-one", Provider.AZURE, "nsg", List.of(l), SourceRef.ofPath("a", "$"), null);
+  static RuleSet with(Consumer<Line> edit) {
+    Line l = new Line();
+    edit.accept(l);
+    return l.set();
   }
 
   @Test
   void sameContentElsewhereHasTheSameFingerprint() {
-    RuleSet a = set(base("before/nsg.json"));
-    RuleSet b = set(base("after/nsg.json"));
+    RuleSet a = new Line().set();
+    RuleSet b = with(l -> l.file = "after/nsg.json");
     assertThat(a).isNotEqualTo(b); // identity
     assertThat(Fingerprints.same(a, b)).isTrue();
-    // set order does not matter
-    RuleLine reordered =
-        line(
-            "allow-ssh",
-            100,
-            true,
-            Direction.INBOUND,
-            Set.of(Protocol.UDP, Protocol.TCP),
-            "0.0.0.0/0",
-            PortSet.of(22),
-            "10.0.0.0/24",
-            Set.of("db", "web"),
-            false,
-            List.of("Internet"),
-            false,
-            false,
-            "x");
-    assertThat(Fingerprints.same(a, set(reordered))).isTrue();
+    RuleSet reordered =
+        with(
+            l -> {
+              l.protocols = Set.of(Protocol.UDP, Protocol.TCP);
+              l.selectors = Set.of("db", "web");
+            });
+    assertThat(Fingerprints.same(a, reordered)).as("set order does not matter").isTrue();
   }
 
   @Test
   void everyComparedFieldChangesTheFingerprint() {
-    RuleLine b = base("f");
-    Map<String, UnaryOperator<RuleLine>> changes =
+    Map<String, Consumer<Line>> changes =
         Map.ofEntries(
-            Map.entry("name", l -> with(l, "allow-ssh2", null)),
-            Map.entry(
-                "priority",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        101,
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "access",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        false,
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "direction",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        Direction.OUTBOUND,
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "protocols",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        Set.of(Protocol.TCP),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "remote",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        AddressSet.parse("0.0.0.0/1"),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "ports",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        PortSet.range(22, 23),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "local",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        AddressSet.parse("10.0.0.0/25"),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "selectors",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        Set.of("web"),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "sourcePorts",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        true,
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "asWritten",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        List.of("*"),
-                        l.unknown(),
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "unknown",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        true,
-                        l.platformDefault(),
-                        l.source())),
-            Map.entry(
-                "platformDefault",
-                l ->
-                    new RuleLine(
-                        l.ruleSetId(),
-                        l.ruleSetName(),
-                        l.name(),
-                        l.priority(),
-                        l.allow(),
-                        l.direction(),
-                        l.protocols(),
-                        l.remote(),
-                        l.ports(),
-                        l.local(),
-                        l.localSelectors(),
-                        l.sourcePortsRestricted(),
-                        l.remoteAsWritten(),
-                        l.unknown(),
-                        true,
-                        l.source())),
-            Map.entry("ruleSetName", l -> with(l, l.name(), "nsg-renamed")));
-    RuleSet before = set(b);
+            Map.entry("name", l -> l.name = "allow-ssh2"),
+            Map.entry("priority", l -> l.priority = 101),
+            Map.entry("access", l -> l.allow = false),
+            Map.entry("direction", l -> l.direction = Direction.OUTBOUND),
+            Map.entry("protocols", l -> l.protocols = Set.of(Protocol.TCP)),
+            Map.entry("remote", l -> l.remote = "0.0.0.0/1"),
+            Map.entry("ports", l -> l.ports = PortSet.range(22, 23)),
+            Map.entry("local", l -> l.local = "10.0.0.0/25"),
+            Map.entry("selectors", l -> l.selectors = Set.of("web")),
+            Map.entry("sourcePortsRestricted", l -> l.sourcePortsRestricted = true),
+            Map.entry("remoteAsWritten", l -> l.remoteAsWritten = List.of("*")),
+            Map.entry("unknown", l -> l.unknown = true),
+            Map.entry("platformDefault", l -> l.platformDefault = true),
+            Map.entry("ruleSetName", l -> l.ruleSetName = "nsg-renamed"));
+    RuleSet before = new Line().set();
     changes.forEach(
         (field, change) ->
-            assertThat(Fingerprints.same(before, set(change.apply(b))))
+            assertThat(Fingerprints.same(before, with(change)))
                 .as("a change of %s must change the fingerprint", field)
                 .isFalse());
-  }
-
-  private static RuleLine with(RuleLine l, String name, String ruleSetName) {
-    return new RuleLine(
-        l.ruleSetId(),
-        ruleSetName == null ? l.ruleSetName() : ruleSetName,
-        name,
-        l.priority(),
-        l.allow(),
-        l.direction(),
-        l.protocols(),
-        l.remote(),
-        l.ports(),
-        l.local(),
-        l.localSelectors(),
-        l.sourcePortsRestricted(),
-        l.remoteAsWritten(),
-        l.unknown(),
-        l.platformDefault(),
-        l.source());
   }
 }
