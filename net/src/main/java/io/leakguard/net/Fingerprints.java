@@ -15,13 +15,14 @@ import java.util.WeakHashMap;
  * SHA-256 content fingerprints of rule sets, so an incremental diff tells changed rule sets from
  * unchanged ones without comparing 100,000 rule lines field by field.
  *
- * <p>The fingerprint covers exactly what {@link Incremental#sameLine} and the rule-set header
- * comparison cover (every field but the source location), in a length-prefixed canonical encoding
- * (sets sorted), so equal content gives equal bytes; SHA-256 makes a collision between different
- * content negligible (the same trust Git puts in its object ids). Fingerprints are computed once
- * per {@link RuleSet} instance (identity: {@code RuleSet.equals} is identity) and kept in a weak
- * map; {@link io.leakguard.net.read.ExportReader} computes them while reading, so a diff of two
- * loaded models only compares 32-byte arrays.
+ * <p>The fingerprint covers every field of the rule set and of its lines except source locations
+ * (id, name, provider, kind, address; per line priority, access, direction, flags, ports, remote
+ * and local address sets, name, protocols, selectors, sources as written, rule set name and id), in
+ * a length-prefixed canonical encoding (sets sorted), so equal content gives equal bytes; SHA-256
+ * makes a collision between different content negligible (the same trust Git puts in its object
+ * ids). Fingerprints are computed once per {@link RuleSet} instance (identity: {@code
+ * RuleSet.equals} is identity) and kept in a weak map; {@link io.leakguard.net.read.ExportReader}
+ * computes them while reading, so a diff of two loaded models only compares 32-byte arrays.
  */
 final class Fingerprints {
   private Fingerprints() {}

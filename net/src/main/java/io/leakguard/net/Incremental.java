@@ -168,26 +168,6 @@ final class Incremental {
     return true;
   }
 
-  /** Every field but the source location. */
-  static boolean sameLine(RuleLine x, RuleLine y) {
-    // cheapest and most telling fields first: this runs over every line of both models
-    return x.priority() == y.priority()
-        && x.allow() == y.allow()
-        && x.direction() == y.direction()
-        && x.sourcePortsRestricted() == y.sourcePortsRestricted()
-        && x.unknown() == y.unknown()
-        && x.platformDefault() == y.platformDefault()
-        && x.ports().equals(y.ports())
-        && x.remote().equals(y.remote())
-        && x.local().equals(y.local())
-        && x.name().equals(y.name())
-        && x.protocols().equals(y.protocols())
-        && x.localSelectors().equals(y.localSelectors())
-        && x.remoteAsWritten().equals(y.remoteAsWritten())
-        && x.ruleSetName().equals(y.ruleSetName())
-        && x.ruleSetId().equals(y.ruleSetId());
-  }
-
   /** A target's fields that can influence its findings, except source locations. */
   private record Sig(
       String id,
