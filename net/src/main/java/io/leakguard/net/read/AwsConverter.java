@@ -292,39 +292,17 @@ final class AwsConverter {
                   ? "/" + String.join(",", ports.toStrings())
                   : "");
       boolean unknownPerm = p.path("__unknown").asBoolean(false);
+      // IPv4 and IPv6 ranges: the same shape under two field names
+      for (String[] f : new String[][] {{"IpRanges", "CidrIp"}, {"Ipv6Ranges", "CidrIpv6"}}) {
+        int k = 0;
+        for (JsonNode r : p.path(f[0])) {
+          String c = r.path(f[1]).asText();
+          SourceRef at = d.ref(base + "." + f[0] + "[" + k++ + "]");
+          out.add(
+              line(id, name, label + " " + c, dir, protos, cidr(c, at), ports, c, unknownPerm, at));
+        }
+      }
       int k = 0;
-      for (JsonNode r : p.path("IpRanges")) {
-        String c = r.path("CidrIp").asText();
-        out.add(
-            line(
-                id,
-                name,
-                label + " " + c,
-                dir,
-                protos,
-                cidr(c, d.ref(base + ".IpRanges[" + k + "]")),
-                ports,
-                c,
-                unknownPerm,
-                d.ref(base + ".IpRanges[" + k++ + "]")));
-      }
-      k = 0;
-      for (JsonNode r : p.path("Ipv6Ranges")) {
-        String c = r.path("CidrIpv6").asText();
-        out.add(
-            line(
-                id,
-                name,
-                label + " " + c,
-                dir,
-                protos,
-                cidr(c, d.ref(base + ".Ipv6Ranges[" + k + "]")),
-                ports,
-                c,
-                unknownPerm,
-                d.ref(base + ".Ipv6Ranges[" + k++ + "]")));
-      }
-      k = 0;
       for (JsonNode r : p.path("PrefixListIds")) {
         String pl = r.path("PrefixListId").asText();
         AddressSet a = inv.awsPrefixLists.get(pl);

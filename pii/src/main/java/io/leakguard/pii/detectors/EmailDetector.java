@@ -198,18 +198,8 @@ final class EmailDetector implements Detector {
    * path of the English word "at" followed by a short word.
    */
   static int packLetters(CharSequence s, int from, int to) {
-    if (to - from < 1 || to - from > 4) {
-      return -1;
-    }
-    int key = 0;
-    for (int i = from; i < to; i++) {
-      int c = s.charAt(i) | 0x20;
-      if (c < 'a' || c > 'z') {
-        return -1;
-      }
-      key = key * 27 + (c - 'a' + 1);
-    }
-    return key;
+    // 27^4 fits an int: the same packing as packWord, limited to four letters
+    return to - from > 4 ? -1 : (int) packWord(s, from, to);
   }
 
   private static Set<String> words(String list) {
