@@ -14,14 +14,21 @@ final class Context implements DetectionContext {
   private final String text;
   private final TextIndex tokens;
   private final String region;
+  private final VocabCache vocabs;
   final List<Candidate> candidates = new ArrayList<>();
   final List<String> owners = new ArrayList<>();
   String current = "";
 
   Context(String text, TextIndex tokens, String region) {
+    this(text, tokens, region, new VocabCache());
+  }
+
+  /** A context whose vocabulary tables come from {@code vocabs} (the engine's per-thread cache). */
+  Context(String text, TextIndex tokens, String region, VocabCache vocabs) {
     this.text = text;
     this.tokens = tokens;
     this.region = region;
+    this.vocabs = vocabs;
   }
 
   @Override
@@ -51,10 +58,11 @@ final class Context implements DetectionContext {
 
   @Override
   public List<String> contextWords(int start, int end, int window, Set<String> vocabulary) {
-    List<String> found = new ArrayList<>(2);
-    scan(Math.max(0, start - window), start, vocabulary, found);
-    scan(end, Math.min(text.length(), end + window), vocabulary, found);
-    return found;
+    Vocab vocab = vocabs.of(vocabulary);
+    // most calls find nothing: the list is allocated at the first word found
+    List<String> found = scan(Math.max(0, start - window), start, vocabulary, vocab, null);
+    found = scan(end, Math.min(text.length(), end + window), vocabulary, vocab, found);
+    return found == null ? List.of() : found;
   }
 
   /**
@@ -66,11 +74,11 @@ final class Context implements DetectionContext {
    * and looked up. Words with non-ASCII letters take the plain path (their lower case may change
    * length).
    */
-  private void scan(int from, int to, Set<String> vocabulary, List<String> found) {
+  private List<String> scan(
+      int from, int to, Set<String> vocabulary, Vocab vocab, List<String> found) {
     if (from >= to) {
-      return;
+      return found;
     }
-    Vocab vocab = Vocab.of(vocabulary);
     char[] a = tokens.chars();
     int n = text.length();
     boolean havePrev = false;
@@ -125,7 +133,10 @@ final class Context implements DetectionContext {
         if (w == null) {
           w = text.substring(s, i).toLowerCase(Locale.ROOT);
         }
-        if (vocabulary.contains(w) && !found.contains(w)) {
+        if (vocabulary.contains(w) && (found == null || !found.contains(w))) {
+          if (found == null) {
+            found = new ArrayList<>(2);
+          }
           found.add(w);
         }
       }
@@ -142,7 +153,10 @@ final class Context implements DetectionContext {
                   ? prevText
                   : text.substring(prevStart, prevEnd).toLowerCase(Locale.ROOT);
           String bi = p + " " + w;
-          if (vocabulary.contains(bi) && !found.contains(bi)) {
+          if (vocabulary.contains(bi) && (found == null || !found.contains(bi))) {
+            if (found == null) {
+              found = new ArrayList<>(2);
+            }
             found.add(bi);
           }
         }
@@ -152,6 +166,36 @@ final class Context implements DetectionContext {
       prevStart = s;
       prevEnd = prevText != null ? s + prevText.length() : i;
       prevHash = h;
+    }
+    return found;
+  }
+
+  /**
+   * The {@link Vocab} of each vocabulary instance (detectors pass constant sets), per thread, with
+   * the last hit in front: a text's candidates mostly ask for the same few sets in a row. Not
+   * thread-safe: the engine keeps one per thread.
+   */
+  static final class VocabCache {
+    private final IdentityHashMap<Set<String>, Vocab> map = new IdentityHashMap<>();
+    private Set<String> lastSet;
+    private Vocab last;
+
+    @SuppressWarnings("ReferenceEquality") // identity cache, like the map
+    Vocab of(Set<String> words) {
+      if (words == lastSet) {
+        return last;
+      }
+      Vocab v = map.get(words);
+      if (v == null) {
+        if (map.size() > 256) {
+          map.clear(); // a caller building sets per call: stay bounded
+        }
+        v = new Vocab(words);
+        map.put(words, v);
+      }
+      lastSet = words;
+      last = v;
+      return v;
     }
   }
 
@@ -175,9 +219,6 @@ final class Context implements DetectionContext {
    * constant sets). The hash test only filters: a hit is confirmed with the set itself.
    */
   static final class Vocab {
-    private static final ThreadLocal<IdentityHashMap<Set<String>, Vocab>> CACHE =
-        ThreadLocal.withInitial(IdentityHashMap::new);
-
     final int maxLength;
     private final int[] table; // open addressing over entry hashes; 0 marks empty
     private final int mask;
@@ -204,19 +245,6 @@ final class Context implements DetectionContext {
       }
       maxLength = max;
       zeroHash = zero;
-    }
-
-    static Vocab of(Set<String> words) {
-      IdentityHashMap<Set<String>, Vocab> cache = CACHE.get();
-      Vocab v = cache.get(words);
-      if (v == null) {
-        if (cache.size() > 256) {
-          cache.clear(); // a caller building sets per call: stay bounded
-        }
-        v = new Vocab(words);
-        cache.put(words, v);
-      }
-      return v;
     }
 
     boolean mayContain(int h) {

@@ -8,6 +8,7 @@ import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.Detector;
 import io.leakguard.pii.spi.TextIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,11 +60,18 @@ public final class Engine {
   }
 
   /**
-   * The previous text's index on this thread, whose arrays the next text's index takes over.
-   * Detectors only see an index during their {@code detect} call, and an analysis never nests on
-   * one thread, so the previous index is dead when the next one is built.
+   * Per-thread state of one analysis, fetched once per call: the normalizer's buffers, the previous
+   * text's index (whose arrays the next text's index takes over) and the context-word vocabulary
+   * cache. Detectors only see an index during their {@code detect} call, and an analysis never
+   * nests on one thread, so the previous index and the buffers are dead when the next text starts.
    */
-  private static final ThreadLocal<TextIndex> LAST_INDEX = new ThreadLocal<>();
+  static final class PerThread {
+    final TextNormalizer.Scratch scratch = new TextNormalizer.Scratch();
+    final Context.VocabCache vocabs = new Context.VocabCache();
+    TextIndex lastIndex;
+  }
+
+  private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
 
   /** Indexes above this many tokens are not kept per thread (bounded memory per thread). */
   private static final int MAX_RECYCLED_TOKENS = 1 << 18;
@@ -72,13 +80,13 @@ public final class Engine {
     if (original.isEmpty()) {
       return List.of();
     }
-    NormalizedText nt = TextNormalizer.normalize(original);
+    PerThread pt = PER_THREAD.get();
+    NormalizedText nt = TextNormalizer.normalize(original, pt.scratch);
     String text = nt.text();
-    TextIndex index = TextIndex.of(text, LAST_INDEX.get());
-    if (index.capacity() <= MAX_RECYCLED_TOKENS) {
-      LAST_INDEX.set(index);
-    }
-    Context ctx = new Context(text, index, region);
+    // the normalizer's buffer holds the normalized chars: the index reads it without a copy
+    TextIndex index = TextIndex.of(text, pt.scratch.text(), pt.lastIndex);
+    pt.lastIndex = index.capacity() <= MAX_RECYCLED_TOKENS ? index : null;
+    Context ctx = new Context(text, index, region, pt.vocabs);
     int present = index.textFlags();
     for (Detector d : detectors) {
       int trig = d.triggerFlags();
@@ -92,17 +100,60 @@ public final class Engine {
         throw new DetectionException(d.name(), e);
       }
     }
-    List<Owned> kept = new ArrayList<>(ctx.candidates.size());
-    for (int i = 0; i < ctx.candidates.size(); i++) {
-      Candidate c = ctx.candidates.get(i);
-      if (entities.contains(c.type()) && c.score() >= minScore) {
-        kept.add(new Owned(c, ctx.owners.get(i)));
-      }
-    }
-    if (kept.isEmpty()) {
+    int total = ctx.candidates.size();
+    if (total == 0) {
       return List.of();
     }
-    return toFindings(nt, resolve(kept));
+    // keep the enabled types above the minimum score; key = start << 32 | candidate number
+    long[] keys = new long[total];
+    int kept = 0;
+    for (int i = 0; i < total; i++) {
+      Candidate c = ctx.candidates.get(i);
+      if (entities.contains(c.type()) && c.score() >= minScore) {
+        keys[kept++] = (long) c.start() << 32 | i;
+      }
+    }
+    if (kept == 0) {
+      return List.of();
+    }
+    // common case: no two candidates overlap, so every one wins as is (same result as resolve)
+    Arrays.sort(keys, 0, kept);
+    Candidate[] cs = new Candidate[kept];
+    String[] owners = new String[kept];
+    int[] starts = new int[kept];
+    int[] ends = new int[kept];
+    boolean disjoint = true;
+    for (int k = 0; k < kept; k++) {
+      int i = (int) keys[k];
+      Candidate c = ctx.candidates.get(i);
+      cs[k] = c;
+      owners[k] = ctx.owners.get(i);
+      starts[k] = c.start();
+      ends[k] = c.end();
+      if (k > 0 && (c.start() < ends[k - 1] || c.start() == starts[k - 1])) {
+        disjoint = false;
+        break;
+      }
+    }
+    if (!disjoint) {
+      List<Owned> owned = new ArrayList<>(kept);
+      for (int i = 0; i < total; i++) {
+        Candidate c = ctx.candidates.get(i);
+        if (entities.contains(c.type()) && c.score() >= minScore) {
+          owned.add(new Owned(c, ctx.owners.get(i)));
+        }
+      }
+      List<Resolved> rs = resolve(owned);
+      kept = rs.size();
+      for (int k = 0; k < kept; k++) {
+        Resolved r = rs.get(k);
+        cs[k] = r.c;
+        owners[k] = r.detector;
+        starts[k] = r.start;
+        ends[k] = r.end;
+      }
+    }
+    return toFindings(nt, cs, owners, starts, ends, kept);
   }
 
   /** A candidate and the name of the detector that reported it. */
@@ -212,62 +263,74 @@ public final class Engine {
     return new ArrayList<>(winners.values());
   }
 
-  private static List<PiiFinding> toFindings(NormalizedText nt, List<Resolved> resolved) {
+  /**
+   * Maps the winners (sorted by start, disjoint) to findings in original code points. Design note:
+   * per finding one {@link PiiFinding} and one {@link Explanation}; the normalization list and the
+   * form string are built only when the span covers a normalized char.
+   */
+  private static List<PiiFinding> toFindings(
+      NormalizedText nt, Candidate[] cs, String[] owners, int[] starts, int[] ends, int count) {
     String original = nt.original();
     // the normalizer saw every char: no second scan for surrogates
     boolean bmpOnly = !nt.hasSurrogates();
-    List<PiiFinding> out = new ArrayList<>(resolved.size());
+    PiiFinding[] out = new PiiFinding[count];
     int cpCursorChar = 0;
     int cpCursor = 0;
-    for (Resolved r : resolved) {
-      Candidate c = r.c;
-      int cs = nt.originalStart(r.start);
-      int ce = nt.originalEnd(r.end - 1);
-      int marks = nt.marks(r.start, r.end);
-      List<String> norms = new ArrayList<>(4);
-      if ((marks & NormalizedText.FOLDED) != 0) {
-        norms.add("fullwidth");
-      }
-      if ((marks & NormalizedText.INVISIBLE) != 0) {
-        norms.add("invisible");
-      }
-      if ((marks & NormalizedText.ENTITY) != 0) {
-        norms.add("html-entity");
-      }
-      if ((marks & NormalizedText.PERCENT) != 0) {
-        norms.add("percent");
-      }
+    for (int k = 0; k < count; k++) {
+      Candidate c = cs[k];
+      int cs0 = nt.originalStart(starts[k]);
+      int ce = nt.originalEnd(ends[k] - 1);
+      int marks = nt.marks(starts[k], ends[k]);
+      List<String> norms = marks == 0 ? List.of() : normalizations(marks);
       String form = c.form();
-      if (!norms.isEmpty()) {
+      if (marks != 0) {
         form = ("standard".equals(form) ? "" : form + "+") + String.join("+", norms);
       }
       int start;
       int end;
       if (bmpOnly) {
-        start = cs;
+        start = cs0;
         end = ce;
       } else {
         // resolved spans are sorted and disjoint: walk forward once
-        cpCursor += original.codePointCount(cpCursorChar, cs);
-        cpCursorChar = cs;
+        cpCursor += original.codePointCount(cpCursorChar, cs0);
+        cpCursorChar = cs0;
         start = cpCursor;
-        end = start + original.codePointCount(cs, ce);
+        end = start + original.codePointCount(cs0, ce);
       }
-      out.add(
+      out[k] =
           new PiiFinding(
               c.type(),
               start,
               end,
-              cs,
+              cs0,
               ce,
               round(c.score()),
-              r.detector,
+              owners[k],
               form,
               c.canonical(),
               new Explanation(
-                  c.pattern(), c.validation(), round(c.baseScore()), c.contextWords(), norms)));
+                  c.pattern(), c.validation(), round(c.baseScore()), c.contextWords(), norms));
     }
-    return out;
+    return List.of(out);
+  }
+
+  /** The names of the normalizations in {@code marks}, in a fixed order. */
+  private static List<String> normalizations(int marks) {
+    List<String> norms = new ArrayList<>(4);
+    if ((marks & NormalizedText.FOLDED) != 0) {
+      norms.add("fullwidth");
+    }
+    if ((marks & NormalizedText.INVISIBLE) != 0) {
+      norms.add("invisible");
+    }
+    if ((marks & NormalizedText.ENTITY) != 0) {
+      norms.add("html-entity");
+    }
+    if ((marks & NormalizedText.PERCENT) != 0) {
+      norms.add("percent");
+    }
+    return List.copyOf(norms);
   }
 
   static double round(double s) {

@@ -24,14 +24,24 @@ public final class NormalizedText {
 
   private final String original;
   private final String text;
-  private final int[] origStart; // null when identity
+  // the special chars (see TextNormalizer#rewrite), sorted by normalized index; null when identity
+  private final int[] at;
+  private final int[] origStart;
   private final int[] origEnd;
   private final byte[] marks;
   private final boolean surrogates;
 
+  /**
+   * A rewritten text. Normalized char {@code at[k]} comes from original chars {@code [origStart[k],
+   * origEnd[k])} with {@code marks[k]}; every other normalized char {@code j} is plain: one
+   * original char right after its predecessor's range, no mark, so with {@code k} the last special
+   * before {@code j}, it starts at {@code origEnd[k] + (j - at[k] - 1)} (or at {@code j} when no
+   * special precedes it).
+   */
   NormalizedText(
       String original,
       String text,
+      int[] at,
       int[] origStart,
       int[] origEnd,
       byte[] marks,
@@ -39,13 +49,14 @@ public final class NormalizedText {
     this.original = original;
     this.surrogates = surrogates;
     this.text = text;
+    this.at = at;
     this.origStart = origStart;
     this.origEnd = origEnd;
     this.marks = marks;
   }
 
   static NormalizedText identity(String original) {
-    return new NormalizedText(original, original, null, null, null, false);
+    return new NormalizedText(original, original, null, null, null, null, false);
   }
 
   /**
@@ -67,33 +78,62 @@ public final class NormalizedText {
 
   /** True when normalization changed nothing. */
   public boolean isIdentity() {
-    return origStart == null;
+    return at == null;
+  }
+
+  /** Index of the last special at or before normalized char {@code i}, or -1. */
+  private int floor(int i) {
+    int lo = 0;
+    int hi = at.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (at[mid] <= i) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return hi;
   }
 
   /** Original char index where normalized char {@code i} starts; {@code i == length} allowed. */
   public int originalStart(int i) {
-    if (origStart == null) {
+    if (at == null) {
       return i;
     }
-    return i >= text.length() ? original.length() : origStart[i];
+    if (i >= text.length()) {
+      return original.length();
+    }
+    int k = floor(i);
+    if (k < 0) {
+      return i;
+    }
+    return at[k] == i ? origStart[k] : origEnd[k] + (i - at[k] - 1);
   }
 
   /** Original char index just past normalized char {@code i}. */
   public int originalEnd(int i) {
-    if (origEnd == null) {
+    if (at == null) {
       return i + 1;
     }
-    return origEnd[i];
+    if (i < 0 || i >= text.length()) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    int k = floor(i);
+    if (k < 0) {
+      return i + 1;
+    }
+    return at[k] == i ? origEnd[k] : origEnd[k] + (i - at[k]);
   }
 
   /** Union of the marks of normalized chars in {@code [start, end)}. */
   public int marks(int start, int end) {
-    if (marks == null) {
+    if (at == null) {
       return 0;
     }
     int m = 0;
-    for (int i = start; i < end; i++) {
-      m |= marks[i];
+    for (int k = floor(start - 1) + 1; k < at.length && at[k] < end; k++) {
+      m |= marks[k];
     }
     return m;
   }

@@ -60,155 +60,268 @@ public final class TextNormalizer {
 
   /** Normalizes {@code original}; never throws on any input. */
   public static NormalizedText normalize(String original) {
+    return normalize(original, null);
+  }
+
+  /**
+   * Normalizes {@code original}, reusing the per-thread buffers of {@code scratch} when not null.
+   * {@link Scratch#text()} then holds the normalized text's chars (the original's for an identity
+   * result) until the next call with the same scratch.
+   */
+  public static NormalizedText normalize(String original, Scratch scratch) {
     int n = original.length();
-    if (!needsWork(original)) {
+    char[] src;
+    if (scratch != null) {
+      src = scratch.src(n);
+    } else {
+      src = new char[n];
+    }
+    // one bulk copy, then array reads (String.charAt re-checks bounds and coder per call)
+    original.getChars(0, n, src, 0);
+    int first = firstWork(src, n);
+    if (first < 0) {
+      if (scratch != null) {
+        scratch.text = src;
+      }
       return NormalizedText.identity(original);
     }
-    Out out = new Out(n + 16);
+    return rewrite(original, src, n, first, scratch);
+  }
+
+  /**
+   * Per-thread buffers for {@link #normalize(String, Scratch)}: one copy of the original, one for
+   * the normalized chars. Not thread-safe: one per thread, one text at a time.
+   */
+  public static final class Scratch {
+    private static final int MAX_KEPT = 1 << 20;
+    private char[] src = new char[4096];
+    private char[] out = new char[4096];
+    private char[] text;
+
+    /** The last normalized text's chars (valid in {@code [0, text.length())}). */
+    public char[] text() {
+      return text;
+    }
+
+    char[] src(int n) {
+      if (src.length >= n) {
+        return src;
+      }
+      char[] b = new char[Math.max(n, src.length * 2)];
+      if (n <= MAX_KEPT) {
+        src = b;
+      }
+      return b;
+    }
+
+    char[] out(int n) {
+      if (out.length >= n) {
+        return out;
+      }
+      char[] b = new char[Math.max(n, out.length * 2)];
+      if (n <= MAX_KEPT) {
+        out = b;
+      }
+      return b;
+    }
+
+    void keepOut(char[] b) {
+      if (b.length <= MAX_KEPT) {
+        out = b;
+      }
+    }
+  }
+
+  // Per BMP char: what the first pass must do with it. PLAIN = 0 so the hot test is one compare.
+  private static final byte PLAIN = 0;
+  private static final byte AMP_PCT = 1; // '&' or '%': work only when an entity/escape decodes
+  private static final byte WORK = 2; // surrogate, invisible or foldable: always work
+  private static final byte UNKNOWN = 3; // non-ASCII not yet classified (filled lazily)
+
+  /**
+   * {@link #classify} per BMP char, filled lazily for non-ASCII (racy but benign: a byte write is
+   * atomic and every thread computes the same value).
+   */
+  private static final byte[] KIND = new byte[1 << 16];
+
+  static {
+    java.util.Arrays.fill(KIND, 128, 1 << 16, UNKNOWN);
+    KIND['&'] = AMP_PCT;
+    KIND['%'] = AMP_PCT;
+  }
+
+  private static byte classify(char c) {
+    byte k = Character.isSurrogate(c) || isInvisible(c) || foldCached(c) != null ? WORK : PLAIN;
+    KIND[c] = k;
+    return k;
+  }
+
+  /**
+   * The index of the first char that normalizing would change (an invisible, a foldable char, a
+   * decodable entity or %-escape, or a surrogate, whose offset map differs from the identity), or
+   * -1. Most texts, also with non-ASCII letters (accented names, curly quotes), need no work: one
+   * table read per char, no allocation.
+   */
+  private static int firstWork(char[] a, int n) {
+    for (int i = 0; i < n; i++) {
+      byte k = KIND[a[i]];
+      if (k == PLAIN) {
+        continue;
+      }
+      if (k == UNKNOWN) {
+        k = classify(a[i]);
+      }
+      if (k == WORK
+          || (k == AMP_PCT && (a[i] == '&' ? decodeEntity(a, n, i) >= 0 : percent(a, n, i) >= 0))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The full path from {@code first} on (everything before it is copied as is).
+   *
+   * <p>Design note: the offset map is sparse. A normalized char is <em>plain</em> when it is a copy
+   * of the original char right after the previous normalized char's original range, carries no mark
+   * and covers exactly one original char; every other char (decoded, folded, after an invisible,
+   * covering an invisible, half of a surrogate pair) is a <em>special</em> with its explicit range
+   * and marks. Plain chars are derived from the last special before them (see {@link
+   * NormalizedText}). A text with one em dash costs one special, not four arrays of its length.
+   */
+  private static NormalizedText rewrite(
+      String original, char[] src, int n, int first, Scratch scratch) {
+    char[] out = scratch != null ? scratch.out(n + 16) : new char[n + 16];
+    System.arraycopy(src, 0, out, 0, first);
+    int len = first;
+    Specials sp = new Specials();
     int pendingMark = 0;
     boolean surrogates = false;
-    int i = 0;
+    int i = first;
     while (i < n) {
-      char c = original.charAt(i);
-      if (c < 128) {
-        if (c == '&') {
-          int decoded = decodeEntity(original, i);
-          if (decoded >= 0) {
-            int len = decoded >>> 16;
-            char ch = (char) (decoded & 0xFFFF);
-            emit(out, ch, i, i + len, ENTITY_MARK | pendingMark);
-            pendingMark = 0;
-            i += len;
-            continue;
-          }
-        } else if (c == '%' && i + 2 < n) {
-          int h = percent(original, i);
-          if (h >= 0) {
-            emit(out, (char) h, i, i + 3, PERCENT_MARK | pendingMark);
-            pendingMark = 0;
-            i += 3;
-            continue;
-          }
+      if (len + 4 > out.length) {
+        out = java.util.Arrays.copyOf(out, out.length * 2);
+      }
+      char c = src[i];
+      byte k = KIND[c];
+      if (k == UNKNOWN) {
+        k = classify(c);
+      }
+      if (k == PLAIN) {
+        // a copy; special only when it carries a mark (it follows a dropped invisible)
+        if (pendingMark != 0) {
+          sp.add(len, i, i + 1, pendingMark);
+          pendingMark = 0;
         }
-        emit(out, c, i, i + 1, pendingMark);
-        pendingMark = 0;
+        out[len++] = c;
         i++;
         continue;
       }
+      if (k == AMP_PCT) {
+        int decoded = c == '&' ? decodeEntity(src, n, i) : percent(src, n, i);
+        if (decoded >= 0) {
+          int dlen = c == '&' ? decoded >>> 16 : 3;
+          int mark = c == '&' ? NormalizedText.ENTITY : NormalizedText.PERCENT;
+          sp.add(len, i, i + dlen, mark | pendingMark);
+          out[len++] = (char) (decoded & 0xFFFF);
+          pendingMark = 0;
+          i += dlen;
+          continue;
+        }
+        if (pendingMark != 0) {
+          sp.add(len, i, i + 1, pendingMark);
+          pendingMark = 0;
+        }
+        out[len++] = c;
+        i++;
+        continue;
+      }
+      // WORK: a surrogate, an invisible or a foldable char
       if (Character.isSurrogate(c)) {
         surrogates = true;
       }
-      int cp = original.codePointAt(i);
+      int cp = Character.codePointAt(src, i, n);
       int cpLen = Character.charCount(cp);
       if (isInvisible(cp)) {
         pendingMark |= NormalizedText.INVISIBLE;
         // extend the previous char's range over the invisible so spans cover it
-        if (out.len > 0) {
-          out.oe[out.len - 1] = i + cpLen;
+        if (len > 0) {
+          sp.extendLast(len - 1, i + cpLen);
         }
         i += cpLen;
         continue;
       }
-      String folded = cpLen == 1 ? foldCached((char) cp) : fold(cp);
+      String folded = cpLen == 1 ? foldCached((char) cp) : foldSupplementary(cp);
       if (folded == null) {
-        for (int k = 0; k < cpLen; k++) {
-          emit(out, original.charAt(i + k), i, i + cpLen, pendingMark);
+        for (int m = 0; m < cpLen; m++) {
+          sp.add(len, i, i + cpLen, pendingMark);
+          out[len++] = src[i + m];
         }
       } else {
-        for (int k = 0; k < folded.length(); k++) {
-          emit(out, folded.charAt(k), i, i + cpLen, NormalizedText.FOLDED | pendingMark);
+        for (int m = 0; m < folded.length(); m++) {
+          sp.add(len, i, i + cpLen, NormalizedText.FOLDED | pendingMark);
+          out[len++] = folded.charAt(m);
         }
       }
       pendingMark = 0;
       i += cpLen;
     }
-    return new NormalizedText(
-        original, new String(out.chars, 0, out.len), out.os, out.oe, out.mk, surrogates);
-  }
-
-  private static final int ENTITY_MARK = NormalizedText.ENTITY;
-  private static final int PERCENT_MARK = NormalizedText.PERCENT;
-
-  private static void emit(Out out, char ch, int from, int to, int mark) {
-    out.add(ch, from, to, mark);
-  }
-
-  /** Growable parallel arrays: NFKC may expand one code point into several chars. */
-  private static final class Out {
-    char[] chars;
-    int[] os;
-    int[] oe;
-    byte[] mk;
-    int len;
-
-    Out(int cap) {
-      chars = new char[cap];
-      os = new int[cap];
-      oe = new int[cap];
-      mk = new byte[cap];
+    if (scratch != null) {
+      scratch.keepOut(out);
+      scratch.text = out;
     }
+    return new NormalizedText(
+        original,
+        new String(out, 0, len),
+        java.util.Arrays.copyOf(sp.at, sp.size),
+        java.util.Arrays.copyOf(sp.os, sp.size),
+        java.util.Arrays.copyOf(sp.oe, sp.size),
+        java.util.Arrays.copyOf(sp.mk, sp.size),
+        surrogates);
+  }
 
-    void add(char ch, int from, int to, int mark) {
-      if (len == chars.length) {
-        int cap = len * 2;
-        chars = java.util.Arrays.copyOf(chars, cap);
+  /** Growable parallel arrays of the special normalized chars, in increasing {@code at}. */
+  private static final class Specials {
+    int[] at = new int[8];
+    int[] os = new int[8];
+    int[] oe = new int[8];
+    byte[] mk = new byte[8];
+    int size;
+
+    void add(int j, int from, int to, int mark) {
+      if (size == at.length) {
+        int cap = size * 2;
+        at = java.util.Arrays.copyOf(at, cap);
         os = java.util.Arrays.copyOf(os, cap);
         oe = java.util.Arrays.copyOf(oe, cap);
         mk = java.util.Arrays.copyOf(mk, cap);
       }
-      chars[len] = ch;
-      os[len] = from;
-      oe[len] = to;
-      mk[len] = (byte) mark;
-      len++;
+      at[size] = j;
+      os[size] = from;
+      oe[size] = to;
+      mk[size] = (byte) mark;
+      size++;
+    }
+
+    /** Makes normalized char {@code j} (the last one emitted) end at original {@code to}. */
+    void extendLast(int j, int to) {
+      if (size > 0 && at[size - 1] == j) {
+        oe[size - 1] = to;
+        return;
+      }
+      // j is plain: its original start follows from the last special (or is j itself)
+      int from = size == 0 ? j : oe[size - 1] + (j - at[size - 1] - 1);
+      add(j, from, to, 0);
     }
   }
 
-  /**
-   * True when normalizing would change something: an invisible, a foldable char, a decodable entity
-   * or %-escape (or a surrogate, whose offset map differs from the identity). Most texts with
-   * non-ASCII letters (accented names, curly quotes) need no work; this costs one scan and no
-   * allocation.
-   */
-  private static boolean needsWork(String s) {
-    int n = s.length();
-    // one bulk copy, then array reads (String.charAt re-checks bounds and coder per call)
-    char[] buf = SCRATCH.get();
-    if (buf.length < n) {
-      buf = new char[Math.max(n, buf.length * 2)];
-      if (n <= MAX_SCRATCH) {
-        SCRATCH.set(buf);
-      }
+  /** The %-escape at {@code i} as a printable ASCII char, or -1. */
+  private static int percent(char[] s, int n, int i) {
+    if (i + 2 >= n) {
+      return -1;
     }
-    s.getChars(0, n, buf, 0);
-    for (int i = 0; i < n; i++) {
-      char c = buf[i];
-      if (c < 128) {
-        if (c == '&') {
-          if (decodeEntity(s, i) >= 0) {
-            return true;
-          }
-        } else if (c == '%') {
-          if (i + 2 < n && percent(s, i) >= 0) {
-            return true;
-          }
-        }
-      } else if (Character.isSurrogate(c) || isInvisible(c) || foldCached(c) != null) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Per-thread copy for {@link #needsWork}; longer texts get a one-off buffer. */
-  private static final int MAX_SCRATCH = 1 << 20;
-
-  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
-
-  /** The %-escape at {@code i} (with {@code i + 2 < length}) as a printable ASCII char, or -1. */
-  private static int percent(String s, int i) {
-    int hi = hex(s.charAt(i + 1));
-    int lo = hex(s.charAt(i + 2));
+    int hi = hex(s[i + 1]);
+    int lo = hex(s[i + 2]);
     if (hi < 0 || lo < 0) {
       return -1;
     }
@@ -233,6 +346,30 @@ public final class TextNormalizer {
     if (f == null) {
       f = fold(c);
       FOLD_CACHE[c] = f == null ? NO_FOLD : f;
+      return f;
+    }
+    return f == NO_FOLD ? null : f;
+  }
+
+  /**
+   * {@link #fold} of supplementary code points (emoji, mathematical letters), cached lazily in
+   * blocks of 256 code points allocated on first use (racy but benign like {@link #FOLD_CACHE}):
+   * before, every emoji cost a {@link Normalizer} check.
+   */
+  private static final String[][] FOLD_SUPPLEMENTARY =
+      new String[(Character.MAX_CODE_POINT + 1) >>> 8][];
+
+  @SuppressWarnings("ReferenceEquality") // NO_FOLD is a sentinel
+  static String foldSupplementary(int cp) {
+    String[] block = FOLD_SUPPLEMENTARY[cp >>> 8];
+    if (block == null) {
+      block = new String[256];
+      FOLD_SUPPLEMENTARY[cp >>> 8] = block;
+    }
+    String f = block[cp & 0xFF];
+    if (f == null) {
+      f = fold(cp);
+      block[cp & 0xFF] = f == null ? NO_FOLD : f;
       return f;
     }
     return f == NO_FOLD ? null : f;
@@ -317,25 +454,22 @@ public final class TextNormalizer {
    * Decodes an HTML entity at {@code i} ({@code &#NN;}, {@code &#xHH;}, {@code &name;}). Returns
    * {@code (length << 16) | char}, or -1 when there is none. Only BMP, non-control results.
    */
-  private static int decodeEntity(String s, int i) {
-    int n = s.length();
+  private static int decodeEntity(char[] s, int n, int i) {
     int j = i + 1;
     if (j >= n) {
       return -1;
     }
-    if (s.charAt(j) == '#') {
+    if (s[j] == '#') {
       j++;
-      boolean isHex = j < n && (s.charAt(j) == 'x' || s.charAt(j) == 'X');
+      boolean isHex = j < n && (s[j] == 'x' || s[j] == 'X');
       if (isHex) {
         j++;
       }
       int v = 0;
       int digits = 0;
       while (j < n && digits < 7) {
-        int d =
-            isHex
-                ? hex(s.charAt(j))
-                : (Character.isDigit(s.charAt(j)) && s.charAt(j) < 128 ? s.charAt(j) - '0' : -1);
+        char c = s[j];
+        int d = isHex ? hex(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
         if (d < 0) {
           break;
         }
@@ -345,7 +479,7 @@ public final class TextNormalizer {
       }
       if (digits == 0
           || j >= n
-          || s.charAt(j) != ';'
+          || s[j] != ';'
           || v < 0x20
           || v > 0xFFFF
           || (v >= 0x7F && v < 0xA0)
@@ -360,13 +494,13 @@ public final class TextNormalizer {
       return ((j + 1 - i) << 16) | ch;
     }
     int k = j;
-    while (k < n && k - j < 8 && Character.isLetter(s.charAt(k)) && s.charAt(k) < 128) {
+    while (k < n && k - j < 8 && s[k] < 128 && Character.isLetter(s[k])) {
       k++;
     }
-    if (k == j || k >= n || s.charAt(k) != ';') {
+    if (k == j || k >= n || s[k] != ';') {
       return -1;
     }
-    Character ch = NAMED.get(s.substring(j, k));
+    Character ch = NAMED.get(new String(s, j, k - j));
     if (ch == null) {
       return -1;
     }

@@ -56,8 +56,9 @@ public final class TextIndex {
   public static final int NON_ASCII = 1 << 14;
 
   private final String text;
+  // token t is [starts[t], starts[t + 1]): tokens cover the text without gaps, and
+  // starts[size] == text.length() (one int per token instead of a start and an end)
   private int[] starts;
-  private int[] ends;
   private int[] flags;
   private char[] chars;
   private int size;
@@ -67,12 +68,10 @@ public final class TextIndex {
     this.text = text;
     if (recycle != null && recycle.starts.length >= capacity) {
       this.starts = recycle.starts;
-      this.ends = recycle.ends;
       this.flags = recycle.flags;
       recycle.size = 0; // the old index must not be read any more: make misuse visible
     } else {
       this.starts = new int[capacity];
-      this.ends = new int[capacity];
       this.flags = new int[capacity];
     }
   }
@@ -98,27 +97,55 @@ public final class TextIndex {
       }
     }
     text.getChars(0, n, buf, 0);
-    // about one token per 2.5 chars in prose: n / 2 rarely grows
-    TextIndex idx = new TextIndex(text, Math.max(8, n / 2), recycle);
+    return build(text, buf, recycle);
+  }
+
+  /**
+   * Like {@link #of(String, TextIndex)} for a caller that already holds the text's chars: {@code
+   * chars[i] == text.charAt(i)} for every {@code i < text.length()} (the array may be longer). The
+   * index reads {@code chars} without copying and hands it out as {@link #chars()}, so the caller
+   * must leave it unchanged while the index is in use. The engine passes the buffer its normalizer
+   * wrote, saving a second copy of every text.
+   */
+  public static TextIndex of(String text, char[] chars, TextIndex recycle) {
+    if (chars.length < text.length()) {
+      throw new IllegalArgumentException("chars shorter than the text");
+    }
+    return build(text, chars, recycle);
+  }
+
+  /**
+   * The pass itself. Design note: per char one table read ({@link #CLASS} at a token's first char,
+   * {@link #WORD} inside words); per token two array writes (start, flags) into local arrays; the
+   * word loop only ORs table entries, the flags are derived once at the word's end.
+   */
+  private static TextIndex build(String text, char[] buf, TextIndex recycle) {
+    int n = text.length();
+    // about one token per 2.5 chars in prose: n / 2 rarely grows; +1 for the end sentinel
+    TextIndex idx = new TextIndex(text, Math.max(8, n / 2 + 1), recycle);
     idx.chars = buf;
+    int[] starts = idx.starts;
+    int[] flags = idx.flags;
+    int size = 0;
+    int all = 0;
     int i = 0;
     while (i < n) {
+      if (size + 1 >= starts.length) {
+        int cap = starts.length * 2;
+        starts = java.util.Arrays.copyOf(starts, cap);
+        flags = java.util.Arrays.copyOf(flags, cap);
+      }
       char c = buf[i];
       int start = i;
       int f;
       int k = CLASS[c];
-      if ((k & C_ALNUM) != 0 || (k & C_SURROGATE) != 0 && isAlnum(text, i)) {
-        f = ALNUM;
-        boolean hex = true;
+      if ((k & C_ALNUM) != 0 || (k & C_SURROGATE) != 0 && isAlnum(buf, n, i)) {
+        int acc = 0;
         while (i < n) {
-          char d = buf[i];
-          int e = WORD[d];
+          int e = WORD[buf[i]];
           if (e > 0) {
             // ASCII letter or digit, or a BMP letter/digit: its flags come from the table
-            f |= e & WORD_FLAGS;
-            if ((e & NOT_HEX) != 0) {
-              hex = false;
-            }
+            acc |= e;
             i++;
             continue;
           }
@@ -126,26 +153,25 @@ public final class TextIndex {
             break; // punctuation, space or control: never part of a word
           }
           // a mark or a surrogate: the slow, exact path
-          int cp = text.codePointAt(i);
+          int cp = Character.codePointAt(buf, i, n);
           if (Character.isLetterOrDigit(cp)) {
-            f |= LETTER | NON_ASCII;
-            hex = false;
+            acc |= LETTER | NON_ASCII | NOT_HEX;
             if (Character.isUpperCase(cp)) {
-              f |= UPPER;
+              acc |= UPPER;
             } else if (Character.isLowerCase(cp)) {
-              f |= LOWER;
+              acc |= LOWER;
             }
             i += Character.charCount(cp);
             continue;
           } else if (Character.getType(cp) == Character.NON_SPACING_MARK && i > start) {
-            f |= NON_ASCII; // combining accent inside a name
-            hex = false;
+            acc |= NON_ASCII | NOT_HEX; // combining accent inside a name
             i += Character.charCount(cp);
             continue;
           }
           break;
         }
-        if (hex) {
+        f = ALNUM | (acc & WORD_FLAGS);
+        if ((acc & NOT_HEX) == 0) {
           f |= HEX;
         }
         if ((k & C_UPPER) != 0) {
@@ -155,30 +181,31 @@ public final class TextIndex {
           f |= AT_WORD;
         }
       } else if ((k & C_SPACE) != 0) {
-        f = SPACE;
+        int acc = k;
+        i++;
         while (i < n) {
-          char d = buf[i];
-          if ((CLASS[d] & C_SPACE) == 0) {
+          int d = CLASS[buf[i]];
+          if ((d & C_SPACE) == 0) {
             break;
           }
-          if (d == '\n' || d == '\r') {
-            f |= NEWLINE;
-          }
+          acc |= d;
           i++;
         }
+        f = (acc & C_NEWLINE) != 0 ? SPACE | NEWLINE : SPACE;
       } else {
-        f = PUNCT;
-        if (c == '@') {
-          f |= AT_SIGN;
-        } else if (c == '=' || c == ':') {
-          f |= ASSIGN;
-        } else if (c == '-') {
-          f |= DASH;
-        }
+        f = c < 128 ? PUNCT_FLAGS[c] : PUNCT;
         i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
       }
-      idx.add(start, i, f);
+      starts[size] = start;
+      flags[size] = f;
+      all |= f;
+      size++;
     }
+    starts[size] = n;
+    idx.starts = starts;
+    idx.flags = flags;
+    idx.size = size;
+    idx.textFlags = all;
     return idx;
   }
 
@@ -188,7 +215,11 @@ public final class TextIndex {
   private static final int C_SPACE = 2;
   private static final int C_UPPER = 4;
   private static final int C_SURROGATE = 8;
+  private static final int C_NEWLINE = 16; // '\n' or '\r' (also C_SPACE)
   private static final byte[] CLASS = new byte[1 << 16];
+
+  /** Flags of a punctuation token per ASCII char. */
+  private static final int[] PUNCT_FLAGS = new int[128];
 
   /**
    * Per BMP char inside a word: {@code > 0} = a letter or digit, carrying its token flags ({@link
@@ -245,9 +276,19 @@ public final class TextIndex {
           w = -1;
         }
       }
+      if (c == '\n' || c == '\r') {
+        k |= C_NEWLINE;
+      }
       CLASS[c] = (byte) k;
       WORD[c] = w;
     }
+    for (int c = 0; c < 128; c++) {
+      PUNCT_FLAGS[c] = PUNCT;
+    }
+    PUNCT_FLAGS['@'] |= AT_SIGN;
+    PUNCT_FLAGS['='] |= ASSIGN;
+    PUNCT_FLAGS[':'] |= ASSIGN;
+    PUNCT_FLAGS['-'] |= DASH;
   }
 
   /** Per-thread copy of the text being indexed; texts above this size get a one-off buffer. */
@@ -262,26 +303,9 @@ public final class TextIndex {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
-  private static boolean isAlnum(String text, int i) {
-    char c = text.charAt(i);
-    if (c < 128) {
-      return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    }
-    return Character.isLetterOrDigit(text.codePointAt(i));
-  }
-
-  private void add(int s, int e, int f) {
-    if (size == starts.length) {
-      int cap = size * 2;
-      starts = java.util.Arrays.copyOf(starts, cap);
-      ends = java.util.Arrays.copyOf(ends, cap);
-      flags = java.util.Arrays.copyOf(flags, cap);
-    }
-    starts[size] = s;
-    ends[size] = e;
-    flags[size] = f;
-    textFlags |= f;
-    size++;
+  /** Whether the code point at {@code i} (a surrogate) is a letter or digit. */
+  private static boolean isAlnum(char[] buf, int n, int i) {
+    return Character.isLetterOrDigit(Character.codePointAt(buf, i, n));
   }
 
   /** The indexed (normalized) text. */
@@ -315,7 +339,7 @@ public final class TextIndex {
 
   /** Char index just past token {@code t}. */
   public int end(int t) {
-    return ends[t];
+    return starts[t + 1];
   }
 
   /** Flags of token {@code t}. */
@@ -330,12 +354,12 @@ public final class TextIndex {
 
   /** The token's text (allocates). */
   public String tokenText(int t) {
-    return text.substring(starts[t], ends[t]);
+    return text.substring(starts[t], end(t));
   }
 
   /** Length in chars of token {@code t}. */
   public int length(int t) {
-    return ends[t] - starts[t];
+    return end(t) - starts[t];
   }
 
   /** Union of all token flags. */
@@ -352,7 +376,7 @@ public final class TextIndex {
     int hi = size - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (ends[mid] <= pos) {
+      if (starts[mid + 1] <= pos) {
         lo = mid + 1;
       } else if (starts[mid] > pos) {
         hi = mid - 1;

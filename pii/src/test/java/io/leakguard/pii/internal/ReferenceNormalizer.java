@@ -1,0 +1,369 @@
+package io.leakguard.pii.internal;
+
+import java.text.Normalizer;
+import java.util.Map;
+
+/**
+ * The normalizer before the sparse offset map (round 3), kept as the oracle of a differential test.
+ */
+final class ReferenceNormalizer {
+  private static final Map<String, Character> NAMED =
+      Map.ofEntries(
+          Map.entry("commat", '@'),
+          Map.entry("period", '.'),
+          Map.entry("amp", '&'),
+          Map.entry("lt", '<'),
+          Map.entry("gt", '>'),
+          Map.entry("quot", '"'),
+          Map.entry("apos", '\''),
+          Map.entry("nbsp", ' '),
+          Map.entry("lowbar", '_'),
+          Map.entry("hyphen", '-'),
+          Map.entry("dash", '-'),
+          Map.entry("minus", '-'),
+          Map.entry("plus", '+'),
+          Map.entry("num", '#'),
+          Map.entry("colon", ':'),
+          Map.entry("sol", '/'),
+          Map.entry("lpar", '('),
+          Map.entry("rpar", ')'),
+          Map.entry("lsqb", '['),
+          Map.entry("rsqb", ']'),
+          Map.entry("lbrack", '['),
+          Map.entry("rbrack", ']'),
+          Map.entry("comma", ','),
+          Map.entry("equals", '='),
+          Map.entry("percnt", '%'),
+          Map.entry("excl", '!'),
+          Map.entry("quest", '?'),
+          Map.entry("semi", ';'),
+          Map.entry("dollar", '$'),
+          Map.entry("ast", '*'),
+          Map.entry("Tab", '\t'),
+          Map.entry("NewLine", '\n'));
+
+  private ReferenceNormalizer() {}
+
+  /** The old result: per normalized char its original range and marks. */
+  record Ref(String text, int[] os, int[] oe, byte[] mk, boolean identity, boolean surrogates) {}
+
+  /** Normalizes {@code original}; never throws on any input. */
+  static Ref normalize(String original) {
+    int n = original.length();
+    if (!needsWork(original)) {
+      return new Ref(original, null, null, null, true, false);
+    }
+    Out out = new Out(n + 16);
+    int pendingMark = 0;
+    boolean surrogates = false;
+    int i = 0;
+    while (i < n) {
+      char c = original.charAt(i);
+      if (c < 128) {
+        if (c == '&') {
+          int decoded = decodeEntity(original, i);
+          if (decoded >= 0) {
+            int len = decoded >>> 16;
+            char ch = (char) (decoded & 0xFFFF);
+            emit(out, ch, i, i + len, ENTITY_MARK | pendingMark);
+            pendingMark = 0;
+            i += len;
+            continue;
+          }
+        } else if (c == '%' && i + 2 < n) {
+          int h = percent(original, i);
+          if (h >= 0) {
+            emit(out, (char) h, i, i + 3, PERCENT_MARK | pendingMark);
+            pendingMark = 0;
+            i += 3;
+            continue;
+          }
+        }
+        emit(out, c, i, i + 1, pendingMark);
+        pendingMark = 0;
+        i++;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        surrogates = true;
+      }
+      int cp = original.codePointAt(i);
+      int cpLen = Character.charCount(cp);
+      if (isInvisible(cp)) {
+        pendingMark |= NormalizedText.INVISIBLE;
+        // extend the previous char's range over the invisible so spans cover it
+        if (out.len > 0) {
+          out.oe[out.len - 1] = i + cpLen;
+        }
+        i += cpLen;
+        continue;
+      }
+      String folded = cpLen == 1 ? foldCached((char) cp) : fold(cp);
+      if (folded == null) {
+        for (int k = 0; k < cpLen; k++) {
+          emit(out, original.charAt(i + k), i, i + cpLen, pendingMark);
+        }
+      } else {
+        for (int k = 0; k < folded.length(); k++) {
+          emit(out, folded.charAt(k), i, i + cpLen, NormalizedText.FOLDED | pendingMark);
+        }
+      }
+      pendingMark = 0;
+      i += cpLen;
+    }
+    return new Ref(
+        new String(out.chars, 0, out.len),
+        java.util.Arrays.copyOf(out.os, out.len),
+        java.util.Arrays.copyOf(out.oe, out.len),
+        java.util.Arrays.copyOf(out.mk, out.len),
+        false,
+        surrogates);
+  }
+
+  private static final int ENTITY_MARK = NormalizedText.ENTITY;
+  private static final int PERCENT_MARK = NormalizedText.PERCENT;
+
+  private static void emit(Out out, char ch, int from, int to, int mark) {
+    out.add(ch, from, to, mark);
+  }
+
+  /** Growable parallel arrays: NFKC may expand one code point into several chars. */
+  private static final class Out {
+    char[] chars;
+    int[] os;
+    int[] oe;
+    byte[] mk;
+    int len;
+
+    Out(int cap) {
+      chars = new char[cap];
+      os = new int[cap];
+      oe = new int[cap];
+      mk = new byte[cap];
+    }
+
+    void add(char ch, int from, int to, int mark) {
+      if (len == chars.length) {
+        int cap = len * 2;
+        chars = java.util.Arrays.copyOf(chars, cap);
+        os = java.util.Arrays.copyOf(os, cap);
+        oe = java.util.Arrays.copyOf(oe, cap);
+        mk = java.util.Arrays.copyOf(mk, cap);
+      }
+      chars[len] = ch;
+      os[len] = from;
+      oe[len] = to;
+      mk[len] = (byte) mark;
+      len++;
+    }
+  }
+
+  /**
+   * True when normalizing would change something: an invisible, a foldable char, a decodable entity
+   * or %-escape (or a surrogate, whose offset map differs from the identity). Most texts with
+   * non-ASCII letters (accented names, curly quotes) need no work; this costs one scan and no
+   * allocation.
+   */
+  private static boolean needsWork(String s) {
+    int n = s.length();
+    // one bulk copy, then array reads (String.charAt re-checks bounds and coder per call)
+    char[] buf = SCRATCH.get();
+    if (buf.length < n) {
+      buf = new char[Math.max(n, buf.length * 2)];
+      if (n <= MAX_SCRATCH) {
+        SCRATCH.set(buf);
+      }
+    }
+    s.getChars(0, n, buf, 0);
+    for (int i = 0; i < n; i++) {
+      char c = buf[i];
+      if (c < 128) {
+        if (c == '&') {
+          if (decodeEntity(s, i) >= 0) {
+            return true;
+          }
+        } else if (c == '%') {
+          if (i + 2 < n && percent(s, i) >= 0) {
+            return true;
+          }
+        }
+      } else if (Character.isSurrogate(c) || isInvisible(c) || foldCached(c) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Per-thread copy for {@link #needsWork}; longer texts get a one-off buffer. */
+  private static final int MAX_SCRATCH = 1 << 20;
+
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+
+  /** The %-escape at {@code i} (with {@code i + 2 < length}) as a printable ASCII char, or -1. */
+  private static int percent(String s, int i) {
+    int hi = hex(s.charAt(i + 1));
+    int lo = hex(s.charAt(i + 2));
+    if (hi < 0 || lo < 0) {
+      return -1;
+    }
+    int h = hi << 4 | lo;
+    return h >= 0x20 && h < 0x7F ? h : -1;
+  }
+
+  /** Marks a BMP char that {@link #fold} leaves alone, in {@link #FOLD_CACHE}. */
+  private static final String NO_FOLD = "\u0000no-fold";
+
+  /**
+   * {@link #fold} per BMP char, filled lazily (racy but benign: values are immutable strings and
+   * recomputing one is harmless). Avoids a String and a {@link Normalizer} check per non-ASCII
+   * char.
+   */
+  private static final String[] FOLD_CACHE = new String[0x10000];
+
+  /** {@link #fold} for a BMP char, cached. */
+  @SuppressWarnings("ReferenceEquality") // NO_FOLD is a sentinel
+  static String foldCached(char c) {
+    String f = FOLD_CACHE[c];
+    if (f == null) {
+      f = fold(c);
+      FOLD_CACHE[c] = f == null ? NO_FOLD : f;
+      return f;
+    }
+    return f == NO_FOLD ? null : f;
+  }
+
+  static boolean isInvisible(int cp) {
+    switch (cp) {
+      case 0x00AD: // soft hyphen
+      case 0x180E: // Mongolian vowel separator
+      case 0x200B: // zero width space
+      case 0x200C: // ZWNJ
+      case 0x200D: // ZWJ
+      case 0x200E: // LRM
+      case 0x200F: // RLM
+      case 0x2060: // word joiner
+      case 0x2061:
+      case 0x2062:
+      case 0x2063:
+      case 0x2064:
+      case 0xFEFF: // BOM / ZWNBSP
+      case 0x034F: // combining grapheme joiner
+        return true;
+      default:
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    }
+  }
+
+  /** Returns the folded form of {@code cp}, or null when it stays as is. */
+  static String fold(int cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      return String.valueOf((char) (cp - 0xFEE0));
+    }
+    switch (cp) {
+      case 0x3000:
+      case 0x00A0:
+        return " ";
+      case 0x3002: // 。
+      case 0xFF61: // ｡
+      case 0xFE52: // ﹒
+      case 0x2024: // one dot leader
+        return ".";
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2013:
+      case 0x2014:
+      case 0x2015:
+      case 0x2212:
+      case 0xFE58:
+      case 0xFE63:
+        return "-";
+      case 0x2028:
+      case 0x2029:
+        return "\n";
+      default:
+        break;
+    }
+    if (cp < 0x00A0) {
+      return null;
+    }
+    String s = new String(Character.toChars(cp));
+    if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+      return null;
+    }
+    String f = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    // keep folds that are short; exotic expansions (e.g. U+FDFA, 18 chars) are left alone
+    return f.length() <= 4 ? f : null;
+  }
+
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    char l = (char) (c | 0x20);
+    if (l >= 'a' && l <= 'f') {
+      return l - 'a' + 10;
+    }
+    return -1;
+  }
+
+  /**
+   * Decodes an HTML entity at {@code i} ({@code &#NN;}, {@code &#xHH;}, {@code &name;}). Returns
+   * {@code (length << 16) | char}, or -1 when there is none. Only BMP, non-control results.
+   */
+  private static int decodeEntity(String s, int i) {
+    int n = s.length();
+    int j = i + 1;
+    if (j >= n) {
+      return -1;
+    }
+    if (s.charAt(j) == '#') {
+      j++;
+      boolean isHex = j < n && (s.charAt(j) == 'x' || s.charAt(j) == 'X');
+      if (isHex) {
+        j++;
+      }
+      int v = 0;
+      int digits = 0;
+      while (j < n && digits < 7) {
+        int d =
+            isHex
+                ? hex(s.charAt(j))
+                : (Character.isDigit(s.charAt(j)) && s.charAt(j) < 128 ? s.charAt(j) - '0' : -1);
+        if (d < 0) {
+          break;
+        }
+        v = v * (isHex ? 16 : 10) + d;
+        digits++;
+        j++;
+      }
+      if (digits == 0
+          || j >= n
+          || s.charAt(j) != ';'
+          || v < 0x20
+          || v > 0xFFFF
+          || (v >= 0x7F && v < 0xA0)
+          || Character.isSurrogate((char) v)) {
+        return -1;
+      }
+      char ch = (char) v;
+      String folded = ch >= 128 ? fold(ch) : null;
+      if (folded != null && folded.length() == 1) {
+        ch = folded.charAt(0);
+      }
+      return ((j + 1 - i) << 16) | ch;
+    }
+    int k = j;
+    while (k < n && k - j < 8 && Character.isLetter(s.charAt(k)) && s.charAt(k) < 128) {
+      k++;
+    }
+    if (k == j || k >= n || s.charAt(k) != ';') {
+      return -1;
+    }
+    Character ch = NAMED.get(s.substring(j, k));
+    if (ch == null) {
+      return -1;
+    }
+    return ((k + 1 - i) << 16) | ch;
+  }
+}

@@ -1,0 +1,115 @@
+package io.leakguard.pii.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sparse offset map of {@link TextNormalizer} against the per-char arrays of the previous
+ * implementation ({@link ReferenceNormalizer}): same text, same range and marks for every char,
+ * same identity and surrogate answers, on random texts dense in everything the normalizer touches.
+ */
+class TextNormalizerDifferentialTest {
+  private static final String[] PIECES = {
+    "&#64;",
+    "&#x2E;",
+    "&commat;",
+    "&amp;",
+    "&unknown;",
+    "&#;",
+    "&#0;",
+    "&",
+    "%40",
+    "%2e",
+    "%zz",
+    "%",
+    "%4",
+    "\u200B",
+    "\u00AD",
+    "\u202A",
+    "\uFEFF",
+    "\uFF20",
+    "\uFF41",
+    "\uFB01",
+    "\u2013",
+    "\u00A0",
+    "\u3000",
+    "\u2028",
+    "\uD83D\uDE00",
+    "\uD835\uDC00",
+    "\uD83D",
+    "\uDE00",
+    "\u00E9",
+    "e\u0301",
+    "\u201C",
+    "\u2192",
+    "a",
+    "b",
+    " ",
+    "\n",
+    "7",
+    "@",
+    ".",
+    "x",
+    "\u3002",
+    "\uFDFA",
+    "\u2460",
+    "\u00BD",
+    "\u1E9B\u0323"
+  };
+
+  @Test
+  void sameOffsetMapAsThePerCharArrays() {
+    Random r = new Random(20261129);
+    TextNormalizer.Scratch scratch = new TextNormalizer.Scratch();
+    for (int iter = 0; iter < 20_000; iter++) {
+      StringBuilder sb = new StringBuilder();
+      int parts = r.nextInt(25);
+      for (int k = 0; k < parts; k++) {
+        int pick = r.nextInt(PIECES.length + 4);
+        if (pick < PIECES.length) {
+          sb.append(PIECES[pick]);
+        } else if (pick == PIECES.length) {
+          sb.append((char) r.nextInt(0x10000));
+        } else {
+          sb.append("plain text ");
+        }
+      }
+      String in = sb.toString();
+      ReferenceNormalizer.Ref ref = ReferenceNormalizer.normalize(in);
+      NormalizedText nt =
+          iter % 2 == 0 ? TextNormalizer.normalize(in) : TextNormalizer.normalize(in, scratch);
+      assertThat(nt.text()).as(in).isEqualTo(ref.text());
+      assertThat(nt.isIdentity()).as(in).isEqualTo(ref.identity());
+      assertThat(nt.hasSurrogates()).as(in).isEqualTo(ref.surrogates());
+      assertThat(nt.original()).isSameAs(in);
+      if (iter % 2 == 1) {
+        assertThat(new String(scratch.text(), 0, nt.text().length())).isEqualTo(nt.text());
+      }
+      int len = nt.text().length();
+      // plain comparisons (an assertion object per char would dominate the test's time)
+      StringBuilder bad = new StringBuilder();
+      for (int i = 0; i < len; i++) {
+        int os = ref.identity() ? i : ref.os()[i];
+        int oe = ref.identity() ? i + 1 : ref.oe()[i];
+        if (nt.originalStart(i) != os || nt.originalEnd(i) != oe) {
+          bad.append(" char ").append(i);
+        }
+      }
+      if (nt.originalStart(len) != in.length()) {
+        bad.append(" end");
+      }
+      for (int s = 0; s < len; s++) {
+        int m = 0;
+        for (int e = s + 1; e <= len && e <= s + 6; e++) {
+          m |= ref.identity() ? 0 : ref.mk()[e - 1];
+          if (nt.marks(s, e) != m) {
+            bad.append(" marks ").append(s).append("..").append(e);
+          }
+        }
+      }
+      assertThat(bad.toString()).as(in).isEmpty();
+    }
+  }
+}
