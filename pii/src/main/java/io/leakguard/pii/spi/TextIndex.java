@@ -115,98 +115,167 @@ public final class TextIndex {
   }
 
   /**
-   * The pass itself. Design note: per char one table read ({@link #CLASS} at a token's first char,
-   * {@link #WORD} inside words); per token two array writes (start, flags) into local arrays; the
-   * word loop only ORs table entries, the flags are derived once at the word's end.
+   * The pass. Design note: branch-free per char, so it costs the same on any mix of words, spaces
+   * and punctuation (a token-by-token loop mispredicts its exits about once per token, i.e. every
+   * 2-3 chars of prose).
+   *
+   * <p>Per char, {@link #ENT} gives its token type (word, space, punct), its flag bits and {@link
+   * #E_SLOW}. A token starts where the type changes and at every punct char. Each char writes its
+   * index into {@code starts[size]} and then advances {@code size} by 0 or 1 (a char inside a token
+   * writes into the next, unused slot, overwritten later), and writes the token's bits accumulated
+   * so far into {@code flags[size - 1]}; the first char's {@link #INITIAL_UPPER} is kept, later
+   * chars' dropped. {@link #finish} then turns each token's bits into its flags (HEX, AT_WORD, the
+   * type's own bits). A surrogate or a non-spacing mark (rare: emoji, decomposed accents) leaves
+   * the loop: the token it belongs to is redone by {@link #exactToken}, then the loop resumes after
+   * it.
    */
   private static TextIndex build(String text, char[] buf, TextIndex recycle) {
     int n = text.length();
-    // about one token per 2.5 chars in prose: n / 2 rarely grows; +1 for the end sentinel
-    TextIndex idx = new TextIndex(text, Math.max(8, n / 2 + 1), recycle);
+    // every char may be a token, plus the end sentinel: the loop writes without capacity checks
+    TextIndex idx = new TextIndex(text, n + 1, recycle);
     idx.chars = buf;
     int[] starts = idx.starts;
     int[] flags = idx.flags;
     int size = 0;
     int all = 0;
     int i = 0;
-    while (i < n) {
-      if (size + 1 >= starts.length) {
-        int cap = starts.length * 2;
-        starts = java.util.Arrays.copyOf(starts, cap);
-        flags = java.util.Arrays.copyOf(flags, cap);
-      }
-      char c = buf[i];
-      int start = i;
-      int f;
-      int k = CLASS[c];
-      if ((k & C_ALNUM) != 0 || (k & C_SURROGATE) != 0 && isAlnum(buf, n, i)) {
-        int acc = 0;
-        while (i < n) {
-          int e = WORD[buf[i]];
-          if (e > 0) {
-            // ASCII letter or digit, or a BMP letter/digit: its flags come from the table
-            acc |= e;
-            i++;
-            continue;
-          }
-          if (e == 0) {
-            break; // punctuation, space or control: never part of a word
-          }
-          // a mark or a surrogate: the slow, exact path
-          int cp = Character.codePointAt(buf, i, n);
-          if (Character.isLetterOrDigit(cp)) {
-            acc |= LETTER | NON_ASCII | NOT_HEX;
-            if (Character.isUpperCase(cp)) {
-              acc |= UPPER;
-            } else if (Character.isLowerCase(cp)) {
-              acc |= LOWER;
-            }
-            i += Character.charCount(cp);
-            continue;
-          } else if (Character.getType(cp) == Character.NON_SPACING_MARK && i > start) {
-            acc |= NON_ASCII | NOT_HEX; // combining accent inside a name
-            i += Character.charCount(cp);
-            continue;
-          }
+    while (true) {
+      int segment = i;
+      int firstRaw = size;
+      int acc = 0;
+      int prevType = NO_TYPE;
+      for (; i < n; i++) {
+        int e = ENT[buf[i]];
+        if ((e & E_SLOW) != 0) {
           break;
         }
-        f = ALNUM | (acc & WORD_FLAGS);
-        if ((acc & NOT_HEX) == 0) {
-          f |= HEX;
-        }
-        if ((k & C_UPPER) != 0) {
-          f |= INITIAL_UPPER;
-        }
-        if (i - start == 2 && (c | 0x20) == 'a' && (buf[start + 1] | 0x20) == 't') {
-          f |= AT_WORD;
-        }
-      } else if ((k & C_SPACE) != 0) {
-        int acc = k;
-        i++;
-        while (i < n) {
-          int d = CLASS[buf[i]];
-          if ((d & C_SPACE) == 0) {
-            break;
-          }
-          acc |= d;
-          i++;
-        }
-        f = (acc & C_NEWLINE) != 0 ? SPACE | NEWLINE : SPACE;
-      } else {
-        f = c < 128 ? PUNCT_FLAGS[c] : PUNCT;
-        i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
+        int type = e >>> E_TYPE_SHIFT;
+        int starting = STARTS_TOKEN[(prevType << 2 | type) & 15]; // 1 when a token starts here
+        acc = (acc & (starting - 1)) | e; // a token start drops the previous token's bits
+        starts[size] = i;
+        size += starting;
+        flags[size - 1] = acc;
+        prevType = type;
       }
-      starts[size] = start;
-      flags[size] = f;
-      all |= f;
+      if (i == n) {
+        starts[size] = n;
+        all |= finish(starts, flags, buf, firstRaw, size, n);
+        break;
+      }
+      // a surrogate or non-spacing mark at i: redo the token being built (it may extend over it)
+      if (i > segment) {
+        size--;
+        i = starts[size];
+      }
+      starts[size] = i; // the end of the last finished token, for finish
+      all |= finish(starts, flags, buf, firstRaw, size, n);
+      i = exactToken(buf, n, i, starts, flags, size);
+      all |= flags[size];
       size++;
+      if (i == n) {
+        starts[size] = n;
+        break;
+      }
     }
-    starts[size] = n;
-    idx.starts = starts;
-    idx.flags = flags;
     idx.size = size;
     idx.textFlags = all;
     return idx;
+  }
+
+  /** Turns the accumulated bits of tokens {@code [from, to)} into flags; returns their union. */
+  private static int finish(int[] starts, int[] flags, char[] buf, int from, int to, int n) {
+    int all = 0;
+    int last = n - 1;
+    for (int t = from; t < to; t++) {
+      int raw = flags[t];
+      int s = starts[t];
+      char c = buf[s];
+      // "at" in any case: two chars (a one-char token at the end reads itself twice and fails
+      // the length test), zero when it matches
+      int at =
+          ((starts[t + 1] - s) ^ 2)
+              | ((c | 0x20) ^ 'a')
+              | ((buf[Math.min(s + 1, last)] | 0x20) ^ 't');
+      int f =
+          (raw & E_FLAGS)
+              | ((~raw >>> (E_NOT_HEX_SHIFT - 8)) & HEX)
+              | ((CLASS[c] & C_UPPER) << 5) // INITIAL_UPPER
+              | ((((at | -at) >>> 31) ^ 1) * AT_WORD);
+      flags[t] = f;
+      all |= f;
+    }
+    return all;
+  }
+
+  /**
+   * The token at {@code i}, char class by char class, with the code-point path for surrogates and
+   * non-spacing marks: writes {@code starts[t]} and {@code flags[t]}, returns the token's end.
+   */
+  private static int exactToken(char[] buf, int n, int i, int[] starts, int[] flags, int t) {
+    char c = buf[i];
+    int start = i;
+    int f;
+    int k = CLASS[c];
+    if ((k & C_ALNUM) != 0 || (k & C_SURROGATE) != 0 && isAlnum(buf, n, i)) {
+      int acc = 0;
+      while (i < n) {
+        int e = WORD[buf[i]];
+        if (e > 0) {
+          // ASCII letter or digit, or a BMP letter/digit: its flags come from the table
+          acc |= e;
+          i++;
+          continue;
+        }
+        if (e == 0) {
+          break; // punctuation, space or control: never part of a word
+        }
+        // a mark or a surrogate: the slow, exact path
+        int cp = Character.codePointAt(buf, i, n);
+        if (Character.isLetterOrDigit(cp)) {
+          acc |= LETTER | NON_ASCII | NOT_HEX;
+          if (Character.isUpperCase(cp)) {
+            acc |= UPPER;
+          } else if (Character.isLowerCase(cp)) {
+            acc |= LOWER;
+          }
+          i += Character.charCount(cp);
+          continue;
+        } else if (Character.getType(cp) == Character.NON_SPACING_MARK && i > start) {
+          acc |= NON_ASCII | NOT_HEX; // combining accent inside a name
+          i += Character.charCount(cp);
+          continue;
+        }
+        break;
+      }
+      f = ALNUM | (acc & WORD_FLAGS);
+      if ((acc & NOT_HEX) == 0) {
+        f |= HEX;
+      }
+      if ((k & C_UPPER) != 0) {
+        f |= INITIAL_UPPER;
+      }
+      if (i - start == 2 && (c | 0x20) == 'a' && (buf[start + 1] | 0x20) == 't') {
+        f |= AT_WORD;
+      }
+    } else if ((k & C_SPACE) != 0) {
+      int acc = k;
+      i++;
+      while (i < n) {
+        int d = CLASS[buf[i]];
+        if ((d & C_SPACE) == 0) {
+          break;
+        }
+        acc |= d;
+        i++;
+      }
+      f = (acc & C_NEWLINE) != 0 ? SPACE | NEWLINE : SPACE;
+    } else {
+      f = c < 128 ? PUNCT_FLAGS[c] : PUNCT;
+      i += Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
+    }
+    starts[t] = start;
+    flags[t] = f;
+    return i;
   }
 
   // Class of every BMP char, computed once from the same Character predicates the slow path uses
@@ -230,6 +299,34 @@ public final class TextIndex {
 
   private static final int WORD_FLAGS = LETTER | DIGIT | UPPER | LOWER | NON_ASCII;
   private static final int NOT_HEX = ALNUM; // not among WORD_FLAGS: free for this table
+
+  // The fast pass's per-char entry (ENT): the flag bits 0..14 the char gives its token (a word
+  // char ALNUM and its WORD_FLAGS, a space char SPACE and NEWLINE for CR/LF, a punct char its
+  // PUNCT_FLAGS; never INITIAL_UPPER, which only the first char decides), E_NOT_HEX (set for
+  // every char but [0-9a-fA-F]), the token type and E_SLOW.
+  private static final int E_FLAGS = 0x7FFF;
+  private static final int E_NOT_HEX_SHIFT = 15;
+  private static final int E_NOT_HEX = 1 << E_NOT_HEX_SHIFT;
+  private static final int E_TYPE_SHIFT = 16; // 0 word, 1 space, 2 punct
+  private static final int E_SLOW = 1 << 18; // surrogate or non-spacing mark: exact pass
+  private static final int[] ENT = new int[1 << 16];
+
+  /** Type before the first char: whatever comes starts a token. */
+  private static final int NO_TYPE = 3;
+
+  /**
+   * Per (previous type, type): 1 when a token starts, i.e. the type changed, the char is punct
+   * (each punct char is a token) or there is no previous char.
+   */
+  private static final int[] STARTS_TOKEN = new int[16];
+
+  static {
+    for (int p = 0; p < 4; p++) {
+      for (int t = 0; t < 4; t++) {
+        STARTS_TOKEN[p << 2 | t] = p != t || t == 2 || p == NO_TYPE ? 1 : 0;
+      }
+    }
+  }
 
   static {
     for (int c = 0; c < (1 << 16); c++) {
@@ -289,6 +386,21 @@ public final class TextIndex {
     PUNCT_FLAGS['='] |= ASSIGN;
     PUNCT_FLAGS[':'] |= ASSIGN;
     PUNCT_FLAGS['-'] |= DASH;
+    for (int c = 0; c < (1 << 16); c++) {
+      int k = CLASS[c];
+      int w = WORD[c];
+      int e;
+      if (w < 0) {
+        e = E_SLOW; // surrogate or non-spacing mark
+      } else if ((k & C_ALNUM) != 0) {
+        e = ALNUM | (w & WORD_FLAGS) | ((w & NOT_HEX) != 0 ? E_NOT_HEX : 0);
+      } else if ((k & C_SPACE) != 0) {
+        e = (1 << E_TYPE_SHIFT) | E_NOT_HEX | SPACE | ((k & C_NEWLINE) != 0 ? NEWLINE : 0);
+      } else {
+        e = (2 << E_TYPE_SHIFT) | E_NOT_HEX | (c < 128 ? PUNCT_FLAGS[c] : PUNCT);
+      }
+      ENT[c] = e;
+    }
   }
 
   /** Per-thread copy of the text being indexed; texts above this size get a one-off buffer. */

@@ -64,16 +64,22 @@ class TextIndexDifferentialTest {
     Random r = new Random(1129);
     TextIndex last = null;
     for (int iter = 0; iter < 20_000; iter++) {
+      // half the texts without surrogates and non-spacing marks: they take the branch-free pass
+      boolean plain = iter % 2 == 0;
       StringBuilder sb = new StringBuilder();
       int parts = r.nextInt(30);
       for (int k = 0; k < parts; k++) {
         int pick = r.nextInt(PIECES.length + 1);
-        sb.append(pick < PIECES.length ? PIECES[pick] : String.valueOf((char) r.nextInt(0x10000)));
+        String piece =
+            pick < PIECES.length ? PIECES[pick] : String.valueOf((char) r.nextInt(0x10000));
+        if (!plain || !needsExactPass(piece)) {
+          sb.append(piece);
+        }
       }
       String s = sb.toString();
       ReferenceTextIndex ref = ReferenceTextIndex.of(s);
       TextIndex idx;
-      switch (iter % 3) {
+      switch ((iter / 2) % 3) {
         case 0:
           idx = TextIndex.of(s);
           break;
@@ -112,5 +118,15 @@ class TextIndexDifferentialTest {
       }
       assertThat(bad.toString()).as(s).isEmpty();
     }
+  }
+
+  private static boolean needsExactPass(String piece) {
+    for (int i = 0; i < piece.length(); i++) {
+      char c = piece.charAt(i);
+      if (Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+        return true;
+      }
+    }
+    return false;
   }
 }
