@@ -42,4 +42,43 @@ class TextIndexTest {
     }
     assertThat(covered).isEqualTo(s.length());
   }
+
+  @Test
+  void postingListsHoldExactlyTheTokensWithTheMask() {
+    java.util.Random r = new java.util.Random(5);
+    String[] words = {"Mail", "at", "10", "x7", "DEAD", "é", " ", "\n", "@", "-", "Zoë", ":"};
+    int[] masks = {
+      TextIndex.DIGIT,
+      TextIndex.INITIAL_UPPER,
+      TextIndex.ALNUM | TextIndex.UPPER,
+      TextIndex.PUNCT,
+      TextIndex.SPACE | TextIndex.NEWLINE,
+      TextIndex.HEX
+    };
+    TextIndex last = null;
+    for (int iter = 0; iter < 500; iter++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = r.nextInt(40); k > 0; k--) {
+        sb.append(words[r.nextInt(words.length)]);
+      }
+      TextIndex idx = TextIndex.of(sb.toString(), last);
+      last = idx;
+      for (int rep = 0; rep < 2; rep++) { // the second round reads the cache (and evicts)
+        for (int mask : masks) {
+          List<Integer> want = new ArrayList<>();
+          for (int t = 0; t < idx.size(); t++) {
+            if (idx.is(t, mask)) {
+              want.add(t);
+            }
+          }
+          int[] got = idx.tokensWith(mask);
+          List<Integer> have = new ArrayList<>();
+          for (int k = 0; k < idx.countWith(mask); k++) {
+            have.add(got[k]);
+          }
+          assertThat(have).as("mask %s in %s", mask, sb).isEqualTo(want);
+        }
+      }
+    }
+  }
 }
