@@ -170,7 +170,7 @@ public final class TextIndex {
       }
       if (i == n) {
         starts[size] = n;
-        all |= finish(starts, flags, buf, firstRaw, size, n);
+        all |= finish(starts, flags, buf, firstRaw, size);
         break;
       }
       // a surrogate or non-spacing mark at i: redo the token being built (it may extend over it)
@@ -179,7 +179,7 @@ public final class TextIndex {
         i = starts[size];
       }
       starts[size] = i; // the end of the last finished token, for finish
-      all |= finish(starts, flags, buf, firstRaw, size, n);
+      all |= finish(starts, flags, buf, firstRaw, size);
       i = exactToken(buf, n, i, starts, flags, size);
       all |= flags[size];
       size++;
@@ -194,24 +194,20 @@ public final class TextIndex {
   }
 
   /** Turns the accumulated bits of tokens {@code [from, to)} into flags; returns their union. */
-  private static int finish(int[] starts, int[] flags, char[] buf, int from, int to, int n) {
+  private static int finish(int[] starts, int[] flags, char[] buf, int from, int to) {
     int all = 0;
-    int last = n - 1;
     for (int t = from; t < to; t++) {
       int raw = flags[t];
       int s = starts[t];
       char c = buf[s];
-      // "at" in any case: two chars (a one-char token at the end reads itself twice and fails
-      // the length test), zero when it matches
-      int at =
-          ((starts[t + 1] - s) ^ 2)
-              | ((c | 0x20) ^ 'a')
-              | ((buf[Math.min(s + 1, last)] | 0x20) ^ 't');
       int f =
           (raw & E_FLAGS)
               | ((~raw >>> (E_NOT_HEX_SHIFT - 8)) & HEX)
-              | ((CLASS[c] & C_UPPER) << 5) // INITIAL_UPPER
-              | ((((at | -at) >>> 31) ^ 1) * AT_WORD);
+              | ((CLASS[c] & C_UPPER) << 5); // INITIAL_UPPER
+      // "at" in any case (few tokens have two chars: the test is rarely taken)
+      if (starts[t + 1] - s == 2 && (c | 0x20) == 'a' && (buf[s + 1] | 0x20) == 't') {
+        f |= AT_WORD;
+      }
       flags[t] = f;
       all |= f;
     }
