@@ -268,17 +268,18 @@ final class IpAddressDetector implements Detector {
     }
 
     /**
-     * Visits the number tokens only. A host name {@code ip-10-0-0-1} is recognised at its first
-     * number (token {@code t}): the prefix word is token {@code t - 2}, with the same resume test
-     * as if it had been visited in order (the {@code -} token between changes nothing).
+     * Visits the number tokens only ({@link DigitRuns#numbers}). A host name {@code ip-10-0-0-1} is
+     * recognised at its first number (token {@code t}): the prefix word is token {@code t - 2},
+     * with the same resume test as if it had been visited in order (the {@code -} token between
+     * changes nothing).
      */
     void run() {
       int resume = 0;
-      int size = idx.size();
-      for (int t = 0; t < size; t++) {
-        if ((idx.flags(t) & (TextIndex.DIGIT | TextIndex.LETTER)) != TextIndex.DIGIT) {
-          continue;
-        }
+      DigitRuns runs = DigitRuns.of(idx);
+      int[] numbers = runs.numbers();
+      int count = runs.numberCount();
+      for (int i = 0; i < count; i++) {
+        int t = numbers[i]; // digits, no letter
         int s = idx.start(t);
         if (t >= 2 && cs[s - 1] == '-' && idx.start(t - 2) >= resume && isHostPrefix(t - 2)) {
           resume = hostname(t - 2, resume);
