@@ -136,6 +136,15 @@ final class IpAddressDetector implements Detector {
 
   private static final String[] VERSION_WORDS = VERSION_NUMBER.toArray(new String[0]);
 
+  /** Per first letter ({@code a} = 0): bit {@code len} set when a version word has that length. */
+  private static final long[] VERSION_LENGTHS = new long[26];
+
+  static {
+    for (String v : VERSION_WORDS) {
+      VERSION_LENGTHS[v.charAt(0) - 'a'] |= 1L << v.length();
+    }
+  }
+
   /**
    * Capitalized words that start a sentence or a clause before an address, so they are no product
    * name ({@code From 10.0.0.1}; see {@code productBefore}).
@@ -525,6 +534,10 @@ final class IpAddressDetector implements Detector {
 
     private boolean isVersionWord(int from, int to) {
       int len = to - from;
+      int c0 = (cs[from] | 0x20) - 'a';
+      if (c0 < 0 || c0 > 25 || len > 63 || (VERSION_LENGTHS[c0] >>> len & 1) == 0) {
+        return false; // no version word starts with this letter and has this length
+      }
       for (String v : VERSION_WORDS) {
         if (v.length() == len && text.regionMatches(true, from, v, 0, len)) {
           return true;
