@@ -1,27 +1,47 @@
 package io.leakguard.pii.detectors;
 
+import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.TextIndex;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
- * The start tokens of the {@link DigitSequence} chunks of one text that hold at least {@link
- * #MIN_DIGITS} digits: the only places where a phone number, card or SSN can be. Computed once per
- * text and shared by the phone, card and SSN detectors.
+ * The one walk over the tokens of a text that the number-based detectors share. It lists, in token
+ * order:
  *
- * <p>Design note: most digit tokens in support text are short isolated numbers (ticket ids, times,
- * versions); reading runs three times (once per detector) cost as much as the engine's own token
- * pass. The list is cached per thread, keyed by the identity of the text's {@link TextIndex} (held
- * weakly), so detectors stay stateless to their callers and thread-safe: the engine runs the
- * detectors of one text sequentially on one thread. The digit count of each chunk is kept too, so
- * the card (13+) and SSN (9+) detectors re-read only the chunks that can hold their numbers; a lone
- * short number followed by no digits ({@link DigitSequence#mayContinue}) is not read at all; the
- * detectors read into one per-thread {@link #scratch()} sequence instead of allocating one per
- * text.
+ * <ul>
+ *   <li>the start tokens of the {@link DigitSequence} chunks that hold at least {@link #MIN_DIGITS}
+ *       digits, with their digit counts and (for the first {@link #MAX_KEPT}) the chunks as read:
+ *       the only places where a phone number, card or SSN can be;
+ *   <li>{@link #numbers()}: the tokens made of digits only (the IPv4 pass starts only there);
+ *   <li>{@link #ibanHeads()}: tokens where an IBAN can start ({@link IbanDetector#mayStart});
+ *   <li>{@link #macTokens()}: hex tokens where a MAC address can start ({@link
+ *       MacAddressDetector#mayStart}).
+ * </ul>
+ *
+ * <p>Design note: support text holds about one token per 2.5 chars, most of them words, spaces and
+ * punctuation that none of these detectors can start at. Each detector used to walk every token
+ * with its own tests (the phone/card/SSN run finder, IPv4, MAC and IBAN: four walks per text); now
+ * one walk reads each token's flags once, rejects spaces and punctuation on one flag test and words
+ * longer than five letters on their length, and hands every detector a short list. The lists are
+ * cached per thread, keyed by the identity of the text's {@link TextIndex} (held weakly), so the
+ * detectors stay stateless to their callers and thread-safe: the engine runs the detectors of one
+ * text sequentially on one thread. A chunk is read once here and kept, so the phone, card and SSN
+ * detectors do not read it again; a start that cannot reach {@link #MIN_DIGITS} digits ({@link
+ * DigitSequence#mayHold}: {@code 3 days}, {@code 2.5 KB}) is not read at all.
  */
 final class DigitRuns {
   /** The shortest number any of the digit detectors reports (a 7-digit phone number). */
   static final int MIN_DIGITS = 7;
+
+  /** Chunks kept as read per text; later chunks of a text are read again when used. */
+  static final int MAX_KEPT = 64;
+
+  /** Chunk lists longer than this are not kept for the next text. */
+  private static final int MAX_KEPT_LIST = 4096;
+
+  /** Token lists (one slot per token of the text) longer than this are not kept either. */
+  private static final int MAX_KEPT_TOKENS = 1 << 16;
 
   private static final ThreadLocal<DigitRuns> CACHE = ThreadLocal.withInitial(DigitRuns::new);
 
@@ -32,46 +52,54 @@ final class DigitRuns {
   private int[] counts = new int[16];
 
   private int size;
-  private final DigitSequence seq = new DigitSequence();
 
-  /** The sequence the detectors read chunks into (one detector at a time on this thread). */
-  private final DigitSequence scanSeq = new DigitSequence();
+  /** The chunks as read, for chunk indexes below {@link #MAX_KEPT}. */
+  private final DigitSequence[] kept = new DigitSequence[MAX_KEPT];
+
+  /** Where a chunk beyond {@link #MAX_KEPT} is read (or a chunk that turned out too short). */
+  private final DigitSequence spare = new DigitSequence();
+
+  /** Digit tokens (no letter, no mark), in order: the seeds of the runs. */
+  private int[] runStarts = new int[16];
+
+  private int runStartCount;
+
+  private int[] numbers = new int[16];
+  private int numberCount;
+  private int[] ibanHeads = new int[16];
+  private int ibanCount;
+  private int[] macTokens = new int[16];
+  private int macCount;
 
   private DigitRuns() {}
 
   /** Scans one digit sequence; returns the char index up to which it reported. */
   @FunctionalInterface
   interface SequenceScan {
-    int scan(
-        io.leakguard.pii.spi.DetectionContext ctx,
-        String text,
-        TextIndex idx,
-        DigitSequence s,
-        int reportedUntil);
+    int scan(DetectionContext ctx, String text, TextIndex idx, DigitSequence s, int reportedUntil);
   }
 
   /**
-   * Reads the digit sequence starting at every digit run of the text and hands those with at least
-   * {@code minDigits} digits to {@code scan}, threading the "reported until" position through.
+   * Hands every chunk of the text with at least {@code minDigits} digits to {@code scan}, in order,
+   * threading the "reported until" position through.
    */
-  static void scanSequences(
-      io.leakguard.pii.spi.DetectionContext ctx, int minDigits, SequenceScan scan) {
+  static void scanSequences(DetectionContext ctx, int minDigits, SequenceScan scan) {
     String text = ctx.text();
     TextIndex idx = ctx.tokens();
     DigitRuns runs = of(idx);
-    DigitSequence s = runs.scanSeq;
     int reportedUntil = 0;
     for (int i = 0; i < runs.size; i++) {
       if (runs.counts[i] >= minDigits) {
-        s.read(idx, runs.starts[i]);
-        reportedUntil = scan.scan(ctx, text, idx, s, reportedUntil);
+        reportedUntil = scan.scan(ctx, text, idx, runs.chunk(idx, i), reportedUntil);
       }
     }
   }
 
+  /** The lists of the text indexed by {@code idx}, computed on the first call for that index. */
   static DigitRuns of(TextIndex idx) {
     DigitRuns r = CACHE.get();
     if (r.owner.get() != idx) {
+      r.owner = new WeakReference<>(null); // a failed walk must not leave half lists behind
       r.compute(idx);
       r.owner = new WeakReference<>(idx);
     }
@@ -79,22 +107,176 @@ final class DigitRuns {
   }
 
   private void compute(TextIndex idx) {
-    size = 0;
-    if (starts.length > 4096) {
-      starts = new int[16]; // do not keep the array of a huge text alive
+    if (starts.length > MAX_KEPT_LIST) {
+      starts = new int[16]; // do not keep the arrays of a huge text alive
       counts = new int[16];
     }
+    if (numbers.length > MAX_KEPT_TOKENS) {
+      numbers = new int[16];
+      runStarts = new int[16];
+      ibanHeads = new int[16];
+      macTokens = new int[16];
+    }
+    walk(idx);
+    chunks(idx);
+  }
+
+  // What a token may start, from its low flags and length class alone (WALK, a necessary
+  // condition; the exact tests follow): a number token, an IBAN head or a MAC group. Zero for
+  // spaces, punctuation and most words, so the walk takes one well-predicted branch per token.
+  private static final int K_NUMBER = 1;
+  private static final int K_IBAN = 2;
+  private static final int K_MAC = 4;
+  private static final int K_WORD = 8;
+
+  /** Length class of a token (index: length up to 15): 1..4, 5..11, 12, 13 and more. */
+  private static final byte[] LENGTH_CLASS = {0, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 7, 7, 7};
+
+  /** Index: length class << 9 | the low nine token flags. */
+  private static final byte[] WALK = new byte[8 << 9];
+
+  static {
+    for (int len = 0; len < LENGTH_CLASS.length; len++) {
+      for (int f = 0; f < 1 << 9; f++) {
+        int v = 0;
+        if ((f & TextIndex.ALNUM) != 0) {
+          boolean letter = (f & TextIndex.LETTER) != 0;
+          boolean digit = (f & TextIndex.DIGIT) != 0;
+          if (digit && !letter) {
+            v |= K_NUMBER;
+          }
+          // IbanDetector.mayStart: four or more chars with digits, or a head of at most three
+          // starting with an upper-case letter and no lower-case one after it
+          if (letter
+              && (len >= 4
+                  ? digit
+                  : (f & TextIndex.INITIAL_UPPER) != 0
+                      && (len == 1 || (f & TextIndex.LOWER) == 0))) {
+            v |= K_IBAN;
+          }
+          // DigitSequence.wordDigit: two to five letters (no digit)
+          if (letter && !digit && len >= 2 && len <= 5) {
+            v |= K_WORD;
+          }
+          // MacAddressDetector.mayStart: hex pairs, Cisco groups, twelve hex chars with a digit
+          if ((f & TextIndex.HEX) != 0 && (len == 2 || len == 4 || (len == 12 && digit))) {
+            v |= K_MAC;
+          }
+        }
+        WALK[LENGTH_CLASS[len] << 9 | f] |= (byte) v;
+      }
+    }
+  }
+
+  /**
+   * The digit words as keys {@code (c0 << 16 | c1 << 8 | length)} of their first two letters (lower
+   * case) and length, hashed by the top 8 bits of {@code key * 0x9E3779B1}; 0 in free slots. The
+   * eleven keys fall in different slots (checked when the class loads).
+   */
+  private static final int[] WORD_KEYS = new int[256];
+
+  static {
+    for (String w :
+        new String[] {
+          "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh"
+        }) {
+      int key = w.charAt(0) << 16 | w.charAt(1) << 8 | w.length();
+      int slot = (key * 0x9E3779B1) >>> 24;
+      if (WORD_KEYS[slot] != 0) {
+        throw new IllegalStateException("digit word keys collide");
+      }
+      WORD_KEYS[slot] = key;
+    }
+  }
+
+  /**
+   * The one pass over the tokens: fills the start lists and the digit-token seeds. Branch-free per
+   * token (every list slot is written, and its length grows by the table's bit): in support text
+   * one token in seven or so is a candidate, at random places, and a mispredicted branch per
+   * candidate cost more than the rest of the walk. The candidates for IBAN heads and MAC groups are
+   * then filtered by their exact tests.
+   */
+  void walk(TextIndex idx) {
     int n = idx.size();
-    int t = 0;
-    while (t < n) {
-      if (!DigitSequence.canStart(idx, t)) {
-        t++;
+    char[] c = idx.chars();
+    int last = Math.max(0, idx.text().length() - 1); // c[s + 1] of a one-char last token
+    if (numbers.length <= n) {
+      int cap = Math.max(16, n + 1);
+      numbers = new int[cap];
+      runStarts = new int[cap];
+      ibanHeads = new int[cap];
+      macTokens = new int[cap];
+    }
+    int[] num = numbers;
+    int[] seeds = runStarts;
+    int[] iban = ibanHeads;
+    int[] mac = macTokens;
+    int nNum = 0;
+    int nSeeds = 0;
+    int nIban = 0;
+    int nMac = 0;
+    for (int t = 0; t < n; t++) {
+      int f = idx.flags(t);
+      int s = idx.start(t);
+      int len = idx.end(t) - s;
+      int k = WALK[LENGTH_CLASS[Math.min(len, 15)] << 9 | (f & 0x1FF)];
+      num[nNum] = t;
+      nNum += k & K_NUMBER;
+      // a run starts at a digit token without marks, or at a word whose first two letters and
+      // length are those of a digit word (checked in full in chunks)
+      int key = (c[s] | 0x20) << 16 | (c[Math.min(s + 1, last)] | 0x20) << 8 | len;
+      int word = WORD_KEYS[(key * 0x9E3779B1) >>> 24] == key ? 1 : 0;
+      seeds[nSeeds] = t;
+      nSeeds += (k & K_NUMBER | (k & K_WORD) >>> 3 & word) & ~(f >>> 14);
+      iban[nIban] = t;
+      nIban += (k & K_IBAN) >>> 1;
+      mac[nMac] = t;
+      nMac += (k & K_MAC) >>> 2;
+    }
+    int kept = 0;
+    for (int i = 0; i < nIban; i++) {
+      int t = iban[i];
+      int s = idx.start(t);
+      if (IbanDetector.mayStart(c, s, idx.end(t) - s, idx.flags(t))) {
+        iban[kept++] = t;
+      }
+    }
+    nIban = kept;
+    kept = 0;
+    for (int i = 0; i < nMac; i++) {
+      int t = mac[i];
+      if (MacAddressDetector.mayStart(c, idx, t, idx.length(t))) {
+        mac[kept++] = t;
+      }
+    }
+    numberCount = nNum;
+    runStartCount = nSeeds;
+    ibanCount = nIban;
+    macCount = kept;
+  }
+
+  /**
+   * Reads the chunks, exactly as the walk over every token did before: at every token that {@link
+   * DigitSequence#canStart} and is not inside the previous chunk, read unless {@link
+   * DigitSequence#mayHold} rules it out. The seeds hold every such token (and a few words that only
+   * look like digit words by their first two letters and length).
+   */
+  void chunks(TextIndex idx) {
+    size = 0;
+    int next = 0; // the first token a chunk may start at
+    for (int i = 0; i < runStartCount; i++) {
+      int t = runStarts[i];
+      if (t < next || !DigitSequence.canStart(idx, t)) {
         continue;
       }
-      if (idx.length(t) < MIN_DIGITS && !DigitSequence.mayContinue(idx, t)) {
-        t++; // a lone short number ("3 days", "v2 of"): read would find one group
+      if (!DigitSequence.mayHold(idx, t, MIN_DIGITS)) {
+        // "3 days", "v2 of", "2.5 KB": read would find fewer digits. Every later start before
+        // the end of this run holds fewer still, so moving on by one token (not past the run, as
+        // after a read) reads no other chunk.
+        next = t + 1;
         continue;
       }
+      DigitSequence seq = size < MAX_KEPT ? keptAt(size) : spare;
       seq.read(idx, t);
       if (seq.digits >= MIN_DIGITS) {
         if (size == starts.length) {
@@ -104,13 +286,30 @@ final class DigitRuns {
         counts[size] = seq.digits;
         starts[size++] = t;
       }
-      t = Math.max(t + 1, seq.resumeToken());
+      next = Math.max(t + 1, seq.resumeToken());
     }
   }
 
-  /** The sequence to read chunks into during one {@code detect} call on this thread. */
-  DigitSequence scratch() {
-    return scanSeq;
+  private DigitSequence keptAt(int i) {
+    DigitSequence s = kept[i];
+    if (s == null) {
+      s = new DigitSequence();
+      kept[i] = s;
+    }
+    return s;
+  }
+
+  /**
+   * Chunk {@code i} as read ({@link DigitSequence#read} at {@link #start}); valid until the next
+   * call of this method (a chunk beyond {@link #MAX_KEPT} is read again into a shared sequence).
+   * Callers only read it.
+   */
+  DigitSequence chunk(TextIndex idx, int i) {
+    if (i < MAX_KEPT) {
+      return kept[i];
+    }
+    spare.read(idx, starts[i]);
+    return spare;
   }
 
   /** Number of chunks. */
@@ -118,8 +317,35 @@ final class DigitRuns {
     return size;
   }
 
-  /** Start token of chunk {@code i}; read it with {@link DigitSequence#read}. */
+  /** Start token of chunk {@code i}. */
   int start(int i) {
     return starts[i];
+  }
+
+  /** Tokens made of ASCII digits only (no letter), in order; {@link #numberCount()} of them. */
+  int[] numbers() {
+    return numbers;
+  }
+
+  int numberCount() {
+    return numberCount;
+  }
+
+  /** Tokens where {@link IbanDetector#mayStart} holds, in order. */
+  int[] ibanHeads() {
+    return ibanHeads;
+  }
+
+  int ibanCount() {
+    return ibanCount;
+  }
+
+  /** Tokens where {@link MacAddressDetector#mayStart} holds, in order. */
+  int[] macTokens() {
+    return macTokens;
+  }
+
+  int macCount() {
+    return macCount;
   }
 }

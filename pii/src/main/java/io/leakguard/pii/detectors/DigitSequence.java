@@ -7,9 +7,10 @@ import io.leakguard.pii.spi.TextIndex;
  * five}, {@code zero}, {@code oh} inside a run), joined by soft gaps (up to four tokens of short
  * whitespace, one line break, one {@code -} or {@code .}, one {@code (} and one {@code )}; a comma
  * between two digit words; {@code >} e-mail quote markers after the line break). Keeps, for every
- * digit, the normalized char range it came from, so a window of digits maps back to a span. Shared
- * by the phone, card and SSN detectors; mutable, reused across runs and texts (one per thread, see
- * {@link DigitRuns#scratch()}), reading the text's chars through {@link TextIndex#chars()}.
+ * group, the normalized char range of its token, so a window of groups maps back to a span. Shared
+ * by the phone, card and SSN detectors; mutable, reused across texts (per thread, held by {@link
+ * DigitRuns}: a chunk is read once per text and kept for all three detectors), reading the text's
+ * chars through {@link TextIndex#chars()}.
  *
  * <p>Design note: a run is read in chunks of at most {@link #MAX_DIGITS} digits / {@link
  * #MAX_GROUPS} groups; {@link #resumeToken} restarts the next chunk with an overlap of {@link
@@ -37,14 +38,17 @@ final class DigitSequence {
   static final int MAX_QUOTE_TOKENS = 16;
 
   final byte[] digit = new byte[MAX_DIGITS];
-  final int[] digitStart = new int[MAX_DIGITS];
-  final int[] digitEnd = new int[MAX_DIGITS];
 
   /** First digit index of each group; group g spans digits [groupStart[g], groupStart[g+1]). */
   final int[] groupStart = new int[MAX_GROUPS + 1];
 
   /** Token index of each group. */
   final int[] groupToken = new int[MAX_GROUPS];
+
+  /** Normalized char range of each group (its token: a group is one token). */
+  private final int[] groupCharStart = new int[MAX_GROUPS];
+
+  private final int[] groupCharEnd = new int[MAX_GROUPS];
 
   /** Gap flags before group g (gap[0] = 0). */
   final int[] gap = new int[MAX_GROUPS];
@@ -66,44 +70,28 @@ final class DigitSequence {
   /** The text's chars ({@link TextIndex#chars()}), valid during one {@code detect} call. */
   private char[] chars;
 
-  /** Digit words packed as lower-case ASCII bytes, index = digit value (10 = "oh"). */
-  private static final long[] WORD_KEYS = {
-    key("zero"),
-    key("one"),
-    key("two"),
-    key("three"),
-    key("four"),
-    key("five"),
-    key("six"),
-    key("seven"),
-    key("eight"),
-    key("nine"),
-    key("oh")
+  /** The digit words, index = digit value (10 = "oh"). */
+  private static final String[] WORDS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh"
   };
 
-  private static long key(String w) {
-    long k = 0;
-    for (int i = 0; i < w.length(); i++) {
-      k = k << 8 | w.charAt(i);
-    }
-    return k;
-  }
-
-  /** Bit (c - 'a') set for the first letters of the digit words: z o t f s e n. */
-  private static final int FIRST_LETTERS;
+  /**
+   * Per lower-case first two letters ({@code (c0 - 'a') * 26 + (c1 - 'a')}): the digit word with
+   * that prefix plus one, or 0. The eleven words have eleven different prefixes.
+   */
+  private static final byte[] PREFIX = new byte[26 * 26];
 
   static {
-    int m = 0;
-    for (char c : "zotfsen".toCharArray()) {
-      m |= 1 << (c - 'a');
+    for (int d = 0; d < WORDS.length; d++) {
+      String w = WORDS[d];
+      PREFIX[(w.charAt(0) - 'a') * 26 + (w.charAt(1) - 'a')] = (byte) (d + 1);
     }
-    FIRST_LETTERS = m;
   }
 
   /**
    * Digit value of a digit-word token, or -1. {@code oh} counts as zero (value 10; trimmed at the
-   * ends of a run). Allocation-free: the token is packed into a long and compared; most words are
-   * rejected by their length or first letter.
+   * ends of a run). Allocation-free: most words are rejected by their flags, length or first two
+   * letters.
    */
   static int wordDigit(TextIndex idx, int t) {
     int f = idx.flags(t);
@@ -111,26 +99,37 @@ final class DigitSequence {
       return -1;
     }
     int s = idx.start(t);
-    int len = idx.end(t) - s;
+    return wordDigit(idx.chars(), s, idx.end(t) - s);
+  }
+
+  /**
+   * {@link #wordDigit(TextIndex, int)} for the {@code len} chars at {@code s} of a token made of
+   * ASCII letters only (the caller checked its flags).
+   */
+  static int wordDigit(char[] c, int s, int len) {
     if (len < 2 || len > 5) {
       return -1;
     }
-    char[] c = idx.chars();
     int c0 = (c[s] | 0x20) - 'a';
-    // an ASCII letter-only token (no NON_ASCII flag): c0 is in 0..25
-    if (c0 < 0 || c0 > 25 || (FIRST_LETTERS >>> c0 & 1) == 0) {
+    int c1 = (c[s + 1] | 0x20) - 'a';
+    // ASCII letters only (the caller checked the flags): c0, c1 are in 0..25
+    if (c0 < 0 || c0 > 25 || c1 < 0 || c1 > 25) {
       return -1;
     }
-    long k = 0;
-    for (int i = 0; i < len; i++) {
-      k = k << 8 | (c[s + i] | 0x20);
+    int d = PREFIX[c0 * 26 + c1] - 1;
+    if (d < 0) {
+      return -1;
     }
-    for (int d = 0; d < WORD_KEYS.length; d++) {
-      if (WORD_KEYS[d] == k) {
-        return d;
+    String w = WORDS[d];
+    if (w.length() != len) {
+      return -1;
+    }
+    for (int i = 2; i < len; i++) {
+      if ((c[s + i] | 0x20) != w.charAt(i)) {
+        return -1;
       }
     }
-    return -1;
+    return d;
   }
 
   /** True when token {@code t} is made of ASCII digits only. */
@@ -149,20 +148,54 @@ final class DigitSequence {
   }
 
   /**
-   * Necessary condition for a run to hold more than the group at token {@code t}: the first token
-   * after {@code t} that is neither whitespace nor punctuation is digits or a digit word ({@link
-   * #read} only continues over a gap of whitespace, punctuation and quote markers that ends at such
-   * a token). Looks at a bounded number of tokens; true when the bound is reached.
+   * Necessary condition for {@link #read} at token {@code t} (which must satisfy {@link #canStart})
+   * to find at least {@code need} digits: counts the digits of the digit tokens and digit words
+   * from {@code t} on, over whitespace and punctuation that a gap may hold ({@link #mayBeGap}), up
+   * to the first other word, other punctuation, or a gap of more tokens than a gap of {@code read}
+   * can hold (four, plus {@link #MAX_QUOTE_TOKENS} quote markers). {@code read} stops there at the
+   * latest and joins fewer gaps, so it never finds more digits. Looks at a bounded number of tokens
+   * (it stops as soon as {@code need} is reached) and writes nothing: a lone {@code 3 days} or
+   * {@code 2.5 KB} costs a few flag reads instead of a read.
    */
-  static boolean mayContinue(TextIndex idx, int t) {
+  static boolean mayHold(TextIndex idx, int t, int need) {
     int n = idx.size();
-    int last = Math.min(n - 1, t + 4 + MAX_QUOTE_TOKENS + 1);
-    for (int k = t + 1; k <= last; k++) {
-      if ((idx.flags(k) & (TextIndex.SPACE | TextIndex.PUNCT)) == 0) {
-        return isDigitToken(idx, k) || wordDigit(idx, k) >= 0;
+    char[] c = idx.chars();
+    int digits = 0;
+    int gap = 0;
+    for (int k = t; k < n; k++) {
+      int f = idx.flags(k);
+      if ((f & (TextIndex.SPACE | TextIndex.PUNCT)) != 0) {
+        if (++gap > 4 + MAX_QUOTE_TOKENS || !mayBeGap(c, idx, k, f)) {
+          return false;
+        }
+        continue;
+      }
+      gap = 0;
+      if (isDigitToken(idx, k)) {
+        digits += idx.length(k);
+      } else if (wordDigit(idx, k) >= 0) {
+        digits++;
+      } else {
+        return false;
+      }
+      if (digits >= need) {
+        return true;
       }
     }
-    return last < n - 1;
+    return false;
+  }
+
+  /**
+   * False when {@link #read} surely stops at the space or punctuation token {@code t}: a
+   * punctuation char no gap holds (only {@code - . ( ) ,} and the {@code >} quote marker), blanks
+   * longer than three chars, or a line break with more than six chars.
+   */
+  static boolean mayBeGap(char[] c, TextIndex idx, int t, int f) {
+    if ((f & TextIndex.PUNCT) != 0) {
+      char p = c[idx.start(t)];
+      return p == '-' || p == '.' || p == '(' || p == ')' || p == ',' || p == '>';
+    }
+    return idx.length(t) <= ((f & TextIndex.NEWLINE) != 0 ? 6 : 3);
   }
 
   /**
@@ -202,17 +235,13 @@ final class DigitSequence {
       gap[g] = pendingGap;
       word[g] = isWord;
       int s = idx.start(cur);
+      groupCharStart[g] = s;
+      groupCharEnd[g] = idx.end(cur);
       if (isWord) {
-        digit[digits] = (byte) (wd == 10 ? 0 : wd);
-        digitStart[digits] = s;
-        digitEnd[digits] = idx.end(cur);
-        digits++;
+        digit[digits++] = (byte) (wd == 10 ? 0 : wd);
       } else {
         for (int k = 0; k < len; k++) {
-          digit[digits] = (byte) (c[s + k] - '0');
-          digitStart[digits] = s + k;
-          digitEnd[digits] = s + k + 1;
-          digits++;
+          digit[digits++] = (byte) (c[s + k] - '0');
         }
       }
       // the gap to the next group
@@ -345,12 +374,12 @@ final class DigitSequence {
 
   /** Normalized char index of the first char of group {@code g}. */
   int groupCharStart(int g) {
-    return digitStart[groupStart[g]];
+    return groupCharStart[g];
   }
 
   /** Normalized char index just past group {@code g}. */
   int groupCharEnd(int g) {
-    return digitEnd[groupStart[g + 1] - 1];
+    return groupCharEnd[g];
   }
 
   int groupLength(int g) {

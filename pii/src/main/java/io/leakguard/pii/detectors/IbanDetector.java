@@ -89,58 +89,63 @@ final class IbanDetector implements Detector {
     return c >= 'a' && c <= 'z' ? c - 32 : c;
   }
 
+  /**
+   * True when an IBAN may start at the token of {@code len} chars at {@code p} with flags {@code
+   * f}: ASCII letters (and digits), and either at least four chars starting with a country code of
+   * the registry and two digits ({@code DE89370400...}), or at most three chars that start an
+   * upper-case head split over tokens ({@link #headStart}: {@code D E 8 9 ...}, {@code DE 89 ...}).
+   * Every token where {@link #detect} can find an IBAN passes; {@link DigitRuns} lists them.
+   */
+  static boolean mayStart(char[] text, int p, int len, int f) {
+    if ((f & (TextIndex.ALNUM | TextIndex.LETTER | TextIndex.NON_ASCII))
+        != (TextIndex.ALNUM | TextIndex.LETTER)) {
+      return false;
+    }
+    if (len >= 4) {
+      return (f & TextIndex.DIGIT) != 0
+          && countryLength(text, p) != 0
+          && isDigit(text[p + 2])
+          && isDigit(text[p + 3]);
+    }
+    return headStart(text, p, len, f);
+  }
+
   @Override
   public void detect(DetectionContext ctx) {
     TextIndex idx = ctx.tokens();
     char[] text = idx.chars();
-    int n = idx.size();
+    DigitRuns runs = DigitRuns.of(idx);
+    int[] heads = runs.ibanHeads();
+    int count = runs.ibanCount();
     char[] buf = null;
-    int t = 0;
-    while (t < n) {
-      int f = idx.flags(t);
-      if ((f & (TextIndex.ALNUM | TextIndex.LETTER | TextIndex.NON_ASCII))
-          != (TextIndex.ALNUM | TextIndex.LETTER)) {
-        t++;
+    int next = 0; // tokens before this one belong to a reported IBAN
+    for (int i = 0; i < count; i++) {
+      int t = heads[i];
+      if (t < next) {
         continue;
       }
       boolean loose;
       int len;
-      int tl = idx.length(t);
-      if (tl >= 4 && (f & TextIndex.DIGIT) != 0) {
-        int p = idx.start(t);
-        len = countryLength(text, p);
+      if (idx.length(t) >= 4) {
+        len = countryLength(text, idx.start(t)); // mayStart checked the digits
         loose = false;
-        if (len == 0 || !isDigit(text[p + 2]) || !isDigit(text[p + 3])) {
-          t++;
-          continue;
-        }
-      } else if (tl <= 3) {
+      } else {
         // "D E 8 9 3 7 ...", "DE 89370400...", "ES5 049 21 ...": the first four chars span tokens
-        if (!headStart(text, idx.start(t), tl, f)) {
-          t++;
-          continue;
-        }
         if (buf == null) {
           buf = new char[MAX_LEN];
         }
         len = peekHead(text, idx, t, buf);
         loose = true;
         if (len == 0) {
-          t++;
           continue;
         }
-      } else {
-        t++;
-        continue;
       }
       if (buf == null) {
         buf = new char[MAX_LEN];
       }
       int end = read(ctx, text, idx, t, len, buf, loose);
       if (end > t) {
-        t = end;
-      } else {
-        t++;
+        next = end;
       }
     }
   }

@@ -136,6 +136,15 @@ final class IpAddressDetector implements Detector {
 
   private static final String[] VERSION_WORDS = VERSION_NUMBER.toArray(new String[0]);
 
+  /** Per first letter ({@code a} = 0): bit {@code len} set when a version word has that length. */
+  private static final long[] VERSION_LENGTHS = new long[26];
+
+  static {
+    for (String v : VERSION_WORDS) {
+      VERSION_LENGTHS[v.charAt(0) - 'a'] |= 1L << v.length();
+    }
+  }
+
   /**
    * Capitalized words that start a sentence or a clause before an address, so they are no product
    * name ({@code From 10.0.0.1}; see {@code productBefore}).
@@ -268,17 +277,18 @@ final class IpAddressDetector implements Detector {
     }
 
     /**
-     * Visits the number tokens only. A host name {@code ip-10-0-0-1} is recognised at its first
-     * number (token {@code t}): the prefix word is token {@code t - 2}, with the same resume test
-     * as if it had been visited in order (the {@code -} token between changes nothing).
+     * Visits the number tokens only ({@link DigitRuns#numbers}). A host name {@code ip-10-0-0-1} is
+     * recognised at its first number (token {@code t}): the prefix word is token {@code t - 2},
+     * with the same resume test as if it had been visited in order (the {@code -} token between
+     * changes nothing).
      */
     void run() {
       int resume = 0;
-      int size = idx.size();
-      for (int t = 0; t < size; t++) {
-        if ((idx.flags(t) & (TextIndex.DIGIT | TextIndex.LETTER)) != TextIndex.DIGIT) {
-          continue;
-        }
+      DigitRuns runs = DigitRuns.of(idx);
+      int[] numbers = runs.numbers();
+      int count = runs.numberCount();
+      for (int i = 0; i < count; i++) {
+        int t = numbers[i]; // digits, no letter
         int s = idx.start(t);
         if (t >= 2 && cs[s - 1] == '-' && idx.start(t - 2) >= resume && isHostPrefix(t - 2)) {
           resume = hostname(t - 2, resume);
@@ -524,6 +534,10 @@ final class IpAddressDetector implements Detector {
 
     private boolean isVersionWord(int from, int to) {
       int len = to - from;
+      int c0 = (cs[from] | 0x20) - 'a';
+      if (c0 < 0 || c0 > 25 || len > 63 || (VERSION_LENGTHS[c0] >>> len & 1) == 0) {
+        return false; // no version word starts with this letter and has this length
+      }
       for (String v : VERSION_WORDS) {
         if (v.length() == len && text.regionMatches(true, from, v, 0, len)) {
           return true;

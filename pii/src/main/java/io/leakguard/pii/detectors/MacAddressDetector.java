@@ -91,16 +91,46 @@ final class MacAddressDetector implements Detector {
     return TextIndex.HEX;
   }
 
+  /**
+   * True when {@link #detect} can find something at token {@code t} of {@code len} chars: a hex
+   * pair followed by a one-char {@code :}, {@code -} or blank token and one more token ({@link
+   * #pairs}), four hex chars followed by a {@code .} token and a four-char hex token ({@link
+   * #cisco}), or twelve hex chars with a digit ({@link #compact}). At every other hex token {@code
+   * pairs}/{@code cisco} give up before reading past the token, so skipping it changes nothing;
+   * {@link DigitRuns} lists the tokens that pass.
+   */
+  static boolean mayStart(char[] text, TextIndex idx, int t, int len) {
+    int f = idx.flags(t);
+    if ((f & TextIndex.HEX) == 0) {
+      return false;
+    }
+    if (len == 2) {
+      if (t + 2 >= idx.size() || idx.length(t + 1) != 1) {
+        return false;
+      }
+      char sep = text[idx.end(t)];
+      return sep == ':' || sep == '-' || sep == ' ';
+    }
+    if (len == 4) {
+      return t + 2 < idx.size()
+          && idx.length(t + 1) == 1
+          && text[idx.start(t + 1)] == '.'
+          && idx.is(t + 2, TextIndex.HEX)
+          && idx.length(t + 2) == 4;
+    }
+    return len == 12 && (f & TextIndex.DIGIT) != 0;
+  }
+
   @Override
   public void detect(DetectionContext ctx) {
     TextIndex idx = ctx.tokens();
     char[] text = idx.chars();
-    int size = idx.size();
+    DigitRuns runs = DigitRuns.of(idx);
+    int[] tokens = runs.macTokens();
+    int count = runs.macCount();
     int resume = 0;
-    for (int t = 0; t < size; t++) {
-      if (!idx.is(t, TextIndex.HEX)) {
-        continue;
-      }
+    for (int i = 0; i < count; i++) {
+      int t = tokens[i];
       int s = idx.start(t);
       if (s < resume) {
         continue;

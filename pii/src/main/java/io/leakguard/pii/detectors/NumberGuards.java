@@ -76,20 +76,22 @@ final class NumberGuards {
 
   private static boolean dottedShapeOk(DigitSequence s, int from, int to) {
     int n = to - from;
-    int[] len = new int[n];
-    for (int i = 0; i < n; i++) {
-      len[i] = s.groupLength(from + i);
+    if (n < 3 || n > 5) {
+      return false;
     }
+    int a = s.groupLength(from);
+    int b = s.groupLength(from + 1);
+    int c = s.groupLength(from + 2);
     if (n == 3) {
-      return (len[0] == 3 && len[1] == 3 && len[2] == 4) // 425.555.0143
-          || (len[0] == 3 && len[1] == 2 && len[2] == 4) // 123.45.6789
-          || (len[0] == 4 && len[1] == 6 && (len[2] == 5 || len[2] == 4)); // Amex, Diners
+      return (a == 3 && b == 3 && c == 4) // 425.555.0143
+          || (a == 3 && b == 2 && c == 4) // 123.45.6789
+          || (a == 4 && b == 6 && (c == 5 || c == 4)); // Amex, Diners
     }
+    int d = s.groupLength(from + 3);
     if (n == 4) {
-      return (len[0] == 1 && len[1] == 3 && len[2] == 3 && len[3] == 4)
-          || (len[0] == 4 && len[1] == 4 && len[2] == 4 && len[3] == 4);
+      return (a == 1 && b == 3 && c == 3 && d == 4) || (a == 4 && b == 4 && c == 4 && d == 4);
     }
-    return n == 5 && len[0] == 4 && len[1] == 4 && len[2] == 4 && len[3] == 4 && len[4] == 3;
+    return a == 4 && b == 4 && c == 4 && d == 4 && s.groupLength(from + 4) == 3;
   }
 
   /**

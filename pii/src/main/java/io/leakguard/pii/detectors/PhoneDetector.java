@@ -81,11 +81,9 @@ final class PhoneDetector implements Detector {
     String region = ctx.region();
     int defaultCc = countryCodeForRegion(region);
     DigitRuns runs = DigitRuns.of(idx);
-    DigitSequence s = runs.scratch();
     int reportedUntil = 0;
     for (int i = 0; i < runs.size(); i++) {
-      s.read(idx, runs.start(i));
-      reportedUntil = scan(ctx, text, idx, s, region, defaultCc, reportedUntil);
+      reportedUntil = scan(ctx, text, idx, runs.chunk(idx, i), region, defaultCc, reportedUntil);
     }
   }
 
@@ -237,7 +235,24 @@ final class PhoneDetector implements Detector {
    */
   private record Hit(int cc, long nationalNumber, String formatted) {
     String e164() {
-      return formatted != null ? formatted : "+" + cc + nationalNumber;
+      if (formatted != null) {
+        return formatted;
+      }
+      // "+" + cc + nationalNumber, without the concatenation's intermediate conversions
+      char[] b = new char[24];
+      int p = b.length;
+      long v = nationalNumber;
+      do {
+        b[--p] = (char) ('0' + v % 10);
+        v /= 10;
+      } while (v > 0);
+      int c = cc;
+      do {
+        b[--p] = (char) ('0' + c % 10);
+        c /= 10;
+      } while (c > 0);
+      b[--p] = '+';
+      return new String(b, p, b.length - p);
     }
   }
 

@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The speed shortcuts of the digit-run reader must never change what it reads: {@link
- * DigitSequence#mayContinue} false implies that {@link DigitSequence#read} finds a single group,
- * and {@link DigitSequence#wordDigit}'s first-letter filter only rejects non-digit words.
+ * DigitSequence#mayHold} false implies that {@link DigitSequence#read} finds fewer digits, and
+ * {@link DigitSequence#wordDigit}'s prefix table only rejects non-digit words.
  */
 class DigitSequenceShortcutsTest {
-  private static final String[] PIECES = {
+  static final String[] PIECES = {
     "0",
     "1",
     "42",
@@ -55,41 +55,58 @@ class DigitSequenceShortcutsTest {
     "a",
     "I",
     "\u00e9t\u00e9",
-    "\uff14"
+    "\uff14",
+    "|",
+    "10:22",
+    "2.5",
+    "Oh",
+    "NINE",
+    "th",
+    "fo",
+    "six",
+    "two",
+    "425 555 0143",
+    "4111-1111-1111-1111"
   };
 
   @Test
-  void mayContinueFalseMeansOneGroup() {
+  void mayHoldFalseMeansFewerDigits() {
     Random rnd = new Random(20261129L);
     DigitSequence s = new DigitSequence();
     int checked = 0;
-    int longer = 0;
+    int enough = 0;
     for (int i = 0; i < 20_000; i++) {
-      StringBuilder sb = new StringBuilder();
-      int parts = 1 + rnd.nextInt(40);
-      for (int k = 0; k < parts; k++) {
-        sb.append(PIECES[rnd.nextInt(PIECES.length)]);
-        if (rnd.nextInt(4) == 0) {
-          sb.append(' ');
-        }
-      }
-      TextIndex idx = TextIndex.of(sb.toString());
+      TextIndex idx = TextIndex.of(randomText(rnd));
       for (int t = 0; t < idx.size(); t++) {
         if (!DigitSequence.canStart(idx, t)) {
           continue;
         }
         s.read(idx, t);
-        if (!DigitSequence.mayContinue(idx, t)) {
-          checked++;
-          assertThat(s.groups).as("%s at token %d", sb, t).isLessThanOrEqualTo(1);
-        } else if (s.groups > 1) {
-          longer++;
+        for (int need : new int[] {DigitRuns.MIN_DIGITS, 9, 13}) {
+          if (!DigitSequence.mayHold(idx, t, need)) {
+            checked++;
+            assertThat(s.digits).as("%s at token %d", idx.text(), t).isLessThan(need);
+          } else if (s.digits >= need) {
+            enough++;
+          }
         }
       }
     }
     // both sides of the shortcut were exercised in bulk
     assertThat(checked).isGreaterThan(5_000);
-    assertThat(longer).isGreaterThan(5_000);
+    assertThat(enough).isGreaterThan(2_000);
+  }
+
+  static String randomText(Random rnd) {
+    StringBuilder sb = new StringBuilder();
+    int parts = 1 + rnd.nextInt(40);
+    for (int k = 0; k < parts; k++) {
+      sb.append(PIECES[rnd.nextInt(PIECES.length)]);
+      if (rnd.nextInt(4) == 0) {
+        sb.append(' ');
+      }
+    }
+    return sb.toString();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -110,6 +127,12 @@ class DigitSequenceShortcutsTest {
     "the, -1",
     "fives, -1",
     "o, -1",
+    "Oh, 10",
+    "ox, -1",
+    "tw, -1",
+    "twos, -1",
+    "sixx, -1",
+    "eigh, -1",
     "nineteen, -1",
     "zeros, -1"
   })
