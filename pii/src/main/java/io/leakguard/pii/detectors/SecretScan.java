@@ -74,6 +74,20 @@ final class SecretScan {
   }
 
   /**
+   * Index of the first {@code ==} (its first {@code =}) at or after {@code from}, or {@link
+   * Integer#MAX_VALUE}. {@code String.indexOf(char)} is vectorized: the cost is per {@code =}, not
+   * per char.
+   */
+  int nextDoubleEquals(int from) {
+    for (int p = text.indexOf('=', from); p >= 0 && p + 1 < length; p = text.indexOf('=', p + 1)) {
+      if (chars[p + 1] == '=') {
+        return p;
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * End of the run of chars of class {@code cls} (a single {@link SecretChars} bit) from {@code p}.
    */
   int runEnd(int p, int cls) {
