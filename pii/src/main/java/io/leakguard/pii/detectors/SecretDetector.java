@@ -99,7 +99,17 @@ final class SecretDetector implements Detector {
           word(s, st, w, azure);
         }
       } else if ((f & TextIndex.ASSIGN) != 0) {
-        assignment(s, st);
+        char prev = st > 0 ? a[st - 1] : 0;
+        // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
+        // and "From:" stop here
+        if (SecretKeywords.mayEndKeyword(prev)
+            || prev == ' '
+            || prev == '\t'
+            || prev == '"'
+            || prev == '\''
+            || (st + 1 < len && a[st + 1] == '/')) {
+          assignment(s, st);
+        }
       } else if ((f & TextIndex.DASH) != 0
           && s.at(st + 1) == '-'
           && text.startsWith("-----BEGIN ", st)) {
