@@ -67,13 +67,14 @@ final class SecretDetector implements Detector {
     int len = s.length;
     // a "==" (MAX_VALUE: none) not before the last word's st + 82: a lone Azure key ends with "=="
     int azureAt = s.nextDoubleEquals(0);
+    int resume = 0; // s.resumeAt, re-read after every call that may report
     for (int t = 0, n = idx.size(); t < n; t++) {
       int f = idx.flags(t);
       if ((f & (TextIndex.ALNUM | TextIndex.PUNCT)) == 0) {
         continue; // whitespace
       }
       int st = idx.start(t);
-      if (st < s.resumeAt) {
+      if (st < resume) {
         continue;
       }
       if ((f & TextIndex.ALNUM) != 0) {
@@ -97,6 +98,7 @@ final class SecretDetector implements Detector {
         boolean azure = azureAt <= st + 86;
         if (w != 0 || prose || azure) {
           word(s, st, w, azure);
+          resume = s.resumeAt;
         }
       } else if ((f & TextIndex.ASSIGN) != 0) {
         char prev = st > 0 ? a[st - 1] : 0;
@@ -109,13 +111,16 @@ final class SecretDetector implements Detector {
             || prev == '\''
             || (st + 1 < len && a[st + 1] == '/')) {
           assignment(s, st);
+          resume = s.resumeAt;
         }
       } else if ((f & TextIndex.DASH) != 0
           && s.at(st + 1) == '-'
           && text.startsWith("-----BEGIN ", st)) {
         SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
+        resume = s.resumeAt;
       } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
         xmlElement(s, st); // a keyword ends right before the '>'
+        resume = s.resumeAt;
       }
     }
   }
@@ -127,24 +132,25 @@ final class SecretDetector implements Detector {
   private static final int W_KEYWORD = 2;
 
   /**
-   * For an ASCII first char {@code c0} and second char {@code c1}: bit {@code c1 & 63} of {@code
-   * WORD_TRIGGER[(c0 << 1 | c1 >>> 6) << 1]} is set when a word pattern's prefix starts with {@code
-   * c0 c1}, of the next entry when a prose or pair keyword does. 4 KB, so the look-up made for
-   * every word stays in the L1 cache (a {@code 128 * 128} table does not, next to the other
-   * detectors' tables).
+   * For an ASCII first char {@code c0} and second char {@code c1}: the two bits at {@code (c1 & 31)
+   * << 1} of {@code WORD_TRIGGER[c0 << 2 | c1 >>> 5]} are {@link #W_PREFIX} (a word pattern's
+   * prefix starts with {@code c0 c1}) and {@link #W_KEYWORD} (a prose or pair keyword does). 4 KB
+   * and one load per word, so the look-up made for every word stays in the L1 cache (a {@code 128 *
+   * 128} table does not, next to the other detectors' tables).
    */
-  private static final long[] WORD_TRIGGER = new long[128 * 2 * 2];
+  private static final long[] WORD_TRIGGER = new long[128 * 4];
 
   static {
     for (int c0 = 0; c0 < 128; c0++) {
       for (int c1 = 0; c1 < 128; c1++) {
-        int i = (c0 << 1 | c1 >>> 6) << 1;
+        long bits = 0;
         if (SecretPattern.mayStartWord((char) c0, (char) c1)) {
-          WORD_TRIGGER[i] |= 1L << c1;
+          bits |= W_PREFIX;
         }
         if (SecretProse.mayStartKeyword((char) c0, (char) c1)) {
-          WORD_TRIGGER[i + 1] |= 1L << c1;
+          bits |= W_KEYWORD;
         }
+        WORD_TRIGGER[c0 << 2 | c1 >>> 5] |= bits << ((c1 & 31) << 1);
       }
     }
   }
@@ -158,8 +164,7 @@ final class SecretDetector implements Detector {
     if ((c0 | c1) >= 128) {
       return W_KEYWORD;
     }
-    int i = (c0 << 1 | c1 >>> 6) << 1;
-    return (int) (WORD_TRIGGER[i] >>> c1 & 1) | (int) (WORD_TRIGGER[i + 1] >>> c1 & 1) << 1;
+    return (int) (WORD_TRIGGER[c0 << 2 | c1 >>> 5] >>> ((c1 & 31) << 1)) & 3;
   }
 
   /**
