@@ -218,13 +218,12 @@ final class SecretDetector implements Detector {
       return; // necessary for a rule below (the two-word form ends the same way)
     }
     boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
-    SecretKeywords.Rule rule =
-        SecretKeywords.match(text, ks, ke, query, s.keywordBuf, s.keywordBoundary);
+    SecretKeywords.Rule rule = s.match(ks, ke, query);
     if (rule != null && rule.weak() && s.at(ks - 1) == ' ' && ks >= 2) {
       // two words: "API key:", "Subscription Key:" (strong), "Primary key:" (excluded)
       int ks2 = keywordStart(s, ks - 1);
       if (ks2 < ks - 1) {
-        rule = SecretKeywords.match(text, ks2, ke, query, s.keywordBuf, s.keywordBoundary);
+        rule = s.match(ks2, ke, query);
         ks = ks2;
       }
     }
@@ -292,8 +291,7 @@ final class SecretDetector implements Detector {
     if (gt - ks < 2 || s.at(ks - 1) != '<' || !SecretKeywords.mayMatch(s.chars, ks, gt)) {
       return;
     }
-    SecretKeywords.Rule rule =
-        SecretKeywords.match(s.text, ks, gt, false, s.keywordBuf, s.keywordBoundary);
+    SecretKeywords.Rule rule = s.match(ks, gt, false);
     if (rule == null) {
       return;
     }

@@ -188,7 +188,7 @@ final class SecretProse {
       }
       rule = passwordRule();
     } else {
-      rule = SecretKeywords.match(s.text, st, ke, false, s.keywordBuf, s.keywordBoundary);
+      rule = s.match(st, ke, false);
     }
     if (rule == null || rule.weak() || q == '-') {
       return false;
