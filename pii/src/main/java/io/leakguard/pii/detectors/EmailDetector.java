@@ -189,6 +189,13 @@ final class EmailDetector implements Detector {
               + "thank cc hi hello hey ping via follow followed tag tagged mention mentioned reply "
               + "replied ask asked message dm");
 
+  /** {@link #COMMON_TLDS} packed by {@link #packLetters} (all 2-4 letters), sorted. */
+  private static final int[] COMMON_TLD_KEYS =
+      COMMON_TLDS.stream().mapToInt(w -> packLetters(w, 0, w.length())).sorted().toArray();
+
+  /** {@link #formName} of every form bit set: no string building per finding. */
+  private static final String[] FORM_NAME_CACHE = new String[1 << 6];
+
   /** {@link #SPACED_TLDS} packed by {@link #packLetters}, sorted: an allocation-free lookup. */
   private static final int[] SPACED_TLD_KEYS =
       SPACED_TLDS.stream().mapToInt(w -> packLetters(w, 0, w.length())).sorted().toArray();
@@ -251,6 +258,10 @@ final class EmailDetector implements Detector {
   @Override
   public void detect(DetectionContext ctx) {
     TextIndex idx = ctx.tokens();
+    if ((idx.textFlags() & TextIndex.AT_WORD) == 0) {
+      atSignsOnly(ctx);
+      return;
+    }
     Scan scan = null;
     int lastEnd = 0;
     try {
@@ -275,6 +286,28 @@ final class EmailDetector implements Detector {
       if (scan != null) {
         scan.release();
       }
+    }
+  }
+
+  /**
+   * {@link #detect} for a text without an {@code at} word: the triggers are the {@code @} chars
+   * (each is its own {@link TextIndex#AT_SIGN} token), found by the vectorized {@link
+   * String#indexOf(int, int)} instead of a walk over every token's flags.
+   */
+  private static void atSignsOnly(DetectionContext ctx) {
+    String text = ctx.text();
+    int p = text.indexOf('@');
+    if (p < 0) {
+      return;
+    }
+    Scan scan = SCANS.get().reset(ctx);
+    try {
+      while (p >= 0) {
+        int end = scan.atSign(p);
+        p = text.indexOf('@', end > p ? end : p + 1);
+      }
+    } finally {
+      scan.release();
     }
   }
 
@@ -1035,6 +1068,29 @@ final class EmailDetector implements Detector {
 
     char[] outBuf = new char[128];
 
+    /**
+     * {@code COMMON_TLDS.contains(lastLabel())} without building the string: {@link #domBuf} is
+     * lower case, and every common TLD is 2-4 ASCII letters ({@link #COMMON_TLD_KEYS}).
+     */
+    boolean lastLabelIsCommonTld() {
+      int i = domLen;
+      while (i > 0 && domBuf[i - 1] != '.') {
+        i--;
+      }
+      if (domLen - i < 1 || domLen - i > 4) {
+        return false;
+      }
+      int key = 0;
+      for (int j = i; j < domLen; j++) {
+        int c = domBuf[j] | 0x20; // as packLetters
+        if (c < 'a' || c > 'z') {
+          return false;
+        }
+        key = key * 27 + (c - 'a' + 1);
+      }
+      return Arrays.binarySearch(COMMON_TLD_KEYS, key) >= 0;
+    }
+
     /** The domain's last label, e.g. {@code com}. */
     String lastLabel() {
       int i = domLen;
@@ -1147,7 +1203,7 @@ final class EmailDetector implements Detector {
         if (!lettersOnly || localQuoted || locChunks > 1) {
           base += 0.1; // username-like local part
         }
-        if (COMMON_TLDS.contains(lastLabel())) {
+        if (lastLabelIsCommonTld()) {
           base += 0.05;
         }
         if (atKind == AT_WORD && spaceTld) {
@@ -1441,6 +1497,18 @@ final class EmailDetector implements Detector {
   }
 
   static String formName(int form) {
+    if (form >= 0 && form < FORM_NAME_CACHE.length) {
+      String cached = FORM_NAME_CACHE[form];
+      if (cached == null) {
+        cached = buildFormName(form);
+        FORM_NAME_CACHE[form] = cached; // racy but idempotent: equal strings
+      }
+      return cached;
+    }
+    return buildFormName(form);
+  }
+
+  private static String buildFormName(int form) {
     if (form == 0) {
       return "standard";
     }

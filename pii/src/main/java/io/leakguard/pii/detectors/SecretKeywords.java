@@ -121,12 +121,77 @@ final class SecretKeywords {
   }
 
   /**
+   * The last two chars (lower case) of every word of a rule that reports (not an exclusion),
+   * indexed {@code c0 << 7 | c1}: {@link #mayMatch}.
+   */
+  private static final boolean[] LAST_TWO = new boolean[128 * 128];
+
+  /** {@link #LAST_CHAR} for both cases of an ASCII letter: no case mapping on the hot path. */
+  private static final boolean[] LAST_CHAR_ANY_CASE = new boolean[128];
+
+  static {
+    for (Rule r : RULES) {
+      String w = r.word();
+      char last = w.charAt(w.length() - 1);
+      char prev = w.charAt(w.length() - 2);
+      if (r.pattern() != null && last < 128 && prev < 128) {
+        LAST_TWO[prev << 7 | last] = true;
+      }
+    }
+    for (int c = 0; c < 128; c++) {
+      LAST_CHAR_ANY_CASE[c] = LAST_CHAR[Character.toLowerCase(c)];
+    }
+  }
+
+  /**
    * False when no keyword can end with {@code c}: {@link #match} returns null for every keyword
    * whose last char is {@code c}.
    */
   static boolean mayEndKeyword(char c) {
-    char l = Character.toLowerCase(c);
+    if (c < 128) {
+      return LAST_CHAR_ANY_CASE[c];
+    }
+    char l = Character.toLowerCase(c); // the Kelvin sign folds to 'k'
     return l < 128 && LAST_CHAR[l];
+  }
+
+  /**
+   * False when {@link #match} returns null for the keyword {@code a[from, to)} whatever {@code
+   * query} is: the compact form's last two chars (separators skipped) do not end the word of any
+   * reporting rule. Every rule word has at least two chars, so a keyword with fewer compact chars
+   * matches nothing. A non-ASCII char among the two passes (its lower case may be ASCII). O(1) for
+   * keywords without separators: {@code Note:}, {@code Subject:}, {@code Date:} stop here instead
+   * of being lower-cased char by char.
+   */
+  static boolean mayMatch(char[] a, int from, int to) {
+    if (to - from > MAX_KEYWORD) {
+      from = to - MAX_KEYWORD; // as in match: the suffix is what matters
+    }
+    int i = to - 1;
+    while (i >= from && isSeparator(a[i])) {
+      i--;
+    }
+    int j = i - 1;
+    while (j >= from && isSeparator(a[j])) {
+      j--;
+    }
+    if (j < from) {
+      return false; // fewer than two compact chars
+    }
+    char c1 = a[i];
+    char c0 = a[j];
+    if (c0 >= 128 || c1 >= 128) {
+      return true;
+    }
+    return LAST_TWO[asciiLower(c0) << 7 | asciiLower(c1)];
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '_' || c == '-' || c == '.' || c == ' ';
+  }
+
+  private static int asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
 
   /** Longest keyword examined, in chars. */

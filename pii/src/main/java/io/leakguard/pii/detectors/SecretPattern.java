@@ -301,7 +301,9 @@ enum SecretPattern {
   BEARER_TOKEN("bearer-token", "Bearer", "bearer", "BEARER") {
     @Override
     boolean scan(SecretScan s, int pos) {
-      if (!s.startsWithIgnoreCase("bearer", pos) || SecretChars.is(s.at(pos + 6), ALNUM)) {
+      if ((s.at(pos + 2) | 0x20) != 'a' // "be", "because": no char but a/A folds to 'a'
+          || !s.startsWithIgnoreCase("bearer", pos)
+          || SecretChars.is(s.at(pos + 6), ALNUM)) {
         return false;
       }
       int v = pos + 6;
@@ -757,6 +759,13 @@ enum SecretPattern {
     SecretPattern[] grown = java.util.Arrays.copyOf(old, old.length + 1);
     grown[old.length] = p;
     BY_FIRST_TWO[c] = grown;
+  }
+
+  /**
+   * False when {@link #tryWord} returns false for every word starting with {@code c0 c1} (ASCII).
+   */
+  static boolean mayStartWord(char c0, char c1) {
+    return c0 < 128 && c1 < 128 && BY_FIRST_TWO[c0 << 7 | c1] != null;
   }
 
   /** The pattern name shown in explanations, e.g. {@code secret.jwt}. */

@@ -57,9 +57,15 @@ final class SecretProse {
    * Tries the forms above on the word token starting at {@code st}. Runs on every word of every
    * text, so each form first checks a necessary condition in O(1): a flag follows {@code -}, a
    * prose or pair keyword starts with two chars of {@link #KEYWORD_HEAD} (or a non-ASCII char,
-   * which case-insensitive matching may fold), a lone Azure key has {@code ==} 86 chars on.
+   * which case-insensitive matching may fold; the caller passes {@link #mayStartKeyword} of the
+   * first two chars as {@code keywordHead}), a lone Azure key has {@code ==} 86 chars on (the
+   * caller passes {@code azure}: a {@code ==} starts 82 to 86 chars after {@code st}).
+   *
+   * <p>The caller skips the call when nothing can apply: {@link #mayBeFlag} false after a {@code
+   * -}, no keyword head ({@link #mayBeKeyword} false for an ASCII word) otherwise, and no {@code
+   * azure}.
    */
-  static void tryWord(SecretScan s, int st) {
+  static void tryWord(SecretScan s, int st, boolean keywordHead, boolean azure) {
     char c = s.at(st);
     char before = s.at(st - 1);
     if (before == '-') {
@@ -71,16 +77,21 @@ final class SecretProse {
         secureString(s, st + 12);
         return;
       }
-    } else if (mayStartKeyword(c, s.at(st + 1)) && isWordStart(before)) {
+    } else if (keywordHead && isWordStart(before)) {
       int we = wordEnd(s, st);
-      if (equalsAny(s, st, we, PROSE_WORDS)) {
-        prose(s, we);
-        return;
+      if (mayBeKeyword(c, s.at(st + 1), we - st)) {
+        if (equalsAny(s, st, we, PROSE_WORDS)) {
+          prose(s, we);
+          return;
+        }
+        if (equalsAny(s, st, we, PAIR_WORDS)) {
+          pair(s, we);
+          return;
+        }
       }
-      if (equalsAny(s, st, we, PAIR_WORDS)) {
-        pair(s, we);
-        return;
-      }
+    }
+    if (!azure) {
+      return; // necessary: the key's "==" at rs + 86, rs in [st - 4, st]
     }
     int rs = st;
     while (rs > 0 && st - rs < 4 && (s.at(rs - 1) == '/' || s.at(rs - 1) == '+')) {
@@ -97,12 +108,32 @@ final class SecretProse {
    */
   private static final boolean[] KEYWORD_HEAD = new boolean[128 * 128];
 
+  /**
+   * The lengths (bit {@code 1 << length}) of the words of {@link #KEYWORD_HEAD}, by the same index:
+   * {@code could}, {@code content}, {@code send} start like a keyword but have no keyword's length.
+   */
+  private static final int[] KEYWORD_LENGTHS = new int[128 * 128];
+
   static {
     for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS}) {
       for (String w : words) {
         KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
+        KEYWORD_LENGTHS[w.charAt(0) << 7 | w.charAt(1)] |= 1 << w.length();
       }
     }
+  }
+
+  /**
+   * False when no word of {@link #PROSE_WORDS} or {@link #PAIR_WORDS} equals (ignoring case) a word
+   * of {@code length} chars starting with {@code c0 c1}. Case-insensitive equality keeps the length
+   * in chars; a non-ASCII first or second char passes (see {@link #mayStartKeyword}).
+   */
+  static boolean mayBeKeyword(char c0, char c1, int length) {
+    if (c0 >= 128 || c1 >= 128) {
+      return true;
+    }
+    return length < 32
+        && (KEYWORD_LENGTHS[asciiLower(c0) << 7 | asciiLower(c1)] & 1 << length) != 0;
   }
 
   /**
@@ -110,7 +141,7 @@ final class SecretProse {
    * ignoring case. Non-ASCII chars are not filtered: {@code ſ} and {@code K} (Kelvin) match {@code
    * s} and {@code k} in {@link String#regionMatches(boolean, int, String, int, int)}.
    */
-  private static boolean mayStartKeyword(char c0, char c1) {
+  static boolean mayStartKeyword(char c0, char c1) {
     if (c0 >= 128 || c1 >= 128) {
       return true;
     }
@@ -119,6 +150,19 @@ final class SecretProse {
 
   private static char asciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /** Longest word {@link #wordEnd} reads. */
+  static final int MAX_WORD = 24;
+
+  /**
+   * False when the {@code -} form of {@link #tryWord} cannot apply to the word at {@code st} (after
+   * a {@code -}): a flag follows {@code --} or {@code " -"}, {@code SecureString} starts with an
+   * ASCII {@code s}.
+   */
+  static boolean mayBeFlag(SecretScan s, int st) {
+    char b2 = s.at(st - 2);
+    return b2 == '-' || b2 == ' ' || (s.chars[st] | 0x20) == 's';
   }
 
   /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
@@ -144,7 +188,7 @@ final class SecretProse {
       }
       rule = passwordRule();
     } else {
-      rule = SecretKeywords.match(s.text, st, ke, false, s.keywordBuf, s.keywordBoundary);
+      rule = s.match(st, ke, false);
     }
     if (rule == null || rule.weak() || q == '-') {
       return false;
@@ -364,15 +408,28 @@ final class SecretProse {
 
   /** {@code p} (the char before a word, 0 at the text start) does not continue a word. */
   private static boolean isWordStart(char p) {
-    return p == 0 || !(Character.isLetterOrDigit(p) || p == '_' || p == '.');
+    if (p < 128) {
+      return !((p >= 'a' && p <= 'z')
+          || (p >= 'A' && p <= 'Z')
+          || (p >= '0' && p <= '9')
+          || p == '_'
+          || p == '.');
+    }
+    return !Character.isLetterOrDigit(p);
   }
 
   private static int wordEnd(SecretScan s, int st) {
     int e = st;
-    while (e < s.length && e - st < 24 && Character.isLetter(s.chars[e])) {
+    char[] a = s.chars;
+    while (e < s.length && e - st < MAX_WORD && isLetter(a[e])) {
       e++;
     }
     return e;
+  }
+
+  /** {@link Character#isLetter(char)} with the ASCII answer in place. */
+  private static boolean isLetter(char c) {
+    return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
   }
 
   private static boolean equalsAny(SecretScan s, int from, int to, String[] words) {

@@ -31,8 +31,11 @@ final class SecretScan {
   /** Char index before which triggers are skipped: the end of the last reported secret. */
   int resumeAt;
 
-  private final int[] runFrom = new int[SecretChars.CLASS_COUNT];
-  private final int[] runTo = new int[SecretChars.CLASS_COUNT];
+  /**
+   * Per class bit {@code b}: the cached run {@code [runs[b], runs[b + CLASS_COUNT])}; allocated on
+   * the first {@link #runEnd} (most texts never ask: no allocation for them).
+   */
+  private int[] runs;
 
   // ---- the assignment under examination (set by SecretDetector before an ASSIGN pattern runs)
 
@@ -58,10 +61,10 @@ final class SecretScan {
   /** The keyword rule that matched. */
   SecretKeywords.Rule rule;
 
-  /** Scratch space for {@link SecretKeywords#match}. */
-  final char[] keywordBuf = new char[SecretKeywords.MAX_KEYWORD];
+  /** Scratch space for {@link SecretKeywords#match}, allocated on the first {@link #match}. */
+  private char[] keywordBuf;
 
-  final boolean[] keywordBoundary = new boolean[SecretKeywords.MAX_KEYWORD];
+  private boolean[] keywordBoundary;
 
   SecretScan(String text, DetectionContext ctx) {
     this.text = text;
@@ -69,8 +72,31 @@ final class SecretScan {
     this.ctx = ctx;
     char[] c = ctx.tokens().chars();
     this.chars = c != null && c.length >= length ? c : text.toCharArray();
-    Arrays.fill(runFrom, -1);
-    Arrays.fill(runTo, -1);
+  }
+
+  /**
+   * {@link SecretKeywords#match} of the keyword {@code text[from, to)} with this scan's scratch.
+   */
+  SecretKeywords.Rule match(int from, int to, boolean query) {
+    if (keywordBuf == null) {
+      keywordBuf = new char[SecretKeywords.MAX_KEYWORD];
+      keywordBoundary = new boolean[SecretKeywords.MAX_KEYWORD];
+    }
+    return SecretKeywords.match(text, from, to, query, keywordBuf, keywordBoundary);
+  }
+
+  /**
+   * Index of the first {@code ==} (its first {@code =}) at or after {@code from}, or {@link
+   * Integer#MAX_VALUE}. {@code String.indexOf(char)} is vectorized: the cost is per {@code =}, not
+   * per char.
+   */
+  int nextDoubleEquals(int from) {
+    for (int p = text.indexOf('=', from); p >= 0 && p + 1 < length; p = text.indexOf('=', p + 1)) {
+      if (chars[p + 1] == '=') {
+        return p;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   /**
@@ -78,16 +104,22 @@ final class SecretScan {
    */
   int runEnd(int p, int cls) {
     int b = Integer.numberOfTrailingZeros(cls);
-    if (p >= runFrom[b] && p < runTo[b]) {
-      return runTo[b];
+    int[] r = runs;
+    if (r == null) {
+      r = new int[2 * SecretChars.CLASS_COUNT];
+      Arrays.fill(r, -1);
+      runs = r;
+    }
+    if (p >= r[b] && p < r[b + SecretChars.CLASS_COUNT]) {
+      return r[b + SecretChars.CLASS_COUNT];
     }
     int e = p;
     char[] a = chars;
     while (e < length && SecretChars.is(a[e], cls)) {
       e++;
     }
-    runFrom[b] = p;
-    runTo[b] = e;
+    r[b] = p;
+    r[b + SecretChars.CLASS_COUNT] = e;
     return e;
   }
 
