@@ -44,6 +44,10 @@ public final class RedactionPolicy {
   private final double minScore;
   private final Set<String> allow;
   private final List<String> deny;
+  // per EntityType ordinal: the operator, and whether the type is redacted (no map lookups per
+  // span)
+  private final Operator[] byType;
+  private final boolean[] redacted;
 
   private RedactionPolicy(Builder b) {
     this.defaultOperator = b.defaultOperator;
@@ -52,6 +56,28 @@ public final class RedactionPolicy {
     this.minScore = b.minScore;
     this.allow = Set.copyOf(b.allow);
     this.deny = List.copyOf(b.deny);
+    EntityType[] types = EntityType.values();
+    this.byType = new Operator[types.length];
+    this.redacted = new boolean[types.length];
+    for (EntityType t : types) {
+      byType[t.ordinal()] = operator(t);
+      redacted[t.ordinal()] = entities.contains(t);
+    }
+  }
+
+  /** {@link #operator} without the map lookup (hot path of the redactor). */
+  Operator operatorFast(EntityType type) {
+    return byType[type.ordinal()];
+  }
+
+  /** {@code entities().contains(type)} without the set lookup. */
+  boolean redacts(EntityType type) {
+    return redacted[type.ordinal()];
+  }
+
+  /** True when an allow-list is set (so the written value must be looked at). */
+  boolean hasAllow() {
+    return !allow.isEmpty();
   }
 
   /** Defaults: {@code replace} for every entity type, all types, score 0, no lists. */

@@ -88,10 +88,11 @@ public final class Redactor {
       if (f.charEnd() > text.length()) {
         throw new IllegalArgumentException("finding " + f + " lies outside the text");
       }
-      if (!policy.entities().contains(f.type()) || f.score() < policy.minScore()) {
+      if (!policy.redacts(f.type()) || f.score() < policy.minScore()) {
         continue;
       }
-      if (policy.allowed(text.substring(f.charStart(), f.charEnd()), f.canonical())) {
+      if (policy.hasAllow()
+          && policy.allowed(text.substring(f.charStart(), f.charEnd()), f.canonical())) {
         continue;
       }
       items.add(new Item(f.charStart(), f.charEnd(), f));
@@ -102,7 +103,9 @@ public final class Redactor {
     if (items.isEmpty()) {
       return new Redaction(text, text, List.of(), false, new int[0]);
     }
-    items.sort(Comparator.comparingInt((Item i) -> i.cs).thenComparingInt(i -> -i.ce));
+    if (items.size() > 1) {
+      items.sort(BY_START_THEN_LONGEST);
+    }
     StringBuilder out = new StringBuilder(text.length() + 16 * items.size());
     List<RedactedSpan> spans = new ArrayList<>();
     int[] tokens = new int[items.size() * 2];
@@ -132,7 +135,8 @@ public final class Redactor {
         } else if (f == null || it.finding.score() > f.score()) {
           f = it.finding;
         }
-        if (it.finding != null && policy.operator(it.finding.type()).kind() == Operator.Kind.DROP) {
+        if (it.finding != null
+            && policy.operatorFast(it.finding.type()).kind() == Operator.Kind.DROP) {
           drop = true;
         }
       }
@@ -145,7 +149,7 @@ public final class Redactor {
         replacement = "<" + RedactionPolicy.DENY_LIST + ">";
         kind = Operator.Kind.REPLACE;
       } else {
-        Operator op = policy.operator(f.type());
+        Operator op = policy.operatorFast(f.type());
         kind = op.kind();
         if (count > 1 && kind == Operator.Kind.MASK) {
           op = Operator.replace();
@@ -189,13 +193,14 @@ public final class Redactor {
     String t = redaction.text();
     List<PiiFinding> left = new ArrayList<>();
     for (PiiFinding f : analyzer.analyze(t)) {
-      if (!policy.entities().contains(f.type()) || f.score() < policy.minScore()) {
+      if (!policy.redacts(f.type()) || f.score() < policy.minScore()) {
         continue;
       }
       if (redaction.insideToken(f.charStart(), f.charEnd())) {
         continue;
       }
-      if (policy.allowed(t.substring(f.charStart(), f.charEnd()), f.canonical())) {
+      if (policy.hasAllow()
+          && policy.allowed(t.substring(f.charStart(), f.charEnd()), f.canonical())) {
         continue;
       }
       left.add(f);
@@ -291,6 +296,9 @@ public final class Redactor {
       i += m - 1;
     }
   }
+
+  private static final Comparator<Item> BY_START_THEN_LONGEST =
+      (a, b) -> a.cs != b.cs ? Integer.compare(a.cs, b.cs) : Integer.compare(b.ce, a.ce);
 
   private static final class Item {
     final int cs;
