@@ -2,8 +2,10 @@ package io.leakguard.net;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.leakguard.core.Warning;
+import io.leakguard.net.internal.Parallel;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -22,8 +23,8 @@ import java.util.concurrent.Future;
  * them), several times faster.
  *
  * <p>How: findings are rendered in blocks of {@value #BLOCK} by worker threads (one per core, at
- * most {@value #MAX_THREADS}) into byte arrays, and the calling thread writes the blocks in order,
- * so the output does not depend on the number of threads. The lists that findings of one
+ * most {@link Parallel#MAX_THREADS}) into byte arrays, and the calling thread writes the blocks in
+ * order, so the output does not depend on the number of threads. The lists that findings of one
  * reachability chain share by reference ({@code sources}, {@code sourcesAsWritten}, {@code path})
  * are encoded once per worker (from their second use) and copied as bytes; the other strings are
  * copied byte per char when they are printable ASCII without {@code "} or {@code \}, else escaped
@@ -41,9 +42,47 @@ final class JsonBytes {
   /** Findings per rendered block. */
   static final int BLOCK = 1024;
 
-  static final int MAX_THREADS = 4;
-
   private JsonBytes() {}
+
+  // pre-encoded ",\n<indent>\"name\" : " of every field (no comma for a first field)
+  private static final byte[] F4_CHECK = field(4, "check", false);
+  private static final byte[] F4_CODE_1 = field(4, "code", true);
+  private static final byte[] F4_DIRECTION = field(4, "direction", false);
+  private static final byte[] F4_FILE = field(4, "file", false);
+  private static final byte[] F4_ID_1 = field(4, "id", true);
+  private static final byte[] F4_INTERNET_WIDE = field(4, "internetWide", false);
+  private static final byte[] F4_JSON_PATH = field(4, "jsonPath", false);
+  private static final byte[] F4_LOCATION = field(4, "location", false);
+  private static final byte[] F4_MESSAGE = field(4, "message", false);
+  private static final byte[] F4_PATH = field(4, "path", false);
+  private static final byte[] F4_PORTS = field(4, "ports", false);
+  private static final byte[] F4_PROTOCOL = field(4, "protocol", false);
+  private static final byte[] F4_PUBLIC_PATH = field(4, "publicPath", false);
+  private static final byte[] F4_SAMPLE_PACKET = field(4, "samplePacket", false);
+  private static final byte[] F4_SEVERITY = field(4, "severity", false);
+  private static final byte[] F4_SOURCES = field(4, "sources", false);
+  private static final byte[] F4_SOURCES_AS_WRITTEN = field(4, "sourcesAsWritten", false);
+  private static final byte[] F4_TARGET = field(4, "target", false);
+  private static final byte[] F4_TITLE = field(4, "title", false);
+  private static final byte[] F4_UNKNOWN = field(4, "unknown", false);
+  private static final byte[] F6_ACTION = field(6, "action", false);
+  private static final byte[] F6_ADDRESS = field(6, "address", false);
+  private static final byte[] F6_DST = field(6, "dst", false);
+  private static final byte[] F6_FILE = field(6, "file", false);
+  private static final byte[] F6_FILE_1 = field(6, "file", true);
+  private static final byte[] F6_ID_1 = field(6, "id", true);
+  private static final byte[] F6_JSON_PATH = field(6, "jsonPath", false);
+  private static final byte[] F6_LAYER_1 = field(6, "layer", true);
+  private static final byte[] F6_NAME = field(6, "name", false);
+  private static final byte[] F6_PORT = field(6, "port", false);
+  private static final byte[] F6_PRIORITY = field(6, "priority", false);
+  private static final byte[] F6_PRIVATE_IP = field(6, "privateIp", false);
+  private static final byte[] F6_PROTOCOL = field(6, "protocol", false);
+  private static final byte[] F6_PROVIDER = field(6, "provider", false);
+  private static final byte[] F6_RESOURCE = field(6, "resource", false);
+  private static final byte[] F6_RESOURCE_ID = field(6, "resourceId", false);
+  private static final byte[] F6_RULE = field(6, "rule", false);
+  private static final byte[] F6_SRC_1 = field(6, "src", true);
 
   /** Writes the audit report to {@code out} (not closed) without a trailing newline. */
   static void write(AuditReport r, OutputStream out) throws IOException {
@@ -71,8 +110,7 @@ final class JsonBytes {
       return;
     }
     int blocks = (fs.size() + BLOCK - 1) / BLOCK;
-    int threads =
-        Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), blocks);
+    int threads = Math.min(Parallel.threads(), blocks);
     if (threads <= 1) {
       Renderer rd = new Renderer();
       for (int b = 0; b < blocks; b++) {
@@ -80,14 +118,7 @@ final class JsonBytes {
         out.write(buf.a, 0, buf.n);
       }
     } else {
-      ExecutorService pool =
-          Executors.newFixedThreadPool(
-              threads,
-              task -> {
-                Thread t = new Thread(task, "leakguard-json");
-                t.setDaemon(true);
-                return t;
-              });
+      ExecutorService pool = Parallel.pool(threads, "leakguard-json");
       ThreadLocal<Renderer> renderers = ThreadLocal.withInitial(Renderer::new);
       try {
         ArrayDeque<Future<Buf>> inFlight = new ArrayDeque<>();
@@ -129,14 +160,14 @@ final class JsonBytes {
     for (int i = 0; i < ws.size(); i++) {
       Warning w = ws.get(i);
       b.ascii(i == 0 ? " {" : ", {");
-      b.field(4, "code", true);
+      b.bytes(F4_CODE_1);
       b.str(w.code());
-      b.field(4, "message", false);
+      b.bytes(F4_MESSAGE);
       b.str(w.message());
       if (w.source() != null) {
-        b.field(4, "file", false);
+        b.bytes(F4_FILE);
         b.str(w.source().file());
-        b.field(4, "jsonPath", false);
+        b.bytes(F4_JSON_PATH);
         b.str(w.source().jsonPath());
       }
       b.ascii("\n  }");
@@ -164,69 +195,69 @@ final class JsonBytes {
     }
 
     private void finding(Buf b, Finding f) {
-      b.field(4, "id", true);
+      b.bytes(F4_ID_1);
       b.str(f.id());
-      b.field(4, "check", false);
+      b.bytes(F4_CHECK);
       b.str(f.check());
-      b.field(4, "severity", false);
+      b.bytes(F4_SEVERITY);
       b.str(f.severity().word());
-      b.field(4, "title", false);
+      b.bytes(F4_TITLE);
       b.str(f.title());
-      b.field(4, "target", false);
+      b.bytes(F4_TARGET);
       b.ascii("{");
-      b.field(6, "id", true);
+      b.bytes(F6_ID_1);
       b.str(f.targetId());
-      b.field(6, "name", false);
+      b.bytes(F6_NAME);
       b.str(f.targetName());
-      b.field(6, "provider", false);
+      b.bytes(F6_PROVIDER);
       b.str(f.provider().word());
       if (f.privateIp() != null) {
-        b.field(6, "privateIp", false);
+        b.bytes(F6_PRIVATE_IP);
         b.str(f.privateIp());
       }
       b.ascii("\n    }");
-      b.field(4, "direction", false);
+      b.bytes(F4_DIRECTION);
       b.str(f.direction().word());
-      b.field(4, "protocol", false);
+      b.bytes(F4_PROTOCOL);
       b.str(f.protocol());
-      b.field(4, "ports", false);
+      b.bytes(F4_PORTS);
       strings(b, f.ports());
-      b.field(4, "sources", false);
+      b.bytes(F4_SOURCES);
       shared(b, f.sources(), false);
-      b.field(4, "sourcesAsWritten", false);
+      b.bytes(F4_SOURCES_AS_WRITTEN);
       shared(b, f.sourcesAsWritten(), false);
-      b.field(4, "internetWide", false);
+      b.bytes(F4_INTERNET_WIDE);
       b.bool(f.internetWide());
-      b.field(4, "publicPath", false);
+      b.bytes(F4_PUBLIC_PATH);
       b.bool(f.publicPath());
-      b.field(4, "unknown", false);
+      b.bytes(F4_UNKNOWN);
       b.bool(f.unknown());
-      b.field(4, "path", false);
+      b.bytes(F4_PATH);
       shared(b, f.path(), true);
-      b.field(4, "samplePacket", false);
+      b.bytes(F4_SAMPLE_PACKET);
       Finding.Packet p = f.samplePacket();
       if (p != null) {
         b.ascii("{");
-        b.field(6, "src", true);
+        b.bytes(F6_SRC_1);
         b.str(p.src());
-        b.field(6, "dst", false);
+        b.bytes(F6_DST);
         b.str(p.dst());
-        b.field(6, "protocol", false);
+        b.bytes(F6_PROTOCOL);
         b.str(p.protocol());
-        b.field(6, "port", false);
+        b.bytes(F6_PORT);
         b.num(p.port());
         b.ascii("\n    }");
       } else {
         b.ascii("null");
       }
-      b.field(4, "location", false);
+      b.bytes(F4_LOCATION);
       b.ascii("{");
-      b.field(6, "file", true);
+      b.bytes(F6_FILE_1);
       b.str(f.file());
-      b.field(6, "jsonPath", false);
+      b.bytes(F6_JSON_PATH);
       b.str(f.jsonPath());
       if (f.address() != null) {
-        b.field(6, "address", false);
+        b.bytes(F6_ADDRESS);
         b.str(f.address());
       }
       b.ascii("\n    }");
@@ -275,29 +306,35 @@ final class JsonBytes {
     for (int i = 0; i < path.size(); i++) {
       Finding.PathStep s = path.get(i);
       b.ascii(i == 0 ? " {" : ", {");
-      b.field(6, "layer", true);
+      b.bytes(F6_LAYER_1);
       b.str(s.layer());
-      b.field(6, "resource", false);
+      b.bytes(F6_RESOURCE);
       b.str(s.resource());
-      b.field(6, "resourceId", false);
+      b.bytes(F6_RESOURCE_ID);
       b.str(s.resourceId());
-      b.field(6, "rule", false);
+      b.bytes(F6_RULE);
       b.str(s.rule());
-      b.field(6, "priority", false);
+      b.bytes(F6_PRIORITY);
       if (s.priority() != null) {
         b.num(s.priority());
       } else {
         b.ascii("null");
       }
-      b.field(6, "action", false);
+      b.bytes(F6_ACTION);
       b.str(s.action());
-      b.field(6, "file", false);
+      b.bytes(F6_FILE);
       b.str(s.file());
-      b.field(6, "jsonPath", false);
+      b.bytes(F6_JSON_PATH);
       b.str(s.jsonPath());
       b.ascii("\n    }");
     }
     b.ascii(" ]");
+  }
+
+  /** {@code ,\n<indent>"name" : } (no comma for the first field of an object). */
+  private static byte[] field(int indent, String name, boolean first) {
+    return ((first ? "" : ",") + "\n" + " ".repeat(indent) + "\"" + name + "\" : ")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** A growable byte buffer with the JSON primitives. */
@@ -330,26 +367,6 @@ final class JsonBytes {
       }
     }
 
-    /** {@code ,\n<indent>"name" : } (no comma for the first field of an object). */
-    void field(int indent, String name, boolean first) {
-      room(name.length() + indent + 8);
-      if (!first) {
-        a[n++] = ',';
-      }
-      a[n++] = '\n';
-      for (int i = 0; i < indent; i++) {
-        a[n++] = ' ';
-      }
-      a[n++] = '"';
-      for (int i = 0; i < name.length(); i++) {
-        a[n++] = (byte) name.charAt(i);
-      }
-      a[n++] = '"';
-      a[n++] = ' ';
-      a[n++] = ':';
-      a[n++] = ' ';
-    }
-
     void bool(boolean v) {
       ascii(v ? "true" : "false");
     }
@@ -364,19 +381,18 @@ final class JsonBytes {
         ascii("null");
         return;
       }
-      int len = s.length();
-      room(len + 2);
-      int start = n;
-      a[n++] = '"';
-      for (int i = 0; i < len; i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-          n = start;
+      // one bulk copy for the usual printable ASCII; anything else goes through Jackson's encoder
+      byte[] raw = s.getBytes(StandardCharsets.UTF_8);
+      for (byte c : raw) {
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
           escaped(s);
           return;
         }
-        a[n++] = (byte) c;
       }
+      room(raw.length + 2);
+      a[n++] = '"';
+      System.arraycopy(raw, 0, a, n, raw.length);
+      n += raw.length;
       a[n++] = '"';
     }
 

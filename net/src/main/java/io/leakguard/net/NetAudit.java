@@ -2,6 +2,7 @@ package io.leakguard.net;
 
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
+import io.leakguard.net.internal.Parallel;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,15 +33,17 @@ public final class NetAudit {
   private NetAudit() {}
 
   public static AuditReport audit(NetModel model, Policy policy, LocalDate today) {
-    Reachability reach = new Reachability();
-    Templates memo = new Templates();
-    List<Finding> all = new ArrayList<>();
-    for (Target t : model.targets()) {
-      exposures(t, reach, memo, policy, all);
-    }
-    for (RuleSet rs : model.ruleSets()) {
-      Hygiene.check(rs, policy, all);
-    }
+    Interner interner = new Interner();
+    // caches are per thread; chains met by both threads are computed twice (same result)
+    ThreadLocal<Reachability> reach = ThreadLocal.withInitial(Reachability::new);
+    ThreadLocal<Templates> memo = ThreadLocal.withInitial(() -> new Templates(interner));
+    List<Finding> all =
+        Parallel.map(
+            model.targets(),
+            (Target t, List<Finding> out) -> exposures(t, reach.get(), memo.get(), policy, out));
+    all.addAll(
+        Parallel.map(
+            model.ruleSets(), (RuleSet rs, List<Finding> out) -> Hygiene.check(rs, policy, out)));
     List<Warning> warnings = new ArrayList<>(model.warnings());
     List<Finding> kept = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
@@ -77,9 +80,14 @@ public final class NetAudit {
             .thenComparing(f -> f.direction().ordinal())
             .thenComparing(Finding::protocol)
             .thenComparing(f -> firstPort(f.ports()));
-    kept.sort(order);
-    suppressed.sort(order);
-    return new AuditReport(kept, dedupe(warnings), suppressed);
+    return new AuditReport(sorted(kept, order), dedupe(warnings), sorted(suppressed, order));
+  }
+
+  /** Stable sort on every core (same order as {@code List.sort}). */
+  private static List<Finding> sorted(List<Finding> fs, Comparator<Finding> order) {
+    Finding[] a = fs.toArray(new Finding[0]);
+    java.util.Arrays.parallelSort(a, order);
+    return java.util.Arrays.asList(a);
   }
 
   private static List<Warning> dedupe(List<Warning> ws) {
@@ -105,6 +113,7 @@ public final class NetAudit {
       int lo,
       int hi,
       AddressSet sources,
+      List<String> cidrs,
       boolean wide,
       boolean unknown,
       List<Finding.PathStep> path,
@@ -115,25 +124,69 @@ public final class NetAudit {
       String src,
       String ports) {}
 
-  /** Memo of templates per (reachability result identity, provider). */
+  /**
+   * Memo of templates per (reachability result identity, provider); one per audit thread. Lists
+   * equal in content are shared through the audit's {@link Interner}, so the JSON writer, which
+   * encodes a shared list once, sees one instance per distinct list.
+   */
   static final class Templates {
     private final Map<Reachability.Result, Map<Provider, List<Template>>> memo =
         new IdentityHashMap<>();
+    private final Interner interner;
+
+    Templates(Interner interner) {
+      this.interner = interner;
+    }
 
     List<Template> get(Reachability.Result res, Target t, Protocol p, Policy policy) {
       return memo.computeIfAbsent(res, k -> new EnumMap<>(Provider.class))
-          .computeIfAbsent(t.provider(), k -> templates(res, t, p, policy));
+          .computeIfAbsent(t.provider(), k -> intern(templates(res, t, p, policy)));
+    }
+
+    private List<Template> intern(List<Template> xs) {
+      List<Template> out = new ArrayList<>(xs.size());
+      for (Template x : xs) {
+        out.add(
+            new Template(
+                x.check(),
+                x.lo(),
+                x.hi(),
+                x.sources(),
+                interner.of(x.sources().toCidrs()),
+                x.wide(),
+                x.unknown(),
+                interner.of(x.path()),
+                interner.of(x.written()),
+                x.ruleLocated(),
+                x.file(),
+                x.jsonPath(),
+                x.src(),
+                x.ports()));
+      }
+      return out;
+    }
+  }
+
+  /** One shared instance per distinct (immutable) list, across the audit's threads. */
+  static final class Interner {
+    private final java.util.concurrent.ConcurrentHashMap<List<?>, List<?>> lists =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    <T> List<T> of(List<T> xs) {
+      List<?> prev = lists.putIfAbsent(xs, xs);
+      return prev == null ? xs : (List<T>) prev;
     }
   }
 
   private static void exposures(
       Target t, Reachability reach, Templates memo, Policy policy, List<Finding> out) {
     boolean internal = policy.isInternal(t.tags());
-    String lowerId = t.id().toLowerCase(java.util.Locale.ROOT);
+    TargetIds ids = new TargetIds(t);
     for (Protocol p : new Protocol[] {Protocol.TCP, Protocol.UDP, Protocol.ICMP}) {
       Reachability.Result res = reach.compute(t, Direction.INBOUND, p);
       for (Template x : memo.get(res, t, p, policy)) {
-        out.add(finding(x, t, lowerId, p, policy, internal));
+        out.add(finding(x, t, ids, p, policy, internal));
       }
     }
   }
@@ -291,12 +344,12 @@ public final class NetAudit {
         jsonPath = d.rule().source().jsonPath();
       }
     }
-    sources.toCidrs(); // computed once here, shared by every finding of the chain
     return new Template(
         check,
         lo,
         hi,
         sources,
+        sources.toCidrs(),
         wide,
         unknown,
         List.copyOf(path),
@@ -309,7 +362,7 @@ public final class NetAudit {
   }
 
   private static Finding finding(
-      Template x, Target t, String lowerId, Protocol p, Policy policy, boolean internal) {
+      Template x, Target t, TargetIds ids, Protocol p, Policy policy, boolean internal) {
     String check = x.check();
     boolean wide = x.wide();
     Severity sev = policy.severities().getOrDefault(check, Checks.base(check));
@@ -330,9 +383,9 @@ public final class NetAudit {
     }
     String ports = x.ports();
     String proto = p.word();
-    String id = hash(check, t.provider(), lowerId, Direction.INBOUND, proto, ports);
+    String id = ids.id(check, proto, ports);
     String dst = t.privateIp() != null ? t.privateIp() : t.name();
-    List<String> cidrs = x.sources().toCidrs();
+    List<String> cidrs = x.cidrs();
     String title =
         Checks.title(check)
             + ": "
@@ -399,6 +452,47 @@ public final class NetAudit {
     String key = String.join("|", check, p.word(), lowerResourceId, d.word(), proto, ports);
     byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(h, 0, 8);
+  }
+
+  /**
+   * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
+   * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
+   * resource id) is kept per check and cloned, so each id compresses only its last block(s).
+   */
+  static final class TargetIds {
+    private final String prefixTail;
+    private final Map<String, MessageDigest> byCheck = new java.util.HashMap<>(8);
+
+    TargetIds(Target t) {
+      prefixTail =
+          "|"
+              + t.provider().word()
+              + "|"
+              + t.id().toLowerCase(java.util.Locale.ROOT)
+              + "|"
+              + Direction.INBOUND.word()
+              + "|";
+    }
+
+    String id(String check, String proto, String ports) {
+      MessageDigest md = byCheck.get(check);
+      if (md == null) {
+        md = copy(SHA256.get());
+        md.reset();
+        md.update((check + prefixTail).getBytes(StandardCharsets.UTF_8));
+        byCheck.put(check, md);
+      }
+      byte[] h = copy(md).digest((proto + "|" + ports).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 8);
+    }
+
+    private static MessageDigest copy(MessageDigest md) {
+      try {
+        return (MessageDigest) md.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** {@code MessageDigest.getInstance} is costly; one instance per thread (digest() resets it). */
