@@ -134,13 +134,27 @@ public final class NetAudit {
         new IdentityHashMap<>();
     private final Interner interner;
 
+    /** Applicable lines per layer of the last target traced, per direction (see trace). */
+    private Target traced;
+
+    private final List<Map<Layer, List<RuleLine>>> applicable =
+        List.of(new IdentityHashMap<>(), new IdentityHashMap<>());
+
+    List<Reachability.Decision> trace(Target t, BigInteger src, Protocol p, int port) {
+      if (t != traced) {
+        traced = t;
+        applicable.forEach(Map::clear);
+      }
+      return Reachability.trace(t, Direction.INBOUND, src, p, port, applicable);
+    }
+
     Templates(Interner interner) {
       this.interner = interner;
     }
 
     List<Template> get(Reachability.Result res, Target t, Protocol p, Policy policy) {
       return memo.computeIfAbsent(res, k -> new EnumMap<>(Provider.class))
-          .computeIfAbsent(t.provider(), k -> intern(templates(res, t, p, policy)));
+          .computeIfAbsent(t.provider(), k -> intern(templates(res, t, p, policy, this)));
     }
 
     private List<Template> intern(List<Template> xs) {
@@ -172,6 +186,14 @@ public final class NetAudit {
     private final java.util.concurrent.ConcurrentHashMap<List<?>, List<?>> lists =
         new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.concurrent.ConcurrentHashMap<AddressSet, AddressSet> sets =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    AddressSet canon(AddressSet a) {
+      AddressSet prev = sets.putIfAbsent(a, a);
+      return prev == null ? a : prev;
+    }
+
     @SuppressWarnings("unchecked")
     <T> List<T> of(List<T> xs) {
       List<?> prev = lists.putIfAbsent(xs, xs);
@@ -193,17 +215,20 @@ public final class NetAudit {
 
   /** The findings' target-independent parts for one result, in report order. */
   private static List<Template> templates(
-      Reachability.Result res, Target t, Protocol p, Policy policy) {
+      Reachability.Result res, Target t, Protocol p, Policy policy, Templates memo) {
     AddressSet pub = Internet.publicFor(t.provider());
     Region r = res.region().restrict(pub);
     List<Template> out = new ArrayList<>();
     if (r.isEmpty()) {
       return out;
     }
-    for (Segment seg : segments(r, p)) {
+    for (Segment raw : segments(r, p)) {
+      // equal source sets of different chains share one instance (and its CIDRs, width test)
+      Segment seg = new Segment(raw.lo(), raw.hi(), memo.interner.canon(raw.sources()));
       if (!p.hasPorts()) {
         out.add(
             template(
+                memo,
                 Checks.OPEN,
                 t,
                 p,
@@ -216,6 +241,7 @@ public final class NetAudit {
       if (seg.lo == 0 && seg.hi == PortSet.MAX) {
         out.add(
             template(
+                memo,
                 Checks.ALL_PORTS,
                 t,
                 p,
@@ -233,7 +259,8 @@ public final class NetAudit {
         int hi = Math.min(seg.hi, w.hi());
         if (lo <= hi) {
           String check = w.isDatastore() ? Checks.DATASTORE : Checks.MANAGEMENT;
-          out.add(template(check, t, p, lo, hi, seg.sources, unknown(res, seg.sources, lo, hi)));
+          out.add(
+              template(memo, check, t, p, lo, hi, seg.sources, unknown(res, seg.sources, lo, hi)));
           rest = rest.subtract(PortSet.range(lo, hi));
         }
       }
@@ -241,6 +268,7 @@ public final class NetAudit {
         for (int i = 0; i < rest.rangeCount(); i++) {
           out.add(
               template(
+                  memo,
                   Checks.OPEN,
                   t,
                   p,
@@ -321,10 +349,17 @@ public final class NetAudit {
    * trace depends only on its layers and on which lines apply to it, which the chain key fixes.
    */
   private static Template template(
-      String check, Target t, Protocol p, int lo, int hi, AddressSet sources, boolean unknown) {
+      Templates memo,
+      String check,
+      Target t,
+      Protocol p,
+      int lo,
+      int hi,
+      AddressSet sources,
+      boolean unknown) {
     boolean wide = Internet.internetWide(sources);
     BigInteger src = sources.lo(0);
-    List<Reachability.Decision> trace = Reachability.trace(t, Direction.INBOUND, src, p, lo);
+    List<Reachability.Decision> trace = memo.trace(t, src, p, lo);
     List<Finding.PathStep> path = new ArrayList<>();
     Set<String> written = new LinkedHashSet<>();
     boolean located = false;
