@@ -184,6 +184,9 @@ final class JsonBytes {
 
     private final Buf scratch = new Buf(4096);
 
+    /** Encoded strings repeated across findings (target ids, files, JSON paths), by identity. */
+    private final StringCache cache = new StringCache();
+
     Buf block(List<Finding> fs, int from, int to) {
       Buf b = new Buf(Math.max(4096, (to - from) * 2048));
       for (int i = from; i < to; i++) {
@@ -198,7 +201,7 @@ final class JsonBytes {
       b.bytes(F4_ID_1);
       b.str(f.id());
       b.bytes(F4_CHECK);
-      b.str(f.check());
+      b.str(f.check(), cache);
       b.bytes(F4_SEVERITY);
       b.str(f.severity().word());
       b.bytes(F4_TITLE);
@@ -206,14 +209,14 @@ final class JsonBytes {
       b.bytes(F4_TARGET);
       b.ascii("{");
       b.bytes(F6_ID_1);
-      b.str(f.targetId());
+      b.str(f.targetId(), cache);
       b.bytes(F6_NAME);
-      b.str(f.targetName());
+      b.str(f.targetName(), cache);
       b.bytes(F6_PROVIDER);
       b.str(f.provider().word());
       if (f.privateIp() != null) {
         b.bytes(F6_PRIVATE_IP);
-        b.str(f.privateIp());
+        b.str(f.privateIp(), cache);
       }
       b.ascii("\n    }");
       b.bytes(F4_DIRECTION);
@@ -239,9 +242,9 @@ final class JsonBytes {
       if (p != null) {
         b.ascii("{");
         b.bytes(F6_SRC_1);
-        b.str(p.src());
+        b.str(p.src(), cache);
         b.bytes(F6_DST);
-        b.str(p.dst());
+        b.str(p.dst(), cache);
         b.bytes(F6_PROTOCOL);
         b.str(p.protocol());
         b.bytes(F6_PORT);
@@ -253,12 +256,12 @@ final class JsonBytes {
       b.bytes(F4_LOCATION);
       b.ascii("{");
       b.bytes(F6_FILE_1);
-      b.str(f.file());
+      b.str(f.file(), cache);
       b.bytes(F6_JSON_PATH);
-      b.str(f.jsonPath());
+      b.str(f.jsonPath(), cache);
       if (f.address() != null) {
         b.bytes(F6_ADDRESS);
-        b.str(f.address());
+        b.str(f.address(), cache);
       }
       b.ascii("\n    }");
     }
@@ -337,6 +340,13 @@ final class JsonBytes {
         .getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Direct-mapped cache of quoted, escaped strings by identity (a miss just re-encodes). */
+  static final class StringCache {
+    static final int SIZE = 4096;
+    final String[] keys = new String[SIZE];
+    final byte[][] values = new byte[SIZE][];
+  }
+
   /** A growable byte buffer with the JSON primitives. */
   static final class Buf {
     byte[] a;
@@ -394,6 +404,29 @@ final class JsonBytes {
       System.arraycopy(raw, 0, a, n, raw.length);
       n += raw.length;
       a[n++] = '"';
+    }
+
+    /** {@link #str(String)} through a cache of encoded strings (the same instance recurs). */
+    void str(String s, StringCache c) {
+      if (s == null) {
+        ascii("null");
+        return;
+      }
+      int slot = System.identityHashCode(s) & (StringCache.SIZE - 1);
+      byte[] q;
+      if (c.keys[slot] == s) {
+        q = c.values[slot];
+      } else {
+        int from = n;
+        str(s);
+        q = Arrays.copyOfRange(a, from, n);
+        c.keys[slot] = s;
+        c.values[slot] = q;
+        return;
+      }
+      room(q.length);
+      System.arraycopy(q, 0, a, n, q.length);
+      n += q.length;
     }
 
     private void escaped(String s) {

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -72,22 +71,66 @@ public final class NetAudit {
       }
       (hit == null ? kept : suppressed).add(f);
     }
-    Comparator<Finding> order =
-        Comparator.comparing((Finding f) -> -f.severity().ordinal())
-            .thenComparing(Finding::check)
-            .thenComparing(Finding::targetName, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Finding::targetId)
-            .thenComparing(f -> f.direction().ordinal())
-            .thenComparing(Finding::protocol)
-            .thenComparing(f -> firstPort(f.ports()));
-    return new AuditReport(sorted(kept, order), dedupe(warnings), sorted(suppressed, order));
+    return new AuditReport(sorted(kept), dedupe(warnings), sorted(suppressed));
   }
 
-  /** Stable sort on every core (same order as {@code List.sort}). */
-  private static List<Finding> sorted(List<Finding> fs, Comparator<Finding> order) {
-    Finding[] a = fs.toArray(new Finding[0]);
-    java.util.Arrays.parallelSort(a, order);
-    return java.util.Arrays.asList(a);
+  /**
+   * Report order: severity (highest first), check, target name (nulls first), target id, direction,
+   * protocol, first port. Sorted as keys (first port parsed once, equal strings by reference skip
+   * the comparison) with a stable sort on every core: the order {@code List.sort} with the
+   * equivalent comparator chain gives.
+   */
+  private static List<Finding> sorted(List<Finding> fs) {
+    SortKey[] keys = new SortKey[fs.size()];
+    for (int i = 0; i < keys.length; i++) {
+      Finding f = fs.get(i);
+      keys[i] =
+          new SortKey(f, f.severity().ordinal(), f.direction().ordinal(), firstPort(f.ports()));
+    }
+    java.util.Arrays.parallelSort(keys, SortKey::compare);
+    Finding[] out = new Finding[keys.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = keys[i].f();
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private record SortKey(Finding f, int severity, int direction, int port) {
+    static int compare(SortKey a, SortKey b) {
+      int c = Integer.compare(b.severity, a.severity);
+      if (c != 0) {
+        return c;
+      }
+      c = text(a.f.check(), b.f.check());
+      if (c != 0) {
+        return c;
+      }
+      String an = a.f.targetName();
+      String bn = b.f.targetName();
+      if (an != bn) {
+        if (an == null || bn == null) {
+          return an == null ? -1 : 1;
+        }
+        c = an.compareTo(bn);
+        if (c != 0) {
+          return c;
+        }
+      }
+      c = text(a.f.targetId(), b.f.targetId());
+      if (c != 0) {
+        return c;
+      }
+      c = Integer.compare(a.direction, b.direction);
+      if (c != 0) {
+        return c;
+      }
+      c = text(a.f.protocol(), b.f.protocol());
+      return c != 0 ? c : Integer.compare(a.port, b.port);
+    }
+
+    private static int text(String x, String y) {
+      return x == y ? 0 : x.compareTo(y);
+    }
   }
 
   private static List<Warning> dedupe(List<Warning> ws) {
