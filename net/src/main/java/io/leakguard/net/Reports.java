@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
+import io.leakguard.net.internal.Parallel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -195,43 +196,29 @@ public final class Reports {
   /** A fixed-width table, one finding per line, highest severity first. */
   public static String table(List<Finding> fs, List<String> changes, List<Warning> ws) {
     StringBuilder sb = new StringBuilder();
+    try {
+      writeTable(fs, changes, ws, sb);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@link #table} written to {@code out} as it is produced (a large audit's table is tens of MB):
+   * rows are built on every core, then column widths are measured and lines written in order.
+   */
+  public static void writeTable(
+      List<Finding> fs, List<String> changes, List<Warning> ws, Appendable out) throws IOException {
     String[] head = {
       "SEVERITY", "CHECK", "TARGET", "DIR", "PROTO", "PORTS", "SOURCES", "PUBLIC", "DECIDED BY"
     };
-    List<String[]> rows = new ArrayList<>();
+    List<Integer> index = new ArrayList<>(fs.size());
     for (int i = 0; i < fs.size(); i++) {
-      Finding f = fs.get(i);
-      String sources =
-          f.sources().isEmpty()
-              ? String.join(",", f.sourcesAsWritten())
-              : f.internetWide() ? "internet" : abbreviate(String.join(",", f.sources()), 40);
-      StringBuilder by = new StringBuilder();
-      for (Finding.PathStep s : f.path()) {
-        if (by.length() > 0) {
-          by.append(" > ");
-        }
-        by.append(s.resource())
-            .append(':')
-            .append(s.rule() == null ? "(" + s.action() + ")" : s.rule());
-        if (s.priority() != null) {
-          by.append('@').append(s.priority());
-        }
-      }
-      rows.add(
-          new String[] {
-            (changes == null ? "" : changes.get(i).equals("added") ? "+ " : "- ")
-                + f.severity().word()
-                + (f.unknown() ? "?" : ""),
-            f.check(),
-            f.targetName() + (f.privateIp() == null ? "" : " (" + f.privateIp() + ")"),
-            f.direction().word(),
-            f.protocol(),
-            String.join(",", f.ports()),
-            sources,
-            f.publicPath() ? "yes" : "no",
-            abbreviate(by.toString(), 80)
-          });
+      index.add(i);
     }
+    List<String[]> rows =
+        Parallel.map(index, (Integer i, List<String[]> acc) -> acc.add(row(fs, changes, i)));
     int[] w = new int[head.length];
     for (int i = 0; i < head.length; i++) {
       w[i] = head[i].length();
@@ -239,9 +226,14 @@ public final class Reports {
         w[i] = Math.max(w[i], r[i].length());
       }
     }
+    StringBuilder sb = new StringBuilder(1 << 17);
     appendRow(sb, head, w);
     for (String[] r : rows) {
       appendRow(sb, r, w);
+      if (sb.length() >= 1 << 16) {
+        out.append(sb);
+        sb.setLength(0);
+      }
     }
     sb.append(fs.size()).append(fs.size() == 1 ? " finding" : " findings");
     if (!ws.isEmpty()) {
@@ -251,7 +243,40 @@ public final class Reports {
     for (Warning x : ws) {
       sb.append("warning: ").append(x).append('\n');
     }
-    return sb.toString();
+    out.append(sb);
+  }
+
+  private static String[] row(List<Finding> fs, List<String> changes, int i) {
+    Finding f = fs.get(i);
+    String sources =
+        f.sources().isEmpty()
+            ? String.join(",", f.sourcesAsWritten())
+            : f.internetWide() ? "internet" : abbreviate(String.join(",", f.sources()), 40);
+    StringBuilder by = new StringBuilder();
+    for (Finding.PathStep s : f.path()) {
+      if (by.length() > 0) {
+        by.append(" > ");
+      }
+      by.append(s.resource())
+          .append(':')
+          .append(s.rule() == null ? "(" + s.action() + ")" : s.rule());
+      if (s.priority() != null) {
+        by.append('@').append(s.priority());
+      }
+    }
+    return new String[] {
+      (changes == null ? "" : changes.get(i).equals("added") ? "+ " : "- ")
+          + f.severity().word()
+          + (f.unknown() ? "?" : ""),
+      f.check(),
+      f.targetName() + (f.privateIp() == null ? "" : " (" + f.privateIp() + ")"),
+      f.direction().word(),
+      f.protocol(),
+      String.join(",", f.ports()),
+      sources,
+      f.publicPath() ? "yes" : "no",
+      abbreviate(by.toString(), 80)
+    };
   }
 
   private static void appendRow(StringBuilder sb, String[] r, int[] w) {

@@ -103,7 +103,7 @@ final class NetAuditCommand implements Callable<Integer> {
             report instanceof AuditReport
                 ? ((AuditReport) report).warnings()
                 : ((io.leakguard.net.NetDiff.Report) report).warnings();
-        out.print(Reports.table(fs, changes, ws));
+        Reports.writeTable(fs, changes, ws, out);
     }
   }
 
