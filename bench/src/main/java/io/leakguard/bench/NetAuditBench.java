@@ -8,7 +8,7 @@ import io.leakguard.net.Policy;
 import io.leakguard.net.Reports;
 import io.leakguard.net.read.ExportReader;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>Each directory is audited {@code runs} times (system property {@code runs}, default 2; the
- * best run is printed, the first one includes JIT warm-up). The diff changes the first {@code
+ * best run is printed, the first one includes JIT warm-up), printing wall and process CPU time (all
+ * threads and GC) of each phase; the model is read as {@code net audit} reads it (no diff
+ * fingerprints) and the JSON goes to a byte counter. The diff changes the first {@code
  * "access":"Deny"} of {@code nsg-list.json} of the last directory to {@code Allow} in a copy, and
  * runs the (incremental) {@code NetDiff.diff} {@code runs} times, printing wall and CPU time.
  * {@code -DdiffOnly=true} skips the audits; {@code -DfullDiff=true} also times {@code
@@ -52,28 +54,36 @@ public final class NetAuditBench {
       Path dir = Path.of(a);
       long best = Long.MAX_VALUE;
       for (int i = 0; i < runs; i++) {
+        long c0 = cpu();
         long t0 = System.nanoTime();
-        NetModel m = ExportReader.read(List.of(dir));
+        NetModel m = ExportReader.read(List.of(dir), ExportReader.PlanSide.AFTER, false);
         long t1 = System.nanoTime();
+        long c1 = cpu();
         AuditReport r = NetAudit.audit(m, policy, today);
         long t2 = System.nanoTime();
-        CountingWriter w = new CountingWriter();
+        long c2 = cpu();
+        CountingStream w = new CountingStream();
         Reports.writeJson(r, w);
         long t3 = System.nanoTime();
+        long c3 = cpu();
         best = Math.min(best, t3 - t0);
         System.out.printf(
             Locale.ROOT,
-            "%s run %d: %d targets, %d findings, %.1f MB JSON; read %.2f s, audit %.2f s,"
-                + " json %.2f s, total %.2f s%n",
+            "%s run %d: %d targets, %d findings, %.1f MB JSON; wall (process CPU) read %.2f"
+                + " (%.2f) s, audit %.2f (%.2f) s, json %.2f (%.2f) s, total %.2f (%.2f) s%n",
             dir,
             i + 1,
             m.targets().size(),
             r.findings().size(),
-            w.chars / 1e6,
+            w.bytes / 1e6,
             (t1 - t0) / 1e9,
+            (c1 - c0) / 1e9,
             (t2 - t1) / 1e9,
+            (c2 - c1) / 1e9,
             (t3 - t2) / 1e9,
-            (t3 - t0) / 1e9);
+            (c3 - c2) / 1e9,
+            (t3 - t0) / 1e9,
+            (c3 - c0) / 1e9);
       }
       System.out.printf(Locale.ROOT, "%s best total %.2f s%n", dir, best / 1e9);
     }
@@ -132,24 +142,24 @@ public final class NetAuditBench {
     }
   }
 
-  /** Discards characters, counting them. */
-  private static final class CountingWriter extends Writer {
-    long chars;
+  /** CPU time of the whole process (every thread, GC included), ns. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Discards bytes, counting them. */
+  private static final class CountingStream extends OutputStream {
+    long bytes;
 
     @Override
-    public void write(char[] buf, int off, int len) {
-      chars += len;
+    public void write(int b) {
+      bytes++;
     }
 
     @Override
-    public void write(String s, int off, int len) {
-      chars += len;
+    public void write(byte[] buf, int off, int len) {
+      bytes += len;
     }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }

@@ -2,13 +2,13 @@ package io.leakguard.net;
 
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
+import io.leakguard.net.internal.Parallel;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -32,15 +32,17 @@ public final class NetAudit {
   private NetAudit() {}
 
   public static AuditReport audit(NetModel model, Policy policy, LocalDate today) {
-    Reachability reach = new Reachability();
-    Templates memo = new Templates();
-    List<Finding> all = new ArrayList<>();
-    for (Target t : model.targets()) {
-      exposures(t, reach, memo, policy, all);
-    }
-    for (RuleSet rs : model.ruleSets()) {
-      Hygiene.check(rs, policy, all);
-    }
+    Interner interner = new Interner();
+    // caches are per thread; chains met by both threads are computed twice (same result)
+    ThreadLocal<Reachability> reach = ThreadLocal.withInitial(Reachability::new);
+    ThreadLocal<Templates> memo = ThreadLocal.withInitial(() -> new Templates(interner));
+    List<Finding> all =
+        Parallel.map(
+            model.targets(),
+            (Target t, List<Finding> out) -> exposures(t, reach.get(), memo.get(), policy, out));
+    all.addAll(
+        Parallel.map(
+            model.ruleSets(), (RuleSet rs, List<Finding> out) -> Hygiene.check(rs, policy, out)));
     List<Warning> warnings = new ArrayList<>(model.warnings());
     List<Finding> kept = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
@@ -69,17 +71,66 @@ public final class NetAudit {
       }
       (hit == null ? kept : suppressed).add(f);
     }
-    Comparator<Finding> order =
-        Comparator.comparing((Finding f) -> -f.severity().ordinal())
-            .thenComparing(Finding::check)
-            .thenComparing(Finding::targetName, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Finding::targetId)
-            .thenComparing(f -> f.direction().ordinal())
-            .thenComparing(Finding::protocol)
-            .thenComparing(f -> firstPort(f.ports()));
-    kept.sort(order);
-    suppressed.sort(order);
-    return new AuditReport(kept, dedupe(warnings), suppressed);
+    return new AuditReport(sorted(kept), dedupe(warnings), sorted(suppressed));
+  }
+
+  /**
+   * Report order: severity (highest first), check, target name (nulls first), target id, direction,
+   * protocol, first port. Sorted as keys (first port parsed once, equal strings by reference skip
+   * the comparison) with a stable sort on every core: the order {@code List.sort} with the
+   * equivalent comparator chain gives.
+   */
+  private static List<Finding> sorted(List<Finding> fs) {
+    SortKey[] keys = new SortKey[fs.size()];
+    for (int i = 0; i < keys.length; i++) {
+      Finding f = fs.get(i);
+      keys[i] =
+          new SortKey(f, f.severity().ordinal(), f.direction().ordinal(), firstPort(f.ports()));
+    }
+    java.util.Arrays.parallelSort(keys, SortKey::compare);
+    Finding[] out = new Finding[keys.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = keys[i].f();
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private record SortKey(Finding f, int severity, int direction, int port) {
+    static int compare(SortKey a, SortKey b) {
+      int c = Integer.compare(b.severity, a.severity);
+      if (c != 0) {
+        return c;
+      }
+      c = text(a.f.check(), b.f.check());
+      if (c != 0) {
+        return c;
+      }
+      String an = a.f.targetName();
+      String bn = b.f.targetName();
+      if (an != bn) {
+        if (an == null || bn == null) {
+          return an == null ? -1 : 1;
+        }
+        c = an.compareTo(bn);
+        if (c != 0) {
+          return c;
+        }
+      }
+      c = text(a.f.targetId(), b.f.targetId());
+      if (c != 0) {
+        return c;
+      }
+      c = Integer.compare(a.direction, b.direction);
+      if (c != 0) {
+        return c;
+      }
+      c = text(a.f.protocol(), b.f.protocol());
+      return c != 0 ? c : Integer.compare(a.port, b.port);
+    }
+
+    private static int text(String x, String y) {
+      return x == y ? 0 : x.compareTo(y);
+    }
   }
 
   private static List<Warning> dedupe(List<Warning> ws) {
@@ -105,6 +156,7 @@ public final class NetAudit {
       int lo,
       int hi,
       AddressSet sources,
+      List<String> cidrs,
       boolean wide,
       boolean unknown,
       List<Finding.PathStep> path,
@@ -115,42 +167,111 @@ public final class NetAudit {
       String src,
       String ports) {}
 
-  /** Memo of templates per (reachability result identity, provider). */
+  /**
+   * Memo of templates per (reachability result identity, provider); one per audit thread. Lists
+   * equal in content are shared through the audit's {@link Interner}, so the JSON writer, which
+   * encodes a shared list once, sees one instance per distinct list.
+   */
   static final class Templates {
     private final Map<Reachability.Result, Map<Provider, List<Template>>> memo =
         new IdentityHashMap<>();
+    private final Interner interner;
+
+    /** Applicable lines per layer of the last target traced, per direction (see trace). */
+    private Target traced;
+
+    private final List<Map<Layer, List<RuleLine>>> applicable =
+        List.of(new IdentityHashMap<>(), new IdentityHashMap<>());
+
+    List<Reachability.Decision> trace(Target t, BigInteger src, Protocol p, int port) {
+      if (t != traced) {
+        traced = t;
+        applicable.forEach(Map::clear);
+      }
+      return Reachability.trace(t, Direction.INBOUND, src, p, port, applicable);
+    }
+
+    Templates(Interner interner) {
+      this.interner = interner;
+    }
 
     List<Template> get(Reachability.Result res, Target t, Protocol p, Policy policy) {
       return memo.computeIfAbsent(res, k -> new EnumMap<>(Provider.class))
-          .computeIfAbsent(t.provider(), k -> templates(res, t, p, policy));
+          .computeIfAbsent(t.provider(), k -> intern(templates(res, t, p, policy, this)));
+    }
+
+    private List<Template> intern(List<Template> xs) {
+      List<Template> out = new ArrayList<>(xs.size());
+      for (Template x : xs) {
+        out.add(
+            new Template(
+                x.check(),
+                x.lo(),
+                x.hi(),
+                x.sources(),
+                interner.of(x.sources().toCidrs()),
+                x.wide(),
+                x.unknown(),
+                interner.of(x.path()),
+                interner.of(x.written()),
+                x.ruleLocated(),
+                x.file(),
+                x.jsonPath(),
+                x.src(),
+                x.ports()));
+      }
+      return out;
+    }
+  }
+
+  /** One shared instance per distinct (immutable) list, across the audit's threads. */
+  static final class Interner {
+    private final java.util.concurrent.ConcurrentHashMap<List<?>, List<?>> lists =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ConcurrentHashMap<AddressSet, AddressSet> sets =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    AddressSet canon(AddressSet a) {
+      AddressSet prev = sets.putIfAbsent(a, a);
+      return prev == null ? a : prev;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> List<T> of(List<T> xs) {
+      List<?> prev = lists.putIfAbsent(xs, xs);
+      return prev == null ? xs : (List<T>) prev;
     }
   }
 
   private static void exposures(
       Target t, Reachability reach, Templates memo, Policy policy, List<Finding> out) {
     boolean internal = policy.isInternal(t.tags());
-    String lowerId = t.id().toLowerCase(java.util.Locale.ROOT);
+    TargetIds ids = new TargetIds(t);
     for (Protocol p : new Protocol[] {Protocol.TCP, Protocol.UDP, Protocol.ICMP}) {
       Reachability.Result res = reach.compute(t, Direction.INBOUND, p);
       for (Template x : memo.get(res, t, p, policy)) {
-        out.add(finding(x, t, lowerId, p, policy, internal));
+        out.add(finding(x, t, ids, p, policy, internal));
       }
     }
   }
 
   /** The findings' target-independent parts for one result, in report order. */
   private static List<Template> templates(
-      Reachability.Result res, Target t, Protocol p, Policy policy) {
+      Reachability.Result res, Target t, Protocol p, Policy policy, Templates memo) {
     AddressSet pub = Internet.publicFor(t.provider());
     Region r = res.region().restrict(pub);
     List<Template> out = new ArrayList<>();
     if (r.isEmpty()) {
       return out;
     }
-    for (Segment seg : segments(r, p)) {
+    for (Segment raw : segments(r, p)) {
+      // equal source sets of different chains share one instance (and its CIDRs, width test)
+      Segment seg = new Segment(raw.lo(), raw.hi(), memo.interner.canon(raw.sources()));
       if (!p.hasPorts()) {
         out.add(
             template(
+                memo,
                 Checks.OPEN,
                 t,
                 p,
@@ -163,6 +284,7 @@ public final class NetAudit {
       if (seg.lo == 0 && seg.hi == PortSet.MAX) {
         out.add(
             template(
+                memo,
                 Checks.ALL_PORTS,
                 t,
                 p,
@@ -180,7 +302,8 @@ public final class NetAudit {
         int hi = Math.min(seg.hi, w.hi());
         if (lo <= hi) {
           String check = w.isDatastore() ? Checks.DATASTORE : Checks.MANAGEMENT;
-          out.add(template(check, t, p, lo, hi, seg.sources, unknown(res, seg.sources, lo, hi)));
+          out.add(
+              template(memo, check, t, p, lo, hi, seg.sources, unknown(res, seg.sources, lo, hi)));
           rest = rest.subtract(PortSet.range(lo, hi));
         }
       }
@@ -188,6 +311,7 @@ public final class NetAudit {
         for (int i = 0; i < rest.rangeCount(); i++) {
           out.add(
               template(
+                  memo,
                   Checks.OPEN,
                   t,
                   p,
@@ -268,10 +392,17 @@ public final class NetAudit {
    * trace depends only on its layers and on which lines apply to it, which the chain key fixes.
    */
   private static Template template(
-      String check, Target t, Protocol p, int lo, int hi, AddressSet sources, boolean unknown) {
+      Templates memo,
+      String check,
+      Target t,
+      Protocol p,
+      int lo,
+      int hi,
+      AddressSet sources,
+      boolean unknown) {
     boolean wide = Internet.internetWide(sources);
     BigInteger src = sources.lo(0);
-    List<Reachability.Decision> trace = Reachability.trace(t, Direction.INBOUND, src, p, lo);
+    List<Reachability.Decision> trace = memo.trace(t, src, p, lo);
     List<Finding.PathStep> path = new ArrayList<>();
     Set<String> written = new LinkedHashSet<>();
     boolean located = false;
@@ -291,12 +422,12 @@ public final class NetAudit {
         jsonPath = d.rule().source().jsonPath();
       }
     }
-    sources.toCidrs(); // computed once here, shared by every finding of the chain
     return new Template(
         check,
         lo,
         hi,
         sources,
+        sources.toCidrs(),
         wide,
         unknown,
         List.copyOf(path),
@@ -309,7 +440,7 @@ public final class NetAudit {
   }
 
   private static Finding finding(
-      Template x, Target t, String lowerId, Protocol p, Policy policy, boolean internal) {
+      Template x, Target t, TargetIds ids, Protocol p, Policy policy, boolean internal) {
     String check = x.check();
     boolean wide = x.wide();
     Severity sev = policy.severities().getOrDefault(check, Checks.base(check));
@@ -330,9 +461,9 @@ public final class NetAudit {
     }
     String ports = x.ports();
     String proto = p.word();
-    String id = hash(check, t.provider(), lowerId, Direction.INBOUND, proto, ports);
+    String id = ids.id(check, proto, ports);
     String dst = t.privateIp() != null ? t.privateIp() : t.name();
-    List<String> cidrs = x.sources().toCidrs();
+    List<String> cidrs = x.cidrs();
     String title =
         Checks.title(check)
             + ": "
@@ -399,6 +530,47 @@ public final class NetAudit {
     String key = String.join("|", check, p.word(), lowerResourceId, d.word(), proto, ports);
     byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(h, 0, 8);
+  }
+
+  /**
+   * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
+   * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
+   * resource id) is kept per check and cloned, so each id compresses only its last block(s).
+   */
+  static final class TargetIds {
+    private final String prefixTail;
+    private final Map<String, MessageDigest> byCheck = new java.util.HashMap<>(8);
+
+    TargetIds(Target t) {
+      prefixTail =
+          "|"
+              + t.provider().word()
+              + "|"
+              + t.id().toLowerCase(java.util.Locale.ROOT)
+              + "|"
+              + Direction.INBOUND.word()
+              + "|";
+    }
+
+    String id(String check, String proto, String ports) {
+      MessageDigest md = byCheck.get(check);
+      if (md == null) {
+        md = copy(SHA256.get());
+        md.reset();
+        md.update((check + prefixTail).getBytes(StandardCharsets.UTF_8));
+        byCheck.put(check, md);
+      }
+      byte[] h = copy(md).digest((proto + "|" + ports).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 8);
+    }
+
+    private static MessageDigest copy(MessageDigest md) {
+      try {
+        return (MessageDigest) md.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   /** {@code MessageDigest.getInstance} is costly; one instance per thread (digest() resets it). */

@@ -275,6 +275,21 @@ final class Reachability {
 
   /** Evaluates one packet through the target's layers in the direction's order. */
   static List<Decision> trace(Target t, Direction d, BigInteger remote, Protocol p, int port) {
+    return trace(t, d, remote, p, port, null);
+  }
+
+  /**
+   * {@link #trace(Target, Direction, BigInteger, Protocol, int)} with the target's applicable lines
+   * per layer memoised in {@code memo} (one map per direction ordinal, for this target only), when
+   * not null.
+   */
+  static List<Decision> trace(
+      Target t,
+      Direction d,
+      BigInteger remote,
+      Protocol p,
+      int port,
+      List<Map<Layer, List<RuleLine>>> memo) {
     List<Decision> out = new ArrayList<>();
     for (Layer layer : t.layers(d)) {
       if (layer.unknown()) {
@@ -285,11 +300,11 @@ final class Reachability {
         out.add(new Decision(layer, layer.role(), null, "allow"));
         continue;
       }
-      RuleLine hit = match(layer.evaluation(), applicable(layer.lines(d), t), remote, p, port);
+      RuleLine hit = match(layer.evaluation(), applicableIn(layer, d, t, memo), remote, p, port);
       String dec = hit == null ? "deny" : hit.unknown() && hit.allow() ? "unknown" : hit.action();
       out.add(new Decision(layer, layer.role(), hit, dec));
       if (layer.stateless() && hit != null && hit.allow()) {
-        List<RuleLine> back = applicable(layer.lines(d.opposite()), t);
+        List<RuleLine> back = applicableIn(layer, d.opposite(), t, memo);
         Region br = evaluate(layer.evaluation(), back, p);
         PortSet ok = br.portsAt(remote).intersect(p.hasPorts() ? PortSet.EPHEMERAL : PortSet.ALL);
         RuleLine rhit =
@@ -301,6 +316,14 @@ final class Reachability {
       }
     }
     return out;
+  }
+
+  private static List<RuleLine> applicableIn(
+      Layer layer, Direction d, Target t, List<Map<Layer, List<RuleLine>>> memo) {
+    if (memo == null) {
+      return applicable(layer.lines(d), t);
+    }
+    return memo.get(d.ordinal()).computeIfAbsent(layer, k -> applicable(k.lines(d), t));
   }
 
   static RuleLine match(

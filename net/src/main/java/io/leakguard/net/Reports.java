@@ -1,28 +1,23 @@
 package io.leakguard.net;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
+import io.leakguard.net.internal.Parallel;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,184 +61,29 @@ public final class Reports {
    * hundreds of thousands of findings). Does not close {@code out}.
    */
   public static void writeJson(AuditReport r, Writer out) throws IOException {
-    try (JsonGenerator g = M.getFactory().createGenerator(out)) {
-      writeJson(r, g);
-    }
+    // the byte writer hands over whole findings per write, so each chunk is complete UTF-8
+    JsonBytes.write(
+        r,
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            out.write((char) b); // only ASCII is written byte by byte
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
   }
 
   /**
-   * {@link #writeJson(AuditReport, Writer)} as UTF-8 bytes: the same text, faster (the shared lists
-   * are copied as pre-encoded bytes, no char conversion). Does not close {@code out}.
+   * {@link #writeJson(AuditReport, Writer)} as UTF-8 bytes: the same text, faster (no char
+   * conversion). Rendered by hand on every core (see {@code JsonBytes}); does not close {@code
+   * out}.
    */
   public static void writeJson(AuditReport r, OutputStream out) throws IOException {
-    try (JsonGenerator g = M.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      writeJson(r, g);
-    }
-  }
-
-  private static void writeJson(AuditReport r, JsonGenerator g) throws IOException {
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.useDefaultPrettyPrinter();
-    Fragments frags = new Fragments();
-    g.writeStartObject();
-    g.writeArrayFieldStart("findings");
-    for (Finding f : r.findings()) {
-      write(g, f, frags);
-    }
-    g.writeEndArray();
-    g.writeFieldName("warnings");
-    M.writeTree(g, warnings(r.warnings()));
-    if (!r.suppressed().isEmpty()) {
-      g.writeArrayFieldStart("suppressed");
-      for (Finding f : r.suppressed()) {
-        write(g, f, frags);
-      }
-      g.writeEndArray();
-    }
-    g.writeEndObject();
-  }
-
-  private static void write(JsonGenerator g, Finding f, Fragments frags) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("id", f.id());
-    g.writeStringField("check", f.check());
-    g.writeStringField("severity", f.severity().word());
-    g.writeStringField("title", f.title());
-    g.writeObjectFieldStart("target");
-    g.writeStringField("id", f.targetId());
-    g.writeStringField("name", f.targetName());
-    g.writeStringField("provider", f.provider().word());
-    if (f.privateIp() != null) {
-      g.writeStringField("privateIp", f.privateIp());
-    }
-    g.writeEndObject();
-    g.writeStringField("direction", f.direction().word());
-    g.writeStringField("protocol", f.protocol());
-    strings(g, "ports", f.ports());
-    g.writeFieldName("sources");
-    frags.strings(g, f.sources());
-    g.writeFieldName("sourcesAsWritten");
-    frags.strings(g, f.sourcesAsWritten());
-    g.writeBooleanField("internetWide", f.internetWide());
-    g.writeBooleanField("publicPath", f.publicPath());
-    g.writeBooleanField("unknown", f.unknown());
-    g.writeFieldName("path");
-    frags.path(g, f.path());
-    if (f.samplePacket() != null) {
-      g.writeObjectFieldStart("samplePacket");
-      g.writeStringField("src", f.samplePacket().src());
-      g.writeStringField("dst", f.samplePacket().dst());
-      g.writeStringField("protocol", f.samplePacket().protocol());
-      g.writeNumberField("port", f.samplePacket().port());
-      g.writeEndObject();
-    } else {
-      g.writeNullField("samplePacket");
-    }
-    g.writeObjectFieldStart("location");
-    g.writeStringField("file", f.file());
-    g.writeStringField("jsonPath", f.jsonPath());
-    if (f.address() != null) {
-      g.writeStringField("address", f.address());
-    }
-    g.writeEndObject();
-    g.writeEndObject();
-  }
-
-  /**
-   * Pre-rendered JSON of the lists that findings of one reachability chain share by reference
-   * (sources, sourcesAsWritten, path): rendered once, then copied as raw text. Rendered with the
-   * pretty printer at the nesting depth of a finding's field, so the bytes equal what the tree
-   * writer produces.
-   */
-  private static final class Fragments {
-    private final Map<List<?>, SerializedString> byList = new IdentityHashMap<>();
-
-    /** Lists seen once: a list used by one finding only is written directly, not pre-rendered. */
-    private final Set<List<?>> once = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-
-    void strings(JsonGenerator g, List<String> xs) throws IOException {
-      SerializedString s = byList.get(xs);
-      if (s == null) {
-        if (once.add(xs)) {
-          writeStrings(g, xs);
-          return;
-        }
-        StringWriter w = new StringWriter();
-        try (JsonGenerator fg = M.getFactory().createGenerator(w)) {
-          fg.setPrettyPrinter(new Nested(2));
-          writeStrings(fg, xs);
-        }
-        s = new SerializedString(w.toString());
-        byList.put(xs, s);
-        once.remove(xs);
-      }
-      g.writeRawValue(s);
-    }
-
-    void path(JsonGenerator g, List<Finding.PathStep> path) throws IOException {
-      SerializedString s = byList.get(path);
-      if (s == null) {
-        if (once.add(path)) {
-          writePath(g, path);
-          return;
-        }
-        StringWriter w = new StringWriter();
-        try (JsonGenerator fg = M.getFactory().createGenerator(w)) {
-          fg.setPrettyPrinter(new Nested(2));
-          writePath(fg, path);
-        }
-        s = new SerializedString(w.toString());
-        byList.put(path, s);
-        once.remove(path);
-      }
-      g.writeRawValue(s);
-    }
-  }
-
-  private static void writeStrings(JsonGenerator g, List<String> xs) throws IOException {
-    g.writeStartArray();
-    for (String x : xs) {
-      g.writeString(x);
-    }
-    g.writeEndArray();
-  }
-
-  private static void writePath(JsonGenerator g, List<Finding.PathStep> path) throws IOException {
-    g.writeStartArray();
-    for (Finding.PathStep s : path) {
-      g.writeStartObject();
-      g.writeStringField("layer", s.layer());
-      g.writeStringField("resource", s.resource());
-      g.writeStringField("resourceId", s.resourceId());
-      g.writeStringField("rule", s.rule());
-      if (s.priority() != null) {
-        g.writeNumberField("priority", s.priority().longValue());
-      } else {
-        g.writeNullField("priority");
-      }
-      g.writeStringField("action", s.action());
-      g.writeStringField("file", s.file());
-      g.writeStringField("jsonPath", s.jsonPath());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
-  /** The default pretty printer starting at a given object nesting depth. */
-  private static final class Nested extends DefaultPrettyPrinter {
-    private static final long serialVersionUID = 1L;
-
-    Nested(int nesting) {
-      _nesting = nesting;
-    }
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> xs) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String x : xs) {
-      g.writeString(x);
-    }
-    g.writeEndArray();
+    JsonBytes.write(r, out);
   }
 
   public static ObjectNode json(NetDiff.Report r) {
@@ -356,43 +196,29 @@ public final class Reports {
   /** A fixed-width table, one finding per line, highest severity first. */
   public static String table(List<Finding> fs, List<String> changes, List<Warning> ws) {
     StringBuilder sb = new StringBuilder();
+    try {
+      writeTable(fs, changes, ws, sb);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@link #table} written to {@code out} as it is produced (a large audit's table is tens of MB):
+   * rows are built on every core, then column widths are measured and lines written in order.
+   */
+  public static void writeTable(
+      List<Finding> fs, List<String> changes, List<Warning> ws, Appendable out) throws IOException {
     String[] head = {
       "SEVERITY", "CHECK", "TARGET", "DIR", "PROTO", "PORTS", "SOURCES", "PUBLIC", "DECIDED BY"
     };
-    List<String[]> rows = new ArrayList<>();
+    List<Integer> index = new ArrayList<>(fs.size());
     for (int i = 0; i < fs.size(); i++) {
-      Finding f = fs.get(i);
-      String sources =
-          f.sources().isEmpty()
-              ? String.join(",", f.sourcesAsWritten())
-              : f.internetWide() ? "internet" : abbreviate(String.join(",", f.sources()), 40);
-      StringBuilder by = new StringBuilder();
-      for (Finding.PathStep s : f.path()) {
-        if (by.length() > 0) {
-          by.append(" > ");
-        }
-        by.append(s.resource())
-            .append(':')
-            .append(s.rule() == null ? "(" + s.action() + ")" : s.rule());
-        if (s.priority() != null) {
-          by.append('@').append(s.priority());
-        }
-      }
-      rows.add(
-          new String[] {
-            (changes == null ? "" : changes.get(i).equals("added") ? "+ " : "- ")
-                + f.severity().word()
-                + (f.unknown() ? "?" : ""),
-            f.check(),
-            f.targetName() + (f.privateIp() == null ? "" : " (" + f.privateIp() + ")"),
-            f.direction().word(),
-            f.protocol(),
-            String.join(",", f.ports()),
-            sources,
-            f.publicPath() ? "yes" : "no",
-            abbreviate(by.toString(), 80)
-          });
+      index.add(i);
     }
+    List<String[]> rows =
+        Parallel.map(index, (Integer i, List<String[]> acc) -> acc.add(row(fs, changes, i)));
     int[] w = new int[head.length];
     for (int i = 0; i < head.length; i++) {
       w[i] = head[i].length();
@@ -400,9 +226,14 @@ public final class Reports {
         w[i] = Math.max(w[i], r[i].length());
       }
     }
+    StringBuilder sb = new StringBuilder(1 << 17);
     appendRow(sb, head, w);
     for (String[] r : rows) {
       appendRow(sb, r, w);
+      if (sb.length() >= 1 << 16) {
+        out.append(sb);
+        sb.setLength(0);
+      }
     }
     sb.append(fs.size()).append(fs.size() == 1 ? " finding" : " findings");
     if (!ws.isEmpty()) {
@@ -412,7 +243,40 @@ public final class Reports {
     for (Warning x : ws) {
       sb.append("warning: ").append(x).append('\n');
     }
-    return sb.toString();
+    out.append(sb);
+  }
+
+  private static String[] row(List<Finding> fs, List<String> changes, int i) {
+    Finding f = fs.get(i);
+    String sources =
+        f.sources().isEmpty()
+            ? String.join(",", f.sourcesAsWritten())
+            : f.internetWide() ? "internet" : abbreviate(String.join(",", f.sources()), 40);
+    StringBuilder by = new StringBuilder();
+    for (Finding.PathStep s : f.path()) {
+      if (by.length() > 0) {
+        by.append(" > ");
+      }
+      by.append(s.resource())
+          .append(':')
+          .append(s.rule() == null ? "(" + s.action() + ")" : s.rule());
+      if (s.priority() != null) {
+        by.append('@').append(s.priority());
+      }
+    }
+    return new String[] {
+      (changes == null ? "" : changes.get(i).equals("added") ? "+ " : "- ")
+          + f.severity().word()
+          + (f.unknown() ? "?" : ""),
+      f.check(),
+      f.targetName() + (f.privateIp() == null ? "" : " (" + f.privateIp() + ")"),
+      f.direction().word(),
+      f.protocol(),
+      String.join(",", f.ports()),
+      sources,
+      f.publicPath() ? "yes" : "no",
+      abbreviate(by.toString(), 80)
+    };
   }
 
   private static void appendRow(StringBuilder sb, String[] r, int[] w) {

@@ -55,7 +55,8 @@ final class NetAuditCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String format = opts.format();
     Severity failOn = opts.failOn();
-    NetModel m = ExportReader.read(paths);
+    // no rule-set fingerprints: they serve a later diff only
+    NetModel m = ExportReader.read(paths, ExportReader.PlanSide.AFTER, false);
     AuditReport r = NetAudit.audit(m, opts.policy(), LocalDate.now(ZoneOffset.UTC));
     if (output != null) {
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
@@ -102,7 +103,7 @@ final class NetAuditCommand implements Callable<Integer> {
             report instanceof AuditReport
                 ? ((AuditReport) report).warnings()
                 : ((io.leakguard.net.NetDiff.Report) report).warnings();
-        out.print(Reports.table(fs, changes, ws));
+        Reports.writeTable(fs, changes, ws, out);
     }
   }
 

@@ -13,6 +13,7 @@ import io.leakguard.net.Provider;
 import io.leakguard.net.RuleLine;
 import io.leakguard.net.RuleSet;
 import io.leakguard.net.Target;
+import io.leakguard.net.internal.Parallel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,8 +106,20 @@ final class AzureConverter {
           id == null ? "(unknown nsg)" : id.replaceAll("/(default)?securityrules/[^/]*$", "");
       looseRules.computeIfAbsent(nsg, k -> new ArrayList<>()).add(r);
     }
+    // NSGs converted on every core (nsg() only reads ctx), kept in export order
+    List<List<Doc>> extras = new ArrayList<>(inv.azNsgs.size());
     for (Doc d : inv.azNsgs) {
-      RuleSet rs = nsg(d, looseRules.remove(J.lower(nsgId(d))), ctx);
+      extras.add(looseRules.remove(J.lower(nsgId(d))));
+    }
+    List<Integer> order = new ArrayList<>(inv.azNsgs.size());
+    for (int i = 0; i < inv.azNsgs.size(); i++) {
+      order.add(i);
+    }
+    List<RuleSet> converted =
+        Parallel.map(
+            order,
+            (Integer i, List<RuleSet> out) -> out.add(nsg(inv.azNsgs.get(i), extras.get(i), ctx)));
+    for (RuleSet rs : converted) {
       if (ctx.nsgs.putIfAbsent(J.lower(rs.id()), rs) == null) {
         sets.add(rs);
       }

@@ -10,6 +10,7 @@ import io.leakguard.net.AddressSet;
 import io.leakguard.net.NetModel;
 import io.leakguard.net.RuleSet;
 import io.leakguard.net.Target;
+import io.leakguard.net.internal.Parallel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +58,35 @@ public final class ExportReader {
    * @throws UserInputException naming the file and JSON path for malformed or unknown input
    */
   public static NetModel read(List<Path> paths, PlanSide side) {
+    return read(paths, side, true);
+  }
+
+  /**
+   * {@link #read(List, PlanSide)}; {@code forDiff} false skips the rule-set fingerprints that only
+   * {@code NetDiff} uses (an audit does not need them; a later diff computes them when missing).
+   */
+  public static NetModel read(List<Path> paths, PlanSide side, boolean forDiff) {
     Inventory inv = new Inventory();
-    for (Path p : expand(paths)) {
-      readFile(p, inv, side);
+    List<Path> files = expand(paths);
+    // parse every file on every core; bucket them in file order (first error in file order)
+    List<Object> roots =
+        Parallel.map(
+            files,
+            (Path p, List<Object> out) -> {
+              try {
+                out.add(parse(p));
+              } catch (RuntimeException e) {
+                out.add(e);
+              }
+            },
+            2,
+            1);
+    for (int i = 0; i < files.size(); i++) {
+      Object root = roots.get(i);
+      if (root instanceof RuntimeException) {
+        throw (RuntimeException) root;
+      }
+      readFile(files.get(i), (JsonNode) root, inv, side);
     }
     List<Target> targets = new ArrayList<>();
     List<RuleSet> sets = new ArrayList<>();
@@ -67,7 +94,9 @@ public final class ExportReader {
     AwsConverter.convert(inv, targets, sets);
     GcpConverter.convert(inv, targets, sets);
     NetModel model = new NetModel(targets, sets, inv.warnings.list());
-    io.leakguard.net.NetDiff.prepare(model); // rule-set fingerprints for a later diff
+    if (forDiff) {
+      io.leakguard.net.NetDiff.prepare(model); // rule-set fingerprints for a later diff
+    }
     return model;
   }
 
@@ -112,7 +141,10 @@ public final class ExportReader {
   }
 
   static void readFile(Path p, Inventory inv, PlanSide side) {
-    JsonNode root = parse(p);
+    readFile(p, parse(p), inv, side);
+  }
+
+  private static void readFile(Path p, JsonNode root, Inventory inv, PlanSide side) {
     String file = p.toString();
     String base = p.getFileName().toString();
     if (root.isObject()) {
