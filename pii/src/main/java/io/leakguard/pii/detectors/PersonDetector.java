@@ -1388,8 +1388,8 @@ final class PersonDetector implements Detector {
             return;
           }
         }
-        // "... assigned to: John" not at line start
-        int ps0 = phraseBack(j - 1, 2);
+        // "... assigned to: John" not at line start (a ':' opening the text has no words before)
+        int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
           if (word(s)
               && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j - 1))
