@@ -49,6 +49,14 @@ final class NameSet {
    */
   private final long[] lengthsByFirst = new long[128];
 
+  /**
+   * For each ASCII first char {@code c}: bit {@code l} of the 128-bit set at {@code [2c, 2c + 1]}
+   * is set when a key starting with {@code c} ends with the ASCII char {@code l}. An ASCII last
+   * char of a region is its last folded char (only non-ASCII marks are dropped), so a region whose
+   * first and last chars are ASCII folds to a key only if that bit is set.
+   */
+  private final long[] lastsByFirst = new long[256];
+
   /** A set: every word maps to 1. */
   NameSet(Collection<String> words) {
     this(asMap(words));
@@ -84,6 +92,10 @@ final class NameSet {
       longest = Math.max(longest, k.length);
       if (k[0] < 128) {
         lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
+        char last = k[k.length - 1];
+        if (last < 128) {
+          lastsByFirst[2 * k[0] + (last >>> 6)] |= 1L << last;
+        }
       }
     }
     size = folded.size();
@@ -127,17 +139,38 @@ final class NameSet {
    * compared only when its stored hash and length agree, so a miss reads the region once.
    */
   int get(char[] a, int start, int end) {
+    return mayContain(a, start, end) ? lookup(a, start, end) : 0;
+  }
+
+  /**
+   * The cheap filter in front of the hash table (small enough to be inlined at the call sites):
+   * false when {@code a[start, end)} certainly folds to no key, judging by its first char, its
+   * length and its last char. Most words fail it for the small sets (titles, cue words).
+   */
+  boolean mayContain(char[] a, int start, int end) {
     if (start >= end) {
-      return 0; // folds to the empty string: no key
+      return false; // folds to the empty string: no key
     }
     char first = a[start];
-    if (first < 128) {
-      int raw = end - start;
-      long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
-      if ((lengthsByFirst[ASCII_FOLD[first]] & upTo) == 0) {
-        return 0;
-      }
+    if (first >= 128) {
+      return true;
     }
+    int raw = end - start;
+    long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
+    char fc = ASCII_FOLD[first];
+    if ((lengthsByFirst[fc] & upTo) == 0) {
+      return false;
+    }
+    char last = a[end - 1];
+    if (last >= 128) {
+      return true;
+    }
+    char lc = ASCII_FOLD[last];
+    return (lastsByFirst[2 * fc + (lc >>> 6)] & (1L << lc)) != 0;
+  }
+
+  /** {@link #get} past the filter: one folding pass, then the hash table. */
+  private int lookup(char[] a, int start, int end) {
     int h = 0;
     int len = 0;
     int max = maxLength;
