@@ -72,27 +72,27 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
 
-  private static final NameSet TITLES =
-      new NameSet(
-          List.of(
-              "mr",
-              "mrs",
-              "ms",
-              "mx",
-              "miss",
-              "dr",
-              "prof",
-              "professor",
-              "sr",
-              "sra",
-              "herr",
-              "frau",
-              "mme",
-              "mlle",
-              "monsieur",
-              "madame",
-              "señor",
-              "señora"));
+  private static final List<String> TITLE_WORDS =
+      List.of(
+          "mr",
+          "mrs",
+          "ms",
+          "mx",
+          "miss",
+          "dr",
+          "prof",
+          "professor",
+          "sr",
+          "sra",
+          "herr",
+          "frau",
+          "mme",
+          "mlle",
+          "monsieur",
+          "madame",
+          "señor",
+          "señora");
+  private static final NameSet TITLES = new NameSet(TITLE_WORDS);
   private static final NameSet PARTICLES =
       new NameSet(
           List.of(
@@ -330,9 +330,20 @@ final class PersonDetector implements Detector {
               "buenas tardes",
               "guten tag",
               "guten morgen"));
-  private static final NameSet CUE_WORDS = cueWords();
+  private static final NameSet CUE_WORDS = new NameSet(cueWords());
 
-  private static NameSet cueWords() {
+  /** A title or a cue word: one lookup for the word before most tokens ({@link Scan#cueBefore}). */
+  private static final NameSet CUE_OR_TITLE = cueOrTitle();
+
+  private static NameSet cueOrTitle() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>(cueWords());
+    for (String w : TITLE_WORDS) {
+      m.merge(w, 1, (a, b) -> a | b);
+    }
+    return new NameSet(m);
+  }
+
+  private static java.util.Map<String, Integer> cueWords() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
     for (String g : PersonNames.load("greetings.txt")) {
       m.merge(g, W_GREETING, (a, b) -> a | b);
@@ -379,7 +390,7 @@ final class PersonDetector implements Detector {
     for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
       m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
-    return new NameSet(m);
+    return m;
   }
 
   // cue kinds
@@ -633,7 +644,7 @@ final class PersonDetector implements Detector {
           }
         }
       }
-      return !cueBefore(t);
+      return !cueBeforeExact(t);
     }
 
     /** Scans the words and inline spaces after token {@code t} (once per run, so linear). */
@@ -672,7 +683,7 @@ final class PersonDetector implements Detector {
       if ((f & WORD_MASK) == WORD) {
         int s = ix.start(j);
         int e = ix.end(j);
-        return TITLES.contains(chars, s, e) || CUE_WORDS.get(chars, s, e) != 0;
+        return CUE_OR_TITLE.contains(chars, s, e);
       }
       if ((f & TextIndex.PUNCT) != 0) {
         switch (chars[ix.start(j)]) {
@@ -695,6 +706,26 @@ final class PersonDetector implements Detector {
         }
       }
       return (f & TextIndex.ALNUM) == 0; // a token with digits: no cue word, no line start
+    }
+
+    /**
+     * {@link #cueBefore}, made exact for the common cases where it must look further (a word or a
+     * comma before {@code t}: "sent to", "of", "is", "Hi there,") by running {@link #findCue}: for
+     * those, findCue never reads the chain (only its '-' and sign-off branches do, and a title ends
+     * them), so its answer holds for any chain at {@code t}. It leaves the cue fields set.
+     */
+    boolean cueBeforeExact(int t) {
+      if (!cueBefore(t)) {
+        return false;
+      }
+      int j = t - 2;
+      if (j >= 0
+          && (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+          && (word(j) || punct(j, ','))) {
+        findCue(t);
+        return cueKind != NONE;
+      }
+      return true;
     }
 
     /**
@@ -940,7 +971,7 @@ final class PersonDetector implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !cueBefore(t)) {
+        if (!punct(pe[0] + 1, ',') && !cueBeforeExact(t)) {
           // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
           // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
           // cue before it, only a cue after it can make it a name: its flags are looked up only
