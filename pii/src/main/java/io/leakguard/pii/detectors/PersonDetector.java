@@ -644,7 +644,7 @@ final class PersonDetector implements Detector {
           }
         }
       }
-      return !cueBeforeExact(t);
+      return !cueBefore(t);
     }
 
     /** Scans the words and inline spaces after token {@code t} (once per run, so linear). */
@@ -706,26 +706,6 @@ final class PersonDetector implements Detector {
         }
       }
       return (f & TextIndex.ALNUM) == 0; // a token with digits: no cue word, no line start
-    }
-
-    /**
-     * {@link #cueBefore}, made exact for the common cases where it must look further (a word or a
-     * comma before {@code t}: "sent to", "of", "is", "Hi there,") by running {@link #findCue}: for
-     * those, findCue never reads the chain (only its '-' and sign-off branches do, and a title ends
-     * them), so its answer holds for any chain at {@code t}. It leaves the cue fields set.
-     */
-    boolean cueBeforeExact(int t) {
-      if (!cueBefore(t)) {
-        return false;
-      }
-      int j = t - 2;
-      if (j >= 0
-          && (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
-          && (word(j) || punct(j, ','))) {
-        findCue(t);
-        return cueKind != NONE;
-      }
-      return true;
     }
 
     /**
@@ -971,7 +951,7 @@ final class PersonDetector implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !cueBeforeExact(t)) {
+        if (!punct(pe[0] + 1, ',') && !cueBefore(t)) {
           // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
           // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
           // cue before it, only a cue after it can make it a name: its flags are looked up only
