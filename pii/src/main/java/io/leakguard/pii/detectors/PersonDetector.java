@@ -44,6 +44,12 @@ import java.util.Set;
  *       (0.6 when the first name is ambiguous; never at sentence start then).
  * </ul>
  *
+ * <p>Cost (it visits every word of every text, so the no-name path must be cheap): a lower-case
+ * word is looked up only when a cue can apply ({@code noLowerCue}: the run of words after it is
+ * scanned once per run, the token before it is read once); a lone capitalized part is looked up
+ * only when a cue may apply before ({@code cueBefore}) or after it ({@code forwardCue}), since
+ * without one it is never reported. See docs/pii-perf.md (Round 3: person3) for the measurements.
+ *
  * <p>Named guards: {@link #NOT_A_NAME} (a part is a company form, role, place or common noun),
  * {@link #NOT_ALONE} (day, month, product with no listed name beside it), {@link #TECH_PHRASE},
  * {@link #CODE} (identifier punctuation around the chain or CamelCase inside a part), {@link
