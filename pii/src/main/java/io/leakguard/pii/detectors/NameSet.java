@@ -17,22 +17,32 @@ import java.util.Map;
  * region {@code "Thank You"}.
  *
  * <p>Cost (it runs on most word tokens of every text): a region whose first char is ASCII is
- * rejected before hashing when no key starts with that char and is at most as long as the region
- * (so small sets such as titles or cue words cost one array read for most words); otherwise one
- * folding pass computes the hash and stops once the folded length exceeds the longest key; a slot's
- * key chars are read only when its stored hash agrees. Known limits: keys and regions are UTF-16
- * chars (no supplementary-plane folding); not for long keys (the check is linear in the region).
+ * rejected before hashing when no key starts with that char and is at most as long as the region,
+ * or (last char ASCII too) no key starting with that char ends with its last char ({@link
+ * #mayContain}; so small sets such as titles or cue words cost two array reads for most words);
+ * otherwise one folding pass computes the hash and stops once the folded length exceeds the longest
+ * key. A folded region of at most 9 ASCII chars is compared with the key packed next to the slot's
+ * hash (one cache line per probe); only longer or non-ASCII keys are compared through their own
+ * array. Known limits: keys and regions are UTF-16 chars (no supplementary-plane folding); not for
+ * long keys (the check is linear in the region).
  */
 final class NameSet {
-  /** The folded key of each slot (null: empty). */
+  /** The folded key of each slot (null: empty); read only for keys that are not {@link #pack}ed. */
   private final char[][] keys;
 
   /**
-   * Per slot: the key's unmixed hash ({@code 31 * h + c} over the folded chars) in the high 32
-   * bits, its value (never 0) in the low 32 bits; 0 for an empty slot. One array read per probe,
-   * the key chars are read only when the hash agrees.
+   * Two longs per slot. At {@code 2 * slot}: the key's unmixed hash ({@code 31 * h + c} over the
+   * folded chars) in the high 32 bits, its value (never 0) in the low 32 bits; 0 for an empty slot.
+   * At {@code 2 * slot + 1}: the folded key {@link #pack packed} in a long when it is at most
+   * {@link #PACK_MAX} ASCII chars (most names and cue words), else 0. So a lookup reads one cache
+   * line per probe and, for a packable region, never the key's own array: on a text the table is
+   * cold (the other detectors ran since the last lookup), and that second memory read was most of a
+   * lookup's time.
    */
   private final long[] entries;
+
+  /** Longest key stored packed: 9 chars of 7 bits. */
+  private static final int PACK_MAX = 9;
 
   private final int mask;
   private final int size;
@@ -48,6 +58,14 @@ final class NameSet {
    * before any hashing.
    */
   private final long[] lengthsByFirst = new long[128];
+
+  /**
+   * For each ASCII first char {@code c}: bit {@code l} of the 128-bit set at {@code [2c, 2c + 1]}
+   * is set when a key starting with {@code c} ends with the ASCII char {@code l}. An ASCII last
+   * char of a region is its last folded char (only non-ASCII marks are dropped), so a region whose
+   * first and last chars are ASCII folds to a key only if that bit is set.
+   */
+  private final long[] lastsByFirst = new long[256];
 
   /** A set: every word maps to 1. */
   NameSet(Collection<String> words) {
@@ -67,9 +85,9 @@ final class NameSet {
       }
     }
     folded.values().removeIf(v -> v == 0);
-    int cap = Integer.highestOneBit(Math.max(4, folded.size() * 2 + 1)) << 1;
+    int cap = Integer.highestOneBit(Math.max(4, folded.size() * 4 / 3)) << 1; // load <= 3/4
     keys = new char[cap][];
-    entries = new long[cap];
+    entries = new long[2 * cap];
     mask = cap - 1;
     int longest = 0;
     for (Map.Entry<String, Integer> e : folded.entrySet()) {
@@ -80,10 +98,15 @@ final class NameSet {
         h = (h + 1) & mask;
       }
       keys[h] = k;
-      entries[h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
+      entries[2 * h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
+      entries[2 * h + 1] = pack(k);
       longest = Math.max(longest, k.length);
       if (k[0] < 128) {
         lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
+        char last = k[k.length - 1];
+        if (last < 128) {
+          lastsByFirst[2 * k[0] + (last >>> 6)] |= 1L << last;
+        }
       }
     }
     size = folded.size();
@@ -127,22 +150,44 @@ final class NameSet {
    * compared only when its stored hash and length agree, so a miss reads the region once.
    */
   int get(char[] a, int start, int end) {
+    return mayContain(a, start, end) ? lookup(a, start, end) : 0;
+  }
+
+  /**
+   * The cheap filter in front of the hash table (small enough to be inlined at the call sites):
+   * false when {@code a[start, end)} certainly folds to no key, judging by its first char, its
+   * length and its last char. Most words fail it for the small sets (titles, cue words).
+   */
+  boolean mayContain(char[] a, int start, int end) {
     if (start >= end) {
-      return 0; // folds to the empty string: no key
+      return false; // folds to the empty string: no key
     }
     char first = a[start];
-    if (first < 128) {
-      int raw = end - start;
-      long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
-      if ((lengthsByFirst[ASCII_FOLD[first]] & upTo) == 0) {
-        return 0;
-      }
+    if (first >= 128) {
+      return true;
     }
+    int raw = end - start;
+    long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
+    char fc = ASCII_FOLD[first];
+    if ((lengthsByFirst[fc] & upTo) == 0) {
+      return false;
+    }
+    char last = a[end - 1];
+    if (last >= 128) {
+      return true;
+    }
+    char lc = ASCII_FOLD[last];
+    return (lastsByFirst[2 * fc + (lc >>> 6)] & (1L << lc)) != 0;
+  }
+
+  /** {@link #get} past the filter: one folding pass, then the hash table. */
+  private int lookup(char[] a, int start, int end) {
     int h = 0;
     int len = 0;
     int max = maxLength;
     boolean space = false;
     boolean plain = true; // ASCII without whitespace: the folded chars are ASCII_FOLD of each char
+    long packed = 0; // the folded chars so far, 7 bits each (see pack); -1 once not packable
     for (int i = start; i < end; i++) {
       char ch = a[i];
       int c;
@@ -168,11 +213,22 @@ final class NameSet {
       if (++len > max) {
         return 0;
       }
+      packed = packed < 0 || len > PACK_MAX || c == 0 || c >= 128 ? -1 : packed << 7 | c;
     }
     int slot = mix(h) & mask;
     long e;
-    while ((e = entries[slot]) != 0) {
-      if ((int) (e >>> 32) == h) {
+    if (packed > 0) {
+      // packable: the key is equal iff its packed form is (a key that is not packable has 0)
+      while ((e = entries[2 * slot]) != 0) {
+        if ((int) (e >>> 32) == h && entries[2 * slot + 1] == packed) {
+          return (int) e;
+        }
+        slot = (slot + 1) & mask;
+      }
+      return 0;
+    }
+    while ((e = entries[2 * slot]) != 0) {
+      if ((int) (e >>> 32) == h && entries[2 * slot + 1] == 0) {
         char[] k = keys[slot];
         if (k.length == len && (plain ? matchesAscii(k, a, start) : matches(k, a, start, end))) {
           return (int) e;
@@ -181,6 +237,24 @@ final class NameSet {
       slot = (slot + 1) & mask;
     }
     return 0;
+  }
+
+  /**
+   * A folded key of 1 to {@link #PACK_MAX} chars, each in {@code [1, 127]}, as a base-128 number
+   * (first char highest): distinct such keys give distinct positive longs. 0 for any other key.
+   */
+  private static long pack(char[] k) {
+    if (k.length > PACK_MAX) {
+      return 0;
+    }
+    long p = 0;
+    for (char c : k) {
+      if (c == 0 || c >= 128) {
+        return 0;
+      }
+      p = p << 7 | c;
+    }
+    return p;
   }
 
   /** True when {@code word} folds to a member (allocates; for tests and set-up). */

@@ -44,6 +44,12 @@ import java.util.Set;
  *       (0.6 when the first name is ambiguous; never at sentence start then).
  * </ul>
  *
+ * <p>Cost (it visits every word of every text, so the no-name path must be cheap): a lower-case
+ * word is looked up only when a cue can apply ({@code noLowerCue}: the run of words after it is
+ * scanned once per run, the token before it is read once); a lone capitalized part is looked up
+ * only when a cue may apply before ({@code cueBefore}) or after it ({@code forwardCue}), since
+ * without one it is never reported. See docs/pii-perf.md (Round 3: person3) for the measurements.
+ *
  * <p>Named guards: {@link #NOT_A_NAME} (a part is a company form, role, place or common noun),
  * {@link #NOT_ALONE} (day, month, product with no listed name beside it), {@link #TECH_PHRASE},
  * {@link #CODE} (identifier punctuation around the chain or CamelCase inside a part), {@link
@@ -72,27 +78,27 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
 
-  private static final NameSet TITLES =
-      new NameSet(
-          List.of(
-              "mr",
-              "mrs",
-              "ms",
-              "mx",
-              "miss",
-              "dr",
-              "prof",
-              "professor",
-              "sr",
-              "sra",
-              "herr",
-              "frau",
-              "mme",
-              "mlle",
-              "monsieur",
-              "madame",
-              "señor",
-              "señora"));
+  private static final List<String> TITLE_WORDS =
+      List.of(
+          "mr",
+          "mrs",
+          "ms",
+          "mx",
+          "miss",
+          "dr",
+          "prof",
+          "professor",
+          "sr",
+          "sra",
+          "herr",
+          "frau",
+          "mme",
+          "mlle",
+          "monsieur",
+          "madame",
+          "señor",
+          "señora");
+  private static final NameSet TITLES = new NameSet(TITLE_WORDS);
   private static final NameSet PARTICLES =
       new NameSet(
           List.of(
@@ -303,6 +309,11 @@ final class PersonDetector implements Detector {
               "collab w",
               "holder"));
 
+  /** A word token: letters, no digits ({@code (flags & WORD_MASK) == WORD}). */
+  private static final int WORD_MASK = TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT;
+
+  private static final int WORD = TextIndex.ALNUM | TextIndex.LETTER;
+
   /** Flags of the single word right before a chain, so most chains need one lookup for a cue. */
   private static final int W_GREETING = 1;
 
@@ -325,9 +336,20 @@ final class PersonDetector implements Detector {
               "buenas tardes",
               "guten tag",
               "guten morgen"));
-  private static final NameSet CUE_WORDS = cueWords();
+  private static final NameSet CUE_WORDS = new NameSet(cueWords());
 
-  private static NameSet cueWords() {
+  /** A title or a cue word: one lookup for the word before most tokens ({@link Scan#cueBefore}). */
+  private static final NameSet CUE_OR_TITLE = cueOrTitle();
+
+  private static NameSet cueOrTitle() {
+    java.util.Map<String, Integer> m = new java.util.HashMap<>(cueWords());
+    for (String w : TITLE_WORDS) {
+      m.merge(w, 1, (a, b) -> a | b);
+    }
+    return new NameSet(m);
+  }
+
+  private static java.util.Map<String, Integer> cueWords() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
     for (String g : PersonNames.load("greetings.txt")) {
       m.merge(g, W_GREETING, (a, b) -> a | b);
@@ -374,7 +396,7 @@ final class PersonDetector implements Detector {
     for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
       m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
-    return new NameSet(m);
+    return m;
   }
 
   // cue kinds
@@ -438,6 +460,13 @@ final class PersonDetector implements Detector {
     boolean speakerCue;
     boolean speakerFramed;
     int lead;
+    // a lone part whose flags are not looked up yet (chain, judge)
+    boolean lazy;
+    boolean lazyInitial;
+    // noLowerCue: the run of words and inline spaces after the word runFrom is (runFrom, runStop)
+    int runFrom = -1;
+    int runStop = -1;
+    boolean runHasHere;
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -451,8 +480,13 @@ final class PersonDetector implements Detector {
     void run() {
       int t = 0;
       while (t < n) {
-        if (!capWord(t)) {
-          int r = lowerWord(t) ? lowerName(t) : 0;
+        int f = ix.flags(t);
+        if ((f & WORD_MASK) != WORD) {
+          t++; // space, punctuation, a token with digits
+          continue;
+        }
+        if ((f & TextIndex.INITIAL_UPPER) == 0) {
+          int r = (f & TextIndex.UPPER) == 0 ? lowerName(t) : 0;
           t = r > t ? r : t + 1;
           continue;
         }
@@ -542,7 +576,7 @@ final class PersonDetector implements Detector {
       if (codeAround(t, last)) {
         return 0;
       }
-      findCue(t);
+      findCueAt(t);
       if (cueKind != STRONG) {
         forwardCue(t, last);
       }
@@ -590,34 +624,116 @@ final class PersonDetector implements Detector {
      * checked before any name-list lookup: true when no cue can be found for a chain starting at
      * {@code t}, so it is not a name whatever its words are.
      *
-     * <p>Backwards: when the token before {@code t} is a same-line space after a word that is no
-     * title and no cue word, {@link #findCue} finds no cue (that word is its only look-back).
-     * Forwards, {@link #forwardCue} can then only set the address cue ({@code ,} {@code <} {@code
-     * (} right after the chain, one inline space allowed) or {@code here} (right after it): a
-     * speaker label needs a line start before {@code t} and a vocative a one-part chain, which
-     * lower-case names reject. The chain holds only words and inline spaces and ends within 12
-     * tokens of {@code t} (3 parts, 2 particles before each), so both must show among the words and
-     * inline spaces that follow {@code t}, by token {@code t + 14}.
+     * <p>Backwards: {@link #cueBefore} (one token look-back, no lookup for most words). Forwards,
+     * {@link #forwardCue} can then only set the address cue ({@code ,} {@code <} {@code (} right
+     * after the chain, one inline space allowed) or {@code here} (right after it): a speaker label
+     * needs a line start before {@code t} and a vocative a one-part chain, which lower-case names
+     * reject. The chain holds only words and inline spaces and ends within 12 tokens of {@code t}
+     * (3 parts, 2 particles before each), so both must show among the words and inline spaces that
+     * follow {@code t}, by token {@code t + 14}. That run of words and inline spaces is scanned
+     * once for all the words in it ({@link #scanRun}), so the test costs O(1) per word.
      */
     boolean noLowerCue(int t) {
-      int limit = Math.min(n, t + 16);
-      int m = t + 1;
-      while (m < limit && (word(m) || inlineSpace(m))) {
-        if (word(m) && ix.equalsIgnoreCase(m, "here")) {
-          return false;
-        }
-        m++;
+      if (t < runFrom || t >= runStop) {
+        scanRun(t);
       }
+      int limit = Math.min(n, t + 16);
+      int m = runStop; // the first token after t that is neither a word nor an inline space
       if (m < limit && (punct(m, ',') || punct(m, '<') || punct(m, '('))) {
         return false; // an address may follow the chain
       }
+      if (runHasHere) {
+        int to = Math.min(m, limit);
+        for (int k = t + 1; k < to; k++) {
+          if (word(k) && isWord(k, "here")) {
+            return false;
+          }
+        }
+      }
+      return !cueBefore(t);
+    }
+
+    /** Scans the words and inline spaces after token {@code t} (once per run, so linear). */
+    void scanRun(int t) {
+      int m = t + 1;
+      boolean here = false;
+      while (m < n) {
+        int f = ix.flags(m);
+        if ((f & WORD_MASK) == WORD) {
+          here |= ix.length(m) == 4 && isWord(m, "here");
+        } else if (!inlineSpace(m)) {
+          break;
+        }
+        m++;
+      }
+      runFrom = t;
+      runStop = m;
+      runHasHere = here;
+    }
+
+    /**
+     * False only when {@link #findCue findCue(t)} certainly finds no cue; true when it may. Decided
+     * from the token before {@code t} (after one same-line space): a word gives a cue only as a
+     * title or a cue word ({@link #CUE_WORDS}: greeting, introduction, label end); a {@code .} only
+     * after a title; only the punctuation {@code " ' , ; / - : > * • ]} can start one of the other
+     * look-backs (quoted name, comma phrases, {@code w/}, sign-off dashes, labels, line-start
+     * bullets and time stamps). A token with digits gives none. Anything else (line start, text
+     * start, no space before {@code t}) may.
+     */
+    boolean cueBefore(int t) {
+      if (t < 2 || (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) != TextIndex.SPACE) {
+        return true;
+      }
       int j = t - 2;
-      if (j < 0 || (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) != TextIndex.SPACE) {
+      int f = ix.flags(j);
+      if ((f & WORD_MASK) == WORD) {
+        int s = ix.start(j);
+        int e = ix.end(j);
+        return CUE_OR_TITLE.contains(chars, s, e);
+      }
+      if ((f & TextIndex.PUNCT) != 0) {
+        switch (chars[ix.start(j)]) {
+          case '.':
+            return j >= 1 && word(j - 1) && TITLES.contains(chars, ix.start(j - 1), ix.end(j - 1));
+          case '"':
+          case '\'':
+          case ',':
+          case ';':
+          case '/':
+          case '-':
+          case ':':
+          case '>':
+          case '*':
+          case '\u2022':
+          case ']':
+            return true;
+          default:
+            return false;
+        }
+      }
+      return (f & TextIndex.ALNUM) == 0; // a token with digits: no cue word, no line start
+    }
+
+    /**
+     * Token {@code t} equals the lower-case ASCII {@code word} ignoring case, as {@link
+     * TextIndex#equalsIgnoreCase} decides (which it calls when the token has a non-ASCII char).
+     */
+    boolean isWord(int t, String word) {
+      int s = ix.start(t);
+      int len = word.length();
+      if (ix.end(t) - s != len) {
         return false;
       }
-      return word(j)
-          && !TITLES.contains(chars, ix.start(j), ix.end(j))
-          && CUE_WORDS.get(chars, ix.start(j), ix.end(j)) == 0;
+      for (int i = 0; i < len; i++) {
+        char c = chars[s + i];
+        if (c >= 128) {
+          return ix.equalsIgnoreCase(t, word);
+        }
+        if ((c | 0x20) != word.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Line start, or right after ':' ',' or an introduction word ("soy", "is"). */
@@ -646,9 +762,7 @@ final class PersonDetector implements Detector {
     }
 
     boolean word(int t) {
-      int f = ix.flags(t);
-      return (f & (TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT))
-          == (TextIndex.ALNUM | TextIndex.LETTER);
+      return (ix.flags(t) & WORD_MASK) == WORD;
     }
 
     boolean capWord(int t) {
@@ -688,11 +802,16 @@ final class PersonDetector implements Detector {
       return t >= 0 && t < n && (ix.flags(t) & TextIndex.NEWLINE) != 0;
     }
 
-    /** Reads the chain starting at token {@code t}; returns the token after it. */
+    /**
+     * Reads the chain starting at token {@code t}; returns the token after it. A lone part (no
+     * capitalized word follows) is left {@link #lazy}: its flags only matter with a cue, so {@link
+     * #judge} looks them up once it has found one.
+     */
     int chain(int t) {
       parts = 0;
       tooLong = false;
       cut = false;
+      lazy = false;
       int i = t;
       while (true) {
         int s = i;
@@ -707,6 +826,34 @@ final class PersonDetector implements Detector {
         boolean initial = s == e && ix.length(s) == 1;
         if (initial && punct(e + 1, '.')) {
           e++;
+        }
+        int j = e + 1;
+        int next = -1; // the next part's first token, if one follows
+        if (inlineSpace(j)) {
+          int k = j + 1;
+          int particles = 0;
+          while (particles < 2
+              && k + 2 < n
+              && lowerWord(k)
+              && PARTICLES.contains(chars, ix.start(k), ix.end(k))
+              && inlineSpace(k + 1)) {
+            k += 2;
+            particles++;
+          }
+          if (k < n && capWord(k)) {
+            next = k;
+          }
+        }
+        if (parts == 0 && next < 0) {
+          // a lone part: its chain ends here whatever its flags are (a NOT_A_NAME or CODE part
+          // ends it too), so they are looked up only when judge finds a cue
+          ps[0] = s;
+          pe[0] = e;
+          pf[0] = 0;
+          parts = 1;
+          lazy = true;
+          lazyInitial = initial;
+          return j;
         }
         int flags = partFlags(s, e, initial);
         if ((flags & (P_NOT_NAME | P_CAMEL)) != 0) {
@@ -729,25 +876,10 @@ final class PersonDetector implements Detector {
         } else {
           tooLong = true;
         }
-        int j = e + 1;
-        if (!inlineSpace(j)) {
+        if (next < 0) {
           return j;
         }
-        int k = j + 1;
-        int particles = 0;
-        while (particles < 2
-            && k + 2 < n
-            && lowerWord(k)
-            && PARTICLES.contains(chars, ix.start(k), ix.end(k))
-            && inlineSpace(k + 1)) {
-          k += 2;
-          particles++;
-        }
-        if (k < n && capWord(k)) {
-          i = k;
-          continue;
-        }
-        return j;
+        i = next;
       }
     }
 
@@ -823,6 +955,31 @@ final class PersonDetector implements Detector {
 
     /** Judges the chain read last (starting at token {@code t}); returns the token to resume at. */
     int judge(int t) {
+      if (lazy) {
+        lazy = false;
+        if (!punct(pe[0] + 1, ',') && !cueBefore(t)) {
+          // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
+          // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
+          // cue before it, only a cue after it can make it a name: its flags are looked up only
+          // then. The start of the full judgement below, for one part: NOT_A_NAME, CODE and no cue
+          // all resume after it.
+          if (codeAround(ps[0], pe[0])) {
+            return 0;
+          }
+          lead = t;
+          noCue();
+          forwardCue(ps[0], pe[0]);
+          if (cueKind == NONE) {
+            return 0;
+          }
+          pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+          if ((pf[0] & (P_NOT_NAME | P_CAMEL)) != 0) {
+            return 0;
+          }
+          return decide(0);
+        }
+        pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+      }
       if (tooLong) {
         return 0; // TITLE_CASE_RUN
       }
@@ -850,10 +1007,10 @@ final class PersonDetector implements Detector {
           }
         }
       }
-      findCue(lead);
+      findCueAt(lead);
       if (lead != t && cueKind == NONE && !addressAfterInverted(pe[0])) {
         lead = t;
-        findCue(t);
+        findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
       if (parts == 1 && punct(pe[0] + 1, ',')) {
@@ -865,6 +1022,11 @@ final class PersonDetector implements Detector {
       if (cueKind != STRONG) {
         forwardCue(ps[0], pe[parts - 1]);
       }
+      return decide(retry);
+    }
+
+    /** The judgement once the cues are known; returns the token to resume at. */
+    int decide(int retry) {
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -1266,13 +1428,7 @@ final class PersonDetector implements Detector {
 
     /** Sets cueKind, cuePattern, cueWord, capsAllowed, labelCue for the chain at {@code t}. */
     void findCue(int t) {
-      cueKind = NONE;
-      cuePattern = "person.full-name";
-      cueWord = null;
-      capsAllowed = false;
-      labelCue = false;
-      speakerCue = false;
-      speakerFramed = false;
+      noCue();
       int j = prevSameLine(t);
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
@@ -1388,8 +1544,8 @@ final class PersonDetector implements Detector {
             return;
           }
         }
-        // "... assigned to: John" not at line start
-        int ps0 = phraseBack(j - 1, 2);
+        // "... assigned to: John" not at line start (a ':' opening the text has no words before)
+        int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
           if (word(s)
               && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j - 1))
@@ -1404,6 +1560,26 @@ final class PersonDetector implements Detector {
       if (cueKind != STRONG && (j < 0 || lineStartBefore(t))) {
         signature(t); // also "> Best regards,\n> Maria" and "- Maria" bullets
       }
+    }
+
+    /** {@link #findCue}, skipped when {@link #cueBefore} rules every cue out. */
+    void findCueAt(int t) {
+      if (cueBefore(t)) {
+        findCue(t);
+      } else {
+        noCue();
+      }
+    }
+
+    /** Resets the cue fields: no cue. */
+    void noCue() {
+      cueKind = NONE;
+      cuePattern = "person.full-name";
+      cueWord = null;
+      capsAllowed = false;
+      labelCue = false;
+      speakerCue = false;
+      speakerFramed = false;
     }
 
     void set(int kind, String pattern, String word, boolean caps) {

@@ -45,12 +45,28 @@ class NameListsTest {
   }
 
   /**
-   * A small table: the first-char/length filter and the ASCII fast path must not change answers.
+   * A small table: the first/last-char and length filter, the packed keys (at most 9 ASCII chars)
+   * and the ASCII fast path must not change answers.
    */
   private static final NameSet SMALL =
       new NameSet(
           java.util.Map.of(
-              "dr", 1, "thank you", 2, "anna", 4, "josé", 8, "averyveryverylongkeyword", 16));
+              "dr",
+              1,
+              "thank you",
+              2,
+              "anna",
+              4,
+              "josé",
+              8,
+              "averyveryverylongkeyword",
+              16,
+              "ninechars",
+              32,
+              "tencharsxy",
+              64,
+              "σοφία",
+              128));
 
   @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
   @CsvSource(
@@ -78,6 +94,21 @@ class NameListsTest {
         "averyveryverylongkeywordx|0",
         "d\u0000r|0", // a NUL folds to itself: no key
         "x|0",
+        "ninechars|32", // the longest packed key
+        "NINECHARS|32",
+        "ninechar|0",
+        "ninecharz|0",
+        "tencharsxy|64", // one char too long to pack: compared through its array
+        "TENCHARSXY|64",
+        "tencharsx|0",
+        "tencharsxz|0",
+        "σοφία|128", // a non-ASCII folded key: not packed
+        "ΣΟΦΊΑ|128",
+        "σοφια|0",
+        "anne|0", // same first char and length as a key, another last char
+        "annä|4", // a non-ASCII last char passes the filter and folds to the key's
+        "\"anna \"|0", // a trailing space is kept: no key ends with one
+        "dŕ|1", // a trailing combining mark is dropped
       })
   void smallSetAnswersExactly(String region, int expected) {
     String r = region.replace("\\t", "\t");
