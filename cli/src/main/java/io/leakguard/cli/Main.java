@@ -42,13 +42,13 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    java.io.FileOutputStream rawOut = new java.io.FileOutputStream(java.io.FileDescriptor.out);
     PrintWriter out =
         new PrintWriter(
             new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(
-                    new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                    java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.OutputStreamWriter(rawOut, java.nio.charset.StandardCharsets.UTF_8),
                 1 << 16));
+    ProcessStdout.install(out, rawOut);
     PrintWriter err =
         new PrintWriter(
             new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8),

@@ -1,5 +1,6 @@
 package io.leakguard.cli.net;
 
+import io.leakguard.cli.ProcessStdout;
 import io.leakguard.core.ExitCodes;
 import io.leakguard.core.Severity;
 import io.leakguard.core.UserInputException;
@@ -73,8 +74,18 @@ final class NetAuditCommand implements Callable<Integer> {
       }
     } else {
       PrintWriter out = spec.commandLine().getOut();
-      print(out, format, r.findings(), null, r);
-      out.flush();
+      OutputStream raw = format.equals("json") ? ProcessStdout.bytesBehind(out) : null;
+      if (raw != null) {
+        // run as a process: the JSON goes out as bytes, as with -o (no decoding back to chars)
+        out.flush();
+        OutputStream os = new BufferedOutputStream(raw, 1 << 16);
+        Reports.writeJson(r, os);
+        os.write('\n');
+        os.flush(); // not closed: it is the process's standard output
+      } else {
+        print(out, format, r.findings(), null, r);
+        out.flush();
+      }
     }
     return exit(r.findings(), failOn);
   }

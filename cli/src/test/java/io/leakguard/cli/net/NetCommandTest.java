@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,5 +121,38 @@ class NetCommandTest {
     assertThat(toFile.out()).isEmpty();
     assertThat(M.readTree(toStdout.out()).get("findings")).isNotEmpty();
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(toStdout.out());
+  }
+
+  /**
+   * Run as a process, JSON goes to standard output as bytes ({@link
+   * io.leakguard.cli.ProcessStdout}) and other formats through the writer; both must equal the
+   * in-process output exactly.
+   */
+  @ParameterizedTest(name = "--format {0}")
+  @CsvSource({"json", "table", "sarif"})
+  void auditAsAProcessPrintsTheSameBytesAsInProcess(String format, @TempDir Path tmp)
+      throws Exception {
+    Path stdout = tmp.resolve("stdout.txt");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.leakguard.cli.Main",
+                "net",
+                "audit",
+                D + "after",
+                "--format",
+                format,
+                "--fail-on",
+                "none")
+            .redirectOutput(stdout.toFile())
+            .redirectError(tmp.resolve("stderr.txt").toFile())
+            .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    Run inProcess = run("net audit $D/after --format " + format + " --fail-on none");
+    assertThat(inProcess.out()).isNotBlank();
+    assertThat(Files.readString(stdout, StandardCharsets.UTF_8)).isEqualTo(inProcess.out());
   }
 }
