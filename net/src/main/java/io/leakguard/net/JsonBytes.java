@@ -137,14 +137,7 @@ final class JsonBytes {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while writing the report", e);
       } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof RuntimeException) {
-          throw (RuntimeException) c;
-        }
-        if (c instanceof Error) {
-          throw (Error) c;
-        }
-        throw new IOException(c);
+        throw new IOException(Parallel.uncheckedCause(e));
       } finally {
         pool.shutdownNow();
       }

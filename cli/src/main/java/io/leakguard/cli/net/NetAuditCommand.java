@@ -62,8 +62,7 @@ final class NetAuditCommand implements Callable<Integer> {
     if (output != null) {
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
         if (format.equals("json")) {
-          Reports.writeJson(r, os);
-          os.write('\n');
+          writeJsonLine(r, os);
         } else {
           PrintWriter w = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
           print(w, format, r.findings(), null, r);
@@ -79,8 +78,7 @@ final class NetAuditCommand implements Callable<Integer> {
         // run as a process: the JSON goes out as bytes, as with -o (no decoding back to chars)
         out.flush();
         OutputStream os = new BufferedOutputStream(raw, 1 << 16);
-        Reports.writeJson(r, os);
-        os.write('\n');
+        writeJsonLine(r, os);
         os.flush(); // not closed: it is the process's standard output
       } else {
         print(out, format, r.findings(), null, r);
@@ -88,6 +86,12 @@ final class NetAuditCommand implements Callable<Integer> {
       }
     }
     return exit(r.findings(), failOn);
+  }
+
+  /** The JSON report as UTF-8 bytes and a line break, as {@link #print} writes it as text. */
+  private static void writeJsonLine(AuditReport r, OutputStream os) throws IOException {
+    Reports.writeJson(r, os);
+    os.write('\n');
   }
 
   static void print(

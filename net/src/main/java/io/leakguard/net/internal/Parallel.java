@@ -100,14 +100,22 @@ public final class Parallel {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      if (c instanceof Error) {
-        throw (Error) c;
-      }
-      throw new IllegalStateException(c);
+      throw new IllegalStateException(uncheckedCause(e));
     }
+  }
+
+  /**
+   * Rethrows the cause of a failed task when it is unchecked (so a task's own exception reaches the
+   * caller unchanged); returns a checked cause for the caller to wrap.
+   */
+  public static Throwable uncheckedCause(ExecutionException e) {
+    Throwable c = e.getCause();
+    if (c instanceof RuntimeException) {
+      throw (RuntimeException) c;
+    }
+    if (c instanceof Error) {
+      throw (Error) c;
+    }
+    return c;
   }
 }

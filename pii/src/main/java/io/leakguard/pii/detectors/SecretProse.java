@@ -1,5 +1,7 @@
 package io.leakguard.pii.detectors;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,6 +44,13 @@ final class SecretProse {
 
   /** Words before a {@code user / password} pair. */
   private static final String[] PAIR_WORDS = {"creds", "credentials", "login", "logon"};
+
+  /** Every word of {@link #PROSE_WORDS} and {@link #PAIR_WORDS} (for tests of the shortcuts). */
+  static List<String> keywordWords() {
+    List<String> all = new ArrayList<>(Arrays.asList(PROSE_WORDS));
+    all.addAll(Arrays.asList(PAIR_WORDS));
+    return all;
+  }
 
   /** Words right before a lone Azure key that make it a digest instead. */
   private static final String[] HASH_WORDS = {
