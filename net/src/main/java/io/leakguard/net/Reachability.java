@@ -234,16 +234,36 @@ final class Reachability {
         cuts[m++] = cuts[i];
       }
     }
+    // Each line's remote intervals as ranges of elementary-interval indexes [start, end): every
+    // boundary is one of the cuts. The walk below moves one cursor per line forward, so testing
+    // "line covers interval ci" is an int comparison instead of a binary search over BigIntegers.
+    int lineCount = ls.size();
+    int[] first = new int[lineCount + 1];
+    int[] starts = new int[(n - 2) / 2];
+    int[] ends = new int[(n - 2) / 2];
+    int q = 0;
+    for (int li = 0; li < lineCount; li++) {
+      first[li] = q;
+      AddressSet a = ls.get(li).remote();
+      for (int i = 0; i < a.intervalCount(); i++) {
+        starts[q] = Arrays.binarySearch(cuts, 0, m, a.lo(i));
+        ends[q] = Arrays.binarySearch(cuts, 0, m, a.hi(i).add(BigInteger.ONE));
+        q++;
+      }
+    }
+    first[lineCount] = q;
+    int[] cursor = Arrays.copyOf(first, lineCount);
     Region.Builder b = new Region.Builder();
     for (int ci = 0; ci + 1 < m; ci++) {
       BigInteger prev = cuts[ci];
       PortSet allowed = PortSet.EMPTY;
       if (ev == Layer.Evaluation.FIRST_MATCH && !allAllow) {
         PortSet remaining = PortSet.ALL;
-        for (RuleLine l : ls) {
-          if (!l.remote().contains(prev)) {
+        for (int li = 0; li < lineCount; li++) {
+          if (!covers(li, ci, first, starts, ends, cursor)) {
             continue;
           }
+          RuleLine l = ls.get(li);
           PortSet lp = l.portsFor(p);
           if (l.allow()) {
             allowed = allowed.union(lp.intersect(remaining));
@@ -254,8 +274,9 @@ final class Reachability {
           }
         }
       } else {
-        for (RuleLine l : ls) {
-          if ((allAllow || l.allow()) && l.remote().contains(prev)) {
+        for (int li = 0; li < lineCount; li++) {
+          RuleLine l = ls.get(li);
+          if ((allAllow || l.allow()) && covers(li, ci, first, starts, ends, cursor)) {
             allowed = allowed.union(l.portsFor(p));
             if (allowed.isAll()) {
               break;
@@ -266,6 +287,21 @@ final class Reachability {
       b.add(prev, cuts[ci + 1].subtract(BigInteger.ONE), allowed);
     }
     return b.build();
+  }
+
+  /**
+   * True when line {@code li} covers elementary interval {@code ci}; the line's cursor only moves
+   * forward (intervals are visited in increasing order).
+   */
+  private static boolean covers(
+      int li, int ci, int[] first, int[] starts, int[] ends, int[] cursor) {
+    int c = cursor[li];
+    int stop = first[li + 1];
+    while (c < stop && ends[c] <= ci) {
+      c++;
+    }
+    cursor[li] = c;
+    return c < stop && starts[c] <= ci;
   }
 
   private static final BigInteger END = AddressSet.MAX.add(BigInteger.ONE);
