@@ -142,7 +142,7 @@ final class Reachability {
    * The chain's region. With {@code knownOnly}, unknown layers allow nothing and unknown allow
    * lines are dropped: what remains is exposed whatever the unknown values turn out to be.
    */
-  private static Result chain(
+  private Result chain(
       List<Layer> layers,
       List<List<RuleLine>> fwd,
       List<List<RuleLine>> rev,
@@ -169,14 +169,14 @@ final class Reachability {
         lines = new ArrayList<>(lines);
         lines.removeIf(l -> l.unknown() && l.allow());
       }
-      Region r = evaluate(layer.evaluation(), lines, p);
+      Region r = layerRegion(layer, lines, p);
       for (RuleLine l : fwd.get(i)) {
         if (l.unknown() && l.allow() && l.matches(p)) {
           unknown = true;
         }
       }
       if (layer.stateless()) {
-        Region back = evaluate(layer.evaluation(), rev.get(i), p);
+        Region back = layerRegion(layer, rev.get(i), p);
         r = r.restrict(back.addressesWithPortsIn(p.hasPorts() ? PortSet.EPHEMERAL : PortSet.ALL));
       }
       region = region.intersect(r);
@@ -189,6 +189,49 @@ final class Reachability {
       region = region.restrict(v6 ? AddressSet.ALL_V6 : AddressSet.ALL_V4);
     }
     return new Result(region, unknown, null);
+  }
+
+  /**
+   * Regions of one layer per (layer, protocol, applicable lines): a layer met in many chains (a
+   * subnet NSG under every NIC of the subnet, a NIC NSG on many NICs) is evaluated once per thread.
+   */
+  private final Map<IntsKey, Region> layerRegions = new HashMap<>();
+
+  private Region layerRegion(Layer layer, List<RuleLine> lines, Protocol p) {
+    int[] k = new int[lines.size() + 2];
+    k[0] = id(layer);
+    k[1] = p.ordinal();
+    for (int i = 0; i < lines.size(); i++) {
+      k[i + 2] = id(lines.get(i));
+    }
+    IntsKey key = new IntsKey(k);
+    Region r = layerRegions.get(key);
+    if (r == null) {
+      r = evaluate(layer.evaluation(), lines, p);
+      layerRegions.put(key, r);
+    }
+    return r;
+  }
+
+  /** An int array compared by content (a cache key). */
+  private static final class IntsKey {
+    private final int[] a;
+    private final int hash;
+
+    IntsKey(int[] a) {
+      this.a = a;
+      this.hash = Arrays.hashCode(a);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IntsKey && Arrays.equals(a, ((IntsKey) o).a);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** The region one layer allows for a protocol. */
