@@ -20,15 +20,42 @@ final class J {
     if (n == null || !n.isObject()) {
       return null;
     }
-    JsonNode v = direct(n, name);
-    if (v != null) {
+    JsonNode v = n.get(name);
+    if (v != null && usable(v)) {
       return v;
     }
-    JsonNode props = direct(n, "properties");
-    if (props != null && props.isObject()) {
+    // absent or null: one pass over the fields finds both the case-insensitive spelling of the
+    // name (when absent) and of "properties" (same result as direct(n, name), then
+    // direct(n, "properties"), which scanned the fields twice for every missing field)
+    JsonNode props = n.get("properties");
+    boolean needV = v == null;
+    boolean needProps = props == null;
+    if (needV || needProps) {
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext() && (needV || needProps)) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String k = e.getKey();
+        if (needV && k.equalsIgnoreCase(name)) {
+          v = e.getValue();
+          needV = false;
+        }
+        if (needProps && k.equalsIgnoreCase("properties")) {
+          props = e.getValue();
+          needProps = false;
+        }
+      }
+    }
+    if (v != null && usable(v)) {
+      return v;
+    }
+    if (props != null && usable(props) && props.isObject()) {
       return direct(props, name);
     }
     return null;
+  }
+
+  private static boolean usable(JsonNode v) {
+    return !v.isNull() && !v.isMissingNode();
   }
 
   /**
