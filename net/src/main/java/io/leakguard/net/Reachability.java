@@ -19,7 +19,9 @@ import java.util.Map;
  * layers intersect regions. Stateless layers additionally require the opposite direction to allow
  * some ephemeral port (1024-65535) towards the same remote. Results are cached by the identity of
  * the applicable lines of every layer, so targets that share layers (and whose local address and
- * labels select the same lines) are computed once.
+ * labels select the same lines) are computed once; below that, each layer's own region is cached by
+ * (layer, protocol, applicable lines), so a layer shared by many chains (a subnet NSG under NICs
+ * with different NIC NSGs) is evaluated once per thread.
  */
 final class Reachability {
   /** The result for one target, direction and protocol. */
