@@ -9,26 +9,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The per-text {@link DetectionContext}: collects candidates of all detectors. */
+/**
+ * The per-text {@link DetectionContext}: collects candidates of all detectors. The engine keeps one
+ * per thread and {@link #reset}s it for each text (detectors only use it inside {@code detect}).
+ * Candidates sit in an array with the reporting detector's number beside each (no list, no owner
+ * strings per candidate).
+ */
 final class Context implements DetectionContext {
-  private final String text;
-  private final TextIndex tokens;
-  private final String region;
+  private String text;
+  private TextIndex tokens;
+  private String region;
   private final VocabCache vocabs;
-  final List<Candidate> candidates = new ArrayList<>();
-  final List<String> owners = new ArrayList<>();
-  String current = "";
+  Candidate[] candidates = new Candidate[16];
+  int[] owners = new int[16];
+  int size;
+  int current;
 
   Context(String text, TextIndex tokens, String region) {
-    this(text, tokens, region, new VocabCache());
+    this(new VocabCache());
+    reset(text, tokens, region);
   }
 
-  /** A context whose vocabulary tables come from {@code vocabs} (the engine's per-thread cache). */
-  Context(String text, TextIndex tokens, String region, VocabCache vocabs) {
+  /** An empty context whose vocabulary tables come from {@code vocabs}; {@link #reset} it. */
+  Context(VocabCache vocabs) {
+    this.vocabs = vocabs;
+  }
+
+  /** Starts a text: no candidates, detector number 0. */
+  void reset(String text, TextIndex tokens, String region) {
     this.text = text;
     this.tokens = tokens;
     this.region = region;
-    this.vocabs = vocabs;
+    this.size = 0;
+    this.current = 0;
+  }
+
+  /** Drops the references to the last text's candidates (they may be large). */
+  void clear() {
+    java.util.Arrays.fill(candidates, 0, size, null);
+    size = 0;
+    text = null;
+    tokens = null;
   }
 
   @Override
@@ -52,8 +73,12 @@ final class Context implements DetectionContext {
       throw new IllegalArgumentException(
           "candidate span " + candidate.start() + ".." + candidate.end() + " beyond text");
     }
-    candidates.add(candidate);
-    owners.add(current);
+    if (size == candidates.length) {
+      candidates = java.util.Arrays.copyOf(candidates, size * 2);
+      owners = java.util.Arrays.copyOf(owners, size * 2);
+    }
+    candidates[size] = candidate;
+    owners[size++] = current;
   }
 
   @Override
