@@ -24,6 +24,13 @@ final class Context implements DetectionContext {
   int[] owners = new int[16];
   int size;
   int current;
+  private static final int MAX_KEPT = 1 << 16;
+  // the engine's per-text work arrays (kept with the context, one set per thread)
+  long[] keys = new long[16];
+  Candidate[] winners = new Candidate[16];
+  String[] winnerOwners = new String[16];
+  int[] starts = new int[16];
+  int[] ends = new int[16];
 
   Context(String text, TextIndex tokens, String region) {
     this(new VocabCache());
@@ -44,9 +51,32 @@ final class Context implements DetectionContext {
     this.current = 0;
   }
 
+  /** Makes the engine's work arrays hold at least {@code n} entries. */
+  void ensureWork(int n) {
+    if (keys.length < n) {
+      int cap = Math.max(n, keys.length * 2);
+      keys = new long[cap];
+      winners = new Candidate[cap];
+      winnerOwners = new String[cap];
+      starts = new int[cap];
+      ends = new int[cap];
+    }
+  }
+
   /** Drops the references to the last text's candidates (they may be large). */
   void clear() {
+    java.util.Arrays.fill(winners, 0, Math.min(size, winners.length), null);
     java.util.Arrays.fill(candidates, 0, size, null);
+    if (candidates.length > MAX_KEPT) {
+      // a huge text: do not keep its arrays per thread
+      candidates = new Candidate[16];
+      owners = new int[16];
+      keys = new long[16];
+      winners = new Candidate[16];
+      winnerOwners = new String[16];
+      starts = new int[16];
+      ends = new int[16];
+    }
     size = 0;
     text = null;
     tokens = null;
@@ -111,6 +141,7 @@ final class Context implements DetectionContext {
     int prevStart = 0;
     int prevEnd = 0;
     int prevHash = 0;
+    char prevFirst = 0;
     int i = from;
     // do not start in the middle of a word
     if (i > 0 && isLetter(a[i - 1])) {
@@ -154,7 +185,9 @@ final class Context implements DetectionContext {
         h = w.hashCode();
         len = w.length();
       }
-      if (len <= vocab.maxLength && vocab.mayContain(h)) {
+      // the first char in lower case (for the length/initial filter; it only needs to be stable)
+      char first = w == null ? (char) (a[s] | 0x20) : w.charAt(0);
+      if (len <= vocab.maxLength && vocab.mayStart(len, first) && vocab.mayContain(h)) {
         if (w == null) {
           w = text.substring(s, i).toLowerCase(Locale.ROOT);
         }
@@ -165,7 +198,9 @@ final class Context implements DetectionContext {
           found.add(w);
         }
       }
-      if (havePrev && prevEnd - prevStart + 1 + len <= vocab.maxLength) {
+      if (havePrev
+          && prevEnd - prevStart + 1 + len <= vocab.maxLength
+          && vocab.mayStart(prevEnd - prevStart + 1 + len, prevFirst)) {
         // String.hashCode of prev + " " + w, from the two words' hashes
         int p31 = Vocab.pow31(len);
         int bh = (prevHash * 31 + ' ') * p31 + h;
@@ -191,6 +226,7 @@ final class Context implements DetectionContext {
       prevStart = s;
       prevEnd = prevText != null ? s + prevText.length() : i;
       prevHash = h;
+      prevFirst = first;
     }
     return found;
   }
@@ -248,6 +284,8 @@ final class Context implements DetectionContext {
     private final int[] table; // open addressing over entry hashes; 0 marks empty
     private final int mask;
     private final boolean zeroHash;
+    // bit (c & 31) of byLength[k]: some entry of length k (< 64) starts with a char c
+    private final int[] byLength = new int[64];
 
     private Vocab(Set<String> words) {
       int cap = Integer.highestOneBit(Math.max(4, words.size() * 4 - 1)) << 1;
@@ -257,6 +295,9 @@ final class Context implements DetectionContext {
       boolean zero = false;
       for (String w : words) {
         max = Math.max(max, w.length());
+        if (!w.isEmpty() && w.length() < 64) {
+          byLength[w.length()] |= 1 << (w.charAt(0) & 31);
+        }
         int h = w.hashCode();
         if (h == 0) {
           zero = true;
@@ -270,6 +311,15 @@ final class Context implements DetectionContext {
       }
       maxLength = max;
       zeroHash = zero;
+    }
+
+    /**
+     * False when no entry has length {@code len} and first char {@code first} (modulo 32): a cheap
+     * filter before the hash probe, which most words of a window fail. Lengths of 64 and more
+     * always pass.
+     */
+    boolean mayStart(int len, char first) {
+      return len >= 64 || (byLength[len] >>> (first & 31) & 1) != 0;
     }
 
     boolean mayContain(int h) {
@@ -293,7 +343,20 @@ final class Context implements DetectionContext {
       return ((h * 0x9E3779B9) >>> 7) ^ h;
     }
 
+    private static final int[] POW31 = new int[64];
+
+    static {
+      int r = 1;
+      for (int k = 0; k < POW31.length; k++) {
+        POW31[k] = r;
+        r *= 31;
+      }
+    }
+
     static int pow31(int k) {
+      if (k < POW31.length) {
+        return POW31[k];
+      }
       int r = 1;
       for (int j = 0; j < k; j++) {
         r *= 31;

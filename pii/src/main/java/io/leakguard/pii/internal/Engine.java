@@ -179,7 +179,8 @@ public final class Engine {
     Candidate[] all = ctx.candidates;
     int[] by = ctx.owners;
     // keep the enabled types above the minimum score; key = start << 32 | candidate number
-    long[] keys = new long[total];
+    ctx.ensureWork(total);
+    long[] keys = ctx.keys;
     int kept = 0;
     for (int i = 0; i < total; i++) {
       Candidate c = all[i];
@@ -192,10 +193,10 @@ public final class Engine {
     }
     // common case: no two candidates overlap, so every one wins as is (same result as resolve)
     Arrays.sort(keys, 0, kept);
-    Candidate[] cs = new Candidate[kept];
-    String[] owners = new String[kept];
-    int[] starts = new int[kept];
-    int[] ends = new int[kept];
+    Candidate[] cs = ctx.winners;
+    String[] owners = ctx.winnerOwners;
+    int[] starts = ctx.starts;
+    int[] ends = ctx.ends;
     boolean disjoint = true;
     for (int k = 0; k < kept; k++) {
       int i = (int) keys[k];
