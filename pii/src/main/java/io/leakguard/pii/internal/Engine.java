@@ -355,13 +355,16 @@ public final class Engine {
     // the normalizer saw every char: no second scan for surrogates
     boolean bmpOnly = !nt.hasSurrogates();
     PiiFinding[] out = new PiiFinding[count];
+    int[] span = new int[3];
+    int cursor = -1;
     int cpCursorChar = 0;
     int cpCursor = 0;
     for (int k = 0; k < count; k++) {
       Candidate c = cs[k];
-      int cs0 = nt.originalStart(starts[k]);
-      int ce = nt.originalEnd(ends[k] - 1);
-      int marks = nt.marks(starts[k], ends[k]);
+      cursor = nt.mapSpan(starts[k], ends[k], cursor, span);
+      int cs0 = span[0];
+      int ce = span[1];
+      int marks = span[2];
       List<String> norms = marks == 0 ? List.of() : normalizations(marks);
       String form = c.form();
       if (marks != 0) {

@@ -32,6 +32,7 @@ public record Candidate(
     List<String> contextWords,
     String canonical) {
 
+  @SuppressWarnings("ReferenceEquality") // the shared List.of() instance
   public Candidate {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(form, "form");
