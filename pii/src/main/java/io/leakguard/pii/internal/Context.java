@@ -238,24 +238,41 @@ final class Context implements DetectionContext {
    */
   static final class VocabCache {
     private final IdentityHashMap<Set<String>, Vocab> map = new IdentityHashMap<>();
-    private Set<String> lastSet;
-    private Vocab last;
+    // the last few sets asked for, most recent first: detectors alternate between two or three
+    // (context and negative words), which a single "last" entry missed on every switch
+    private static final int RECENT = 4;
+    private final Object[] recentSets = new Object[RECENT];
+    private final Vocab[] recent = new Vocab[RECENT];
 
     @SuppressWarnings("ReferenceEquality") // identity cache, like the map
     Vocab of(Set<String> words) {
-      if (words == lastSet) {
-        return last;
+      if (recentSets[0] == words) {
+        return recent[0];
       }
-      Vocab v = map.get(words);
-      if (v == null) {
-        if (map.size() > 256) {
-          map.clear(); // a caller building sets per call: stay bounded
+      Vocab v = null;
+      int k = 1;
+      for (; k < RECENT; k++) {
+        if (recentSets[k] == words) {
+          v = recent[k];
+          break;
         }
-        v = new Vocab(words);
-        map.put(words, v);
       }
-      lastSet = words;
-      last = v;
+      if (v == null) {
+        k = RECENT - 1;
+        v = map.get(words);
+        if (v == null) {
+          if (map.size() > 256) {
+            map.clear(); // a caller building sets per call: stay bounded
+          }
+          v = new Vocab(words);
+          map.put(words, v);
+        }
+      }
+      // move to the front
+      System.arraycopy(recentSets, 0, recentSets, 1, k);
+      System.arraycopy(recent, 0, recent, 1, k);
+      recentSets[0] = words;
+      recent[0] = v;
       return v;
     }
   }
