@@ -48,7 +48,7 @@ public final class PiiAnalyzer {
         ds.add(d);
       }
     }
-    this.engine = new Engine(ds, entities, minScore, region);
+    this.engine = new Engine(ds, entities, minScore, region, PiiFinding::deferred);
   }
 
   /** A builder with every built-in detector and entity, region US, minimum score 0.5. */

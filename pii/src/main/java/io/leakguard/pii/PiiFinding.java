@@ -1,5 +1,7 @@
 package io.leakguard.pii;
 
+import io.leakguard.pii.spi.Candidate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,7 +26,10 @@ public final class PiiFinding {
   private final String detector;
   private final String form;
   private final String canonical;
-  private final Explanation explanation;
+  // the explanation, or null until first read when built from a candidate (see #deferred)
+  private Explanation explanation;
+  private final Candidate source;
+  private final List<String> normalizations;
 
   public PiiFinding(
       EntityType type,
@@ -50,6 +55,69 @@ public final class PiiFinding {
     this.form = Objects.requireNonNull(form, "form");
     this.canonical = Objects.requireNonNull(canonical, "canonical");
     this.explanation = Objects.requireNonNull(explanation, "explanation");
+    this.source = null;
+    this.normalizations = null;
+  }
+
+  /**
+   * A finding whose {@link Explanation} is built from {@code source} and {@code normalizations} on
+   * the first {@link #explanation()} call. Design note: most callers never read the explanation
+   * (redaction, scanning), and building it for each finding was a visible per-finding cost of the
+   * engine.
+   */
+  private PiiFinding(
+      EntityType type,
+      int start,
+      int end,
+      int charStart,
+      int charEnd,
+      double score,
+      String detector,
+      String form,
+      Candidate source,
+      List<String> normalizations) {
+    if (start < 0 || end < start || charStart < 0 || charEnd < charStart) {
+      throw new IllegalArgumentException("bad span " + start + ".." + end);
+    }
+    this.type = type;
+    this.start = start;
+    this.end = end;
+    this.charStart = charStart;
+    this.charEnd = charEnd;
+    this.score = score;
+    this.detector = detector;
+    this.form = form;
+    this.canonical = source.canonical();
+    this.source = source;
+    this.normalizations = normalizations;
+  }
+
+  /**
+   * The engine's factory (see {@code PiiAnalyzer}): {@code type} and {@code canonical} come from
+   * {@code source}, the explanation is deferred. Every value is non-null (the candidate checked its
+   * own; the engine passes the rest).
+   */
+  static PiiFinding deferred(
+      int start,
+      int end,
+      int charStart,
+      int charEnd,
+      double score,
+      String detector,
+      String form,
+      Candidate source,
+      List<String> normalizations) {
+    return new PiiFinding(
+        source.type(),
+        start,
+        end,
+        charStart,
+        charEnd,
+        score,
+        detector,
+        form,
+        source,
+        normalizations);
   }
 
   public EntityType type() {
@@ -106,7 +174,25 @@ public final class PiiFinding {
   }
 
   public Explanation explanation() {
-    return explanation;
+    Explanation e = explanation;
+    if (e == null) {
+      // racy but benign: every thread builds an equal, immutable (final-field) value
+      Candidate c = source;
+      e =
+          new Explanation(
+              c.pattern(),
+              c.validation(),
+              roundScore(c.baseScore()),
+              c.contextWords(),
+              normalizations);
+      explanation = e;
+    }
+    return e;
+  }
+
+  /** Scores are reported to three decimals (the engine rounds the same way). */
+  private static double roundScore(double s) {
+    return Math.round(s * 1000) / 1000.0;
   }
 
   @Override
@@ -124,7 +210,7 @@ public final class PiiFinding {
         && detector.equals(f.detector)
         && form.equals(f.form)
         && canonical.equals(f.canonical)
-        && explanation.equals(f.explanation);
+        && explanation().equals(f.explanation());
   }
 
   @Override

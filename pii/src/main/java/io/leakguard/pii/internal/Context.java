@@ -9,26 +9,77 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The per-text {@link DetectionContext}: collects candidates of all detectors. */
+/**
+ * The per-text {@link DetectionContext}: collects candidates of all detectors. The engine keeps one
+ * per thread and {@link #reset}s it for each text (detectors only use it inside {@code detect}).
+ * Candidates sit in an array with the reporting detector's number beside each (no list, no owner
+ * strings per candidate).
+ */
 final class Context implements DetectionContext {
-  private final String text;
-  private final TextIndex tokens;
-  private final String region;
+  private String text;
+  private TextIndex tokens;
+  private String region;
   private final VocabCache vocabs;
-  final List<Candidate> candidates = new ArrayList<>();
-  final List<String> owners = new ArrayList<>();
-  String current = "";
+  Candidate[] candidates = new Candidate[16];
+  int[] owners = new int[16];
+  int size;
+  int current;
+  private static final int MAX_KEPT = 1 << 16;
+  // the engine's per-text work arrays (kept with the context, one set per thread)
+  long[] keys = new long[16];
+  Candidate[] winners = new Candidate[16];
+  String[] winnerOwners = new String[16];
+  int[] starts = new int[16];
+  int[] ends = new int[16];
 
   Context(String text, TextIndex tokens, String region) {
-    this(text, tokens, region, new VocabCache());
+    this(new VocabCache());
+    reset(text, tokens, region);
   }
 
-  /** A context whose vocabulary tables come from {@code vocabs} (the engine's per-thread cache). */
-  Context(String text, TextIndex tokens, String region, VocabCache vocabs) {
+  /** An empty context whose vocabulary tables come from {@code vocabs}; {@link #reset} it. */
+  Context(VocabCache vocabs) {
+    this.vocabs = vocabs;
+  }
+
+  /** Starts a text: no candidates, detector number 0. */
+  void reset(String text, TextIndex tokens, String region) {
     this.text = text;
     this.tokens = tokens;
     this.region = region;
-    this.vocabs = vocabs;
+    this.size = 0;
+    this.current = 0;
+  }
+
+  /** Makes the engine's work arrays hold at least {@code n} entries. */
+  void ensureWork(int n) {
+    if (keys.length < n) {
+      int cap = Math.max(n, keys.length * 2);
+      keys = new long[cap];
+      winners = new Candidate[cap];
+      winnerOwners = new String[cap];
+      starts = new int[cap];
+      ends = new int[cap];
+    }
+  }
+
+  /** Drops the references to the last text's candidates (they may be large). */
+  void clear() {
+    java.util.Arrays.fill(winners, 0, Math.min(size, winners.length), null);
+    java.util.Arrays.fill(candidates, 0, size, null);
+    if (candidates.length > MAX_KEPT) {
+      // a huge text: do not keep its arrays per thread
+      candidates = new Candidate[16];
+      owners = new int[16];
+      keys = new long[16];
+      winners = new Candidate[16];
+      winnerOwners = new String[16];
+      starts = new int[16];
+      ends = new int[16];
+    }
+    size = 0;
+    text = null;
+    tokens = null;
   }
 
   @Override
@@ -52,8 +103,12 @@ final class Context implements DetectionContext {
       throw new IllegalArgumentException(
           "candidate span " + candidate.start() + ".." + candidate.end() + " beyond text");
     }
-    candidates.add(candidate);
-    owners.add(current);
+    if (size == candidates.length) {
+      candidates = java.util.Arrays.copyOf(candidates, size * 2);
+      owners = java.util.Arrays.copyOf(owners, size * 2);
+    }
+    candidates[size] = candidate;
+    owners[size++] = current;
   }
 
   @Override
@@ -86,6 +141,7 @@ final class Context implements DetectionContext {
     int prevStart = 0;
     int prevEnd = 0;
     int prevHash = 0;
+    char prevFirst = 0;
     int i = from;
     // do not start in the middle of a word
     if (i > 0 && isLetter(a[i - 1])) {
@@ -129,7 +185,9 @@ final class Context implements DetectionContext {
         h = w.hashCode();
         len = w.length();
       }
-      if (len <= vocab.maxLength && vocab.mayContain(h)) {
+      // the first char in lower case (for the length/initial filter; it only needs to be stable)
+      char first = w == null ? (char) (a[s] | 0x20) : w.charAt(0);
+      if (len <= vocab.maxLength && vocab.mayStart(len, first) && vocab.mayContain(h)) {
         if (w == null) {
           w = text.substring(s, i).toLowerCase(Locale.ROOT);
         }
@@ -140,7 +198,9 @@ final class Context implements DetectionContext {
           found.add(w);
         }
       }
-      if (havePrev && prevEnd - prevStart + 1 + len <= vocab.maxLength) {
+      if (havePrev
+          && prevEnd - prevStart + 1 + len <= vocab.maxLength
+          && vocab.mayStart(prevEnd - prevStart + 1 + len, prevFirst)) {
         // String.hashCode of prev + " " + w, from the two words' hashes
         int p31 = Vocab.pow31(len);
         int bh = (prevHash * 31 + ' ') * p31 + h;
@@ -166,6 +226,7 @@ final class Context implements DetectionContext {
       prevStart = s;
       prevEnd = prevText != null ? s + prevText.length() : i;
       prevHash = h;
+      prevFirst = first;
     }
     return found;
   }
@@ -177,24 +238,41 @@ final class Context implements DetectionContext {
    */
   static final class VocabCache {
     private final IdentityHashMap<Set<String>, Vocab> map = new IdentityHashMap<>();
-    private Set<String> lastSet;
-    private Vocab last;
+    // the last few sets asked for, most recent first: detectors alternate between two or three
+    // (context and negative words), which a single "last" entry missed on every switch
+    private static final int RECENT = 4;
+    private final Object[] recentSets = new Object[RECENT];
+    private final Vocab[] recent = new Vocab[RECENT];
 
     @SuppressWarnings("ReferenceEquality") // identity cache, like the map
     Vocab of(Set<String> words) {
-      if (words == lastSet) {
-        return last;
+      if (recentSets[0] == words) {
+        return recent[0];
       }
-      Vocab v = map.get(words);
-      if (v == null) {
-        if (map.size() > 256) {
-          map.clear(); // a caller building sets per call: stay bounded
+      Vocab v = null;
+      int k = 1;
+      for (; k < RECENT; k++) {
+        if (recentSets[k] == words) {
+          v = recent[k];
+          break;
         }
-        v = new Vocab(words);
-        map.put(words, v);
       }
-      lastSet = words;
-      last = v;
+      if (v == null) {
+        k = RECENT - 1;
+        v = map.get(words);
+        if (v == null) {
+          if (map.size() > 256) {
+            map.clear(); // a caller building sets per call: stay bounded
+          }
+          v = new Vocab(words);
+          map.put(words, v);
+        }
+      }
+      // move to the front
+      System.arraycopy(recentSets, 0, recentSets, 1, k);
+      System.arraycopy(recent, 0, recent, 1, k);
+      recentSets[0] = words;
+      recent[0] = v;
       return v;
     }
   }
@@ -223,6 +301,8 @@ final class Context implements DetectionContext {
     private final int[] table; // open addressing over entry hashes; 0 marks empty
     private final int mask;
     private final boolean zeroHash;
+    // bit (c & 31) of byLength[k]: some entry of length k (< 64) starts with a char c
+    private final int[] byLength = new int[64];
 
     private Vocab(Set<String> words) {
       int cap = Integer.highestOneBit(Math.max(4, words.size() * 4 - 1)) << 1;
@@ -232,6 +312,9 @@ final class Context implements DetectionContext {
       boolean zero = false;
       for (String w : words) {
         max = Math.max(max, w.length());
+        if (!w.isEmpty() && w.length() < 64) {
+          byLength[w.length()] |= 1 << (w.charAt(0) & 31);
+        }
         int h = w.hashCode();
         if (h == 0) {
           zero = true;
@@ -245,6 +328,15 @@ final class Context implements DetectionContext {
       }
       maxLength = max;
       zeroHash = zero;
+    }
+
+    /**
+     * False when no entry has length {@code len} and first char {@code first} (modulo 32): a cheap
+     * filter before the hash probe, which most words of a window fail. Lengths of 64 and more
+     * always pass.
+     */
+    boolean mayStart(int len, char first) {
+      return len >= 64 || (byLength[len] >>> (first & 31) & 1) != 0;
     }
 
     boolean mayContain(int h) {
@@ -268,7 +360,20 @@ final class Context implements DetectionContext {
       return ((h * 0x9E3779B9) >>> 7) ^ h;
     }
 
+    private static final int[] POW31 = new int[64];
+
+    static {
+      int r = 1;
+      for (int k = 0; k < POW31.length; k++) {
+        POW31[k] = r;
+        r *= 31;
+      }
+    }
+
     static int pow31(int k) {
+      if (k < POW31.length) {
+        return POW31[k];
+      }
       int r = 1;
       for (int j = 0; j < k; j++) {
         r *= 31;

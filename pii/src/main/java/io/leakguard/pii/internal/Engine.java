@@ -37,14 +37,69 @@ import java.util.TreeMap;
  * partial findings.
  */
 public final class Engine {
-  private final List<Detector> detectors;
   private final Set<EntityType> entities;
   private final double minScore;
   private final String region;
+  // bit t.ordinal() set for every enabled type: one shift per candidate instead of EnumSet.contains
+  private final long entityBits;
+  private final FindingFactory findings;
+  private final Detector[] detectorArray;
+  private final int[] triggers;
+  private final String[] names;
+
+  /**
+   * Makes the finding of one resolved candidate (spans already mapped to the original text). The
+   * analyzer passes one that builds the {@link Explanation} only when it is read.
+   */
+  @FunctionalInterface
+  public interface FindingFactory {
+    PiiFinding make(
+        int start,
+        int end,
+        int charStart,
+        int charEnd,
+        double score,
+        String detector,
+        String form,
+        Candidate source,
+        List<String> normalizations);
+  }
+
+  /** Builds every finding with its explanation at once (the public constructor). */
+  static final FindingFactory EAGER =
+      (start, end, charStart, charEnd, score, detector, form, c, norms) ->
+          new PiiFinding(
+              c.type(),
+              start,
+              end,
+              charStart,
+              charEnd,
+              score,
+              detector,
+              form,
+              c.canonical(),
+              new Explanation(
+                  c.pattern(), c.validation(), round(c.baseScore()), c.contextWords(), norms));
 
   public Engine(
       List<Detector> detectors, Set<EntityType> entities, double minScore, String region) {
+    this(detectors, entities, minScore, region, EAGER);
+  }
+
+  /** An engine whose findings are made by {@code findings} (see {@link FindingFactory}). */
+  public Engine(
+      List<Detector> detectors,
+      Set<EntityType> entities,
+      double minScore,
+      String region,
+      FindingFactory findings) {
+    this.findings = java.util.Objects.requireNonNull(findings, "findings");
     this.entities = EnumSet.copyOf(entities);
+    long bits = 0;
+    for (EntityType t : this.entities) {
+      bits |= 1L << t.ordinal();
+    }
+    this.entityBits = bits;
     List<Detector> enabled = new ArrayList<>();
     for (Detector d : detectors) {
       for (EntityType t : d.entities()) {
@@ -54,7 +109,15 @@ public final class Engine {
         }
       }
     }
-    this.detectors = List.copyOf(enabled);
+    int m = enabled.size();
+    this.detectorArray = enabled.toArray(new Detector[0]);
+    this.triggers = new int[m];
+    this.names = new String[m];
+    for (int k = 0; k < m; k++) {
+      // both are constants of a detector (see Detector): asked once, not per text
+      triggers[k] = detectorArray[k].triggerFlags();
+      names[k] = detectorArray[k].name();
+    }
     this.minScore = minScore;
     this.region = region;
   }
@@ -67,7 +130,7 @@ public final class Engine {
    */
   static final class PerThread {
     final TextNormalizer.Scratch scratch = new TextNormalizer.Scratch();
-    final Context.VocabCache vocabs = new Context.VocabCache();
+    final Context ctx = new Context(new Context.VocabCache());
     TextIndex lastIndex;
   }
 
@@ -86,30 +149,42 @@ public final class Engine {
     // the normalizer's buffer holds the normalized chars: the index reads it without a copy
     TextIndex index = TextIndex.of(text, pt.scratch.text(), pt.lastIndex);
     pt.lastIndex = index.capacity() <= MAX_RECYCLED_TOKENS ? index : null;
-    Context ctx = new Context(text, index, region, pt.vocabs);
-    int present = index.textFlags();
-    for (Detector d : detectors) {
-      int trig = d.triggerFlags();
+    Context ctx = pt.ctx;
+    ctx.reset(text, index, region);
+    try {
+      return detectAndResolve(nt, ctx, index.textFlags());
+    } finally {
+      ctx.clear();
+    }
+  }
+
+  private List<PiiFinding> detectAndResolve(NormalizedText nt, Context ctx, int present) {
+    Detector[] ds = detectorArray;
+    for (int k = 0; k < ds.length; k++) {
+      int trig = triggers[k];
       if (trig != 0 && (present & trig) == 0) {
         continue;
       }
-      ctx.current = d.name();
+      ctx.current = k;
       try {
-        d.detect(ctx);
+        ds[k].detect(ctx);
       } catch (RuntimeException | StackOverflowError e) {
-        throw new DetectionException(d.name(), e);
+        throw new DetectionException(names[k], e);
       }
     }
-    int total = ctx.candidates.size();
+    int total = ctx.size;
     if (total == 0) {
       return List.of();
     }
+    Candidate[] all = ctx.candidates;
+    int[] by = ctx.owners;
     // keep the enabled types above the minimum score; key = start << 32 | candidate number
-    long[] keys = new long[total];
+    ctx.ensureWork(total);
+    long[] keys = ctx.keys;
     int kept = 0;
     for (int i = 0; i < total; i++) {
-      Candidate c = ctx.candidates.get(i);
-      if (entities.contains(c.type()) && c.score() >= minScore) {
+      Candidate c = all[i];
+      if ((entityBits >>> c.type().ordinal() & 1) != 0 && c.score() >= minScore) {
         keys[kept++] = (long) c.start() << 32 | i;
       }
     }
@@ -118,16 +193,16 @@ public final class Engine {
     }
     // common case: no two candidates overlap, so every one wins as is (same result as resolve)
     Arrays.sort(keys, 0, kept);
-    Candidate[] cs = new Candidate[kept];
-    String[] owners = new String[kept];
-    int[] starts = new int[kept];
-    int[] ends = new int[kept];
+    Candidate[] cs = ctx.winners;
+    String[] owners = ctx.winnerOwners;
+    int[] starts = ctx.starts;
+    int[] ends = ctx.ends;
     boolean disjoint = true;
     for (int k = 0; k < kept; k++) {
       int i = (int) keys[k];
-      Candidate c = ctx.candidates.get(i);
+      Candidate c = all[i];
       cs[k] = c;
-      owners[k] = ctx.owners.get(i);
+      owners[k] = names[by[i]];
       starts[k] = c.start();
       ends[k] = c.end();
       if (k > 0 && (c.start() < ends[k - 1] || c.start() == starts[k - 1])) {
@@ -138,9 +213,9 @@ public final class Engine {
     if (!disjoint) {
       List<Owned> owned = new ArrayList<>(kept);
       for (int i = 0; i < total; i++) {
-        Candidate c = ctx.candidates.get(i);
-        if (entities.contains(c.type()) && c.score() >= minScore) {
-          owned.add(new Owned(c, ctx.owners.get(i)));
+        Candidate c = all[i];
+        if ((entityBits >>> c.type().ordinal() & 1) != 0 && c.score() >= minScore) {
+          owned.add(new Owned(c, names[by[i]]));
         }
       }
       List<Resolved> rs = resolve(owned);
@@ -153,7 +228,7 @@ public final class Engine {
         ends[k] = r.end;
       }
     }
-    return toFindings(nt, cs, owners, starts, ends, kept);
+    return toFindings(nt, cs, owners, starts, ends, kept, findings);
   }
 
   /** A candidate and the name of the detector that reported it. */
@@ -269,18 +344,27 @@ public final class Engine {
    * form string are built only when the span covers a normalized char.
    */
   private static List<PiiFinding> toFindings(
-      NormalizedText nt, Candidate[] cs, String[] owners, int[] starts, int[] ends, int count) {
+      NormalizedText nt,
+      Candidate[] cs,
+      String[] owners,
+      int[] starts,
+      int[] ends,
+      int count,
+      FindingFactory findings) {
     String original = nt.original();
     // the normalizer saw every char: no second scan for surrogates
     boolean bmpOnly = !nt.hasSurrogates();
     PiiFinding[] out = new PiiFinding[count];
+    int[] span = new int[3];
+    int cursor = -1;
     int cpCursorChar = 0;
     int cpCursor = 0;
     for (int k = 0; k < count; k++) {
       Candidate c = cs[k];
-      int cs0 = nt.originalStart(starts[k]);
-      int ce = nt.originalEnd(ends[k] - 1);
-      int marks = nt.marks(starts[k], ends[k]);
+      cursor = nt.mapSpan(starts[k], ends[k], cursor, span);
+      int cs0 = span[0];
+      int ce = span[1];
+      int marks = span[2];
       List<String> norms = marks == 0 ? List.of() : normalizations(marks);
       String form = c.form();
       if (marks != 0) {
@@ -298,19 +382,7 @@ public final class Engine {
         start = cpCursor;
         end = start + original.codePointCount(cs0, ce);
       }
-      out[k] =
-          new PiiFinding(
-              c.type(),
-              start,
-              end,
-              cs0,
-              ce,
-              round(c.score()),
-              owners[k],
-              form,
-              c.canonical(),
-              new Explanation(
-                  c.pattern(), c.validation(), round(c.baseScore()), c.contextWords(), norms));
+      out[k] = findings.make(start, end, cs0, ce, round(c.score()), owners[k], form, c, norms);
     }
     return List.of(out);
   }

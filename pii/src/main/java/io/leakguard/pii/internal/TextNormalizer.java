@@ -199,6 +199,26 @@ public final class TextNormalizer {
     boolean surrogates = false;
     int i = first;
     while (i < n) {
+      if (pendingMark == 0) {
+        // a run of plain chars is copied in bulk (most of a rewritten text: an em dash or an
+        // emoji in a paragraph); the char after it takes the per-char path below
+        int r = i;
+        while (r < n && KIND[src[r]] == PLAIN) {
+          r++;
+        }
+        if (r > i) {
+          int m = r - i;
+          if (len + m + 4 > out.length) {
+            out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, len + m + 16));
+          }
+          System.arraycopy(src, i, out, len, m);
+          len += m;
+          i = r;
+          if (i == n) {
+            break;
+          }
+        }
+      }
       if (len + 4 > out.length) {
         out = java.util.Arrays.copyOf(out, out.length * 2);
       }

@@ -32,13 +32,15 @@ public record Candidate(
     List<String> contextWords,
     String canonical) {
 
+  @SuppressWarnings("ReferenceEquality") // the shared List.of() instance
   public Candidate {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(form, "form");
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(validation, "validation");
     Objects.requireNonNull(canonical, "canonical");
-    contextWords = List.copyOf(contextWords);
+    // most candidates carry List.of(): List.copyOf would return it as is, after type tests
+    contextWords = contextWords == NO_WORDS ? NO_WORDS : List.copyOf(contextWords);
     if (start < 0 || end <= start) {
       throw new IllegalArgumentException("empty or negative span " + start + ".." + end);
     }
@@ -46,6 +48,8 @@ public record Candidate(
       throw new IllegalArgumentException("score out of [0,1]: " + score);
     }
   }
+
+  private static final List<String> NO_WORDS = List.of();
 
   public int length() {
     return end - start;

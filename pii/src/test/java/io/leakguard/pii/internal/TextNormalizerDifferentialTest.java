@@ -109,7 +109,38 @@ class TextNormalizerDifferentialTest {
           }
         }
       }
+      // the engine's cursor walk (mapSpan) against the per-char answers: sorted disjoint spans,
+      // then one span out of order (the cursor must fall back to a search)
+      int[] span = new int[3];
+      int cursor = -1;
+      int from = 0;
+      while (len > 0 && from < len) {
+        int s = from + r.nextInt(Math.min(4, len - from));
+        int e = s + 1 + r.nextInt(Math.min(8, len - s));
+        cursor = nt.mapSpan(s, e, cursor, span);
+        checkSpan(ref, nt, s, e, span, bad);
+        from = e + r.nextInt(3);
+      }
+      if (len > 0) {
+        int s = r.nextInt(len);
+        int e = s + 1 + r.nextInt(len - s);
+        nt.mapSpan(s, e, cursor, span);
+        checkSpan(ref, nt, s, e, span, bad);
+      }
       assertThat(bad.toString()).as(in).isEmpty();
+    }
+  }
+
+  private static void checkSpan(
+      ReferenceNormalizer.Ref ref, NormalizedText nt, int s, int e, int[] span, StringBuilder bad) {
+    int os = ref.identity() ? s : ref.os()[s];
+    int oe = ref.identity() ? e : ref.oe()[e - 1];
+    int m = 0;
+    for (int i = s; i < e && !ref.identity(); i++) {
+      m |= ref.mk()[i];
+    }
+    if (span[0] != os || span[1] != oe || span[2] != m || nt.marks(s, e) != m) {
+      bad.append(" span ").append(s).append("..").append(e);
     }
   }
 }
