@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * (with an area code), {@code 4 2 5 5 5 5 0 1 4 3}, {@code plus four four, seven four zero six
  * ...}, {@code +34.611.78.02.31} (dots after a plus are never a version number).
  *
+ * <p>Another country's national format ({@code 07700 900461}, {@code 0151 23456789}): a {@code
+ * 0}-led number that is not valid in the default region is tried against {@link
+ * #TRUNK_ZERO_REGIONS} only when a phone word ({@link #CONTEXT}) is within {@value #CONTEXT_WINDOW}
+ * characters, and scored lower (0.75 with that context).
+ *
  * <p>Known limits: local numbers without an area code ({@code 555-0143}) are not reported (not
  * valid per libphonenumber); {@code double}/{@code triple} words are not expanded; a number glued
  * to letters by a dash or dot ({@code tel.425.555.0143}) is skipped by {@code LETTER_ADJACENT}.
@@ -142,8 +147,12 @@ final class PhoneDetector implements Detector {
         if (NumberGuards.endsWithTime(text, idx, s, to)) {
           continue; // "... 10:30": the hour is not part of the number
         }
+        boolean national = false;
         if (!plausible(s, from, end, plus || zeroZero, defaultCc)) {
-          continue;
+          if (plus || zeroZero || !trunkZero(s, from, end, region)) {
+            continue;
+          }
+          national = true; // "07700 900461": another country's national format, needs context
         }
         if (tries++ >= MAX_TRIES) {
           return reportedUntil;
@@ -152,7 +161,10 @@ final class PhoneDetector implements Detector {
             || NumberGuards.surroundings(text, idx, s, from, end) != null) {
           continue;
         }
-        Hit pn = validate(s, from, end, plus, zeroZero, region);
+        Hit pn =
+            national
+                ? validateNational(ctx, s, from, end, region)
+                : validate(s, from, end, plus, zeroZero, region);
         if (pn == null) {
           continue;
         }
@@ -170,7 +182,7 @@ final class PhoneDetector implements Detector {
         if (ext > 0) {
           stop = ext;
         }
-        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, region);
+        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, national, region);
         reportedUntil = stop;
         found = end;
         break;
@@ -200,6 +212,93 @@ final class PhoneDetector implements Detector {
       return -1;
     }
     return idx.equalsIgnoreCase(t - 1, "plus") ? t - 1 : -1;
+  }
+
+  /**
+   * Regions whose national numbers are written with a leading {@code 0} (a trunk prefix, or part of
+   * the number as in Italy), tried in this order for a {@code 0}-led number that is not valid in
+   * the default region. A number valid in several of them is canonicalized with the first whose
+   * national format groups the digits as written ({@code 090-1234-5678}: Japan), else with the
+   * first valid one (the same written number always gets the same canonical value); Italy, Germany
+   * and Austria, whose numbering plans accept almost any length, come last.
+   */
+  static final List<String> TRUNK_ZERO_REGIONS =
+      List.of(
+          "GB", "FR", "NL", "BE", "CH", "IE", "AU", "NZ", "IN", "JP", "CN", "BR", "ZA", "TR", "SE",
+          "FI", "KR", "TW", "TH", "ID", "MY", "PH", "PK", "NG", "EG", "AR", "IL", "UA", "MX", "CO",
+          "PE", "VN", "KE", "SA", "AE", "IT", "DE", "AT");
+
+  /**
+   * A window that may be another country's national format: it starts with the digit {@code 0}
+   * (never the start of a NANP number), holds 9 to 12 digits, and the default region is not itself
+   * a trunk-zero region (where the default-region check already decides).
+   */
+  private static boolean trunkZero(DigitSequence s, int from, int to, String region) {
+    int d = s.groupStart[from];
+    int count = s.groupStart[to] - d;
+    return count >= 9
+        && count <= 12
+        && s.digit[d] == 0
+        && s.digit[d + 1] != 0
+        && !TRUNK_ZERO_REGIONS.contains(region);
+  }
+
+  /**
+   * The national-format path ({@code 07700 900461}, {@code 0151 23456789}, {@code 01 42 68 53 00}):
+   * only with a phone word nearby ({@link #CONTEXT}), and valid (libphonenumber) in one of {@link
+   * #TRUNK_ZERO_REGIONS}; null otherwise.
+   */
+  private static Hit validateNational(
+      DetectionContext ctx, DigitSequence s, int from, int to, String region) {
+    int start = s.groupCharStart(from);
+    int stop = s.groupCharEnd(to - 1);
+    if (ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT).isEmpty()) {
+      return null;
+    }
+    String digits = digitString(s, s.groupStart[from], s.groupStart[to]);
+    Hit first = null;
+    for (String r : TRUNK_ZERO_REGIONS) {
+      PhoneNumber pn;
+      try {
+        pn = UTIL.parse(digits, r);
+      } catch (NumberParseException e) {
+        continue;
+      }
+      if (!UTIL.isValidNumber(pn)) {
+        continue;
+      }
+      Hit hit =
+          new Hit(
+              pn.getCountryCode(),
+              pn.getNationalNumber(),
+              UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164));
+      if (sameGrouping(s, from, to, UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.NATIONAL))) {
+        return hit; // written as that country writes its numbers: "0412 345 678" is Australian
+      }
+      if (first == null) {
+        first = hit;
+      }
+    }
+    return first;
+  }
+
+  /** True when the digit groups of {@code national} have the lengths of the window's groups. */
+  private static boolean sameGrouping(DigitSequence s, int from, int to, String national) {
+    int g = from;
+    int len = 0;
+    for (int i = 0; i <= national.length(); i++) {
+      char c = i < national.length() ? national.charAt(i) : ' ';
+      if (c >= '0' && c <= '9') {
+        len++;
+      } else if (len > 0) {
+        if (g >= to || s.groupLength(g) != len) {
+          return false;
+        }
+        g++;
+        len = 0;
+      }
+    }
+    return g == to;
   }
 
   /** Cheap checks before libphonenumber: NANP shape for +1 / US / CA numbers. */
@@ -395,6 +494,7 @@ final class PhoneDetector implements Detector {
       int stop,
       Hit pn,
       boolean intl,
+      boolean national,
       String region) {
     boolean words = s.anyWord(from, to);
     boolean standardGrouping = standardGrouping(s, from, to, intl, pn.cc() == 1);
@@ -413,6 +513,9 @@ final class PhoneDetector implements Detector {
     if (form.contains("line-break")) {
       base -= 0.05;
     }
+    if (national) {
+      base = Math.min(base, 0.65); // another region's national format: context made it a candidate
+    }
     List<String> ctxWords = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
     double score = base;
     if (!ctxWords.isEmpty()) {
@@ -426,7 +529,13 @@ final class PhoneDetector implements Detector {
       }
     }
     String pattern =
-        words ? "phone.words" : intl ? "phone.intl" : "phone." + region.toLowerCase(Locale.ROOT);
+        words
+            ? "phone.words"
+            : intl
+                ? "phone.intl"
+                : national
+                    ? "phone.national." + regionOf(pn.cc())
+                    : "phone." + region.toLowerCase(Locale.ROOT);
     ctx.report(
         Candidate.builder(EntityType.PHONE_NUMBER, start, stop)
             .baseScore(base)
@@ -437,6 +546,10 @@ final class PhoneDetector implements Detector {
             .contextWords(ctxWords)
             .canonical(pn.e164())
             .build());
+  }
+
+  private static String regionOf(int cc) {
+    return UTIL.getRegionCodeForCountryCode(cc).toLowerCase(Locale.ROOT);
   }
 
   /**
