@@ -1056,7 +1056,7 @@ final class PersonDetector implements Detector {
     /** CamelCase inside a word (getUserName, PowerShell), except Mc/Mac/De/La/Le/Di name shapes. */
     boolean innerUpper(int from, int to) {
       for (int i = from + 1; i < to; i++) {
-        if (Character.isUpperCase(chars[i])) {
+        if (isUpper(chars[i])) {
           if (namePrefix(from, i - from)) {
             continue;
           }
@@ -1147,13 +1147,19 @@ final class PersonDetector implements Detector {
       }
       lead = t;
       if (cueBefore(t)) {
+        // a possible cue before: one lookup rejects the many NOT_A_NAME parts before the cue search
+        pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+        if ((pf[0] & (P_NOT_NAME | P_CAMEL)) != 0) {
+          return 0;
+        }
         findCue(t);
-      } else {
-        noCue();
+        if (cueKind != STRONG) {
+          forwardCue(ps[0], pe[0]);
+        }
+        return cueKind == NONE ? 0 : decide(0);
       }
-      if (cueKind != STRONG) {
-        forwardCue(ps[0], pe[0]);
-      }
+      noCue();
+      forwardCue(ps[0], pe[0]);
       if (cueKind == NONE) {
         return 0;
       }
@@ -1388,8 +1394,8 @@ final class PersonDetector implements Detector {
             && i + 1 < to
             && (chars[i + 1] == 't' || chars[i + 1] == 'T')
             && i > from
-            && !Character.isLetterOrDigit(chars[i - 1])
-            && (i + 2 >= to || !Character.isLetterOrDigit(chars[i + 2]))) {
+            && !letterOrDigit(chars[i - 1])
+            && (i + 2 >= to || !letterOrDigit(chars[i + 2]))) {
           return true; // "maria at contoso dot com", "maria <AT> contoso"
         }
       }
@@ -1507,10 +1513,10 @@ final class PersonDetector implements Detector {
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
+        if (a == '.' && e + 1 < text.length() && letterOrDigit(chars[e + 1])) {
           return true;
         }
-        if (a == '-' && e + 1 < text.length() && Character.isDigit(chars[e + 1])) {
+        if (a == '-' && e + 1 < text.length() && digit(chars[e + 1])) {
           return true; // a ticket or order number: "PO-8659840", "INV-2023-36089"
         }
       }
@@ -2088,8 +2094,8 @@ final class PersonDetector implements Detector {
       boolean upper = false;
       for (int i = from; i < to; i++) {
         char c = chars[i];
-        lower |= Character.isLowerCase(c);
-        upper |= Character.isUpperCase(c);
+        lower |= isLower(c);
+        upper |= isUpper(c);
       }
       if (!upper) {
         // a lower-case name ("maria garcia") in title case
@@ -2100,8 +2106,8 @@ final class PersonDetector implements Detector {
           if (c == '\u2019') {
             c = '\'';
           }
-          sb.append(startOfPiece ? Character.toUpperCase(c) : c);
-          startOfPiece = !Character.isLetter(c);
+          sb.append(startOfPiece ? toUpper(c) : c);
+          startOfPiece = !isLetter(c);
         }
         return sb.toString();
       }
@@ -2112,12 +2118,12 @@ final class PersonDetector implements Detector {
         if (c == '\u2019') {
           c = '\'';
         }
-        if (!lower && Character.isLetter(c)) {
-          sb.append(startOfPiece ? c : Character.toLowerCase(c));
+        if (!lower && isLetter(c)) {
+          sb.append(startOfPiece ? c : toLower(c));
           startOfPiece = false;
         } else {
           sb.append(c);
-          startOfPiece = !Character.isLetter(c);
+          startOfPiece = !isLetter(c);
         }
       }
       return sb.toString();
@@ -2126,6 +2132,23 @@ final class PersonDetector implements Detector {
     /** Lower-cased text of tokens [s, e] with single spaces (only for reported cues). */
     String lower(int s, int e) {
       StringBuilder sb = new StringBuilder(ix.end(e) - ix.start(s));
+      boolean ascii = true;
+      for (int k = s; k <= e; k++) {
+        if ((ix.flags(k) & TextIndex.SPACE) != 0) {
+          sb.append(' ');
+        } else {
+          for (int i = ix.start(k), to = ix.end(k); i < to; i++) {
+            char c = chars[i];
+            ascii &= c < 128;
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+          }
+        }
+      }
+      if (ascii) {
+        return sb.toString();
+      }
+      // String.toLowerCase has rules beyond ASCII (final sigma, dotted I): the old way there
+      sb.setLength(0);
       for (int k = s; k <= e; k++) {
         if ((ix.flags(k) & TextIndex.SPACE) != 0) {
           sb.append(' ');
@@ -2135,5 +2158,35 @@ final class PersonDetector implements Detector {
       }
       return sb.toString().toLowerCase(Locale.ROOT);
     }
+  }
+
+  // ASCII fast paths of java.lang.Character (same answers; the rest goes to Character)
+
+  static boolean isUpper(char c) {
+    return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+  }
+
+  static boolean isLower(char c) {
+    return c < 128 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+  }
+
+  static boolean isLetter(char c) {
+    return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+  }
+
+  static boolean letterOrDigit(char c) {
+    return c < 128 ? (c >= '0' && c <= '9') || isLetter(c) : Character.isLetterOrDigit(c);
+  }
+
+  static boolean digit(char c) {
+    return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+  }
+
+  static char toUpper(char c) {
+    return c < 128 ? (c >= 'a' && c <= 'z' ? (char) (c - 32) : c) : Character.toUpperCase(c);
+  }
+
+  static char toLower(char c) {
+    return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
   }
 }
