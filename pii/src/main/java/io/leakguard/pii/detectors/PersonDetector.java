@@ -2075,7 +2075,7 @@ final class PersonDetector implements Detector {
             }
           }
         }
-        canon.append(canonicalPart(ix.start(ps[p]), ix.end(pe[p])));
+        canonicalPart(canon, ix.start(ps[p]), ix.end(pe[p]));
       }
       ctx.report(
           Candidate.builder(EntityType.PERSON, start, end)
@@ -2090,6 +2090,13 @@ final class PersonDetector implements Detector {
 
     /** A part as written; an all-caps part in title case ({@code O'BRIEN} to {@code O'Brien}). */
     String canonicalPart(int from, int to) {
+      StringBuilder sb = new StringBuilder(to - from);
+      canonicalPart(sb, from, to);
+      return sb.toString();
+    }
+
+    /** Appends {@link #canonicalPart(int, int)} to {@code sb} (no intermediate string). */
+    void canonicalPart(StringBuilder sb, int from, int to) {
       boolean lower = false;
       boolean upper = false;
       for (int i = from; i < to; i++) {
@@ -2099,7 +2106,6 @@ final class PersonDetector implements Detector {
       }
       if (!upper) {
         // a lower-case name ("maria garcia") in title case
-        StringBuilder sb = new StringBuilder(to - from);
         boolean startOfPiece = true;
         for (int i = from; i < to; i++) {
           char c = chars[i];
@@ -2109,24 +2115,30 @@ final class PersonDetector implements Detector {
           sb.append(startOfPiece ? toUpper(c) : c);
           startOfPiece = !isLetter(c);
         }
-        return sb.toString();
+        return;
       }
-      StringBuilder sb = new StringBuilder(to - from);
+      if (lower) {
+        // as written (the common case: "Maria", "O'Brien"), apostrophes made plain
+        for (int i = from; i < to; i++) {
+          char c = chars[i];
+          sb.append(c == '\u2019' ? '\'' : c);
+        }
+        return;
+      }
       boolean startOfPiece = true;
       for (int i = from; i < to; i++) {
         char c = chars[i];
         if (c == '\u2019') {
           c = '\'';
         }
-        if (!lower && isLetter(c)) {
+        if (isLetter(c)) {
           sb.append(startOfPiece ? c : toLower(c));
           startOfPiece = false;
         } else {
           sb.append(c);
-          startOfPiece = !isLetter(c);
+          startOfPiece = true;
         }
       }
-      return sb.toString();
     }
 
     /** Lower-cased text of tokens [s, e] with single spaces (only for reported cues). */
