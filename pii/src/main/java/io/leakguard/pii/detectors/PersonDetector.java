@@ -104,53 +104,53 @@ final class PersonDetector implements Detector {
           List.of(
               "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
               "le", "la", "ter", "ten", "bin", "binti", "al", "el", "y", "zu", "af"));
-  private static final NameSet CLOSINGS =
-      new NameSet(
-          List.of(
-              "thanks",
-              "thank you",
-              "thanks again",
-              "many thanks",
-              "thanks so much",
-              "thank you so much",
-              "thanks in advance",
-              "regards",
-              "best regards",
-              "kind regards",
-              "warm regards",
-              "warmest regards",
-              "many regards",
-              "with regards",
-              "with kind regards",
-              "with best regards",
-              "best",
-              "all the best",
-              "best wishes",
-              "cheers",
-              "sincerely",
-              "yours sincerely",
-              "sincerely yours",
-              "yours truly",
-              "yours",
-              "respectfully",
-              "cordially",
-              "take care",
-              "br",
-              "rgds",
-              "thx",
-              "ty",
-              "talk soon",
-              "--",
-              "-",
-              "mit freundlichen grüßen",
-              "saludos",
-              "cordialement",
-              "atenciosamente",
-              "groeten",
-              "met vriendelijke groet",
-              "cumprimentos",
-              "un saludo",
-              "saludos cordiales"));
+  private static final List<String> CLOSING_PHRASES =
+      List.of(
+          "thanks",
+          "thank you",
+          "thanks again",
+          "many thanks",
+          "thanks so much",
+          "thank you so much",
+          "thanks in advance",
+          "regards",
+          "best regards",
+          "kind regards",
+          "warm regards",
+          "warmest regards",
+          "many regards",
+          "with regards",
+          "with kind regards",
+          "with best regards",
+          "best",
+          "all the best",
+          "best wishes",
+          "cheers",
+          "sincerely",
+          "yours sincerely",
+          "sincerely yours",
+          "yours truly",
+          "yours",
+          "respectfully",
+          "cordially",
+          "take care",
+          "br",
+          "rgds",
+          "thx",
+          "ty",
+          "talk soon",
+          "--",
+          "-",
+          "mit freundlichen grüßen",
+          "saludos",
+          "cordialement",
+          "atenciosamente",
+          "groeten",
+          "met vriendelijke groet",
+          "cumprimentos",
+          "un saludo",
+          "saludos cordiales");
+  private static final NameSet CLOSINGS = new NameSet(CLOSING_PHRASES);
   private static final NameSet HEADERS =
       new NameSet(
           List.of(
@@ -234,80 +234,80 @@ final class PersonDetector implements Detector {
               "nombre",
               "nom",
               "prénom"));
-  private static final NameSet LABELS_WITHOUT_COLON =
-      new NameSet(
-          List.of(
-              "assigned to",
-              "requested by",
-              "reported by",
-              "submitted by",
-              "created by",
-              "opened by",
-              "approved by",
-              "escalated to",
-              "signed by",
-              "on behalf of",
-              "contact",
-              "spoke with",
-              "spoke to",
-              "talked to",
-              "talked with",
-              "called by",
-              "forwarded to",
-              "cc'd",
-              "ask for",
-              "attention of",
-              "attn",
-              "resolved by",
-              "closed by",
-              "updated by",
-              "handled by",
-              "owned by",
-              "sent by",
-              "written by",
-              "reassigned to",
-              "transferred to",
-              "took over from",
-              "taken over from",
-              "handed over to",
-              "handed off to",
-              "per",
-              "cc",
-              "ask",
-              "asked",
-              "ping",
-              "pinged",
-              "colleague",
-              "my colleague",
-              "cx",
-              "called cx",
-              "call cx",
-              "account holder",
-              "card holder",
-              "cardholder",
-              "contact is",
-              "admin is",
-              "tenant is",
-              "owner is",
-              "manager is",
-              "conversation with",
-              "chat with",
-              "meeting with",
-              "call with",
-              "transcript",
-              "tam",
-              "csm",
-              "employee",
-              "husband",
-              "my husband",
-              "wife",
-              "my wife",
-              "partner",
-              "my manager",
-              "boss",
-              "my boss",
-              "collab w",
-              "holder"));
+  private static final List<String> LABEL_PHRASES =
+      List.of(
+          "assigned to",
+          "requested by",
+          "reported by",
+          "submitted by",
+          "created by",
+          "opened by",
+          "approved by",
+          "escalated to",
+          "signed by",
+          "on behalf of",
+          "contact",
+          "spoke with",
+          "spoke to",
+          "talked to",
+          "talked with",
+          "called by",
+          "forwarded to",
+          "cc'd",
+          "ask for",
+          "attention of",
+          "attn",
+          "resolved by",
+          "closed by",
+          "updated by",
+          "handled by",
+          "owned by",
+          "sent by",
+          "written by",
+          "reassigned to",
+          "transferred to",
+          "took over from",
+          "taken over from",
+          "handed over to",
+          "handed off to",
+          "per",
+          "cc",
+          "ask",
+          "asked",
+          "ping",
+          "pinged",
+          "colleague",
+          "my colleague",
+          "cx",
+          "called cx",
+          "call cx",
+          "account holder",
+          "card holder",
+          "cardholder",
+          "contact is",
+          "admin is",
+          "tenant is",
+          "owner is",
+          "manager is",
+          "conversation with",
+          "chat with",
+          "meeting with",
+          "call with",
+          "transcript",
+          "tam",
+          "csm",
+          "employee",
+          "husband",
+          "my husband",
+          "wife",
+          "my wife",
+          "partner",
+          "my manager",
+          "boss",
+          "my boss",
+          "collab w",
+          "holder");
+  private static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
 
   /** A word token: letters, no digits ({@code (flags & WORD_MASK) == WORD}). */
   private static final int WORD_MASK = TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT;
@@ -320,33 +320,93 @@ final class PersonDetector implements Detector {
   private static final int W_INTRO = 1 << 1;
   private static final int W_LABEL_END = 1 << 2;
   private static final int W_GREETING_END = 1 << 3;
-  private static final NameSet GREETING_PHRASES =
-      new NameSet(
-          List.of(
-              "thank you",
-              "thanks so much",
-              "thank you so much",
-              "thanks again",
-              "thank you again",
-              "good morning",
-              "good afternoon",
-              "good evening",
-              "good day",
-              "buenos días",
-              "buenas tardes",
-              "guten tag",
-              "guten morgen"));
+  private static final List<String> GREETING_PHRASE_LIST =
+      List.of(
+          "thank you",
+          "thanks so much",
+          "thank you so much",
+          "thanks again",
+          "thank you again",
+          "good morning",
+          "good afternoon",
+          "good evening",
+          "good day",
+          "buenos días",
+          "buenas tardes",
+          "guten tag",
+          "guten morgen");
+  private static final NameSet GREETING_PHRASES = new NameSet(GREETING_PHRASE_LIST);
   private static final NameSet CUE_WORDS = new NameSet(cueWords());
 
   /** A title or a cue word: one lookup for the word before most tokens ({@link Scan#cueBefore}). */
   private static final NameSet CUE_OR_TITLE = cueOrTitle();
 
+  /**
+   * A flag in {@link #CUE_OR_TITLE} only: a cue word that {@link Scan#findCue} may take as a cue
+   * with no word before it (a one-word label phrase such as {@code per}, a stand-alone introduction
+   * such as {@code soy}). The other cue words (introductions such as {@code is}, {@code am}, label
+   * ends such as {@code to}, {@code of}, greeting ends such as {@code morning}) are cues only as
+   * the last word of a phrase, whose word before them is in {@link #PHRASE_HEADS}.
+   */
+  private static final int W_ALONE = 1 << 4;
+
   private static NameSet cueOrTitle() {
-    java.util.Map<String, Integer> m = new java.util.HashMap<>(cueWords());
+    java.util.Map<String, Integer> cues = cueWords();
+    java.util.Map<String, Integer> m = new java.util.HashMap<>(cues);
     for (String w : TITLE_WORDS) {
-      m.merge(w, 1, (a, b) -> a | b);
+      m.merge(w, W_GREETING, (a, b) -> a | b);
+    }
+    for (String w : LABEL_PHRASES) {
+      if (w.indexOf(' ') < 0 && cues.containsKey(w)) {
+        m.merge(w, W_ALONE, (a, b) -> a | b);
+      }
+    }
+    for (String w :
+        List.of("soy", "llamo", "appelle", "chiamo", "chamo", "heiße", "heisse", "sono")) {
+      m.merge(w, W_ALONE, (a, b) -> a | b);
     }
     return new NameSet(m);
+  }
+
+  /**
+   * Every word that stands right before the last word of a cue phrase ({@link
+   * #LABELS_WITHOUT_COLON}, {@link #GREETING_PHRASES}, the introductions {@code name is}, {@code
+   * this is}, {@code i am}, {@code call me}, {@code name ist}): a cue word without {@link
+   * #W_GREETING} or {@link #W_ALONE} gives a cue only after one of these ({@link Scan#cueBefore}).
+   */
+  private static final NameSet PHRASE_HEADS = phraseHeads();
+
+  /**
+   * The words before a comma that can give a cue ({@link Scan#commaCue}): greetings, {@code there},
+   * {@code again}, and the last word of every closing phrase.
+   */
+  private static final NameSet COMMA_HEADS = commaHeads();
+
+  private static NameSet commaHeads() {
+    java.util.Set<String> heads = new java.util.HashSet<>(List.of("there", "again"));
+    for (java.util.Map.Entry<String, Integer> e : cueWords().entrySet()) {
+      if ((e.getValue() & W_GREETING) != 0) {
+        heads.add(e.getKey());
+      }
+    }
+    for (String c : CLOSING_PHRASES) {
+      String[] w = c.split(" ");
+      heads.add(w[w.length - 1]);
+    }
+    return new NameSet(heads);
+  }
+
+  private static NameSet phraseHeads() {
+    java.util.Set<String> heads = new java.util.HashSet<>(List.of("name", "this", "i", "call"));
+    for (List<String> l : List.of(LABEL_PHRASES, GREETING_PHRASE_LIST)) {
+      for (String p : l) {
+        String[] w = p.split(" ");
+        if (w.length > 1) {
+          heads.add(w[w.length - 2]);
+        }
+      }
+    }
+    return new NameSet(heads);
   }
 
   private static java.util.Map<String, Integer> cueWords() {
@@ -454,7 +514,12 @@ final class PersonDetector implements Detector {
     // the cue found for the chain
     int cueKind;
     String cuePattern;
+
+    /** The cue word as a literal; null when none or when it is tokens [cueFrom, cueTo]. */
     String cueWord;
+
+    int cueFrom = -1;
+    int cueTo;
     boolean capsAllowed;
     boolean labelCue;
     boolean speakerCue;
@@ -467,6 +532,7 @@ final class PersonDetector implements Detector {
     int runFrom = -1;
     int runStop = -1;
     boolean runHasHere;
+    boolean runAddress; // addressAt(runStop): an address right after the run
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -615,7 +681,7 @@ final class PersonDetector implements Detector {
           unlistedTail || unlistedHead ? 0.3 : 0.4,
           cuePattern,
           unlistedTail || unlistedHead ? "none" : "name-list",
-          cueWord);
+          cueWord());
       return last + 1;
     }
 
@@ -639,7 +705,7 @@ final class PersonDetector implements Detector {
       }
       int limit = Math.min(n, t + 16);
       int m = runStop; // the first token after t that is neither a word nor an inline space
-      if (m < limit && (punct(m, ',') || punct(m, '<') || punct(m, '('))) {
+      if (m < limit && runAddress) {
         return false; // an address may follow the chain
       }
       if (runHasHere) {
@@ -669,6 +735,7 @@ final class PersonDetector implements Detector {
       runFrom = t;
       runStop = m;
       runHasHere = here;
+      runAddress = m < n && addressAt(m);
     }
 
     /**
@@ -687,19 +754,20 @@ final class PersonDetector implements Detector {
       int j = t - 2;
       int f = ix.flags(j);
       if ((f & WORD_MASK) == WORD) {
-        int s = ix.start(j);
-        int e = ix.end(j);
-        return CUE_OR_TITLE.contains(chars, s, e);
+        return cueWordBefore(j);
       }
       if ((f & TextIndex.PUNCT) != 0) {
         switch (chars[ix.start(j)]) {
           case '.':
             return j >= 1 && word(j - 1) && TITLES.contains(chars, ix.start(j - 1), ix.end(j - 1));
+          case ',':
+            return commaCue(j);
+          case ';':
+            return headerMark(prevSameLine(j));
+          case '/':
+            return j >= 1 && word(j - 1) && isWord(j - 1, "w"); // "spoke w/ Chiara"
           case '"':
           case '\'':
-          case ',':
-          case ';':
-          case '/':
           case '-':
           case ':':
           case '>':
@@ -712,6 +780,66 @@ final class PersonDetector implements Detector {
         }
       }
       return (f & TextIndex.ALNUM) == 0; // a token with digits: no cue word, no line start
+    }
+
+    /**
+     * {@link #cueBefore} when the token before the chain (after one space) is the comma {@code j}:
+     * {@link #findCue} takes a cue there only from the token {@code k} before the comma on its
+     * line: {@code >}, {@code "} or {@code )} (a header continuation), a greeting word, {@code
+     * there}/{@code again} (after a greeting), or the last word of a closing phrase ({@code Kind
+     * regards,}; the phrase must end right at the comma, so {@code k} is then that word). {@link
+     * #COMMA_HEADS} holds those words. So {@code ..., with} after running prose gives none.
+     */
+    boolean commaCue(int j) {
+      int k = prevSameLine(j);
+      if (k < 0) {
+        return false;
+      }
+      int f = ix.flags(k);
+      if ((f & WORD_MASK) == WORD) {
+        // findCue compares there/again with equalsIgnoreCase, which also takes a dotless i or a
+        // long s; the fold does not: a non-ASCII word is left to findCue
+        return (f & TextIndex.NON_ASCII) != 0
+            || COMMA_HEADS.contains(chars, ix.start(k), ix.end(k));
+      }
+      if ((f & TextIndex.PUNCT) != 0) {
+        return headerMark(k);
+      }
+      return (f & TextIndex.ALNUM) == 0; // a token with digits ends no greeting or closing
+    }
+
+    /** Token {@code k} is {@code >}, {@code "} or {@code )}: a header line may go on after it. */
+    boolean headerMark(int k) {
+      return k >= 0 && (punct(k, '>') || punct(k, '"') || punct(k, ')'));
+    }
+
+    /**
+     * {@link #cueBefore} when the token before the chain (after one space) is the word {@code j}:
+     * {@link #findCue} then takes a cue only from a title or a cue word at {@code j}; a greeting, a
+     * title or a {@link #W_ALONE} word may be one by itself, any other cue word only as the last
+     * word of a phrase ({@code assigned to}, {@code my name is}, {@code good morning}). The phrase
+     * sets' keys are words joined by single spaces, and {@code findCue} reads phrases over words,
+     * inline spaces and {@code -} only, so such a phrase needs an inline space at {@code j - 1} and
+     * the phrase's second-last word at {@code j - 2} ({@link #PHRASE_HEADS}; the fold is per char,
+     * an inline space folds to one space). Any other shape before {@code j} ({@code I'm}, {@code
+     * name's}, a hyphen) is left to {@code findCue}. Running prose has many {@code to}, {@code of},
+     * {@code for}, {@code is}: this spares the name-list lookup of the word after them.
+     */
+    boolean cueWordBefore(int j) {
+      int w = CUE_OR_TITLE.get(chars, ix.start(j), ix.end(j));
+      if (w == 0) {
+        return false;
+      }
+      if ((w & (W_GREETING | W_ALONE)) != 0 || j < 2 || !inlineSpace(j - 1)) {
+        return true;
+      }
+      int k = j - 2;
+      int f = ix.flags(k);
+      if ((f & WORD_MASK) != WORD) {
+        return punct(k, '-'); // a phrase needs a word before j (a hyphen: let findCue decide)
+      }
+      // selfIntro compares name/this/i/call with equalsIgnoreCase (a dotless i is an i there)
+      return (f & TextIndex.NON_ASCII) != 0 || PHRASE_HEADS.contains(chars, ix.start(k), ix.end(k));
     }
 
     /**
@@ -928,7 +1056,7 @@ final class PersonDetector implements Detector {
     /** CamelCase inside a word (getUserName, PowerShell), except Mc/Mac/De/La/Le/Di name shapes. */
     boolean innerUpper(int from, int to) {
       for (int i = from + 1; i < to; i++) {
-        if (Character.isUpperCase(chars[i])) {
+        if (isUpper(chars[i])) {
           if (namePrefix(from, i - from)) {
             continue;
           }
@@ -957,26 +1085,8 @@ final class PersonDetector implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !cueBefore(t)) {
-          // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
-          // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
-          // cue before it, only a cue after it can make it a name: its flags are looked up only
-          // then. The start of the full judgement below, for one part: NOT_A_NAME, CODE and no cue
-          // all resume after it.
-          if (codeAround(ps[0], pe[0])) {
-            return 0;
-          }
-          lead = t;
-          noCue();
-          forwardCue(ps[0], pe[0]);
-          if (cueKind == NONE) {
-            return 0;
-          }
-          pf[0] = partFlags(ps[0], pe[0], lazyInitial);
-          if ((pf[0] & (P_NOT_NAME | P_CAMEL)) != 0) {
-            return 0;
-          }
-          return decide(0);
+        if (!punct(pe[0] + 1, ',')) {
+          return lonePart(t);
         }
         pf[0] = partFlags(ps[0], pe[0], lazyInitial);
       }
@@ -1023,6 +1133,41 @@ final class PersonDetector implements Detector {
         forwardCue(ps[0], pe[parts - 1]);
       }
       return decide(retry);
+    }
+
+    /**
+     * {@link #judge} for a lone part {@code t} not followed by a comma (no inverted name): it is
+     * reported only with a cue (no-cue names need two parts), and NOT_A_NAME, CODE and no cue all
+     * resume after it, so the cues are read first and its name-list flags only once one is found
+     * (most lone capitalized words, {@code The}, {@code Please}, {@code Windows}, have none).
+     */
+    int lonePart(int t) {
+      if (codeAround(ps[0], pe[0])) {
+        return 0;
+      }
+      lead = t;
+      if (cueBefore(t)) {
+        // a possible cue before: one lookup rejects the many NOT_A_NAME parts before the cue search
+        pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+        if ((pf[0] & (P_NOT_NAME | P_CAMEL)) != 0) {
+          return 0;
+        }
+        findCue(t);
+        if (cueKind != STRONG) {
+          forwardCue(ps[0], pe[0]);
+        }
+        return cueKind == NONE ? 0 : decide(0);
+      }
+      noCue();
+      forwardCue(ps[0], pe[0]);
+      if (cueKind == NONE) {
+        return 0;
+      }
+      pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+      if ((pf[0] & (P_NOT_NAME | P_CAMEL)) != 0) {
+        return 0;
+      }
+      return decide(0);
     }
 
     /** The judgement once the cues are known; returns the token to resume at. */
@@ -1086,7 +1231,7 @@ final class PersonDetector implements Detector {
           score = 0.75;
           validation = "name-list";
         } else if ((endsPhrase(pe[parts - 1]) && (speakerCue || !punct(pe[parts - 1] + 1, ':')))
-            || (parts == 1 && "name is".equals(cueWord))
+            || (parts == 1 && "name is".equals(cueWord()))
             || speakerFramed) {
           // "Customer: Correlation ID: ..." - an unlisted chain before ':' is a label, not a name
           score = 0.65;
@@ -1094,12 +1239,12 @@ final class PersonDetector implements Detector {
         } else {
           return retry;
         }
-        emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord);
+        emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord());
         return 0;
       }
       if (cueKind == WEAK) {
         if (anyKnown && !allAmbiguous && (anyFirst || parts > 1)) {
-          emit(start, end, 0.85, 0.4, cuePattern, "name-list", cueWord);
+          emit(start, end, 0.85, 0.4, cuePattern, "name-list", cueWord());
           return 0;
         }
         return retry;
@@ -1207,6 +1352,14 @@ final class PersonDetector implements Detector {
       if (inlineSpace(a)) {
         a++;
       }
+      return addressAt(a);
+    }
+
+    /**
+     * {@link #addressAfter} once the token {@code a} after the chain (and one inline space) is
+     * known: it depends on nothing else, so {@link #scanRun} computes it once per run of words.
+     */
+    boolean addressAt(int a) {
       if (punct(a, ',')) {
         // "Maria Garcia, maria@x": an address right after the comma
         int from = ix.end(a);
@@ -1241,8 +1394,8 @@ final class PersonDetector implements Detector {
             && i + 1 < to
             && (chars[i + 1] == 't' || chars[i + 1] == 'T')
             && i > from
-            && !Character.isLetterOrDigit(chars[i - 1])
-            && (i + 2 >= to || !Character.isLetterOrDigit(chars[i + 2]))) {
+            && !letterOrDigit(chars[i - 1])
+            && (i + 2 >= to || !letterOrDigit(chars[i + 2]))) {
           return true; // "maria at contoso dot com", "maria <AT> contoso"
         }
       }
@@ -1360,10 +1513,10 @@ final class PersonDetector implements Detector {
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
+        if (a == '.' && e + 1 < text.length() && letterOrDigit(chars[e + 1])) {
           return true;
         }
-        if (a == '-' && e + 1 < text.length() && Character.isDigit(chars[e + 1])) {
+        if (a == '-' && e + 1 < text.length() && digit(chars[e + 1])) {
           return true; // a ticket or order number: "PO-8659840", "INV-2023-36089"
         }
       }
@@ -1442,7 +1595,9 @@ final class PersonDetector implements Detector {
         if (w >= 0 && word(w) && TITLES.contains(chars, ix.start(w), ix.end(w))) {
           cueKind = STRONG;
           cuePattern = "person.title";
-          cueWord = lower(w, w);
+          cueWord = null;
+          cueFrom = w;
+          cueTo = w;
           capsAllowed = true;
           j = prevSameLine(w);
         }
@@ -1459,20 +1614,20 @@ final class PersonDetector implements Detector {
         }
         // "Hi, John" or "Best regards, Priya Natarajan"
         if (k >= 0 && word(k) && (CUE_WORDS.get(chars, ix.start(k), ix.end(k)) & W_GREETING) != 0) {
-          set(STRONG, "person.greeting", lower(k, k), false);
+          setLower(STRONG, "person.greeting", k, k, false);
           return;
         }
         // "Hi there, Anthony" / "Hello again, Maria"
         if (k >= 0 && (ix.equalsIgnoreCase(k, "there") || ix.equalsIgnoreCase(k, "again"))) {
           int g = prevWord(k);
           if (g >= 0 && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0) {
-            set(STRONG, "person.greeting", lower(g, k), false);
+            setLower(STRONG, "person.greeting", g, k, false);
             return;
           }
         }
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
-          set(STRONG, "person.signature", lower(ls, j - 1), true);
+          setLower(STRONG, "person.signature", ls, j - 1, true);
         }
         return;
       }
@@ -1482,14 +1637,14 @@ final class PersonDetector implements Detector {
           return;
         }
         if ((w & W_GREETING) != 0) {
-          set(STRONG, "person.greeting", lower(j, j), cueKind == STRONG);
+          setLower(STRONG, "person.greeting", j, j, cueKind == STRONG);
           return;
         }
         if ((w & W_GREETING_END) != 0) {
           int ps1 = phraseBack(j, 4);
           for (int s = ps1; s < j; s++) {
             if (word(s) && GREETING_PHRASES.contains(chars, ix.start(s), ix.end(j))) {
-              set(STRONG, "person.greeting", lower(s, j), cueKind == STRONG);
+              setLower(STRONG, "person.greeting", s, j, cueKind == STRONG);
               return;
             }
           }
@@ -1504,7 +1659,7 @@ final class PersonDetector implements Detector {
         for (int s = ls; s <= j; s++) {
           if (word(s) && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j))) {
             if (cueKind != STRONG) {
-              set(WEAK, "person.label", lower(s, j), false);
+              setLower(WEAK, "person.label", s, j, false);
             }
             return;
           }
@@ -1534,12 +1689,12 @@ final class PersonDetector implements Detector {
         if (ls >= 0 && ls < j) {
           int le = j - 1;
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
-            set(STRONG, "person.header", lower(ls, le), true);
+            setLower(STRONG, "person.header", ls, le, true);
             labelCue = true;
             return;
           }
           if (LABELS.contains(chars, ix.start(ls), ix.end(le))) {
-            set(STRONG, "person.label", lower(ls, le), true);
+            setLower(STRONG, "person.label", ls, le, true);
             labelCue = true;
             return;
           }
@@ -1550,7 +1705,7 @@ final class PersonDetector implements Detector {
           if (word(s)
               && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j - 1))
               && cueKind != STRONG) {
-            set(WEAK, "person.label", lower(s, j - 1), true);
+            setLower(WEAK, "person.label", s, j - 1, true);
             labelCue = true;
             return;
           }
@@ -1576,6 +1731,7 @@ final class PersonDetector implements Detector {
       cueKind = NONE;
       cuePattern = "person.full-name";
       cueWord = null;
+      cueFrom = -1;
       capsAllowed = false;
       labelCue = false;
       speakerCue = false;
@@ -1586,7 +1742,32 @@ final class PersonDetector implements Detector {
       cueKind = kind;
       cuePattern = pattern;
       cueWord = word;
+      cueFrom = -1;
       capsAllowed |= caps;
+    }
+
+    /**
+     * {@link #set} with the cue word being the lower-cased text of tokens [from, to]: the string is
+     * built only when a finding reports it ({@link #cueWord()}), most cues found are not reported.
+     */
+    void setLower(int kind, String pattern, int from, int to, boolean caps) {
+      cueKind = kind;
+      cuePattern = pattern;
+      cueWord = null;
+      cueFrom = from;
+      cueTo = to;
+      capsAllowed |= caps;
+    }
+
+    /** The cue word as the candidate's context words. */
+    List<String> cueWordList() {
+      String w = cueWord();
+      return w == null ? List.of() : List.of(w);
+    }
+
+    /** The cue word of the cue found last (null: none). */
+    String cueWord() {
+      return cueFrom >= 0 ? lower(cueFrom, cueTo) : cueWord;
     }
 
     /** "my name is", "name's", "I'm", "I am", "this is", "call me". */
@@ -1636,7 +1817,7 @@ final class PersonDetector implements Detector {
           || ix.equalsIgnoreCase(j, "heiße")
           || ix.equalsIgnoreCase(j, "heisse")) {
         // "soy Iván", "me llamo", "je m'appelle", "mi chiamo", "me chamo", "ich heiße"
-        set(STRONG, "person.self-intro", lower(j, j), true);
+        setLower(STRONG, "person.self-intro", j, j, true);
         return true;
       }
       if (ix.equalsIgnoreCase(j, "ist")) {
@@ -1748,7 +1929,7 @@ final class PersonDetector implements Detector {
           && punct(colon, ':')
           && colon > ls
           && HEADERS.contains(chars, ix.start(ls), ix.end(colon - 1))) {
-        set(STRONG, "person.header", lower(ls, colon - 1), true);
+        setLower(STRONG, "person.header", ls, colon - 1, true);
         labelCue = true;
       }
     }
@@ -1791,7 +1972,7 @@ final class PersonDetector implements Detector {
       }
       int ls = lineStartToken(j + 1);
       if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
-        set(STRONG, "person.signature", lower(ls, j), true);
+        setLower(STRONG, "person.signature", ls, j, true);
       }
     }
 
@@ -1869,7 +2050,7 @@ final class PersonDetector implements Detector {
               .score(score)
               .pattern(addr && cueKind == NONE ? "person.address" : cuePattern)
               .validation(listed ? "name-list" : "none")
-              .contextWords(cueWord == null ? List.of() : List.of(cueWord))
+              .contextWords(cueWordList())
               .canonical(canonical)
               .build());
       return end + 1;
@@ -1894,7 +2075,7 @@ final class PersonDetector implements Detector {
             }
           }
         }
-        canon.append(canonicalPart(ix.start(ps[p]), ix.end(pe[p])));
+        canonicalPart(canon, ix.start(ps[p]), ix.end(pe[p]));
       }
       ctx.report(
           Candidate.builder(EntityType.PERSON, start, end)
@@ -1909,48 +2090,77 @@ final class PersonDetector implements Detector {
 
     /** A part as written; an all-caps part in title case ({@code O'BRIEN} to {@code O'Brien}). */
     String canonicalPart(int from, int to) {
+      StringBuilder sb = new StringBuilder(to - from);
+      canonicalPart(sb, from, to);
+      return sb.toString();
+    }
+
+    /** Appends {@link #canonicalPart(int, int)} to {@code sb} (no intermediate string). */
+    void canonicalPart(StringBuilder sb, int from, int to) {
       boolean lower = false;
       boolean upper = false;
       for (int i = from; i < to; i++) {
         char c = chars[i];
-        lower |= Character.isLowerCase(c);
-        upper |= Character.isUpperCase(c);
+        lower |= isLower(c);
+        upper |= isUpper(c);
       }
       if (!upper) {
         // a lower-case name ("maria garcia") in title case
-        StringBuilder sb = new StringBuilder(to - from);
         boolean startOfPiece = true;
         for (int i = from; i < to; i++) {
           char c = chars[i];
           if (c == '\u2019') {
             c = '\'';
           }
-          sb.append(startOfPiece ? Character.toUpperCase(c) : c);
-          startOfPiece = !Character.isLetter(c);
+          sb.append(startOfPiece ? toUpper(c) : c);
+          startOfPiece = !isLetter(c);
         }
-        return sb.toString();
+        return;
       }
-      StringBuilder sb = new StringBuilder(to - from);
+      if (lower) {
+        // as written (the common case: "Maria", "O'Brien"), apostrophes made plain
+        for (int i = from; i < to; i++) {
+          char c = chars[i];
+          sb.append(c == '\u2019' ? '\'' : c);
+        }
+        return;
+      }
       boolean startOfPiece = true;
       for (int i = from; i < to; i++) {
         char c = chars[i];
         if (c == '\u2019') {
           c = '\'';
         }
-        if (!lower && Character.isLetter(c)) {
-          sb.append(startOfPiece ? c : Character.toLowerCase(c));
+        if (isLetter(c)) {
+          sb.append(startOfPiece ? c : toLower(c));
           startOfPiece = false;
         } else {
           sb.append(c);
-          startOfPiece = !Character.isLetter(c);
+          startOfPiece = true;
         }
       }
-      return sb.toString();
     }
 
     /** Lower-cased text of tokens [s, e] with single spaces (only for reported cues). */
     String lower(int s, int e) {
       StringBuilder sb = new StringBuilder(ix.end(e) - ix.start(s));
+      boolean ascii = true;
+      for (int k = s; k <= e; k++) {
+        if ((ix.flags(k) & TextIndex.SPACE) != 0) {
+          sb.append(' ');
+        } else {
+          for (int i = ix.start(k), to = ix.end(k); i < to; i++) {
+            char c = chars[i];
+            ascii &= c < 128;
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+          }
+        }
+      }
+      if (ascii) {
+        return sb.toString();
+      }
+      // String.toLowerCase has rules beyond ASCII (final sigma, dotted I): the old way there
+      sb.setLength(0);
       for (int k = s; k <= e; k++) {
         if ((ix.flags(k) & TextIndex.SPACE) != 0) {
           sb.append(' ');
@@ -1960,5 +2170,35 @@ final class PersonDetector implements Detector {
       }
       return sb.toString().toLowerCase(Locale.ROOT);
     }
+  }
+
+  // ASCII fast paths of java.lang.Character (same answers; the rest goes to Character)
+
+  static boolean isUpper(char c) {
+    return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+  }
+
+  static boolean isLower(char c) {
+    return c < 128 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
+  }
+
+  static boolean isLetter(char c) {
+    return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+  }
+
+  static boolean letterOrDigit(char c) {
+    return c < 128 ? (c >= '0' && c <= '9') || isLetter(c) : Character.isLetterOrDigit(c);
+  }
+
+  static boolean digit(char c) {
+    return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+  }
+
+  static char toUpper(char c) {
+    return c < 128 ? (c >= 'a' && c <= 'z' ? (char) (c - 32) : c) : Character.toUpperCase(c);
+  }
+
+  static char toLower(char c) {
+    return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
   }
 }
