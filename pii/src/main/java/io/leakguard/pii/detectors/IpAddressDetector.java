@@ -222,6 +222,12 @@ final class IpAddressDetector implements Detector {
 
   private static final int SPACED_FAMILY = 10;
 
+  /**
+   * The longest separator {@link V4Scan#parseSep} accepts: three blanks, {@code [dot]}, three
+   * blanks.
+   */
+  static final int MAX_SEP = 11;
+
   @Override
   public String name() {
     return "ip";
@@ -263,6 +269,10 @@ final class IpAddressDetector implements Detector {
     boolean spaced;
     int lastGroupStart;
     boolean familyBreak;
+    // the number list and the index of the chain's first number (set by segment)
+    int[] numbers;
+    int numberCount;
+    int chainIndex;
     // result of parseSep
     int sepKind;
     boolean sepSpaced;
@@ -277,17 +287,74 @@ final class IpAddressDetector implements Detector {
     }
 
     /**
-     * Visits the number tokens only ({@link DigitRuns#numbers}). A host name {@code ip-10-0-0-1} is
-     * recognised at its first number (token {@code t}): the prefix word is token {@code t - 2},
-     * with the same resume test as if it had been visited in order (the {@code -} token between
-     * changes nothing).
+     * Visits the number tokens only ({@link DigitRuns#numbers}), and of those only the ones in a
+     * <em>linked segment</em> of at least four: number {@code i} is linked to number {@code i + 1}
+     * when the gap between them is at most {@link #MAX_SEP} chars and could be a separator ({@link
+     * #mayLink}). A chain's groups are consecutive number tokens (a separator holds no digit; a
+     * group followed by a letter ends the chain), each separated by at most {@code MAX_SEP} chars,
+     * so a chain of four groups, and so any finding (a host name needs one too), lies inside a
+     * segment of four or more linked numbers. Chains starting in a shorter segment end in it,
+     * report nothing, and leave a resume position no later number can see: skipping them changes
+     * nothing. Most numbers in support text (counts, dates, times, phone groups) are in such short
+     * segments.
+     *
+     * <p>A host name {@code ip-10-0-0-1} is recognised at its first number (token {@code t}): the
+     * prefix word is token {@code t - 2}, with the same resume test as if it had been visited in
+     * order (the {@code -} token between changes nothing).
      */
     void run() {
-      int resume = 0;
       DigitRuns runs = DigitRuns.of(idx);
       int[] numbers = runs.numbers();
       int count = runs.numberCount();
+      this.numbers = numbers;
+      this.numberCount = count;
+      int resume = 0;
+      int first = 0; // first number of the current linked segment
       for (int i = 0; i < count; i++) {
+        if (i + 1 < count && mayLink(numbers[i], numbers[i + 1])) {
+          continue;
+        }
+        if (i - first >= 3 || i - first == 2 && digitAfter(idx.end(numbers[i]))) {
+          resume = segment(numbers, first, i + 1, resume);
+        }
+        first = i + 1;
+      }
+    }
+
+    /**
+     * Number tokens {@code a} then {@code b} (the next one): false when no separator of {@link
+     * #parseSep} can join them, from the gap length and the char after {@code a} alone.
+     */
+    private boolean mayLink(int a, int b) {
+      int e = idx.end(a);
+      int gap = idx.start(b) - e;
+      if (gap > MAX_SEP) {
+        return false;
+      }
+      char c = cs[e];
+      return gap == 1 ? c == '.' || c == ',' || c == '-' : mayStartSeparator(c);
+    }
+
+    /**
+     * A chain's last group can be a token that is no number ({@code 62} and a combining mark):
+     * after three linked numbers, an ASCII digit within {@link #MAX_SEP} chars after a possible
+     * separator start keeps the segment.
+     */
+    private boolean digitAfter(int e) {
+      if (e >= n || !mayStartSeparator(cs[e])) {
+        return false;
+      }
+      for (int i = e + 1, end = Math.min(n, e + 1 + MAX_SEP); i < end; i++) {
+        if (isDigit(cs[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The chain loop over the numbers {@code [from, to)} of one linked segment. */
+    private int segment(int[] numbers, int from, int to, int resume) {
+      for (int i = from; i < to; i++) {
         int t = numbers[i]; // digits, no letter
         int s = idx.start(t);
         if (t >= 2 && cs[s - 1] == '-' && idx.start(t - 2) >= resume && isHostPrefix(t - 2)) {
@@ -301,8 +368,10 @@ final class IpAddressDetector implements Detector {
           resume = e; // a lone number ("case 4711:"): what chain(s) returns for a one-group chain
           continue;
         }
+        chainIndex = i;
         resume = chain(s);
       }
+      return resume;
     }
 
     /** The chars {@link #parseSep} can start with: a blank, {@code . , -} or an opening bracket. */
@@ -623,6 +692,9 @@ final class IpAddressDetector implements Detector {
      * 10.08.2024}), a four-part one with a part over 255, or one after a version word.
      */
     private boolean versionNearby(int s, int end) {
+      if (!dottedNumberNearby(s, end)) {
+        return false;
+      }
       int from = s;
       while (from > 0 && from > s - CONTEXT_WINDOW && !sentenceBreak(from - 1)) {
         from--;
@@ -674,6 +746,43 @@ final class IpAddressDetector implements Detector {
         i++;
       }
       return found && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty();
+    }
+
+    /**
+     * Necessary for {@link #versionNearby}: a number token outside the chain (before number {@code
+     * chainIndex}, or at or after {@code end}) starts within {@link #CONTEXT_WINDOW} chars of the
+     * chain and is followed by a dot and a digit. A version there starts at a digit after no
+     * letter, digit or dot, and its first part is followed by {@code .} and a digit: that first
+     * part is a whole token of ASCII digits, a number. Most addresses stand alone in their line, so
+     * the ±40 char scan with its sentence-break tests is skipped for them.
+     */
+    private boolean dottedNumberNearby(int s, int end) {
+      int lo = s - CONTEXT_WINDOW;
+      for (int j = chainIndex - 1; j >= 0; j--) {
+        int t = numbers[j];
+        if (idx.start(t) < lo) {
+          break;
+        }
+        if (dotDigitAt(idx.end(t))) {
+          return true;
+        }
+      }
+      int hi = end + CONTEXT_WINDOW;
+      for (int j = chainIndex + 1; j < numberCount; j++) {
+        int t = numbers[j];
+        int ts = idx.start(t);
+        if (ts >= hi) {
+          break;
+        }
+        if (ts >= end && dotDigitAt(idx.end(t))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean dotDigitAt(int i) {
+      return i + 1 < n && cs[i] == '.' && isDigit(cs[i + 1]);
     }
 
     /** A line break, or a sentence end ({@code .!?} and a blank) at {@code i}. */
@@ -931,8 +1040,9 @@ final class IpAddressDetector implements Detector {
     int resume = 0;
     int t = 0;
     while (pos >= 0) {
-      if (!groupOrColonEndsAt(c, pos - 1) && !groupOrColonStartsAt(c, n, pos + 1)) {
-        resume = pos + 1; // the run is this colon alone
+      if (!groupOrColonEndsAt(c, pos - 1) && !groupOrColonStartsAt(c, n, pos + 1)
+          || !mayHoldTwoColons(c, n, pos)) {
+        resume = pos + 1; // the run is this colon alone, or holds no other colon
         pos = text.indexOf(':', resume);
         continue;
       }
@@ -978,6 +1088,29 @@ final class IpAddressDetector implements Detector {
       pos = text.indexOf(':', resume);
     }
     return nspans == 0 ? NO_SPANS : Arrays.copyOf(spans, nspans);
+  }
+
+  /**
+   * False when the run of the colon at {@code pos} surely holds no other colon and no dotted tail:
+   * neither the (at most four) hex chars before it nor those after it are bounded by a colon, and
+   * those after it not by a dot. Colons and groups alternate in a run, so a second colon would sit
+   * right there. {@link #judgeV6} rejects a run with fewer than two colons, and such a run ends
+   * within the group after the colon, before the next colon: skipping it (resuming after the colon)
+   * leaves the next run as it was. {@code Subject: Re: 12:45} and the like end here.
+   */
+  static boolean mayHoldTwoColons(char[] c, int n, int pos) {
+    int j = pos - 1;
+    while (j >= 0 && pos - j <= 4 && isHex(c[j])) {
+      j--;
+    }
+    if (j >= 0 && c[j] == ':') {
+      return true;
+    }
+    j = pos + 1;
+    while (j < n && j - pos <= 4 && isHex(c[j])) {
+      j++;
+    }
+    return j < n && (c[j] == ':' || c[j] == '.');
   }
 
   /**
