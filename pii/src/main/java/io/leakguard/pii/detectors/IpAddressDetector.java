@@ -1023,30 +1023,37 @@ final class IpAddressDetector implements Detector {
    *
    * <p>Most colons in support text belong to no address ({@code Subject: hi}, {@code Note:}): a
    * colon with no colon and no possible hex group on either side is a run of one token, which is
-   * never judged; it is skipped from its neighbour chars alone, before any token look-up.
+   * never judged; it is skipped from its neighbour chars alone, before any token look-up, and so is
+   * a colon whose run cannot hold a second colon ({@link #mayHoldTwoColons}). The colons are found
+   * from the {@link TextIndex#ASSIGN} posting list (one branch-free pass over the token flags),
+   * which also gives their tokens, instead of {@code indexOf} and a token search per colon.
    */
   private static int[] scanV6(DetectionContext ctx) {
-    String text = ctx.text();
-    int pos = text.indexOf(':');
-    if (pos < 0) {
-      return NO_SPANS;
-    }
     TextIndex idx = ctx.tokens();
+    if ((idx.textFlags() & TextIndex.ASSIGN) == 0) {
+      return NO_SPANS; // no colon at all
+    }
+    // every colon is a one-char token flagged ASSIGN (with every '='): visit those tokens only
+    int[] assign = idx.tokensWith(TextIndex.ASSIGN);
+    int assignCount = idx.countWith(TextIndex.ASSIGN);
+    String text = ctx.text();
     char[] c = idx.chars();
     int n = text.length();
     int size = idx.size();
     int[] spans = NO_SPANS;
     int nspans = 0;
     int resume = 0;
-    int t = 0;
-    while (pos >= 0) {
+    for (int a = 0; a < assignCount; a++) {
+      int t = assign[a];
+      int pos = idx.start(t);
+      if (pos < resume || c[pos] != ':') {
+        continue; // inside the previous run, or '='
+      }
       if (!groupOrColonEndsAt(c, pos - 1) && !groupOrColonStartsAt(c, n, pos + 1)
           || !mayHoldTwoColons(c, n, pos)) {
         resume = pos + 1; // the run is this colon alone, or holds no other colon
-        pos = text.indexOf(':', resume);
         continue;
       }
-      t = tokenFrom(idx, t, pos);
       // walk back to the start of the run (never before the previous run's end)
       int first = t;
       while (first > 0 && idx.start(first - 1) >= resume && isGroupOrColon(c, idx, first - 1)) {
@@ -1085,7 +1092,6 @@ final class IpAddressDetector implements Detector {
           spans[nspans++] = span[1];
         }
       }
-      pos = text.indexOf(':', resume);
     }
     return nspans == 0 ? NO_SPANS : Arrays.copyOf(spans, nspans);
   }
@@ -1151,32 +1157,6 @@ final class IpAddressDetector implements Detector {
       return false;
     }
     return j >= n || !isAsciiAlnum(c[j]);
-  }
-
-  /**
-   * The token containing {@code pos}, searching forward from token {@code from} (galloping, then
-   * binary search): amortized cheaper than {@link TextIndex#tokenAt} for increasing positions.
-   */
-  static int tokenFrom(TextIndex idx, int from, int pos) {
-    int size = idx.size();
-    int lo = from;
-    int step = 1;
-    int hi = from;
-    while (hi < size && idx.end(hi) <= pos) {
-      lo = hi + 1;
-      hi = from + step;
-      step <<= 1;
-    }
-    hi = Math.min(hi, size - 1);
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (idx.end(mid) <= pos) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static boolean isGroupOrColon(char[] c, TextIndex idx, int t) {
