@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link IpAddressDetector} (with the round-4 shortcuts: linked number segments, the nearby
- * dotted-number test, the two-colon test) against {@link IpAddressDetectorOracle}, the detector as
- * it was before them: same candidates (span, scores, form, pattern, context words, canonical) on
- * support-text samples, the case table, and random texts dense in the chars the shortcuts look at.
- * Both run on the engine's real context, one text at a time.
+ * dotted-number test, colons from the {@link DigitRuns} walk, the two-colon and time-run skips)
+ * against {@link IpAddressDetectorOracle}, the detector as it was before them: same candidates
+ * (span, scores, form, pattern, context words, canonical) on support-text samples, the case table,
+ * and random texts dense in the chars the shortcuts look at. Both run on the engine's real context,
+ * one text at a time.
  */
 class IpAddressDetectorDifferentialTest {
   private static final String[] PIECES = {
