@@ -559,19 +559,15 @@ final class IpAddressDetector implements Detector {
 
     private boolean versionBefore(int s) {
       int from = Math.max(0, s - VERSION_WINDOW);
-      // the window stops at a line break (a log line starting with an address); cheap pre-check:
-      // any letter in the window at all?
-      boolean letter = false;
+      // the window stops at a line break (a log line starting with an address); a window without
+      // letters has no version word (mayHoldVersionWord looks at letters only)
       for (int i = s - 1; i >= from; i--) {
-        char c = cs[i];
-        if (c == '\n') {
+        if (cs[i] == '\n') {
           from = i + 1;
           break;
         }
-        letter |= isLetter(c);
       }
-      return letter
-          && mayHoldVersionWord(from, s)
+      return mayHoldVersionWord(from, s)
           && !ctx.contextWords(s, n, s - from, VERSION_NUMBER).isEmpty();
     }
 
