@@ -16,7 +16,10 @@ import java.util.Arrays;
  *   <li>{@link #numbers()}: the tokens made of digits only (the IPv4 pass starts only there);
  *   <li>{@link #ibanHeads()}: tokens where an IBAN can start ({@link IbanDetector#mayStart});
  *   <li>{@link #macTokens()}: hex tokens where a MAC address can start ({@link
- *       MacAddressDetector#mayStart}).
+ *       MacAddressDetector#mayStart});
+ *   <li>{@link #assigns()}: the {@link TextIndex#ASSIGN} tokens ({@code :} and {@code =}), where
+ *       the IPv6 pass looks for colons (one more branch-free list in the same walk; a separate
+ *       posting list would walk every token again).
  * </ul>
  *
  * <p>Design note: support text holds about one token per 2.5 chars, most of them words, spaces and
@@ -70,6 +73,8 @@ final class DigitRuns {
   private int ibanCount;
   private int[] macTokens = new int[16];
   private int macCount;
+  private int[] assigns = new int[16];
+  private int assignCount;
 
   private DigitRuns() {}
 
@@ -116,6 +121,7 @@ final class DigitRuns {
       runStarts = new int[16];
       ibanHeads = new int[16];
       macTokens = new int[16];
+      assigns = new int[16];
     }
     walk(idx);
     chunks(idx);
@@ -125,6 +131,7 @@ final class DigitRuns {
   // condition; the exact tests follow): a number token, an IBAN head or a MAC group. Zero for
   // spaces, punctuation and most words, so the walk takes one well-predicted branch per token.
   private static final int K_NUMBER = 1;
+  private static final int ASSIGN_SHIFT = Integer.numberOfTrailingZeros(TextIndex.ASSIGN);
   private static final int K_IBAN = 2;
   private static final int K_MAC = 4;
   private static final int K_WORD = 8;
@@ -206,11 +213,14 @@ final class DigitRuns {
       runStarts = new int[cap];
       ibanHeads = new int[cap];
       macTokens = new int[cap];
+      assigns = new int[cap];
     }
     int[] num = numbers;
     int[] seeds = runStarts;
     int[] iban = ibanHeads;
     int[] mac = macTokens;
+    int[] assign = assigns;
+    int nAssign = 0;
     int nNum = 0;
     int nSeeds = 0;
     int nIban = 0;
@@ -232,6 +242,8 @@ final class DigitRuns {
       nIban += (k & K_IBAN) >>> 1;
       mac[nMac] = t;
       nMac += (k & K_MAC) >>> 2;
+      assign[nAssign] = t;
+      nAssign += (f & TextIndex.ASSIGN) >>> ASSIGN_SHIFT;
     }
     int kept = 0;
     for (int i = 0; i < nIban; i++) {
@@ -253,6 +265,7 @@ final class DigitRuns {
     runStartCount = nSeeds;
     ibanCount = nIban;
     macCount = kept;
+    assignCount = nAssign;
   }
 
   /**
@@ -347,5 +360,14 @@ final class DigitRuns {
 
   int macCount() {
     return macCount;
+  }
+
+  /** Tokens flagged {@link TextIndex#ASSIGN} ({@code :} or {@code =}), in order. */
+  int[] assigns() {
+    return assigns;
+  }
+
+  int assignCount() {
+    return assignCount;
   }
 }

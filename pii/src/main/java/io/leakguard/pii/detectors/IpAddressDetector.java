@@ -222,6 +222,12 @@ final class IpAddressDetector implements Detector {
 
   private static final int SPACED_FAMILY = 10;
 
+  /**
+   * The longest separator {@link V4Scan#parseSep} accepts: three blanks, {@code [dot]}, three
+   * blanks.
+   */
+  static final int MAX_SEP = 11;
+
   @Override
   public String name() {
     return "ip";
@@ -263,6 +269,10 @@ final class IpAddressDetector implements Detector {
     boolean spaced;
     int lastGroupStart;
     boolean familyBreak;
+    // the number list and the index of the chain's first number (set by segment)
+    int[] numbers;
+    int numberCount;
+    int chainIndex;
     // result of parseSep
     int sepKind;
     boolean sepSpaced;
@@ -277,17 +287,74 @@ final class IpAddressDetector implements Detector {
     }
 
     /**
-     * Visits the number tokens only ({@link DigitRuns#numbers}). A host name {@code ip-10-0-0-1} is
-     * recognised at its first number (token {@code t}): the prefix word is token {@code t - 2},
-     * with the same resume test as if it had been visited in order (the {@code -} token between
-     * changes nothing).
+     * Visits the number tokens only ({@link DigitRuns#numbers}), and of those only the ones in a
+     * <em>linked segment</em> of at least four: number {@code i} is linked to number {@code i + 1}
+     * when the gap between them is at most {@link #MAX_SEP} chars and could be a separator ({@link
+     * #mayLink}). A chain's groups are consecutive number tokens (a separator holds no digit; a
+     * group followed by a letter ends the chain), each separated by at most {@code MAX_SEP} chars,
+     * so a chain of four groups, and so any finding (a host name needs one too), lies inside a
+     * segment of four or more linked numbers. Chains starting in a shorter segment end in it,
+     * report nothing, and leave a resume position no later number can see: skipping them changes
+     * nothing. Most numbers in support text (counts, dates, times, phone groups) are in such short
+     * segments.
+     *
+     * <p>A host name {@code ip-10-0-0-1} is recognised at its first number (token {@code t}): the
+     * prefix word is token {@code t - 2}, with the same resume test as if it had been visited in
+     * order (the {@code -} token between changes nothing).
      */
     void run() {
-      int resume = 0;
       DigitRuns runs = DigitRuns.of(idx);
       int[] numbers = runs.numbers();
       int count = runs.numberCount();
+      this.numbers = numbers;
+      this.numberCount = count;
+      int resume = 0;
+      int first = 0; // first number of the current linked segment
       for (int i = 0; i < count; i++) {
+        if (i + 1 < count && mayLink(numbers[i], numbers[i + 1])) {
+          continue;
+        }
+        if (i - first >= 3 || i - first == 2 && digitAfter(idx.end(numbers[i]))) {
+          resume = segment(numbers, first, i + 1, resume);
+        }
+        first = i + 1;
+      }
+    }
+
+    /**
+     * Number tokens {@code a} then {@code b} (the next one): true when a separator of {@link
+     * #parseSep} leads from the end of {@code a} to the start of {@code b}, as a chain would go on.
+     * The gap length and its first char reject most pairs before the separator is parsed.
+     */
+    private boolean mayLink(int a, int b) {
+      int e = idx.end(a);
+      int bs = idx.start(b);
+      int gap = bs - e;
+      if (gap > MAX_SEP) {
+        return false;
+      }
+      char c = cs[e];
+      if (gap == 1) {
+        return c == '.' || c == ',' || c == '-';
+      }
+      return mayStartSeparator(c) && parseSep(e) == bs;
+    }
+
+    /**
+     * A chain's last group can be a token that is no number ({@code 62} and a combining mark):
+     * after three linked numbers, a separator to an ASCII digit after the third keeps the segment.
+     */
+    private boolean digitAfter(int e) {
+      if (e >= n || !mayStartSeparator(cs[e])) {
+        return false;
+      }
+      int r = parseSep(e);
+      return r >= 0 && r < n && isDigit(cs[r]);
+    }
+
+    /** The chain loop over the numbers {@code [from, to)} of one linked segment. */
+    private int segment(int[] numbers, int from, int to, int resume) {
+      for (int i = from; i < to; i++) {
         int t = numbers[i]; // digits, no letter
         int s = idx.start(t);
         if (t >= 2 && cs[s - 1] == '-' && idx.start(t - 2) >= resume && isHostPrefix(t - 2)) {
@@ -301,8 +368,10 @@ final class IpAddressDetector implements Detector {
           resume = e; // a lone number ("case 4711:"): what chain(s) returns for a one-group chain
           continue;
         }
+        chainIndex = i;
         resume = chain(s);
       }
+      return resume;
     }
 
     /** The chars {@link #parseSep} can start with: a blank, {@code . , -} or an opening bracket. */
@@ -490,19 +559,15 @@ final class IpAddressDetector implements Detector {
 
     private boolean versionBefore(int s) {
       int from = Math.max(0, s - VERSION_WINDOW);
-      // the window stops at a line break (a log line starting with an address); cheap pre-check:
-      // any letter in the window at all?
-      boolean letter = false;
+      // the window stops at a line break (a log line starting with an address); a window without
+      // letters has no version word (mayHoldVersionWord looks at letters only)
       for (int i = s - 1; i >= from; i--) {
-        char c = cs[i];
-        if (c == '\n') {
+        if (cs[i] == '\n') {
           from = i + 1;
           break;
         }
-        letter |= isLetter(c);
       }
-      return letter
-          && mayHoldVersionWord(from, s)
+      return mayHoldVersionWord(from, s)
           && !ctx.contextWords(s, n, s - from, VERSION_NUMBER).isEmpty();
     }
 
@@ -623,6 +688,9 @@ final class IpAddressDetector implements Detector {
      * 10.08.2024}), a four-part one with a part over 255, or one after a version word.
      */
     private boolean versionNearby(int s, int end) {
+      if (!dottedNumberNearby(s, end)) {
+        return false;
+      }
       int from = s;
       while (from > 0 && from > s - CONTEXT_WINDOW && !sentenceBreak(from - 1)) {
         from--;
@@ -674,6 +742,43 @@ final class IpAddressDetector implements Detector {
         i++;
       }
       return found && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty();
+    }
+
+    /**
+     * Necessary for {@link #versionNearby}: a number token outside the chain (before number {@code
+     * chainIndex}, or at or after {@code end}) starts within {@link #CONTEXT_WINDOW} chars of the
+     * chain and is followed by a dot and a digit. A version there starts at a digit after no
+     * letter, digit or dot, and its first part is followed by {@code .} and a digit: that first
+     * part is a whole token of ASCII digits, a number. Most addresses stand alone in their line, so
+     * the ±40 char scan with its sentence-break tests is skipped for them.
+     */
+    private boolean dottedNumberNearby(int s, int end) {
+      int lo = s - CONTEXT_WINDOW;
+      for (int j = chainIndex - 1; j >= 0; j--) {
+        int t = numbers[j];
+        if (idx.start(t) < lo) {
+          break;
+        }
+        if (dotDigitAt(idx.end(t))) {
+          return true;
+        }
+      }
+      int hi = end + CONTEXT_WINDOW;
+      for (int j = chainIndex + 1; j < numberCount; j++) {
+        int t = numbers[j];
+        int ts = idx.start(t);
+        if (ts >= hi) {
+          break;
+        }
+        if (ts >= end && dotDigitAt(idx.end(t))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean dotDigitAt(int i) {
+      return i + 1 < n && cs[i] == '.' && isDigit(cs[i + 1]);
     }
 
     /** A line break, or a sentence end ({@code .!?} and a blank) at {@code i}. */
@@ -914,29 +1019,45 @@ final class IpAddressDetector implements Detector {
    *
    * <p>Most colons in support text belong to no address ({@code Subject: hi}, {@code Note:}): a
    * colon with no colon and no possible hex group on either side is a run of one token, which is
-   * never judged; it is skipped from its neighbour chars alone, before any token look-up.
+   * never judged; it is skipped from its neighbour chars alone, before any token look-up, and so is
+   * a colon whose run cannot hold a second colon ({@link #mayHoldTwoColons}). The colons are found
+   * from the {@link TextIndex#ASSIGN} tokens that the shared {@link DigitRuns} walk lists (the walk
+   * the IPv4 pass needs anyway; a posting list of its own walked every token again: 8% of this
+   * detector), which also gives their tokens, instead of {@code indexOf} and a token search per
+   * colon.
    */
   private static int[] scanV6(DetectionContext ctx) {
-    String text = ctx.text();
-    int pos = text.indexOf(':');
-    if (pos < 0) {
-      return NO_SPANS;
-    }
     TextIndex idx = ctx.tokens();
+    if ((idx.textFlags() & TextIndex.ASSIGN) == 0) {
+      return NO_SPANS; // no colon at all
+    }
+    // every colon is a one-char token flagged ASSIGN (with every '='): visit those tokens only
+    DigitRuns runs = DigitRuns.of(idx);
+    int[] assign = runs.assigns();
+    int assignCount = runs.assignCount();
+    String text = ctx.text();
     char[] c = idx.chars();
     int n = text.length();
     int size = idx.size();
     int[] spans = NO_SPANS;
     int nspans = 0;
     int resume = 0;
-    int t = 0;
-    while (pos >= 0) {
-      if (!groupOrColonEndsAt(c, pos - 1) && !groupOrColonStartsAt(c, n, pos + 1)) {
-        resume = pos + 1; // the run is this colon alone
-        pos = text.indexOf(':', resume);
+    for (int a = 0; a < assignCount; a++) {
+      int t = assign[a];
+      int pos = idx.start(t);
+      if (pos < resume || c[pos] != ':') {
+        continue; // inside the previous run, or '='
+      }
+      if (!groupOrColonEndsAt(c, pos - 1) && !groupOrColonStartsAt(c, n, pos + 1)
+          || !mayHoldTwoColons(c, n, pos)) {
+        resume = pos + 1; // the run is this colon alone, or holds no other colon
         continue;
       }
-      t = tokenFrom(idx, t, pos);
+      int stamp = timeRunEnd(c, n, pos);
+      if (stamp >= 0) {
+        resume = stamp; // "19:52:36": judged TIMESTAMP; resume where the run would end
+        continue;
+      }
       // walk back to the start of the run (never before the previous run's end)
       int first = t;
       while (first > 0 && idx.start(first - 1) >= resume && isGroupOrColon(c, idx, first - 1)) {
@@ -975,9 +1096,76 @@ final class IpAddressDetector implements Detector {
           spans[nspans++] = span[1];
         }
       }
-      pos = text.indexOf(':', resume);
     }
     return nspans == 0 ? NO_SPANS : Arrays.copyOf(spans, nspans);
+  }
+
+  /**
+   * False when the run of the colon at {@code pos} surely holds no other colon and no dotted tail:
+   * neither the (at most four) hex chars before it nor those after it are bounded by a colon, and
+   * those after it not by a dot. Colons and groups alternate in a run, so a second colon would sit
+   * right there. {@link #judgeV6} rejects a run with fewer than two colons, and such a run ends
+   * within the group after the colon, before the next colon: skipping it (resuming after the colon)
+   * leaves the next run as it was. {@code Subject: Re: 12:45} and the like end here.
+   */
+  static boolean mayHoldTwoColons(char[] c, int n, int pos) {
+    int j = pos - 1;
+    while (j >= 0 && pos - j <= 4 && isHex(c[j])) {
+      j--;
+    }
+    if (j >= 0 && c[j] == ':') {
+      return true;
+    }
+    j = pos + 1;
+    while (j < n && j - pos <= 4 && isHex(c[j])) {
+      j++;
+    }
+    return j < n && (c[j] == ':' || c[j] == '.');
+  }
+
+  /**
+   * The end of the run of the colon at {@code pos} when it is surely a time: groups of one or two
+   * ASCII digits joined by single colons ({@code 19:52:36}, {@code 07:11}), between ASCII chars
+   * that are no letter, digit, colon or dot (so no token goes on, no dotted tail follows); else -1.
+   * {@link #judgeV6} rejects such a run ({@code TIMESTAMP}, or fewer than two colons, with or
+   * without a dropped port), and its walk would end at the last group: the same resume position.
+   * About two thirds of the runs judged in support text are times.
+   */
+  static int timeRunEnd(char[] c, int n, int pos) {
+    int b = pos - 1;
+    if (b < 0 || !isDigit(c[b])) {
+      return -1;
+    }
+    if (b > 0 && isDigit(c[b - 1])) {
+      b--;
+    }
+    if (b > 0 && !endsTimeRun(c[b - 1])) {
+      return -1;
+    }
+    int i = pos;
+    while (true) {
+      // c[i] == ':'
+      int d = i + 1;
+      if (d >= n || !isDigit(c[d])) {
+        return -1;
+      }
+      d++;
+      if (d < n && isDigit(c[d])) {
+        d++;
+      }
+      if (d >= n) {
+        return d;
+      }
+      if (c[d] != ':') {
+        return endsTimeRun(c[d]) ? d : -1;
+      }
+      i = d;
+    }
+  }
+
+  /** An ASCII char that is no letter, digit, colon or dot. */
+  private static boolean endsTimeRun(char ch) {
+    return ch < 128 && !isAsciiAlnum(ch) && ch != ':' && ch != '.';
   }
 
   /**
@@ -1018,32 +1206,6 @@ final class IpAddressDetector implements Detector {
       return false;
     }
     return j >= n || !isAsciiAlnum(c[j]);
-  }
-
-  /**
-   * The token containing {@code pos}, searching forward from token {@code from} (galloping, then
-   * binary search): amortized cheaper than {@link TextIndex#tokenAt} for increasing positions.
-   */
-  static int tokenFrom(TextIndex idx, int from, int pos) {
-    int size = idx.size();
-    int lo = from;
-    int step = 1;
-    int hi = from;
-    while (hi < size && idx.end(hi) <= pos) {
-      lo = hi + 1;
-      hi = from + step;
-      step <<= 1;
-    }
-    hi = Math.min(hi, size - 1);
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (idx.end(mid) <= pos) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static boolean isGroupOrColon(char[] c, TextIndex idx, int t) {
