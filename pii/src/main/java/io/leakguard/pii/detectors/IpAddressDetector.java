@@ -471,7 +471,10 @@ final class IpAddressDetector implements Detector {
       if (continuesAsNumber(end) && !(familyBreak && cs[end] != '.')) {
         return resume;
       }
-      if (versionBefore(s) || productBefore(s) || versionNearby(s, end)) {
+      if (versionBefore(s)
+          || productBefore(s)
+          || packageRevisionAfter(cs, n, s, end)
+          || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
       String canonical = canonical();
@@ -1511,6 +1514,90 @@ final class IpAddressDetector implements Detector {
 
   static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+  }
+
+  /**
+   * Guard {@code VERSION_NUMBER}, package form: a package revision glued after the number, as
+   * Debian and RPM tools print versions: {@code -1ubuntu2}, {@code -1~deb12u2}, {@code -8+deb11u1},
+   * {@code -0.cvs20001011} (letters, {@code ~} or {@code +} after the revision digits); {@code
+   * alsa-ucm-conf (1.2.8.1-1)} (in parentheses after a package name, as changelogs and apt print
+   * them); {@code name:all 3.12.0.1-2} (after a {@code :arch} qualifier, as dpkg logs print them).
+   * An address range ({@code 10.0.0.1-10.0.0.9}, {@code 192.168.1.10-20}) is none of these.
+   */
+  static boolean packageRevisionAfter(char[] cs, int n, int s, int end) {
+    if (end + 1 >= n || cs[end] != '-' || !isDigit(cs[end + 1])) {
+      return false;
+    }
+    int k = end + 1;
+    int parts = 1;
+    while (true) {
+      int d = k;
+      while (k < n && isDigit(cs[k]) && k - d < 9) {
+        k++;
+      }
+      if (k + 1 < n && cs[k] == '.' && isDigit(cs[k + 1])) {
+        parts++;
+        k++;
+      } else {
+        break;
+      }
+    }
+    if (parts >= 4) {
+      return false; // "10.0.0.1-10.0.0.9": a range of addresses
+    }
+    char after = k < n ? cs[k] : '\n';
+    if (after == '~'
+        || after == '+'
+        || isAsciiLetter(after)
+        || (after == '.' && k + 1 < n && isAsciiLetter(cs[k + 1]))) {
+      return true;
+    }
+    if (after == ')' && packageBefore(cs, s)) {
+      return true;
+    }
+    return archBefore(cs, s);
+  }
+
+  /**
+   * {@code name (} right before {@code s}, where {@code name} is spelled like a package (lower-case
+   * ASCII letters, digits, {@code - . +}) and is no {@link #CONTEXT} or {@link #NOT_PRODUCT} word:
+   * {@code alsa-ucm-conf (1.2.8.1-1)}, not {@code from (10.0.0.1-5)}.
+   */
+  private static boolean packageBefore(char[] cs, int s) {
+    if (s < 4 || cs[s - 1] != '(' || cs[s - 2] != ' ') {
+      return false;
+    }
+    int we = s - 2;
+    int ws = we;
+    while (ws > 0 && we - ws < 40) {
+      char c = cs[ws - 1];
+      if ((c >= 'a' && c <= 'z') || isDigit(c) || c == '-' || c == '.' || c == '+') {
+        ws--;
+      } else {
+        break;
+      }
+    }
+    if (we - ws < 2 || !(cs[ws] >= 'a' && cs[ws] <= 'z')) {
+      return false;
+    }
+    if (ws > 0 && !(cs[ws - 1] == ' ' || cs[ws - 1] == '\n' || cs[ws - 1] == ',')) {
+      return false; // "Abc-def (": part of a capitalized or otherwise longer word
+    }
+    String w = new String(cs, ws, we - ws);
+    return !CONTEXT.contains(w) && !NOT_PRODUCT.contains(w);
+  }
+
+  /** A dpkg {@code name:arch } qualifier right before {@code s} ({@code libc6:amd64 2.36-9}). */
+  private static boolean archBefore(char[] cs, int s) {
+    if (s < 4 || cs[s - 1] != ' ') {
+      return false;
+    }
+    int e = s - 1;
+    int i = e - 1;
+    while (i >= 0 && isAsciiAlnum(cs[i]) && e - i <= 8) {
+      i--;
+    }
+    return i >= 1 && i < e - 1 && cs[i] == ':' && isAsciiAlnum(cs[i - 1]);
   }
 
   static boolean isAsciiAlnum(char c) {

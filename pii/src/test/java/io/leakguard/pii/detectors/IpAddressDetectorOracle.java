@@ -405,7 +405,10 @@ final class IpAddressDetectorOracle implements Detector {
       if (continuesAsNumber(end) && !(familyBreak && cs[end] != '.')) {
         return resume;
       }
-      if (versionBefore(s) || productBefore(s) || versionNearby(s, end)) {
+      if (versionBefore(s)
+          || productBefore(s)
+          || IpAddressDetector.packageRevisionAfter(cs, n, s, end)
+          || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
       String canonical = canonical();
