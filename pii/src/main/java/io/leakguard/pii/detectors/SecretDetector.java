@@ -60,68 +60,103 @@ final class SecretDetector implements Detector {
 
   @Override
   public void detect(DetectionContext ctx) {
-    String text = ctx.text();
     TextIndex idx = ctx.tokens();
-    SecretScan s = new SecretScan(text, ctx);
+    SecretScan s = new SecretScan(ctx.text(), ctx);
     char[] a = s.chars;
-    int len = s.length;
-    // a "==" (MAX_VALUE: none) not before the last word's st + 82: a lone Azure key ends with "=="
+    int n = idx.size();
+    // the first "==" at or after the last token's st + 82 (MAX_VALUE: none): a lone Azure key ends
+    // with "==", 82 to 86 chars after the start of its word
     int azureAt = s.nextDoubleEquals(0);
-    int resume = 0; // s.resumeAt, re-read after every call that may report
-    for (int t = 0, n = idx.size(); t < n; t++) {
-      int f = idx.flags(t);
-      if ((f & (TextIndex.ALNUM | TextIndex.PUNCT)) == 0) {
-        continue; // whitespace
-      }
+    for (int t = 0; t < n; t++) {
       int st = idx.start(t);
-      if (st < resume) {
-        continue;
-      }
-      if ((f & TextIndex.ALNUM) != 0) {
-        // the common case: one small-table look-up and two compares rule out every word trigger
+      if (t + 1 < n) {
+        // the fast path: two ASCII chars (the token's first and the next; t + 1 < n, so st + 1
+        // is inside the text) and one load from TOKEN_TRIGGER rule out most tokens: spaces, other
+        // punctuation, words that start no prefix or keyword
         char c0 = a[st];
-        char c1 = st + 1 < len ? a[st + 1] : 0;
-        int w = wordTrigger(c0, c1);
-        if ((w & W_KEYWORD) != 0 && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0) {
-          // ASCII letters only: the token is the word SecretProse reads (at most 24 chars)
-          int wl = Math.min(idx.end(t) - st, SecretProse.MAX_WORD);
-          if (!SecretProse.mayBeKeyword(c0, c1, wl)) {
-            w &= ~W_KEYWORD;
+        char c1 = a[st + 1];
+        if ((c0 | c1) < 128) {
+          if (st + 82 > azureAt) {
+            azureAt = s.nextDoubleEquals(st + 82);
+          }
+          if (((TOKEN_TRIGGER[c0 << 2 | c1 >>> 5] >>> ((c1 & 31) << 1)) & 3) == 0
+              && azureAt > st + 86) {
+            continue;
           }
         }
-        char before = st > 0 ? a[st - 1] : 0;
-        boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
-        if (st + 82 > azureAt && azureAt != Integer.MAX_VALUE) {
-          azureAt = s.nextDoubleEquals(st + 82);
-        }
-        // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
-        boolean azure = azureAt <= st + 86;
-        if (w != 0 || prose || azure) {
-          word(s, st, w, azure);
-          resume = s.resumeAt;
-        }
-      } else if ((f & TextIndex.ASSIGN) != 0) {
-        char prev = st > 0 ? a[st - 1] : 0;
-        // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
-        // and "From:" stop here
-        if (SecretKeywords.mayEndKeyword(prev)
-            || prev == ' '
-            || prev == '\t'
-            || prev == '"'
-            || prev == '\''
-            || (st + 1 < len && a[st + 1] == '/')) {
-          assignment(s, st);
-          resume = s.resumeAt;
-        }
-      } else if ((f & TextIndex.DASH) != 0
-          && s.at(st + 1) == '-'
-          && text.startsWith("-----BEGIN ", st)) {
-        SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
-        resume = s.resumeAt;
-      } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
-        xmlElement(s, st); // a keyword ends right before the '>'
-        resume = s.resumeAt;
       }
+      t = token(s, idx, t);
+    }
+  }
+
+  /**
+   * The full test of token {@code t} (the round-3 walk's body; {@code SecretDetectorOracle} keeps
+   * that walk): returns the last token it consumed ({@code t}, or {@code t + 1} after a {@code -}
+   * when it examined the word that follows).
+   */
+  private static int token(SecretScan s, TextIndex idx, int t) {
+    int f = idx.flags(t);
+    if ((f & (TextIndex.ALNUM | TextIndex.PUNCT)) == 0) {
+      return t; // whitespace
+    }
+    int st = idx.start(t);
+    if (st < s.resumeAt) {
+      return t;
+    }
+    char[] a = s.chars;
+    int len = s.length;
+    if ((f & TextIndex.ALNUM) != 0) {
+      wordToken(s, idx, t, f, st);
+    } else if ((f & TextIndex.ASSIGN) != 0) {
+      char prev = st > 0 ? a[st - 1] : 0;
+      // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
+      // and "From:" stop here
+      if (SecretKeywords.mayEndKeyword(prev)
+          || prev == ' '
+          || prev == '\t'
+          || prev == '"'
+          || prev == '\''
+          || (st + 1 < len && a[st + 1] == '/')) {
+        assignment(s, st);
+      }
+    } else if ((f & TextIndex.DASH) != 0) {
+      if (s.at(st + 1) == '-' && s.startsWith("-----BEGIN ", st)) {
+        SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
+      } else if (t + 1 < idx.size() && (idx.flags(t + 1) & TextIndex.ALNUM) != 0) {
+        // the word after a '-' ("--password", "-p"): the fast path cannot see that it follows a
+        // '-', so it is examined here, in text order, and skipped by the walk
+        int wt = t + 1;
+        int ws = idx.start(wt);
+        if (ws >= s.resumeAt) {
+          wordToken(s, idx, wt, idx.flags(wt), ws);
+        }
+        return wt;
+      }
+    } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
+      xmlElement(s, st); // a keyword ends right before the '>'
+    }
+    return t;
+  }
+
+  /** The alphanumeric token {@code t} (flags {@code f}) at {@code st}: the word triggers. */
+  private static void wordToken(SecretScan s, TextIndex idx, int t, int f, int st) {
+    char[] a = s.chars;
+    int len = s.length;
+    char c0 = a[st];
+    char c1 = st + 1 < len ? a[st + 1] : 0;
+    int w = wordTrigger(c0, c1);
+    if ((w & W_KEYWORD) != 0
+        && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0
+        && !SecretProse.isAsciiKeyword(a, st, idx.end(t))) {
+      // ASCII letters only: the token is the word SecretProse reads, and it is no keyword
+      w &= ~W_KEYWORD;
+    }
+    char before = st > 0 ? a[st - 1] : 0;
+    boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
+    // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
+    boolean azure = s.doubleEqualsIn(st + 82, st + 86);
+    if (w != 0 || prose || azure) {
+      word(s, st, w, azure);
     }
   }
 
@@ -151,6 +186,33 @@ final class SecretDetector implements Detector {
           bits |= W_KEYWORD;
         }
         WORD_TRIGGER[c0 << 2 | c1 >>> 5] |= bits << ((c1 & 31) << 1);
+      }
+    }
+  }
+
+  /**
+   * For an ASCII first char {@code c0} and next char {@code c1} of a token: non-zero bits at {@code
+   * (c1 & 31) << 1} of {@code TOKEN_TRIGGER[c0 << 2 | c1 >>> 5]} when the token may trigger
+   * something: a word whose first two chars start a prefix or keyword ({@link #WORD_TRIGGER}), or
+   * one of the punctuation triggers {@code = : - >}. Zero for spaces and every other punctuation
+   * char. The char classes come from {@link TextIndex} itself, so the table agrees with the token
+   * flags the full test ({@link #token}) reads. 4 KB, like {@link #WORD_TRIGGER}.
+   */
+  private static final long[] TOKEN_TRIGGER = new long[128 * 4];
+
+  static {
+    for (int c0 = 0; c0 < 128; c0++) {
+      int f0 = TextIndex.of(String.valueOf((char) c0)).flags(0);
+      for (int c1 = 0; c1 < 128; c1++) {
+        long bits;
+        if ((f0 & TextIndex.ALNUM) != 0) {
+          bits = wordTrigger((char) c0, (char) c1);
+        } else if ((f0 & TextIndex.PUNCT) != 0) {
+          bits = (f0 & (TextIndex.ASSIGN | TextIndex.DASH)) != 0 || c0 == '>' ? 3 : 0;
+        } else {
+          bits = 0;
+        }
+        TOKEN_TRIGGER[c0 << 2 | c1 >>> 5] |= bits << ((c1 & 31) << 1);
       }
     }
   }
@@ -208,6 +270,13 @@ final class SecretDetector implements Detector {
     int ke = k;
     if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
       return; // necessary: every keyword (and "is" in "password is:") ends with a rule's last char
+    }
+    if (!SecretKeywords.mayMatch(s.chars, Math.max(0, ke - SecretKeywords.MAX_KEYWORD), ke)
+        && !(ke >= 2 && text.regionMatches(true, ke - 2, "is", 0, 2))) {
+      // necessary before the keyword is read backwards: the test below on [ks, ke) sees the same
+      // last two compact chars (a keyword lies within MAX_KEYWORD chars of ke), unless "is" moves
+      // the keyword ("the password is: x")
+      return;
     }
     int ks = keywordStart(s, ke);
     if (ke - ks == 2 && text.regionMatches(true, ks, "is", 0, 2) && s.at(ks - 1) == ' ') {

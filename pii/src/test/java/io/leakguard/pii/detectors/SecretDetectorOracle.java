@@ -1,0 +1,341 @@
+package io.leakguard.pii.detectors;
+
+import io.leakguard.pii.EntityType;
+import io.leakguard.pii.spi.DetectionContext;
+import io.leakguard.pii.spi.Detector;
+import io.leakguard.pii.spi.TextIndex;
+import java.util.Set;
+
+/**
+ * The round-3 {@link SecretDetector} (one walk over every token), kept unchanged as the test oracle
+ * for the round-4 trigger-driven walk: {@code SecretDifferentialTest} checks both report the same
+ * candidates. Not used by the engine.
+ */
+final class SecretDetectorOracle implements Detector {
+  /** Longest quoted value examined. */
+  static final int MAX_QUOTED = 256;
+
+  /** Longest unquoted value examined. */
+  static final int MAX_VALUE = 512;
+
+  @Override
+  public String name() {
+    return "secret";
+  }
+
+  @Override
+  public Set<EntityType> entities() {
+    return Set.of(EntityType.SECRET);
+  }
+
+  @Override
+  public int triggerFlags() {
+    return TextIndex.ALNUM;
+  }
+
+  @Override
+  public void detect(DetectionContext ctx) {
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
+    SecretScan s = new SecretScan(text, ctx);
+    char[] a = s.chars;
+    int len = s.length;
+    // a "==" (MAX_VALUE: none) not before the last word's st + 82: a lone Azure key ends with "=="
+    int azureAt = s.nextDoubleEquals(0);
+    int resume = 0; // s.resumeAt, re-read after every call that may report
+    for (int t = 0, n = idx.size(); t < n; t++) {
+      int f = idx.flags(t);
+      if ((f & (TextIndex.ALNUM | TextIndex.PUNCT)) == 0) {
+        continue; // whitespace
+      }
+      int st = idx.start(t);
+      if (st < resume) {
+        continue;
+      }
+      if ((f & TextIndex.ALNUM) != 0) {
+        // the common case: one small-table look-up and two compares rule out every word trigger
+        char c0 = a[st];
+        char c1 = st + 1 < len ? a[st + 1] : 0;
+        int w = wordTrigger(c0, c1);
+        if ((w & W_KEYWORD) != 0 && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0) {
+          // ASCII letters only: the token is the word SecretProse reads (at most 24 chars)
+          int wl = Math.min(idx.end(t) - st, SecretProse.MAX_WORD);
+          if (!SecretProse.mayBeKeyword(c0, c1, wl)) {
+            w &= ~W_KEYWORD;
+          }
+        }
+        char before = st > 0 ? a[st - 1] : 0;
+        boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
+        if (st + 82 > azureAt && azureAt != Integer.MAX_VALUE) {
+          azureAt = s.nextDoubleEquals(st + 82);
+        }
+        // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
+        boolean azure = azureAt <= st + 86;
+        if (w != 0 || prose || azure) {
+          word(s, st, w, azure);
+          resume = s.resumeAt;
+        }
+      } else if ((f & TextIndex.ASSIGN) != 0) {
+        char prev = st > 0 ? a[st - 1] : 0;
+        // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
+        // and "From:" stop here
+        if (SecretKeywords.mayEndKeyword(prev)
+            || prev == ' '
+            || prev == '\t'
+            || prev == '"'
+            || prev == '\''
+            || (st + 1 < len && a[st + 1] == '/')) {
+          assignment(s, st);
+          resume = s.resumeAt;
+        }
+      } else if ((f & TextIndex.DASH) != 0
+          && s.at(st + 1) == '-'
+          && text.startsWith("-----BEGIN ", st)) {
+        SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
+        resume = s.resumeAt;
+      } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
+        xmlElement(s, st); // a keyword ends right before the '>'
+        resume = s.resumeAt;
+      }
+    }
+  }
+
+  /** {@link #wordTrigger} bit: a word pattern's prefix starts with these two chars. */
+  private static final int W_PREFIX = 1;
+
+  /** {@link #wordTrigger} bit: a prose or pair keyword starts with these two chars. */
+  private static final int W_KEYWORD = 2;
+
+  /**
+   * For an ASCII first char {@code c0} and second char {@code c1}: the two bits at {@code (c1 & 31)
+   * << 1} of {@code WORD_TRIGGER[c0 << 2 | c1 >>> 5]} are {@link #W_PREFIX} (a word pattern's
+   * prefix starts with {@code c0 c1}) and {@link #W_KEYWORD} (a prose or pair keyword does). 4 KB
+   * and one load per word, so the look-up made for every word stays in the L1 cache (a {@code 128 *
+   * 128} table does not, next to the other detectors' tables).
+   */
+  private static final long[] WORD_TRIGGER = new long[128 * 4];
+
+  static {
+    for (int c0 = 0; c0 < 128; c0++) {
+      for (int c1 = 0; c1 < 128; c1++) {
+        long bits = 0;
+        if (SecretPattern.mayStartWord((char) c0, (char) c1)) {
+          bits |= W_PREFIX;
+        }
+        if (SecretProse.mayStartKeyword((char) c0, (char) c1)) {
+          bits |= W_KEYWORD;
+        }
+        WORD_TRIGGER[c0 << 2 | c1 >>> 5] |= bits << ((c1 & 31) << 1);
+      }
+    }
+  }
+
+  /**
+   * {@link #W_PREFIX} and {@link #W_KEYWORD} for a word starting with {@code c0 c1}. A non-ASCII
+   * char starts no prefix, but case-insensitive keyword matching may fold it ({@code ſ}, the Kelvin
+   * sign): {@link #W_KEYWORD}.
+   */
+  private static int wordTrigger(char c0, char c1) {
+    if ((c0 | c1) >= 128) {
+      return W_KEYWORD;
+    }
+    return (int) (WORD_TRIGGER[c0 << 2 | c1 >>> 5] >>> ((c1 & 31) << 1)) & 3;
+  }
+
+  /**
+   * An alphanumeric token at {@code st} that may start a trigger ({@code w} from {@link
+   * #wordTrigger}; {@code azure}: a {@code ==} lies where a lone Azure key from here would end): a
+   * prefixed token, else the prose forms.
+   */
+  private static void word(SecretScan s, int st, int w, boolean azure) {
+    if ((w & W_PREFIX) != 0 && SecretPattern.tryWord(s, st, false)) {
+      return;
+    }
+    SecretProse.tryWord(s, st, (w & W_KEYWORD) != 0, azure);
+  }
+
+  /** An {@code =} or {@code :} at {@code a}: a URL, or a keyword assignment. */
+  private static void assignment(SecretScan s, int a) {
+    String text = s.text;
+    char c = s.chars[a];
+    char next = s.at(a + 1);
+    char prev = s.at(a - 1);
+    if (c == ':' && next == '/' && s.at(a + 2) == '/') {
+      if (!SecretPattern.SLACK_WEBHOOK.scan(s, a)) {
+        SecretPattern.URL_CREDENTIALS.scan(s, a);
+      }
+      return;
+    }
+    if (c == '=' && (next == '=' || prev == '!' || prev == '<' || prev == '>' || prev == '=')) {
+      return; // comparison
+    }
+    if (c == ':' && (next == ':' || prev == ':')) {
+      return; // C++/PHP scope
+    }
+    // the keyword, read backwards
+    int k = a;
+    for (int sp = 0; sp < 4 && (s.at(k - 1) == ' ' || s.at(k - 1) == '\t'); sp++) {
+      k--;
+    }
+    if (s.at(k - 1) == '"' || s.at(k - 1) == '\'') {
+      k--;
+    }
+    int ke = k;
+    if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
+      return; // necessary: every keyword (and "is" in "password is:") ends with a rule's last char
+    }
+    int ks = keywordStart(s, ke);
+    if (ke - ks == 2 && text.regionMatches(true, ks, "is", 0, 2) && s.at(ks - 1) == ' ') {
+      ke = ks - 1; // "the password is: x"
+      ks = keywordStart(s, ke);
+    }
+    if (ke - ks < 2 || !SecretKeywords.mayMatch(s.chars, ks, ke)) {
+      return; // necessary for a rule below (the two-word form ends the same way)
+    }
+    boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
+    SecretKeywords.Rule rule = s.match(ks, ke, query);
+    if (rule != null && rule.weak() && s.at(ks - 1) == ' ' && ks >= 2) {
+      // two words: "API key:", "Subscription Key:" (strong), "Primary key:" (excluded)
+      int ks2 = keywordStart(s, ks - 1);
+      if (ks2 < ks - 1) {
+        rule = s.match(ks2, ke, query);
+        ks = ks2;
+      }
+    }
+    if (rule == null) {
+      return;
+    }
+    // the value
+    int v = a + 1;
+    if ((c == ':' && s.at(v) == '=') || (c == '=' && s.at(v) == '>')) {
+      v++;
+    }
+    for (int sp = 0; sp < 8 && (s.at(v) == ' ' || s.at(v) == '\t'); sp++) {
+      v++;
+    }
+    if (v >= s.length) {
+      return;
+    }
+    char q = text.charAt(v);
+    int vs;
+    int ve;
+    char quote = 0;
+    if (q == '"' || q == '\'' || q == '`') {
+      int e = v + 1;
+      while (e < s.length && e - v <= MAX_QUOTED) {
+        char d = text.charAt(e);
+        if (d == q || d == '\n') {
+          break;
+        }
+        e += d == '\\' ? 2 : 1;
+      }
+      if (e >= s.length || text.charAt(e) != q) {
+        return;
+      }
+      vs = v + 1;
+      ve = e;
+      quote = q;
+    } else {
+      vs = v;
+      ve = s.runEnd(v, query ? SecretChars.VALUE_Q : SecretChars.VALUE);
+      if (ve - vs > MAX_VALUE) {
+        return;
+      }
+      ve = trimTrailing(s, vs, ve);
+    }
+    if (ve <= vs) {
+      return;
+    }
+    if (SecretPattern.tryWord(s, vs, true)) {
+      return; // a known token after any keyword: its own pattern reported it
+    }
+    s.keyStart = ks;
+    s.keyEnd = ke;
+    s.separator = c;
+    s.valueStart = vs;
+    s.valueEnd = ve;
+    s.quote = quote;
+    s.query = query;
+    s.rule = rule;
+    rule.pattern().scan(s, vs);
+  }
+
+  /** {@code <password>value</password>}, {@code <ApiKey>value</ApiKey>}: the element text. */
+  private static void xmlElement(SecretScan s, int gt) {
+    int ks = keywordStart(s, gt);
+    if (gt - ks < 2 || s.at(ks - 1) != '<' || !SecretKeywords.mayMatch(s.chars, ks, gt)) {
+      return;
+    }
+    SecretKeywords.Rule rule = s.match(ks, gt, false);
+    if (rule == null) {
+      return;
+    }
+    int vs = gt + 1;
+    int ve = vs;
+    while (ve < s.length
+        && ve - vs <= MAX_QUOTED
+        && s.text.charAt(ve) != '<'
+        && s.text.charAt(ve) != '\n') {
+      ve++;
+    }
+    if (!s.startsWith("</", ve)) {
+      return;
+    }
+    while (vs < ve && s.text.charAt(vs) == ' ') {
+      vs++;
+    }
+    while (ve > vs && s.text.charAt(ve - 1) == ' ') {
+      ve--;
+    }
+    if (ve <= vs || SecretPattern.tryWord(s, vs, true)) {
+      return;
+    }
+    s.keyStart = ks;
+    s.keyEnd = gt;
+    s.separator = '>';
+    s.valueStart = vs;
+    s.valueEnd = ve;
+    s.quote = '>';
+    s.query = false;
+    s.rule = rule;
+    rule.pattern().scan(s, vs);
+  }
+
+  /** Start of the keyword that ends at {@code ke} (at most {@link SecretKeywords#MAX_KEYWORD}). */
+  private static int keywordStart(SecretScan s, int ke) {
+    int ks = ke;
+    while (ks > 0
+        && ke - ks < SecretKeywords.MAX_KEYWORD
+        && SecretChars.is(s.chars[ks - 1], SecretChars.KEYWORD)) {
+      ks--;
+    }
+    return ks;
+  }
+
+  /**
+   * Sentence punctuation after an unquoted value: {@code .}, {@code :}, an unbalanced {@code )}.
+   */
+  private static int trimTrailing(SecretScan s, int vs, int ve) {
+    int e = ve;
+    while (e > vs) {
+      char c = s.text.charAt(e - 1);
+      if (c == '.' || c == ':') {
+        e--;
+      } else if (c == ')' && !contains(s.text, vs, e, '(')) {
+        e--;
+      } else {
+        break;
+      }
+    }
+    return e;
+  }
+
+  private static boolean contains(String t, int from, int to, char c) {
+    for (int i = from; i < to; i++) {
+      if (t.charAt(i) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
