@@ -207,8 +207,12 @@ final class SecretDetector implements Detector {
         long bits;
         if ((f0 & TextIndex.ALNUM) != 0) {
           bits = wordTrigger((char) c0, (char) c1);
+        } else if ((f0 & TextIndex.DASH) != 0) {
+          // a '-' matters before another '-' (PEM) or a word (a flag); "- item", "-)" are nothing
+          int f1 = TextIndex.of(String.valueOf((char) c1)).flags(0);
+          bits = c1 == '-' || (f1 & TextIndex.ALNUM) != 0 ? 3 : 0;
         } else if ((f0 & TextIndex.PUNCT) != 0) {
-          bits = (f0 & (TextIndex.ASSIGN | TextIndex.DASH)) != 0 || c0 == '>' ? 3 : 0;
+          bits = (f0 & TextIndex.ASSIGN) != 0 || c0 == '>' ? 3 : 0;
         } else {
           bits = 0;
         }
