@@ -22,7 +22,13 @@ import java.util.Set;
  *       {@code Bearer}...; a table indexed by those two chars rejects every other token in O(1));
  *       an {@code =} or {@code :} token (keyword before it, value after it, or {@code ://} for
  *       URLs); a {@code -} token starting {@code -----BEGIN }; a {@code >} token closing {@code
- *       <keyword>} (XML).
+ *       <keyword>} (XML). Each token first meets a fast path: its first two chars (ASCII) index
+ *       {@code TOKEN_TRIGGER}, one 4 KB table built from {@link TextIndex}'s own char classes, and
+ *       together with a pointer to the next {@code ==} this rules out ~86% of tokens (spaces, other
+ *       punctuation, words that start no prefix or keyword) without reading their flags; the rest
+ *       take the full test. A word after {@code -} is examined from the {@code -} token (the fast
+ *       path does not look back), in text order. {@code SecretDetectorOracle} (tests) keeps the
+ *       round-3 walk that gave every token the full test.
  *   <li>Keywords are read backwards from the separator (at most 64 chars) and matched in a compact
  *       lower-case form without allocation; the last char of every rule word is a fast reject.
  *   <li>Values are bounded (256 chars quoted, 512 unquoted); runs of a character class are cached
