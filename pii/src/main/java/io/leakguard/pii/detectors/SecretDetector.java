@@ -85,9 +85,17 @@ final class SecretDetector implements Detector {
           if (st + 82 > azureAt) {
             azureAt = s.nextDoubleEquals(st + 82);
           }
-          if (((TOKEN_TRIGGER[c0 << 2 | c1 >>> 5] >>> ((c1 & 31) << 1)) & 3) == 0
-              && azureAt > st + 86) {
-            continue;
+          int bits = (int) (TOKEN_TRIGGER[c0 << 2 | c1 >>> 5] >>> ((c1 & 31) << 1)) & 3;
+          if (azureAt > st + 86) {
+            if (bits == 0) {
+              continue;
+            }
+            // a keyword head and no prefix head: a token of ASCII letters only that is no keyword
+            // triggers nothing (wordToken would clear W_KEYWORD; the word after a '-' never gets
+            // here, the '-' token consumed it)
+            if (bits == W_KEYWORD && !SecretProse.mayBeAsciiKeyword(a, st, idx.start(t + 1))) {
+              continue;
+            }
           }
         }
       }

@@ -176,6 +176,16 @@ final class SecretProse {
   }
 
   /**
+   * False only when {@code a[from, to)} is a token of 1 to 12 ASCII letters that is no keyword
+   * ({@link #isAsciiKeyword} false); true for anything else (digits, non-ASCII, longer tokens),
+   * which the caller then tests in full.
+   */
+  static boolean mayBeAsciiKeyword(char[] a, int from, int to) {
+    long key = packLower(a, from, to);
+    return key < 0 || java.util.Arrays.binarySearch(ASCII_KEYWORDS, key) >= 0;
+  }
+
+  /**
    * False when no word of {@link #PROSE_WORDS} or {@link #PAIR_WORDS} equals (ignoring case) a word
    * of {@code length} chars starting with {@code c0 c1}. Case-insensitive equality keeps the length
    * in chars; a non-ASCII first or second char passes (see {@link #mayStartKeyword}).
