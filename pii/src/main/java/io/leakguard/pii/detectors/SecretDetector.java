@@ -22,13 +22,7 @@ import java.util.Set;
  *       {@code Bearer}...; a table indexed by those two chars rejects every other token in O(1));
  *       an {@code =} or {@code :} token (keyword before it, value after it, or {@code ://} for
  *       URLs); a {@code -} token starting {@code -----BEGIN }; a {@code >} token closing {@code
- *       <keyword>} (XML). Each token first meets a fast path: its first two chars (ASCII) index
- *       {@code TOKEN_TRIGGER}, one 4 KB table built from {@link TextIndex}'s own char classes, and
- *       together with a pointer to the next {@code ==} this rules out ~86% of tokens (spaces, other
- *       punctuation, words that start no prefix or keyword) without reading their flags; the rest
- *       take the full test. A word after {@code -} is examined from the {@code -} token (the fast
- *       path does not look back), in text order. {@code SecretDetectorOracle} (tests) keeps the
- *       round-3 walk that gave every token the full test.
+ *       <keyword>} (XML).
  *   <li>Keywords are read backwards from the separator (at most 64 chars) and matched in a compact
  *       lower-case form without allocation; the last char of every rule word is a fast reject.
  *   <li>Values are bounded (256 chars quoted, 512 unquoted); runs of a character class are cached
@@ -66,111 +60,68 @@ final class SecretDetector implements Detector {
 
   @Override
   public void detect(DetectionContext ctx) {
+    String text = ctx.text();
     TextIndex idx = ctx.tokens();
-    SecretScan s = new SecretScan(ctx.text(), ctx);
+    SecretScan s = new SecretScan(text, ctx);
     char[] a = s.chars;
-    int n = idx.size();
-    // the first "==" at or after the last token's st + 82 (MAX_VALUE: none): a lone Azure key ends
-    // with "==", 82 to 86 chars after the start of its word
+    int len = s.length;
+    // a "==" (MAX_VALUE: none) not before the last word's st + 82: a lone Azure key ends with "=="
     int azureAt = s.nextDoubleEquals(0);
-    for (int t = 0; t < n; t++) {
+    int resume = 0; // s.resumeAt, re-read after every call that may report
+    for (int t = 0, n = idx.size(); t < n; t++) {
+      int f = idx.flags(t);
+      if ((f & (TextIndex.ALNUM | TextIndex.PUNCT)) == 0) {
+        continue; // whitespace
+      }
       int st = idx.start(t);
-      if (t + 1 < n) {
-        // the fast path: two ASCII chars (the token's first and the next; t + 1 < n, so st + 1
-        // is inside the text) and one load from TOKEN_TRIGGER rule out most tokens: spaces, other
-        // punctuation, words that start no prefix or keyword
+      if (st < resume) {
+        continue;
+      }
+      if ((f & TextIndex.ALNUM) != 0) {
+        // the common case: one small-table look-up and two compares rule out every word trigger
         char c0 = a[st];
-        char c1 = a[st + 1];
-        if ((c0 | c1) < 128) {
-          if (st + 82 > azureAt) {
-            azureAt = s.nextDoubleEquals(st + 82);
-          }
-          int bits = (int) (TOKEN_TRIGGER[c0 << 2 | c1 >>> 5] >>> ((c1 & 31) << 1)) & 3;
-          if (azureAt > st + 86) {
-            if (bits == 0) {
-              continue;
-            }
-            // a keyword head and no prefix head: a token of ASCII letters only that is no keyword
-            // triggers nothing (wordToken would clear W_KEYWORD; the word after a '-' never gets
-            // here, the '-' token consumed it)
-            if (bits == W_KEYWORD && !SecretProse.mayBeAsciiKeyword(a, st, idx.start(t + 1))) {
-              continue;
-            }
+        char c1 = st + 1 < len ? a[st + 1] : 0;
+        int w = wordTrigger(c0, c1);
+        if ((w & W_KEYWORD) != 0 && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0) {
+          // ASCII letters only: the token is the word SecretProse reads (at most 24 chars)
+          int wl = Math.min(idx.end(t) - st, SecretProse.MAX_WORD);
+          if (!SecretProse.mayBeKeyword(c0, c1, wl)) {
+            w &= ~W_KEYWORD;
           }
         }
-      }
-      t = token(s, idx, t);
-    }
-  }
-
-  /**
-   * The full test of token {@code t} (the round-3 walk's body; {@code SecretDetectorOracle} keeps
-   * that walk): returns the last token it consumed ({@code t}, or {@code t + 1} after a {@code -}
-   * when it examined the word that follows).
-   */
-  private static int token(SecretScan s, TextIndex idx, int t) {
-    int f = idx.flags(t);
-    if ((f & (TextIndex.ALNUM | TextIndex.PUNCT)) == 0) {
-      return t; // whitespace
-    }
-    int st = idx.start(t);
-    if (st < s.resumeAt) {
-      return t;
-    }
-    char[] a = s.chars;
-    int len = s.length;
-    if ((f & TextIndex.ALNUM) != 0) {
-      wordToken(s, idx, t, f, st);
-    } else if ((f & TextIndex.ASSIGN) != 0) {
-      char prev = st > 0 ? a[st - 1] : 0;
-      // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
-      // and "From:" stop here
-      if (SecretKeywords.mayEndKeyword(prev)
-          || prev == ' '
-          || prev == '\t'
-          || prev == '"'
-          || prev == '\''
-          || (st + 1 < len && a[st + 1] == '/')) {
-        assignment(s, st);
-      }
-    } else if ((f & TextIndex.DASH) != 0) {
-      if (s.at(st + 1) == '-' && s.startsWith("-----BEGIN ", st)) {
+        char before = st > 0 ? a[st - 1] : 0;
+        boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
+        if (st + 82 > azureAt && azureAt != Integer.MAX_VALUE) {
+          azureAt = s.nextDoubleEquals(st + 82);
+        }
+        // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
+        boolean azure = azureAt <= st + 86;
+        if (w != 0 || prose || azure) {
+          word(s, st, w, azure);
+          resume = s.resumeAt;
+        }
+      } else if ((f & TextIndex.ASSIGN) != 0) {
+        char prev = st > 0 ? a[st - 1] : 0;
+        // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
+        // and "From:" stop here
+        if (SecretKeywords.mayEndKeyword(prev)
+            || prev == ' '
+            || prev == '\t'
+            || prev == '"'
+            || prev == '\''
+            || (st + 1 < len && a[st + 1] == '/')) {
+          assignment(s, st);
+          resume = s.resumeAt;
+        }
+      } else if ((f & TextIndex.DASH) != 0
+          && s.at(st + 1) == '-'
+          && text.startsWith("-----BEGIN ", st)) {
         SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
-      } else if (t + 1 < idx.size() && (idx.flags(t + 1) & TextIndex.ALNUM) != 0) {
-        // the word after a '-' ("--password", "-p"): the fast path cannot see that it follows a
-        // '-', so it is examined here, in text order, and skipped by the walk
-        int wt = t + 1;
-        int ws = idx.start(wt);
-        if (ws >= s.resumeAt) {
-          wordToken(s, idx, wt, idx.flags(wt), ws);
-        }
-        return wt;
+        resume = s.resumeAt;
+      } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
+        xmlElement(s, st); // a keyword ends right before the '>'
+        resume = s.resumeAt;
       }
-    } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
-      xmlElement(s, st); // a keyword ends right before the '>'
-    }
-    return t;
-  }
-
-  /** The alphanumeric token {@code t} (flags {@code f}) at {@code st}: the word triggers. */
-  private static void wordToken(SecretScan s, TextIndex idx, int t, int f, int st) {
-    char[] a = s.chars;
-    int len = s.length;
-    char c0 = a[st];
-    char c1 = st + 1 < len ? a[st + 1] : 0;
-    int w = wordTrigger(c0, c1);
-    if ((w & W_KEYWORD) != 0
-        && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0
-        && !SecretProse.isAsciiKeyword(a, st, idx.end(t))) {
-      // ASCII letters only: the token is the word SecretProse reads, and it is no keyword
-      w &= ~W_KEYWORD;
-    }
-    char before = st > 0 ? a[st - 1] : 0;
-    boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
-    // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
-    boolean azure = s.doubleEqualsIn(st + 82, st + 86);
-    if (w != 0 || prose || azure) {
-      word(s, st, w, azure);
     }
   }
 
@@ -200,37 +151,6 @@ final class SecretDetector implements Detector {
           bits |= W_KEYWORD;
         }
         WORD_TRIGGER[c0 << 2 | c1 >>> 5] |= bits << ((c1 & 31) << 1);
-      }
-    }
-  }
-
-  /**
-   * For an ASCII first char {@code c0} and next char {@code c1} of a token: non-zero bits at {@code
-   * (c1 & 31) << 1} of {@code TOKEN_TRIGGER[c0 << 2 | c1 >>> 5]} when the token may trigger
-   * something: a word whose first two chars start a prefix or keyword ({@link #WORD_TRIGGER}), or
-   * one of the punctuation triggers {@code = : - >}. Zero for spaces and every other punctuation
-   * char. The char classes come from {@link TextIndex} itself, so the table agrees with the token
-   * flags the full test ({@link #token}) reads. 4 KB, like {@link #WORD_TRIGGER}.
-   */
-  private static final long[] TOKEN_TRIGGER = new long[128 * 4];
-
-  static {
-    for (int c0 = 0; c0 < 128; c0++) {
-      int f0 = TextIndex.of(String.valueOf((char) c0)).flags(0);
-      for (int c1 = 0; c1 < 128; c1++) {
-        long bits;
-        if ((f0 & TextIndex.ALNUM) != 0) {
-          bits = wordTrigger((char) c0, (char) c1);
-        } else if ((f0 & TextIndex.DASH) != 0) {
-          // a '-' matters before another '-' (PEM) or a word (a flag); "- item", "-)" are nothing
-          int f1 = TextIndex.of(String.valueOf((char) c1)).flags(0);
-          bits = c1 == '-' || (f1 & TextIndex.ALNUM) != 0 ? 3 : 0;
-        } else if ((f0 & TextIndex.PUNCT) != 0) {
-          bits = (f0 & TextIndex.ASSIGN) != 0 || c0 == '>' ? 3 : 0;
-        } else {
-          bits = 0;
-        }
-        TOKEN_TRIGGER[c0 << 2 | c1 >>> 5] |= bits << ((c1 & 31) << 1);
       }
     }
   }
@@ -288,13 +208,6 @@ final class SecretDetector implements Detector {
     int ke = k;
     if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
       return; // necessary: every keyword (and "is" in "password is:") ends with a rule's last char
-    }
-    if (!SecretKeywords.mayMatch(s.chars, Math.max(0, ke - SecretKeywords.MAX_KEYWORD), ke)
-        && !(ke >= 2 && text.regionMatches(true, ke - 2, "is", 0, 2))) {
-      // necessary before the keyword is read backwards: the test below on [ks, ke) sees the same
-      // last two compact chars (a keyword lies within MAX_KEYWORD chars of ke), unless "is" moves
-      // the keyword ("the password is: x")
-      return;
     }
     int ks = keywordStart(s, ke);
     if (ke - ks == 2 && text.regionMatches(true, ks, "is", 0, 2) && s.at(ks - 1) == ' ') {

@@ -133,59 +133,6 @@ final class SecretProse {
   }
 
   /**
-   * The ASCII words of {@link #PROSE_WORDS} and {@link #PAIR_WORDS} packed by {@link #packLower},
-   * sorted.
-   */
-  private static final long[] ASCII_KEYWORDS =
-      keywordWords().stream()
-          .filter(w -> w.chars().allMatch(c -> c >= 'a' && c <= 'z'))
-          .mapToLong(w -> packLower(w.toCharArray(), 0, w.length()))
-          .sorted()
-          .toArray();
-
-  /**
-   * 1 to 12 ASCII letters {@code a[from, to)} lower-cased and packed 5 bits a char (a distinct
-   * value per lower-case word), or -1 when longer or when a char is no ASCII letter.
-   */
-  static long packLower(char[] a, int from, int to) {
-    if (to - from < 1 || to - from > 12) {
-      return -1;
-    }
-    long key = 0;
-    for (int i = from; i < to; i++) {
-      int c = a[i] | 0x20;
-      if (c < 'a' || c > 'z') {
-        return -1;
-      }
-      key = key << 5 | (c - 'a' + 1);
-    }
-    return key;
-  }
-
-  /**
-   * For a token of ASCII letters only, {@code a[from, to)}: whether it is (ignoring case) one of
-   * {@link #PROSE_WORDS} or {@link #PAIR_WORDS}, the exact keyword test of {@link #tryWord} (for
-   * such a token {@code wordEnd} is the token's end, and case-insensitive {@code regionMatches} of
-   * ASCII letters against the lower-case ASCII words is ASCII lower-casing; {@code contraseña}
-   * equals no ASCII token). Replaces {@link #mayBeKeyword} for these tokens: {@code could}, {@code
-   * parent}, {@code local}, {@code session} stop here.
-   */
-  static boolean isAsciiKeyword(char[] a, int from, int to) {
-    long key = packLower(a, from, to);
-    return key > 0 && java.util.Arrays.binarySearch(ASCII_KEYWORDS, key) >= 0;
-  }
-
-  /**
-   * False only when {@code a[from, to)} is a token of 1 to 12 ASCII letters that is no keyword
-   * ({@link #isAsciiKeyword} false); true for anything else (digits, non-ASCII, longer tokens),
-   * which the caller then tests in full.
-   */
-  static boolean mayBeAsciiKeyword(char[] a, int from, int to) {
-    long key = packLower(a, from, to);
-    return key < 0 || java.util.Arrays.binarySearch(ASCII_KEYWORDS, key) >= 0;
-  }
-
-  /**
    * False when no word of {@link #PROSE_WORDS} or {@link #PAIR_WORDS} equals (ignoring case) a word
    * of {@code length} chars starting with {@code c0 c1}. Case-insensitive equality keeps the length
    * in chars; a non-ASCII first or second char passes (see {@link #mayStartKeyword}).

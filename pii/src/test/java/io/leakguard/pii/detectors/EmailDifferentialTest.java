@@ -1,10 +1,10 @@
 package io.leakguard.pii.detectors;
 
-import static io.leakguard.pii.detectors.SecretDifferentialTest.analyzer;
-import static io.leakguard.pii.detectors.SecretDifferentialTest.assertSame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leakguard.pii.PiiAnalyzer;
+import io.leakguard.pii.PiiFinding;
+import io.leakguard.pii.spi.Detector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -130,6 +130,38 @@ class EmailDifferentialTest {
 
   private static final PiiAnalyzer NEW = analyzer(new EmailDetector());
   private static final PiiAnalyzer OLD = analyzer(new EmailDetectorOracle());
+
+  static PiiAnalyzer analyzer(Detector d) {
+    return PiiAnalyzer.builder().clearDetectors().addDetector(d).minScore(0).build();
+  }
+
+  /** Every field of every finding, in order. */
+  static List<String> describe(List<PiiFinding> found) {
+    List<String> out = new ArrayList<>();
+    for (PiiFinding f : found) {
+      out.add(
+          f
+              + " "
+              + f.charStart()
+              + ".."
+              + f.charEnd()
+              + " "
+              + f.score()
+              + " "
+              + f.form()
+              + " "
+              + f.canonical()
+              + " "
+              + f.explanation());
+    }
+    return out;
+  }
+
+  static int assertSame(PiiAnalyzer now, PiiAnalyzer before, String text) {
+    List<String> a = describe(now.analyze(text));
+    assertThat(a).as("%s", text).isEqualTo(describe(before.analyze(text)));
+    return a.size();
+  }
 
   @Test
   void randomTextsGiveTheOraclesFindings() {
