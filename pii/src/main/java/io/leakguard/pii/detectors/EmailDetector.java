@@ -110,6 +110,11 @@ final class EmailDetector implements Detector {
           "email", "emails", "mail", "mailbox", "contact", "reach", "write", "address", "send",
           "reply", "inbox");
 
+  /** Shortest and longest {@link #CONTEXT} word (4 and 7). */
+  private static final int CONTEXT_MIN = CONTEXT.stream().mapToInt(String::length).min().getAsInt();
+
+  private static final int CONTEXT_MAX = CONTEXT.stream().mapToInt(String::length).max().getAsInt();
+
   private static final long[] CONTEXT_KEYS = new long[CONTEXT.size()];
   private static final String[] CONTEXT_BY_KEY = new String[CONTEXT.size()];
 
@@ -262,6 +267,8 @@ final class EmailDetector implements Detector {
       atSignsOnly(ctx);
       return;
     }
+    // a walk over the token flags: measured as cheap as the AT_WORD posting list (whose build is
+    // itself a pass over every token's flags) plus an indexOf('@') scan, and it takes no list slot
     Scan scan = null;
     int lastEnd = 0;
     try {
@@ -507,12 +514,14 @@ final class EmailDetector implements Detector {
       int i = start;
       int sep = SEP_NONE;
       int domainChars = 0;
+      // the first label and its separator were read by the fast reject above: the same calls with
+      // the same state (curSep SEP_NONE) give the same answers, so they are not made again
+      boolean firstSpaced = spacedLettersAt(start, obf);
+      labBroken = !firstSpaced && firstBroken;
+      int firstSep = lastSep;
       while (labels < MAX_LABELS) {
-        boolean spaced = spacedLettersAt(i, obf);
-        int le = spaced ? spacedLettersEnd(i) : labels == 0 ? firstLabelEnd(i) : labelEnd(i);
-        if (labels == 0) {
-          labBroken = !spaced && firstBroken;
-        }
+        boolean spaced = labels == 0 ? firstSpaced : spacedLettersAt(i, obf);
+        int le = labels == 0 ? e : spaced ? spacedLettersEnd(i) : labelEnd(i);
         if (le < 0) {
           break;
         }
@@ -530,7 +539,13 @@ final class EmailDetector implements Detector {
         labSpaced[labels] = spaced;
         labels++;
         curSep = sep;
-        int nx = separatorAfter(le, i);
+        int nx;
+        if (labels == 1) {
+          nx = next;
+          lastSep = firstSep;
+        } else {
+          nx = separatorAfter(le, i);
+        }
         if (nx < 0) {
           break;
         }
@@ -1254,6 +1269,9 @@ final class EmailDetector implements Detector {
         }
         if (i == to && to < n && isLetter(chars[to])) {
           break; // cut by the window
+        }
+        if (i - w < CONTEXT_MIN || i - w > CONTEXT_MAX) {
+          continue; // no context word has this length: no packing, no search
         }
         int hit = Arrays.binarySearch(CONTEXT_KEYS, packWord(s, w, i));
         if (hit >= 0) {
