@@ -78,7 +78,7 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
 
-  private static final List<String> TITLE_WORDS =
+  static final List<String> TITLE_WORDS =
       List.of(
           "mr",
           "mrs",
@@ -99,7 +99,7 @@ final class PersonDetector implements Detector {
           "señor",
           "señora");
   private static final NameSet TITLES = new NameSet(TITLE_WORDS);
-  private static final NameSet PARTICLES =
+  static final NameSet PARTICLES =
       new NameSet(
           List.of(
               "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das",
@@ -150,8 +150,8 @@ final class PersonDetector implements Detector {
           "cumprimentos",
           "un saludo",
           "saludos cordiales");
-  private static final NameSet CLOSINGS = new NameSet(CLOSING_PHRASES);
-  private static final NameSet HEADERS =
+  static final NameSet CLOSINGS = new NameSet(CLOSING_PHRASES);
+  static final NameSet HEADERS =
       new NameSet(
           List.of(
               "from",
@@ -170,7 +170,7 @@ final class PersonDetector implements Detector {
               "envoyé par",
               "sent by",
               "on behalf of"));
-  private static final NameSet LABELS =
+  static final NameSet LABELS =
       new NameSet(
           List.of(
               "name",
@@ -313,7 +313,7 @@ final class PersonDetector implements Detector {
           "my boss",
           "collab w",
           "holder");
-  private static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
+  static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
 
   /** A word token: letters, no digits ({@code (flags & WORD_MASK) == WORD}). */
   private static final int WORD_MASK = TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT;
@@ -341,7 +341,7 @@ final class PersonDetector implements Detector {
           "buenas tardes",
           "guten tag",
           "guten morgen");
-  private static final NameSet GREETING_PHRASES = new NameSet(GREETING_PHRASE_LIST);
+  static final NameSet GREETING_PHRASES = new NameSet(GREETING_PHRASE_LIST);
   private static final NameSet CUE_WORDS = new NameSet(cueWords());
 
   /** A title or a cue word: one lookup for the word before most tokens ({@link Scan#cueBefore}). */
