@@ -3,6 +3,7 @@ package io.leakguard.pii.detectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Secrets written without {@code =}/{@code :} after their keyword, tried on a word token that no
@@ -11,6 +12,9 @@ import java.util.List;
  * <ul>
  *   <li>prose: {@code my password is Hunter2!}, {@code I changed the password to P@ssw0rd314}
  *       ({@link SecretPattern#PASSWORD_PROSE}; the value needs a letter and a digit or symbol);
+ *   <li>a random value after {@code secret}, {@code token}, {@code key}, {@code apikey}, {@code
+ *       credential} and a link word ({@code the secret key is Kd8sL2pQ...}; {@link
+ *       SecretPattern#KEYWORD_ENTROPY}'s test, weak-keyword thresholds);
  *   <li>a user/password pair: {@code creds: admin / Winter2025#}, {@code login is admin / s3cr3t!}
  *       (the password only);
  *   <li>command-line flags: {@code --password s3cr3t}, {@code --account-key <base64>}, {@code -p
@@ -45,10 +49,19 @@ final class SecretProse {
   /** Words before a {@code user / password} pair. */
   private static final String[] PAIR_WORDS = {"creds", "credentials", "login", "logon"};
 
+  /**
+   * Prose keywords whose value must look random ({@code the secret key is Kd8sL2pQ9v...}): the
+   * value goes through the same entropy test as {@link SecretPattern#KEYWORD_ENTROPY} with its
+   * stricter (weak-keyword) thresholds, so {@code the key is in the drawer} and {@code the token is
+   * expired} stay unreported.
+   */
+  private static final String[] ENTROPY_WORDS = {"secret", "token", "key", "apikey", "credential"};
+
   /** Every word of {@link #PROSE_WORDS} and {@link #PAIR_WORDS} (for tests of the shortcuts). */
   static List<String> keywordWords() {
     List<String> all = new ArrayList<>(Arrays.asList(PROSE_WORDS));
     all.addAll(Arrays.asList(PAIR_WORDS));
+    all.addAll(Arrays.asList(ENTROPY_WORDS));
     return all;
   }
 
@@ -97,6 +110,13 @@ final class SecretProse {
           pair(s, we);
           return;
         }
+        if (equalsAny(s, st, we, ENTROPY_WORDS)) {
+          int vs = linkedValue(s, we);
+          if (vs > 0) {
+            entropyCandidate(s, vs, s.text.substring(st, we).toLowerCase(Locale.ROOT));
+          }
+          return;
+        }
       }
     }
     if (!azure) {
@@ -124,7 +144,7 @@ final class SecretProse {
   private static final int[] KEYWORD_LENGTHS = new int[128 * 128];
 
   static {
-    for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS}) {
+    for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS}) {
       for (String w : words) {
         KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
         KEYWORD_LENGTHS[w.charAt(0) << 7 | w.charAt(1)] |= 1 << w.length();
@@ -280,23 +300,51 @@ final class SecretProse {
 
   /** {@code password is X}, {@code the password I set is X}, {@code password to X}. */
   private static void prose(SecretScan s, int we) {
+    int vs = linkedValue(s, we);
+    if (vs > 0) {
+      candidate(s, vs);
+    }
+  }
+
+  /**
+   * Start of the value after a link word ({@link #LINK_WORDS}) within {@link #PROSE_WINDOW} chars
+   * after a keyword ending at {@code we}, or -1: an assignment ({@code =}, {@code :}) is the
+   * assignment pass's, and a line or sentence end stops the search.
+   */
+  private static int linkedValue(SecretScan s, int we) {
     int limit = Math.min(s.length, we + PROSE_WINDOW);
     int p = we;
     while (p < limit) {
       char c = s.at(p);
       if (c == '\n' || c == '=' || c == ':' || c == '.' || c == ',') {
-        return; // an assignment is the assignment pass's; a sentence end stops
+        return -1;
       }
       if (c == ' ') {
         int ws = p + 1;
         int e = wordEnd(s, ws);
         if (e > ws && s.at(e) == ' ' && equalsAny(s, ws, e, LINK_WORDS)) {
-          candidate(s, e + 1);
-          return;
+          return e + 1;
         }
       }
       p++;
     }
+    return -1;
+  }
+
+  /** {@code the secret key is <random value>}: see {@link #ENTROPY_WORDS}. */
+  private static void entropyCandidate(SecretScan s, int vs, String keyword) {
+    int ve = vs;
+    while (ve < s.length && ve - vs <= 512 && SecretChars.is(s.at(ve), SecretChars.VALUE)) {
+      ve++;
+    }
+    while (ve > vs && (s.at(ve - 1) == '.' || s.at(ve - 1) == ',' || s.at(ve - 1) == '!')) {
+      ve--;
+    }
+    double score = SecretPattern.genericScore(s.text, vs, ve, true);
+    if (score <= 0 || SecretPattern.tryWord(s, vs, true)) {
+      return;
+    }
+    s.report(SecretPattern.KEYWORD_ENTROPY, vs, ve, score, score, "entropy", List.of(keyword));
   }
 
   /** {@code creds: admin / X}, {@code login is admin / X}. */
