@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leakguard.pii.EntityType;
 import io.leakguard.pii.PiiAnalyzer;
-import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
 import io.leakguard.pii.spi.TextIndex;
@@ -188,32 +187,7 @@ class IpAddressDetectorDifferentialTest {
     }
 
     private static DetectionContext recording(DetectionContext ctx, List<String> out) {
-      return new DetectionContext() {
-        @Override
-        public String text() {
-          return ctx.text();
-        }
-
-        @Override
-        public TextIndex tokens() {
-          return ctx.tokens();
-        }
-
-        @Override
-        public String region() {
-          return ctx.region();
-        }
-
-        @Override
-        public List<String> contextWords(int start, int end, int window, Set<String> vocabulary) {
-          return ctx.contextWords(start, end, window, vocabulary);
-        }
-
-        @Override
-        public void report(Candidate candidate) {
-          out.add(candidate.toString());
-        }
-      };
+      return RecordingContext.of(ctx, c -> out.add(c.toString()));
     }
   }
 

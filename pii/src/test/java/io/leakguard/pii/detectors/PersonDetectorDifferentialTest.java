@@ -7,7 +7,6 @@ import io.leakguard.pii.PiiAnalyzer;
 import io.leakguard.pii.spi.Candidate;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
-import io.leakguard.pii.spi.TextIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -224,34 +223,12 @@ class PersonDetectorDifferentialTest {
           @Override
           public void detect(DetectionContext ctx) {
             d.detect(
-                new DetectionContext() {
-                  @Override
-                  public String text() {
-                    return ctx.text();
-                  }
-
-                  @Override
-                  public TextIndex tokens() {
-                    return ctx.tokens();
-                  }
-
-                  @Override
-                  public String region() {
-                    return ctx.region();
-                  }
-
-                  @Override
-                  public List<String> contextWords(
-                      int start, int end, int window, Set<String> vocabulary) {
-                    return ctx.contextWords(start, end, window, vocabulary);
-                  }
-
-                  @Override
-                  public void report(Candidate c) {
-                    out.add(c + " canonical=" + c.canonical() + " words=" + c.contextWords());
-                    ctx.report(c);
-                  }
-                });
+                RecordingContext.of(
+                    ctx,
+                    c -> {
+                      out.add(c + " canonical=" + c.canonical() + " words=" + c.contextWords());
+                      ctx.report(c);
+                    }));
           }
         };
     PiiAnalyzer.builder().clearDetectors().addDetector(rec).minScore(0).build().analyze(text);
