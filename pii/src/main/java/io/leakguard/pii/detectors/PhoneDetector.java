@@ -258,22 +258,13 @@ final class PhoneDetector implements Detector {
     String digits = digitString(s, s.groupStart[from], s.groupStart[to]);
     Hit first = null;
     for (String r : TRUNK_ZERO_REGIONS) {
-      PhoneNumber pn;
-      try {
-        pn = UTIL.parse(digits, r);
-      } catch (NumberParseException e) {
+      PhoneNumber pn = validNumber(digits, r);
+      if (pn == null) {
         continue;
       }
-      if (!UTIL.isValidNumber(pn)) {
-        continue;
-      }
-      Hit hit =
-          new Hit(
-              pn.getCountryCode(),
-              pn.getNationalNumber(),
-              UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164));
+      Hit hit = hit(pn);
       if (sameGrouping(s, from, to, UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.NATIONAL))) {
-        return hit; // written as that country writes its numbers: "0412 345 678" is Australian
+        return hit; // written as that country writes its numbers: "090-1234-5678" is Japanese
       }
       if (first == null) {
         first = hit;
@@ -418,21 +409,31 @@ final class PhoneDetector implements Detector {
 
   /** libphonenumber's parse, then its validity; null when either fails. */
   private static Hit parse(String input, String region) {
+    PhoneNumber pn = validNumber(input, region);
+    return pn == null ? null : hit(pn);
+  }
+
+  /**
+   * libphonenumber's parse of {@code input} in {@code region} when the number is valid, else null.
+   */
+  private static PhoneNumber validNumber(String input, String region) {
     try {
       PhoneNumber pn = UTIL.parse(input, region);
       boolean valid =
           pn.isItalianLeadingZero() || pn.hasRawInput()
               ? UTIL.isValidNumber(pn)
               : PhoneValidity.isValid(pn.getCountryCode(), pn.getNationalNumber());
-      return valid
-          ? new Hit(
-              pn.getCountryCode(),
-              pn.getNationalNumber(),
-              UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164))
-          : null;
+      return valid ? pn : null;
     } catch (NumberParseException e) {
       return null;
     }
+  }
+
+  private static Hit hit(PhoneNumber pn) {
+    return new Hit(
+        pn.getCountryCode(),
+        pn.getNationalNumber(),
+        UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164));
   }
 
   /** End of an extension after the number ({@code x123}, {@code ext. 123}, {@code ext 12}). */
