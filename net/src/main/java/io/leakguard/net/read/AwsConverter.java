@@ -1,6 +1,9 @@
 package io.leakguard.net.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leakguard.core.SourceRef;
 import io.leakguard.core.UserInputException;
 import io.leakguard.net.AddressSet;
@@ -25,20 +28,22 @@ import java.util.TreeMap;
 /**
  * AWS: security groups (union of allows over every group on an ENI; protocol {@code -1}; IPv4 and
  * IPv6 ranges; references to other groups, never internet; prefix lists resolved from {@code
- * pl-….json}), network ACLs (rule-number order, stateless), ENIs and instances.
+ * pl-….json}; groups also from {@code describe-security-group-rules}), network ACLs (rule-number
+ * order, stateless), ENIs and instances.
  */
 final class AwsConverter {
   private AwsConverter() {}
 
   static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
     if (inv.awsSgs.isEmpty()
+        && inv.awsSgRules.isEmpty()
         && inv.awsEnis.isEmpty()
         && inv.awsInstances.isEmpty()
         && inv.awsNacls.isEmpty()) {
       return;
     }
     Map<String, RuleSet> sgs = new LinkedHashMap<>();
-    for (Doc d : inv.awsSgs) {
+    for (Doc d : groupsFromRules(inv)) {
       RuleSet rs = sg(d, inv);
       if (sgs.putIfAbsent(rs.id(), rs) == null) {
         sets.add(rs);
@@ -234,6 +239,73 @@ final class AwsConverter {
     }
   }
 
+  /**
+   * The security groups of {@code describe-security-groups}, then one group per GroupId of {@code
+   * describe-security-group-rules} not already among them (a group listed both ways is read from
+   * {@code describe-security-groups}; the two carry the same rules). Each rule becomes one
+   * permission in the {@code IpPermissions} shape ({@code CidrIpv4}, {@code CidrIpv6}, {@code
+   * PrefixListId}, {@code ReferencedGroupInfo.GroupId}), keeping the rule's own JSON path.
+   */
+  private static List<Doc> groupsFromRules(Inventory inv) {
+    if (inv.awsSgRules.isEmpty()) {
+      return inv.awsSgs;
+    }
+    List<Doc> out = new ArrayList<>(inv.awsSgs);
+    Set<String> listed = new HashSet<>();
+    for (Doc d : inv.awsSgs) {
+      listed.add(d.node().path("GroupId").asText());
+    }
+    Map<String, ObjectNode> made = new LinkedHashMap<>();
+    for (Doc r : inv.awsSgRules) {
+      JsonNode n = r.node();
+      String gid = n.path("GroupId").asText(null);
+      if (gid == null || gid.isEmpty()) {
+        throw new UserInputException(r.ref(".GroupId"), "expected the security group id");
+      }
+      if (listed.contains(gid)) {
+        continue;
+      }
+      ObjectNode g =
+          made.computeIfAbsent(
+              gid,
+              k -> {
+                ObjectNode o = JsonNodeFactory.instance.objectNode();
+                o.put("GroupId", k).put("GroupName", k);
+                o.putArray("IpPermissions");
+                o.putArray("IpPermissionsEgress");
+                out.add(new Doc(o, r.file(), r.path(), r.address()));
+                return o;
+              });
+      ObjectNode p = JsonNodeFactory.instance.objectNode();
+      p.put("IpProtocol", n.path("IpProtocol").asText("-1"));
+      for (String f : new String[] {"FromPort", "ToPort"}) {
+        if (n.hasNonNull(f)) {
+          p.set(f, n.get(f));
+        }
+      }
+      if (n.hasNonNull("CidrIpv4")) {
+        p.putArray("IpRanges").addObject().set("CidrIp", n.get("CidrIpv4"));
+      }
+      if (n.hasNonNull("CidrIpv6")) {
+        p.putArray("Ipv6Ranges").addObject().set("CidrIpv6", n.get("CidrIpv6"));
+      }
+      if (n.hasNonNull("PrefixListId")) {
+        p.putArray("PrefixListIds").addObject().set("PrefixListId", n.get("PrefixListId"));
+      }
+      if (n.path("ReferencedGroupInfo").hasNonNull("GroupId")) {
+        p.putArray("UserIdGroupPairs")
+            .addObject()
+            .set("GroupId", n.path("ReferencedGroupInfo").get("GroupId"));
+      }
+      p.put("__path", r.path());
+      p.put("__file", r.file());
+      p.put("__label", n.path("SecurityGroupRuleId").asText(r.path()));
+      boolean egress = n.path("IsEgress").asBoolean(false);
+      ((ArrayNode) g.get(egress ? "IpPermissionsEgress" : "IpPermissions")).add(p);
+    }
+    return out;
+  }
+
   static Map<String, String> tags(JsonNode arr) {
     Map<String, String> m = new TreeMap<>();
     if (arr.isArray()) {
@@ -279,14 +351,21 @@ final class AwsConverter {
     int i = 0;
     for (JsonNode p : perms) {
       String base = "." + field + "[" + i + "]";
+      // a permission made from one describe-security-group-rules entry keeps that entry's path
+      SourceRef own =
+          p.hasNonNull("__path")
+              ? SourceRef.ofPath(p.path("__file").asText(d.file()), p.get("__path").asText())
+              : null;
+      java.util.function.Function<String, SourceRef> ref =
+          suffix -> own != null ? own : d.ref(base + suffix);
       String proto = p.path("IpProtocol").asText("-1");
       Set<Protocol> protos = Protocol.parseVendor(proto);
-      PortSet ports = ports(p, protos, d.ref(base));
+      PortSet ports = ports(p, protos, ref.apply(""));
       String label =
-          (dir == Direction.INBOUND ? "ingress" : "egress")
-              + "["
-              + i
-              + "] "
+          (p.hasNonNull("__label")
+                  ? p.get("__label").asText()
+                  : (dir == Direction.INBOUND ? "ingress" : "egress") + "[" + i + "]")
+              + " "
               + (proto.equals("-1") ? "all" : proto)
               + (protos.size() == 1 && protos.iterator().next().hasPorts()
                   ? "/" + String.join(",", ports.toStrings())
@@ -297,7 +376,7 @@ final class AwsConverter {
         int k = 0;
         for (JsonNode r : p.path(f[0])) {
           String c = r.path(f[1]).asText();
-          SourceRef at = d.ref(base + "." + f[0] + "[" + k++ + "]");
+          SourceRef at = ref.apply("." + f[0] + "[" + k++ + "]");
           out.add(
               line(id, name, label + " " + c, dir, protos, cidr(c, at), ports, c, unknownPerm, at));
         }
@@ -315,7 +394,7 @@ final class AwsConverter {
                   + " is not in the input (save 'aws ec2 get-managed-prefix-list-entries' as "
                   + pl
                   + ".json): counted as every address (unknown)",
-              d.ref(base + ".PrefixListIds[" + k + "]"));
+              ref.apply(".PrefixListIds[" + k + "]"));
           a = AddressSet.ALL;
         }
         out.add(
@@ -329,7 +408,7 @@ final class AwsConverter {
                 ports,
                 pl,
                 unknown || unknownPerm,
-                d.ref(base + ".PrefixListIds[" + k++ + "]")));
+                ref.apply(".PrefixListIds[" + k++ + "]")));
       }
       k = 0;
       for (JsonNode r : p.path("UserIdGroupPairs")) {
@@ -345,7 +424,7 @@ final class AwsConverter {
                 ports,
                 gid,
                 unknownPerm,
-                d.ref(base + ".UserIdGroupPairs[" + k++ + "]")));
+                ref.apply(".UserIdGroupPairs[" + k++ + "]")));
       }
       if (unknownPerm
           && k == 0
@@ -363,7 +442,7 @@ final class AwsConverter {
                 ports,
                 "(known after apply)",
                 true,
-                d.ref(base)));
+                ref.apply("")));
       }
       i++;
     }

@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * <p>Formats: {@code az network nsg|nic|vnet|public-ip|lb|asg list/show} (also the {@code NewNSG}
  * wrapper of {@code az network nsg create}), ARM/REST JSON ({@code properties} nesting, {@code
  * {"value": [...]}}), {@code aws ec2 describe-security-groups|describe-network-interfaces|
- * describe-network-acls|describe-instances}, {@code get-managed-prefix-list-entries} saved as
- * {@code pl-….json}, {@code gcloud compute firewall-rules|instances list --format=json}, and {@code
- * terraform show -json} of a plan or a state.
+ * describe-network-acls|describe-instances|describe-security-group-rules}, {@code
+ * get-managed-prefix-list-entries} saved as {@code pl-….json}, {@code gcloud compute
+ * firewall-rules|instances list --format=json}, and {@code terraform show -json} of a plan or a
+ * state.
  *
  * <p>Example: {@code NetModel m = ExportReader.read(List.of(Path.of("exports/")));}
  *
@@ -163,8 +164,10 @@ public final class ExportReader {
       if (root.has("SecurityGroups")
           || root.has("NetworkInterfaces")
           || root.has("NetworkAcls")
-          || root.has("Reservations")) {
+          || root.has("Reservations")
+          || root.has("SecurityGroupRules")) {
         each(root, "SecurityGroups", file, inv.awsSgs);
+        each(root, "SecurityGroupRules", file, inv.awsSgRules);
         each(root, "NetworkInterfaces", file, inv.awsEnis);
         each(root, "NetworkAcls", file, inv.awsNacls);
         if (root.has("Reservations")) {

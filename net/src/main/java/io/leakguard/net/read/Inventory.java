@@ -24,6 +24,10 @@ final class Inventory {
   final List<String[]> azAssociations = new ArrayList<>();
 
   final List<Doc> awsSgs = new ArrayList<>();
+
+  /** {@code aws ec2 describe-security-group-rules}: one rule per entry, grouped by GroupId. */
+  final List<Doc> awsSgRules = new ArrayList<>();
+
   final List<Doc> awsEnis = new ArrayList<>();
   final List<Doc> awsNacls = new ArrayList<>();
   final List<Doc> awsInstances = new ArrayList<>();
