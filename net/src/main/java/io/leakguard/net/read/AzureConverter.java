@@ -610,7 +610,8 @@ final class AzureConverter {
     List<String> written = new ArrayList<>(remoteWritten);
     if (remoteUnknown) {
       remote = AddressSet.ALL;
-      written.add("(known after apply)");
+      written.add(
+          r.hasNonNull("__unknownAs") ? r.get("__unknownAs").asText() : "(known after apply)");
     } else {
       for (String t : remoteWritten) {
         remote = remote.union(address(t, ctx));

@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>Formats: {@code az network nsg|nic|vnet|public-ip|lb|asg list/show} (also the {@code NewNSG}
  * wrapper of {@code az network nsg create}), ARM/REST JSON ({@code properties} nesting, {@code
- * {"value": [...]}}), {@code aws ec2 describe-security-groups|describe-network-interfaces|
+ * {"value": [...]}}), ARM deployment templates (portal export), {@code aws ec2
+ * describe-security-groups|describe-network-interfaces|
  * describe-network-acls|describe-instances|describe-security-group-rules}, {@code
  * get-managed-prefix-list-entries} saved as {@code pl-….json}, {@code gcloud compute
  * firewall-rules|instances list --format=json}, and {@code terraform show -json} of a plan or a
@@ -211,6 +212,10 @@ public final class ExportReader {
         for (JsonNode e : root.get("value")) {
           element(e, file, "$.value[" + i++ + "]", inv);
         }
+        return;
+      }
+      if (ArmTemplate.is(root)) {
+        ArmTemplate.read(root, file, inv);
         return;
       }
       element(root, file, "$", inv);

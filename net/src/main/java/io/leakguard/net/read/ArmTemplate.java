@@ -1,0 +1,363 @@
+package io.leakguard.net.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.leakguard.core.SourceRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ARM deployment templates (the portal's "Export template", {@code az group export}): a {@code
+ * resources} array whose names and references are template expressions. Each {@code
+ * Microsoft.Network/*} resource is given the id {@code /providers/<type>/<name>} and handed to
+ * {@link ExportReader#element}; other resource types are skipped.
+ *
+ * <p>Expressions evaluated: string literals, {@code parameters('p')} (its {@code defaultValue}),
+ * {@code variables('v')}, {@code concat(...)} and {@code resourceId([sub, rg,] type, name...)}, so
+ * {@code "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('nsg'))]"} becomes the
+ * NSG's id. Example: an NSG named {@code "[parameters('networkSecurityGroups_web_name')]"} with
+ * default {@code web-nsg} gets the id {@code
+ * /providers/Microsoft.Network/networkSecurityGroups/web-nsg}.
+ *
+ * <p>Known limits: other functions ({@code resourceGroup()}, {@code format}, property access) stay
+ * unresolved; an unresolved value in a security rule marks that field unknown (counted as exposed,
+ * with a warning); a rule listed both inline and as a child resource (exports do both) is read
+ * once.
+ */
+final class ArmTemplate {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final int MAX_DEPTH = 16;
+
+  /** Rule fields that may be marked unknown when their expression cannot be evaluated. */
+  private static final Set<String> RULE_FIELDS =
+      Set.of(
+          "access",
+          "priority",
+          "protocol",
+          "sourceAddressPrefix",
+          "sourceAddressPrefixes",
+          "destinationAddressPrefix",
+          "destinationAddressPrefixes",
+          "destinationPortRange",
+          "destinationPortRanges",
+          "sourcePortRange",
+          "sourcePortRanges");
+
+  private final JsonNode root;
+  private final String file;
+  private final Inventory inv;
+
+  private ArmTemplate(JsonNode root, String file, Inventory inv) {
+    this.root = root;
+    this.file = file;
+    this.inv = inv;
+  }
+
+  /** True for a deployment template: {@code $schema} or {@code contentVersion} and resources. */
+  static boolean is(JsonNode root) {
+    return root.path("resources").isArray() && (root.has("$schema") || root.has("contentVersion"));
+  }
+
+  static void read(JsonNode root, String file, Inventory inv) {
+    new ArmTemplate(root, file, inv).run();
+  }
+
+  private void run() {
+    List<Object[]> found = new ArrayList<>(); // {resolved node, path, type}
+    int i = 0;
+    for (JsonNode r : root.get("resources")) {
+      collect(r, null, null, "$.resources[" + i++ + "]", found);
+    }
+    // rules written inline in their NSG: the child resource of the same name is the same rule
+    Set<String> inline = new HashSet<>();
+    for (Object[] f : found) {
+      if (f[2].equals("microsoft.network/networksecuritygroups")) {
+        JsonNode n = (JsonNode) f[0];
+        for (JsonNode r : J.arr(n, "securityRules")) {
+          inline.add(J.lower(J.text(n, "id") + "/securityRules/" + J.text(r, "name")));
+        }
+      }
+    }
+    for (Object[] f : found) {
+      JsonNode n = (JsonNode) f[0];
+      if (f[2].equals("microsoft.network/networksecuritygroups/securityrules")
+          && inline.contains(J.lower(J.text(n, "id")))) {
+        continue;
+      }
+      ExportReader.element(n, file, (String) f[1], inv);
+    }
+  }
+
+  private void collect(
+      JsonNode r, String parentType, String parentName, String path, List<Object[]> out) {
+    if (!r.isObject()) {
+      return;
+    }
+    String type = str(r.get("type"));
+    String name = str(r.get("name"));
+    if (type == null || name == null) {
+      return;
+    }
+    if (parentType != null && !type.contains("/")) {
+      type = parentType + "/" + type;
+      name = parentName + "/" + name;
+    }
+    String lower = type.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("microsoft.network/")) {
+      ObjectNode n = (ObjectNode) resolve(r);
+      n.put("type", type);
+      n.put("name", last(name));
+      String id = id(type, List.of(name.split("/", -1)));
+      n.put("id", id);
+      if (lower.equals("microsoft.network/virtualnetworks")) {
+        for (JsonNode s : J.arr(n, "subnets")) {
+          if (s.isObject() && J.text(s, "id") == null && J.text(s, "name") != null) {
+            ((ObjectNode) s).put("id", id + "/subnets/" + J.text(s, "name"));
+          }
+        }
+      }
+      if (lower.equals("microsoft.network/networksecuritygroups/securityrules")) {
+        markUnknown(n, path);
+      } else {
+        int k = 0;
+        for (JsonNode s : J.arr(n, "securityRules")) {
+          markUnknown(s, path + J.where(n, "securityRules") + "[" + k++ + "]");
+        }
+      }
+      out.add(new Object[] {n, path, lower});
+    }
+    int j = 0;
+    for (JsonNode c : r.path("resources")) {
+      collect(c, type, name, path + ".resources[" + j++ + "]", out);
+    }
+  }
+
+  /** Moves rule fields whose expression did not evaluate into {@code __unknown}, with a warning. */
+  private void markUnknown(JsonNode rule, String path) {
+    JsonNode props = rule.get("properties");
+    ObjectNode holder = props != null && props.isObject() ? (ObjectNode) props : (ObjectNode) rule;
+    List<String> unk = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> it = holder.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (RULE_FIELDS.contains(e.getKey()) && isExpression(e.getValue())) {
+        unk.add(e.getKey());
+        it.remove();
+      }
+    }
+    if (!unk.isEmpty()) {
+      ((ObjectNode) rule).put("__unknownAs", "(template expression)");
+      ArrayNode a = ((ObjectNode) rule).putArray("__unknown");
+      unk.forEach(a::add);
+      inv.warnings.add(
+          "unknown-value",
+          "template expression(s) in "
+              + unk
+              + " of rule "
+              + J.text(rule, "name")
+              + " could not be evaluated: counted as allowing everything (unknown)",
+          SourceRef.ofPath(file, path));
+    }
+  }
+
+  private static boolean isExpression(JsonNode v) {
+    if (v.isTextual()) {
+      String s = v.asText();
+      return s.startsWith("[") && !s.startsWith("[[") && s.endsWith("]");
+    }
+    if (v.isArray()) {
+      for (JsonNode x : v) {
+        if (isExpression(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A copy of {@code n} with every evaluable string expression replaced by its value. */
+  private JsonNode resolve(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = F.objectNode();
+      n.fields().forEachRemaining(e -> o.set(e.getKey(), resolve(e.getValue())));
+      return o;
+    }
+    if (n.isArray()) {
+      ArrayNode a = F.arrayNode();
+      n.forEach(x -> a.add(resolve(x)));
+      return a;
+    }
+    if (n.isTextual()) {
+      String v = str(n);
+      return v == null ? n : TextNode.valueOf(v);
+    }
+    return n;
+  }
+
+  /** The string value of a literal or evaluable expression, else null (the expression kept). */
+  private String str(JsonNode n) {
+    if (n == null || !n.isTextual()) {
+      return null;
+    }
+    String s = n.asText();
+    if (s.startsWith("[[")) {
+      return s.substring(1);
+    }
+    if (s.startsWith("[") && s.endsWith("]")) {
+      Parser p = new Parser(s.substring(1, s.length() - 1), 0);
+      String v = p.expr();
+      p.skip();
+      return v != null && p.pos == p.s.length() ? v : null;
+    }
+    return s;
+  }
+
+  static String id(String type, List<String> names) {
+    String[] t = type.split("/");
+    StringBuilder b = new StringBuilder("/providers/").append(t[0]);
+    for (int i = 1; i < t.length; i++) {
+      b.append('/').append(t[i]).append('/').append(i - 1 < names.size() ? names.get(i - 1) : "");
+    }
+    return b.toString();
+  }
+
+  private static String last(String name) {
+    int i = name.lastIndexOf('/');
+    return i < 0 ? name : name.substring(i + 1);
+  }
+
+  /** Hand-written recursive-descent evaluator (linear in the expression; depth bounded). */
+  private final class Parser {
+    final String s;
+    final int depth;
+    int pos;
+
+    Parser(String s, int depth) {
+      this.s = s;
+      this.depth = depth;
+    }
+
+    void skip() {
+      while (pos < s.length() && s.charAt(pos) == ' ') {
+        pos++;
+      }
+    }
+
+    /** Null when the expression uses anything not evaluated here. */
+    String expr() {
+      skip();
+      if (pos >= s.length() || depth > MAX_DEPTH) {
+        return null;
+      }
+      char c = s.charAt(pos);
+      if (c == '\'') {
+        StringBuilder b = new StringBuilder();
+        pos++;
+        while (pos < s.length()) {
+          char x = s.charAt(pos++);
+          if (x == '\'') {
+            if (pos < s.length() && s.charAt(pos) == '\'') {
+              b.append('\'');
+              pos++;
+            } else {
+              return b.toString();
+            }
+          } else {
+            b.append(x);
+          }
+        }
+        return null;
+      }
+      if (Character.isDigit(c)) {
+        int st = pos;
+        while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+          pos++;
+        }
+        return s.substring(st, pos);
+      }
+      int st = pos;
+      while (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) {
+        pos++;
+      }
+      String fn = s.substring(st, pos).toLowerCase(Locale.ROOT);
+      skip();
+      if (fn.isEmpty() || pos >= s.length() || s.charAt(pos) != '(') {
+        return null;
+      }
+      pos++;
+      List<String> args = new ArrayList<>();
+      skip();
+      boolean bad = false;
+      if (pos < s.length() && s.charAt(pos) == ')') {
+        pos++;
+      } else {
+        while (true) {
+          String a = expr();
+          if (a == null) {
+            bad = true;
+            break;
+          }
+          args.add(a);
+          skip();
+          if (pos < s.length() && s.charAt(pos) == ',') {
+            pos++;
+          } else if (pos < s.length() && s.charAt(pos) == ')') {
+            pos++;
+            break;
+          } else {
+            bad = true;
+            break;
+          }
+        }
+      }
+      if (bad) {
+        return null;
+      }
+      // property access (parameters('x').name) and indexing are not evaluated
+      if (pos < s.length() && (s.charAt(pos) == '.' || s.charAt(pos) == '[')) {
+        return null;
+      }
+      switch (fn) {
+        case "concat":
+          return String.join("", args);
+        case "parameters":
+          return args.size() == 1
+              ? value(root.path("parameters").path(args.get(0)).get("defaultValue"))
+              : null;
+        case "variables":
+          return args.size() == 1 ? value(root.path("variables").get(args.get(0))) : null;
+        case "resourceid":
+          for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).contains("/")) {
+              return id(args.get(i), args.subList(i + 1, args.size()));
+            }
+          }
+          return null;
+        default:
+          return null;
+      }
+    }
+
+    private String value(JsonNode v) {
+      if (v == null || v.isContainerNode() || v.isNull()) {
+        return null;
+      }
+      String t = v.asText();
+      if (t.startsWith("[") && !t.startsWith("[[") && t.endsWith("]")) {
+        Parser p = new Parser(t.substring(1, t.length() - 1), depth + 1);
+        String r = p.expr();
+        p.skip();
+        return r != null && p.pos == p.s.length() ? r : null;
+      }
+      return t.startsWith("[[") ? t.substring(1) : t;
+    }
+  }
+}
