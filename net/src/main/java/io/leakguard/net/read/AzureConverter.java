@@ -191,6 +191,16 @@ final class AzureConverter {
         nicNsgAssoc.put(J.lower(a[1]), J.lower(a[2]));
       }
     }
+    // an NSG's own networkInterfaces list links it to NICs whose export does not name it
+    for (Doc d : inv.azNsgs) {
+      String nid = J.lower(nsgId(d));
+      for (JsonNode ni : J.arr(d.node(), "networkInterfaces")) {
+        String id = J.lower(ni.isTextual() ? ni.asText() : J.text(ni, "id"));
+        if (id != null && nid != null) {
+          nicNsgAssoc.putIfAbsent(id, nid);
+        }
+      }
+    }
     Set<String> warnedSubnets = new HashSet<>();
     for (Doc n : inv.azNics) {
       JsonNode nic = n.node();
@@ -579,7 +589,7 @@ final class AzureConverter {
     } else {
       for (String p : dports) {
         try {
-          ports = ports.union(PortSet.parse(p));
+          ports = ports.union(J.ports(p));
         } catch (IllegalArgumentException e) {
           throw new UserInputException(ref, "destinationPortRange: " + e.getMessage());
         }
@@ -589,7 +599,7 @@ final class AzureConverter {
     if (!unk.contains("sourcePortRange") && !unk.contains("sourcePortRanges")) {
       for (String p : sports) {
         try {
-          if (!PortSet.parse(p).isAll()) {
+          if (!J.ports(p).isAll()) {
             srcPortRestricted = true;
           }
         } catch (IllegalArgumentException e) {

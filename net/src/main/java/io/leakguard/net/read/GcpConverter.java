@@ -319,7 +319,7 @@ final class GcpConverter {
         }
         for (String p : pl) {
           try {
-            ports = ports.union(PortSet.parse(p));
+            ports = ports.union(J.ports(p));
           } catch (IllegalArgumentException e) {
             throw new UserInputException(d.ref("." + field + "[" + i + "].ports"), e.getMessage());
           }

@@ -135,6 +135,23 @@ final class J {
     return out;
   }
 
+  /**
+   * A port, range, {@code *} or a comma-separated list of them ({@code "80,443,8080-8090"}, as the
+   * Azure portal accepts and some tools write into a single-valued field).
+   *
+   * @throws IllegalArgumentException naming the part that is not a port or range
+   */
+  static io.leakguard.net.PortSet ports(String text) {
+    if (text.indexOf(',') < 0) {
+      return io.leakguard.net.PortSet.parse(text);
+    }
+    io.leakguard.net.PortSet out = io.leakguard.net.PortSet.EMPTY;
+    for (String part : text.split(",", -1)) {
+      out = out.union(io.leakguard.net.PortSet.parse(part));
+    }
+    return out;
+  }
+
   static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
