@@ -509,7 +509,11 @@ final class AwsConverter {
     int i = 0;
     Set<String> seen = new LinkedHashSet<>();
     for (JsonNode e : n.path("Entries")) {
-      SourceRef ref = d.ref(".Entries[" + i++ + "]");
+      SourceRef ref =
+          e.hasNonNull("__path")
+              ? SourceRef.ofPath(d.file(), e.get("__path").asText())
+              : d.ref(".Entries[" + i + "]");
+      i++;
       Direction dir = e.path("Egress").asBoolean(false) ? Direction.OUTBOUND : Direction.INBOUND;
       long num = e.path("RuleNumber").asLong(-1);
       if (num < 0) {

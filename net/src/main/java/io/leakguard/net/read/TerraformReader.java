@@ -142,6 +142,8 @@ final class TerraformReader {
     final Map<String, Res> byAddress = new LinkedHashMap<>();
     final Map<String, ObjectNode> azNsgByName = new HashMap<>();
     final Map<String, ObjectNode> awsSgByKey = new HashMap<>();
+    final Map<String, ObjectNode> awsEniByKey = new HashMap<>();
+    final Map<String, ObjectNode> awsNaclByKey = new HashMap<>();
 
     Conv(String file, Inventory inv, List<Res> res, Map<String, List<String>> refs) {
       this.file = file;
@@ -168,12 +170,15 @@ final class TerraformReader {
             ref.endsWith(".id") || ref.endsWith(".name") || ref.endsWith(".self_link")
                 ? ref.substring(0, ref.lastIndexOf('.'))
                 : ref;
-        if (byAddress.containsKey(a)) {
-          return byAddress.get(a);
-        }
-        for (Res o : res) {
-          if (stripIndex(o.address()).equals(a)) {
-            return o;
+        for (String cand :
+            new String[] {a, a.contains(".") ? a.substring(0, a.lastIndexOf('.')) : a}) {
+          if (byAddress.containsKey(cand)) {
+            return byAddress.get(cand);
+          }
+          for (Res o : res) {
+            if (stripIndex(o.address()).equals(cand)) {
+              return o;
+            }
           }
         }
       }
@@ -257,7 +262,12 @@ final class TerraformReader {
             azNsg(r);
             break;
           case "aws_security_group":
+          case "aws_default_security_group":
             awsSg(r);
+            break;
+          case "aws_network_acl":
+          case "aws_default_network_acl":
+            awsNacl(r);
             break;
           default:
             break;
@@ -267,6 +277,15 @@ final class TerraformReader {
         switch (r.type()) {
           case "azurerm_network_security_group":
           case "aws_security_group":
+          case "aws_default_security_group":
+          case "aws_network_acl":
+          case "aws_default_network_acl":
+            break;
+          case "aws_network_acl_rule":
+            awsNaclRule(r);
+            break;
+          case "aws_network_acl_association":
+            awsNaclAssociation(r);
             break;
           case "azurerm_network_security_rule":
             azRule(r);
@@ -309,14 +328,28 @@ final class TerraformReader {
           case "google_compute_instance":
             gcpInstance(r);
             break;
-          case "aws_network_acl":
-          case "aws_network_acl_rule":
           case "azurerm_network_interface_backend_address_pool_association":
           case "azurerm_network_interface_application_security_group_association":
             inv.warnings.add(
                 "unsupported-resource",
                 "Terraform resource type " + r.type() + " is not evaluated yet",
                 SourceRef.ofPath(file, r.path()));
+            break;
+          default:
+            break;
+        }
+      }
+      // attachments to ENIs and instances, once every ENI is known
+      for (Res r : res) {
+        switch (r.type()) {
+          case "aws_network_interface_sg_attachment":
+            awsSgAttachment(r);
+            break;
+          case "aws_eip":
+            awsEip(r, r, "instance", "network_interface");
+            break;
+          case "aws_eip_association":
+            awsEip(r, target(r, "allocation_id"), "instance_id", "network_interface_id");
             break;
           default:
             break;
@@ -712,7 +745,177 @@ final class TerraformReader {
       if (v.has("tags") && v.get("tags").isObject()) {
         n.set("Tags", v.get("tags"));
       }
+      awsEniByKey.put(r.key(), n);
+      awsEniByKey.put(r.address(), n);
+      if (v.hasNonNull("primary_network_interface_id")) {
+        awsEniByKey.put(v.get("primary_network_interface_id").asText(), n);
+      }
       inv.awsEnis.add(doc(r, n));
+    }
+
+    /** The ENI (or instance) an attribute points to, by id or configuration reference. */
+    ObjectNode eniFor(Res r, String attr) {
+      Res t = target(r, attr);
+      if (t != null && awsEniByKey.containsKey(t.key())) {
+        return awsEniByKey.get(t.key());
+      }
+      JsonNode v = r.values().get(attr);
+      return v != null && v.isTextual() ? awsEniByKey.get(v.asText()) : null;
+    }
+
+    /** {@code aws_network_interface_sg_attachment}: one more security group on an ENI. */
+    void awsSgAttachment(Res r) {
+      ObjectNode eni = eniFor(r, "network_interface_id");
+      String sg = idRef(r, "security_group_id");
+      if (eni == null || sg == null) {
+        inv.warnings.add(
+            "unknown-reference",
+            "network interface or security group of "
+                + r.address()
+                + " is not in the plan or state: the attachment is not applied",
+            SourceRef.ofPath(file, r.path()));
+        return;
+      }
+      ((ArrayNode) eni.get("__GroupIds")).add(sg);
+    }
+
+    /**
+     * {@code aws_eip} ({@code instance} / {@code network_interface}) and {@code
+     * aws_eip_association} ({@code instance_id} / {@code network_interface_id}): an Elastic IP is a
+     * public path of the ENI or instance; an address known only after apply counts as public.
+     */
+    void awsEip(Res r, Res eip, String instAttr, String eniAttr) {
+      ObjectNode eni = eniFor(r, eniAttr);
+      if (eni == null) {
+        eni = eniFor(r, instAttr);
+      }
+      boolean named =
+          r.values().hasNonNull(instAttr)
+              || r.values().hasNonNull(eniAttr)
+              || r.unknown(instAttr)
+              || r.unknown(eniAttr)
+              || target(r, instAttr) != null
+              || target(r, eniAttr) != null;
+      if (eni == null) {
+        if (named) {
+          inv.warnings.add(
+              "unknown-reference",
+              "the instance or network interface of "
+                  + r.address()
+                  + " is not in the plan or state: its Elastic IP is not applied",
+              SourceRef.ofPath(file, r.path()));
+        }
+        return;
+      }
+      String ip = r.values().path("public_ip").asText("");
+      if (ip.isEmpty() && eip != null) {
+        ip = eip.values().path("public_ip").asText("");
+      }
+      if (!ip.isEmpty()) {
+        eni.putObject("Association").put("PublicIp", ip);
+      } else if (!eni.has("Association")) {
+        eni.put("__PublicUnknown", true);
+      }
+    }
+
+    // ---- AWS network ACLs ----
+    /**
+     * {@code aws_network_acl} / {@code aws_default_network_acl} in the describe-network-acls shape.
+     */
+    void awsNacl(Res r) {
+      JsonNode v = r.values();
+      ObjectNode n = F.objectNode();
+      n.put("NetworkAclId", r.key());
+      if (v.hasNonNull("vpc_id")) {
+        n.put("VpcId", v.get("vpc_id").asText());
+      }
+      n.put("IsDefault", r.type().equals("aws_default_network_acl"));
+      if (v.has("tags") && v.get("tags").isObject()) {
+        n.set("Tags", v.get("tags"));
+      }
+      ArrayNode entries = n.putArray("Entries");
+      for (String dir : new String[] {"ingress", "egress"}) {
+        int j = 0;
+        for (JsonNode e : v.path(dir)) {
+          entries.add(
+              naclEntry(
+                  e,
+                  dir.equals("egress"),
+                  "rule_no",
+                  "action",
+                  r.path() + "." + dir + "[" + j++ + "]"));
+        }
+      }
+      ArrayNode assoc = n.putArray("Associations");
+      for (String s : idRefs(r, "subnet_ids")) {
+        assoc.addObject().put("SubnetId", s);
+      }
+      awsNaclByKey.put(r.key(), n);
+      inv.awsNacls.add(doc(r, n));
+    }
+
+    ObjectNode naclEntry(JsonNode e, boolean egress, String num, String action, String path) {
+      ObjectNode o = F.objectNode();
+      o.put("RuleNumber", e.path(num).asLong(-1));
+      o.put("Egress", egress);
+      o.put("Protocol", e.path("protocol").asText("-1"));
+      o.put("RuleAction", e.path(action).asText(""));
+      String v6 = e.path("ipv6_cidr_block").asText("");
+      if (!v6.isEmpty()) {
+        o.put("Ipv6CidrBlock", v6);
+      } else {
+        o.put("CidrBlock", e.path("cidr_block").asText("0.0.0.0/0"));
+      }
+      if (e.hasNonNull("from_port") && e.hasNonNull("to_port")) {
+        int from = e.get("from_port").asInt();
+        int to = e.get("to_port").asInt();
+        // all ports is written 0-0 for protocol -1; only tcp/udp carry a PortRange
+        if (!(from == 0 && to == 0)) {
+          o.putObject("PortRange").put("From", from).put("To", to);
+        }
+      }
+      o.put("__path", path);
+      return o;
+    }
+
+    /** {@code aws_network_acl_rule}: one entry of its network ACL. */
+    void awsNaclRule(Res r) {
+      String id = idRef(r, "network_acl_id");
+      ObjectNode n = id == null ? null : awsNaclByKey.get(id);
+      if (n == null) {
+        n = F.objectNode();
+        n.put("NetworkAclId", id == null ? r.address() : id);
+        n.putArray("Entries");
+        n.putArray("Associations");
+        awsNaclByKey.put(n.get("NetworkAclId").asText(), n);
+        inv.awsNacls.add(doc(r, n));
+        inv.warnings.add(
+            "unknown-reference",
+            "network ACL "
+                + id
+                + " of rule "
+                + r.address()
+                + " is not in the plan or state: only its standalone rules are known",
+            SourceRef.ofPath(file, r.path()));
+      }
+      ((ArrayNode) n.get("Entries"))
+          .add(
+              naclEntry(
+                  r.values(),
+                  r.values().path("egress").asBoolean(false),
+                  "rule_number",
+                  "rule_action",
+                  r.path()));
+    }
+
+    /** {@code aws_network_acl_association}: a subnet's network ACL. */
+    void awsNaclAssociation(Res r) {
+      String id = idRef(r, "network_acl_id");
+      String subnet = idRef(r, "subnet_id");
+      ObjectNode n = id == null ? null : awsNaclByKey.get(id);
+      if (n != null && subnet != null) {
+        ((ArrayNode) n.get("Associations")).addObject().put("SubnetId", subnet);
+      }
     }
 
     // ---- GCP ----

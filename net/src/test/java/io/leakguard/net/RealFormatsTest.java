@@ -1,0 +1,93 @@
+package io.leakguard.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakguard.net.read.ExportReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Real-format exports (the {@code real-*} folders of {@link ScenarioTest}, whose findings are
+ * pinned there): every target with its public path and layers, as {@code name | public path |
+ * layer:rule sets;...}, so a reader that drops a layer, a group or a public path fails here even
+ * when the findings happen to stay the same.
+ */
+class RealFormatsTest {
+  static final Path ROOT = ScenarioTest.ROOT;
+
+  static String describe(Target t) {
+    return t.name()
+        + " | "
+        + t.privateIp()
+        + " | "
+        + t.publicPathReason()
+        + " | "
+        + t.layers().stream()
+            .map(
+                l ->
+                    l.role()
+                        + ":"
+                        + (l.unknown()
+                            ? "unknown " + l.unknownRef()
+                            : l.ruleSets().stream()
+                                .map(RuleSet::name)
+                                .collect(Collectors.joining(","))))
+            .collect(Collectors.joining(";"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "real-aws-security-group-rules | eni-0web0000000000001 ~ 10.1.0.10 ~ public IP 203.0.113.10 ~ security-groups:sg-0web00000000000001",
+        "real-azure-arm-export-template | web-vm-nic ~ 10.20.1.4 ~ public IP web-vm-ip (203.0.113.40) ~ subnet-nsg:web-nsg;nic-nsg:",
+        "real-azure-nsg-backlinks-port-lists | shop-vm-nic ~ 10.30.0.4 ~ public IP shop-vm-ip (192.0.2.44) ~ nic-nsg:shop-nsg",
+        "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"
+            + " // extra-eni ~ 10.40.1.20 ~ public IP 198.51.100.78 ~ nacl:app-acl;security-groups:admin",
+      })
+  void targets(String scenario, String expected) {
+    NetModel m = ExportReader.read(List.of(ROOT.resolve(scenario.trim()).resolve("input")));
+    String actual =
+        m.targets().stream()
+            .map(RealFormatsTest::describe)
+            .map(s -> s.replace(" | ", " ~ "))
+            .collect(Collectors.joining(" // "));
+    assertThat(actual).isEqualTo(expected.trim());
+  }
+
+  /** Rules of one rule set in evaluation order: {@code direction priority name allow}. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "real-terraform-state-aws-attachments-eip-nacl | app-acl | inbound 80 80 deny; inbound 90 90 deny; inbound 100 100 allow; outbound 100 100 allow",
+        "real-azure-arm-export-template | web-nsg | inbound 300 AllowHTTPS allow; inbound 310 AllowAdminSSH allow; inbound 320 AllowRDP allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-aws-security-group-rules | sg-0web00000000000001 | inbound -1 sgr-0a1b2c3d4e5f60001 tcp/443 0.0.0.0/0 allow; inbound -1 sgr-0a1b2c3d4e5f60002 6/22 ::/0 allow; inbound -1 sgr-0a1b2c3d4e5f60003 all sg-0web00000000000001 allow; inbound -1 sgr-0a1b2c3d4e5f60005 udp/3389 pl-0a0a0a0a0a0a0a0a0 allow; outbound -1 sgr-0a1b2c3d4e5f60004 all 0.0.0.0/0 allow",
+      })
+  void rules(String scenario, String ruleSet, String expected) {
+    NetModel m = ExportReader.read(List.of(ROOT.resolve(scenario.trim()).resolve("input")));
+    RuleSet rs =
+        m.ruleSets().stream()
+            .filter(r -> r.name().equals(ruleSet.trim()))
+            .findFirst()
+            .orElseThrow();
+    String actual =
+        java.util.stream.Stream.of(Direction.INBOUND, Direction.OUTBOUND)
+            .flatMap(d -> rs.lines(d).stream())
+            .map(
+                l ->
+                    l.direction().word()
+                        + " "
+                        + l.priority()
+                        + " "
+                        + l.name()
+                        + " "
+                        + (l.allow() ? "allow" : "deny"))
+            .collect(Collectors.joining("; "));
+    assertThat(actual).isEqualTo(expected.trim());
+  }
+}
