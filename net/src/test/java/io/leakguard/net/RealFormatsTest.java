@@ -46,6 +46,9 @@ class RealFormatsTest {
         "real-aws-security-group-rules | eni-0web0000000000001 ~ 10.1.0.10 ~ public IP 203.0.113.10 ~ security-groups:sg-0web00000000000001",
         "real-azure-arm-export-template | web-vm-nic ~ 10.20.1.4 ~ public IP web-vm-ip (203.0.113.40) ~ subnet-nsg:web-nsg;nic-nsg:",
         "real-azure-nsg-backlinks-port-lists | shop-vm-nic ~ 10.30.0.4 ~ public IP shop-vm-ip (192.0.2.44) ~ nic-nsg:shop-nsg",
+        "real-aws-describe-instances-icmp-ipv6 | api-1 ~ 10.50.0.10 ~ public IP 203.0.113.50 ~ security-groups:api"
+            + " // api-1/2001:db8:50::10 ~ 2001:db8:50::10 ~ global IPv6 address (routes not checked) ~ security-groups:api"
+            + " // api-1 ~ 10.50.9.10 ~ null ~ security-groups:mgmt",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"
             + " // batch-1 ~ 10.128.0.3 ~ null ~ firewall:projects/example-proj/global/networks/default",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"

@@ -103,6 +103,36 @@ final class AwsConverter {
       for (JsonNode g : e.path("__GroupIds")) {
         groups.add(g.asText());
       }
+      boolean noGroups = groups.isEmpty();
+      if (noGroups) {
+        // every customer ENI has a security group; none means an AWS-managed interface (NAT
+        // gateway, load balancer: not reachable through security groups) or a terminated
+        // instance (no network): not a target. Otherwise the export lacks them: unknown.
+        String type = e.path("InterfaceType").asText("interface");
+        String state = e.path("State").path("Name").asText(e.path("Status").asText(""));
+        if (state.equals("terminated") || state.equals("shutting-down")) {
+          continue;
+        }
+        if (e.path("RequesterManaged").asBoolean(false)
+            || !(type.isEmpty() || type.equals("interface"))) {
+          inv.warnings.add(
+              "not-audited",
+              "network interface "
+                  + eniId
+                  + " (InterfaceType "
+                  + type
+                  + ") has no security groups: an AWS-managed interface, not audited",
+              d.ref());
+          continue;
+        }
+        if (!e.has("__GroupIds")) {
+          inv.warnings.add(
+              "unknown-reference",
+              eniId
+                  + " lists no security groups: the security-groups layer counts as allowing everything (unknown)",
+              d.ref());
+        }
+      }
       List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(groups));
       List<Layer> layers = new ArrayList<>();
       String subnet = e.path("SubnetId").asText(null);
@@ -136,6 +166,9 @@ final class AwsConverter {
                   } else {
                     missing.add(g);
                   }
+                }
+                if (sorted.isEmpty()) {
+                  return Layer.missing("security-groups", "(no security groups listed)");
                 }
                 if (!missing.isEmpty()) {
                   inv.warnings.add(
