@@ -49,13 +49,20 @@ class RealFormatsTest {
         "real-aws-describe-instances-icmp-ipv6 | api-1 ~ 10.50.0.10 ~ public IP 203.0.113.50 ~ security-groups:api"
             + " // api-1/2001:db8:50::10 ~ 2001:db8:50::10 ~ global IPv6 address (routes not checked) ~ security-groups:api"
             + " // api-1 ~ 10.50.9.10 ~ null ~ security-groups:mgmt",
+        "real-terraform-plan-aws-module-unknowns | web-0 ~ null ~ public IP (known after apply) ~ security-groups:web",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"
             + " // batch-1 ~ 10.128.0.3 ~ null ~ firewall:projects/example-proj/global/networks/default",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"
             + " // extra-eni ~ 10.40.1.20 ~ public IP 198.51.100.78 ~ nacl:app-acl;security-groups:admin",
       })
   void targets(String scenario, String expected) {
-    NetModel m = ExportReader.read(List.of(ROOT.resolve(scenario.trim()).resolve("input")));
+    Path dir = ROOT.resolve(scenario.trim());
+    NetModel m =
+        ExportReader.read(
+            List.of(
+                java.nio.file.Files.exists(dir.resolve("plan.json"))
+                    ? dir.resolve("plan.json")
+                    : dir.resolve("input")));
     String actual =
         m.targets().stream()
             .map(RealFormatsTest::describe)
