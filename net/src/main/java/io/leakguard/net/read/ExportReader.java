@@ -218,6 +218,13 @@ public final class ExportReader {
         ArmTemplate.read(root, file, inv);
         return;
       }
+      if (awsDescribeOutput(root)) {
+        inv.skip(
+            file,
+            "aws output with " + root.fieldNames().next(),
+            io.leakguard.core.SourceRef.ofPath(file, "$"));
+        return;
+      }
       element(root, file, "$", inv);
       return;
     }
@@ -231,6 +238,28 @@ public final class ExportReader {
     throw new UserInputException(
         file
             + ": $: unknown format: expected a JSON object or array from az, aws, gcloud or terraform");
+  }
+
+  /**
+   * Another {@code aws ... describe-*} output ({@code Subnets}, {@code Vpcs}, {@code RouteTables},
+   * {@code Addresses}, {@code PrefixLists}, {@code LoadBalancers}...): every field named in
+   * PascalCase, at least one of them a list. Not used, but not an error either.
+   */
+  private static boolean awsDescribeOutput(JsonNode root) {
+    boolean list = false;
+    java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = root.fields();
+    if (!it.hasNext()) {
+      return false;
+    }
+    while (it.hasNext()) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      String k = e.getKey();
+      if (k.isEmpty() || !Character.isUpperCase(k.charAt(0))) {
+        return false;
+      }
+      list |= e.getValue().isArray();
+    }
+    return list;
   }
 
   private static void each(JsonNode root, String field, String file, List<Doc> out) {
@@ -286,6 +315,15 @@ public final class ExportReader {
     }
     if (kind.equals("compute#instance")) {
       inv.gcpInstances.add(d);
+      return;
+    }
+    // other resources of the same tools (az vm list, gcloud compute networks list, ...)
+    if (type != null && type.startsWith("microsoft.") && !type.startsWith("microsoft.network/")) {
+      inv.skip(file, "Azure resource type " + e.get("type").asText(), d.ref());
+      return;
+    }
+    if (kind.startsWith("compute#")) {
+      inv.skip(file, "GCP resource kind " + kind, d.ref());
       return;
     }
     if (J.get(e, "securityRules") != null || J.get(e, "defaultSecurityRules") != null) {

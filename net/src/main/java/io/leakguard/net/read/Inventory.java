@@ -37,4 +37,17 @@ final class Inventory {
   final List<Doc> gcpInstances = new ArrayList<>();
 
   final Warnings warnings = new Warnings();
+
+  /** file + resource type already warned about as not used (one warning per file and type). */
+  final java.util.Set<String> skipped = new java.util.HashSet<>();
+
+  /** Warns once per file and type that an export of a recognized but unused kind is skipped. */
+  void skip(String file, String what, io.leakguard.core.SourceRef ref) {
+    if (skipped.add(file + "|" + what)) {
+      warnings.add(
+          "unsupported-resource",
+          what + " is not used by the network audit: skipped (first at this path)",
+          ref);
+    }
+  }
 }
