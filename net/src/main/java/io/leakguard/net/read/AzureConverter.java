@@ -159,6 +159,8 @@ final class AzureConverter {
     Map<String, String> publicPools = new HashMap<>();
     Set<String> knownPools = new HashSet<>();
     Map<String, String> publicIpcByLb = new HashMap<>();
+    Map<String, String> natReason = new HashMap<>(); // NAT rule id -> public path
+    Map<String, String> natIpc = new HashMap<>(); // ip configuration id -> public path
     for (Doc l : inv.azLbs) {
       boolean pub = false;
       for (JsonNode fe : J.arr(l.node(), "frontendIPConfigurations")) {
@@ -167,6 +169,20 @@ final class AzureConverter {
         }
       }
       String lbName = J.text(l.node(), "name");
+      // inbound NAT rules forward a frontend port to one ip configuration
+      for (JsonNode nat : J.arr(l.node(), "inboundNatRules")) {
+        String nid = J.lower(J.text(nat, "id"));
+        if (nid != null) {
+          knownPools.add(nid);
+          if (pub) {
+            natReason.put(nid, "inbound NAT rule of public load balancer " + lbName);
+          }
+        }
+        String bid = J.lower(J.idOf(nat, "backendIPConfiguration"));
+        if (pub && bid != null) {
+          natIpc.put(bid, "inbound NAT rule of public load balancer " + lbName);
+        }
+      }
       for (JsonNode pool : J.arr(l.node(), "backendAddressPools")) {
         String pid = J.lower(J.text(pool, "id"));
         if (pid != null) {
@@ -261,18 +277,26 @@ final class AzureConverter {
           reason = "public IP " + pipByIpc.get(J.lower(ipcId));
         } else if (publicIpcByLb.containsKey(J.lower(ipcId))) {
           reason = "backend of public load balancer " + publicIpcByLb.get(J.lower(ipcId));
+        } else if (natIpc.containsKey(J.lower(ipcId))) {
+          reason = natIpc.get(J.lower(ipcId));
         }
-        for (JsonNode pool : J.arr(ipc, "loadBalancerBackendAddressPools")) {
+        List<JsonNode> pools = J.arr(ipc, "loadBalancerBackendAddressPools");
+        pools.addAll(J.arr(ipc, "loadBalancerInboundNatRules"));
+        for (JsonNode pool : pools) {
           String pid = J.lower(J.text(pool, "id"));
           if (pid == null || reason != null) {
             continue;
           }
           if (publicPools.containsKey(pid)) {
             reason = "backend of public load balancer " + publicPools.get(pid);
+          } else if (natReason.containsKey(pid)) {
+            reason = natReason.get(pid);
           } else if (!knownPools.contains(pid)) {
             inv.warnings.add(
                 "unknown-reference",
-                "load balancer pool "
+                (pid.contains("/inboundnatrules/")
+                        ? "load balancer NAT rule "
+                        : "load balancer pool ")
                     + pid
                     + " is not in the input (az network lb list): counted as a public path",
                 n.ref());
