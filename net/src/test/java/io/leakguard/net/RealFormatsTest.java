@@ -51,6 +51,9 @@ class RealFormatsTest {
             + " // api-1 ~ 10.50.9.10 ~ null ~ security-groups:mgmt",
         "real-terraform-plan-aws-module-unknowns | web-0 ~ null ~ public IP (known after apply) ~ security-groups:web",
         "real-azure-lb-inbound-nat | vm1-nic ~ 10.70.0.4 ~ inbound NAT rule of public load balancer jump-lb ~ subnet-nsg:;nic-nsg:vm1-nsg",
+        "real-terraform-state-azure-lb-asg-associations | web-nic ~ 10.80.1.4 ~ backend of public load balancer app-lb ~ subnet-nsg:app-nsg;nic-nsg:"
+            + " // admin-nic ~ 10.80.1.5 ~ inbound NAT rule of public load balancer app-lb ~ subnet-nsg:app-nsg;nic-nsg:"
+            + " // batch-nic ~ 10.80.1.6 ~ null ~ subnet-nsg:app-nsg;nic-nsg:",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"
             + " // batch-1 ~ 10.128.0.3 ~ null ~ firewall:projects/example-proj/global/networks/default",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"

@@ -143,6 +143,8 @@ final class TerraformReader {
     final Map<String, ObjectNode> azNsgByName = new HashMap<>();
     final Map<String, ObjectNode> awsSgByKey = new HashMap<>();
     final Map<String, ObjectNode> awsEniByKey = new HashMap<>();
+    final Map<String, ObjectNode> azNicByKey = new HashMap<>();
+    final Map<String, ObjectNode> azLbByKey = new HashMap<>();
     final Map<String, ObjectNode> awsNaclByKey = new HashMap<>();
 
     Conv(String file, Inventory inv, List<Res> res, Map<String, List<String>> refs) {
@@ -269,6 +271,9 @@ final class TerraformReader {
           case "aws_default_network_acl":
             awsNacl(r);
             break;
+          case "azurerm_lb":
+            azLb(r);
+            break;
           default:
             break;
         }
@@ -328,12 +333,11 @@ final class TerraformReader {
           case "google_compute_instance":
             gcpInstance(r);
             break;
-          case "azurerm_network_interface_backend_address_pool_association":
-          case "azurerm_network_interface_application_security_group_association":
-            inv.warnings.add(
-                "unsupported-resource",
-                "Terraform resource type " + r.type() + " is not evaluated yet",
-                SourceRef.ofPath(file, r.path()));
+          case "azurerm_lb_backend_address_pool":
+            azLbPart(r, "backendAddressPools");
+            break;
+          case "azurerm_lb_nat_rule":
+            azLbPart(r, "inboundNatRules");
             break;
           default:
             break;
@@ -350,6 +354,15 @@ final class TerraformReader {
             break;
           case "aws_eip_association":
             awsEip(r, target(r, "allocation_id"), "instance_id", "network_interface_id");
+            break;
+          case "azurerm_network_interface_backend_address_pool_association":
+            azNicLink(r, "backend_address_pool_id", "loadBalancerBackendAddressPools");
+            break;
+          case "azurerm_network_interface_nat_rule_association":
+            azNicLink(r, "nat_rule_id", "loadBalancerInboundNatRules");
+            break;
+          case "azurerm_network_interface_application_security_group_association":
+            azNicLink(r, "application_security_group_id", "applicationSecurityGroups");
             break;
           default:
             break;
@@ -525,7 +538,75 @@ final class TerraformReader {
         }
         j++;
       }
+      azNicByKey.put(r.key(), n);
       inv.azNics.add(doc(r, n));
+    }
+
+    /** {@code azurerm_lb}: public when a frontend has a public IP (also one known after apply). */
+    void azLb(Res r) {
+      ObjectNode n = F.objectNode();
+      n.put("id", r.key());
+      n.put("name", r.values().path("name").asText(r.address()));
+      ArrayNode fes = n.putArray("frontendIPConfigurations");
+      int j = 0;
+      for (JsonNode fe : r.values().path("frontend_ip_configuration")) {
+        JsonNode u =
+            r.unknown() == null ? null : r.unknown().path("frontend_ip_configuration").path(j++);
+        ObjectNode o = fes.addObject();
+        String pip = fe.path("public_ip_address_id").asText("");
+        if (!pip.isEmpty() || u != null && u.path("public_ip_address_id").asBoolean(false)) {
+          o.putObject("publicIPAddress")
+              .put("id", pip.isEmpty() ? "(known after apply) " + r.address() : pip);
+        }
+      }
+      n.putArray("backendAddressPools");
+      n.putArray("inboundNatRules");
+      azLbByKey.put(r.key(), n);
+      inv.azLbs.add(doc(r, n));
+    }
+
+    /** {@code azurerm_lb_backend_address_pool} / {@code azurerm_lb_nat_rule} into their LB. */
+    void azLbPart(Res r, String field) {
+      String lb = idRef(r, "loadbalancer_id");
+      ObjectNode n = lb == null ? null : azLbByKey.get(lb);
+      if (n == null) {
+        inv.warnings.add(
+            "unknown-reference",
+            "load balancer of "
+                + r.address()
+                + " is not in the plan or state: NICs behind it count as public (unknown)",
+            SourceRef.ofPath(file, r.path()));
+        return;
+      }
+      ((ArrayNode) n.get(field)).addObject().put("id", r.key());
+    }
+
+    /**
+     * NIC associations ({@code azurerm_network_interface_backend_address_pool_association}, {@code
+     * _nat_rule_association}, {@code _application_security_group_association}): the referenced id
+     * is added to the named ip configuration (every one for ASGs).
+     */
+    void azNicLink(Res r, String attr, String field) {
+      String nicId = idRef(r, "network_interface_id");
+      ObjectNode nic = nicId == null ? null : azNicByKey.get(nicId);
+      String id = idRef(r, attr);
+      if (nic == null || id == null) {
+        inv.warnings.add(
+            "unknown-reference",
+            "network interface or target of "
+                + r.address()
+                + " is not in the plan or state: the association is not applied",
+            SourceRef.ofPath(file, r.path()));
+        return;
+      }
+      String ipc = r.values().path("ip_configuration_name").asText("");
+      for (JsonNode o : nic.path("ipConfigurations")) {
+        if (ipc.isEmpty() || ipc.equals(o.path("name").asText())) {
+          ObjectNode on = (ObjectNode) o;
+          ArrayNode a = on.has(field) ? (ArrayNode) on.get(field) : on.putArray(field);
+          a.addObject().put("id", id);
+        }
+      }
     }
 
     void azSubnet(Res r) {
