@@ -81,7 +81,8 @@ class RealFormatsTest {
       delimiter = '|',
       value = {
         "real-terraform-state-aws-attachments-eip-nacl | app-acl | inbound 80 80 deny; inbound 90 90 deny; inbound 100 100 allow; outbound 100 100 allow",
-        "real-azure-arm-export-template | web-nsg | inbound 300 AllowHTTPS allow; inbound 310 AllowAdminSSH allow; inbound 320 AllowRDP allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-azure-arm-export-template | web-nsg | inbound 300 AllowHTTPS allow; inbound 305 DenyTelnet deny; inbound 310 AllowAdminSSH allow; inbound 320 AllowRDP allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-azure-nsg-and-rule-list | ops-nsg | inbound 100 ssh allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-aws-security-group-rules | sg-0web00000000000001 | inbound -1 sgr-0a1b2c3d4e5f60001 tcp/443 0.0.0.0/0 allow; inbound -1 sgr-0a1b2c3d4e5f60002 6/22 ::/0 allow; inbound -1 sgr-0a1b2c3d4e5f60003 all sg-0web00000000000001 allow; inbound -1 sgr-0a1b2c3d4e5f60005 udp/3389 pl-0a0a0a0a0a0a0a0a0 allow; outbound -1 sgr-0a1b2c3d4e5f60004 all 0.0.0.0/0 allow",
       })
   void rules(String scenario, String ruleSet, String expected) {

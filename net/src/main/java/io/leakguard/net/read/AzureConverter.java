@@ -421,10 +421,23 @@ final class AzureConverter {
       lines.add(rule(r, id, name, ref, false, ctx, seen));
     }
     if (extra != null) {
+      // 'az network nsg rule list' next to 'nsg list' repeats the NSG's own rules: read once
+      Set<String> inline = new HashSet<>();
+      for (JsonNode r : J.arr(n, "securityRules")) {
+        inline.add("securityrules/" + J.lower(J.text(r, "name")));
+      }
+      for (JsonNode r : J.arr(n, "defaultSecurityRules")) {
+        inline.add("defaultsecurityrules/" + J.lower(J.text(r, "name")));
+      }
       for (Doc r : extra) {
         boolean def =
             J.lower(J.text(r.node(), "id")) != null
                 && J.lower(J.text(r.node(), "id")).contains("/defaultsecurityrules/");
+        String key =
+            (def ? "defaultsecurityrules/" : "securityrules/") + J.lower(J.text(r.node(), "name"));
+        if (inline.contains(key)) {
+          continue;
+        }
         lines.add(rule(r.node(), id, name, r.ref(), def, ctx, seen));
       }
     }

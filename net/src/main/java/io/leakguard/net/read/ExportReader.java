@@ -326,6 +326,10 @@ public final class ExportReader {
       inv.skip(file, "GCP resource kind " + kind, d.ref());
       return;
     }
+    if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
+      inv.skip(file, "az vm list-ip-addresses output", d.ref());
+      return;
+    }
     if (J.get(e, "securityRules") != null || J.get(e, "defaultSecurityRules") != null) {
       inv.azNsgs.add(d);
     } else if (J.get(e, "ipConfigurations") != null) {
