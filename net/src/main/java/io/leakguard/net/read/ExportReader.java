@@ -231,6 +231,15 @@ public final class ExportReader {
     if (root.isArray()) {
       int i = 0;
       for (JsonNode e : root) {
+        if (e.isArray()) {
+          // aws --query 'Reservations[*].Instances[*]' prints a list of lists
+          int j = 0;
+          for (JsonNode x : e) {
+            element(x, file, "$[" + i + "][" + j++ + "]", inv);
+          }
+          i++;
+          continue;
+        }
         element(e, file, "$[" + i++ + "]", inv);
       }
       return;
@@ -348,6 +357,17 @@ public final class ExportReader {
       inv.gcpInstances.add(d);
     } else if (e.has("GroupId") && (e.has("IpPermissions") || e.has("IpPermissionsEgress"))) {
       inv.awsSgs.add(d);
+    } else if (e.has("InstanceId")
+        && !e.has("ReservationId")
+        && (e.has("NetworkInterfaces") || e.has("SecurityGroups") || e.has("State"))) {
+      // aws ec2 describe-instances --query 'Reservations[].Instances[]'
+      inv.awsInstances.add(d);
+    } else if (e.has("ReservationId") && e.path("Instances").isArray()) {
+      // aws ec2 describe-instances --query 'Reservations[]'
+      int j = 0;
+      for (JsonNode inst : e.get("Instances")) {
+        inv.awsInstances.add(new Doc(inst, file, path + ".Instances[" + j++ + "]"));
+      }
     } else if (e.has("NetworkInterfaceId")) {
       inv.awsEnis.add(d);
     } else if (e.has("NetworkAclId")) {
