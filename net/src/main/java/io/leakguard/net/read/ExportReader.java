@@ -207,6 +207,15 @@ public final class ExportReader {
         inv.awsPrefixLists.put(id, a);
         return;
       }
+      if (root.path("data").isArray()
+          && (root.has("count") || root.has("totalRecords") || root.has("skip_token"))) {
+        // az graph query (Azure Resource Graph): resources with lower-case types under data
+        int i = 0;
+        for (JsonNode e : root.get("data")) {
+          element(e, file, "$.data[" + i++ + "]", inv);
+        }
+        return;
+      }
       if (root.has("value") && root.get("value").isArray()) {
         int i = 0;
         for (JsonNode e : root.get("value")) {
