@@ -274,6 +274,14 @@ final class TerraformReader {
           case "azurerm_lb":
             azLb(r);
             break;
+          case "aws_ec2_managed_prefix_list":
+            for (JsonNode e : r.values().path("entry")) {
+              awsPrefixEntry(r, r.key(), e.path("cidr").asText(""));
+            }
+            break;
+          case "aws_ec2_managed_prefix_list_entry":
+            awsPrefixEntry(r, idRef(r, "prefix_list_id"), r.values().path("cidr").asText(""));
+            break;
           default:
             break;
         }
@@ -842,6 +850,32 @@ final class TerraformReader {
       }
       JsonNode v = r.values().get(attr);
       return v != null && v.isTextual() ? awsEniByKey.get(v.asText()) : null;
+    }
+
+    /**
+     * {@code aws_ec2_managed_prefix_list} ({@code entry} blocks) and {@code
+     * aws_ec2_managed_prefix_list_entry}: the addresses a prefix list stands for. A CIDR known only
+     * after apply makes the list every address (unknown is exposed).
+     */
+    void awsPrefixEntry(Res r, String listId, String cidr) {
+      if (listId == null) {
+        return;
+      }
+      io.leakguard.net.AddressSet a = io.leakguard.net.AddressSet.tryParse(cidr);
+      if (a == null) {
+        if (!cidr.isEmpty()) {
+          throw new io.leakguard.core.UserInputException(
+              SourceRef.ofPath(file, r.path()), "expected a CIDR, got '" + cidr + "'");
+        }
+        a = io.leakguard.net.AddressSet.ALL;
+        inv.warnings.add(
+            "unknown-value",
+            "an entry of prefix list "
+                + listId
+                + " is known only after apply: counted as every address (unknown)",
+            SourceRef.ofPath(file, r.path()));
+      }
+      inv.awsPrefixLists.merge(listId, a, io.leakguard.net.AddressSet::union);
     }
 
     /** {@code aws_network_interface_sg_attachment}: one more security group on an ENI. */
