@@ -110,4 +110,40 @@ class RealFormatsTest {
             .collect(Collectors.joining("; "));
     assertThat(actual).isEqualTo(expected.trim());
   }
+
+  /**
+   * Windows shells save exports with a byte-order mark (PowerShell 5 {@code >} writes UTF-16LE,
+   * {@code Out-File -Encoding utf8} a UTF-8 BOM): read like plain UTF-8.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"UTF-8 BOM", "UTF-16LE BOM", "UTF-16BE BOM", "UTF-8"})
+  void byteOrderMarks(String encoding) throws java.io.IOException {
+    String json =
+        "[{\"kind\": \"compute#firewall\", \"name\": \"ssh\", \"network\": \"default\","
+            + " \"direction\": \"INGRESS\", \"priority\": 1000, \"sourceRanges\": [\"0.0.0.0/0\"],"
+            + " \"allowed\": [{\"IPProtocol\": \"tcp\", \"ports\": [\"22\"]}]}]\r\n";
+    byte[] bytes;
+    switch (encoding) {
+      case "UTF-8 BOM":
+        bytes = ("\uFEFF" + json).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        break;
+      case "UTF-16LE BOM":
+        bytes = ("\uFEFF" + json).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        break;
+      case "UTF-16BE BOM":
+        bytes = ("\uFEFF" + json).getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        break;
+      default:
+        bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path f = java.nio.file.Files.createTempFile("firewall-rules", ".json");
+    try {
+      java.nio.file.Files.write(f, bytes);
+      NetModel m = ExportReader.read(List.of(f));
+      assertThat(m.ruleSets()).hasSize(1);
+      assertThat(m.ruleSets().get(0).lines(Direction.INBOUND).get(0).name()).isEqualTo("ssh");
+    } finally {
+      java.nio.file.Files.delete(f);
+    }
+  }
 }
