@@ -29,6 +29,7 @@ class ExportReaderErrorsTest {
         "gcp-rule-without-name.json | at $[0].name: expected the firewall rule's name",
         "gcp-bad-direction.json  | at $[0].direction: expected INGRESS or EGRESS, got 'SIDEWAYS'",
         "nacl-reversed-ports.json | at $.NetworkAcls[0].Entries[0]: PortRange: expected From <= To within 0-65535, got 443-22",
+        "concatenated-second-malformed.json | malformed JSON at line 3, column 1",
         "sg-rule-without-group.json | at $.SecurityGroupRules[0].GroupId: expected the security group id",
       })
   void namesFileAndPath(String file, String message) {

@@ -130,7 +130,15 @@ public final class ExportReader {
           .isBlank()) {
         throw new UserInputException(p + ": empty file: expected a JSON cloud export");
       }
-      return MAPPER.readTree(bytes);
+      try {
+        return MAPPER.readTree(bytes);
+      } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        if (e.getOriginalMessage() == null
+            || !e.getOriginalMessage().startsWith("Trailing token")) {
+          throw e;
+        }
+        return documents(bytes);
+      }
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where =
@@ -142,12 +150,47 @@ public final class ExportReader {
     }
   }
 
+  /**
+   * Several JSON documents one after the other in one file (a CLI run per region or account
+   * appended to the same file, or one object per line): an array node marked as {@link Documents},
+   * each read as its own export.
+   */
+  private static JsonNode documents(byte[] bytes) throws IOException {
+    Documents out = new Documents();
+    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+        new ObjectMapper().readerFor(JsonNode.class).readValues(bytes)) {
+      while (it.hasNextValue()) {
+        out.add(it.nextValue());
+      }
+    }
+    return out;
+  }
+
+  /** The documents of a file holding more than one JSON value. */
+  private static final class Documents extends com.fasterxml.jackson.databind.node.ArrayNode {
+    private static final long serialVersionUID = 1L;
+
+    Documents() {
+      super(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
+    }
+  }
+
   static void readFile(Path p, Inventory inv, PlanSide side) {
     readFile(p, parse(p), inv, side);
   }
 
   private static void readFile(Path p, JsonNode root, Inventory inv, PlanSide side) {
-    String file = p.toString();
+    if (root instanceof Documents) {
+      int k = 1;
+      for (JsonNode doc : root) {
+        readFile(p, p + " (document " + k++ + ")", doc, inv, side);
+      }
+      return;
+    }
+    readFile(p, p.toString(), root, inv, side);
+  }
+
+  private static void readFile(Path p, String file, JsonNode root, Inventory inv, PlanSide side) {
     String base = p.getFileName().toString();
     if (root.isObject()) {
       if (root.has("format_version")
