@@ -21,16 +21,18 @@ import java.util.Set;
  * {@link ExportReader#element}; other resource types are skipped.
  *
  * <p>Expressions evaluated: string literals, {@code parameters('p')} (its {@code defaultValue}),
- * {@code variables('v')}, {@code concat(...)} and {@code resourceId([sub, rg,] type, name...)}, so
- * {@code "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('nsg'))]"} becomes the
- * NSG's id. Example: an NSG named {@code "[parameters('networkSecurityGroups_web_name')]"} with
- * default {@code web-nsg} gets the id {@code
- * /providers/Microsoft.Network/networkSecurityGroups/web-nsg}.
+ * {@code variables('v')}, {@code concat(...)}, {@code format('{0}…', ...)} and {@code
+ * resourceId([sub, rg,] type, name...)}, so {@code
+ * "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('nsg'))]"} becomes the NSG's
+ * id. Example: an NSG named {@code "[parameters('networkSecurityGroups_web_name')]"} with default
+ * {@code web-nsg} gets the id {@code /providers/Microsoft.Network/networkSecurityGroups/web-nsg}.
  *
- * <p>Known limits: other functions ({@code resourceGroup()}, {@code format}, property access) stay
- * unresolved; an unresolved value in a security rule marks that field unknown (counted as exposed,
- * with a warning); a rule listed both inline and as a child resource (exports do both) is read
- * once.
+ * <p>Also the {@code languageVersion 2.0} form (resources keyed by symbolic name). Known limits:
+ * other functions ({@code resourceGroup()}, {@code uniqueString}, property access) stay unresolved
+ * (a network resource whose name does not evaluate is kept under the expression, with a warning);
+ * values from a separate {@code parameters.json} are not applied; an unresolved value in a security
+ * rule marks that field unknown (counted as exposed, with a warning); a rule listed both inline and
+ * as a child resource (exports do both) is read once.
  */
 final class ArmTemplate {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -63,7 +65,14 @@ final class ArmTemplate {
 
   /** True for a deployment template: {@code $schema} or {@code contentVersion} and resources. */
   static boolean is(JsonNode root) {
-    return root.path("resources").isArray() && (root.has("$schema") || root.has("contentVersion"));
+    JsonNode r = root.path("resources");
+    return (r.isArray() || r.isObject()) && (root.has("$schema") || root.has("contentVersion"));
+  }
+
+  /** A deployment parameters file ({@code parameters.json} next to a portal export). */
+  static boolean isParameters(JsonNode root) {
+    return root.path("$schema").asText("").contains("deploymentParameters")
+        && !root.has("resources");
   }
 
   static void read(JsonNode root, String file, Inventory inv) {
@@ -72,9 +81,19 @@ final class ArmTemplate {
 
   private void run() {
     List<Object[]> found = new ArrayList<>(); // {resolved node, path, type}
-    int i = 0;
-    for (JsonNode r : root.get("resources")) {
-      collect(r, null, null, "$.resources[" + i++ + "]", found);
+    JsonNode resources = root.get("resources");
+    if (resources.isArray()) {
+      int i = 0;
+      for (JsonNode r : resources) {
+        collect(r, null, null, "$.resources[" + i++ + "]", found);
+      }
+    } else {
+      // languageVersion 2.0 (Bicep): resources keyed by symbolic name
+      Iterator<Map.Entry<String, JsonNode>> it = resources.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        collect(e.getValue(), null, null, "$.resources." + e.getKey(), found);
+      }
     }
     // rules written inline in their NSG: the child resource of the same name is the same rule
     Set<String> inline = new HashSet<>();
@@ -103,7 +122,20 @@ final class ArmTemplate {
     }
     String type = str(r.get("type"));
     String name = str(r.get("name"));
-    if (type == null || name == null) {
+    if (type == null) {
+      return;
+    }
+    if (name == null && type.toLowerCase(Locale.ROOT).startsWith("microsoft.network/")) {
+      // keep the resource under its expression rather than skip it silently
+      name = r.path("name").asText("(unnamed)");
+      inv.warnings.add(
+          "unknown-value",
+          "the name of this "
+              + type
+              + " is a template expression that could not be evaluated: references to it may not resolve",
+          SourceRef.ofPath(file, path + ".name"));
+    }
+    if (name == null) {
       return;
     }
     if (parentType != null && !type.contains("/")) {
@@ -334,6 +366,8 @@ final class ArmTemplate {
               : null;
         case "variables":
           return args.size() == 1 ? value(root.path("variables").get(args.get(0))) : null;
+        case "format":
+          return format(args);
         case "resourceid":
           for (int i = 0; i < args.size(); i++) {
             if (args.get(i).contains("/")) {
@@ -344,6 +378,37 @@ final class ArmTemplate {
         default:
           return null;
       }
+    }
+
+    /** {@code format('{0}-nsg', x)}: numbered placeholders only. */
+    private String format(List<String> args) {
+      if (args.isEmpty()) {
+        return null;
+      }
+      String f = args.get(0);
+      StringBuilder b = new StringBuilder();
+      int i = 0;
+      while (i < f.length()) {
+        char c = f.charAt(i);
+        int close = c == '{' ? f.indexOf('}', i) : -1;
+        if (close > i + 1) {
+          int k;
+          try {
+            k = Integer.parseInt(f.substring(i + 1, close));
+          } catch (NumberFormatException e) {
+            return null;
+          }
+          if (k + 1 >= args.size()) {
+            return null;
+          }
+          b.append(args.get(k + 1));
+          i = close + 1;
+        } else {
+          b.append(c);
+          i++;
+        }
+      }
+      return b.toString();
     }
 
     private String value(JsonNode v) {

@@ -270,6 +270,11 @@ public final class ExportReader {
         ArmTemplate.read(root, file, inv);
         return;
       }
+      if (ArmTemplate.isParameters(root)) {
+        inv.skip(
+            file, "ARM deployment parameters file", io.leakguard.core.SourceRef.ofPath(file, "$"));
+        return;
+      }
       if (awsDescribeOutput(root)) {
         inv.skip(
             file,
