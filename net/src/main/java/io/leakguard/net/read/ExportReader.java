@@ -383,19 +383,7 @@ public final class ExportReader {
       inv.gcpInstances.add(d);
       return;
     }
-    // other resources of the same tools (az vm list, gcloud compute networks list, ...)
-    if (type != null && type.startsWith("microsoft.") && !type.startsWith("microsoft.network/")) {
-      inv.skip(file, "Azure resource type " + e.get("type").asText(), d.ref());
-      return;
-    }
-    if (kind.startsWith("compute#")) {
-      inv.skip(file, "GCP resource kind " + kind, d.ref());
-      return;
-    }
-    if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
-      inv.skip(file, "az vm list-ip-addresses output", d.ref());
-      return;
-    }
+
     if (J.get(e, "securityRules") != null || J.get(e, "defaultSecurityRules") != null) {
       inv.azNsgs.add(d);
     } else if (J.get(e, "ipConfigurations") != null) {
@@ -429,6 +417,13 @@ public final class ExportReader {
       inv.awsEnis.add(d);
     } else if (e.has("NetworkAclId")) {
       inv.awsNacls.add(d);
+    } else if (type != null && type.startsWith("microsoft.")) {
+      // other resources of the same tools (az vm list, ...): not used, not an error
+      inv.skip(file, "Azure resource type " + e.get("type").asText(), d.ref());
+    } else if (kind.startsWith("compute#")) {
+      inv.skip(file, "GCP resource kind " + kind, d.ref()); // gcloud compute networks list, ...
+    } else if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
+      inv.skip(file, "az vm list-ip-addresses output", d.ref());
     } else {
       throw new UserInputException(
           file
