@@ -275,6 +275,21 @@ public final class ExportReader {
             file, "ARM deployment parameters file", io.leakguard.core.SourceRef.ofPath(file, "$"));
         return;
       }
+      if (root.has("AWSTemplateFormatVersion")
+          || root.path("Resources")
+              .path(
+                  root.path("Resources").fieldNames().hasNext()
+                      ? root.path("Resources").fieldNames().next()
+                      : "")
+              .path("Type")
+              .asText("")
+              .startsWith("AWS::")) {
+        inv.skip(
+            file,
+            "AWS CloudFormation template (not evaluated; export the deployed resources with aws ec2 describe-*)",
+            io.leakguard.core.SourceRef.ofPath(file, "$"));
+        return;
+      }
       if (awsDescribeOutput(root)) {
         inv.skip(
             file,
