@@ -128,7 +128,8 @@ public final class ExportReader {
           .isBlank()) {
         throw new UserInputException(p + ": empty file: expected a JSON cloud export");
       }
-      return MAPPER.readTree(bytes);
+      JsonNode split = SplitArray.parse(MAPPER, bytes); // a large array: parsed on every core
+      return split != null ? split : MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String where =
