@@ -13,14 +13,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * ./mvnw -B -q -pl bench -am package -DskipTests
- * java -cp bench/target/benchmarks.jar io.leakguard.bench.PiiBenchMain
+ * java -cp bench/target/benchmarks.jar io.leakguard.bench.PiiBenchMain [ITERATIONS [JVM-FLAG...]]
  * </pre>
+ *
+ * <p>JVM flags after the iteration count go to the forked benchmark JVM, e.g. the launcher's {@code
+ * engine_jit} set (C2 with tight inlining, {@code docs/jit.md}).
  */
 public final class PiiBenchMain {
   private PiiBenchMain() {}
 
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    String[] jvm = new String[Math.max(1, args.length)];
+    jvm[0] = "-Xmx1g";
+    System.arraycopy(args, Math.min(1, args.length), jvm, 1, jvm.length - 1);
     Options opt =
         new OptionsBuilder()
             .include(PiiThroughputBench.class.getSimpleName())
@@ -32,7 +38,7 @@ public final class PiiBenchMain {
             .measurementIterations(iterations)
             .measurementTime(TimeValue.seconds(2))
             .threads(1)
-            .jvmArgs("-Xmx1g")
+            .jvmArgs(jvm)
             .build();
     Collection<RunResult> results = new Runner(opt).run();
     PiiThroughputBench probe = new PiiThroughputBench();

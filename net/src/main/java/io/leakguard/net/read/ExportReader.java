@@ -130,6 +130,10 @@ public final class ExportReader {
           .isBlank()) {
         throw new UserInputException(p + ": empty file: expected a JSON cloud export");
       }
+      JsonNode split = SplitArray.parse(MAPPER, bytes); // a large array: parsed on every core
+      if (split != null) {
+        return split;
+      }
       try {
         return MAPPER.readTree(bytes);
       } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
