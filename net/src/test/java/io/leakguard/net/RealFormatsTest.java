@@ -54,7 +54,8 @@ class RealFormatsTest {
         "real-terraform-state-azure-lb-asg-associations | web-nic ~ 10.80.1.4 ~ backend of public load balancer app-lb ~ subnet-nsg:app-nsg;nic-nsg:"
             + " // admin-nic ~ 10.80.1.5 ~ inbound NAT rule of public load balancer app-lb ~ subnet-nsg:app-nsg;nic-nsg:"
             + " // batch-nic ~ 10.80.1.6 ~ null ~ subnet-nsg:app-nsg;nic-nsg:",
-        "real-aws-cli-query-forms | query-web ~ 10.95.0.10 ~ public IP 203.0.113.95 ~ security-groups:q-web"
+        "real-aws-cli-query-forms | query-projection ~ 10.95.0.30 ~ public IP 203.0.113.96 ~ security-groups:q-web"
+            + " // query-web ~ 10.95.0.10 ~ public IP 203.0.113.95 ~ security-groups:q-web"
             + " // query-worker ~ 10.95.0.20 ~ null ~ security-groups:q-web",
         "real-azure-resource-graph | db-nic ~ 10.99.0.5 ~ public IP db-ip (198.51.100.99) ~ nic-nsg:graph-nsg",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"

@@ -199,6 +199,18 @@ final class AwsConverter {
       if (enipub == null && e.hasNonNull("PublicIpAddress")) {
         enipub = e.get("PublicIpAddress").asText();
       }
+      // the instance's public IP belongs to its primary interface (DeviceIndex 0, or the one
+      // holding the instance's private IP) even when that interface omits its Association
+      if (enipub == null
+          && inst != null
+          && e != inst.node()
+          && inst.node().hasNonNull("PublicIpAddress")
+          && (e.path("Attachment").path("DeviceIndex").asInt(-1) == 0
+              || e.path("PrivateIpAddress")
+                  .asText("")
+                  .equals(inst.node().path("PrivateIpAddress").asText(null)))) {
+        enipub = inst.node().get("PublicIpAddress").asText();
+      }
       List<String[]> ips = new ArrayList<>();
       for (JsonNode p : e.path("PrivateIpAddresses")) {
         String pub = p.path("Association").path("PublicIp").asText(null);
