@@ -58,6 +58,8 @@ class RealFormatsTest {
             + " // query-web ~ 10.95.0.10 ~ public IP 203.0.113.95 ~ security-groups:q-web"
             + " // query-worker ~ 10.95.0.20 ~ null ~ security-groups:q-web",
         "real-azure-resource-graph | db-nic ~ 10.99.0.5 ~ public IP db-ip (198.51.100.99) ~ nic-nsg:graph-nsg",
+        "real-gcp-two-projects-default-network | alpha-vm ~ 10.132.0.2 ~ access config with NAT IP 203.0.113.11 ~ firewall:projects/proj-alpha/global/networks/default"
+            + " // beta-vm ~ 10.132.0.3 ~ access config with NAT IP 203.0.113.12 ~ firewall:projects/proj-beta/global/networks/default",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"
             + " // batch-1 ~ 10.128.0.3 ~ null ~ firewall:projects/example-proj/global/networks/default",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"

@@ -38,14 +38,54 @@ final class GcpConverter {
     if (i >= 0) {
       String rest = url.substring(i + 1);
       int p = url.lastIndexOf("/projects/", i);
+      if (p < 0 && url.startsWith("projects/")) {
+        return url;
+      }
       return (p >= 0 ? url.substring(p + 1, i + 1) : "") + rest;
     }
     return url.contains("/") ? url : "global/networks/" + url;
   }
 
+  /**
+   * Networks are keyed with their project when the export names it ({@code
+   * projects/p/global/networks/default}), so two projects' {@code default} networks keep their own
+   * rules; a name without project ({@code default}, as Terraform may write it) is keyed bare.
+   */
   private static String key(String net) {
+    if (net.startsWith("projects/")) {
+      return net;
+    }
     int i = net.indexOf("global/networks/");
     return i >= 0 ? net.substring(i) : net;
+  }
+
+  /**
+   * The rule set key for an instance's network: exact, else the same network written without
+   * project, else (instance network without project) the only project's network of that name.
+   */
+  private static String resolve(String k, Map<String, ?> byNet) {
+    if (byNet.containsKey(k)) {
+      return k;
+    }
+    int i = k.indexOf("global/networks/");
+    String bare = i >= 0 ? k.substring(i) : k;
+    if (byNet.containsKey(bare)) {
+      return bare;
+    }
+    if (k.equals(bare)) {
+      String found = null;
+      int n = 0;
+      for (String x : byNet.keySet()) {
+        if (x.endsWith("/" + bare)) {
+          found = x;
+          n++;
+        }
+      }
+      if (n == 1) {
+        return found;
+      }
+    }
+    return k;
   }
 
   static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
@@ -66,7 +106,7 @@ final class GcpConverter {
     for (Doc d : inv.gcpInstances) {
       for (JsonNode ni : J.arr(d.node(), "networkInterfaces")) {
         String net = network(J.text(ni, "network"));
-        String k = key(net);
+        String k = resolve(key(net), byNet);
         netName.putIfAbsent(k, net);
         if (!byNet.containsKey(k)) {
           byNet.put(k, new ArrayList<>());
@@ -166,7 +206,7 @@ final class GcpConverter {
       List<JsonNode> nis = J.arr(inst, "networkInterfaces");
       int k = 0;
       for (JsonNode ni : nis) {
-        String k2 = key(network(J.text(ni, "network")));
+        String k2 = resolve(key(network(J.text(ni, "network"))), byNet);
         used.add(k2);
         String ip = J.text(ni, "networkIP");
         if (ip != null && AddressSet.tryParse(ip) == null) {
