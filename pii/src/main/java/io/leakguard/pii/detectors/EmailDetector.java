@@ -81,6 +81,13 @@ final class EmailDetector implements Detector {
   /** Image density suffix: {@code icon@2x.png}. */
   static final String RETINA_ASSET = "RETINA_ASSET";
 
+  /**
+   * An {@code at} word in a stack trace: the "domain" is a qualified method name followed by {@code
+   * (}, {@code $} or {@code :line} ({@code Exception at
+   * com.contoso.Invoice.total(Invoice.java:1)}).
+   */
+  static final String STACK_FRAME = "STACK_FRAME";
+
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
 
@@ -1117,6 +1124,29 @@ final class EmailDetector implements Detector {
 
     // ------------------------------------------------------------------ guards, score, report
 
+    /**
+     * STACK_FRAME: the domain ending at {@code end}, continued by at most 64 more {@code .name}
+     * chars, is followed by {@code (}, {@code $} or {@code :digit} (a method call, an inner class,
+     * a file and line: {@code at com.contoso.Invoice.total(}, {@code at server.app.js:12:5}).
+     */
+    boolean stackFrameAfter(int end) {
+      int i = end;
+      int stop = Math.min(n, end + 64);
+      while (i < stop
+          && (chars[i] == '.'
+              || chars[i] == '_'
+              || (chars[i] < 128 && Character.isLetterOrDigit(chars[i])))) {
+        i++;
+      }
+      if (i >= n) {
+        return false;
+      }
+      char c = chars[i];
+      return c == '('
+          || c == '$'
+          || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
+    }
+
     int report(int k) {
       int start = locS[locChunks - 1];
       int end = labE[k - 1];
@@ -1141,6 +1171,10 @@ final class EmailDetector implements Detector {
       }
       // RETINA_ASSET: "icon@2x.png"
       if (isRetina(labS[0], labE[0])) {
+        return -1;
+      }
+      // STACK_FRAME: "NullPointerException at com.contoso.Invoice.total(Invoice.java:142)"
+      if (atKind == AT_WORD && stackFrameAfter(end)) {
         return -1;
       }
       int form = 0;

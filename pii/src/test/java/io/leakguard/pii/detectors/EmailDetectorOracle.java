@@ -1057,6 +1057,29 @@ final class EmailDetectorOracle implements Detector {
 
     // ------------------------------------------------------------------ guards, score, report
 
+    /**
+     * STACK_FRAME: the domain ending at {@code end}, continued by at most 64 more {@code .name}
+     * chars, is followed by {@code (}, {@code $} or {@code :digit} (a method call, an inner class,
+     * a file and line: {@code at com.contoso.Invoice.total(}, {@code at server.app.js:12:5}).
+     */
+    boolean stackFrameAfter(int end) {
+      int i = end;
+      int stop = Math.min(n, end + 64);
+      while (i < stop
+          && (chars[i] == '.'
+              || chars[i] == '_'
+              || (chars[i] < 128 && Character.isLetterOrDigit(chars[i])))) {
+        i++;
+      }
+      if (i >= n) {
+        return false;
+      }
+      char c = chars[i];
+      return c == '('
+          || c == '$'
+          || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
+    }
+
     int report(int k) {
       int start = locS[locChunks - 1];
       int end = labE[k - 1];
@@ -1081,6 +1104,10 @@ final class EmailDetectorOracle implements Detector {
       }
       // RETINA_ASSET: "icon@2x.png"
       if (isRetina(labS[0], labE[0])) {
+        return -1;
+      }
+      // STACK_FRAME: "NullPointerException at com.contoso.Invoice.total(Invoice.java:142)"
+      if (atKind == AT_WORD && stackFrameAfter(end)) {
         return -1;
       }
       int form = 0;
