@@ -521,7 +521,8 @@ final class PhoneDetector implements Detector {
     double score = base;
     if (!ctxWords.isEmpty()) {
       score += 0.1;
-    } else if (bare) {
+    } else if (bare || (!words && !standardGrouping && yearPrefixed(s, from, to))) {
+      // an identifier word before a bare run or a year-prefixed number: "invoice 2024-000431"
       List<String> neg =
           ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
       if (!neg.isEmpty()) {
@@ -547,6 +548,19 @@ final class PhoneDetector implements Detector {
             .contextWords(ctxWords)
             .canonical(pn.e164())
             .build());
+  }
+
+  /**
+   * Two groups, the first a four-digit year 1990-2099 ({@code 2024-000431}): the shape of a ticket,
+   * order or invoice number, so an identifier word before it drops it like a bare run.
+   */
+  private static boolean yearPrefixed(DigitSequence s, int from, int to) {
+    if (to - from != 2 || s.groupLength(from) != 4) {
+      return false;
+    }
+    int d = s.groupStart[from];
+    long y = s.value(d, d + 4);
+    return y >= 1990 && y <= 2099;
   }
 
   private static String regionOf(int cc) {
