@@ -88,6 +88,17 @@ final class EmailDetector implements Detector {
    */
   static final String STACK_FRAME = "STACK_FRAME";
 
+  /**
+   * An {@code <id@host>} value of a {@code Message-ID:}, {@code In-Reply-To:}, {@code References:}
+   * or {@code Content-ID:} header line: a message id, not a mailbox.
+   */
+  static final String MESSAGE_ID = "MESSAGE_ID";
+
+  /** The header names of {@link #MESSAGE_ID}, with their colon. */
+  static final String[] MESSAGE_ID_HEADERS = {
+    "message-id:", "in-reply-to:", "references:", "content-id:"
+  };
+
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
 
@@ -1147,6 +1158,31 @@ final class EmailDetector implements Detector {
           || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
     }
 
+    /**
+     * MESSAGE_ID: the line holding the {@code <} at {@code lt} (looked at most 1,000 chars back)
+     * starts with a {@code Message-ID:}, {@code In-Reply-To:}, {@code References:} or {@code
+     * Content-ID:} header, whose {@code <id@host>} values are message ids, not mailboxes.
+     */
+    boolean messageIdHeader(int lt) {
+      int i = lt;
+      int stop = Math.max(0, lt - 1000);
+      while (i > stop && chars[i - 1] != '\n') {
+        i--;
+      }
+      if (i > 0 && i == stop && chars[i - 1] != '\n') {
+        return false;
+      }
+      while (i < lt && (chars[i] == ' ' || chars[i] == '>' || chars[i] == '\t')) {
+        i++; // quoted reply
+      }
+      for (String h : MESSAGE_ID_HEADERS) {
+        if (s.regionMatches(true, i, h, 0, h.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     int report(int k) {
       int start = locS[locChunks - 1];
       int end = labE[k - 1];
@@ -1175,6 +1211,10 @@ final class EmailDetector implements Detector {
       }
       // STACK_FRAME: "NullPointerException at com.contoso.Invoice.total(Invoice.java:142)"
       if (atKind == AT_WORD && stackFrameAfter(end)) {
+        return -1;
+      }
+      // MESSAGE_ID: "Message-ID: <CAF8a1b2@mail.gmail.com>", "In-Reply-To:", "References:"
+      if (start > 0 && chars[start - 1] == '<' && messageIdHeader(start - 1)) {
         return -1;
       }
       int form = 0;

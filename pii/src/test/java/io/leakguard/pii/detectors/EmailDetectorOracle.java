@@ -1080,6 +1080,31 @@ final class EmailDetectorOracle implements Detector {
           || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
     }
 
+    /**
+     * MESSAGE_ID: the line holding the {@code <} at {@code lt} (looked at most 1,000 chars back)
+     * starts with a {@code Message-ID:}, {@code In-Reply-To:}, {@code References:} or {@code
+     * Content-ID:} header, whose {@code <id@host>} values are message ids, not mailboxes.
+     */
+    boolean messageIdHeader(int lt) {
+      int i = lt;
+      int stop = Math.max(0, lt - 1000);
+      while (i > stop && chars[i - 1] != '\n') {
+        i--;
+      }
+      if (i > 0 && i == stop && chars[i - 1] != '\n') {
+        return false;
+      }
+      while (i < lt && (chars[i] == ' ' || chars[i] == '>' || chars[i] == '\t')) {
+        i++; // quoted reply
+      }
+      for (String h : EmailDetector.MESSAGE_ID_HEADERS) {
+        if (s.regionMatches(true, i, h, 0, h.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     int report(int k) {
       int start = locS[locChunks - 1];
       int end = labE[k - 1];
@@ -1108,6 +1133,10 @@ final class EmailDetectorOracle implements Detector {
       }
       // STACK_FRAME: "NullPointerException at com.contoso.Invoice.total(Invoice.java:142)"
       if (atKind == AT_WORD && stackFrameAfter(end)) {
+        return -1;
+      }
+      // MESSAGE_ID: "Message-ID: <CAF8a1b2@mail.gmail.com>", "In-Reply-To:", "References:"
+      if (start > 0 && chars[start - 1] == '<' && messageIdHeader(start - 1)) {
         return -1;
       }
       int form = 0;
