@@ -60,7 +60,53 @@ final class PhoneDetector implements Detector {
           "sms",
           "whatsapp",
           "dial",
-          "ring");
+          "ring",
+          // the same words in the languages of the national formats tried (TRUNK_ZERO_REGIONS)
+          "mobil",
+          "handy",
+          "telefon",
+          "telefonnummer",
+          "rufnummer",
+          "tél",
+          "téléphone",
+          "portable",
+          "numéro",
+          "teléfono",
+          "telefono",
+          "móvil",
+          "movil",
+          "celular",
+          "nummer",
+          "mobiel",
+          "telefoon",
+          "telefoonnummer",
+          "contato",
+          "mob",
+          "ph");
+
+  /**
+   * The region a non-English phone word points to, tried first on the national-format path so the
+   * canonical value has the right country ({@code Mobil: 0151 23456789} is +49, though the digits
+   * are valid in China too).
+   */
+  static final java.util.Map<String, String> WORD_REGION =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("mobil", "DE"),
+          java.util.Map.entry("handy", "DE"),
+          java.util.Map.entry("telefon", "DE"),
+          java.util.Map.entry("telefonnummer", "DE"),
+          java.util.Map.entry("rufnummer", "DE"),
+          java.util.Map.entry("tél", "FR"),
+          java.util.Map.entry("téléphone", "FR"),
+          java.util.Map.entry("portable", "FR"),
+          java.util.Map.entry("numéro", "FR"),
+          java.util.Map.entry("telefono", "IT"),
+          java.util.Map.entry("celular", "BR"),
+          java.util.Map.entry("contato", "BR"),
+          java.util.Map.entry("nummer", "NL"),
+          java.util.Map.entry("mobiel", "NL"),
+          java.util.Map.entry("telefoon", "NL"),
+          java.util.Map.entry("telefoonnummer", "NL"));
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -252,10 +298,18 @@ final class PhoneDetector implements Detector {
       DetectionContext ctx, DigitSequence s, int from, int to, String region) {
     int start = s.groupCharStart(from);
     int stop = s.groupCharEnd(to - 1);
-    if (ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT).isEmpty()) {
+    List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    if (words.isEmpty()) {
       return null;
     }
     String digits = digitString(s, s.groupStart[from], s.groupStart[to]);
+    for (String w : words) {
+      String r = WORD_REGION.get(w);
+      PhoneNumber pn = r == null ? null : validNumber(digits, r);
+      if (pn != null) {
+        return hit(pn); // "Mobil: 0151 23456789" is German, not Chinese
+      }
+    }
     Hit first = null;
     for (String r : TRUNK_ZERO_REGIONS) {
       PhoneNumber pn = validNumber(digits, r);
