@@ -585,6 +585,19 @@ final class EmailDetector implements Detector {
      * Dot-like separator after a label ending at {@code j}; returns the next label's start and sets
      * {@link #lastSep}, or -1.
      */
+    /**
+     * A spelled-out TLD word ({@link #isSpacedTld}) starts at {@code k} and ends a word: the only
+     * label taken after a dot with a space on one side only ({@code gmail. com}, {@code gmail
+     * .com}).
+     */
+    boolean tldWordAt(int k) {
+      int e = k;
+      while (e < n && e - k < 8 && isAsciiAlnum(chars[e])) {
+        e++;
+      }
+      return e > k && (e >= n || !isLabelChar(chars[e])) && isSpacedTld(k, e);
+    }
+
     int separatorAfter(int j, int labelStart) {
       if (j >= n) {
         return -1;
@@ -609,6 +622,10 @@ final class EmailDetector implements Detector {
         if (k < n && isLabelStart(chars[k])) {
           if (nl) {
             lastSep = SEP_LINEBREAK;
+            return k;
+          }
+          if (k - j <= 3 && tldWordAt(k)) {
+            lastSep = SEP_SPACED_DOT; // "gmail. com": a space after the dot only, before a TLD
             return k;
           }
         }
@@ -637,8 +654,8 @@ final class EmailDetector implements Detector {
       char d = chars[k];
       if (d == '.' && k > j) {
         int m = skipHSpaceRight(k + 1, 2);
-        if (m > k + 1 && m < n && isLabelStart(chars[m])) {
-          lastSep = SEP_SPACED_DOT;
+        if (m < n && isLabelStart(chars[m]) && (m > k + 1 || tldWordAt(m))) {
+          lastSep = SEP_SPACED_DOT; // "gmail . com", or "gmail .com" before a TLD
           return m;
         }
         return -1;
