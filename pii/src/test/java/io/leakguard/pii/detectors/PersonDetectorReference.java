@@ -1318,8 +1318,9 @@ final class PersonDetectorReference implements Detector {
       }
       if (j >= 0 && punct(j, ':')) {
         int ls = lineStartToken(j);
-        if (ls >= 0 && ls < j) {
-          int le = j - 1;
+        // "Nom : Dupont": French typography puts a space before the colon
+        int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.header", lower(ls, le), true);
             labelCue = true;
