@@ -149,6 +149,36 @@ final class IpAddressDetector implements Detector {
    * Capitalized words that start a sentence or a clause before an address, so they are no product
    * name ({@code From 10.0.0.1}; see {@code productBefore}).
    */
+  /**
+   * Guard {@code VERSION_NUMBER}, lower-case product form: nouns that name installed software after
+   * a product word ({@code VPN client 5.2.1.3}); see {@code lowerProductBefore}.
+   */
+  static final Set<String> PRODUCT_NOUNS =
+      Set.of(
+          "client",
+          "agent",
+          "driver",
+          "app",
+          "plugin",
+          "extension",
+          "addin",
+          "module",
+          "library",
+          "runtime",
+          "installer",
+          "toolkit",
+          "framework",
+          "updater",
+          "launcher",
+          "sensor",
+          "connector",
+          "package",
+          "firmware",
+          "bios",
+          "browser",
+          "sdk",
+          "tools");
+
   static final Set<String> NOT_PRODUCT =
       Set.of(
           "at",
@@ -473,6 +503,7 @@ final class IpAddressDetector implements Detector {
       }
       if (versionBefore(s)
           || productBefore(s)
+          || (family == DOT && lowerProductBefore(cs, n, s))
           || packageRevisionAfter(cs, n, s, end)
           || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
@@ -1606,6 +1637,66 @@ final class IpAddressDetector implements Detector {
 
   static boolean isAsciiLetter(char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  /**
+   * Guard {@code VERSION_NUMBER}, lower-case product form, for a number whose first part is one
+   * digit (addresses in 10/8, 172.16/12, 192.168/16 and every two- or three-digit first octet are
+   * never touched): directly before it, after one space, either a lower-case package name with a
+   * hyphen ({@code at-spi2-core 2.39.90.1}, {@code node-exporter 1.7.0.1}; not an {@code ip-} host
+   * name), or one of {@link #PRODUCT_NOUNS} after a capitalized product word ({@code VPN client
+   * 5.2.1.3}, {@code Falcon sensor 7.1.0.5}, {@code Intel driver 3.1.0.2}).
+   */
+  static boolean lowerProductBefore(char[] cs, int n, int s) {
+    if (s + 1 >= n || cs[s + 1] != '.' || s < 3 || cs[s - 1] != ' ') {
+      return false; // first part has more than one digit, or no single space before
+    }
+    int we = s - 1;
+    int ws = we;
+    boolean hyphen = false;
+    while (ws > 0 && we - ws < 40) {
+      char c = cs[ws - 1];
+      if (c == '-') {
+        hyphen = true;
+      } else if (!isAlnum(c) && c != '_' && c != '+') {
+        break;
+      }
+      ws--;
+    }
+    if (we - ws < 2 || !(ws == 0 || cs[ws - 1] == ' ' || cs[ws - 1] == '(' || cs[ws - 1] == '\n')) {
+      return false;
+    }
+    char c0 = cs[ws];
+    if (c0 < 'a' || c0 > 'z') {
+      return false;
+    }
+    if (hyphen) {
+      // a package name: lower case, a hyphen inside, not an EC2 host name ("ip-10-0-0-1")
+      if (cs[we - 1] == '-'
+          || (we - ws > 3 && cs[ws] == 'i' && cs[ws + 1] == 'p' && cs[ws + 2] == '-')) {
+        return false;
+      }
+      for (int i = ws; i < we; i++) {
+        if (cs[i] >= 'A' && cs[i] <= 'Z') {
+          return false;
+        }
+      }
+      return true;
+    }
+    String w = new String(cs, ws, we - ws);
+    if (!PRODUCT_NOUNS.contains(w)) {
+      return false;
+    }
+    // the product word before the noun: capitalized or an acronym ("VPN", "Teams", "Falcon")
+    int pe = ws - 1;
+    if (pe < 2 || cs[pe] != ' ') {
+      return false;
+    }
+    int ps = pe;
+    while (ps > 0 && pe - ps < 25 && isAsciiLetter(cs[ps - 1])) {
+      ps--;
+    }
+    return pe - ps >= 2 && cs[ps] >= 'A' && cs[ps] <= 'Z';
   }
 
   static boolean isDigit(char c) {

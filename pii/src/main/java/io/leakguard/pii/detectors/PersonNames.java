@@ -18,7 +18,9 @@ import java.util.List;
  * <ul>
  *   <li>{@link #FIRST}, {@link #LAST}: generated from datafaker's name data (Apache-2.0) by the
  *       test-scope {@code NameListsGenerator}; each name is also stored without accents so {@code
- *       Jose Garcia} matches {@code José García}.
+ *       Jose Garcia} matches {@code José García}; plus the curated {@code first-names-world.txt}
+ *       and {@code last-names-world.txt} (Nigerian, Ghanaian, Indian, romanized Japanese names the
+ *       datafaker locales lack).
  *   <li>{@link #AMBIGUOUS}: curated names that are also everyday words ({@code Bill}, {@code Will},
  *       {@code Grace}): reported only with a cue, or mid-sentence before a known last name.
  *   <li>{@link #NOT_ALONE}: days, months, products, places ({@code Monday}, {@code May}, {@code
@@ -46,10 +48,10 @@ final class PersonNames {
 
   private static NameSet table() {
     java.util.Map<String, Integer> m = new java.util.HashMap<>();
-    List<String> first = withoutAccents(load("first-names.txt"));
-    List<String> last = withoutAccents(load("last-names.txt"));
-    put(m, first, FIRST);
-    put(m, last, LAST);
+    put(m, withoutAccents(load("first-names.txt")), FIRST);
+    put(m, withoutAccents(load("last-names.txt")), LAST);
+    put(m, load("first-names-world.txt"), FIRST);
+    put(m, load("last-names-world.txt"), LAST);
     put(m, load("ambiguous.txt"), AMBIGUOUS);
     put(m, load("not-alone.txt"), NOT_ALONE);
     put(m, load("not-names.txt"), NOT_NAME);

@@ -60,7 +60,53 @@ final class PhoneDetector implements Detector {
           "sms",
           "whatsapp",
           "dial",
-          "ring");
+          "ring",
+          // the same words in the languages of the national formats tried (TRUNK_ZERO_REGIONS)
+          "mobil",
+          "handy",
+          "telefon",
+          "telefonnummer",
+          "rufnummer",
+          "tél",
+          "téléphone",
+          "portable",
+          "numéro",
+          "teléfono",
+          "telefono",
+          "móvil",
+          "movil",
+          "celular",
+          "nummer",
+          "mobiel",
+          "telefoon",
+          "telefoonnummer",
+          "contato",
+          "mob",
+          "ph");
+
+  /**
+   * The region a non-English phone word points to, tried first on the national-format path so the
+   * canonical value has the right country ({@code Mobil: 0151 23456789} is +49, though the digits
+   * are valid in China too).
+   */
+  static final java.util.Map<String, String> WORD_REGION =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("mobil", "DE"),
+          java.util.Map.entry("handy", "DE"),
+          java.util.Map.entry("telefon", "DE"),
+          java.util.Map.entry("telefonnummer", "DE"),
+          java.util.Map.entry("rufnummer", "DE"),
+          java.util.Map.entry("tél", "FR"),
+          java.util.Map.entry("téléphone", "FR"),
+          java.util.Map.entry("portable", "FR"),
+          java.util.Map.entry("numéro", "FR"),
+          java.util.Map.entry("telefono", "IT"),
+          java.util.Map.entry("celular", "BR"),
+          java.util.Map.entry("contato", "BR"),
+          java.util.Map.entry("nummer", "NL"),
+          java.util.Map.entry("mobiel", "NL"),
+          java.util.Map.entry("telefoon", "NL"),
+          java.util.Map.entry("telefoonnummer", "NL"));
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -252,10 +298,18 @@ final class PhoneDetector implements Detector {
       DetectionContext ctx, DigitSequence s, int from, int to, String region) {
     int start = s.groupCharStart(from);
     int stop = s.groupCharEnd(to - 1);
-    if (ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT).isEmpty()) {
+    List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    if (words.isEmpty()) {
       return null;
     }
     String digits = digitString(s, s.groupStart[from], s.groupStart[to]);
+    for (String w : words) {
+      String r = WORD_REGION.get(w);
+      PhoneNumber pn = r == null ? null : validNumber(digits, r);
+      if (pn != null) {
+        return hit(pn); // "Mobil: 0151 23456789" is German, not Chinese
+      }
+    }
     Hit first = null;
     for (String r : TRUNK_ZERO_REGIONS) {
       PhoneNumber pn = validNumber(digits, r);
@@ -521,7 +575,8 @@ final class PhoneDetector implements Detector {
     double score = base;
     if (!ctxWords.isEmpty()) {
       score += 0.1;
-    } else if (bare) {
+    } else if (bare || (!words && !standardGrouping && yearPrefixed(s, from, to))) {
+      // an identifier word before a bare run or a year-prefixed number: "invoice 2024-000431"
       List<String> neg =
           ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
       if (!neg.isEmpty()) {
@@ -547,6 +602,19 @@ final class PhoneDetector implements Detector {
             .contextWords(ctxWords)
             .canonical(pn.e164())
             .build());
+  }
+
+  /**
+   * Two groups, the first a four-digit year 1990-2099 ({@code 2024-000431}): the shape of a ticket,
+   * order or invoice number, so an identifier word before it drops it like a bare run.
+   */
+  private static boolean yearPrefixed(DigitSequence s, int from, int to) {
+    if (to - from != 2 || s.groupLength(from) != 4) {
+      return false;
+    }
+    int d = s.groupStart[from];
+    long y = s.value(d, d + 4);
+    return y >= 1990 && y <= 2099;
   }
 
   private static String regionOf(int cc) {

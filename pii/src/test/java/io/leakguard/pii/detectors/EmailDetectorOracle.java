@@ -507,6 +507,19 @@ final class EmailDetectorOracle implements Detector {
      * Dot-like separator after a label ending at {@code j}; returns the next label's start and sets
      * {@link #lastSep}, or -1.
      */
+    /**
+     * A spelled-out TLD word ({@link #isSpacedTld}) starts at {@code k} and ends a word: the only
+     * label taken after a dot with a space on one side only ({@code gmail. com}, {@code gmail
+     * .com}).
+     */
+    boolean tldWordAt(int k) {
+      int e = k;
+      while (e < n && e - k < 8 && isAsciiAlnum(chars[e])) {
+        e++;
+      }
+      return e > k && (e >= n || !isLabelChar(chars[e])) && isSpacedTld(k, e);
+    }
+
     int separatorAfter(int j, int labelStart) {
       if (j >= n) {
         return -1;
@@ -531,6 +544,10 @@ final class EmailDetectorOracle implements Detector {
         if (k < n && isLabelStart(chars[k])) {
           if (nl) {
             lastSep = SEP_LINEBREAK;
+            return k;
+          }
+          if (k - j <= 3 && tldWordAt(k)) {
+            lastSep = SEP_SPACED_DOT; // "gmail. com": a space after the dot only, before a TLD
             return k;
           }
         }
@@ -559,8 +576,8 @@ final class EmailDetectorOracle implements Detector {
       char d = chars[k];
       if (d == '.' && k > j) {
         int m = skipHSpaceRight(k + 1, 2);
-        if (m > k + 1 && m < n && isLabelStart(chars[m])) {
-          lastSep = SEP_SPACED_DOT;
+        if (m < n && isLabelStart(chars[m]) && (m > k + 1 || tldWordAt(m))) {
+          lastSep = SEP_SPACED_DOT; // "gmail . com", or "gmail .com" before a TLD
           return m;
         }
         return -1;
@@ -1057,6 +1074,54 @@ final class EmailDetectorOracle implements Detector {
 
     // ------------------------------------------------------------------ guards, score, report
 
+    /**
+     * STACK_FRAME: the domain ending at {@code end}, continued by at most 64 more {@code .name}
+     * chars, is followed by {@code (}, {@code $} or {@code :digit} (a method call, an inner class,
+     * a file and line: {@code at com.contoso.Invoice.total(}, {@code at server.app.js:12:5}).
+     */
+    boolean stackFrameAfter(int end) {
+      int i = end;
+      int stop = Math.min(n, end + 64);
+      while (i < stop
+          && (chars[i] == '.'
+              || chars[i] == '_'
+              || (chars[i] < 128 && Character.isLetterOrDigit(chars[i])))) {
+        i++;
+      }
+      if (i >= n) {
+        return false;
+      }
+      char c = chars[i];
+      return c == '('
+          || c == '$'
+          || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
+    }
+
+    /**
+     * MESSAGE_ID: the line holding the {@code <} at {@code lt} (looked at most 1,000 chars back)
+     * starts with a {@code Message-ID:}, {@code In-Reply-To:}, {@code References:} or {@code
+     * Content-ID:} header, whose {@code <id@host>} values are message ids, not mailboxes.
+     */
+    boolean messageIdHeader(int lt) {
+      int i = lt;
+      int stop = Math.max(0, lt - 1000);
+      while (i > stop && chars[i - 1] != '\n') {
+        i--;
+      }
+      if (i > 0 && i == stop && chars[i - 1] != '\n') {
+        return false;
+      }
+      while (i < lt && (chars[i] == ' ' || chars[i] == '>' || chars[i] == '\t')) {
+        i++; // quoted reply
+      }
+      for (String h : EmailDetector.MESSAGE_ID_HEADERS) {
+        if (s.regionMatches(true, i, h, 0, h.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     int report(int k) {
       int start = locS[locChunks - 1];
       int end = labE[k - 1];
@@ -1081,6 +1146,14 @@ final class EmailDetectorOracle implements Detector {
       }
       // RETINA_ASSET: "icon@2x.png"
       if (isRetina(labS[0], labE[0])) {
+        return -1;
+      }
+      // STACK_FRAME: "NullPointerException at com.contoso.Invoice.total(Invoice.java:142)"
+      if (atKind == AT_WORD && stackFrameAfter(end)) {
+        return -1;
+      }
+      // MESSAGE_ID: "Message-ID: <CAF8a1b2@mail.gmail.com>", "In-Reply-To:", "References:"
+      if (start > 0 && chars[start - 1] == '<' && messageIdHeader(start - 1)) {
         return -1;
       }
       int form = 0;

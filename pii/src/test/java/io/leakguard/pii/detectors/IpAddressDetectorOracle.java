@@ -407,6 +407,7 @@ final class IpAddressDetectorOracle implements Detector {
       }
       if (versionBefore(s)
           || productBefore(s)
+          || (family == DOT && IpAddressDetector.lowerProductBefore(cs, n, s))
           || IpAddressDetector.packageRevisionAfter(cs, n, s, end)
           || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER

@@ -842,6 +842,9 @@ final class PersonDetectorReference implements Detector {
           && (!anyKnown || allAmbiguous || (parts == 1 && !anyFirst))) {
         return retry; // a speaker label needs a listed name: "Note:", "Update:" are not people
       }
+      if (speakerCue && !speakerFramed && acronymLabel()) {
+        return retry; // ACRONYM_LABEL
+      }
       if (cueKind == STRONG) {
         double score;
         String validation;
@@ -852,7 +855,7 @@ final class PersonDetectorReference implements Detector {
           score = 0.75;
           validation = "name-list";
         } else if ((endsPhrase(pe[parts - 1]) && (speakerCue || !punct(pe[parts - 1] + 1, ':')))
-            || (parts == 1 && "name is".equals(cueWord))
+            || ("name is".equals(cueWord) && parts <= 3)
             || speakerFramed) {
           // "Customer: Correlation ID: ..." - an unlisted chain before ':' is a label, not a name
           score = 0.65;
@@ -898,6 +901,24 @@ final class PersonDetectorReference implements Detector {
       }
       emit(start, end, score, score, "person.full-name", "name-list", null);
       return 0;
+    }
+
+    /** "Attacker IP:", "File C:": a field label, not a speaker (PersonDetector.ACRONYM_LABEL). */
+    boolean acronymLabel() {
+      if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
+        return false;
+      }
+      int s = ix.start(ps[parts - 1]);
+      int e = ix.end(ps[parts - 1]);
+      if (e - s > 3) {
+        return false;
+      }
+      for (int i = s; i < e; i++) {
+        if (chars[i] < 'A' || chars[i] > 'Z') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
@@ -1297,8 +1318,9 @@ final class PersonDetectorReference implements Detector {
       }
       if (j >= 0 && punct(j, ':')) {
         int ls = lineStartToken(j);
-        if (ls >= 0 && ls < j) {
-          int le = j - 1;
+        // "Nom : Dupont": French typography puts a space before the colon
+        int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.header", lower(ls, le), true);
             labelCue = true;
