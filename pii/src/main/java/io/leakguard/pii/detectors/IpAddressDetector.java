@@ -179,6 +179,51 @@ final class IpAddressDetector implements Detector {
           "sdk",
           "tools");
 
+  /**
+   * Guard {@code VERSION_NUMBER}, lower-case package form: last parts of a hyphenated package name
+   * ({@code at-spi2-core}, {@code node-exporter}, {@code python3-utils}); see {@code
+   * lowerProductBefore}. Host-name parts ({@code server}, {@code router}, digits) are not listed,
+   * so an address after a host name stays.
+   */
+  static final Set<String> PACKAGE_PARTS =
+      Set.of(
+          "core",
+          "common",
+          "utils",
+          "tools",
+          "dev",
+          "bin",
+          "data",
+          "base",
+          "libs",
+          "lib",
+          "exporter",
+          "plugin",
+          "plugins",
+          "agent",
+          "client",
+          "clients",
+          "driver",
+          "drivers",
+          "runtime",
+          "firmware",
+          "daemon",
+          "doc",
+          "docs",
+          "extra",
+          "extras",
+          "modules",
+          "headers",
+          "engine",
+          "engines",
+          "sdk",
+          "cli",
+          "api",
+          "bridge",
+          "support",
+          "helper",
+          "helpers");
+
   static final Set<String> NOT_PRODUCT =
       Set.of(
           "at",
@@ -1671,17 +1716,22 @@ final class IpAddressDetector implements Detector {
       return false;
     }
     if (hyphen) {
-      // a package name: lower case, a hyphen inside, not an EC2 host name ("ip-10-0-0-1")
-      if (cs[we - 1] == '-'
-          || (we - ws > 3 && cs[ws] == 'i' && cs[ws + 1] == 'p' && cs[ws + 2] == '-')) {
+      // a package name: lower case, a hyphen inside, ending in a package-part word; host names
+      // ("dns-server 8.8.8.8", "router-1 5.6.7.8", "ip-10-0-0-1") keep their address
+      if (cs[we - 1] == '-') {
         return false;
       }
-      for (int i = ws; i < we; i++) {
-        if (cs[i] >= 'A' && cs[i] <= 'Z') {
+      int last = we;
+      for (int i = we - 1; i >= ws; i--) {
+        char c = cs[i];
+        if (c >= 'A' && c <= 'Z') {
           return false;
         }
+        if (c == '-' && last == we) {
+          last = i + 1;
+        }
       }
-      return true;
+      return PACKAGE_PARTS.contains(new String(cs, last, we - last));
     }
     String w = new String(cs, ws, we - ws);
     if (!PRODUCT_NOUNS.contains(w)) {
