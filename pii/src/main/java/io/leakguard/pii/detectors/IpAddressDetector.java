@@ -19,18 +19,18 @@ import java.util.Set;
  * <p>Examples (span in brackets):
  *
  * <ul>
- *   <li>{@code [10.0.0.1]:8080} (port excluded), {@code [10.0.0.0/24]} (prefix length included),
- *       {@code [010.001.000.001]} (canonical {@code 10.1.0.1});
+ *   <li>{@code [10.0.0.1:8080]} (port included, not in the canonical value), {@code [10.0.0.0/24]}
+ *       (prefix length included), {@code [010.001.000.001]} (canonical {@code 10.1.0.1});
  *   <li>{@code [10[.]0[.]0[.]1]}, {@code [10 dot 0 dot 0 dot 1]}, {@code [10 . 0 . 0 . 1]}, {@code
  *       ip [10,0,0,1]} (comma form only with a context word);
  *   <li>{@code [ip-10-0-0-1].ec2.internal}, {@code [10-244-1-5].default.pod.cluster.local};
- *   <li>{@code [2001:db8::1]}, {@code [[2001:db8::1]]:443} (brackets and port excluded), {@code
- *       [fe80::1%eth0]}, {@code [::ffff:192.0.2.1]} (canonical {@code 192.0.2.1}).
+ *   <li>{@code [2001:db8::1]}, {@code [[2001:db8::1]:443]} (with a port: from the bracket to the
+ *       port), {@code [fe80::1%eth0]}, {@code [::ffff:192.0.2.1]} (canonical {@code 192.0.2.1}).
  * </ul>
  *
  * <p>Canonical value: IPv4 dotted decimal without leading zeros, IPv6 in RFC 5952 text (Guava
  * {@link InetAddresses#toAddrString}); an IPv4-mapped IPv6 address canonicalizes to its IPv4 form.
- * A CIDR prefix length or IPv6 zone id is part of the span but not of the canonical value.
+ * A CIDR prefix length, port or IPv6 zone id is part of the span but not of the canonical value.
  *
  * <p>Named guards: {@link #VERSION_NUMBER} (a version word just before), {@link #LONG_CHAIN} (more
  * than four dotted numbers: OIDs, section numbers), {@link #NUMBER_LIST} (comma form without an IP
@@ -559,6 +559,11 @@ final class IpAddressDetector implements Detector {
         case BRACKET:
           {
             int e = cidr(end);
+            // a port belongs to the written value ("10.0.0.1:8080"), not to the canonical one
+            int pe = portEnd(cs, n, e);
+            if (pe > 0) {
+              e = pe;
+            }
             String form;
             String pattern;
             double base;
@@ -1323,6 +1328,7 @@ final class IpAddressDetector implements Detector {
       return null;
     }
     // "2001:db8:1:2:3:4:5:6:443": eight full groups and an unbracketed port
+    int runEnd = e;
     e = dropPort(c, s, e);
     int groups = 0;
     int colons = 0;
@@ -1423,6 +1429,20 @@ final class IpAddressDetector implements Detector {
       }
     }
     boolean bracketed = s > 0 && c[s - 1] == '[' && end < n && c[end] == ']';
+    // a port belongs to the written value, not to the canonical one: the bare port of a nine-group
+    // run ("…:8aa0:587"), or "[2001:db8::1]:443" from the opening bracket to the end of the port
+    int spanStart = s;
+    if (e < runEnd) {
+      if (portEnd(c, n, e) == runEnd) {
+        end = runEnd;
+      }
+    } else if (bracketed) {
+      int pe = portEnd(c, n, end + 1);
+      if (pe > 0) {
+        spanStart = s - 1;
+        end = pe;
+      }
+    }
     List<String> words = ctx.contextWords(s, end, CONTEXT_WINDOW, CONTEXT);
     double base = strong ? 0.9 : bracketed ? 0.6 : 0.4;
     double score = words.isEmpty() ? base : Math.min(0.99, base + (strong ? 0.05 : 0.2));
@@ -1430,7 +1450,7 @@ final class IpAddressDetector implements Detector {
       return null; // CODE: too few groups and no evidence
     }
     ctx.report(
-        Candidate.builder(EntityType.IP_ADDRESS, s, end)
+        Candidate.builder(EntityType.IP_ADDRESS, spanStart, end)
             .baseScore(base)
             .score(score)
             .form("standard")
@@ -1439,7 +1459,7 @@ final class IpAddressDetector implements Detector {
             .contextWords(words)
             .canonical(canonical)
             .build());
-    return new int[] {s, end};
+    return new int[] {spanStart, end};
   }
 
   /**
@@ -1586,6 +1606,39 @@ final class IpAddressDetector implements Detector {
       }
     }
     return last;
+  }
+
+  /**
+   * End of a port {@code :PORT} at {@code i} ({@code :} and 1-5 decimal digits, value at most
+   * 65535), or -1. Not a port when the digits go on as a number, a time or a version ({@code
+   * 10.0.0.1:12:30}, {@code :80.5}) or as a word ({@code :80abc}). Bounded look-ahead: 8 chars.
+   */
+  static int portEnd(char[] c, int n, int i) {
+    if (i + 1 >= n || c[i] != ':' || !isDigit(c[i + 1])) {
+      return -1;
+    }
+    int j = i + 1;
+    int v = 0;
+    while (j < n && isDigit(c[j])) {
+      if (j - i > 5) {
+        return -1; // a sixth digit
+      }
+      v = v * 10 + c[j] - '0';
+      j++;
+    }
+    if (v > 65535) {
+      return -1;
+    }
+    if (j < n) {
+      char d = c[j];
+      if (isAlnum(d) || d == '_') {
+        return -1;
+      }
+      if ((d == '.' || d == ':') && j + 1 < n && isDigit(c[j + 1])) {
+        return -1;
+      }
+    }
+    return j;
   }
 
   static boolean isHex(char c) {

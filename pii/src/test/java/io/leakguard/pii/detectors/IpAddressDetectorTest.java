@@ -76,7 +76,7 @@ class IpAddressDetectorTest {
         .extracting(f -> f.type() + " " + line.substring(f.charStart(), f.charEnd()))
         .containsExactly(
             "IP_ADDRESS 10.0.0.1",
-            "IP_ADDRESS 2001:db8::1",
+            "IP_ADDRESS [2001:db8::1]:443",
             "MAC_ADDRESS 00:1a:2b:3c:4d:5e",
             "IP_ADDRESS ip-10-0-0-2");
   }
