@@ -1158,21 +1158,7 @@ final class EmailDetector implements Detector {
      * a file and line: {@code at com.contoso.Invoice.total(}, {@code at server.app.js:12:5}).
      */
     boolean stackFrameAfter(int end) {
-      int i = end;
-      int stop = Math.min(n, end + 64);
-      while (i < stop
-          && (chars[i] == '.'
-              || chars[i] == '_'
-              || (chars[i] < 128 && Character.isLetterOrDigit(chars[i])))) {
-        i++;
-      }
-      if (i >= n) {
-        return false;
-      }
-      char c = chars[i];
-      return c == '('
-          || c == '$'
-          || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
+      return EmailDetector.stackFrameAfter(chars, n, end);
     }
 
     /**
@@ -1181,23 +1167,7 @@ final class EmailDetector implements Detector {
      * Content-ID:} header, whose {@code <id@host>} values are message ids, not mailboxes.
      */
     boolean messageIdHeader(int lt) {
-      int i = lt;
-      int stop = Math.max(0, lt - 1000);
-      while (i > stop && chars[i - 1] != '\n') {
-        i--;
-      }
-      if (i > 0 && i == stop && chars[i - 1] != '\n') {
-        return false;
-      }
-      while (i < lt && (chars[i] == ' ' || chars[i] == '>' || chars[i] == '\t')) {
-        i++; // quoted reply
-      }
-      for (String h : MESSAGE_ID_HEADERS) {
-        if (s.regionMatches(true, i, h, 0, h.length())) {
-          return true;
-        }
-      }
-      return false;
+      return EmailDetector.messageIdHeader(s, chars, lt);
     }
 
     int report(int k) {
@@ -1724,5 +1694,45 @@ final class EmailDetector implements Detector {
       case '>' -> '<';
       default -> '\0';
     };
+  }
+
+  /** STACK_FRAME guard (see {@code Scan#stackFrameAfter}); static so the test oracle shares it. */
+  static boolean stackFrameAfter(char[] chars, int n, int end) {
+    int i = end;
+    int stop = Math.min(n, end + 64);
+    while (i < stop
+        && (chars[i] == '.'
+            || chars[i] == '_'
+            || (chars[i] < 128 && Character.isLetterOrDigit(chars[i])))) {
+      i++;
+    }
+    if (i >= n) {
+      return false;
+    }
+    char c = chars[i];
+    return c == '('
+        || c == '$'
+        || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
+  }
+
+  /** MESSAGE_ID guard (see {@code Scan#messageIdHeader}); static so the test oracle shares it. */
+  static boolean messageIdHeader(String s, char[] chars, int lt) {
+    int i = lt;
+    int stop = Math.max(0, lt - 1000);
+    while (i > stop && chars[i - 1] != '\n') {
+      i--;
+    }
+    if (i > 0 && i == stop && chars[i - 1] != '\n') {
+      return false;
+    }
+    while (i < lt && (chars[i] == ' ' || chars[i] == '>' || chars[i] == '\t')) {
+      i++; // quoted reply
+    }
+    for (String h : MESSAGE_ID_HEADERS) {
+      if (s.regionMatches(true, i, h, 0, h.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

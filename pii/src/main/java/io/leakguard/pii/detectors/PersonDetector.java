@@ -1322,20 +1322,7 @@ final class PersonDetector implements Detector {
      * {@code Source DB}): before a colon at a line start it is a field label, not a speaker.
      */
     boolean acronymLabel() {
-      if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
-        return false;
-      }
-      int s = ix.start(ps[parts - 1]);
-      int e = ix.end(ps[parts - 1]);
-      if (e - s > 3) {
-        return false;
-      }
-      for (int i = s; i < e; i++) {
-        if (chars[i] < 'A' || chars[i] > 'Z') {
-          return false;
-        }
-      }
-      return true;
+      return PersonDetector.acronymLabel(ix, chars, ps, pe, pf, parts);
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
@@ -2260,5 +2247,23 @@ final class PersonDetector implements Detector {
 
   static char toLower(char c) {
     return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+  }
+
+  /** {@code Scan#acronymLabel} on a chain's parts; static so the reference oracle shares it. */
+  static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {
+    if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
+      return false;
+    }
+    int s = ix.start(ps[parts - 1]);
+    int e = ix.end(ps[parts - 1]);
+    if (e - s > 3) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      if (chars[i] < 'A' || chars[i] > 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1080,21 +1080,7 @@ final class EmailDetectorOracle implements Detector {
      * a file and line: {@code at com.contoso.Invoice.total(}, {@code at server.app.js:12:5}).
      */
     boolean stackFrameAfter(int end) {
-      int i = end;
-      int stop = Math.min(n, end + 64);
-      while (i < stop
-          && (chars[i] == '.'
-              || chars[i] == '_'
-              || (chars[i] < 128 && Character.isLetterOrDigit(chars[i])))) {
-        i++;
-      }
-      if (i >= n) {
-        return false;
-      }
-      char c = chars[i];
-      return c == '('
-          || c == '$'
-          || (c == ':' && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9');
+      return EmailDetector.stackFrameAfter(chars, n, end);
     }
 
     /**
@@ -1103,23 +1089,7 @@ final class EmailDetectorOracle implements Detector {
      * Content-ID:} header, whose {@code <id@host>} values are message ids, not mailboxes.
      */
     boolean messageIdHeader(int lt) {
-      int i = lt;
-      int stop = Math.max(0, lt - 1000);
-      while (i > stop && chars[i - 1] != '\n') {
-        i--;
-      }
-      if (i > 0 && i == stop && chars[i - 1] != '\n') {
-        return false;
-      }
-      while (i < lt && (chars[i] == ' ' || chars[i] == '>' || chars[i] == '\t')) {
-        i++; // quoted reply
-      }
-      for (String h : EmailDetector.MESSAGE_ID_HEADERS) {
-        if (s.regionMatches(true, i, h, 0, h.length())) {
-          return true;
-        }
-      }
-      return false;
+      return EmailDetector.messageIdHeader(s, chars, lt);
     }
 
     int report(int k) {

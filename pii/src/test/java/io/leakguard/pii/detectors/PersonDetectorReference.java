@@ -905,20 +905,7 @@ final class PersonDetectorReference implements Detector {
 
     /** "Attacker IP:", "File C:": a field label, not a speaker (PersonDetector.ACRONYM_LABEL). */
     boolean acronymLabel() {
-      if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
-        return false;
-      }
-      int s = ix.start(ps[parts - 1]);
-      int e = ix.end(ps[parts - 1]);
-      if (e - s > 3) {
-        return false;
-      }
-      for (int i = s; i < e; i++) {
-        if (chars[i] < 'A' || chars[i] > 'Z') {
-          return false;
-        }
-      }
-      return true;
+      return PersonDetector.acronymLabel(ix, chars, ps, pe, pf, parts);
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
