@@ -38,6 +38,19 @@ final class ArmTemplate {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 16;
 
+  /**
+   * Bounds on untrusted templates: calls nested in one expression, evaluation steps per template
+   * (variables referring to variables fan out), and the length of an evaluated value. Past them a
+   * value is unresolved (counted as exposed, with a warning) instead of a stack overflow or an
+   * exponential blow-up.
+   */
+  private static final int MAX_NESTING = 64;
+
+  private static final int MAX_STEPS = 100_000;
+  private static final int MAX_VALUE = 8_192;
+
+  private int steps;
+
   /** Rule fields that may be marked unknown when their expression cannot be evaluated. */
   private static final Set<String> RULE_FIELDS =
       Set.of(
@@ -271,6 +284,7 @@ final class ArmTemplate {
     final String s;
     final int depth;
     int pos;
+    int nesting;
 
     Parser(String s, int depth) {
       this.s = s;
@@ -286,7 +300,7 @@ final class ArmTemplate {
     /** Null when the expression uses anything not evaluated here. */
     String expr() {
       skip();
-      if (pos >= s.length() || depth > MAX_DEPTH) {
+      if (pos >= s.length() || depth > MAX_DEPTH || nesting > MAX_NESTING || ++steps > MAX_STEPS) {
         return null;
       }
       char c = s.charAt(pos);
@@ -332,8 +346,10 @@ final class ArmTemplate {
         pos++;
       } else {
         while (true) {
+          nesting++;
           String a = expr();
-          if (a == null) {
+          nesting--;
+          if (a == null || a.length() > MAX_VALUE) {
             bad = true;
             break;
           }
@@ -359,7 +375,8 @@ final class ArmTemplate {
       }
       switch (fn) {
         case "concat":
-          return String.join("", args);
+          String joined = String.join("", args);
+          return joined.length() > MAX_VALUE ? null : joined;
         case "parameters":
           return args.size() == 1
               ? value(root.path("parameters").path(args.get(0)).get("defaultValue"))
@@ -406,6 +423,9 @@ final class ArmTemplate {
         } else {
           b.append(c);
           i++;
+        }
+        if (b.length() > MAX_VALUE) {
+          return null;
         }
       }
       return b.toString();
