@@ -147,6 +147,7 @@ final class PersonDetectorReference implements Detector {
             "cx",
             "holder",
             "cardholder",
+            "card",
             "is",
             "transcript",
             "tam",
@@ -1291,7 +1292,11 @@ final class PersonDetectorReference implements Detector {
         for (int s = ls; s <= j; s++) {
           if (word(s) && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j))) {
             if (cueKind != STRONG) {
-              set(WEAK, "person.label", lower(s, j), false);
+              set(
+                  WEAK,
+                  "person.label",
+                  lower(s, j),
+                  PersonDetector.CARD_LABELS.contains(chars, ix.start(s), ix.end(j)));
             }
             return;
           }
@@ -1504,7 +1509,8 @@ final class PersonDetectorReference implements Detector {
             && !punct(k, '-')
             && !punct(k, '>')
             && !punct(k, '*')
-            && !punct(k, '\'')) {
+            && !punct(k, '\'')
+            && !punct(k, '&')) { // "Thanks & regards, Zyxwa Qorbel"
           return -1;
         }
         k--;
