@@ -262,6 +262,8 @@ class SecretDetectorTest {
         hit("/usr/bin/mariadb -uapp -p\"⟦Tr0ub4dor&3⟧\" -e 'select 1'", "password-assignment"),
         hit("sshpass -p ⟦S3cr3tPw9⟧ ssh admin@10.0.0.5", "password-assignment"),
         hit("sshpass -p'⟦S3cr3tPw9⟧' scp f host:", "password-assignment"),
+        hit("PGPASSWORD=⟦S3cr3tPg9⟧ psql -h db01 -U app", "password-assignment"),
+        hit("PGPASSWORD='⟦S3cr3t Pg9⟧' pg_dump -h db01 shop", "password-assignment"),
         hit("tool --password ⟦Sup3r$ecret⟧ -h db", "password-assignment"),
         hit(
             "ConvertTo-SecureString \"⟦DW8EYu*YF$o_Y9WE⟧\" -AsPlainText -Force",
