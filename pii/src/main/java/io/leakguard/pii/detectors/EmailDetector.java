@@ -99,6 +99,21 @@ final class EmailDetector implements Detector {
     "message-id:", "in-reply-to:", "references:", "content-id:"
   };
 
+  /**
+   * The letter {@code a} in brackets used as the at sign ({@code jan.kowalski(a)wp(point)pl},
+   * {@code max (a) firma (punkt) de}): taken only when glued to both the local part and the domain,
+   * or when the domain is joined by a bracketed dot ({@code (dot)}, {@code (point)}, {@code
+   * (punkt)}, {@code [.]}); an enumeration ({@code option (a) contoso.com}) is no address. The
+   * usual public-suffix validation applies.
+   */
+  static final String LETTER_AT = "LETTER_AT";
+
+  /** The texts that trigger {@link #LETTER_AT}. */
+  static final String[] LETTER_AT_TRIGGERS = {"(a)", "[a]", "(A)", "[A]"};
+
+  /** Words for the dot inside brackets: {@code (dot)}, {@code (point)}, {@code (punkt)}. */
+  static final String[] BRACKET_DOT_WORDS = {"dot", "point", "punkt"};
+
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
 
@@ -275,16 +290,24 @@ final class EmailDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return TextIndex.AT_SIGN | TextIndex.AT_WORD;
+    // PUNCT: the letter at sign "(a)" / "[a]" has neither an '@' nor an "at" token (LETTER_AT)
+    return TextIndex.AT_SIGN | TextIndex.AT_WORD | TextIndex.PUNCT;
   }
 
   @Override
   public void detect(DetectionContext ctx) {
     TextIndex idx = ctx.tokens();
-    if ((idx.textFlags() & TextIndex.AT_WORD) == 0) {
+    int tf = idx.textFlags();
+    if ((tf & TextIndex.AT_WORD) != 0) {
+      atTokens(ctx, idx);
+    } else if ((tf & TextIndex.AT_SIGN) != 0) {
       atSignsOnly(ctx);
-      return;
     }
+    letterAts(ctx);
+  }
+
+  /** The token walk of {@link #detect} for a text with an {@code at} word. */
+  private static void atTokens(DetectionContext ctx, TextIndex idx) {
     // a walk over the token flags: measured as cheap as the AT_WORD posting list (whose build is
     // itself a pass over every token's flags) plus an indexOf('@') scan, and it takes no list slot
     Scan scan = null;
@@ -305,6 +328,31 @@ final class EmailDetector implements Detector {
         int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p);
         if (end > 0) {
           lastEnd = end;
+        }
+      }
+    } finally {
+      if (scan != null) {
+        scan.release();
+      }
+    }
+  }
+
+  /**
+   * The {@link #LETTER_AT} triggers: {@code (a)}, {@code [a]} (either case of the letter), found by
+   * vectorized {@link String#indexOf(String, int)} scans; each hit is a cold path.
+   */
+  private static void letterAts(DetectionContext ctx) {
+    String text = ctx.text();
+    Scan scan = null;
+    try {
+      for (String trigger : LETTER_AT_TRIGGERS) {
+        int p = text.indexOf(trigger);
+        while (p >= 0) {
+          if (scan == null) {
+            scan = SCANS.get().reset(ctx);
+          }
+          int end = scan.atLetter(p);
+          p = text.indexOf(trigger, end > p ? end : p + 3);
         }
       }
     } finally {
@@ -402,6 +450,7 @@ final class EmailDetector implements Detector {
 
     /** {@code @} at {@code p}, possibly bracketed {@code [@]} and spaced. */
     int atSign(int p) {
+      letterAt = false;
       int in0 = p;
       int in1 = p + 1;
       atKind = AT_PLAIN;
@@ -455,6 +504,7 @@ final class EmailDetector implements Detector {
 
     /** {@code at} word at {@code p} (two chars). */
     int atWord(int p) {
+      letterAt = false;
       int q = p + 2;
       char before = p > 0 ? chars[p - 1] : '\0';
       int in0;
@@ -487,6 +537,47 @@ final class EmailDetector implements Detector {
       int a = skipHSpaceLeft(in0, 2);
       int b = skipHSpaceRight(in1, 2);
       return candidate(a, b);
+    }
+
+    /** The current candidate's at sign is {@link #LETTER_AT}. */
+    boolean letterAt;
+
+    /** The {@link #LETTER_AT} sign has a space on one side at least. */
+    boolean letterAtSpaced;
+
+    /** {@link #LETTER_AT}: {@code (a)} or {@code [a]} starting at {@code p} (the opener). */
+    int atLetter(int p) {
+      letterAt = true;
+      atKind = AT_BRACKET;
+      atNewline = false;
+      atSpacedH = false;
+      int a = skipHSpaceLeft(p, 2);
+      int b = skipHSpaceRight(p + 3, 2);
+      letterAtSpaced = a < p || b > p + 3;
+      if (a == p && p > 0 && isOpener(chars[p - 1])) {
+        return -1; // "((a))", "5(a)" is handled by the local part; a nested bracket is not
+      }
+      return candidate(a, b);
+    }
+
+    /** Length of a {@link #BRACKET_DOT_WORDS} word at {@code k}, or 0. */
+    int bracketDotWordAt(int k) {
+      for (String w : BRACKET_DOT_WORDS) {
+        if (isWordAt(k, w)) {
+          return w.length();
+        }
+      }
+      return 0;
+    }
+
+    /** Length of a {@link #BRACKET_DOT_WORDS} word ending at {@code m}, or 0. */
+    int bracketDotWordBefore(int m) {
+      for (String w : BRACKET_DOT_WORDS) {
+        if (m >= w.length() && isWordAt(m - w.length(), w)) {
+          return w.length();
+        }
+      }
+      return 0;
     }
 
     // ------------------------------------------------------------------ candidate
@@ -662,10 +753,11 @@ final class EmailDetector implements Detector {
       }
       if (isOpener(d)) {
         int m = skipHSpaceRight(k + 1, 1);
+        int w;
         if (m < n && chars[m] == '.') {
           m++;
-        } else if (isWordAt(m, "dot")) {
-          m += 3;
+        } else if ((w = bracketDotWordAt(m)) > 0) {
+          m += w;
         } else {
           return -1;
         }
@@ -1003,10 +1095,11 @@ final class EmailDetector implements Detector {
       if (isCloser(c)) {
         char open = openerOf(c);
         int m = skipHSpaceLeft(k - 1, 1);
+        int w;
         if (m > 0 && chars[m - 1] == '.') {
           m--;
-        } else if (m >= 3 && isWordAt(m - 3, "dot")) {
-          m -= 3;
+        } else if ((w = bracketDotWordBefore(m)) > 0) {
+          m -= w;
         } else {
           return -1;
         }
@@ -1176,8 +1269,18 @@ final class EmailDetector implements Detector {
       local();
       domain(k);
       boolean lettersOnly = localLettersOnly();
+      // LETTER_AT: "(a)" spaced from the local part or the domain needs a bracketed dot
+      if (letterAt && letterAtSpaced) {
+        boolean bracketDot = false;
+        for (int m = 1; m < k; m++) {
+          bracketDot |= labSep[m] == SEP_BRACKET;
+        }
+        if (!bracketDot) {
+          return -1;
+        }
+      }
       // STOP_WORD: "look at contoso.com", "meet @ contoso.com"
-      if ((atKind == AT_WORD || atKind == AT_SPACED)
+      if ((atKind == AT_WORD || atKind == AT_SPACED || letterAt && letterAtSpaced)
           && !localSpacedLetters
           && lettersOnly
           && STOP_WORDS.contains(new String(locBuf, 0, locLen))) {

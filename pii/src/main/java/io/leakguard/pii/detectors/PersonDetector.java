@@ -312,6 +312,7 @@ final class PersonDetector implements Detector {
           "account holder",
           "card holder",
           "cardholder",
+          "name on card",
           "contact is",
           "customer is",
           "client is",
@@ -342,6 +343,14 @@ final class PersonDetector implements Detector {
           "collab w",
           "holder");
   static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
+
+  /**
+   * The card-holder phrases of {@link #LABELS_WITHOUT_COLON}: cards print the name in capitals, so
+   * an all-caps chain after one is a name ({@code name on card MARIA SANTOS}; {@link #ALL_CAPS}
+   * does not apply).
+   */
+  static final NameSet CARD_LABELS =
+      new NameSet(List.of("name on card", "card holder", "cardholder"));
 
   /** A word token: letters, no digits ({@code (flags & WORD_MASK) == WORD}). */
   private static final int WORD_MASK = TextIndex.ALNUM | TextIndex.LETTER | TextIndex.DIGIT;
@@ -475,6 +484,7 @@ final class PersonDetector implements Detector {
             "cx",
             "holder",
             "cardholder",
+            "card",
             "is",
             "transcript",
             "tam",
@@ -1705,7 +1715,12 @@ final class PersonDetector implements Detector {
         for (int s = ls; s <= j; s++) {
           if (word(s) && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j))) {
             if (cueKind != STRONG) {
-              setLower(WEAK, "person.label", s, j, false);
+              setLower(
+                  WEAK,
+                  "person.label",
+                  s,
+                  j,
+                  CARD_LABELS.contains(chars, ix.start(s), ix.end(j))); // "name on card MARIA"
             }
             return;
           }
@@ -1944,7 +1959,8 @@ final class PersonDetector implements Detector {
             && !punct(k, '-')
             && !punct(k, '>')
             && !punct(k, '*')
-            && !punct(k, '\'')) {
+            && !punct(k, '\'')
+            && !punct(k, '&')) { // "Thanks & regards, Zyxwa Qorbel"
           return -1;
         }
         k--;

@@ -81,6 +81,7 @@ final class PhoneDetector implements Detector {
           "telefoon",
           "telefoonnummer",
           "contato",
+          "telefone",
           "mob",
           "ph");
 
@@ -103,6 +104,7 @@ final class PhoneDetector implements Detector {
           java.util.Map.entry("telefono", "IT"),
           java.util.Map.entry("celular", "BR"),
           java.util.Map.entry("contato", "BR"),
+          java.util.Map.entry("telefone", "BR"),
           java.util.Map.entry("nummer", "NL"),
           java.util.Map.entry("mobiel", "NL"),
           java.util.Map.entry("telefoon", "NL"),
@@ -194,11 +196,19 @@ final class PhoneDetector implements Detector {
           continue; // "... 10:30": the hour is not part of the number
         }
         boolean national = false;
+        List<String> nationalRegions = TRUNK_ZERO_REGIONS;
         if (!plausible(s, from, end, plus || zeroZero, defaultCc)) {
-          if (plus || zeroZero || !trunkZero(s, from, end, region)) {
+          if (plus || zeroZero) {
             continue;
           }
-          national = true; // "07700 900461": another country's national format, needs context
+          if (trunkZero(s, from, end, region)) {
+            national = true; // "07700 900461": another country's national format, needs context
+          } else if (parenArea(text, idx, s, from, end, region)) {
+            national = true; // "(11) 98765-4321": Brazil's national format, needs context
+            nationalRegions = PAREN_AREA_REGIONS;
+          } else {
+            continue;
+          }
         }
         if (tries++ >= MAX_TRIES) {
           return reportedUntil;
@@ -209,7 +219,7 @@ final class PhoneDetector implements Detector {
         }
         Hit pn =
             national
-                ? validateNational(ctx, s, from, end, region)
+                ? validateNational(ctx, s, from, end, nationalRegions)
                 : validate(s, from, end, plus, zeroZero, region);
         if (pn == null) {
           continue;
@@ -275,6 +285,38 @@ final class PhoneDetector implements Detector {
           "PE", "VN", "KE", "SA", "AE", "IT", "DE", "AT");
 
   /**
+   * Regions whose national format puts an area code without a trunk zero in parentheses ({@code
+   * (11) 98765-4321}: Brazil; {@code (55) 1234 5678}: Mexico; {@code (11) 4321-5678}: Argentina),
+   * tried for {@link #parenArea} windows; Brazil first (its format is exactly this).
+   */
+  static final List<String> PAREN_AREA_REGIONS = List.of("BR", "MX", "AR", "CO", "PE", "CL");
+
+  /**
+   * A window that may be a {@link #PAREN_AREA_REGIONS} national number: the first group is a two-
+   * or three-digit area code not led by {@code 0}, between parentheses right before the window
+   * ({@code (11) 98765-4321}), 10 or 11 digits in all, and the default region is not one of those
+   * regions (where the default-region check already decides). Like {@link #trunkZero}, it is
+   * reported only with a phone word nearby ({@link #validateNational}).
+   */
+  private static boolean parenArea(
+      String text, TextIndex idx, DigitSequence s, int from, int to, String region) {
+    if (from != 0 || to < 2 || s.word[0] || s.groupToken[0] == 0) {
+      return false;
+    }
+    int d = s.groupStart[0];
+    int count = s.groupStart[to] - d;
+    int area = s.groupLength(0);
+    return count >= 10
+        && count <= 11
+        && area >= 2
+        && area <= 3
+        && s.digit[d] != 0
+        && text.charAt(idx.start(s.groupToken[0] - 1)) == '('
+        && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0
+        && !PAREN_AREA_REGIONS.contains(region);
+  }
+
+  /**
    * A window that may be another country's national format: it starts with the digit {@code 0}
    * (never the start of a NANP number), holds 9 to 12 digits, and the default region is not itself
    * a trunk-zero region (where the default-region check already decides).
@@ -295,7 +337,7 @@ final class PhoneDetector implements Detector {
    * #TRUNK_ZERO_REGIONS}; null otherwise.
    */
   private static Hit validateNational(
-      DetectionContext ctx, DigitSequence s, int from, int to, String region) {
+      DetectionContext ctx, DigitSequence s, int from, int to, List<String> regions) {
     int start = s.groupCharStart(from);
     int stop = s.groupCharEnd(to - 1);
     List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
@@ -305,13 +347,13 @@ final class PhoneDetector implements Detector {
     String digits = digitString(s, s.groupStart[from], s.groupStart[to]);
     for (String w : words) {
       String r = WORD_REGION.get(w);
-      PhoneNumber pn = r == null ? null : validNumber(digits, r);
+      PhoneNumber pn = r == null || !regions.contains(r) ? null : validNumber(digits, r);
       if (pn != null) {
         return hit(pn); // "Mobil: 0151 23456789" is German, not Chinese
       }
     }
     Hit first = null;
-    for (String r : TRUNK_ZERO_REGIONS) {
+    for (String r : regions) {
       PhoneNumber pn = validNumber(digits, r);
       if (pn == null) {
         continue;

@@ -194,8 +194,98 @@ final class SecretProse {
     return b2 == '-' || b2 == ' ' || (s.chars[st] | 0x20) == 's';
   }
 
+  /**
+   * Commands whose {@code -p} flag takes the password glued to it ({@code mysql -pS3cr3t}, {@code
+   * -p'S3cr3t'}); {@code sshpass} also takes it after a space ({@code sshpass -p S3cr3t}), which
+   * for the MySQL clients names a database instead. {@link #TOOL_FLAG}.
+   */
+  static final String[] GLUED_P_TOOLS = {
+    "mysql",
+    "mysqldump",
+    "mysqladmin",
+    "mysqlimport",
+    "mysqlshow",
+    "mariadb",
+    "mariadb-dump",
+    "sshpass"
+  };
+
+  /**
+   * Guard name: a password glued to {@code -p} (or after {@code sshpass -p }) is taken only when
+   * one of {@link #GLUED_P_TOOLS} is a word before it on the same line (at most {@value
+   * #TOOL_LOOKBACK} chars back): {@code ssh -p2222}, {@code mkdir -p dir}, {@code tar -pxf} stay
+   * out.
+   */
+  static final String TOOL_FLAG = "TOOL_FLAG";
+
+  static final int TOOL_LOOKBACK = 160;
+
+  /**
+   * The {@link #GLUED_P_TOOLS} word before the {@code -} at {@code dash} on its line, or null: a
+   * word boundary, then the tool name, then a blank (or {@code .exe}, a path before it is fine).
+   */
+  static String toolBefore(SecretScan s, int dash) {
+    int lo = Math.max(0, dash - TOOL_LOOKBACK);
+    for (int i = dash - 1; i >= lo; i--) {
+      char c = s.text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return null;
+      }
+      char prev = i > 0 ? s.text.charAt(i - 1) : ' ';
+      if ((c | 0x20) != 'm' && (c | 0x20) != 's'
+          || SecretChars.is(prev, SecretChars.ALNUM)
+          || prev == '-'
+          || prev == '_') {
+        continue;
+      }
+      for (String tool : GLUED_P_TOOLS) {
+        int e = i + tool.length();
+        if (e <= dash
+            && s.text.regionMatches(true, i, tool, 0, tool.length())
+            && (s.at(e) == ' ' || s.text.regionMatches(true, e, ".exe ", 0, 5))) {
+          return tool;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code -pS3cr3t}, {@code -p'S3cr3t'} after a MySQL client or {@code sshpass}, and {@code -p
+   * S3cr3t} after {@code sshpass} ({@link #TOOL_FLAG}); {@code st} is the {@code p}.
+   */
+  private static boolean gluedP(SecretScan s, int st) {
+    char next = s.at(st + 1);
+    boolean glued = next == '"' || next == '\'' || SecretChars.is(next, SecretChars.VALUE);
+    if (!glued && next != ' ') {
+      return false;
+    }
+    if (glued && (next == '-' || next == '=')) {
+      return false; // "-p-", "-p=": not this form
+    }
+    String tool = toolBefore(s, st - 1);
+    if (tool == null) {
+      return false;
+    }
+    int vs = st + 1;
+    if (!glued) {
+      if (!tool.equals("sshpass") || next != ' ') {
+        return false;
+      }
+      vs = st + 2;
+      char q = s.at(vs);
+      if (q == '-' || q == ' ' || q == 0) {
+        return false;
+      }
+    }
+    return value(s, st, st + 1, vs, passwordRule());
+  }
+
   /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
   private static boolean flag(SecretScan s, int st) {
+    if (s.at(st) == 'p' && s.at(st - 2) == ' ' && gluedP(s, st)) {
+      return true; // "mysql -pS3cr3t!x", "mysql -p'S3cr3t'", "sshpass -p S3cr3t"
+    }
     int ke = st;
     while (ke < s.length && ke - st < SecretKeywords.MAX_KEYWORD) {
       char c = s.text.charAt(ke);

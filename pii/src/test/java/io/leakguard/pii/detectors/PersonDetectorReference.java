@@ -147,6 +147,7 @@ final class PersonDetectorReference implements Detector {
             "cx",
             "holder",
             "cardholder",
+            "card",
             "is",
             "transcript",
             "tam",
@@ -1278,7 +1279,11 @@ final class PersonDetectorReference implements Detector {
         for (int s = ls; s <= j; s++) {
           if (word(s) && LABELS_WITHOUT_COLON.contains(chars, ix.start(s), ix.end(j))) {
             if (cueKind != STRONG) {
-              set(WEAK, "person.label", lower(s, j), false);
+              set(
+                  WEAK,
+                  "person.label",
+                  lower(s, j),
+                  PersonDetector.CARD_LABELS.contains(chars, ix.start(s), ix.end(j)));
             }
             return;
           }
@@ -1491,7 +1496,8 @@ final class PersonDetectorReference implements Detector {
             && !punct(k, '-')
             && !punct(k, '>')
             && !punct(k, '*')
-            && !punct(k, '\'')) {
+            && !punct(k, '\'')
+            && !punct(k, '&')) { // "Thanks & regards, Zyxwa Qorbel"
           return -1;
         }
         k--;

@@ -255,6 +255,15 @@ class SecretDetectorTest {
         hit("mot de passe : ⟦Admin43letmein⟧", "password-assignment"),
         hit("Kennwort: ⟦Verano2022*⟧", "password-assignment"),
         hit("mysql -u root -p '⟦I1X9z*XeaBINHf⟧' app", "password-assignment"),
+        // TOOL_FLAG: a password glued to -p after a MySQL client, or after sshpass -p
+        hit("mysql -u root -p⟦S3cr3t!x⟧ db", "password-assignment"),
+        hit("mysqldump -h db01 -uadmin -p⟦Kx9#mQ2vLp⟧ shop > shop.sql", "password-assignment"),
+        hit("mysql -u root -p'⟦S3cr3t pass⟧' db", "password-assignment"),
+        hit("/usr/bin/mariadb -uapp -p\"⟦Tr0ub4dor&3⟧\" -e 'select 1'", "password-assignment"),
+        hit("sshpass -p ⟦S3cr3tPw9⟧ ssh admin@10.0.0.5", "password-assignment"),
+        hit("sshpass -p'⟦S3cr3tPw9⟧' scp f host:", "password-assignment"),
+        hit("PGPASSWORD=⟦S3cr3tPg9⟧ psql -h db01 -U app", "password-assignment"),
+        hit("PGPASSWORD='⟦S3cr3t Pg9⟧' pg_dump -h db01 shop", "password-assignment"),
         hit("tool --password ⟦Sup3r$ecret⟧ -h db", "password-assignment"),
         hit(
             "ConvertTo-SecureString \"⟦DW8EYu*YF$o_Y9WE⟧\" -AsPlainText -Force",
@@ -318,6 +327,15 @@ class SecretDetectorTest {
         "my password is too short",
         "creds: admin / see vault",
         "run the app with -p 8080",
+        // TOOL_FLAG: -p glued to a value without a MySQL client or sshpass before it
+        "ssh -p2222 admin@host",
+        "mkdir -pv /var/lib/app",
+        "tar -pxf backup.tar",
+        "mysql -u root -p shop",
+        "mysql -u root -p",
+        "mysql -u root -p$MYSQL_PWD shop",
+        "sshpass -p \"$SSHPASS\" ssh host",
+        "mysql -u root\nssh -p2222 host",
         // placeholders
         "password=<redacted>",
         "password=****",
