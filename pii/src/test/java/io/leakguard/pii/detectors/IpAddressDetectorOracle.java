@@ -1381,31 +1381,7 @@ final class IpAddressDetectorOracle implements Detector {
    * 10.0.0.1:12:30}, {@code :80.5}) or as a word ({@code :80abc}). Bounded look-ahead: 8 chars.
    */
   static int portEnd(char[] c, int n, int i) {
-    if (i + 1 >= n || c[i] != ':' || !isDigit(c[i + 1])) {
-      return -1;
-    }
-    int j = i + 1;
-    int v = 0;
-    while (j < n && isDigit(c[j])) {
-      if (j - i > 5) {
-        return -1; // a sixth digit
-      }
-      v = v * 10 + c[j] - '0';
-      j++;
-    }
-    if (v > 65535) {
-      return -1;
-    }
-    if (j < n) {
-      char d = c[j];
-      if (isAlnum(d) || d == '_') {
-        return -1;
-      }
-      if ((d == '.' || d == ':') && j + 1 < n && isDigit(c[j + 1])) {
-        return -1;
-      }
-    }
-    return j;
+    return IpAddressDetector.portEnd(c, n, i); // shared: the port rule is not speed work
   }
 
   static boolean isHex(char c) {
