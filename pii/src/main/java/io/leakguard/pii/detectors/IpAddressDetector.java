@@ -1431,18 +1431,9 @@ final class IpAddressDetector implements Detector {
     boolean bracketed = s > 0 && c[s - 1] == '[' && end < n && c[end] == ']';
     // a port belongs to the written value, not to the canonical one: the bare port of a nine-group
     // run ("…:8aa0:587"), or "[2001:db8::1]:443" from the opening bracket to the end of the port
-    int spanStart = s;
-    if (e < runEnd) {
-      if (portEnd(c, n, e) == runEnd) {
-        end = runEnd;
-      }
-    } else if (bracketed) {
-      int pe = portEnd(c, n, end + 1);
-      if (pe > 0) {
-        spanStart = s - 1;
-        end = pe;
-      }
-    }
+    long span = v6Span(c, n, s, e, end, runEnd, bracketed);
+    int spanStart = (int) (span >>> 32);
+    end = (int) span;
     List<String> words = ctx.contextWords(s, end, CONTEXT_WINDOW, CONTEXT);
     double base = strong ? 0.9 : bracketed ? 0.6 : 0.4;
     double score = words.isEmpty() ? base : Math.min(0.99, base + (strong ? 0.05 : 0.2));
@@ -1606,6 +1597,28 @@ final class IpAddressDetector implements Detector {
       }
     }
     return last;
+  }
+
+  /**
+   * The written span of an IPv6 finding with its port: the bare port of a nine-group run ({@code
+   * …:8aa0:587}, the run ends at {@code runEnd}, the address at {@code e}), or {@code
+   * [2001:db8::1]:443} from the opening bracket. Packed as {@code start << 32 | end}; {@code s} and
+   * {@code end} unchanged when there is no port. Shared with the test oracle.
+   */
+  static long v6Span(char[] c, int n, int s, int e, int end, int runEnd, boolean bracketed) {
+    int spanStart = s;
+    if (e < runEnd) {
+      if (portEnd(c, n, e) == runEnd) {
+        end = runEnd;
+      }
+    } else if (bracketed) {
+      int pe = portEnd(c, n, end + 1);
+      if (pe > 0) {
+        spanStart = s - 1;
+        end = pe;
+      }
+    }
+    return (long) spanStart << 32 | end;
   }
 
   /**
