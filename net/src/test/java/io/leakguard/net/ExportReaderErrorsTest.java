@@ -31,6 +31,8 @@ class ExportReaderErrorsTest {
         "nacl-reversed-ports.json | at $.NetworkAcls[0].Entries[0]: PortRange: expected From <= To within 0-65535, got 443-22",
         "concatenated-second-malformed.json | malformed JSON at line 3, column 1",
         "sg-rule-without-group.json | at $.SecurityGroupRules[0].GroupId: expected the security group id",
+        "gcp-policy-bad-action.json | at $.rules[0].action: expected allow, deny, goto_next or apply_security_profile_group, got 'permit'",
+        "gcp-effective-bad-cidr.json | at $.firewallPolicys[0].rules[0].match.srcIpRanges: expected a CIDR, got 'everyone'",
       })
   void namesFileAndPath(String file, String message) {
     Path p = DIR.resolve(file);

@@ -62,6 +62,11 @@ class RealFormatsTest {
             + " // beta-vm ~ 10.132.0.3 ~ access config with NAT IP 203.0.113.12 ~ firewall:projects/proj-beta/global/networks/default",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"
             + " // batch-1 ~ 10.128.0.3 ~ null ~ firewall:projects/example-proj/global/networks/default",
+        "real-gcp-firewall-policies | web-1/nic0 ~ 10.10.0.5 ~ access config with NAT IP 203.0.113.21 ~ firewall:org-baseline,shared-fw,uc1-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)"
+            + " // web-1/nic0/v6 ~ 2001:db8:21::1 ~ IPv6 access config 2001:db8:21::1 ~ firewall:org-baseline,shared-fw,uc1-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)"
+            + " // web-1/nic1 ~ 10.20.0.5 ~ null ~ firewall:org-baseline,projects/svc-proj/global/networks/backend (implied)"
+            + " // db-1 ~ 10.10.8.7 ~ null ~ firewall:org-baseline,shared-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)",
+        "real-gcp-effective-firewalls | edge-1 ~ 10.30.0.2 ~ access config with NAT IP 198.51.100.31 ~ firewall:folder-guard,projects/edge-proj/global/networks/edge,edge-net-fw,projects/edge-proj/global/networks/edge (implied)",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"
             + " // extra-eni ~ 10.40.1.20 ~ public IP 198.51.100.78 ~ nacl:app-acl;security-groups:admin",
       })
@@ -89,6 +94,9 @@ class RealFormatsTest {
         "real-terraform-state-aws-attachments-eip-nacl | app-acl | inbound 80 80 deny; inbound 90 90 deny; inbound 100 100 allow; outbound 100 100 allow",
         "real-azure-arm-export-template | web-nsg | inbound 300 AllowHTTPS allow; inbound 305 DenyTelnet deny; inbound 310 AllowAdminSSH allow; inbound 320 AllowRDP allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-azure-nsg-and-rule-list | ops-nsg | inbound 100 ssh allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-gcp-firewall-policies | shared-fw | inbound 100 allow-https allow; inbound 150 allow-ssh-v6 allow; inbound 300 deny-admin deny; inbound 400 allow-postgres-tagged allow",
+        "real-gcp-firewall-policies | org-baseline | inbound 1000 priority-1000 deny; inbound 1100 priority-1100 allow",
+        "real-gcp-effective-firewalls | folder-guard | inbound 10 priority-10 deny; inbound 20 priority-20 allow",
         "real-aws-security-group-rules | sg-0web00000000000001 | inbound -1 sgr-0a1b2c3d4e5f60001 tcp/443 0.0.0.0/0 allow; inbound -1 sgr-0a1b2c3d4e5f60002 6/22 ::/0 allow; inbound -1 sgr-0a1b2c3d4e5f60003 all sg-0web00000000000001 allow; inbound -1 sgr-0a1b2c3d4e5f60005 udp/3389 pl-0a0a0a0a0a0a0a0a0 allow; outbound -1 sgr-0a1b2c3d4e5f60004 all 0.0.0.0/0 allow",
       })
   void rules(String scenario, String ruleSet, String expected) {

@@ -263,6 +263,12 @@ public final class ExportReader {
         }
         return;
       }
+      if (root.path("firewallPolicys").isArray()
+          || (root.path("firewalls").isArray() && root.size() == 1)) {
+        // gcloud compute networks get-effective-firewalls NETWORK --format=json
+        GcpPolicies.readEffective(root, file, inv);
+        return;
+      }
       if (root.has("value") && root.get("value").isArray()) {
         int i = 0;
         for (JsonNode e : root.get("value")) {
@@ -400,6 +406,14 @@ public final class ExportReader {
     }
     if (kind.equals("compute#instance")) {
       inv.gcpInstances.add(d);
+      return;
+    }
+    if (kind.equals("compute#firewallPolicy")) {
+      inv.gcpPolicies.add(d);
+      return;
+    }
+    if (kind.equals("compute#network") && e.has("networkFirewallPolicyEnforcementOrder")) {
+      inv.gcpNetworks.add(d); // only its firewall policy enforcement order is used
       return;
     }
 

@@ -89,9 +89,10 @@ final class GcpConverter {
   }
 
   static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
-    if (inv.gcpFirewalls.isEmpty() && inv.gcpInstances.isEmpty()) {
+    if (inv.gcpFirewalls.isEmpty() && inv.gcpInstances.isEmpty() && inv.gcpPolicies.isEmpty()) {
       return;
     }
+    List<GcpPolicies.Policy> policies = GcpPolicies.collect(inv);
     Map<String, List<RuleLine>> byNet = new LinkedHashMap<>();
     Map<String, Doc> firstDoc = new HashMap<>();
     Map<String, String> netName = new HashMap<>();
@@ -103,6 +104,14 @@ final class GcpConverter {
       List<RuleLine> lines = byNet.computeIfAbsent(k, x -> new ArrayList<>());
       rule(d, net, lines, inv);
     }
+    // networks named only by a policy association get their (implied) rules too
+    for (GcpPolicies.Policy p : policies) {
+      for (String net : p.networks()) {
+        String k = resolve(key(net), byNet);
+        netName.putIfAbsent(k, net);
+        byNet.computeIfAbsent(k, x -> new ArrayList<>());
+      }
+    }
     for (Doc d : inv.gcpInstances) {
       for (JsonNode ni : J.arr(d.node(), "networkInterfaces")) {
         String net = network(J.text(ni, "network"));
@@ -110,6 +119,9 @@ final class GcpConverter {
         netName.putIfAbsent(k, net);
         if (!byNet.containsKey(k)) {
           byNet.put(k, new ArrayList<>());
+          if (!policies.isEmpty()) {
+            continue; // a hierarchical policy may apply to it: the policy warnings say so
+          }
           inv.warnings.add(
               "no-firewall-rules",
               "no firewall rules for network "
@@ -182,6 +194,8 @@ final class GcpConverter {
           e.getKey(),
           new Layer("firewall", Layer.Evaluation.FIRST_MATCH, List.of(rs), false, false, null));
     }
+    Map<String, String> order = enforcementOrders(inv);
+    PolicyState policyLayers = new PolicyState();
     Set<String> used = new HashSet<>();
     for (Doc d : inv.gcpInstances) {
       JsonNode inst = d.node();
@@ -208,6 +222,20 @@ final class GcpConverter {
       for (JsonNode ni : nis) {
         String k2 = resolve(key(network(J.text(ni, "network"))), byNet);
         used.add(k2);
+        Layer layer =
+            policyLayer(
+                k2,
+                region(J.text(inst, "zone")),
+                policies,
+                nets.get(k2),
+                byNet,
+                order,
+                policyLayers,
+                sets,
+                inv);
+        if (layer == null) {
+          layer = layers.get(k2);
+        }
         String ip = J.text(ni, "networkIP");
         if (ip != null && AddressSet.tryParse(ip) == null) {
           throw new UserInputException(
@@ -230,11 +258,35 @@ final class GcpConverter {
                 labels,
                 reason != null,
                 reason,
-                List.of(layers.get(k2)),
+                List.of(layer),
                 d.ref(".networkInterfaces[" + k + "]"),
                 d.address()));
         String v6 = J.text(ni, "ipv6Address");
-        if (v6 != null) {
+        String ext6 = null;
+        for (JsonNode ac : J.arr(ni, "ipv6AccessConfigs")) {
+          ext6 = ext6 != null ? ext6 : J.text(ac, "externalIpv6");
+        }
+        if (v6 == null && ext6 != null) {
+          // ipv6AccessType EXTERNAL: the NIC's only IPv6 address is the external one
+          if (AddressSet.tryParse(ext6) == null) {
+            throw new UserInputException(
+                d.ref(".networkInterfaces[" + k + "].ipv6AccessConfigs"),
+                "expected an IPv6 address in externalIpv6");
+          }
+          targets.add(
+              new Target(
+                  tid + "#v6",
+                  nicName + "/v6",
+                  Provider.GCP,
+                  ext6,
+                  lbl,
+                  labels,
+                  true,
+                  "IPv6 access config " + ext6,
+                  List.of(layer),
+                  d.ref(".networkInterfaces[" + k + "]"),
+                  d.address()));
+        } else if (v6 != null) {
           boolean pub6 = !J.arr(ni, "ipv6AccessConfigs").isEmpty();
           targets.add(
               new Target(
@@ -246,7 +298,7 @@ final class GcpConverter {
                   labels,
                   pub6,
                   pub6 ? "IPv6 access config" : null,
-                  List.of(layers.get(k2)),
+                  List.of(layer),
                   d.ref(".networkInterfaces[" + k + "]"),
                   d.address()));
         }
@@ -256,6 +308,8 @@ final class GcpConverter {
     for (Map.Entry<String, RuleSet> e : nets.entrySet()) {
       if (!used.contains(e.getKey())) {
         RuleSet rs = e.getValue();
+        Layer layer =
+            policyLayer(e.getKey(), null, policies, rs, byNet, order, policyLayers, sets, inv);
         targets.add(
             new Target(
                 rs.id(),
@@ -266,11 +320,148 @@ final class GcpConverter {
                 Set.of("*"),
                 false,
                 null,
-                List.of(layers.get(e.getKey())),
+                List.of(layer != null ? layer : layers.get(e.getKey())),
                 rs.source(),
                 rs.address()));
       }
     }
+  }
+
+  /** Layers and rule sets built for firewall policies, shared by the targets of a network. */
+  private static final class PolicyState {
+    final Map<String, Layer> layers = new HashMap<>();
+    final Map<String, RuleSet> sets = new HashMap<>();
+    final Map<String, RuleSet[]> splitVpc = new HashMap<>();
+  }
+
+  /** {@code us-central1} from a zone URL or name ({@code .../zones/us-central1-a}). */
+  static String region(String zone) {
+    if (zone == null) {
+      return null;
+    }
+    String z = GcpPolicies.lastSegment(zone);
+    int i = z.lastIndexOf('-');
+    return i > 0 ? z.substring(0, i) : z;
+  }
+
+  /** Network key to {@code networkFirewallPolicyEnforcementOrder}, from gcloud networks lists. */
+  private static Map<String, String> enforcementOrders(Inventory inv) {
+    Map<String, String> out = new HashMap<>();
+    for (Doc d : inv.gcpNetworks) {
+      String o = J.text(d.node(), "networkFirewallPolicyEnforcementOrder");
+      String self = J.text(d.node(), "selfLink");
+      if (o != null && self != null) {
+        out.put(key(network(self)), o);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The firewall layer of a network when firewall policies apply to it (null when none does):
+   * hierarchical policies, then the VPC rules and the network policies in the network's enforcement
+   * order, then the implied rules. One layer per network and region.
+   */
+  private static Layer policyLayer(
+      String k,
+      String region,
+      List<GcpPolicies.Policy> policies,
+      RuleSet vpc,
+      Map<String, List<RuleLine>> byNet,
+      Map<String, String> order,
+      PolicyState st,
+      List<RuleSet> sets,
+      Inventory inv) {
+    if (policies.isEmpty() || vpc == null) {
+      return null;
+    }
+    String ck = k + "|" + region;
+    if (st.layers.containsKey(ck)) {
+      return st.layers.get(ck);
+    }
+    List<RuleSet> hier = new ArrayList<>();
+    List<RuleSet> global = new ArrayList<>();
+    List<RuleSet> regional = new ArrayList<>();
+    for (GcpPolicies.Policy p : policies) {
+      boolean here = p.allNetworks();
+      for (String n : p.networks()) {
+        here |= resolve(key(n), byNet).equals(k);
+      }
+      if (!here) {
+        continue;
+      }
+      if (p.level() == GcpPolicies.Level.NETWORK_REGIONAL
+          && region != null
+          && p.region() != null
+          && !p.region().equals(region)) {
+        continue;
+      }
+      String sk = p.id() + "|" + k;
+      if (!st.sets.containsKey(sk)) {
+        st.sets.put(sk, GcpPolicies.ruleSet(p, k, inv));
+      }
+      RuleSet rs = st.sets.get(sk);
+      if (rs == null) {
+        continue;
+      }
+      if (!sets.contains(rs)) {
+        sets.add(rs);
+      }
+      (p.level() == GcpPolicies.Level.HIERARCHY
+              ? hier
+              : p.level() == GcpPolicies.Level.NETWORK ? global : regional)
+          .add(rs);
+    }
+    if (hier.isEmpty() && global.isEmpty() && regional.isEmpty()) {
+      st.layers.put(ck, null);
+      return null;
+    }
+    // the VPC rule set without its implied lines, which go last
+    List<RuleLine> own = new ArrayList<>();
+    List<RuleLine> implied = new ArrayList<>();
+    for (Direction d : Direction.values()) {
+      for (RuleLine l : vpc.lines(d)) {
+        (l.platformDefault() ? implied : own).add(l);
+      }
+    }
+    RuleSet vpcOwn =
+        st.splitVpc
+            .computeIfAbsent(
+                k,
+                x ->
+                    new RuleSet[] {
+                      new RuleSet(
+                          vpc.id(),
+                          vpc.name(),
+                          Provider.GCP,
+                          "firewall",
+                          own,
+                          vpc.source(),
+                          vpc.address()),
+                      new RuleSet(
+                          vpc.id() + "#implied",
+                          vpc.name() + " (implied)",
+                          Provider.GCP,
+                          "firewall",
+                          implied,
+                          vpc.source(),
+                          vpc.address())
+                    })[0];
+    RuleSet impliedSet = st.splitVpc.get(k)[1];
+    List<RuleSet> chain = new ArrayList<>(hier);
+    boolean before = "BEFORE_CLASSIC_FIREWALL".equalsIgnoreCase(order.get(k));
+    if (!before && !own.isEmpty()) {
+      chain.add(vpcOwn);
+    }
+    chain.addAll(global);
+    chain.addAll(regional);
+    if (before && !own.isEmpty()) {
+      chain.add(vpcOwn);
+    }
+    chain.add(impliedSet);
+    Layer layer = new Layer("firewall", Layer.Evaluation.FIRST_MATCH, chain, false, false, null);
+    st.layers.put(ck, layer);
+    return layer;
   }
 
   private static void rule(Doc d, String net, List<RuleLine> out, Inventory inv) {

@@ -36,6 +36,19 @@ final class Inventory {
   final List<Doc> gcpFirewalls = new ArrayList<>();
   final List<Doc> gcpInstances = new ArrayList<>();
 
+  /** GCP firewall policies (hierarchical, network, regional network): see {@link GcpPolicies}. */
+  final List<Doc> gcpPolicies = new ArrayList<>();
+
+  /**
+   * Policies read from {@code gcloud compute networks get-effective-firewalls}: the network named
+   * by the same output (null value when it names none).
+   */
+  final Map<com.fasterxml.jackson.databind.JsonNode, String> gcpPolicyNetwork =
+      new java.util.IdentityHashMap<>();
+
+  /** {@code gcloud compute networks list|describe}: only the policy enforcement order is used. */
+  final List<Doc> gcpNetworks = new ArrayList<>();
+
   final Warnings warnings = new Warnings();
 
   /** file + resource type already warned about as not used (one warning per file and type). */
