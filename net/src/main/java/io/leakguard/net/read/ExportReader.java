@@ -450,6 +450,12 @@ public final class ExportReader {
       inv.awsEnis.add(d);
     } else if (e.has("NetworkAclId")) {
       inv.awsNacls.add(d);
+    } else if (e.has("effectiveSecurityRules") && e.has("association")) {
+      // az network nic show-effective-nsg / list-effective-nsg: the same rules as the NSGs
+      inv.skip(
+          file,
+          "az network nic show-effective-nsg output (export the NSGs with az network nsg list)",
+          d.ref());
     } else if (type != null && type.startsWith("microsoft.")) {
       // other resources of the same tools (az vm list, ...): not used, not an error
       inv.skip(file, "Azure resource type " + e.get("type").asText(), d.ref());
