@@ -62,6 +62,17 @@ class RealFormatsTest {
             + " // beta-vm ~ 10.132.0.3 ~ access config with NAT IP 203.0.113.12 ~ firewall:projects/proj-beta/global/networks/default",
         "real-gcp-gcloud-lists | web-1 ~ 10.128.0.2 ~ access config with NAT IP 203.0.113.90 ~ firewall:projects/example-proj/global/networks/default"
             + " // batch-1 ~ 10.128.0.3 ~ null ~ firewall:projects/example-proj/global/networks/default",
+        "real-aws-multi-eni-peering-nacl-v6 | eni-0elb00000000000001 ~ 10.60.1.200 ~ public IP 203.0.113.63 ~ nacl:public-acl;security-groups:alb"
+            + " // bastion-1/10.60.1.10 ~ 10.60.1.10 ~ public IP 203.0.113.60 ~ nacl:public-acl;security-groups:bastion"
+            + " // bastion-1/10.60.1.11 ~ 10.60.1.11 ~ public IP 198.51.100.61 ~ nacl:public-acl;security-groups:bastion"
+            + " // bastion-1/2001:db8:60:1::10 ~ 2001:db8:60:1::10 ~ global IPv6 address (routes not checked) ~ nacl:public-acl;security-groups:bastion"
+            + " // bastion-1 ~ 10.60.2.10 ~ null ~ security-groups:backend",
+        "real-azure-multi-ipconfig-nsg-show | app-vm-nic/ipconfig1 ~ 10.70.1.4 ~ null ~ subnet-nsg:app-subnet-nsg;nic-nsg:app-nic-nsg"
+            + " // app-vm-nic/ipconfig-public ~ 10.70.1.5 ~ public IP app-vm-ip2 (203.0.113.70) ~ subnet-nsg:app-subnet-nsg;nic-nsg:app-nic-nsg",
+        "real-terraform-plan-nested-modules-replace | api-nic/primary ~ 10.91.1.4 ~ null ~ nic-nsg:api-nsg"
+            + " // api-nic/secondary ~ 10.91.1.5 ~ public IP api-ip (203.0.113.91) ~ nic-nsg:api-nsg"
+            + " // tf-app ~ 10.90.1.10 ~ public IP 203.0.113.90 ~ security-groups:app"
+            + " // kafka-1 ~ 10.92.0.2 ~ access config with NAT IP 198.51.100.92 ~ firewall:projects/tf-proj/global/networks/tf-net,tf-policy,projects/tf-proj/global/networks/tf-net (implied)",
         "real-gcp-firewall-policies | web-1/nic0 ~ 10.10.0.5 ~ access config with NAT IP 203.0.113.21 ~ firewall:org-baseline,shared-fw,uc1-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)"
             + " // web-1/nic0/v6 ~ 2001:db8:21::1 ~ IPv6 access config 2001:db8:21::1 ~ firewall:org-baseline,shared-fw,uc1-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)"
             + " // web-1/nic1 ~ 10.20.0.5 ~ null ~ firewall:org-baseline,projects/svc-proj/global/networks/backend (implied)"
@@ -94,6 +105,8 @@ class RealFormatsTest {
         "real-terraform-state-aws-attachments-eip-nacl | app-acl | inbound 80 80 deny; inbound 90 90 deny; inbound 100 100 allow; outbound 100 100 allow",
         "real-azure-arm-export-template | web-nsg | inbound 300 AllowHTTPS allow; inbound 305 DenyTelnet deny; inbound 310 AllowAdminSSH allow; inbound 320 AllowRDP allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-azure-nsg-and-rule-list | ops-nsg | inbound 100 ssh allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-aws-multi-eni-peering-nacl-v6 | public-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 105 105 deny; inbound 110 110 allow; inbound 32767 * deny; inbound 32767 * deny; outbound 100 100 allow; outbound 101 101 allow; outbound 32767 * deny; outbound 32767 * deny",
+        "real-aws-multi-eni-peering-nacl-v6 | backend | inbound -1 ingress[0] tcp/5432 sg-0peer000000000001 allow; inbound -1 ingress[1] 6/6379 pl-0office000000001 allow; inbound -1 ingress[2] tcp/9200-9300 pl-0missing00000001 allow",
         "real-gcp-firewall-policies | shared-fw | inbound 100 allow-https allow; inbound 150 allow-ssh-v6 allow; inbound 300 deny-admin deny; inbound 400 allow-postgres-tagged allow",
         "real-gcp-firewall-policies | org-baseline | inbound 1000 priority-1000 deny; inbound 1100 priority-1100 allow",
         "real-gcp-effective-firewalls | folder-guard | inbound 10 priority-10 deny; inbound 20 priority-20 allow",

@@ -104,6 +104,49 @@ final class GcpConverter {
       List<RuleLine> lines = byNet.computeIfAbsent(k, x -> new ArrayList<>());
       rule(d, net, lines, inv);
     }
+    // rules written with a bare network name ("default", as Terraform often writes it) belong to
+    // the project network of that name when exactly one project's network has it: merged, so an
+    // instance on the project network is not judged by half of its rules
+    for (String bare : new ArrayList<>(byNet.keySet())) {
+      if (bare.startsWith("projects/")) {
+        continue;
+      }
+      String only = null;
+      int n = 0;
+      for (String x : byNet.keySet()) {
+        if (x.startsWith("projects/") && x.endsWith("/" + bare)) {
+          only = x;
+          n++;
+        }
+      }
+      if (n == 1) {
+        String to = netName.get(only);
+        for (RuleLine l : byNet.remove(bare)) {
+          byNet
+              .get(only)
+              .add(
+                  new RuleLine(
+                      to,
+                      to,
+                      l.name(),
+                      l.priority(),
+                      l.allow(),
+                      l.direction(),
+                      l.protocols(),
+                      l.remote(),
+                      l.ports(),
+                      l.local(),
+                      l.localSelectors(),
+                      l.sourcePortsRestricted(),
+                      l.remoteAsWritten(),
+                      l.unknown(),
+                      l.platformDefault(),
+                      l.source()));
+        }
+        firstDoc.remove(bare);
+        netName.remove(bare);
+      }
+    }
     // networks named only by a policy association get their (implied) rules too
     for (GcpPolicies.Policy p : policies) {
       for (String net : p.networks()) {

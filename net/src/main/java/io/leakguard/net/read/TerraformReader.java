@@ -112,7 +112,24 @@ final class TerraformReader {
     m.path("module_calls")
         .fields()
         .forEachRemaining(
-            e -> config(e.getValue().path("module"), prefix + "module." + e.getKey() + ".", out));
+            e -> {
+              String child = prefix + "module." + e.getKey() + ".";
+              JsonNode mod = e.getValue().path("module");
+              // module outputs: "module.a.module.b.sg_id" → what the output expression refers to
+              // (a resource in the child module, or a grandchild's output), so an id passed
+              // between modules still resolves
+              mod.path("outputs")
+                  .fields()
+                  .forEachRemaining(
+                      o -> {
+                        List<String> rs = new ArrayList<>();
+                        collectRefs(o.getValue().path("expression"), rs, child);
+                        if (!rs.isEmpty()) {
+                          out.put(child + o.getKey(), rs);
+                        }
+                      });
+              config(mod, child, out);
+            });
   }
 
   private static void collectRefs(JsonNode n, List<String> out, String prefix) {
@@ -157,6 +174,25 @@ final class TerraformReader {
       }
     }
 
+    /**
+     * The references of {@code address.attr}, with module outputs followed ({@code module.sg.id}
+     * also yields what the output {@code id} of module {@code sg} refers to; bounded).
+     */
+    List<String> refsOf(String key) {
+      List<String> out = new ArrayList<>(refs.getOrDefault(key, List.of()));
+      for (int i = 0; i < out.size() && out.size() < 256; i++) {
+        String ref = out.get(i);
+        if (ref.contains("module.") && !byAddress.containsKey(ref)) {
+          for (String x : refs.getOrDefault(ref, List.of())) {
+            if (!out.contains(x)) {
+              out.add(x);
+            }
+          }
+        }
+      }
+      return out;
+    }
+
     /** The referenced resource for an attribute holding an id, or null. */
     Res target(Res r, String attr) {
       JsonNode v = r.values().get(attr);
@@ -167,7 +203,7 @@ final class TerraformReader {
           }
         }
       }
-      for (String ref : refs.getOrDefault(stripIndex(r.address()) + "." + attr, List.of())) {
+      for (String ref : refsOf(stripIndex(r.address()) + "." + attr)) {
         String a =
             ref.endsWith(".id") || ref.endsWith(".name") || ref.endsWith(".self_link")
                 ? ref.substring(0, ref.lastIndexOf('.'))
@@ -233,7 +269,7 @@ final class TerraformReader {
         }
         out.clear();
       }
-      for (String ref : refs.getOrDefault(stripIndex(r.address()) + "." + attr, List.of())) {
+      for (String ref : refsOf(stripIndex(r.address()) + "." + attr)) {
         String a = ref.endsWith(".id") ? ref.substring(0, ref.length() - 3) : ref;
         for (Res c : res) {
           if (c.address().equals(a) || stripIndex(c.address()).equals(a)) {
@@ -372,9 +408,216 @@ final class TerraformReader {
           case "azurerm_network_interface_application_security_group_association":
             azNicLink(r, "application_security_group_id", "applicationSecurityGroups");
             break;
+          case "azurerm_public_ip":
+            azPublicIp(r);
+            break;
+          case "google_compute_firewall_policy":
+          case "google_compute_network_firewall_policy":
+          case "google_compute_region_network_firewall_policy":
+          case "google_compute_firewall_policy_rule":
+          case "google_compute_network_firewall_policy_rule":
+          case "google_compute_region_network_firewall_policy_rule":
+          case "google_compute_firewall_policy_association":
+          case "google_compute_network_firewall_policy_association":
+          case "google_compute_region_network_firewall_policy_association":
+            gcpPolicyParts.add(r);
+            break;
+          case "google_compute_network_firewall_policy_with_rules":
+          case "google_compute_region_network_firewall_policy_with_rules":
+            inv.warnings.add(
+                "unsupported-resource",
+                r.type()
+                    + " "
+                    + r.address()
+                    + " is not evaluated (use google_compute_network_firewall_policy_rule): its rules are not applied",
+                io.leakguard.core.SourceRef.ofPath(file, r.path()));
+            break;
           default:
             break;
         }
+      }
+      gcpPolicies();
+    }
+
+    final List<Res> gcpPolicyParts = new ArrayList<>();
+
+    /**
+     * {@code azurerm_public_ip}: read so that a NIC's public path names the address ({@code
+     * ip_address}; absent while a dynamic or new address is not yet known).
+     */
+    void azPublicIp(Res r) {
+      JsonNode v = r.values();
+      ObjectNode n = F.objectNode();
+      n.put("type", "Microsoft.Network/publicIPAddresses");
+      n.put("id", r.key());
+      n.put("name", v.path("name").asText(r.address()));
+      if (v.hasNonNull("ip_address") && !v.get("ip_address").asText().isEmpty()) {
+        n.put("ipAddress", v.get("ip_address").asText());
+      }
+      n.put("publicIPAllocationMethod", v.path("allocation_method").asText("Static"));
+      inv.azPublicIps.add(doc(r, n));
+    }
+
+    /**
+     * Terraform GCP firewall policies, their rules and associations, rebuilt into the {@code
+     * compute#firewallPolicy} shape that {@link GcpPolicies} reads. A rule or association is joined
+     * to its policy by the {@code firewall_policy} value (id, name or self link) or by reference.
+     */
+    void gcpPolicies() {
+      Map<String, ObjectNode> byKey = new LinkedHashMap<>();
+      Map<String, Res> owner = new HashMap<>();
+      for (Res r : gcpPolicyParts) {
+        if (r.type().endsWith("_rule") || r.type().endsWith("_association")) {
+          continue;
+        }
+        JsonNode v = r.values();
+        ObjectNode n = F.objectNode();
+        n.put("kind", "compute#firewallPolicy");
+        String name =
+            v.hasNonNull("short_name")
+                ? v.get("short_name").asText()
+                : v.path("name").asText(r.address());
+        n.put("name", name);
+        n.put("selfLink", v.hasNonNull("self_link") ? v.get("self_link").asText() : r.address());
+        if (r.type().equals("google_compute_firewall_policy")) {
+          n.put("type", "HIERARCHY");
+          n.put("parent", v.path("parent").asText(""));
+        } else if (r.type().contains("region")) {
+          n.put("type", "NETWORK_REGIONAL");
+          n.put("region", v.path("region").asText(""));
+        } else {
+          n.put("type", "NETWORK");
+        }
+        n.putArray("associations");
+        n.putArray("rules");
+        for (String k :
+            new String[] {
+              r.key(),
+              r.address(),
+              v.path("name").asText(""),
+              v.path("self_link").asText(""),
+              v.path("firewall_policy_id").asText("")
+            }) {
+          if (!k.isEmpty()) {
+            byKey.putIfAbsent(k, n);
+          }
+        }
+        owner.put(r.address(), r);
+        inv.gcpPolicies.add(doc(r, n));
+      }
+      for (Res r : gcpPolicyParts) {
+        boolean rule = r.type().endsWith("_rule");
+        if (!rule && !r.type().endsWith("_association")) {
+          continue;
+        }
+        JsonNode v = r.values();
+        ObjectNode pol = null;
+        Res t = target(r, "firewall_policy");
+        if (t != null && owner.containsKey(t.address())) {
+          pol = byKey.get(t.address());
+        }
+        String fp = v.path("firewall_policy").asText("");
+        if (pol == null) {
+          pol = byKey.get(fp);
+        }
+        if (pol == null) {
+          for (Map.Entry<String, ObjectNode> e : byKey.entrySet()) {
+            if (!fp.isEmpty() && e.getKey().endsWith("/" + fp)) {
+              pol = e.getValue();
+            }
+          }
+        }
+        if (pol == null) {
+          inv.warnings.add(
+              "unknown-reference",
+              r.address()
+                  + ": firewall policy "
+                  + (fp.isEmpty() ? "(known after apply)" : fp)
+                  + " is not in the input: "
+                  + (rule ? "rule" : "association")
+                  + " not applied",
+              io.leakguard.core.SourceRef.ofPath(file, r.path()));
+          continue;
+        }
+        if (!rule) {
+          String at = v.path("attachment_target").asText("");
+          Res net = target(r, "attachment_target");
+          if (net != null && net.values().hasNonNull("self_link")) {
+            at = net.values().get("self_link").asText();
+          } else if (net != null && net.values().hasNonNull("name") && at.isEmpty()) {
+            at = "global/networks/" + net.values().get("name").asText();
+          }
+          if (at.isEmpty()) {
+            at = "organizations/(known after apply)";
+          } else if (!at.contains("/")) {
+            at = "global/networks/" + at;
+          }
+          ((ArrayNode) pol.get("associations"))
+              .addObject()
+              .put("attachmentTarget", at)
+              .put("name", v.path("name").asText(r.address()));
+          continue;
+        }
+        ObjectNode x = ((ArrayNode) pol.get("rules")).addObject();
+        x.put("kind", "compute#firewallPolicyRule");
+        if (v.hasNonNull("priority")) {
+          x.set("priority", v.get("priority"));
+        }
+        x.put("action", v.path("action").asText(""));
+        x.put("direction", v.path("direction").asText("INGRESS"));
+        x.put("disabled", v.path("disabled").asBoolean(false));
+        if (v.hasNonNull("rule_name") && !v.get("rule_name").asText().isEmpty()) {
+          x.put("ruleName", v.get("rule_name").asText());
+        } else {
+          x.put("ruleName", r.address());
+        }
+        copyList(v, "target_service_accounts", x, "targetServiceAccounts");
+        copyList(v, "target_resources", x, "targetResources");
+        copyTags(v.path("target_secure_tags"), x.putArray("targetSecureTags"));
+        JsonNode m = v.path("match").isArray() ? v.path("match").path(0) : v.path("match");
+        ObjectNode mo = x.putObject("match");
+        for (String[] f :
+            new String[][] {
+              {"src_ip_ranges", "srcIpRanges"},
+              {"dest_ip_ranges", "destIpRanges"},
+              {"src_fqdns", "srcFqdns"},
+              {"dest_fqdns", "destFqdns"},
+              {"src_address_groups", "srcAddressGroups"},
+              {"dest_address_groups", "destAddressGroups"},
+              {"src_region_codes", "srcRegionCodes"},
+              {"dest_region_codes", "destRegionCodes"},
+              {"src_threat_intelligences", "srcThreatIntelligences"},
+              {"dest_threat_intelligences", "destThreatIntelligences"}
+            }) {
+          copyList(m, f[0], mo, f[1]);
+        }
+        copyTags(m.path("src_secure_tags"), mo.putArray("srcSecureTags"));
+        ArrayNode l4 = mo.putArray("layer4Configs");
+        for (JsonNode c : m.path("layer4_configs")) {
+          ObjectNode o = l4.addObject();
+          o.put("ipProtocol", c.path("ip_protocol").asText("all"));
+          copyList(c, "ports", o, "ports");
+        }
+        JsonNode mu = r.unknown() == null ? null : r.unknown().path("match").path(0);
+        if (mu != null && mu.path("src_ip_ranges").toString().contains("true")) {
+          // known after apply: counted as any source through an unresolved field
+          mo.putArray("srcAddressGroups").add("(known after apply)");
+        }
+      }
+    }
+
+    private void copyList(JsonNode from, String f, ObjectNode to, String t) {
+      JsonNode a = from.path(f);
+      if (a.isArray() && a.size() > 0) {
+        to.set(t, a);
+      }
+    }
+
+    private void copyTags(JsonNode tags, ArrayNode out) {
+      for (JsonNode t : tags) {
+        out.addObject()
+            .put("name", t.path("name").asText())
+            .put("state", t.path("state").asText("EFFECTIVE"));
       }
     }
 
