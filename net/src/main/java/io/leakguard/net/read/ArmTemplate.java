@@ -30,9 +30,9 @@ import java.util.Set;
  * <p>Also the {@code languageVersion 2.0} form (resources keyed by symbolic name). Known limits:
  * other functions ({@code resourceGroup()}, {@code uniqueString}, property access) stay unresolved
  * (a network resource whose name does not evaluate is kept under the expression, with a warning);
- * values from a separate {@code parameters.json} are not applied; an unresolved value in a security
- * rule marks that field unknown (counted as exposed, with a warning); a rule listed both inline and
- * as a child resource (exports do both) is read once.
+ * values of the paired parameters file ({@link #readDeferred}) are applied; an unresolved value in
+ * a security rule marks that field unknown (counted as exposed, with a warning); a rule listed both
+ * inline and as a child resource (exports do both) is read once.
  */
 final class ArmTemplate {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -70,10 +70,83 @@ final class ArmTemplate {
   private final String file;
   private final Inventory inv;
 
-  private ArmTemplate(JsonNode root, String file, Inventory inv) {
+  /** The {@code parameters} object of the deployment parameters file paired with it, or null. */
+  private final JsonNode paramValues;
+
+  private ArmTemplate(JsonNode root, String file, Inventory inv, JsonNode paramValues) {
     this.root = root;
     this.file = file;
     this.inv = inv;
+    this.paramValues = paramValues;
+  }
+
+  /** A template or parameters file read, converted once every file is in. */
+  record Pending(JsonNode root, String file, java.nio.file.Path path) {}
+
+  /** Keeps a template until the parameters files beside it are known. */
+  static void defer(JsonNode root, String file, java.nio.file.Path path, Inventory inv) {
+    inv.armTemplates.add(new Pending(root, file, path));
+  }
+
+  /** Keeps a deployment parameters file for the template beside it. */
+  static void deferParameters(JsonNode root, String file, java.nio.file.Path path, Inventory inv) {
+    inv.armParameters.add(new Pending(root, file, path));
+  }
+
+  /**
+   * Reads the deferred templates, each with the values of its parameters file: {@code
+   * X.parameters.json} for {@code X.json}, {@code parameters.json} for {@code template.json} (the
+   * portal export), or the only parameters file in the folder of the only template there. A
+   * parameters file without template is skipped with a warning; a {@code reference} (Key Vault)
+   * value is unresolved (in a security rule: unknown, counted as exposed, with a warning).
+   */
+  static void readDeferred(Inventory inv) {
+    Set<Pending> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Pending t : inv.armTemplates) {
+      Pending match = null;
+      String tn = t.path().getFileName().toString();
+      String base =
+          tn.toLowerCase(Locale.ROOT).endsWith(".json") ? tn.substring(0, tn.length() - 5) : tn;
+      java.nio.file.Path dir = t.path().toAbsolutePath().getParent();
+      List<Pending> inDir = new ArrayList<>();
+      for (Pending p : inv.armParameters) {
+        if (java.util.Objects.equals(p.path().toAbsolutePath().getParent(), dir)) {
+          inDir.add(p);
+          String pn = p.path().getFileName().toString().toLowerCase(Locale.ROOT);
+          if (pn.equals(base.toLowerCase(Locale.ROOT) + ".parameters.json")
+              || (tn.equalsIgnoreCase("template.json") && pn.equals("parameters.json"))) {
+            match = p;
+          }
+        }
+      }
+      if (match == null && inDir.size() == 1) {
+        long templatesInDir =
+            inv.armTemplates.stream()
+                .filter(x -> java.util.Objects.equals(x.path().toAbsolutePath().getParent(), dir))
+                .map(Pending::path)
+                .distinct()
+                .count();
+        if (templatesInDir == 1) {
+          match = inDir.get(0);
+        }
+      }
+      if (match != null) {
+        used.add(match);
+      }
+      new ArmTemplate(
+              t.root(), t.file(), inv, match == null ? null : match.root().path("parameters"))
+          .run();
+    }
+    for (Pending p : inv.armParameters) {
+      if (!used.contains(p)) {
+        inv.skip(
+            p.file(),
+            "ARM deployment parameters file without its template beside it",
+            SourceRef.ofPath(p.file(), "$"));
+      }
+    }
+    inv.armTemplates.clear();
+    inv.armParameters.clear();
   }
 
   /** True for a deployment template: {@code $schema} or {@code contentVersion} and resources. */
@@ -89,7 +162,7 @@ final class ArmTemplate {
   }
 
   static void read(JsonNode root, String file, Inventory inv) {
-    new ArmTemplate(root, file, inv).run();
+    new ArmTemplate(root, file, inv, null).run();
   }
 
   private void run() {
@@ -378,9 +451,16 @@ final class ArmTemplate {
           String joined = String.join("", args);
           return joined.length() > MAX_VALUE ? null : joined;
         case "parameters":
-          return args.size() == 1
-              ? value(root.path("parameters").path(args.get(0)).get("defaultValue"))
-              : null;
+          if (args.size() != 1) {
+            return null;
+          }
+          if (paramValues != null && paramValues.path(args.get(0)).has("reference")) {
+            return null; // a Key Vault secret: the deployed value is not in the export
+          }
+          JsonNode given = paramValues == null ? null : paramValues.path(args.get(0)).get("value");
+          return given != null && !given.isNull()
+              ? value(given)
+              : value(root.path("parameters").path(args.get(0)).get("defaultValue"));
         case "variables":
           return args.size() == 1 ? value(root.path("variables").get(args.get(0))) : null;
         case "format":

@@ -90,6 +90,7 @@ public final class ExportReader {
       }
       readFile(files.get(i), (JsonNode) root, inv, side);
     }
+    ArmTemplate.readDeferred(inv);
     List<Target> targets = new ArrayList<>();
     List<RuleSet> sets = new ArrayList<>();
     AzureConverter.convert(inv, targets, sets);
@@ -277,12 +278,11 @@ public final class ExportReader {
         return;
       }
       if (ArmTemplate.is(root)) {
-        ArmTemplate.read(root, file, inv);
+        ArmTemplate.defer(root, file, p, inv); // read with its parameters file, if any
         return;
       }
       if (ArmTemplate.isParameters(root)) {
-        inv.skip(
-            file, "ARM deployment parameters file", io.leakguard.core.SourceRef.ofPath(file, "$"));
+        ArmTemplate.deferParameters(root, file, p, inv);
         return;
       }
       if (root.has("AWSTemplateFormatVersion")

@@ -49,6 +49,11 @@ final class Inventory {
   /** {@code gcloud compute networks list|describe}: only the policy enforcement order is used. */
   final List<Doc> gcpNetworks = new ArrayList<>();
 
+  /** ARM templates and parameters files, read once every file is in (to pair them). */
+  final List<ArmTemplate.Pending> armTemplates = new ArrayList<>();
+
+  final List<ArmTemplate.Pending> armParameters = new ArrayList<>();
+
   final Warnings warnings = new Warnings();
 
   /** file + resource type already warned about as not used (one warning per file and type). */
