@@ -20,12 +20,14 @@ import java.util.Set;
  * Microsoft.Network/*} resource is given the id {@code /providers/<type>/<name>} and handed to
  * {@link ExportReader#element}; other resource types are skipped.
  *
- * <p>Expressions evaluated: string literals, {@code parameters('p')} (its {@code defaultValue}),
- * {@code variables('v')}, {@code concat(...)}, {@code format('{0}…', ...)} and {@code
- * resourceId([sub, rg,] type, name...)}, so {@code
- * "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('nsg'))]"} becomes the NSG's
- * id. Example: an NSG named {@code "[parameters('networkSecurityGroups_web_name')]"} with default
- * {@code web-nsg} gets the id {@code /providers/Microsoft.Network/networkSecurityGroups/web-nsg}.
+ * <p>Expressions evaluated: string literals, {@code parameters('p')} (the paired parameters file's
+ * value, else its {@code defaultValue}), {@code copyIndex([offset])} in a resource {@code copy}
+ * loop (expanded up to ARM's 800; property copy loops are not), {@code add(a, b)}, {@code
+ * variables('v')}, {@code concat(...)}, {@code format('{0}…', ...)} and {@code resourceId([sub,
+ * rg,] type, name...)}, so {@code "[resourceId('Microsoft.Network/networkSecurityGroups',
+ * parameters('nsg'))]"} becomes the NSG's id. Example: an NSG named {@code
+ * "[parameters('networkSecurityGroups_web_name')]"} with default {@code web-nsg} gets the id {@code
+ * /providers/Microsoft.Network/networkSecurityGroups/web-nsg}.
  *
  * <p>Also the {@code languageVersion 2.0} form (resources keyed by symbolic name). Known limits:
  * other functions ({@code resourceGroup()}, {@code uniqueString}, property access) stay unresolved
@@ -201,11 +203,47 @@ final class ArmTemplate {
     }
   }
 
+  /** The iteration of the resource {@code copy} loop being expanded, or -1. */
+  private int copyIndex = -1;
+
+  /** ARM's limit on a copy loop's count. */
+  private static final int MAX_COPY = 800;
+
   private void collect(
       JsonNode r, String parentType, String parentName, String path, List<Object[]> out) {
     if (!r.isObject()) {
       return;
     }
+    JsonNode copy = r.get("copy");
+    if (copy != null && copy.isObject() && copyIndex < 0) {
+      // a resource copy loop: one resource per copyIndex()
+      JsonNode c = copy.get("count");
+      String v = c == null ? null : c.isNumber() ? c.asText() : str(c);
+      int n = -1;
+      if (v != null && v.matches("[0-9]{1,4}")) {
+        n = Integer.parseInt(v);
+      }
+      if (n >= 0 && n <= MAX_COPY) {
+        for (int i = 0; i < n; i++) {
+          copyIndex = i;
+          try {
+            collectOne(r, parentType, parentName, path, out);
+          } finally {
+            copyIndex = -1;
+          }
+        }
+        return;
+      }
+      inv.warnings.add(
+          "unknown-value",
+          "the count of this copy loop could not be evaluated: the resource is read once, under its unevaluated name",
+          SourceRef.ofPath(file, path + ".copy.count"));
+    }
+    collectOne(r, parentType, parentName, path, out);
+  }
+
+  private void collectOne(
+      JsonNode r, String parentType, String parentName, String path, List<Object[]> out) {
     String type = str(r.get("type"));
     String name = str(r.get("name"));
     if (type == null) {
@@ -461,6 +499,22 @@ final class ArmTemplate {
           return given != null && !given.isNull()
               ? value(given)
               : value(root.path("parameters").path(args.get(0)).get("defaultValue"));
+        case "copyindex":
+          // copyIndex() / copyIndex(offset) inside a resource copy loop; a property copy loop
+          // (copyIndex('name')) is not expanded
+          if (copyIndex < 0
+              || args.size() > 1
+              || (args.size() == 1 && !args.get(0).matches("[0-9]{1,6}"))) {
+            return null;
+          }
+          return Integer.toString(copyIndex + (args.isEmpty() ? 0 : Integer.parseInt(args.get(0))));
+        case "add":
+          if (args.size() == 2
+              && args.get(0).matches("-?[0-9]{1,9}")
+              && args.get(1).matches("-?[0-9]{1,9}")) {
+            return Long.toString(Long.parseLong(args.get(0)) + Long.parseLong(args.get(1)));
+          }
+          return null;
         case "variables":
           return args.size() == 1 ? value(root.path("variables").get(args.get(0))) : null;
         case "format":
