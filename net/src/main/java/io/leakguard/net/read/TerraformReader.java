@@ -1333,6 +1333,9 @@ final class TerraformReader {
       n.put("kind", "compute#instance");
       n.put("name", v.path("name").asText(r.address()));
       n.put("selfLink", v.hasNonNull("self_link") ? v.get("self_link").asText() : r.address());
+      if (v.hasNonNull("zone") && !v.get("zone").asText().isEmpty()) {
+        n.put("zone", v.get("zone").asText()); // regional firewall policies apply by region
+      }
       ObjectNode tags = n.putObject("tags");
       tags.set("items", v.path("tags").isArray() ? v.get("tags") : F.arrayNode());
       ArrayNode sas = n.putArray("serviceAccounts");
