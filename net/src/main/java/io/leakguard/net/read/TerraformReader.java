@@ -1361,6 +1361,16 @@ final class TerraformReader {
             a.put("natIP", ac.get("nat_ip").asText());
           }
         }
+        if (ni.hasNonNull("ipv6_address") && !ni.get("ipv6_address").asText().isEmpty()) {
+          o.put("ipv6Address", ni.get("ipv6_address").asText());
+        }
+        ArrayNode v6 = o.putArray("ipv6AccessConfigs");
+        for (JsonNode ac : ni.path("ipv6_access_config")) {
+          ObjectNode a = v6.addObject();
+          if (ac.hasNonNull("external_ipv6") && !ac.get("external_ipv6").asText().isEmpty()) {
+            a.put("externalIpv6", ac.get("external_ipv6").asText());
+          }
+        }
       }
       inv.gcpInstances.add(doc(r, n));
     }
