@@ -57,6 +57,11 @@ class GcpPoliciesTest {
             + " outbound 300 no-smtp-out deny tcp 25 from 0.0.0.0/0 | ",
         // a goto_next limited to a service account cannot be carved out: the deny is dropped;
         // apply_security_profile_group counts as allow
+        // a policy with no association is not applied; one listed without its rules allows
+        // everything, unknown
+        "unattached-and-listed-without-rules.json | listed-fw | inbound 0 (rules not exported) allow icmp+other+tcp+udp 0-65535 from 0.0.0.0/0,::/0 unknown;"
+            + " outbound 0 (rules not exported) allow icmp+other+tcp+udp 0-65535 from 0.0.0.0/0,::/0 unknown"
+            + " | gcp-policy-unattached,gcp-policy-without-rules",
         "goto-next-before-deny.json | sa-fw | inbound 300 inspect-web allow tcp 443 from 0.0.0.0/0 | gcp-policy-goto-next",
       })
   void flattened(String file, String policy, String expected, String warnings) {
