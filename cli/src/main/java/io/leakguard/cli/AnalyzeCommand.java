@@ -129,10 +129,15 @@ final class AnalyzeCommand implements Callable<Integer> {
           throw new UserInputException("expected one JSON object per line, found more after it");
         }
       } catch (JsonProcessingException e) {
+        String hint =
+            line.stripLeading().startsWith("{")
+                ? ""
+                : " (for plain text, one record per line, use --input text)";
         throw new UserInputException(
             "malformed JSON (column "
                 + e.getLocation().getColumnNr()
-                + "), expected one JSON object per line");
+                + "), expected one JSON object per line"
+                + hint);
       }
       if (node == null || !node.isObject()) {
         throw new UserInputException("expected a JSON object");
