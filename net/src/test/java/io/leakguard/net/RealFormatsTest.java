@@ -74,6 +74,8 @@ class RealFormatsTest {
             + " // tf-app ~ 10.90.1.10 ~ public IP 203.0.113.90 ~ security-groups:app"
             + " // kafka-1 ~ 10.92.0.2 ~ access config with NAT IP 198.51.100.92 ~ firewall:projects/tf-proj/global/networks/tf-net,tf-policy,projects/tf-proj/global/networks/tf-net (implied)"
             + " // kafka-1/v6 ~ 2001:db8:92::2 ~ IPv6 access config 2001:db8:92::2 ~ firewall:projects/tf-proj/global/networks/tf-net,tf-policy,projects/tf-proj/global/networks/tf-net (implied)",
+        "real-terraform-state-aws-instance-eni-blocks | tf-web ~ 10.95.1.10 ~ public IP 203.0.113.95 ~ security-groups:web"
+            + " // tf-worker ~ 10.95.1.20 ~ null ~ security-groups:web",
         "real-gcp-firewall-policies | web-1/nic0 ~ 10.10.0.5 ~ access config with NAT IP 203.0.113.21 ~ firewall:org-baseline,shared-fw,uc1-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)"
             + " // web-1/nic0/v6 ~ 2001:db8:21::1 ~ IPv6 access config 2001:db8:21::1 ~ firewall:org-baseline,shared-fw,uc1-fw,projects/host-proj/global/networks/shared-vpc,projects/host-proj/global/networks/shared-vpc (implied)"
             + " // web-1/nic1 ~ 10.20.0.5 ~ null ~ firewall:org-baseline,projects/svc-proj/global/networks/backend (implied)"

@@ -436,7 +436,63 @@ final class TerraformReader {
             break;
         }
       }
+      awsInstanceInterfaces();
       gcpPolicies();
+    }
+
+    /**
+     * {@code aws_instance} with {@code network_interface} blocks (interfaces managed as {@code
+     * aws_network_interface}): the instance is not an interface of its own. Its public IP and tags
+     * go to the interface at {@code device_index} 0, and the instance is dropped as a target;
+     * before, it was a second target with no security groups (an unknown, all-open layer).
+     */
+    /** {@code aws_network_interface} resources only, by id and address. */
+    final Map<String, ObjectNode> ownEniByKey = new HashMap<>();
+
+    void awsInstanceInterfaces() {
+      for (Res r : res) {
+        JsonNode nis = r.values().path("network_interface");
+        if (!r.type().equals("aws_instance") || !nis.isArray() || nis.isEmpty()) {
+          continue;
+        }
+        ObjectNode inst = awsEniByKey.get(r.address());
+        if (inst == null) {
+          continue;
+        }
+        boolean linked = false;
+        for (JsonNode ni : nis) {
+          String id = ni.path("network_interface_id").asText("");
+          ObjectNode eni = id.isEmpty() ? null : ownEniByKey.get(id);
+          if (eni == null && nis.size() == 1) {
+            Res t = target(r, "network_interface");
+            eni = t == null ? null : ownEniByKey.get(t.key());
+          }
+          if (eni == null || eni == inst) {
+            continue;
+          }
+          linked = true;
+          if (ni.path("device_index").asInt(-1) == 0) {
+            if (!eni.has("Association") && !eni.has("__PublicUnknown")) {
+              if (inst.has("Association")) {
+                eni.set("Association", inst.get("Association"));
+              } else if (inst.has("__PublicUnknown")) {
+                eni.put("__PublicUnknown", true);
+              }
+            }
+            if (inst.path("Tags").isObject()) {
+              // the instance's tags (its Name) under the interface's own
+              ObjectNode tags = ((ObjectNode) inst.get("Tags")).deepCopy();
+              if (eni.path("Tags").isObject()) {
+                tags.setAll((ObjectNode) eni.get("Tags"));
+              }
+              eni.set("Tags", tags);
+            }
+          }
+        }
+        if (linked) {
+          inv.awsEnis.removeIf(d -> d.node() == inst);
+        }
+      }
     }
 
     final List<Res> gcpPolicyParts = new ArrayList<>();
@@ -1079,6 +1135,10 @@ final class TerraformReader {
       }
       awsEniByKey.put(r.key(), n);
       awsEniByKey.put(r.address(), n);
+      if (r.type().equals("aws_network_interface")) {
+        ownEniByKey.put(r.key(), n);
+        ownEniByKey.put(r.address(), n);
+      }
       if (v.hasNonNull("primary_network_interface_id")) {
         awsEniByKey.put(v.get("primary_network_interface_id").asText(), n);
       }
