@@ -172,6 +172,10 @@ final class PersonDetector implements Detector {
               "an",
               "para",
               "à",
+              "van",
+              "aan",
+              "da",
+              "a",
               "envoyé par",
               "sent by",
               "on behalf of"));
@@ -1361,7 +1365,12 @@ final class PersonDetector implements Detector {
         return;
       }
       int a = last + 1;
-      if (punct(a, ':') && !punct(a + 1, '/') && !punct(a + 1, ':') && lineStartBefore(first)) {
+      if (punct(a, ':')
+          && !punct(a + 1, '/')
+          && !punct(a + 1, ':')
+          && lineStartBefore(first)
+          && !(first == last && HEADERS.contains(chars, ix.start(first), ix.end(last)))) {
+        // a mail header field ("Von:", "De:", "Van:", "Aan:") is a label, not a speaker
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
         speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log

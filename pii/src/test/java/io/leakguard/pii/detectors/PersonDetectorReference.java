@@ -935,7 +935,12 @@ final class PersonDetectorReference implements Detector {
         return;
       }
       int a = last + 1;
-      if (punct(a, ':') && !punct(a + 1, '/') && !punct(a + 1, ':') && lineStartBefore(first)) {
+      if (punct(a, ':')
+          && !punct(a + 1, '/')
+          && !punct(a + 1, ':')
+          && lineStartBefore(first)
+          && !(first == last && HEADERS.contains(chars, ix.start(first), ix.end(last)))) {
+        // a mail header field ("Von:", "De:", "Van:", "Aan:") is a label, not a speaker
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
         speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log
