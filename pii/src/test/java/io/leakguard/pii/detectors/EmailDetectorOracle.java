@@ -895,7 +895,13 @@ final class EmailDetectorOracle implements Detector {
 
     int localChunkStart(int end) {
       int j = end;
-      while (j > 0 && end - j <= LOCAL_MAX && isLocalChar(chars[j - 1])) {
+      while (j > 0 && end - j <= LOCAL_MAX) {
+        char c = chars[j - 1];
+        if (isLocalChar(c)
+            ? j < end && EmailDetector.scriptBreak(c, chars[j])
+            : !EmailDetector.innerApostrophe(chars, j - 1, end)) {
+          break;
+        }
         j--;
       }
       if (end - j > LOCAL_MAX) {
@@ -1287,7 +1293,9 @@ final class EmailDetectorOracle implements Detector {
         return -1;
       }
       int j = i;
-      while (j < n && isLabelChar(chars[j])) {
+      while (j < n
+          && isLabelChar(chars[j])
+          && !(j > i && EmailDetector.scriptBreak(chars[j - 1], chars[j]))) {
         j++;
         if (j - i > LABEL_MAX) {
           return -1;
