@@ -212,6 +212,20 @@ class SecretDetectorTest {
         hit("passphrase: \"⟦my long pass phrase⟧\"", "password-assignment"),
         hit("<db><password>⟦Hunter2!⟧</password></db>", "password-assignment"),
         hit("<ApiKey> ⟦" + OPAQUE + "⟧ </ApiKey>", "keyword-entropy"),
+        // session 6: password words in other scripts and languages
+        hit("Адрес сервера 95.213.44.12, пароль: ⟦Zhuk2024!ok⟧", "password-assignment"),
+        hit("Пароль: ⟦Zhuk2024!ok⟧", "password-assignment"),
+        hit("hasło: ⟦Wisla#2024⟧", "password-assignment"),
+        hit("heslo: ⟦Vltava-2024⟧", "password-assignment"),
+        hit("jelszó: ⟦Duna2024!⟧", "password-assignment"),
+        hit("şifre: ⟦Bogaz#2024⟧", "password-assignment"),
+        hit("parola: ⟦Roma#2024x⟧", "password-assignment"),
+        hit("パスワード：⟦Sakura2024!⟧", "password-assignment"),
+        hit("初期密码：⟦Xk92!pq7⟧", "password-assignment"),
+        // session 6: FORM_FIELD, a urlencoded body without '?' ends the value before "&name="
+        hit("client_secret=⟦" + OPAQUE + "⟧&grant_type=client_credentials", "keyword-entropy"),
+        hit("username=bob&password=⟦Mudar%40123x⟧&client_id=web", "password-assignment"),
+        hit("pass: ⟦Tr0ub&4dor⟧ (the & stays)", "password-assignment"),
         // connection strings and URLs
         hit(
             "Server=tcp:x.database.windows.net;User ID=sa;Password=⟦P@ss⟧;",
