@@ -1357,7 +1357,8 @@ final class EmailDetector implements Detector {
         if (end < n - 1 && chars[end] == ':' && isScpPathStart(chars[end + 1])) {
           pattern = "email.scp-remote"; // SCP_REMOTE
           base = SCP_SCORE;
-        } else if (start >= 3 && s.startsWith("://", start - 3)) {
+        } else if ((start >= 3 && s.startsWith("://", start - 3))
+            || EmailDetector.userinfoTail(s, start)) {
           pattern = "email.url-userinfo"; // URL_USERINFO
           base = USERINFO_SCORE;
         }
@@ -1769,6 +1770,28 @@ final class EmailDetector implements Detector {
         && k + 1 < end
         && Character.isLetter(chars[k - 1])
         && Character.isLetter(chars[k + 1]);
+  }
+
+  /**
+   * {@code URL_USERINFO}, tail form: the local part starts right after an {@code @} of a URL's user
+   * info, as in {@code mongodb+srv://admin:p%40ss@cluster0.example.net} once the {@code %40} of the
+   * password is decoded ({@code p@ss@cluster0…}): {@code ss@cluster0…} is the password's tail and
+   * the host, not an address. Reads back at most 256 non-blank chars for the {@code ://}.
+   */
+  static boolean userinfoTail(String s, int start) {
+    if (start < 1 || s.charAt(start - 1) != '@') {
+      return false;
+    }
+    for (int i = start - 2, stop = Math.max(2, start - 256); i >= stop; i--) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c == '/' && s.charAt(i - 1) != '/')) {
+        return false;
+      }
+      if (c == '/' && s.charAt(i - 1) == '/' && s.charAt(i - 2) == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isLabelChar(char c) {

@@ -1176,7 +1176,8 @@ final class EmailDetectorOracle implements Detector {
         if (end < n - 1 && chars[end] == ':' && isScpPathStart(chars[end + 1])) {
           pattern = "email.scp-remote"; // SCP_REMOTE
           base = SCP_SCORE;
-        } else if (start >= 3 && s.startsWith("://", start - 3)) {
+        } else if ((start >= 3 && s.startsWith("://", start - 3))
+            || EmailDetector.userinfoTail(s, start)) {
           pattern = "email.url-userinfo"; // URL_USERINFO
           base = USERINFO_SCORE;
         }
