@@ -995,8 +995,14 @@ final class PersonDetectorReference implements Detector {
         while (i < to && chars[i] == ' ') {
           i++;
         }
+        if (i < to && chars[i] == '"') {
+          i++; // a quoted CSV field: "Doe, John","john.doe@x"
+        }
         int w = i;
-        for (; i < to && !Character.isWhitespace(chars[i]); i++) {
+        // the address is one field: "Doe, John","j@x" is no "Doe" followed by an address
+        for (;
+            i < to && !Character.isWhitespace(chars[i]) && chars[i] != '"' && chars[i] != ',';
+            i++) {
           if (chars[i] == '@' && i > w) {
             return true;
           }
@@ -1598,7 +1604,11 @@ final class PersonDetectorReference implements Detector {
         end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
       }
       int after = end + 1;
-      boolean addr = addressAfter(end);
+      // a quoted display name closes with '"' (or '\"' inside a JSON string) before its address:
+      // "Doe, John","john.doe@x" (CSV), "\"Okafor, Chinedu\" <c@x>" (JSON)
+      int q = punct(end + 1, '\\') && punct(end + 2, '"') ? end + 2 : end + 1;
+      boolean quotedAddr = !addressAfter(end) && punct(q, '"') && addressAfter(q);
+      boolean addr = quotedAddr || addressAfter(end);
       boolean strongCue =
           labelCue || addr || (cueKind == STRONG && !"person.greeting".equals(cuePattern));
       if (!strongCue && cueKind != WEAK) {
@@ -1615,6 +1625,7 @@ final class PersonDetectorReference implements Detector {
                       || punct(after + 1, '<')
                       || punct(after + 1, '(')))
               || punct(after, ';')
+              || (punct(after, '\\') && punct(after + 1, '"'))
               || punct(after, '<')
               || punct(after, '(')
               || punct(after, '|')
@@ -1641,6 +1652,9 @@ final class PersonDetectorReference implements Detector {
         return 0;
       }
       boolean listed = (fLast & P_LAST) != 0 || (fFirst & P_FIRST) != 0;
+      if (quotedAddr && !listed && cueKind == NONE) {
+        return 0; // a quoted CSV field before an address: "Closed, Resolved","ops@x"
+      }
       double score = listed ? 0.85 : 0.65;
       int start = ix.start(lead);
       int stop = ix.end(end);
