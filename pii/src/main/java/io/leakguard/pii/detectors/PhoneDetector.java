@@ -267,7 +267,14 @@ final class PhoneDetector implements Detector {
         || t == 0) {
       return -1;
     }
-    return idx.equalsIgnoreCase(t - 1, "plus") ? t - 1 : -1;
+    // "plus" (English, French, Dutch, German), "más"/"mas" (Spanish), "mais" (Portuguese), "più"
+    return idx.equalsIgnoreCase(t - 1, "plus")
+            || idx.equalsIgnoreCase(t - 1, "más")
+            || idx.equalsIgnoreCase(t - 1, "mas")
+            || idx.equalsIgnoreCase(t - 1, "mais")
+            || idx.equalsIgnoreCase(t - 1, "più")
+        ? t - 1
+        : -1;
   }
 
   /**
