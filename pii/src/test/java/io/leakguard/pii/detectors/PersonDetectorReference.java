@@ -1130,13 +1130,36 @@ final class PersonDetectorReference implements Detector {
       return false;
     }
 
+    /**
+     * {@code MENTION_NAME}: a Teams or Slack mention pasted as text is the person's display name
+     * ({@code @Priya Nair can you take this?}): two or more parts, the first a listed first name
+     * and the last a listed last name, the {@code @} at the text start or after a blank or an
+     * opening bracket. A one-word {@code @Override} or {@code @jdoe} stays code or a handle.
+     */
+    boolean mentionOfName(int at) {
+      if (parts < 2 || (pf[0] & P_FIRST) == 0 || (pf[parts - 1] & P_LAST) == 0) {
+        return false;
+      }
+      if (at == 0) {
+        return true;
+      }
+      char c = chars[at - 1];
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+    }
+
     /** CODE guard: identifier punctuation right before or after the chain. */
     boolean codeAround(int first, int last) {
       int s = ix.start(first);
       if (s > 0) {
         char b = chars[s - 1];
-        if (b == '.' || b == '_' || b == '/' || b == '\\' || b == '#' || b == '@' || b == '$'
-            || b == '=') {
+        if (b == '.'
+            || b == '_'
+            || b == '/'
+            || b == '\\'
+            || b == '#'
+            || b == '$'
+            || b == '='
+            || (b == '@' && !mentionOfName(s - 1))) {
           return true;
         }
       }
