@@ -13,13 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The held-out support text of session 5 ({@code docs/pii-heldout.md}): tickets, chats, mail
+ * The held-out support text of sessions 5 and 6 ({@code docs/pii-heldout.md}): tickets, chats, mail
  * headers and signatures, quoted replies and pasted logs in several languages' conventions, written
  * apart from the corpus generator. {@code HeldOutSupportTextTest/pii.tsv} marks every expected
  * finding inline as {@code ⟦TYPE:value⟧}: the findings must be exactly the marks (type and span, in
  * code points), no more and no fewer. {@code HeldOutSupportTextTest/lookalikes.txt} lines
  * (versions, build and KB numbers, GUIDs, hashes, stack traces, message ids, identifiers) give no
- * finding. Every entity on, default minimum score; {@code \n} in a line is a line break.
+ * finding. Every entity on, default minimum score; {@code \n} in a line is a line break, {@code
+ * \r\n} a CRLF line end (tabs are real tab chars).
  */
 class HeldOutSupportTextTest {
   private static final PiiAnalyzer ANALYZER = PiiAnalyzer.builder().build();
@@ -33,7 +34,7 @@ class HeldOutSupportTextTest {
   void findsExactlyTheMarkedEntities(String marked) {
     StringBuilder text = new StringBuilder();
     List<String> expected = new ArrayList<>();
-    String line = marked.replace("\\n", "\n");
+    String line = unescape(marked);
     int i = 0;
     while (i < line.length()) {
       int open = line.indexOf('⟦', i);
@@ -76,7 +77,12 @@ class HeldOutSupportTextTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("lookalikes")
   void flagsNoLookalike(String input) {
-    assertThat(ANALYZER.analyze(input.replace("\\n", "\n"))).isEmpty();
+    assertThat(ANALYZER.analyze(unescape(input))).isEmpty();
+  }
+
+  /** {@code \r\n} is a CRLF line end (session 6), {@code \n} a line break. */
+  private static String unescape(String line) {
+    return line.replace("\\r\\n", "\r\n").replace("\\n", "\n");
   }
 
   private static List<String> lines(String file) throws IOException {

@@ -176,23 +176,19 @@ final class DigitRuns {
   }
 
   /**
-   * The digit words as keys {@code (c0 << 16 | c1 << 8 | length)} of their first two letters (lower
-   * case) and length, hashed by the top 8 bits of {@code key * 0x9E3779B1}; 0 in free slots. The
-   * eleven keys fall in different slots (checked when the class loads).
+   * Per first two letters of a digit word ({@code ((c0 | 0x20) & 31) << 5 | ((c1 | 0x20) & 31)}):
+   * the bit set of the lengths of the digit words ({@link DigitSequence#ALL_WORDS}, every language)
+   * with those letters. A necessary condition for a run to start at a word; the full test is {@link
+   * DigitSequence#canStart} in {@link #chunks}. One load and a shift per token, like the hash it
+   * replaced (session 6: the word lists of six more languages do not fit a collision-free 256-slot
+   * hash).
    */
-  private static final int[] WORD_KEYS = new int[256];
+  private static final int[] WORD_LENGTHS = new int[1 << 10];
 
   static {
-    for (String w :
-        new String[] {
-          "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh"
-        }) {
-      int key = w.charAt(0) << 16 | w.charAt(1) << 8 | w.length();
-      int slot = (key * 0x9E3779B1) >>> 24;
-      if (WORD_KEYS[slot] != 0) {
-        throw new IllegalStateException("digit word keys collide");
-      }
-      WORD_KEYS[slot] = key;
+    for (String w : DigitSequence.ALL_WORDS.keySet()) {
+      WORD_LENGTHS[((w.charAt(0) | 0x20) & 31) << 5 | ((w.charAt(1) | 0x20) & 31)] |=
+          1 << w.length();
     }
   }
 
@@ -234,8 +230,10 @@ final class DigitRuns {
       nNum += k & K_NUMBER;
       // a run starts at a digit token without marks, or at a word whose first two letters and
       // length are those of a digit word (checked in full in chunks)
-      int key = (c[s] | 0x20) << 16 | (c[Math.min(s + 1, last)] | 0x20) << 8 | len;
-      int word = WORD_KEYS[(key * 0x9E3779B1) >>> 24] == key ? 1 : 0;
+      int word =
+          WORD_LENGTHS[((c[s] | 0x20) & 31) << 5 | ((c[Math.min(s + 1, last)] | 0x20) & 31)]
+                  >>> (len & 31)
+              & 1;
       seeds[nSeeds] = t;
       nSeeds += (k & K_NUMBER | (k & K_WORD) >>> 3 & word) & ~(f >>> 14);
       iban[nIban] = t;

@@ -70,32 +70,89 @@ final class DigitSequence {
   /** The text's chars ({@link TextIndex#chars()}), valid during one {@code detect} call. */
   private char[] chars;
 
-  /** The digit words, index = digit value (10 = "oh"). */
+  /** The English digit words, index = digit value (10 = "oh"). */
   private static final String[] WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh"
   };
 
   /**
-   * Per lower-case first two letters ({@code (c0 - 'a') * 26 + (c1 - 'a')}): the digit word with
-   * that prefix plus one, or 0. The eleven words have eleven different prefixes.
+   * Digit words of other languages, index = digit value (session 6: voicemail transcripts read a
+   * number out in the caller's language). Spanish, German ({@code zwo} is the phone form of 2),
+   * Dutch, Portuguese ({@code meia} is 6 in Brazilian phone speech, {@code tres} also unaccented),
+   * French ({@code zero} also unaccented), Italian. No word means two different digits. Multi-word
+   * numbers ({@code soixante-dix-huit}, {@code dreißig}) are not read.
    */
-  private static final byte[] PREFIX = new byte[26 * 26];
+  static final String[][] LANG_WORDS = {
+    {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"},
+    {"null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zwo:2"},
+    {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"},
+    {"zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "meia:6"},
+    {"zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"},
+    {"zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"}
+  };
+
+  /** Longest digit word ({@code quattro}, {@code sieben}). */
+  static final int MAX_WORD = 7;
+
+  /**
+   * Per lower-case first letter ({@code c0 - 'a'}): the digit words starting with it and their
+   * values (10 = "oh"), English first. Every word starts with an ASCII letter.
+   */
+  private static final String[][] BY_FIRST = new String[26][];
+
+  private static final byte[][] DIGIT_BY_FIRST = new byte[26][];
+
+  /** Every digit word (lower case) with its value: the source of {@link #BY_FIRST}. */
+  static final java.util.Map<String, Integer> ALL_WORDS;
 
   static {
+    java.util.Map<String, Integer> all = new java.util.LinkedHashMap<>();
     for (int d = 0; d < WORDS.length; d++) {
-      String w = WORDS[d];
-      PREFIX[(w.charAt(0) - 'a') * 26 + (w.charAt(1) - 'a')] = (byte) (d + 1);
+      all.put(WORDS[d], d);
+    }
+    for (String[] lang : LANG_WORDS) {
+      for (int i = 0; i < lang.length; i++) {
+        String w = lang[i];
+        int d = i;
+        int colon = w.indexOf(':');
+        if (colon > 0) {
+          d = Integer.parseInt(w.substring(colon + 1));
+          w = w.substring(0, colon);
+        }
+        Integer old = all.putIfAbsent(w, d);
+        if (old != null && old != d) {
+          throw new IllegalStateException("digit word with two values");
+        }
+      }
+    }
+    ALL_WORDS = java.util.Collections.unmodifiableMap(all);
+    for (int c = 0; c < 26; c++) {
+      java.util.List<String> ws = new java.util.ArrayList<>();
+      java.util.List<Integer> ds = new java.util.ArrayList<>();
+      for (java.util.Map.Entry<String, Integer> e : all.entrySet()) {
+        if (e.getKey().charAt(0) == 'a' + c) {
+          ws.add(e.getKey());
+          ds.add(e.getValue());
+        }
+      }
+      if (!ws.isEmpty()) {
+        BY_FIRST[c] = ws.toArray(new String[0]);
+        DIGIT_BY_FIRST[c] = new byte[ds.size()];
+        for (int k = 0; k < ds.size(); k++) {
+          DIGIT_BY_FIRST[c][k] = (byte) (int) ds.get(k);
+        }
+      }
     }
   }
 
   /**
    * Digit value of a digit-word token, or -1. {@code oh} counts as zero (value 10; trimmed at the
-   * ends of a run). Allocation-free: most words are rejected by their flags, length or first two
-   * letters.
+   * ends of a run). Allocation-free: most words are rejected by their flags, length or first
+   * letter. Letters only (accented ones too: {@code fünf}, {@code três}, {@code zéro}).
    */
   static int wordDigit(TextIndex idx, int t) {
     int f = idx.flags(t);
-    if ((f & (TextIndex.LETTER | TextIndex.DIGIT | TextIndex.NON_ASCII)) != TextIndex.LETTER) {
+    if ((f & (TextIndex.LETTER | TextIndex.DIGIT)) != TextIndex.LETTER) {
       return -1;
     }
     int s = idx.start(t);
@@ -104,32 +161,38 @@ final class DigitSequence {
 
   /**
    * {@link #wordDigit(TextIndex, int)} for the {@code len} chars at {@code s} of a token made of
-   * ASCII letters only (the caller checked its flags).
+   * letters only (the caller checked its flags).
    */
   static int wordDigit(char[] c, int s, int len) {
-    if (len < 2 || len > 5) {
+    if (len < 2 || len > MAX_WORD) {
       return -1;
     }
     int c0 = (c[s] | 0x20) - 'a';
-    int c1 = (c[s + 1] | 0x20) - 'a';
-    // ASCII letters only (the caller checked the flags): c0, c1 are in 0..25
-    if (c0 < 0 || c0 > 25 || c1 < 0 || c1 > 25) {
+    if (c0 < 0 || c0 > 25 || c[s] > 'z') {
       return -1;
     }
-    int d = PREFIX[c0 * 26 + c1] - 1;
-    if (d < 0) {
+    String[] ws = BY_FIRST[c0];
+    if (ws == null) {
       return -1;
     }
-    String w = WORDS[d];
-    if (w.length() != len) {
-      return -1;
-    }
-    for (int i = 2; i < len; i++) {
-      if ((c[s + i] | 0x20) != w.charAt(i)) {
-        return -1;
+    for (int k = 0; k < ws.length; k++) {
+      String w = ws[k];
+      if (w.length() != len) {
+        continue;
+      }
+      int i = 1;
+      while (i < len && lower(c[s + i]) == w.charAt(i)) {
+        i++;
+      }
+      if (i == len) {
+        return DIGIT_BY_FIRST[c0][k];
       }
     }
-    return d;
+    return -1;
+  }
+
+  private static char lower(char ch) {
+    return ch < 128 ? (char) (ch | 0x20) : Character.toLowerCase(ch);
   }
 
   /** True when token {@code t} is made of ASCII digits only. */
@@ -341,7 +404,7 @@ final class DigitSequence {
   }
 
   private boolean isOh(int t) {
-    return idx.length(t) == 2;
+    return wordDigit(idx, t) == 10;
   }
 
   private int countNewlines(int s, int e) {

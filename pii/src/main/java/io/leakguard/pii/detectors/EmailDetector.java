@@ -1065,7 +1065,13 @@ final class EmailDetector implements Detector {
 
     int localChunkStart(int end) {
       int j = end;
-      while (j > 0 && end - j <= LOCAL_MAX && isLocalChar(chars[j - 1])) {
+      while (j > 0 && end - j <= LOCAL_MAX) {
+        char c = chars[j - 1];
+        if (isLocalChar(c)
+            ? j < end && EmailDetector.scriptBreak(c, chars[j])
+            : !EmailDetector.innerApostrophe(chars, j - 1, end)) {
+          break;
+        }
         j--;
       }
       if (end - j > LOCAL_MAX) {
@@ -1351,7 +1357,8 @@ final class EmailDetector implements Detector {
         if (end < n - 1 && chars[end] == ':' && isScpPathStart(chars[end + 1])) {
           pattern = "email.scp-remote"; // SCP_REMOTE
           base = SCP_SCORE;
-        } else if (start >= 3 && s.startsWith("://", start - 3)) {
+        } else if ((start >= 3 && s.startsWith("://", start - 3))
+            || EmailDetector.userinfoTail(s, start)) {
           pattern = "email.url-userinfo"; // URL_USERINFO
           base = USERINFO_SCORE;
         }
@@ -1471,7 +1478,9 @@ final class EmailDetector implements Detector {
         return -1;
       }
       int j = i;
-      while (j < n && isLabelChar(chars[j])) {
+      while (j < n
+          && isLabelChar(chars[j])
+          && !(j > i && EmailDetector.scriptBreak(chars[j - 1], chars[j]))) {
         j++;
         if (j - i > LABEL_MAX) {
           return -1;
@@ -1728,6 +1737,61 @@ final class EmailDetector implements Detector {
       return isAsciiAlnum(c);
     }
     return Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
+  }
+
+  /**
+   * {@code CJK_ADJACENT}: Japanese, Chinese and Korean text glues words to an address without a
+   * space ({@code メールアドレスはsuzuki.aya@gmail.comです}). A change between an ASCII letter or digit and a
+   * CJK char ends the local part (read leftwards) or the label (read rightwards); all-CJK IDN
+   * labels ({@code 例え.テスト}) have no such change.
+   */
+  static boolean scriptBreak(char left, char right) {
+    return (left < 128 && isCjk(right)) || (right < 128 && isCjk(left));
+  }
+
+  /** Han, kana (full and half width), Hangul and CJK punctuation. */
+  static boolean isCjk(char c) {
+    return (c >= 0x3000 && c <= 0x30ff)
+        || (c >= 0x3400 && c <= 0x4dbf)
+        || (c >= 0x4e00 && c <= 0x9fff)
+        || (c >= 0xac00 && c <= 0xd7af)
+        || (c >= 0xf900 && c <= 0xfaff)
+        || (c >= 0xff66 && c <= 0xff9f);
+  }
+
+  /**
+   * An apostrophe inside a dot-atom local part ({@code o'brien.sean@}, {@code d'angelo@}): RFC 5322
+   * allows it, Irish, Italian and French surnames use it. Only between two letters and not as the
+   * first char of the local part, so {@code 'john@contoso.com'} keeps its quotes out.
+   */
+  static boolean innerApostrophe(char[] chars, int k, int end) {
+    return chars[k] == '\''
+        && k > 0
+        && k + 1 < end
+        && Character.isLetter(chars[k - 1])
+        && Character.isLetter(chars[k + 1]);
+  }
+
+  /**
+   * {@code URL_USERINFO}, tail form: the local part starts right after an {@code @} of a URL's user
+   * info, as in {@code mongodb+srv://admin:p%40ss@cluster0.example.net} once the {@code %40} of the
+   * password is decoded ({@code p@ss@cluster0…}): {@code ss@cluster0…} is the password's tail and
+   * the host, not an address. Reads back at most 256 non-blank chars for the {@code ://}.
+   */
+  static boolean userinfoTail(String s, int start) {
+    if (start < 1 || s.charAt(start - 1) != '@') {
+      return false;
+    }
+    for (int i = start - 2, stop = Math.max(2, start - 256); i >= stop; i--) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c == '/' && s.charAt(i - 1) != '/')) {
+        return false;
+      }
+      if (c == '/' && s.charAt(i - 1) == '/' && s.charAt(i - 2) == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isLabelChar(char c) {

@@ -815,7 +815,7 @@ final class IpAddressDetector implements Detector {
             }
           }
           boolean date = maxLen == 4 && (lastLen == 4 || (i + 4 <= n && isDigit(cs[i + 3])));
-          if (parts == 3 && !date) {
+          if (parts == 3 && !date && !IpAddressDetector.smtpStatus(cs, i)) {
             found = true;
           } else if (parts == 4 && (maxVal > 255 || versionBefore(i))) {
             found = true;
@@ -1827,5 +1827,31 @@ final class IpAddressDetector implements Detector {
     return c < 128
         ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
         : Character.isLetterOrDigit(c);
+  }
+
+  /**
+   * Not a version for the nearby-version guard: the SMTP enhanced status code (RFC 3463) whose
+   * first digit starts at {@code i}, after its three-digit reply code ({@code 554 5.7.1}) or after
+   * {@code dsn=} ({@code dsn=5.1.1}), as postfix logs it next to the client address ({@code RCPT
+   * from unknown[203.0.113.77]: 554 5.7.1 <…>}).
+   */
+  static boolean smtpStatus(char[] cs, int i) {
+    char c = cs[i];
+    if (c != '2' && c != '4' && c != '5') {
+      return false;
+    }
+    if (i >= 4
+        && cs[i - 1] == ' '
+        && cs[i - 4] == c
+        && Character.isDigit(cs[i - 3])
+        && Character.isDigit(cs[i - 2])
+        && (i == 4 || !Character.isLetterOrDigit(cs[i - 5]))) {
+      return true;
+    }
+    return i >= 4
+        && (cs[i - 4] | 0x20) == 'd'
+        && (cs[i - 3] | 0x20) == 's'
+        && (cs[i - 2] | 0x20) == 'n'
+        && cs[i - 1] == '=';
   }
 }

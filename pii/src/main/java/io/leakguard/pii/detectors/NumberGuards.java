@@ -160,6 +160,14 @@ final class NumberGuards {
   }
 
   /**
+   * {@code AMOUNT} on a comma needs the digits touching it to read as a number: an amount's group
+   * next to a comma is a thousands group ({@code 1,234}) or a decimal's integer part ({@code
+   * 1234,56}), never 13 or more digits in one run. A card number in a CSV row ({@code
+   * 49.90,5524334109876549,04/27}) touches commas on both sides.
+   */
+  static final int AMOUNT_MAX_GROUP = 12;
+
+  /**
    * Guards on the chars around a window that ends the run or starts it: {@code SLASH_OR_PATH}
    * ({@code 12/05/2019}, {@code /var/1234567890}), {@code AMOUNT} ({@code $1,234,567.89}, {@code
    * 45%}), {@code TIME_STAMPS} ({@code 10:22}), {@code LETTER_ADJACENT} ({@code v1.2}, {@code
@@ -175,7 +183,7 @@ final class NumberGuards {
       if (t >= 0 && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));
         int pf = t > 0 ? idx.flags(t - 1) : 0;
-        String guard = before(c, pf);
+        String guard = c == ',' && s.groupLength(0) > AMOUNT_MAX_GROUP ? null : before(c, pf);
         if (guard != null) {
           return guard;
         }
@@ -193,7 +201,7 @@ final class NumberGuards {
       if (t < n && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));
         int nf = t + 1 < n ? idx.flags(t + 1) : 0;
-        String guard = after(c, nf);
+        String guard = c == ',' && s.groupLength(to - 1) > AMOUNT_MAX_GROUP ? null : after(c, nf);
         if (guard != null) {
           return guard;
         }

@@ -154,7 +154,33 @@ final class PersonDetector implements Detector {
           "met vriendelijke groet",
           "cumprimentos",
           "un saludo",
-          "saludos cordiales");
+          "saludos cordiales",
+          // session 6: more sign-offs in German, Dutch, French, Spanish, Portuguese, Italian
+          "gruß",
+          "grüße",
+          "viele grüße",
+          "liebe grüße",
+          "beste grüße",
+          "freundliche grüße",
+          "schöne grüße",
+          "danke",
+          "groetjes",
+          "met vriendelijke groeten",
+          "hartelijke groet",
+          "bedankt",
+          "merci",
+          "bien cordialement",
+          "bien à vous",
+          "atentamente",
+          "un cordial saludo",
+          "gracias",
+          "abraços",
+          "obrigado",
+          "obrigada",
+          "saluti",
+          "cordiali saluti",
+          "distinti saluti",
+          "grazie");
   static final NameSet CLOSINGS = new NameSet(CLOSING_PHRASES);
   static final NameSet HEADERS =
       new NameSet(
@@ -172,6 +198,10 @@ final class PersonDetector implements Detector {
               "an",
               "para",
               "à",
+              "van",
+              "aan",
+              "da",
+              "a",
               "envoyé par",
               "sent by",
               "on behalf of"));
@@ -1361,7 +1391,12 @@ final class PersonDetector implements Detector {
         return;
       }
       int a = last + 1;
-      if (punct(a, ':') && !punct(a + 1, '/') && !punct(a + 1, ':') && lineStartBefore(first)) {
+      if (punct(a, ':')
+          && !punct(a + 1, '/')
+          && !punct(a + 1, ':')
+          && lineStartBefore(first)
+          && !(first == last && HEADERS.contains(chars, ix.start(first), ix.end(last)))) {
+        // a mail header field ("Von:", "De:", "Van:", "Aan:") is a label, not a speaker
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
         speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log
@@ -1424,8 +1459,14 @@ final class PersonDetector implements Detector {
         while (i < to && chars[i] == ' ') {
           i++;
         }
+        if (i < to && chars[i] == '"') {
+          i++; // a quoted CSV field: "Doe, John","john.doe@x"
+        }
         int w = i;
-        for (; i < to && !Character.isWhitespace(chars[i]); i++) {
+        // the address is one field: "Doe, John","j@x" is no "Doe" followed by an address
+        for (;
+            i < to && !Character.isWhitespace(chars[i]) && chars[i] != '"' && chars[i] != ',';
+            i++) {
           if (chars[i] == '@' && i > w) {
             return true;
           }
@@ -1553,13 +1594,36 @@ final class PersonDetector implements Detector {
       return false;
     }
 
+    /**
+     * {@code MENTION_NAME}: a Teams or Slack mention pasted as text is the person's display name
+     * ({@code @Priya Nair can you take this?}): two or more parts, the first a listed first name
+     * and the last a listed last name, the {@code @} at the text start or after a blank or an
+     * opening bracket. A one-word {@code @Override} or {@code @jdoe} stays code or a handle.
+     */
+    boolean mentionOfName(int at) {
+      if (parts < 2 || (pf[0] & P_FIRST) == 0 || (pf[parts - 1] & P_LAST) == 0) {
+        return false;
+      }
+      if (at == 0) {
+        return true;
+      }
+      char c = chars[at - 1];
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+    }
+
     /** CODE guard: identifier punctuation right before or after the chain. */
     boolean codeAround(int first, int last) {
       int s = ix.start(first);
       if (s > 0) {
         char b = chars[s - 1];
-        if (b == '.' || b == '_' || b == '/' || b == '\\' || b == '#' || b == '@' || b == '$'
-            || b == '=') {
+        if (b == '.'
+            || b == '_'
+            || b == '/'
+            || b == '\\'
+            || b == '#'
+            || b == '$'
+            || b == '='
+            || (b == '@' && !mentionOfName(s - 1))) {
           return true;
         }
       }
@@ -2056,7 +2120,11 @@ final class PersonDetector implements Detector {
         end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
       }
       int after = end + 1;
-      boolean addr = addressAfter(end);
+      // a quoted display name closes with '"' (or '\"' inside a JSON string) before its address:
+      // "Doe, John","john.doe@x" (CSV), "\"Okafor, Chinedu\" <c@x>" (JSON)
+      int q = punct(end + 1, '\\') && punct(end + 2, '"') ? end + 2 : end + 1;
+      boolean quotedAddr = !addressAfter(end) && punct(q, '"') && addressAfter(q);
+      boolean addr = quotedAddr || addressAfter(end);
       boolean strongCue =
           labelCue || addr || (cueKind == STRONG && !"person.greeting".equals(cuePattern));
       if (!strongCue && cueKind != WEAK) {
@@ -2073,6 +2141,7 @@ final class PersonDetector implements Detector {
                       || punct(after + 1, '<')
                       || punct(after + 1, '(')))
               || punct(after, ';')
+              || (punct(after, '\\') && punct(after + 1, '"'))
               || punct(after, '<')
               || punct(after, '(')
               || punct(after, '|')
@@ -2099,6 +2168,9 @@ final class PersonDetector implements Detector {
         return 0;
       }
       boolean listed = (fLast & P_LAST) != 0 || (fFirst & P_FIRST) != 0;
+      if (quotedAddr && !listed && cueKind == NONE) {
+        return 0; // a quoted CSV field before an address: "Closed, Resolved","ops@x"
+      }
       double score = listed ? 0.85 : 0.65;
       int start = ix.start(lead);
       int stop = ix.end(end);

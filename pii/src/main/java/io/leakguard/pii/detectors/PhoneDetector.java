@@ -267,7 +267,14 @@ final class PhoneDetector implements Detector {
         || t == 0) {
       return -1;
     }
-    return idx.equalsIgnoreCase(t - 1, "plus") ? t - 1 : -1;
+    // "plus" (English, French, Dutch, German), "más"/"mas" (Spanish), "mais" (Portuguese), "più"
+    return idx.equalsIgnoreCase(t - 1, "plus")
+            || idx.equalsIgnoreCase(t - 1, "más")
+            || idx.equalsIgnoreCase(t - 1, "mas")
+            || idx.equalsIgnoreCase(t - 1, "mais")
+            || idx.equalsIgnoreCase(t - 1, "più")
+        ? t - 1
+        : -1;
   }
 
   /**
@@ -582,10 +589,19 @@ final class PhoneDetector implements Detector {
         UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164));
   }
 
-  /** End of an extension after the number ({@code x123}, {@code ext. 123}, {@code ext 12}). */
+  /**
+   * End of an extension after the number ({@code x123}, {@code ext. 123}, {@code ext 12}), also
+   * after a comma ({@code +1 425-882-8080, ext 4417}: the comma must be followed by a blank).
+   */
   private static int extensionEnd(String text, TextIndex idx, DigitSequence s) {
     int n = idx.size();
     int t = s.groupToken[s.groups - 1] + 1;
+    if (t + 1 < n
+        && text.charAt(idx.start(t)) == ','
+        && (idx.flags(t + 1) & TextIndex.SPACE) != 0
+        && (idx.flags(t + 1) & TextIndex.NEWLINE) == 0) {
+      t++;
+    }
     if (t < n && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
       t++;
     }

@@ -266,6 +266,9 @@ final class SecretDetector implements Detector {
       if (ve - vs > MAX_VALUE) {
         return;
       }
+      if (!query) {
+        ve = formFieldEnd(text, vs, ve);
+      }
       ve = trimTrailing(s, vs, ve);
     }
     if (ve <= vs) {
@@ -335,6 +338,36 @@ final class SecretDetector implements Detector {
       ks--;
     }
     return ks;
+  }
+
+  /**
+   * {@code FORM_FIELD}: an {@code application/x-www-form-urlencoded} body has no {@code ?} before
+   * its first field ({@code client_secret=X&grant_type=client_credentials}), so the value ends
+   * before the first {@code &name=} inside it. A {@code &} not followed by a field name and {@code
+   * =} stays in the value ({@code Tr0ub4dor&3}). Bounded by the value's length.
+   */
+  static int formFieldEnd(String t, int vs, int ve) {
+    for (int i = vs + 1; i < ve - 2; i++) {
+      if (t.charAt(i) != '&' || !isAsciiLetter(t.charAt(i + 1))) {
+        continue;
+      }
+      int j = i + 2;
+      while (j < ve && (isAsciiLetter(t.charAt(j)) || isDigit(t.charAt(j)) || t.charAt(j) == '_')) {
+        j++;
+      }
+      if (j < ve && t.charAt(j) == '=') {
+        return i;
+      }
+    }
+    return ve;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

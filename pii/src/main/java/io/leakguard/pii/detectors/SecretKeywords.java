@@ -78,6 +78,20 @@ final class SecretKeywords {
     new Rule("lösenord", PW, Match.SUFFIX, false, false),
     new Rule("losenord", PW, Match.SUFFIX, false, false),
     new Rule("salasana", PW, Match.SUFFIX, false, false),
+    // session 6: Slavic, Hungarian, Turkish, Italian and CJK words for the password
+    new Rule("пароль", PW, Match.SUFFIX, false, false),
+    new Rule("hasło", PW, Match.SUFFIX, false, false),
+    new Rule("haslo", PW, Match.SUFFIX, false, false),
+    new Rule("heslo", PW, Match.SUFFIX, false, false),
+    new Rule("jelszó", PW, Match.SUFFIX, false, false),
+    new Rule("jelszo", PW, Match.SUFFIX, false, false),
+    new Rule("şifre", PW, Match.EXACT, false, false),
+    new Rule("sifre", PW, Match.EXACT, false, false),
+    new Rule("parola", PW, Match.EXACT, false, false),
+    new Rule("パスワード", PW, Match.SUFFIX, false, false),
+    new Rule("密码", PW, Match.SUFFIX, false, false),
+    new Rule("密碼", PW, Match.SUFFIX, false, false),
+    new Rule("비밀번호", PW, Match.SUFFIX, false, false),
     // strong secret words: generic value check
     new Rule("secret", GEN, Match.SUFFIX, false, false),
     new Rule("token", GEN, Match.SUFFIX, false, false),
@@ -109,15 +123,32 @@ final class SecretKeywords {
    */
   private static final Rule[][] BY_LAST_CHAR = new Rule[128][];
 
+  /**
+   * Rules whose word ends with a non-ASCII char ({@code пароль}, {@code jelszó}, {@code パスワード}), in
+   * {@link #RULES} order, and those last chars: the ASCII tables above cannot index them.
+   */
+  private static final Rule[] NON_ASCII_LAST;
+
+  private static final String NON_ASCII_LAST_CHARS;
+
   static {
+    java.util.List<Rule> wide = new java.util.ArrayList<>();
+    StringBuilder wideLast = new StringBuilder();
     for (Rule r : RULES) {
       char last = r.word().charAt(r.word().length() - 1);
+      if (last >= 128) {
+        wide.add(r);
+        wideLast.append(last);
+        continue;
+      }
       LAST_CHAR[last] = true;
       Rule[] old = BY_LAST_CHAR[last];
       Rule[] grown = old == null ? new Rule[1] : java.util.Arrays.copyOf(old, old.length + 1);
       grown[grown.length - 1] = r;
       BY_LAST_CHAR[last] = grown;
     }
+    NON_ASCII_LAST = wide.toArray(new Rule[0]);
+    NON_ASCII_LAST_CHARS = wideLast.toString();
   }
 
   /**
@@ -152,7 +183,7 @@ final class SecretKeywords {
       return LAST_CHAR_ANY_CASE[c];
     }
     char l = Character.toLowerCase(c); // the Kelvin sign folds to 'k'
-    return l < 128 && LAST_CHAR[l];
+    return l < 128 ? LAST_CHAR[l] : NON_ASCII_LAST_CHARS.indexOf(l) >= 0;
   }
 
   /**
@@ -209,7 +240,7 @@ final class SecretKeywords {
    */
   static Rule match(String text, int from, int to, boolean query, char[] buf, boolean[] boundary) {
     char lastChar = Character.toLowerCase(text.charAt(to - 1));
-    if (lastChar >= 128 || !LAST_CHAR[lastChar]) {
+    if (lastChar >= 128 ? NON_ASCII_LAST_CHARS.indexOf(lastChar) < 0 : !LAST_CHAR[lastChar]) {
       return null;
     }
     if (to - from > buf.length) {
@@ -233,10 +264,14 @@ final class SecretKeywords {
       prev = c;
       n++;
     }
-    if (n == 0 || buf[n - 1] >= 128 || BY_LAST_CHAR[buf[n - 1]] == null) {
+    if (n == 0) {
       return null;
     }
-    for (Rule r : BY_LAST_CHAR[buf[n - 1]]) {
+    Rule[] candidates = buf[n - 1] >= 128 ? NON_ASCII_LAST : BY_LAST_CHAR[buf[n - 1]];
+    if (candidates == null) {
+      return null;
+    }
+    for (Rule r : candidates) {
       String w = r.word();
       int wl = w.length();
       if (wl > n || (r.queryOnly() && !query)) {

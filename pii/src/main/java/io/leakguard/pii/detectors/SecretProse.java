@@ -281,6 +281,60 @@ final class SecretProse {
     return value(s, st, st + 1, vs, passwordRule());
   }
 
+  /**
+   * Guard name: {@code -u user:password} / {@code --user user:password} is read as a credential
+   * pair only after {@code curl} on the same line ({@code curl -u admin:S3cr3t https://…}); the
+   * password is the part after the first {@code :} ({@code -u 1000:1000} in {@code docker run}
+   * stays out: no curl, and a number fails the value check anyway).
+   */
+  static final String CURL_USER = "CURL_USER";
+
+  /** {@link #CURL_USER}: {@code st} is the char after the dashes, {@code ke} the flag's end. */
+  private static boolean curlUser(SecretScan s, int st, int ke) {
+    boolean shortU = ke - st == 1 && (s.at(st) == 'u') && s.at(st - 2) == ' ';
+    boolean longU =
+        ke - st == 4 && s.at(st - 2) == '-' && s.text.regionMatches(false, st, "user", 0, 4);
+    if (!(shortU || longU) || s.at(ke) != ' ' || !curlBefore(s, st - 1)) {
+      return false;
+    }
+    int v = ke + 1;
+    if (s.at(v) == '"' || s.at(v) == '\'') {
+      v++;
+    }
+    int end = Math.min(s.length, v + 128);
+    for (int i = v + 1; i < end; i++) {
+      char c = s.text.charAt(i);
+      if (c == ':') {
+        return i + 1 < s.length && value(s, st, ke, i + 1, passwordRule());
+      }
+      if (!SecretChars.is(c, SecretChars.VALUE)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The word {@code curl} (or {@code curl.exe}) before {@code dash} on its line. */
+  private static boolean curlBefore(SecretScan s, int dash) {
+    int lo = Math.max(0, dash - TOOL_LOOKBACK);
+    for (int i = dash - 4; i >= lo; i--) {
+      char c = s.text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return false;
+      }
+      char prev = i > 0 ? s.text.charAt(i - 1) : ' ';
+      if ((c | 0x20) == 'c'
+          && !SecretChars.is(prev, SecretChars.ALNUM)
+          && prev != '-'
+          && prev != '_'
+          && s.text.regionMatches(true, i, "curl", 0, 4)
+          && (s.at(i + 4) == ' ' || s.text.regionMatches(true, i + 4, ".exe ", 0, 5))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
   private static boolean flag(SecretScan s, int st) {
     if (s.at(st) == 'p' && s.at(st - 2) == ' ' && gluedP(s, st)) {
@@ -296,6 +350,9 @@ final class SecretProse {
     }
     if (s.at(ke) != ' ' || ke + 1 >= s.length) {
       return false;
+    }
+    if (curlUser(s, st, ke)) {
+      return true; // "curl -u admin:S3cr3t", "curl --user 'admin:S3cr3t'"
     }
     int vs = ke + 1;
     char q = s.at(vs);

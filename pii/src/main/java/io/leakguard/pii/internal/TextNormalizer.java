@@ -134,7 +134,7 @@ public final class TextNormalizer {
 
   // Per BMP char: what the first pass must do with it. PLAIN = 0 so the hot test is one compare.
   private static final byte PLAIN = 0;
-  private static final byte AMP_PCT = 1; // '&' or '%': work only when an entity/escape decodes
+  private static final byte AMP_PCT = 1; // '&', '%' or '\\': work only when an escape decodes
   private static final byte WORK = 2; // surrogate, invisible or foldable: always work
   private static final byte UNKNOWN = 3; // non-ASCII not yet classified (filled lazily)
 
@@ -148,6 +148,7 @@ public final class TextNormalizer {
     java.util.Arrays.fill(KIND, 128, 1 << 16, UNKNOWN);
     KIND['&'] = AMP_PCT;
     KIND['%'] = AMP_PCT;
+    KIND['\\'] = AMP_PCT;
   }
 
   private static byte classify(char c) {
@@ -171,8 +172,7 @@ public final class TextNormalizer {
       if (k == UNKNOWN) {
         k = classify(a[i]);
       }
-      if (k == WORK
-          || (k == AMP_PCT && (a[i] == '&' ? decodeEntity(a, n, i) >= 0 : percent(a, n, i) >= 0))) {
+      if (k == WORK || (k == AMP_PCT && escape(a, n, i) >= 0)) {
         return i;
       }
     }
@@ -238,10 +238,10 @@ public final class TextNormalizer {
         continue;
       }
       if (k == AMP_PCT) {
-        int decoded = c == '&' ? decodeEntity(src, n, i) : percent(src, n, i);
+        int decoded = escape(src, n, i);
         if (decoded >= 0) {
-          int dlen = c == '&' ? decoded >>> 16 : 3;
-          int mark = c == '&' ? NormalizedText.ENTITY : NormalizedText.PERCENT;
+          int dlen = c == '&' ? decoded >>> 16 : c == '%' ? 3 : 6;
+          int mark = c == '%' ? NormalizedText.PERCENT : NormalizedText.ENTITY;
           sp.add(len, i, i + dlen, mark | pendingMark);
           out[len++] = (char) (decoded & 0xFFFF);
           pendingMark = 0;
@@ -336,6 +336,41 @@ public final class TextNormalizer {
   }
 
   /** The %-escape at {@code i} as a printable ASCII char, or -1. */
+  /** The entity, %-escape or {@code \\uXXXX} escape at {@code i} decoded, or -1. */
+  private static int escape(char[] a, int n, int i) {
+    char c = a[i];
+    return c == '&' ? decodeEntity(a, n, i) : c == '%' ? percent(a, n, i) : unicodeEscape(a, n, i);
+  }
+
+  /**
+   * The JSON / JavaScript / Java escape {@code \\uXXXX} at {@code i} ({@code
+   * "rahul.sharma\\u0040wipro.com"} in a pasted JSON body, {@code "M\\u00fcller"} from an
+   * ASCII-only serializer) as one char, or -1: printable ASCII, or a BMP letter that needs no
+   * folding. Surrogates, controls and an escaped backslash before it ({@code \\\\u0040}, a literal)
+   * are left alone. Marked like an entity ({@code html-entity} in the form: the engine has no
+   * separate name for it).
+   */
+  static int unicodeEscape(char[] s, int n, int i) {
+    if (i + 5 >= n || s[i + 1] != 'u' || (i > 0 && s[i - 1] == '\\')) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = i + 2; k < i + 6; k++) {
+      int h = hex(s[k]);
+      if (h < 0) {
+        return -1;
+      }
+      v = v << 4 | h;
+    }
+    if (v >= 0x20 && v < 0x7F) {
+      return v;
+    }
+    char c = (char) v;
+    return v >= 0xA0 && Character.isLetter(c) && !Character.isSurrogate(c) && foldCached(c) == null
+        ? v
+        : -1;
+  }
+
   private static int percent(char[] s, int n, int i) {
     if (i + 2 >= n) {
       return -1;

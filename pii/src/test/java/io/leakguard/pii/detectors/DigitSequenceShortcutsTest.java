@@ -134,7 +134,23 @@ class DigitSequenceShortcutsTest {
     "sixx, -1",
     "eigh, -1",
     "nineteen, -1",
-    "zeros, -1"
+    "zeros, -1",
+    // session 6: other languages (accented words are read inside a run)
+    "fünf, 5",
+    "Fünf, 5",
+    "três, 3",
+    "zéro, 0",
+    "zwo, 2",
+    "meia, 6",
+    "un, 1",
+    "Uno, 1",
+    "quattro, 4",
+    "sieben, 7",
+    "unos, -1",
+    "tree, -1",
+    "sept, 7",
+    "otto, 8",
+    "dreißig, -1"
   })
   void wordDigits(String word, int expected) {
     TextIndex idx = TextIndex.of("x " + word + " y");

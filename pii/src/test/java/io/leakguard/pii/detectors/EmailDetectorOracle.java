@@ -895,7 +895,13 @@ final class EmailDetectorOracle implements Detector {
 
     int localChunkStart(int end) {
       int j = end;
-      while (j > 0 && end - j <= LOCAL_MAX && isLocalChar(chars[j - 1])) {
+      while (j > 0 && end - j <= LOCAL_MAX) {
+        char c = chars[j - 1];
+        if (isLocalChar(c)
+            ? j < end && EmailDetector.scriptBreak(c, chars[j])
+            : !EmailDetector.innerApostrophe(chars, j - 1, end)) {
+          break;
+        }
         j--;
       }
       if (end - j > LOCAL_MAX) {
@@ -1170,7 +1176,8 @@ final class EmailDetectorOracle implements Detector {
         if (end < n - 1 && chars[end] == ':' && isScpPathStart(chars[end + 1])) {
           pattern = "email.scp-remote"; // SCP_REMOTE
           base = SCP_SCORE;
-        } else if (start >= 3 && s.startsWith("://", start - 3)) {
+        } else if ((start >= 3 && s.startsWith("://", start - 3))
+            || EmailDetector.userinfoTail(s, start)) {
           pattern = "email.url-userinfo"; // URL_USERINFO
           base = USERINFO_SCORE;
         }
@@ -1287,7 +1294,9 @@ final class EmailDetectorOracle implements Detector {
         return -1;
       }
       int j = i;
-      while (j < n && isLabelChar(chars[j])) {
+      while (j < n
+          && isLabelChar(chars[j])
+          && !(j > i && EmailDetector.scriptBreak(chars[j - 1], chars[j]))) {
         j++;
         if (j - i > LABEL_MAX) {
           return -1;

@@ -676,7 +676,7 @@ final class IpAddressDetectorOracle implements Detector {
             }
           }
           boolean date = maxLen == 4 && (lastLen == 4 || (i + 4 <= n && isDigit(cs[i + 3])));
-          if (parts == 3 && !date) {
+          if (parts == 3 && !date && !IpAddressDetector.smtpStatus(cs, i)) {
             found = true;
           } else if (parts == 4 && (maxVal > 255 || versionBefore(i))) {
             found = true;

@@ -212,6 +212,24 @@ class SecretDetectorTest {
         hit("passphrase: \"⟦my long pass phrase⟧\"", "password-assignment"),
         hit("<db><password>⟦Hunter2!⟧</password></db>", "password-assignment"),
         hit("<ApiKey> ⟦" + OPAQUE + "⟧ </ApiKey>", "keyword-entropy"),
+        // session 6: password words in other scripts and languages
+        hit("Адрес сервера 95.213.44.12, пароль: ⟦Zhuk2024!ok⟧", "password-assignment"),
+        hit("Пароль: ⟦Zhuk2024!ok⟧", "password-assignment"),
+        hit("hasło: ⟦Wisla#2024⟧", "password-assignment"),
+        hit("heslo: ⟦Vltava-2024⟧", "password-assignment"),
+        hit("jelszó: ⟦Duna2024!⟧", "password-assignment"),
+        hit("şifre: ⟦Bogaz#2024⟧", "password-assignment"),
+        hit("parola: ⟦Roma#2024x⟧", "password-assignment"),
+        hit("パスワード：⟦Sakura2024!⟧", "password-assignment"),
+        hit("初期密码：⟦Xk92!pq7⟧", "password-assignment"),
+        // session 6: CURL_USER, the password of curl's -u / --user pair
+        hit("curl -u admin:⟦Adm1n#2024x⟧ https://api.contoso.com/v1/export", "password-assignment"),
+        hit("curl.exe --user 'svc-crm:⟦Kx!9vR#2mQ7z⟧' -X POST https://x", "password-assignment"),
+        hit("curl -s -u \"jdoe@contoso.com:⟦Tr0ub4dor&3⟧\" https://x", "password-assignment"),
+        // session 6: FORM_FIELD, a urlencoded body without '?' ends the value before "&name="
+        hit("client_secret=⟦" + OPAQUE + "⟧&grant_type=client_credentials", "keyword-entropy"),
+        hit("username=bob&password=⟦Mudar%40123x⟧&client_id=web", "password-assignment"),
+        hit("pass: ⟦Tr0ub&4dor⟧ (the & stays)", "password-assignment"),
         // connection strings and URLs
         hit(
             "Server=tcp:x.database.windows.net;User ID=sa;Password=⟦P@ss⟧;",
@@ -336,6 +354,12 @@ class SecretDetectorTest {
         "mysql -u root -p$MYSQL_PWD shop",
         "sshpass -p \"$SSHPASS\" ssh host",
         "mysql -u root\nssh -p2222 host",
+        // CURL_USER: -u user:password only after curl
+        "docker run -u 1000:1000 alpine",
+        "ssh -u admin:x host",
+        "curl -u admin: https://api.contoso.com",
+        "curl -u $USER:$TOKEN https://api.contoso.com",
+        "curl -v\n-u admin:S3cr3t!x",
         // placeholders
         "password=<redacted>",
         "password=****",

@@ -78,6 +78,14 @@ final class ReferenceNormalizer {
             i += 3;
             continue;
           }
+        } else if (c == '\\') {
+          int h = unicodeEscape(original, i);
+          if (h >= 0) {
+            emit(out, (char) h, i, i + 6, ENTITY_MARK | pendingMark);
+            pendingMark = 0;
+            i += 6;
+            continue;
+          }
         }
         emit(out, c, i, i + 1, pendingMark);
         pendingMark = 0;
@@ -186,6 +194,10 @@ final class ReferenceNormalizer {
           if (i + 2 < n && percent(s, i) >= 0) {
             return true;
           }
+        } else if (c == '\\') {
+          if (unicodeEscape(s, i) >= 0) {
+            return true;
+          }
         }
       } else if (Character.isSurrogate(c) || isInvisible(c) || foldCached(c) != null) {
         return true;
@@ -198,6 +210,28 @@ final class ReferenceNormalizer {
   private static final int MAX_SCRATCH = 1 << 20;
 
   private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+
+  /** {@code \\uXXXX} at {@code i}: printable ASCII or a letter needing no fold, or -1. */
+  private static int unicodeEscape(String s, int i) {
+    if (i + 5 >= s.length() || s.charAt(i + 1) != 'u' || (i > 0 && s.charAt(i - 1) == '\\')) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = i + 2; k < i + 6; k++) {
+      int h = hex(s.charAt(k));
+      if (h < 0) {
+        return -1;
+      }
+      v = v << 4 | h;
+    }
+    if (v >= 0x20 && v < 0x7F) {
+      return v;
+    }
+    char c = (char) v;
+    return v >= 0xA0 && Character.isLetter(c) && !Character.isSurrogate(c) && foldCached(c) == null
+        ? v
+        : -1;
+  }
 
   /** The %-escape at {@code i} (with {@code i + 2 < length}) as a printable ASCII char, or -1. */
   private static int percent(String s, int i) {

@@ -24,6 +24,12 @@ class TextNormalizerTest {
         "100% sure &unknown; &#x;|100% sure &unknown; &#x;",
         "%zz %4|%zz %4",
         "&#0; &#x7f;|&#0; &#x7f;",
+        // JSON / JavaScript \\uXXXX escapes (session 6): printable ASCII and letters only
+        "{\"contact\":\"rahul.sharma\\u0040wipro.com\"}|{\"contact\":\"rahul.sharma@wipro.com\"}",
+        "M\\u00fcller M\\u00FCller|Müller Müller",
+        "a\\\\u0040b|a\\\\u0040b",
+        "\\ud83d\\ude00 \\u000a \\uFF20 \\u00|\\ud83d\\ude00 \\u000a \\uFF20 \\u00",
+        "C:\\users\\ulrich|C:\\users\\ulrich",
       })
   void normalizes(String in, String expected) {
     assertThat(TextNormalizer.normalize(in).text()).isEqualTo(expected);
@@ -41,6 +47,16 @@ class TextNormalizerTest {
     int s = nt.text().indexOf('j');
     int e = nt.text().length();
     assertThat(in.substring(nt.originalStart(s), nt.originalEnd(e - 1))).isEqualTo("j&#64;c.com");
+  }
+
+  @Test
+  void unicodeEscapeMapsToItsSixChars() {
+    String in = "x j\\u0040c.com";
+    NormalizedText nt = TextNormalizer.normalize(in);
+    assertThat(nt.text()).isEqualTo("x j@c.com");
+    int at = nt.text().indexOf('@');
+    assertThat(in.substring(nt.originalStart(at), nt.originalEnd(at))).isEqualTo("\\u0040");
+    assertThat(nt.marks(at, at + 1)).isEqualTo(NormalizedText.ENTITY);
   }
 
   @Test
