@@ -81,7 +81,7 @@ public final class NetAudit {
    * every thread that meets one of its targets. The outputs are concatenated in target order: the
    * result is the one-thread result.
    */
-  static List<Finding> byChain(List<Target> targets, Parallel.Step<Target, Finding> step) {
+  static <R> List<R> byChain(List<Target> targets, Parallel.Step<Target, R> step) {
     int n = targets.size();
     if (n < Parallel.MIN_PARALLEL || Parallel.threads() <= 1) {
       return Parallel.map(targets, step);
@@ -108,13 +108,13 @@ public final class NetAudit {
       tasks.add(task);
     }
     @SuppressWarnings("unchecked")
-    List<Finding>[] slots = new List[n];
+    List<R>[] slots = new List[n];
     // the slots are written by the workers and read here after Parallel.map returned (Future.get)
     Parallel.map(
         tasks,
         (List<Integer> g, List<Void> unused) -> {
           for (int i : g) {
-            List<Finding> out = new ArrayList<>();
+            List<R> out = new ArrayList<>();
             step.apply(targets.get(i), out);
             slots[i] = out;
           }
@@ -122,11 +122,11 @@ public final class NetAudit {
         2,
         1);
     int total = 0;
-    for (List<Finding> s : slots) {
+    for (List<R> s : slots) {
       total += s.size();
     }
-    List<Finding> all = new ArrayList<>(total);
-    for (List<Finding> s : slots) {
+    List<R> all = new ArrayList<>(total);
+    for (List<R> s : slots) {
       all.addAll(s);
     }
     return all;
