@@ -12,7 +12,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -111,11 +113,16 @@ final class JsonBytes {
     }
     int blocks = (fs.size() + BLOCK - 1) / BLOCK;
     int threads = Math.min(Parallel.threads(), blocks);
+    // block buffers are recycled once written: a 1x report is ~270 blocks of ~2.7 MB, and fresh
+    // buffers (grown by copying) were a third of the run's allocation, each filling the young
+    // generation and so triggering collections that copy the live findings
+    Queue<Buf> free = new ConcurrentLinkedQueue<>();
     if (threads <= 1) {
       Renderer rd = new Renderer();
       for (int b = 0; b < blocks; b++) {
-        Buf buf = rd.block(fs, b * BLOCK, Math.min(fs.size(), (b + 1) * BLOCK));
+        Buf buf = rd.block(fs, b * BLOCK, Math.min(fs.size(), (b + 1) * BLOCK), free.poll());
         out.write(buf.a, 0, buf.n);
+        free.add(buf);
       }
     } else {
       ExecutorService pool = Parallel.pool(threads, "leakguard-json");
@@ -127,11 +134,12 @@ final class JsonBytes {
           while (next < blocks && inFlight.size() < 2 * threads + 2) {
             int from = next * BLOCK;
             int to = Math.min(fs.size(), from + BLOCK);
-            inFlight.add(pool.submit(() -> renderers.get().block(fs, from, to)));
+            inFlight.add(pool.submit(() -> renderers.get().block(fs, from, to, free.poll())));
             next++;
           }
           Buf buf = inFlight.poll().get();
           out.write(buf.a, 0, buf.n);
+          free.add(buf);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -180,8 +188,10 @@ final class JsonBytes {
     /** Encoded strings repeated across findings (target ids, files, JSON paths), by identity. */
     private final StringCache cache = new StringCache();
 
-    Buf block(List<Finding> fs, int from, int to) {
-      Buf b = new Buf(Math.max(4096, (to - from) * 2048));
+    /** Renders findings {@code [from, to)} into {@code reuse} (emptied) or a new buffer. */
+    Buf block(List<Finding> fs, int from, int to, Buf reuse) {
+      Buf b = reuse != null ? reuse : new Buf(Math.max(4096, (to - from) * 3072));
+      b.n = 0;
       for (int i = from; i < to; i++) {
         b.ascii(i == 0 ? " {" : ", {");
         finding(b, fs.get(i));
@@ -196,7 +206,7 @@ final class JsonBytes {
       b.bytes(F4_CHECK);
       b.str(f.check(), cache);
       b.bytes(F4_SEVERITY);
-      b.str(f.severity().word());
+      b.str(f.severity().word(), cache);
       b.bytes(F4_TITLE);
       b.str(f.title());
       b.bytes(F4_TARGET);
@@ -206,18 +216,23 @@ final class JsonBytes {
       b.bytes(F6_NAME);
       b.str(f.targetName(), cache);
       b.bytes(F6_PROVIDER);
-      b.str(f.provider().word());
+      b.str(f.provider().word(), cache);
       if (f.privateIp() != null) {
         b.bytes(F6_PRIVATE_IP);
         b.str(f.privateIp(), cache);
       }
       b.ascii("\n    }");
       b.bytes(F4_DIRECTION);
-      b.str(f.direction().word());
+      b.str(f.direction().word(), cache);
       b.bytes(F4_PROTOCOL);
-      b.str(f.protocol());
+      b.str(f.protocol(), cache);
       b.bytes(F4_PORTS);
-      strings(b, f.ports());
+      b.ascii("[");
+      for (int i = 0; i < f.ports().size(); i++) {
+        b.ascii(i == 0 ? " " : ", ");
+        b.str(f.ports().get(i), cache); // port strings are shared by the findings of a chain
+      }
+      b.ascii(" ]");
       b.bytes(F4_SOURCES);
       shared(b, f.sources(), false);
       b.bytes(F4_SOURCES_AS_WRITTEN);
@@ -239,7 +254,7 @@ final class JsonBytes {
         b.bytes(F6_DST);
         b.str(p.dst(), cache);
         b.bytes(F6_PROTOCOL);
-        b.str(p.protocol());
+        b.str(p.protocol(), cache);
         b.bytes(F6_PORT);
         b.num(p.port());
         b.ascii("\n    }");
@@ -269,7 +284,7 @@ final class JsonBytes {
       }
       if (once.add(xs)) {
         if (path) {
-          path(b, (List<Finding.PathStep>) xs);
+          path(b, (List<Finding.PathStep>) xs, cache);
         } else {
           strings(b, (List<String>) xs);
         }
@@ -277,7 +292,7 @@ final class JsonBytes {
       }
       scratch.n = 0;
       if (path) {
-        path(scratch, (List<Finding.PathStep>) xs);
+        path(scratch, (List<Finding.PathStep>) xs, cache);
       } else {
         strings(scratch, (List<String>) xs);
       }
@@ -297,19 +312,23 @@ final class JsonBytes {
     b.ascii(" ]");
   }
 
-  private static void path(Buf b, List<Finding.PathStep> path) {
+  /**
+   * A path; its strings (layer roles, rule set names and ids, rule names, actions, files, JSON
+   * paths) are the model's instances, repeated across paths, so they go through {@code c}.
+   */
+  private static void path(Buf b, List<Finding.PathStep> path, StringCache c) {
     b.ascii("[");
     for (int i = 0; i < path.size(); i++) {
       Finding.PathStep s = path.get(i);
       b.ascii(i == 0 ? " {" : ", {");
       b.bytes(F6_LAYER_1);
-      b.str(s.layer());
+      b.str(s.layer(), c);
       b.bytes(F6_RESOURCE);
-      b.str(s.resource());
+      b.str(s.resource(), c);
       b.bytes(F6_RESOURCE_ID);
-      b.str(s.resourceId());
+      b.str(s.resourceId(), c);
       b.bytes(F6_RULE);
-      b.str(s.rule());
+      b.str(s.rule(), c);
       b.bytes(F6_PRIORITY);
       if (s.priority() != null) {
         b.num(s.priority());
@@ -317,11 +336,11 @@ final class JsonBytes {
         b.ascii("null");
       }
       b.bytes(F6_ACTION);
-      b.str(s.action());
+      b.str(s.action(), c);
       b.bytes(F6_FILE);
-      b.str(s.file());
+      b.str(s.file(), c);
       b.bytes(F6_JSON_PATH);
-      b.str(s.jsonPath());
+      b.str(s.jsonPath(), c);
       b.ascii("\n    }");
     }
     b.ascii(" ]");
@@ -335,7 +354,7 @@ final class JsonBytes {
 
   /** Direct-mapped cache of quoted, escaped strings by identity (a miss just re-encodes). */
   static final class StringCache {
-    static final int SIZE = 4096;
+    static final int SIZE = 16384;
     final String[] keys = new String[SIZE];
     final byte[][] values = new byte[SIZE][];
   }

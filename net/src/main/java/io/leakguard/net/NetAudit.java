@@ -37,7 +37,7 @@ public final class NetAudit {
     ThreadLocal<Reachability> reach = ThreadLocal.withInitial(Reachability::new);
     ThreadLocal<Templates> memo = ThreadLocal.withInitial(() -> new Templates(interner));
     List<Finding> all =
-        Parallel.map(
+        byChain(
             model.targets(),
             (Target t, List<Finding> out) -> exposures(t, reach.get(), memo.get(), policy, out));
     all.addAll(
@@ -72,6 +72,64 @@ public final class NetAudit {
       (hit == null ? kept : suppressed).add(f);
     }
     return new AuditReport(sorted(kept), dedupe(warnings), sorted(suppressed));
+  }
+
+  /**
+   * {@link Parallel#map} over targets, but each thread takes whole groups of targets with the same
+   * layers (same {@link Layer} instances, so usually the same reachability chain), so a chain's
+   * reachability and finding templates, cached per thread, are computed by one thread instead of by
+   * every thread that meets one of its targets. The outputs are concatenated in target order: the
+   * result is the one-thread result.
+   */
+  static <R> List<R> byChain(List<Target> targets, Parallel.Step<Target, R> step) {
+    int n = targets.size();
+    if (n < Parallel.MIN_PARALLEL || Parallel.threads() <= 1) {
+      return Parallel.map(targets, step);
+    }
+    Map<List<Layer>, List<Integer>> byLayers = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      byLayers.computeIfAbsent(targets.get(i).layers(), k -> new ArrayList<>()).add(i);
+    }
+    // tasks of about n / (8 x threads) targets, groups one after the other (cut at task ends), so a
+    // slow task does not leave a core idle at the end
+    int size = Math.max(16, (n + Parallel.threads() * 8 - 1) / (Parallel.threads() * 8));
+    List<List<Integer>> tasks = new ArrayList<>();
+    List<Integer> task = new ArrayList<>();
+    for (List<Integer> g : byLayers.values()) {
+      for (int i : g) {
+        task.add(i);
+        if (task.size() >= size) {
+          tasks.add(task);
+          task = new ArrayList<>();
+        }
+      }
+    }
+    if (!task.isEmpty()) {
+      tasks.add(task);
+    }
+    @SuppressWarnings("unchecked")
+    List<R>[] slots = new List[n];
+    // the slots are written by the workers and read here after Parallel.map returned (Future.get)
+    Parallel.map(
+        tasks,
+        (List<Integer> g, List<Void> unused) -> {
+          for (int i : g) {
+            List<R> out = new ArrayList<>();
+            step.apply(targets.get(i), out);
+            slots[i] = out;
+          }
+        },
+        2,
+        1);
+    int total = 0;
+    for (List<R> s : slots) {
+      total += s.size();
+    }
+    List<R> all = new ArrayList<>(total);
+    for (List<R> s : slots) {
+      all.addAll(s);
+    }
+    return all;
   }
 
   /**

@@ -19,6 +19,9 @@ public final class PortSet {
   /** Pairs lo, hi, lo, hi ... */
   private final int[] b;
 
+  /** {@link #complement()}, memoised: a cache, not state (equals and hashCode ignore it). */
+  private PortSet complement;
+
   private PortSet(int[] b) {
     this.b = b;
   }
@@ -155,11 +158,14 @@ public final class PortSet {
   }
 
   public PortSet intersect(PortSet o) {
-    if (isAll()) {
+    if (isAll() || this == o) {
       return o;
     }
     if (o.isAll()) {
       return this;
+    }
+    if (b.length == 0 || o.b.length == 0) {
+      return EMPTY;
     }
     int[] out = new int[b.length + o.b.length];
     int n = 0;
@@ -178,6 +184,15 @@ public final class PortSet {
         j += 2;
       }
     }
+    if (n == 0) {
+      return EMPTY;
+    }
+    if (n == b.length && Arrays.equals(b, 0, n, out, 0, n)) {
+      return this; // no allocation when o covers this (the usual case in the reachability sweep)
+    }
+    if (n == o.b.length && Arrays.equals(o.b, 0, n, out, 0, n)) {
+      return o;
+    }
     return new PortSet(Arrays.copyOf(out, n));
   }
 
@@ -191,7 +206,20 @@ public final class PortSet {
     return intersect(o.complement());
   }
 
+  /**
+   * The complement, memoised (sets are immutable and rule port sets are subtracted once per
+   * elementary interval of every reachability sweep; a race only computes it twice).
+   */
   public PortSet complement() {
+    PortSet c = complement;
+    if (c == null) {
+      c = computeComplement();
+      complement = c;
+    }
+    return c;
+  }
+
+  private PortSet computeComplement() {
     int[] out = new int[b.length + 2];
     int n = 0;
     int next = 0;
