@@ -494,17 +494,16 @@ final class GcpPolicies {
     }
     if (!secureTags.isEmpty()) {
       exact = false; // a goto_next on secure tags cannot be subtracted from later denies
+      String missing =
+          "firewall policy "
+              + policy
+              + " rule "
+              + name
+              + ": targetSecureTags "
+              + secureTags
+              + " are not in the instance export: ";
       if (action.equals("deny")) {
-        inv.warnings.add(
-            "gcp-policy-secure-tags",
-            "firewall policy "
-                + policy
-                + " rule "
-                + name
-                + ": targetSecureTags "
-                + secureTags
-                + " are not in the instance export: this deny rule is ignored",
-            ref);
+        inv.warnings.add("gcp-policy-secure-tags", missing + "this deny rule is ignored", ref);
         return null;
       }
       if (allow) {
@@ -512,13 +511,7 @@ final class GcpPolicies {
         selectors.clear();
         inv.warnings.add(
             "gcp-policy-secure-tags",
-            "firewall policy "
-                + policy
-                + " rule "
-                + name
-                + ": targetSecureTags "
-                + secureTags
-                + " are not in the instance export: counted as applying to every instance (unknown)",
+            missing + "counted as applying to every instance (unknown)",
             ref);
       }
     }

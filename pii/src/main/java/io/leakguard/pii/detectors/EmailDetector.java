@@ -1064,20 +1064,7 @@ final class EmailDetector implements Detector {
     }
 
     int localChunkStart(int end) {
-      int j = end;
-      while (j > 0 && end - j <= LOCAL_MAX) {
-        char c = chars[j - 1];
-        if (isLocalChar(c)
-            ? j < end && EmailDetector.scriptBreak(c, chars[j])
-            : !EmailDetector.innerApostrophe(chars, j - 1, end)) {
-          break;
-        }
-        j--;
-      }
-      if (end - j > LOCAL_MAX) {
-        return end; // longer than RFC allows: not an address
-      }
-      return j;
+      return EmailDetector.localChunkStart(chars, end);
     }
 
     /**
@@ -1802,6 +1789,28 @@ final class EmailDetector implements Detector {
         || Character.isSurrogate(c)
         || Character.getType(c) == Character.NON_SPACING_MARK
         || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+  }
+
+  /**
+   * Start of the run of local-part chars that ends at {@code end} (an apostrophe only inside the
+   * run, a change of script ends it), or {@code end} when the run is longer than the RFC's {@link
+   * #LOCAL_MAX}; static so the oracle in the tests applies the same rule instead of a copy.
+   */
+  static int localChunkStart(char[] chars, int end) {
+    int j = end;
+    while (j > 0 && end - j <= LOCAL_MAX) {
+      char c = chars[j - 1];
+      if (isLocalChar(c)
+          ? j < end && scriptBreak(c, chars[j])
+          : !innerApostrophe(chars, j - 1, end)) {
+        break;
+      }
+      j--;
+    }
+    if (end - j > LOCAL_MAX) {
+      return end; // longer than RFC allows: not an address
+    }
+    return j;
   }
 
   static boolean isLocalChar(char c) {

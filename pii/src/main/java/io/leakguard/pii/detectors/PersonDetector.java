@@ -1601,14 +1601,7 @@ final class PersonDetector implements Detector {
      * opening bracket. A one-word {@code @Override} or {@code @jdoe} stays code or a handle.
      */
     boolean mentionOfName(int at) {
-      if (parts < 2 || (pf[0] & P_FIRST) == 0 || (pf[parts - 1] & P_LAST) == 0) {
-        return false;
-      }
-      if (at == 0) {
-        return true;
-      }
-      char c = chars[at - 1];
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+      return PersonDetector.mentionOfName(chars, pf, parts, at);
     }
 
     /** CODE guard: identifier punctuation right before or after the chain. */
@@ -2338,6 +2331,22 @@ final class PersonDetector implements Detector {
   }
 
   /** {@code Scan#acronymLabel} on a chain's parts; static so the reference oracle shares it. */
+  /**
+   * {@code MENTION_NAME} (see {@code Scan.mentionOfName}) on a chain of {@code parts} parts with
+   * name flags {@code pf}, the {@code @} at char {@code at}; static so the reference oracle in the
+   * tests applies the same rule instead of a copy of it.
+   */
+  static boolean mentionOfName(char[] chars, int[] pf, int parts, int at) {
+    if (parts < 2 || (pf[0] & PersonNames.FIRST) == 0 || (pf[parts - 1] & PersonNames.LAST) == 0) {
+      return false;
+    }
+    if (at == 0) {
+      return true;
+    }
+    char c = chars[at - 1];
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+  }
+
   static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {
     if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
       return false;

@@ -894,20 +894,7 @@ final class EmailDetectorOracle implements Detector {
     }
 
     int localChunkStart(int end) {
-      int j = end;
-      while (j > 0 && end - j <= LOCAL_MAX) {
-        char c = chars[j - 1];
-        if (isLocalChar(c)
-            ? j < end && EmailDetector.scriptBreak(c, chars[j])
-            : !EmailDetector.innerApostrophe(chars, j - 1, end)) {
-          break;
-        }
-        j--;
-      }
-      if (end - j > LOCAL_MAX) {
-        return end; // longer than RFC allows: not an address
-      }
-      return j;
+      return EmailDetector.localChunkStart(chars, end);
     }
 
     /**

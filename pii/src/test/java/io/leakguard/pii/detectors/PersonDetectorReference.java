@@ -1137,14 +1137,7 @@ final class PersonDetectorReference implements Detector {
      * opening bracket. A one-word {@code @Override} or {@code @jdoe} stays code or a handle.
      */
     boolean mentionOfName(int at) {
-      if (parts < 2 || (pf[0] & P_FIRST) == 0 || (pf[parts - 1] & P_LAST) == 0) {
-        return false;
-      }
-      if (at == 0) {
-        return true;
-      }
-      char c = chars[at - 1];
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+      return PersonDetector.mentionOfName(chars, pf, parts, at);
     }
 
     /** CODE guard: identifier punctuation right before or after the chain. */

@@ -213,24 +213,9 @@ final class ReferenceNormalizer {
 
   /** {@code \\uXXXX} at {@code i}: printable ASCII or a letter needing no fold, or -1. */
   private static int unicodeEscape(String s, int i) {
-    if (i + 5 >= s.length() || s.charAt(i + 1) != 'u' || (i > 0 && s.charAt(i - 1) == '\\')) {
-      return -1;
-    }
-    int v = 0;
-    for (int k = i + 2; k < i + 6; k++) {
-      int h = hex(s.charAt(k));
-      if (h < 0) {
-        return -1;
-      }
-      v = v << 4 | h;
-    }
-    if (v >= 0x20 && v < 0x7F) {
-      return v;
-    }
-    char c = (char) v;
-    return v >= 0xA0 && Character.isLetter(c) && !Character.isSurrogate(c) && foldCached(c) == null
-        ? v
-        : -1;
+    // the decoding rule itself is TextNormalizer's (one rule, not a copy); this oracle checks how
+    // the normalizer applies it: offsets, marks, interplay with the other decoders
+    return TextNormalizer.unicodeEscape(s.toCharArray(), s.length(), i);
   }
 
   /** The %-escape at {@code i} (with {@code i + 2 < length}) as a printable ASCII char, or -1. */
