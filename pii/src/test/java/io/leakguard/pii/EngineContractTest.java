@@ -81,6 +81,19 @@ class EngineContractTest {
   }
 
   @Test
+  void eachDecodingIsNamedInTheForm() {
+    PiiAnalyzer a = PiiAnalyzer.builder().build();
+    String text =
+        "{\"to\":\"rahul.sharma\\u0040wipro.com\"} and j&#64;contoso.com and k%40contoso.com";
+    List<String> forms = a.analyze(text).stream().map(PiiFinding::form).toList();
+    assertThat(forms).containsExactly("json-escape", "html-entity", "percent");
+    PiiFinding f = a.analyze(text).get(0);
+    assertThat(text.substring(f.charStart(), f.charEnd()))
+        .isEqualTo("rahul.sharma\\u0040wipro.com");
+    assertThat(f.explanation().normalizations()).containsExactly("json-escape");
+  }
+
+  @Test
   void higherScoreWinsAndLosersWidenTheWinner() {
     PiiAnalyzer a =
         analyzer(

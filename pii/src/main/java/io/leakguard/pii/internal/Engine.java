@@ -402,6 +402,9 @@ public final class Engine {
     if ((marks & NormalizedText.PERCENT) != 0) {
       norms.add("percent");
     }
+    if ((marks & NormalizedText.ESCAPE) != 0) {
+      norms.add("json-escape");
+    }
     return List.copyOf(norms);
   }
 

@@ -22,6 +22,9 @@ public final class NormalizedText {
   /** The char came from a %-escape. */
   public static final int PERCENT = 8;
 
+  /** The char came from a JSON / JavaScript {@code \\uXXXX} escape. */
+  public static final int ESCAPE = 16;
+
   private final String original;
   private final String text;
   // the special chars (see TextNormalizer#rewrite), sorted by normalized index; null when identity

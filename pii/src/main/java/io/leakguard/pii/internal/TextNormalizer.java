@@ -241,7 +241,10 @@ public final class TextNormalizer {
         int decoded = escape(src, n, i);
         if (decoded >= 0) {
           int dlen = c == '&' ? decoded >>> 16 : c == '%' ? 3 : 6;
-          int mark = c == '%' ? NormalizedText.PERCENT : NormalizedText.ENTITY;
+          int mark =
+              c == '%'
+                  ? NormalizedText.PERCENT
+                  : c == '&' ? NormalizedText.ENTITY : NormalizedText.ESCAPE;
           sp.add(len, i, i + dlen, mark | pendingMark);
           out[len++] = (char) (decoded & 0xFFFF);
           pendingMark = 0;
@@ -347,8 +350,7 @@ public final class TextNormalizer {
    * "rahul.sharma\\u0040wipro.com"} in a pasted JSON body, {@code "M\\u00fcller"} from an
    * ASCII-only serializer) as one char, or -1: printable ASCII, or a BMP letter that needs no
    * folding. Surrogates, controls and an escaped backslash before it ({@code \\\\u0040}, a literal)
-   * are left alone. Marked like an entity ({@code html-entity} in the form: the engine has no
-   * separate name for it).
+   * are left alone. Marked {@link NormalizedText#ESCAPE} ({@code json-escape} in the form).
    */
   static int unicodeEscape(char[] s, int n, int i) {
     if (i + 5 >= n || s[i + 1] != 'u' || (i > 0 && s[i - 1] == '\\')) {

@@ -81,7 +81,7 @@ final class ReferenceNormalizer {
         } else if (c == '\\') {
           int h = unicodeEscape(original, i);
           if (h >= 0) {
-            emit(out, (char) h, i, i + 6, ENTITY_MARK | pendingMark);
+            emit(out, (char) h, i, i + 6, NormalizedText.ESCAPE | pendingMark);
             pendingMark = 0;
             i += 6;
             continue;

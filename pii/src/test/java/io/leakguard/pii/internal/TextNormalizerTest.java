@@ -56,7 +56,7 @@ class TextNormalizerTest {
     assertThat(nt.text()).isEqualTo("x j@c.com");
     int at = nt.text().indexOf('@');
     assertThat(in.substring(nt.originalStart(at), nt.originalEnd(at))).isEqualTo("\\u0040");
-    assertThat(nt.marks(at, at + 1)).isEqualTo(NormalizedText.ENTITY);
+    assertThat(nt.marks(at, at + 1)).isEqualTo(NormalizedText.ESCAPE);
   }
 
   @Test
