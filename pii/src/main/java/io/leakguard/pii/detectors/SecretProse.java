@@ -196,8 +196,8 @@ final class SecretProse {
 
   /**
    * Commands whose {@code -p} flag takes the password glued to it ({@code mysql -pS3cr3t}, {@code
-   * -p'S3cr3t'}); {@code sshpass} also takes it after a space ({@code sshpass -p S3cr3t}), which
-   * for the MySQL clients names a database instead. {@link #TOOL_FLAG}.
+   * -p'S3cr3t'}); {@code sshpass} and {@code az login} also take it after a space ({@link
+   * #spacedP}), which for the MySQL clients names a database instead. {@link #TOOL_FLAG}.
    */
   static final String[] GLUED_P_TOOLS = {
     "mysql",
@@ -207,8 +207,18 @@ final class SecretProse {
     "mysqlshow",
     "mariadb",
     "mariadb-dump",
-    "sshpass"
+    "sshpass",
+    "az login"
   };
+
+  /**
+   * The {@link #GLUED_P_TOOLS} whose {@code -p} also takes the password after a space: {@code
+   * sshpass -p S3cr3t}, {@code az login -u admin@contoso.com -p S3cr3t} (for the MySQL clients a
+   * spaced word names a database instead).
+   */
+  private static boolean spacedP(String tool) {
+    return tool.equals("sshpass") || tool.equals("az login");
+  }
 
   /**
    * Guard name: a password glued to {@code -p} (or after {@code sshpass -p }) is taken only when
@@ -232,7 +242,7 @@ final class SecretProse {
         return null;
       }
       char prev = i > 0 ? s.text.charAt(i - 1) : ' ';
-      if ((c | 0x20) != 'm' && (c | 0x20) != 's'
+      if ((c | 0x20) != 'm' && (c | 0x20) != 's' && (c | 0x20) != 'a'
           || SecretChars.is(prev, SecretChars.ALNUM)
           || prev == '-'
           || prev == '_') {
@@ -269,7 +279,7 @@ final class SecretProse {
     }
     int vs = st + 1;
     if (!glued) {
-      if (!tool.equals("sshpass") || next != ' ') {
+      if (!spacedP(tool) || next != ' ') {
         return false;
       }
       vs = st + 2;

@@ -280,6 +280,10 @@ class SecretDetectorTest {
         hit("/usr/bin/mariadb -uapp -p\"⟦Tr0ub4dor&3⟧\" -e 'select 1'", "password-assignment"),
         hit("sshpass -p ⟦S3cr3tPw9⟧ ssh admin@10.0.0.5", "password-assignment"),
         hit("sshpass -p'⟦S3cr3tPw9⟧' scp f host:", "password-assignment"),
+        hit("az login -u admin@contoso.com -p ⟦Azur3Adm!n42⟧", "password-assignment"),
+        hit(
+            "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
+            "password-assignment"),
         hit("PGPASSWORD=⟦S3cr3tPg9⟧ psql -h db01 -U app", "password-assignment"),
         hit("PGPASSWORD='⟦S3cr3t Pg9⟧' pg_dump -h db01 shop", "password-assignment"),
         hit("tool --password ⟦Sup3r$ecret⟧ -h db", "password-assignment"),
@@ -353,6 +357,9 @@ class SecretDetectorTest {
         "mysql -u root -p",
         "mysql -u root -p$MYSQL_PWD shop",
         "sshpass -p \"$SSHPASS\" ssh host",
+        "az login -u admin@contoso.com -p $AZ_PASS",
+        "az webapp create -g rg -p plan1 -n app",
+        "a login -p 8080",
         "mysql -u root\nssh -p2222 host",
         // CURL_USER: -u user:password only after curl
         "docker run -u 1000:1000 alpine",
