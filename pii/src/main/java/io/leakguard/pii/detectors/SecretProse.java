@@ -50,6 +50,21 @@ final class SecretProse {
   private static final String[] PAIR_WORDS = {"creds", "credentials", "login", "logon"};
 
   /**
+   * The word after {@code net} in Windows' {@code net user NAME PASSWORD [/add|/domain...]} (see
+   * {@link #NET_USER}).
+   */
+  private static final String[] NET_USER_WORDS = {"user"};
+
+  /**
+   * Form name: the password argument of {@code net user NAME PASSWORD}, taken only when the word
+   * {@code net} is right before {@code user}, the name is one word and the password is followed by
+   * a switch ({@code /add}, {@code /domain}, ...) or the end of the line. {@code net user jdoe
+   * /domain}, {@code net user jdoe * /add} (prompt) and {@code net user jdoe} stay out, and the
+   * value must pass the prose password checks ({@link #candidate}).
+   */
+  static final String NET_USER = "NET_USER";
+
+  /**
    * Prose keywords whose value must look random ({@code the secret key is Kd8sL2pQ9v...}): the
    * value goes through the same entropy test as {@link SecretPattern#KEYWORD_ENTROPY} with its
    * stricter (weak-keyword) thresholds, so {@code the key is in the drawer} and {@code the token is
@@ -62,6 +77,7 @@ final class SecretProse {
     List<String> all = new ArrayList<>(Arrays.asList(PROSE_WORDS));
     all.addAll(Arrays.asList(PAIR_WORDS));
     all.addAll(Arrays.asList(ENTROPY_WORDS));
+    all.addAll(Arrays.asList(NET_USER_WORDS));
     return all;
   }
 
@@ -117,6 +133,13 @@ final class SecretProse {
           }
           return;
         }
+        if (st >= 4
+            && equalsAny(s, st, we, NET_USER_WORDS)
+            && s.text.regionMatches(true, st - 4, "net ", 0, 4)
+            && isWordStart(s.at(st - 5))) {
+          netUser(s, we);
+          return;
+        }
       }
     }
     if (!azure) {
@@ -144,7 +167,7 @@ final class SecretProse {
   private static final int[] KEYWORD_LENGTHS = new int[128 * 128];
 
   static {
-    for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS}) {
+    for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS, NET_USER_WORDS}) {
       for (String w : words) {
         KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
         KEYWORD_LENGTHS[w.charAt(0) << 7 | w.charAt(1)] |= 1 << w.length();
@@ -528,6 +551,38 @@ final class SecretProse {
       return;
     }
     candidate(s, ue + 3);
+  }
+
+  /** {@link #NET_USER}: {@code we} is the end of {@code user}. */
+  private static void netUser(SecretScan s, int we) {
+    if (s.at(we) != ' ') {
+      return;
+    }
+    int ns = we + 1;
+    int ne = ns;
+    while (ne < s.length
+        && ne - ns <= MAX_PROSE_VALUE
+        && SecretChars.is(s.at(ne), SecretChars.VALUE)) {
+      ne++;
+    }
+    if (ne == ns || s.at(ns) == '/' || s.at(ne) != ' ') {
+      return;
+    }
+    int vs = ne + 1;
+    char q = s.at(vs);
+    if (q == '/' || q == '*' || q == '"' || q == '\'' || q == ' ') {
+      return;
+    }
+    int ve = vs;
+    while (ve < s.length
+        && ve - vs <= MAX_PROSE_VALUE
+        && SecretChars.is(s.at(ve), SecretChars.VALUE)) {
+      ve++;
+    }
+    char after = s.at(ve);
+    if (after == 0 || after == '\n' || after == '\r' || after == ' ' && s.at(ve + 1) == '/') {
+      candidate(s, vs);
+    }
   }
 
   /** A password-looking word at {@code vs}: a letter and a digit or symbol, 6-64 chars. */

@@ -281,6 +281,9 @@ class SecretDetectorTest {
         hit("sshpass -p ⟦S3cr3tPw9⟧ ssh admin@10.0.0.5", "password-assignment"),
         hit("sshpass -p'⟦S3cr3tPw9⟧' scp f host:", "password-assignment"),
         hit("az login -u admin@contoso.com -p ⟦Azur3Adm!n42⟧", "password-assignment"),
+        // NET_USER: the password argument of net user NAME PASSWORD
+        hit("C:\\> net user svc_backup ⟦Spr1ng#2024x⟧ /add /domain", "password-prose"),
+        hit("NET USER Administrator ⟦P@ssw0rd123⟧\nThe command completed", "password-prose"),
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
@@ -358,6 +361,13 @@ class SecretDetectorTest {
         "mysql -u root -p$MYSQL_PWD shop",
         "sshpass -p \"$SSHPASS\" ssh host",
         "az login -u admin@contoso.com -p $AZ_PASS",
+        "net user jdoe /domain",
+        "net user jdoe * /add",
+        "net user jdoe",
+        "net user jdoe newpassword /add",
+        "the net user count is 12345 users",
+        "internet user jdoe S3cr3t!x9 /add",
+        "net user jdoe S3cr3t!x9 please",
         "az webapp create -g rg -p plan1 -n app",
         "a login -p 8080",
         "mysql -u root\nssh -p2222 host",
