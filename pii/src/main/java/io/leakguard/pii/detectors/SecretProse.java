@@ -541,12 +541,7 @@ final class SecretProse {
       return;
     }
     int us = p + 1;
-    int ue = us;
-    while (ue < s.length
-        && ue - us <= MAX_PROSE_VALUE
-        && SecretChars.is(s.at(ue), SecretChars.VALUE)) {
-      ue++;
-    }
+    int ue = valueRunEnd(s, us);
     if (ue == us || !s.text.startsWith(" / ", ue)) {
       return;
     }
@@ -559,12 +554,7 @@ final class SecretProse {
       return;
     }
     int ns = we + 1;
-    int ne = ns;
-    while (ne < s.length
-        && ne - ns <= MAX_PROSE_VALUE
-        && SecretChars.is(s.at(ne), SecretChars.VALUE)) {
-      ne++;
-    }
+    int ne = valueRunEnd(s, ns);
     if (ne == ns || s.at(ns) == '/' || s.at(ne) != ' ') {
       return;
     }
@@ -573,26 +563,30 @@ final class SecretProse {
     if (q == '/' || q == '*' || q == '"' || q == '\'' || q == ' ') {
       return;
     }
-    int ve = vs;
-    while (ve < s.length
-        && ve - vs <= MAX_PROSE_VALUE
-        && SecretChars.is(s.at(ve), SecretChars.VALUE)) {
-      ve++;
-    }
+    int ve = valueRunEnd(s, vs);
     char after = s.at(ve);
     if (after == 0 || after == '\n' || after == '\r' || after == ' ' && s.at(ve + 1) == '/') {
       candidate(s, vs);
     }
   }
 
+  /**
+   * End of the run of {@link SecretChars#VALUE} chars from {@code from}, looked at up to {@link
+   * #MAX_PROSE_VALUE} + 1 chars (a longer run ends past {@code from + MAX_PROSE_VALUE}).
+   */
+  private static int valueRunEnd(SecretScan s, int from) {
+    int e = from;
+    while (e < s.length
+        && e - from <= MAX_PROSE_VALUE
+        && SecretChars.is(s.at(e), SecretChars.VALUE)) {
+      e++;
+    }
+    return e;
+  }
+
   /** A password-looking word at {@code vs}: a letter and a digit or symbol, 6-64 chars. */
   private static void candidate(SecretScan s, int vs) {
-    int ve = vs;
-    while (ve < s.length
-        && ve - vs <= MAX_PROSE_VALUE
-        && SecretChars.is(s.at(ve), SecretChars.VALUE)) {
-      ve++;
-    }
+    int ve = valueRunEnd(s, vs);
     if (ve - vs > MAX_PROSE_VALUE) {
       return;
     }
