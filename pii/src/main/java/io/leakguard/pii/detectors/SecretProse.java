@@ -56,6 +56,25 @@ final class SecretProse {
   private static final String[] NET_USER_WORDS = {"user"};
 
   /**
+   * Header words of a password column that are no prose keyword ({@link #PROSE_WORDS} count too);
+   * see {@link #CSV_COLUMN}.
+   */
+  private static final String[] CSV_WORDS = {"pass"};
+
+  /**
+   * Form name: a password column of a table pasted as CSV (or with {@code ;}, tab or {@code |}
+   * separators): a header line of at least two plain fields (letters, digits, {@code _ -}, blanks,
+   * quotes) one of which is a password word, then up to {@value #CSV_ROWS} rows with the header's
+   * number of separators; each row's field in that column goes through the prose password checks
+   * ({@link #candidate}). Known limit: separators inside quoted fields are not understood (such a
+   * row ends the table).
+   */
+  static final String CSV_COLUMN = "CSV_COLUMN";
+
+  static final int CSV_ROWS = 50;
+  private static final int CSV_LINE_MAX = 512;
+
+  /**
    * Form name: the password argument of {@code net user NAME PASSWORD}, taken only when the word
    * {@code net} is right before {@code user}, the name is one word and the password is followed by
    * a switch ({@code /add}, {@code /domain}, ...) or the end of the line. {@code net user jdoe
@@ -78,6 +97,7 @@ final class SecretProse {
     all.addAll(Arrays.asList(PAIR_WORDS));
     all.addAll(Arrays.asList(ENTROPY_WORDS));
     all.addAll(Arrays.asList(NET_USER_WORDS));
+    all.addAll(Arrays.asList(CSV_WORDS));
     return all;
   }
 
@@ -119,7 +139,13 @@ final class SecretProse {
       int we = wordEnd(s, st);
       if (mayBeKeyword(c, s.at(st + 1), we - st)) {
         if (equalsAny(s, st, we, PROSE_WORDS)) {
-          prose(s, we);
+          if (!csvColumn(s, st, we)) {
+            prose(s, we);
+          }
+          return;
+        }
+        if (equalsAny(s, st, we, CSV_WORDS)) {
+          csvColumn(s, st, we);
           return;
         }
         if (equalsAny(s, st, we, PAIR_WORDS)) {
@@ -167,7 +193,8 @@ final class SecretProse {
   private static final int[] KEYWORD_LENGTHS = new int[128 * 128];
 
   static {
-    for (String[] words : new String[][] {PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS, NET_USER_WORDS}) {
+    for (String[] words :
+        new String[][] {PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS, NET_USER_WORDS, CSV_WORDS}) {
       for (String w : words) {
         KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
         KEYWORD_LENGTHS[w.charAt(0) << 7 | w.charAt(1)] |= 1 << w.length();
@@ -546,6 +573,92 @@ final class SecretProse {
       return;
     }
     candidate(s, ue + 3);
+  }
+
+  private static boolean isCsvSep(char c) {
+    return c == ',' || c == ';' || c == '\t' || c == '|';
+  }
+
+  /**
+   * {@link #CSV_COLUMN}: true when the password word at {@code [st, we)} is a field of a CSV header
+   * line (its rows are then checked), false otherwise (the caller tries prose).
+   */
+  private static boolean csvColumn(SecretScan s, int st, int we) {
+    char sep = s.at(we);
+    if (!isCsvSep(sep)) {
+      sep = s.at(st - 1);
+      char e = s.at(we);
+      if (!isCsvSep(sep) || !(e == 0 || e == '\n' || e == '\r')) {
+        return false;
+      }
+    }
+    // the header line: plain fields only; the column is the number of separators before the word
+    int ls = st;
+    while (ls > 0 && s.at(ls - 1) != '\n') {
+      ls--;
+      if (st - ls > CSV_LINE_MAX) {
+        return false;
+      }
+    }
+    int le = we;
+    while (le < s.length && s.at(le) != '\n' && s.at(le) != '\r') {
+      le++;
+      if (le - we > CSV_LINE_MAX) {
+        return false;
+      }
+    }
+    int col = 0;
+    int seps = 0;
+    for (int i = ls; i < le; i++) {
+      char c = s.at(i);
+      if (c == sep) {
+        seps++;
+        if (i < st) {
+          col++;
+        }
+      } else if (!(SecretChars.is(c, SecretChars.ALNUM)
+          || c == '_'
+          || c == '-'
+          || c == ' '
+          || c == '"')) {
+        return false;
+      }
+    }
+    // the rows: same number of separators; the field of the column is checked
+    int p = le;
+    for (int row = 0; row < CSV_ROWS; row++) {
+      if (s.at(p) == '\r') {
+        p++;
+      }
+      if (s.at(p) != '\n') {
+        break;
+      }
+      p++;
+      int fs = -1;
+      int n = 0;
+      int q = p;
+      while (q < s.length && s.at(q) != '\n' && s.at(q) != '\r' && q - p <= CSV_LINE_MAX) {
+        if (s.at(q) == sep) {
+          n++;
+          if (n == col) {
+            fs = q + 1;
+          }
+        }
+        q++;
+      }
+      if (n != seps || q - p > CSV_LINE_MAX) {
+        break;
+      }
+      int vs = col == 0 ? p : fs;
+      if (s.at(vs) == '"') {
+        vs++;
+      }
+      if (SecretChars.is(s.at(vs), SecretChars.VALUE)) {
+        candidate(s, vs);
+      }
+      p = q;
+    }
+    return true;
   }
 
   /** {@link #NET_USER}: {@code we} is the end of {@code user}. */

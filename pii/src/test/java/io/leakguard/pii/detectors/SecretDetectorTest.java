@@ -281,6 +281,10 @@ class SecretDetectorTest {
         hit("sshpass -p ⟦S3cr3tPw9⟧ ssh admin@10.0.0.5", "password-assignment"),
         hit("sshpass -p'⟦S3cr3tPw9⟧' scp f host:", "password-assignment"),
         hit("az login -u admin@contoso.com -p ⟦Azur3Adm!n42⟧", "password-assignment"),
+        // CSV_COLUMN: a password column of a pasted table
+        hit("user,pass,role\nsvc_sql,⟦Xk92!mPq7z⟧,admin\nreader,⟦Rd#4455tt⟧,ro", "password-prose"),
+        hit("Username;Password\r\njdoe;\"⟦Winter2024x!9⟧\"\r\n", "password-prose"),
+        hit("host\tuser\tpwd\ndb01\tsa\t⟦Sa_P4ssw0rd⟧", "password-prose"),
         // NET_USER: the password argument of net user NAME PASSWORD
         hit("C:\\> net user svc_backup ⟦Spr1ng#2024x⟧ /add /domain", "password-prose"),
         hit("NET USER Administrator ⟦P@ssw0rd123⟧\nThe command completed", "password-prose"),
@@ -361,6 +365,10 @@ class SecretDetectorTest {
         "mysql -u root -p$MYSQL_PWD shop",
         "sshpass -p \"$SSHPASS\" ssh host",
         "az login -u admin@contoso.com -p $AZ_PASS",
+        "user,pass,role\nsvc_sql,$SQL_PASS,admin\nreader,changeme,ro",
+        "my password, sadly, expired.\nticket#12345 is open",
+        "Password, please.\nsee KB4400989x now",
+        "id,name,password\n1,jdoe\n2,asmith,Xk92!mPq7z,extra",
         "net user jdoe /domain",
         "net user jdoe * /add",
         "net user jdoe",
