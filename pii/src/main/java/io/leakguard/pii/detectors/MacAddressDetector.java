@@ -168,6 +168,10 @@ final class MacAddressDetector implements Detector {
     }
     int s = idx.start(t);
     int e = idx.end(k);
+    if (count == IPTABLES_GROUPS && sep == ':' && iptablesField(text, s)) {
+      iptables(ctx, text, idx, t);
+      return e;
+    }
     if (count != 6) {
       return e; // TIMESTAMP (fewer) or HEX_DUMP (more)
     }
@@ -214,6 +218,45 @@ final class MacAddressDetector implements Detector {
     }
     report(ctx, s, e, base, boost, form, pattern, new String(canonical));
     return e;
+  }
+
+  /**
+   * Groups of the {@code MAC=} field of a netfilter (iptables, ufw, firewalld) kernel log line:
+   * destination MAC, source MAC and the two bytes of the EtherType, {@code
+   * MAC=00:0c:29:3e:5c:7a:00:50:56:c0:00:08:08:00}.
+   */
+  static final int IPTABLES_GROUPS = 14;
+
+  /** True when {@code MAC=} (any case) ends right before {@code s}. */
+  private static boolean iptablesField(char[] text, int s) {
+    return s >= 4
+        && text[s - 1] == '='
+        && (text[s - 2] | 0x20) == 'c'
+        && (text[s - 3] | 0x20) == 'a'
+        && (text[s - 4] | 0x20) == 'm'
+        && (s == 4 || !isAlnum(text[s - 5]));
+  }
+
+  /**
+   * The two addresses of a netfilter {@code MAC=} field starting at token {@code t} (pattern {@code
+   * mac.iptables}): the field's label is the evidence, so both get the colon form's score.
+   */
+  private static void iptables(DetectionContext ctx, char[] text, TextIndex idx, int t) {
+    for (int first = t; first <= t + 12; first += 12) {
+      char[] canonical = new char[17];
+      for (int g = first, o = 0; g <= first + 10; g += 2, o += 3) {
+        pair(canonical, o, text, idx.start(g));
+      }
+      report(
+          ctx,
+          idx.start(first),
+          idx.end(first + 10),
+          0.85,
+          0.1,
+          "standard",
+          "mac.iptables",
+          new String(canonical));
+    }
   }
 
   /** True when token {@code space} is a short blank run and {@code word} a hex token. */
