@@ -507,9 +507,7 @@ final class TerraformReader {
       n.put("type", "Microsoft.Network/publicIPAddresses");
       n.put("id", r.key());
       n.put("name", v.path("name").asText(r.address()));
-      if (v.hasNonNull("ip_address") && !v.get("ip_address").asText().isEmpty()) {
-        n.put("ipAddress", v.get("ip_address").asText());
-      }
+      putText(n, "ipAddress", v, "ip_address");
       n.put("publicIPAllocationMethod", v.path("allocation_method").asText("Static"));
       inv.azPublicIps.add(doc(r, n));
     }
@@ -1393,9 +1391,7 @@ final class TerraformReader {
       n.put("kind", "compute#instance");
       n.put("name", v.path("name").asText(r.address()));
       n.put("selfLink", v.hasNonNull("self_link") ? v.get("self_link").asText() : r.address());
-      if (v.hasNonNull("zone") && !v.get("zone").asText().isEmpty()) {
-        n.put("zone", v.get("zone").asText()); // regional firewall policies apply by region
-      }
+      putText(n, "zone", v, "zone"); // regional firewall policies apply by region
       ObjectNode tags = n.putObject("tags");
       tags.set("items", v.path("tags").isArray() ? v.get("tags") : F.arrayNode());
       ArrayNode sas = n.putArray("serviceAccounts");
@@ -1411,25 +1407,17 @@ final class TerraformReader {
         ObjectNode o = nis.addObject();
         o.put("name", "nic" + j++);
         o.put("network", gcpNetwork(r, "network_interface.network", ni.get("network")));
-        if (ni.hasNonNull("network_ip") && !ni.get("network_ip").asText().isEmpty()) {
-          o.put("networkIP", ni.get("network_ip").asText());
-        }
+        putText(o, "networkIP", ni, "network_ip");
         ArrayNode acs = o.putArray("accessConfigs");
         for (JsonNode ac : ni.path("access_config")) {
           ObjectNode a = acs.addObject();
-          if (ac.hasNonNull("nat_ip") && !ac.get("nat_ip").asText().isEmpty()) {
-            a.put("natIP", ac.get("nat_ip").asText());
-          }
+          putText(a, "natIP", ac, "nat_ip");
         }
-        if (ni.hasNonNull("ipv6_address") && !ni.get("ipv6_address").asText().isEmpty()) {
-          o.put("ipv6Address", ni.get("ipv6_address").asText());
-        }
+        putText(o, "ipv6Address", ni, "ipv6_address");
         ArrayNode v6 = o.putArray("ipv6AccessConfigs");
         for (JsonNode ac : ni.path("ipv6_access_config")) {
           ObjectNode a = v6.addObject();
-          if (ac.hasNonNull("external_ipv6") && !ac.get("external_ipv6").asText().isEmpty()) {
-            a.put("externalIpv6", ac.get("external_ipv6").asText());
-          }
+          putText(a, "externalIpv6", ac, "external_ipv6");
         }
       }
       inv.gcpInstances.add(doc(r, n));
@@ -1442,5 +1430,13 @@ final class TerraformReader {
         "azurerm_network_security_rule",
         "aws_security_group",
         "google_compute_firewall");
+  }
+
+  /** Copies the text of {@code from.key} to {@code to.name} when it is present and not empty. */
+  private static void putText(ObjectNode to, String name, JsonNode from, String key) {
+    JsonNode v = from.get(key);
+    if (v != null && !v.isNull() && !v.asText().isEmpty()) {
+      to.put(name, v.asText());
+    }
   }
 }
