@@ -281,10 +281,21 @@ final class SecretProse {
   static final int TOOL_LOOKBACK = 160;
 
   /**
-   * The {@link #GLUED_P_TOOLS} word before the {@code -} at {@code dash} on its line, or null: a
-   * word boundary, then the tool name, then a blank (or {@code .exe}, a path before it is fine).
+   * The {@link #GLUED_P_TOOLS} word before the {@code -} at {@code dash} on its line, or null (see
+   * {@link #commandBefore}).
    */
   static String toolBefore(SecretScan s, int dash) {
+    return commandBefore(s, dash, GLUED_P_TOOLS);
+  }
+
+  private static final String[] CURL = {"curl"};
+
+  /**
+   * The word of {@code commands} before the {@code -} at {@code dash} on its line (at most {@value
+   * #TOOL_LOOKBACK} chars back), or null: a word boundary, then the command (any case), then a
+   * blank or {@code .exe} and a blank (a path before it is fine). Commands are lower case.
+   */
+  private static String commandBefore(SecretScan s, int dash, String[] commands) {
     int lo = Math.max(0, dash - TOOL_LOOKBACK);
     for (int i = dash - 1; i >= lo; i--) {
       char c = s.text.charAt(i);
@@ -292,18 +303,16 @@ final class SecretProse {
         return null;
       }
       char prev = i > 0 ? s.text.charAt(i - 1) : ' ';
-      if ((c | 0x20) != 'm' && (c | 0x20) != 's' && (c | 0x20) != 'a'
-          || SecretChars.is(prev, SecretChars.ALNUM)
-          || prev == '-'
-          || prev == '_') {
+      if (SecretChars.is(prev, SecretChars.ALNUM) || prev == '-' || prev == '_') {
         continue;
       }
-      for (String tool : GLUED_P_TOOLS) {
-        int e = i + tool.length();
-        if (e <= dash
-            && s.text.regionMatches(true, i, tool, 0, tool.length())
+      for (String command : commands) {
+        int e = i + command.length();
+        if ((c | 0x20) == command.charAt(0)
+            && e <= dash
+            && s.text.regionMatches(true, i, command, 0, command.length())
             && (s.at(e) == ' ' || s.text.regionMatches(true, e, ".exe ", 0, 5))) {
-          return tool;
+          return command;
         }
       }
     }
@@ -376,23 +385,7 @@ final class SecretProse {
 
   /** The word {@code curl} (or {@code curl.exe}) before {@code dash} on its line. */
   private static boolean curlBefore(SecretScan s, int dash) {
-    int lo = Math.max(0, dash - TOOL_LOOKBACK);
-    for (int i = dash - 4; i >= lo; i--) {
-      char c = s.text.charAt(i);
-      if (c == '\n' || c == '\r') {
-        return false;
-      }
-      char prev = i > 0 ? s.text.charAt(i - 1) : ' ';
-      if ((c | 0x20) == 'c'
-          && !SecretChars.is(prev, SecretChars.ALNUM)
-          && prev != '-'
-          && prev != '_'
-          && s.text.regionMatches(true, i, "curl", 0, 4)
-          && (s.at(i + 4) == ' ' || s.text.regionMatches(true, i + 4, ".exe ", 0, 5))) {
-        return true;
-      }
-    }
-    return false;
+    return commandBefore(s, dash, CURL) != null;
   }
 
   /** {@code --password value}, {@code --account-key value}, {@code -p 'value'}. */
