@@ -230,10 +230,14 @@ final class PhoneDetector implements Detector {
                 : national
                     ? validateNational(ctx, s, from, end, nationalRegions)
                     : validate(s, from, end, plus, zeroZero, region);
-        boolean unvalidated = false;
-        if (pn == null && nanp && !national) {
+        String validation = VALID;
+        if (pn == null && nanp) {
           pn = shapedNanp(ctx, s, from, end);
-          unvalidated = pn != null;
+          validation = NANP_SHAPE;
+        }
+        if (pn == null && (plus || zeroZero)) {
+          pn = possibleIntl(s, from, end, zeroZero);
+          validation = POSSIBLE;
         }
         if (pn == null) {
           continue;
@@ -252,7 +256,7 @@ final class PhoneDetector implements Detector {
         if (ext > 0) {
           stop = ext;
         }
-        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, national, unvalidated, region);
+        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, national, validation, region);
         reportedUntil = stop;
         found = end;
         break;
@@ -260,6 +264,36 @@ final class PhoneDetector implements Detector {
       from = found > 0 ? found : from + 1;
     }
     return reportedUntil;
+  }
+
+  /** Validation names in explanations: a valid number. */
+  static final String VALID = "libphonenumber";
+
+  /** Written as a NANP number, not a valid one ({@link #shapedNanp}). */
+  static final String NANP_SHAPE = "nanp-shape";
+
+  /** An international number of a possible length for its country ({@link #possibleIntl}). */
+  static final String POSSIBLE = "libphonenumber-possible";
+
+  /**
+   * An international number ({@code +} or {@code 00}) that libphonenumber does not accept as valid
+   * but whose length is possible for its country code ({@code +44 7700 900461}: Ofcom's range for
+   * fiction; {@code +49 (0) 1386 694581}): the international prefix makes it a phone number all the
+   * same. Scored 0.5 (0.6 with a phone word). Null when the country code is unknown or the length
+   * is not possible.
+   */
+  private static Hit possibleIntl(DigitSequence s, int from, int to, boolean zeroZero) {
+    int d = s.groupStart[from] + (zeroZero ? 2 : 0);
+    int end = s.groupStart[to];
+    if (end - d < 8) {
+      return null;
+    }
+    try {
+      PhoneNumber pn = UTIL.parse("+" + digitString(s, d, end), "ZZ");
+      return UTIL.isPossibleNumber(pn) ? hit(pn) : null;
+    } catch (NumberParseException e) {
+      return null;
+    }
   }
 
   /**
@@ -334,15 +368,23 @@ final class PhoneDetector implements Detector {
   /**
    * A number written as a North American one ({@link #nanpWritten}) that libphonenumber does not
    * accept (an unassigned area code or exchange: {@code 830-166-1318}, the kind test-data
-   * generators print): reported only with a phone word nearby ({@link #CONTEXT}) and no identifier
-   * word ({@link #SHAPE_NEGATIVE}), scored 0.6; canonical {@code +1} and the ten digits. Null
-   * otherwise.
+   * generators print): reported when no identifier word ({@link #SHAPE_NEGATIVE}) is near, and
+   * either a phone word is ({@link #CONTEXT}, score 0.6) or the number is written with dashes or a
+   * parenthesized area code ({@code 830-166-1318}, {@code (830) 166-1318}: score 0.5; dots and
+   * spaces need the word). Canonical {@code +1} and the ten digits. Null otherwise.
    */
   private static Hit shapedNanp(DetectionContext ctx, DigitSequence s, int from, int to) {
     int start = s.groupCharStart(from);
     int stop = s.groupCharEnd(to - 1);
+    if (!ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()) {
+      return null;
+    }
+    // without a phone word only the dash and parenthesis forms: 830-166-1318, (830) 166-1318
+    int area = to - 3;
     if (ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT).isEmpty()
-        || !ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()) {
+        && ((s.gap[area + 2] & DigitSequence.GAP_DASH) == 0
+            || (s.gap[area + 1] & (DigitSequence.GAP_DASH | DigitSequence.GAP_CLOSE)) == 0
+            || (s.gapsWithin(from, to) & DigitSequence.GAP_DOT) != 0)) {
       return null;
     }
     int end = s.groupStart[to];
@@ -744,7 +786,7 @@ final class PhoneDetector implements Detector {
       Hit pn,
       boolean intl,
       boolean national,
-      boolean unvalidated,
+      String validation,
       String region) {
     boolean words = s.anyWord(from, to);
     boolean standardGrouping = standardGrouping(s, from, to, intl, pn.cc() == 1);
@@ -766,8 +808,8 @@ final class PhoneDetector implements Detector {
     if (national) {
       base = Math.min(base, 0.65); // another region's national format: context made it a candidate
     }
-    if (unvalidated) {
-      base = Math.min(base, 0.5); // a NANP shape only: a phone word made it a candidate
+    if (!validation.equals(VALID)) {
+      base = Math.min(base, 0.5); // a shape or a possible length only, not a valid number
     }
     List<String> ctxWords = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
     double score = base;
@@ -796,7 +838,7 @@ final class PhoneDetector implements Detector {
             .score(Math.min(1.0, score))
             .form(form)
             .pattern(pattern)
-            .validation(unvalidated ? "nanp-shape+phone-word" : "libphonenumber")
+            .validation(validation)
             .contextWords(ctxWords)
             .canonical(pn.e164())
             .build());
