@@ -20,7 +20,9 @@ import java.util.List;
  *       test-scope {@code NameListsGenerator}; each name is also stored without accents so {@code
  *       Jose Garcia} matches {@code José García}; plus the curated {@code first-names-world.txt}
  *       and {@code last-names-world.txt} (Nigerian, Ghanaian, Indian, romanized Japanese names the
- *       datafaker locales lack).
+ *       datafaker locales lack), and {@code first-names-extra.txt} / {@code last-names-extra.txt}
+ *       (names of 22 locales of the Python Faker package, MIT, that datafaker lacks: among them
+ *       half of the 1,000 most frequent US surnames, {@code Ramirez Evans Cook Morgan}).
  *   <li>{@link #AMBIGUOUS}: curated names that are also everyday words ({@code Bill}, {@code Will},
  *       {@code Grace}): reported only with a cue, or mid-sentence before a known last name.
  *   <li>{@link #NOT_ALONE}: days, months, products, places ({@code Monday}, {@code May}, {@code
@@ -52,6 +54,8 @@ final class PersonNames {
     put(m, withoutAccents(load("last-names.txt")), LAST);
     put(m, load("first-names-world.txt"), FIRST);
     put(m, load("last-names-world.txt"), LAST);
+    put(m, withoutAccents(load("first-names-extra.txt")), FIRST);
+    put(m, withoutAccents(load("last-names-extra.txt")), LAST);
     put(m, load("ambiguous.txt"), AMBIGUOUS);
     put(m, load("not-alone.txt"), NOT_ALONE);
     put(m, load("not-names.txt"), NOT_NAME);
