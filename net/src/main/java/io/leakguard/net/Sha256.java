@@ -41,9 +41,36 @@ final class Sha256 {
 
   private final int[] h = new int[8];
   private final byte[] block = new byte[64];
-  private final int[] w = new int[16];
+  private final int[] w = new int[64];
   private int fill;
   private long length;
+
+  /**
+   * States after the first {@link #CACHED_DEPTH} whole blocks of messages, keyed by the blocks: ids
+   * of one check share their first blocks ({@code check|provider|/subscriptions/<guid>/
+   * resourcegroups/<rg>/providers/microsoft.network/...}), so most of a new prefix is two array
+   * copies instead of two compressions. The third block holds the resource name, unique per target
+   * or rule, so deeper blocks are not kept.
+   */
+  private static final int CACHED_DEPTH = 2;
+
+  private static final int MAX_CACHED = 4096;
+  private final Node root = new Node(IV);
+  private int cached;
+
+  /** The node of the whole blocks absorbed so far, or null once past the cached depth. */
+  private Node at;
+
+  private int depth;
+
+  private static final class Node {
+    final int[] h;
+    final java.util.HashMap<String, Node> next = new java.util.HashMap<>();
+
+    Node(int[] h) {
+      this.h = h;
+    }
+  }
 
   Sha256() {
     reset();
@@ -55,12 +82,16 @@ final class Sha256 {
     private final byte[] block;
     private final int fill;
     private final long length;
+    private final Node at;
+    private final int depth;
 
-    private Mark(int[] h, byte[] block, int fill, long length) {
+    private Mark(int[] h, byte[] block, int fill, long length, Node at, int depth) {
       this.h = h;
       this.block = block;
       this.fill = fill;
       this.length = length;
+      this.at = at;
+      this.depth = depth;
     }
   }
 
@@ -69,10 +100,12 @@ final class Sha256 {
     System.arraycopy(IV, 0, h, 0, 8);
     fill = 0;
     length = 0;
+    at = root;
+    depth = 0;
   }
 
   Mark mark() {
-    return new Mark(h.clone(), java.util.Arrays.copyOf(block, fill), fill, length);
+    return new Mark(h.clone(), java.util.Arrays.copyOf(block, fill), fill, length, at, depth);
   }
 
   void reset(Mark m) {
@@ -80,6 +113,8 @@ final class Sha256 {
     System.arraycopy(m.block, 0, block, 0, m.fill);
     fill = m.fill;
     length = m.length;
+    at = m.at;
+    depth = m.depth;
   }
 
   /** Appends the UTF-8 bytes of {@code s}. */
@@ -94,8 +129,7 @@ final class Sha256 {
       block[fill++] = (byte) s.charAt(i);
       length++;
       if (fill == 64) {
-        compress();
-        fill = 0;
+        full();
       }
     }
   }
@@ -104,8 +138,7 @@ final class Sha256 {
     for (byte x : b) {
       block[fill++] = x;
       if (fill == 64) {
-        compress();
-        fill = 0;
+        full();
       }
     }
     length += b.length;
@@ -136,56 +169,111 @@ final class Sha256 {
     return HEX.toHexDigits(((long) h[0] << 32) | (h[1] & 0xffffffffL));
   }
 
+  /** A whole block of message bytes: from the cache when its state is known, else compressed. */
+  private void full() {
+    fill = 0;
+    if (at == null || depth >= CACHED_DEPTH) {
+      at = null;
+      compress();
+      return;
+    }
+    String key = new String(block, 0, 64, StandardCharsets.ISO_8859_1);
+    Node n = at.next.get(key);
+    if (n != null) {
+      System.arraycopy(n.h, 0, h, 0, 8);
+    } else {
+      compress();
+      if (cached >= MAX_CACHED) {
+        root.next.clear();
+        cached = 0;
+      }
+      n = new Node(h.clone());
+      at.next.put(key, n);
+      cached++;
+    }
+    at = n;
+    depth++;
+  }
+
   private void compress() {
     int[] w = this.w;
-    byte[] b = block;
+    byte[] m = block;
     for (int i = 0; i < 16; i++) {
       int j = i * 4;
       w[i] =
-          (b[j] << 24) | ((b[j + 1] & 0xff) << 16) | ((b[j + 2] & 0xff) << 8) | (b[j + 3] & 0xff);
+          (m[j] << 24) | ((m[j + 1] & 0xff) << 16) | ((m[j + 2] & 0xff) << 8) | (m[j + 3] & 0xff);
     }
+    for (int t = 16; t < 64; t++) {
+      int w15 = w[t - 15];
+      int w2 = w[t - 2];
+      w[t] =
+          w[t - 16]
+              + ((w15 >>> 7 | w15 << 25) ^ (w15 >>> 18 | w15 << 14) ^ (w15 >>> 3))
+              + w[t - 7]
+              + ((w2 >>> 17 | w2 << 15) ^ (w2 >>> 19 | w2 << 13) ^ (w2 >>> 10));
+    }
+    int[] k = K;
     int a = h[0];
-    int bb = h[1];
+    int b = h[1];
     int c = h[2];
     int d = h[3];
     int e = h[4];
     int f = h[5];
     int g = h[6];
     int hh = h[7];
-    for (int t = 0; t < 64; t++) {
-      int wt;
-      if (t < 16) {
-        wt = w[t];
-      } else {
-        int w15 = w[(t - 15) & 15];
-        int w2 = w[(t - 2) & 15];
-        int s0 = Integer.rotateRight(w15, 7) ^ Integer.rotateRight(w15, 18) ^ (w15 >>> 3);
-        int s1 = Integer.rotateRight(w2, 17) ^ Integer.rotateRight(w2, 19) ^ (w2 >>> 10);
-        wt = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
-        w[t & 15] = wt;
-      }
-      int t1 =
-          hh
-              + (Integer.rotateRight(e, 6)
-                  ^ Integer.rotateRight(e, 11)
-                  ^ Integer.rotateRight(e, 25))
-              + ((e & f) ^ (~e & g))
-              + K[t]
-              + wt;
-      int t2 =
-          (Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22))
-              + ((a & bb) ^ (a & c) ^ (bb & c));
-      hh = g;
-      g = f;
-      f = e;
-      e = d + t1;
-      d = c;
-      c = bb;
-      bb = a;
-      a = t1 + t2;
+    // eight rounds per iteration with the roles of the variables rotated (no moves between rounds)
+    for (int t = 0; t < 64; t += 8) {
+      hh += (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      hh += ((e & f) ^ (~e & g)) + k[t + 0] + w[t + 0];
+      d += hh;
+      hh +=
+          ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10))
+              + ((a & b) ^ (a & c) ^ (b & c));
+      g += (d >>> 6 | d << 26) ^ (d >>> 11 | d << 21) ^ (d >>> 25 | d << 7);
+      g += ((d & e) ^ (~d & f)) + k[t + 1] + w[t + 1];
+      c += g;
+      g +=
+          ((hh >>> 2 | hh << 30) ^ (hh >>> 13 | hh << 19) ^ (hh >>> 22 | hh << 10))
+              + ((hh & a) ^ (hh & b) ^ (a & b));
+      f += (c >>> 6 | c << 26) ^ (c >>> 11 | c << 21) ^ (c >>> 25 | c << 7);
+      f += ((c & d) ^ (~c & e)) + k[t + 2] + w[t + 2];
+      b += f;
+      f +=
+          ((g >>> 2 | g << 30) ^ (g >>> 13 | g << 19) ^ (g >>> 22 | g << 10))
+              + ((g & hh) ^ (g & a) ^ (hh & a));
+      e += (b >>> 6 | b << 26) ^ (b >>> 11 | b << 21) ^ (b >>> 25 | b << 7);
+      e += ((b & c) ^ (~b & d)) + k[t + 3] + w[t + 3];
+      a += e;
+      e +=
+          ((f >>> 2 | f << 30) ^ (f >>> 13 | f << 19) ^ (f >>> 22 | f << 10))
+              + ((f & g) ^ (f & hh) ^ (g & hh));
+      d += (a >>> 6 | a << 26) ^ (a >>> 11 | a << 21) ^ (a >>> 25 | a << 7);
+      d += ((a & b) ^ (~a & c)) + k[t + 4] + w[t + 4];
+      hh += d;
+      d +=
+          ((e >>> 2 | e << 30) ^ (e >>> 13 | e << 19) ^ (e >>> 22 | e << 10))
+              + ((e & f) ^ (e & g) ^ (f & g));
+      c += (hh >>> 6 | hh << 26) ^ (hh >>> 11 | hh << 21) ^ (hh >>> 25 | hh << 7);
+      c += ((hh & a) ^ (~hh & b)) + k[t + 5] + w[t + 5];
+      g += c;
+      c +=
+          ((d >>> 2 | d << 30) ^ (d >>> 13 | d << 19) ^ (d >>> 22 | d << 10))
+              + ((d & e) ^ (d & f) ^ (e & f));
+      b += (g >>> 6 | g << 26) ^ (g >>> 11 | g << 21) ^ (g >>> 25 | g << 7);
+      b += ((g & hh) ^ (~g & a)) + k[t + 6] + w[t + 6];
+      f += b;
+      b +=
+          ((c >>> 2 | c << 30) ^ (c >>> 13 | c << 19) ^ (c >>> 22 | c << 10))
+              + ((c & d) ^ (c & e) ^ (d & e));
+      a += (f >>> 6 | f << 26) ^ (f >>> 11 | f << 21) ^ (f >>> 25 | f << 7);
+      a += ((f & g) ^ (~f & hh)) + k[t + 7] + w[t + 7];
+      e += a;
+      a +=
+          ((b >>> 2 | b << 30) ^ (b >>> 13 | b << 19) ^ (b >>> 22 | b << 10))
+              + ((b & c) ^ (b & d) ^ (c & d));
     }
     h[0] += a;
-    h[1] += bb;
+    h[1] += b;
     h[2] += c;
     h[3] += d;
     h[4] += e;
