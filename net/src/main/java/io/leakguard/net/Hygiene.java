@@ -178,15 +178,16 @@ final class Hygiene {
       if (!ports.containsAll(r.portsFor(p))) {
         return null;
       }
-      Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, cand, p, true);
-      Region need = new Region.Builder().build();
-      Region.Builder nb = new Region.Builder();
-      for (int i = 0; i < r.remote().intervalCount(); i++) {
-        nb.add(r.remote().lo(i), r.remote().hi(i), r.portsFor(p));
+      // one candidate covering all the rule's addresses and ports decides it (the union region
+      // below then contains the rule's region); the exact union test only for the other rules
+      boolean one = false;
+      for (RuleLine c : cand) {
+        if (c.portsFor(p).containsAll(r.portsFor(p)) && c.remote().containsAll(r.remote())) {
+          one = true;
+          break;
+        }
       }
-      need = nb.build();
-      Region inter = need.intersect(cover);
-      if (!sameRegion(inter, need)) {
+      if (!one && !covered(cand, r, p)) {
         return null;
       }
       for (RuleLine c : cand) {
@@ -196,6 +197,17 @@ final class Hygiene {
       }
     }
     return used;
+  }
+
+  /** True when the union of the candidates' traffic contains all of r's (addresses × ports). */
+  static boolean covered(List<RuleLine> cand, RuleLine r, Protocol p) {
+    Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, cand, p, true);
+    Region.Builder nb = new Region.Builder();
+    for (int i = 0; i < r.remote().intervalCount(); i++) {
+      nb.add(r.remote().lo(i), r.remote().hi(i), r.portsFor(p));
+    }
+    Region need = nb.build();
+    return sameRegion(need.intersect(cover), need);
   }
 
   private static boolean sameRegion(Region a, Region b) {

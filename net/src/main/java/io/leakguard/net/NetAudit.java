@@ -4,13 +4,9 @@ import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
 import io.leakguard.net.internal.Parallel;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +42,7 @@ public final class NetAudit {
     List<Warning> warnings = new ArrayList<>(model.warnings());
     List<Finding> kept = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    Ids seen = new Ids(all.size());
     for (Finding f : all) {
       if (!seen.add(f.id())) {
         continue;
@@ -72,6 +68,60 @@ public final class NetAudit {
       (hit == null ? kept : suppressed).add(f);
     }
     return new AuditReport(sorted(kept), dedupe(warnings), sorted(suppressed));
+  }
+
+  /**
+   * The set of finding ids seen, for the first-one-wins dedupe. Ids are 16 hex digits (64 bits of
+   * SHA-256, see {@link #id}), so they are kept as longs in an open-addressing table sized once (a
+   * {@code LinkedHashSet<String>} of 277,827 ids, grown by rehashing, was ~3% of the samples of a
+   * 1x audit, all on the main thread); any other id goes to a hash set.
+   */
+  static final class Ids {
+    private final long[] keys;
+    private final boolean[] used;
+    private final java.util.HashSet<String> other = new java.util.HashSet<>();
+
+    Ids(int expected) {
+      int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+      keys = new long[cap];
+      used = new boolean[cap];
+    }
+
+    /** True when {@code id} was not in the set (it is now). */
+    boolean add(String id) {
+      long v = hex64(id);
+      if (v == -1 && !"ffffffffffffffff".equals(id)) {
+        return other.add(id);
+      }
+      int mask = keys.length - 1;
+      int i = (int) ((v * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (used[i]) {
+        if (keys[i] == v) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      used[i] = true;
+      keys[i] = v;
+      return true;
+    }
+
+    /** The value of 16 lower-case hex digits, else -1. */
+    private static long hex64(String s) {
+      if (s.length() != 16) {
+        return -1;
+      }
+      long v = 0;
+      for (int i = 0; i < 16; i++) {
+        char c = s.charAt(i);
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) {
+          return -1;
+        }
+        v = (v << 4) | d;
+      }
+      return v;
+    }
   }
 
   /**
@@ -137,18 +187,69 @@ public final class NetAudit {
    * protocol, first port. Sorted as keys (first port parsed once, equal strings by reference skip
    * the comparison) with a stable sort on every core: the order {@code List.sort} with the
    * equivalent comparator chain gives.
+   *
+   * <p>Not {@code Arrays.parallelSort}: on a 2-core machine the common fork-join pool has one
+   * thread, and parallelSort then sorts on the calling thread alone (the sort of the 1x benchmark's
+   * 277,827 findings was ~3% of the CPU samples, all on the main thread while the other core
+   * idled). Here the keys are built and sorted in one run per thread, and the sorted runs are
+   * merged (ties from the earlier run first, so the result is the stable sort's).
    */
-  private static List<Finding> sorted(List<Finding> fs) {
-    SortKey[] keys = new SortKey[fs.size()];
-    for (int i = 0; i < keys.length; i++) {
-      Finding f = fs.get(i);
-      keys[i] =
-          new SortKey(f, f.severity().ordinal(), f.direction().ordinal(), firstPort(f.ports()));
+  static List<Finding> sorted(List<Finding> fs) {
+    int n = fs.size();
+    SortKey[] keys = new SortKey[n];
+    int runs = n < 4 * Parallel.MIN_PARALLEL ? 1 : Parallel.threads();
+    List<int[]> bounds = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      bounds.add(new int[] {(int) ((long) n * r / runs), (int) ((long) n * (r + 1) / runs)});
     }
-    java.util.Arrays.parallelSort(keys, SortKey::compare);
-    Finding[] out = new Finding[keys.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = keys[i].f();
+    Parallel.map(
+        bounds,
+        (int[] b, List<Void> unused) -> {
+          for (int i = b[0]; i < b[1]; i++) {
+            Finding f = fs.get(i);
+            keys[i] =
+                new SortKey(
+                    f, f.severity().ordinal(), f.direction().ordinal(), firstPort(f.ports()));
+          }
+          java.util.Arrays.sort(keys, b[0], b[1], SortKey::compare);
+        },
+        2,
+        1);
+    // pairwise merges of neighbouring runs until one is left
+    SortKey[] src = keys;
+    SortKey[] dst = new SortKey[n];
+    while (bounds.size() > 1) {
+      List<int[]> merged = new ArrayList<>();
+      for (int r = 0; r < bounds.size(); r += 2) {
+        int[] a = bounds.get(r);
+        if (r + 1 == bounds.size()) {
+          System.arraycopy(src, a[0], dst, a[0], a[1] - a[0]);
+          merged.add(a);
+          continue;
+        }
+        int[] b = bounds.get(r + 1);
+        int i = a[0];
+        int j = b[0];
+        int k = a[0];
+        while (i < a[1] && j < b[1]) {
+          dst[k++] = SortKey.compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
+        }
+        while (i < a[1]) {
+          dst[k++] = src[i++];
+        }
+        while (j < b[1]) {
+          dst[k++] = src[j++];
+        }
+        merged.add(new int[] {a[0], b[1]});
+      }
+      bounds = merged;
+      SortKey[] t = src;
+      src = dst;
+      dst = t;
+    }
+    Finding[] out = new Finding[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = src[i].f();
     }
     return java.util.Arrays.asList(out);
   }
@@ -258,6 +359,24 @@ public final class NetAudit {
           .computeIfAbsent(t.provider(), k -> intern(templates(res, t, p, policy, this)));
     }
 
+    /**
+     * The interned CIDR list of a canonical source set. The set's own list is one instance per set
+     * ({@link AddressSet#toCidrs} is memoised), so it is interned once per thread and then found by
+     * identity: {@code Interner.of} hashes the whole list (up to ~100 strings for an "internet
+     * minus a few ranges" source) on every call, ~3% of the samples of a 1x audit.
+     */
+    private List<String> cidrs(AddressSet sources) {
+      List<String> c = sources.toCidrs();
+      List<String> hit = cidrsMemo.get(c);
+      if (hit == null) {
+        hit = interner.of(c);
+        cidrsMemo.put(c, hit);
+      }
+      return hit;
+    }
+
+    private final Map<List<String>, List<String>> cidrsMemo = new IdentityHashMap<>();
+
     private List<Template> intern(List<Template> xs) {
       List<Template> out = new ArrayList<>(xs.size());
       for (Template x : xs) {
@@ -267,7 +386,7 @@ public final class NetAudit {
                 x.lo(),
                 x.hi(),
                 x.sources(),
-                interner.of(x.sources().toCidrs()),
+                cidrs(x.sources()),
                 x.wide(),
                 x.unknown(),
                 interner.of(x.path()),
@@ -585,19 +704,34 @@ public final class NetAudit {
   /** {@link #id} of a resource id already in lower case. */
   private static String hash(
       String check, Provider p, String lowerResourceId, Direction d, String proto, String ports) {
-    String key = String.join("|", check, p.word(), lowerResourceId, d.word(), proto, ports);
-    byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(h, 0, 8);
+    Sha256 s = SHA256.get();
+    s.reset();
+    s.update(check);
+    s.update("|");
+    s.update(p.word());
+    s.update("|");
+    s.update(lowerResourceId);
+    s.update("|");
+    s.update(d.word());
+    s.update("|");
+    s.update(proto);
+    s.update("|");
+    s.update(ports);
+    return s.hex16();
   }
 
   /**
    * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
    * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
-   * resource id) is kept per check and cloned, so each id compresses only its last block(s).
+   * resource id) is kept per check and restored, so each id compresses only its last block(s).
    */
   static final class TargetIds {
     private final String prefixTail;
-    private final Map<String, MessageDigest> byCheck = new java.util.HashMap<>(8);
+    private final Sha256 sha = SHA256.get();
+    // at most a handful of checks per target: parallel arrays, compared by reference first
+    private String[] checks = new String[4];
+    private Sha256.Mark[] marks = new Sha256.Mark[4];
+    private int count;
 
     TargetIds(Target t) {
       prefixTail =
@@ -611,36 +745,35 @@ public final class NetAudit {
     }
 
     String id(String check, String proto, String ports) {
-      MessageDigest md = byCheck.get(check);
-      if (md == null) {
-        md = copy(SHA256.get());
-        md.reset();
-        md.update((check + prefixTail).getBytes(StandardCharsets.UTF_8));
-        byCheck.put(check, md);
+      Sha256.Mark m = null;
+      for (int i = 0; i < count; i++) {
+        if (checks[i] == check || checks[i].equals(check)) {
+          m = marks[i];
+          break;
+        }
       }
-      byte[] h = copy(md).digest((proto + "|" + ports).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 8);
-    }
-
-    private static MessageDigest copy(MessageDigest md) {
-      try {
-        return (MessageDigest) md.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new IllegalStateException(e);
+      if (m == null) {
+        sha.reset();
+        sha.update(check);
+        sha.update(prefixTail);
+        m = sha.mark();
+        if (count == checks.length) {
+          checks = java.util.Arrays.copyOf(checks, count * 2);
+          marks = java.util.Arrays.copyOf(marks, count * 2);
+        }
+        checks[count] = check;
+        marks[count++] = m;
       }
+      sha.reset(m);
+      sha.update(proto);
+      sha.update("|");
+      sha.update(ports);
+      return sha.hex16();
     }
   }
 
-  /** {@code MessageDigest.getInstance} is costly; one instance per thread (digest() resets it). */
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException(e);
-            }
-          });
+  /** One SHA-256 state per thread (ids are computed on the audit threads). */
+  private static final ThreadLocal<Sha256> SHA256 = ThreadLocal.withInitial(Sha256::new);
 
   /** The answer to one flow question. */
   public record FlowAnswer(String verdict, List<Finding.PathStep> layers, String target) {}

@@ -7,6 +7,9 @@ import io.leakguard.net.internal.Parallel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Parses a large export whose root is a JSON array (the usual {@code az ... list} output) on every
@@ -35,7 +38,12 @@ final class SplitArray {
     return parse(mapper, b, threads * 4);
   }
 
-  /** Splits into about {@code runs} runs; {@code null} when the input is not a clean array. */
+  /**
+   * Splits into about {@code runs} runs; {@code null} when the input is not a clean array. Each run
+   * is handed to a parsing thread as soon as the scan has found its end, so the scan (one core for
+   * ~5% of a 1x audit's CPU) overlaps the parsing of the runs before it instead of preceding it.
+   * When the input turns out not to be a clean array the parses already started are discarded.
+   */
   static JsonNode parse(ObjectMapper mapper, byte[] b, int runs) {
     int i = 0;
     while (i < b.length && isSpace(b[i])) {
@@ -46,75 +54,78 @@ final class SplitArray {
     }
     int open = i;
     int step = Math.max(1, b.length / Math.max(1, runs));
-    List<int[]> cuts = new ArrayList<>(); // [from, to) of each run, without the brackets
-    int from = open + 1;
-    int depth = 0;
-    boolean str = false;
-    int end = -1;
-    for (i = open + 1; i < b.length; i++) {
-      byte c = b[i];
-      if (str) {
-        if (c == '\\') {
-          i++;
+    ExecutorService pool = Parallel.pool(Parallel.threads(), "leakguard-read");
+    try {
+      List<Future<Object>> parts = new ArrayList<>();
+      int from = open + 1;
+      int depth = 0;
+      boolean str = false;
+      int end = -1;
+      for (i = open + 1; i < b.length; i++) {
+        byte c = b[i];
+        if (str) {
+          if (c == '\\') {
+            i++;
+          } else if (c == '"') {
+            str = false;
+          }
         } else if (c == '"') {
-          str = false;
+          str = true;
+        } else if (c == '{' || c == '[') {
+          depth++;
+        } else if (c == '}' || c == ']') {
+          if (depth == 0) {
+            end = i;
+            break;
+          }
+          depth--;
+        } else if (c == ',' && depth == 0 && i - from >= step) {
+          if (blank(b, from, i)) {
+            return null; // "[,x]": let the whole-file parse report it
+          }
+          parts.add(pool.submit(run(mapper, b, from, i)));
+          from = i + 1;
         }
-      } else if (c == '"') {
-        str = true;
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ']') {
-        if (depth == 0) {
-          end = i;
-          break;
-        }
-        depth--;
-      } else if (c == ',' && depth == 0 && i - from >= step) {
-        cuts.add(new int[] {from, i});
-        from = i + 1;
       }
-    }
-    if (end < 0 || str || b[end] != ']') {
-      return null;
-    }
-    for (int j = end + 1; j < b.length; j++) {
-      if (!isSpace(b[j])) {
+      if (end < 0 || str || b[end] != ']') {
         return null;
       }
-    }
-    cuts.add(new int[] {from, end});
-    if (cuts.size() < 2) {
-      return null;
-    }
-    for (int[] cut : cuts) {
-      if (blank(b, cut[0], cut[1])) {
-        return null; // "[,x]" or "[x,]": let the whole-file parse report it
+      for (int j = end + 1; j < b.length; j++) {
+        if (!isSpace(b[j])) {
+          return null;
+        }
       }
-    }
-    List<Object> parts =
-        Parallel.map(
-            cuts,
-            (int[] cut, List<Object> out) -> {
-              byte[] run = new byte[cut[1] - cut[0] + 2];
-              run[0] = '[';
-              System.arraycopy(b, cut[0], run, 1, cut[1] - cut[0]);
-              run[run.length - 1] = ']';
-              try {
-                out.add(mapper.readTree(run));
-              } catch (IOException | RuntimeException e) {
-                out.add(e);
-              }
-            },
-            2,
-            1);
-    ArrayNode all = mapper.createArrayNode();
-    for (Object p : parts) {
-      if (!(p instanceof ArrayNode)) {
-        return null;
+      if (parts.isEmpty() || blank(b, from, end)) {
+        return null; // one run only, or "[x,]"
       }
-      all.addAll((ArrayNode) p);
+      parts.add(pool.submit(run(mapper, b, from, end)));
+      ArrayNode all = mapper.createArrayNode();
+      for (Future<Object> f : parts) {
+        Object p = Parallel.get(f);
+        if (!(p instanceof ArrayNode)) {
+          return null;
+        }
+        all.addAll((ArrayNode) p);
+      }
+      return all;
+    } finally {
+      pool.shutdownNow();
     }
-    return all;
+  }
+
+  /** The parse of {@code [} + bytes [from, to) + {@code ]}: its tree, or the exception. */
+  private static Callable<Object> run(ObjectMapper mapper, byte[] b, int from, int to) {
+    return () -> {
+      byte[] run = new byte[to - from + 2];
+      run[0] = '[';
+      System.arraycopy(b, from, run, 1, to - from);
+      run[run.length - 1] = ']';
+      try {
+        return mapper.readTree(run);
+      } catch (IOException | RuntimeException e) {
+        return e;
+      }
+    };
   }
 
   private static boolean blank(byte[] b, int from, int to) {

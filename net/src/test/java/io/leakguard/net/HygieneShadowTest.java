@@ -1,0 +1,133 @@
+package io.leakguard.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leakguard.core.SourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hygiene's shadowing shortcut (one earlier rule covering all of a rule's addresses and ports
+ * shadows it without the union region) never disagrees with the exact union test, on rules drawn
+ * from overlapping CIDRs, ranges and service tags; and a table of named cases.
+ */
+class HygieneShadowTest {
+  private static final String[] REMOTES = {
+    "0.0.0.0/0",
+    "10.0.0.0/8",
+    "10.1.0.0/16",
+    "10.1.2.0/24",
+    "10.1.2.3/32",
+    "192.168.0.0/16",
+    "1.2.3.0/24",
+    "1.2.3.128/25",
+    "1.2.3.0/25",
+    "::/0",
+    "2001:db8::/32"
+  };
+  private static final PortSet[] PORTS = {
+    PortSet.ALL,
+    PortSet.of(22),
+    PortSet.range(20, 30),
+    PortSet.range(0, 1023),
+    PortSet.of(443),
+    PortSet.range(22, 22)
+  };
+
+  private static RuleLine line(String name, boolean allow, String remote, PortSet ports) {
+    return new RuleLine(
+        "nsg-1",
+        "nsg-one",
+        name,
+        100,
+        allow,
+        Direction.INBOUND,
+        Set.of(Protocol.TCP),
+        AddressSet.parse(remote),
+        ports,
+        AddressSet.ALL,
+        Set.of(),
+        false,
+        List.of(remote),
+        false,
+        false,
+        SourceRef.ofPath("nsg.json", "$[0]"));
+  }
+
+  @Test
+  void shortcutImpliesTheExactTest() {
+    Random rnd = new Random(42);
+    int shortcuts = 0;
+    for (int k = 0; k < 3000; k++) {
+      RuleLine r =
+          line(
+              "r",
+              rnd.nextBoolean(),
+              REMOTES[rnd.nextInt(REMOTES.length)],
+              PORTS[rnd.nextInt(PORTS.length)]);
+      List<RuleLine> cand = new ArrayList<>();
+      int n = 1 + rnd.nextInt(3);
+      for (int i = 0; i < n; i++) {
+        cand.add(
+            line(
+                "c" + i,
+                rnd.nextBoolean(),
+                REMOTES[rnd.nextInt(REMOTES.length)],
+                PORTS[rnd.nextInt(PORTS.length)]));
+      }
+      boolean one = false;
+      for (RuleLine c : cand) {
+        if (c.portsFor(Protocol.TCP).containsAll(r.portsFor(Protocol.TCP))
+            && c.remote().containsAll(r.remote())) {
+          one = true;
+        }
+      }
+      if (one) {
+        shortcuts++;
+        assertThat(Hygiene.covered(cand, r, Protocol.TCP)).as("%s by %s", r, cand).isTrue();
+      }
+    }
+    assertThat(shortcuts).isGreaterThan(300);
+  }
+
+  @Test
+  void namedCases() {
+    // (rule, earlier rules, shadowed?)
+    Object[][] cases = {
+      {
+        line("r", true, "10.1.2.0/24", PortSet.of(22)),
+        List.of(line("a", false, "10.0.0.0/8", PortSet.ALL)),
+        true
+      },
+      {
+        line("r", true, "10.1.2.0/24", PortSet.range(20, 30)),
+        List.of(line("a", true, "10.0.0.0/8", PortSet.of(22))),
+        false
+      },
+      // two rules together (neither alone): the exact union test
+      {
+        line("r", true, "1.2.3.0/24", PortSet.of(443)),
+        List.of(
+            line("a", true, "1.2.3.0/25", PortSet.ALL),
+            line("b", false, "1.2.3.128/25", PortSet.of(443))),
+        true
+      },
+      {
+        line("r", true, "1.2.3.0/24", PortSet.of(443)),
+        List.of(line("a", true, "1.2.3.0/25", PortSet.ALL)),
+        false
+      },
+    };
+    for (Object[] c : cases) {
+      RuleLine r = (RuleLine) c[0];
+      @SuppressWarnings("unchecked")
+      List<RuleLine> earlier = (List<RuleLine>) c[1];
+      assertThat(Hygiene.shadowers(earlier, r) != null)
+          .as("%s after %s", r.remoteAsWritten(), earlier.size())
+          .isEqualTo(c[2]);
+    }
+  }
+}
