@@ -349,6 +349,7 @@ final class PersonDetector implements Detector {
           "user is",
           "end user is",
           "caller is",
+          "caller",
           "requester is",
           "admin is",
           "tenant is",
@@ -515,6 +516,7 @@ final class PersonDetector implements Detector {
             "holder",
             "cardholder",
             "card",
+            "caller",
             "is",
             "transcript",
             "tam",
@@ -1481,10 +1483,14 @@ final class PersonDetector implements Detector {
       int to = Math.min(text.length(), from + 100);
       for (int i = from; i < to; i++) {
         char c = chars[i];
+        if (c == '@' && i == from && close == '>') {
+          return false; // MENTION: a Slack user mention "<@U02UZ3H2N>" is no address
+        }
         if (c == '@' || c == '\uFF20') {
           return true;
         }
-        if (c == '\n' || (c == close && i > from + 1)) {
+        if (c == '\n' || c == ',' || c == ';' || (c == close && i > from + 1)) {
+          // a list in brackets is no address: "VALUES (5, 'bjorn', 'b@x')" in a SQL dump
           return false;
         }
         if ((c == 'a' || c == 'A')
