@@ -1046,6 +1046,13 @@ final class PersonDetector implements Detector {
           }
           if (k < n && capWord(k)) {
             next = k;
+          } else if (particles == 0
+              && k + 2 < n
+              && lowerWord(k)
+              && PARTICLES.contains(chars, ix.start(k), ix.end(k))
+              && punct(k + 1, '-')
+              && capWord(k + 2)) {
+            next = k; // a particle joined by a hyphen: "Abdullah al-Mansour", "Amr el-Sayed"
           }
         }
         if (parts == 0 && next < 0) {
