@@ -1831,6 +1831,13 @@ final class PersonDetector implements Detector {
             return;
           }
         }
+        int fs = fieldStart(le);
+        if (fs >= 0 && fs <= le && LABELS.contains(chars, ix.start(fs), ix.end(le))) {
+          // "Nom : Dupont, Prénom : Claire": a form label after a field separator on the line
+          setLower(STRONG, "person.label", fs, le, true);
+          labelCue = true;
+          return;
+        }
         // "... assigned to: John" not at line start (a ':' opening the text has no words before)
         int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
@@ -1986,6 +1993,27 @@ final class PersonDetector implements Detector {
     }
 
     /** The first token of up to {@code words} words ending at token {@code j} on one line. */
+    /**
+     * The first word of a phrase of at most three words ending at token {@code le} that follows a
+     * field separator ({@code ,} {@code ;} {@code |}) on the same line, or -1.
+     */
+    int fieldStart(int le) {
+      if (le < 0 || !word(le)) {
+        return -1;
+      }
+      int k = phraseBack(le, 3);
+      for (; k <= le; k++) {
+        if (!word(k)) {
+          continue;
+        }
+        int b = inlineSpace(k - 1) ? k - 2 : k - 1;
+        if (punct(b, ',') || punct(b, ';') || punct(b, '|')) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
     int phraseBack(int j, int words) {
       int s = j;
       int count = 1;
