@@ -180,7 +180,11 @@ final class PersonDetector implements Detector {
           "saluti",
           "cordiali saluti",
           "distinti saluti",
-          "grazie");
+          "grazie",
+          // session 7: the Japanese sign-off before a romanized name
+          "よろしくお願いします",
+          "よろしくお願いいたします",
+          "宜しくお願いします");
   static final NameSet CLOSINGS = new NameSet(CLOSING_PHRASES);
   static final NameSet HEADERS =
       new NameSet(
