@@ -1216,6 +1216,12 @@ final class PersonDetector implements Detector {
           return inv;
         }
       }
+      if (doubleSurname() && punct(pe[1] + 1, ',')) {
+        int inv = inverted(pe[1]); // "García López, María" after a header or label
+        if (inv > 0) {
+          return inv;
+        }
+      }
       if (cueKind != STRONG) {
         forwardCue(ps[0], pe[parts - 1]);
       }
@@ -2142,6 +2148,20 @@ final class PersonDetector implements Detector {
     }
 
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
+    /**
+     * DOUBLE_SURNAME: a chain of two listed surnames, the first no listed first name, after a
+     * strong cue (a header or label): {@code From: "García López, María"}, {@code Titular: Pérez
+     * Gómez, Ana} (Spanish and Portuguese double surnames before the given name).
+     */
+    boolean doubleSurname() {
+      return parts == 2
+          && cueKind == STRONG
+          && (pf[0] & P_FIRST) == 0
+          && (pf[0] & P_LAST) != 0
+          && (pf[1] & P_LAST) != 0
+          && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
+    }
+
     int inverted(int last) {
       int c = last + 1;
       if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
@@ -2188,6 +2208,9 @@ final class PersonDetector implements Detector {
               || (inlineSpace(after) && punct(after + 1, '|'));
       int fLast = pf[0] | (lead != ps[0] ? P_LAST : 0);
       int fFirst = partFlags(gs, ge, false);
+      if (parts == 2 && ((fFirst & P_FIRST) == 0 || (fFirst & P_AMBIG) != 0)) {
+        return 0; // DOUBLE_SURNAME: the given name after the two surnames must be listed
+      }
       if (((fLast | fFirst) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) != 0) {
         return 0;
       }
