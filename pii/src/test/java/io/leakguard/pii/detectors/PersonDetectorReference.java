@@ -149,6 +149,8 @@ final class PersonDetectorReference implements Detector {
             "cardholder",
             "card",
             "caller",
+            "kunde",
+            "kundin",
             "is",
             "transcript",
             "tam",
@@ -1649,21 +1651,21 @@ final class PersonDetectorReference implements Detector {
       }
     }
 
-    /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     /**
-     * DOUBLE_SURNAME: a chain of two listed surnames, the first no listed first name, after a
-     * strong cue (a header or label): {@code From: "García López, María"}, {@code Titular: Pérez
-     * Gómez, Ana} (Spanish and Portuguese double surnames before the given name).
+     * DOUBLE_SURNAME: a chain of two listed surnames after a strong cue (a header or label), then a
+     * comma and a listed given name that closes the phrase: {@code From: "García López, María"
+     * <...>}, {@code Titular: Pérez Gómez, Ana} (Spanish and Portuguese double surnames before the
+     * given name). {@code To: Maria Garcia, John Smith} is a list: the given name must close.
      */
     boolean doubleSurname() {
       return parts == 2
           && cueKind == STRONG
-          && (pf[0] & P_FIRST) == 0
           && (pf[0] & P_LAST) != 0
           && (pf[1] & P_LAST) != 0
           && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
     }
 
+    /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
       if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
@@ -1710,9 +1712,6 @@ final class PersonDetectorReference implements Detector {
               || (inlineSpace(after) && punct(after + 1, '|'));
       int fLast = pf[0] | (lead != ps[0] ? P_LAST : 0);
       int fFirst = partFlags(gs, ge, false);
-      if (parts == 2 && ((fFirst & P_FIRST) == 0 || (fFirst & P_AMBIG) != 0)) {
-        return 0; // DOUBLE_SURNAME: the given name after the two surnames must be listed
-      }
       if (((fLast | fFirst) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) != 0) {
         return 0;
       }
@@ -1725,6 +1724,9 @@ final class PersonDetectorReference implements Detector {
       }
       if (!closes && !both) {
         return 0;
+      }
+      if (parts == 2 && (!closes || (fFirst & P_FIRST) == 0 || (fFirst & P_AMBIG) != 0)) {
+        return 0; // DOUBLE_SURNAME: a listed given name that closes the phrase
       }
       boolean caps = (fLast & P_CAPS) != 0 && (fFirst & P_CAPS) != 0;
       if (caps && !capsAllowed && !addr && !both) {
