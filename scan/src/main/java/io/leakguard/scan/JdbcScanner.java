@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>Discovers tables (all schemas but the system ones, or the given schema / tables) and their
  *       text-like columns ({@code char}, {@code varchar}, {@code text}, {@code clob}, {@code json},
- *       {@code jsonb}).
+ *       {@code jsonb}, {@code xml}, {@code citext}, {@code hstore}, the network types {@code inet},
+ *       {@code cidr}, {@code macaddr}, {@code macaddr8}, and arrays of these, read in their text
+ *       form).
  *   <li>Sampling ({@link Builder#sample}) reads at most N rows of each table: on PostgreSQL, random
  *       pages of the whole table ({@code TABLESAMPLE SYSTEM ... REPEATABLE (0)}, when the table's
  *       statistics say it is large), elsewhere the first N rows; either way the time does not grow
@@ -253,9 +255,34 @@ public final class JdbcScanner {
         return true;
       default:
         String n = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
-        return n.equals("json") || n.equals("jsonb") || n.equals("text") || n.contains("character");
+        if (n.startsWith("_")) {
+          n = n.substring(1); // a PostgreSQL array: scanned as its text form {a,"b c"}
+        }
+        return TEXT_TYPE_NAMES.contains(n) || n.contains("character");
     }
   }
+
+  /**
+   * Type names (PostgreSQL's, lower case) read as text besides the JDBC character types: JSON and
+   * XML documents, case-insensitive text ({@code citext}), key-value text ({@code hstore}), and the
+   * network types whose values are themselves personal data: {@code inet} and {@code cidr} hold
+   * addresses (read as {@code 203.0.113.7}, {@code 10.20.0.0/16}), {@code macaddr} and {@code
+   * macaddr8} device addresses. Arrays of any of these ({@code _text}, {@code _inet}) are read too.
+   */
+  private static final Set<String> TEXT_TYPE_NAMES =
+      Set.of(
+          "text",
+          "varchar",
+          "bpchar",
+          "json",
+          "jsonb",
+          "xml",
+          "citext",
+          "hstore",
+          "inet",
+          "cidr",
+          "macaddr",
+          "macaddr8");
 
   private String q(String ident) throws SQLException {
     String quote = connection.getMetaData().getIdentifierQuoteString();

@@ -189,4 +189,43 @@ class JdbcScannerTest {
           .hasMessageContaining("no table named 'tickets'");
     }
   }
+
+  @Test
+  void networkArrayAndDocumentColumnsAreReadAsText() throws Exception {
+    try (Connection admin = pg.getPostgresDatabase().getConnection();
+        Statement s = admin.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS typed");
+      s.execute("CREATE DATABASE typed");
+    }
+    try (Connection c = pg.getDatabase("postgres", "typed").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE device_sessions (id BIGINT PRIMARY KEY, client_ip INET, subnet CIDR,"
+              + " device_mac MACADDR, contacts TEXT[], aliases VARCHAR(40)[],"
+              + " payload XML, created TIMESTAMP, attempts INTEGER)");
+      s.execute(
+          "INSERT INTO device_sessions VALUES (1, '203.0.113.7', '10.20.0.0/16',"
+              + " '08:00:2b:01:02:03',"
+              + " ARRAY['jane.doe@contoso.com', 'call +1 425 555 0142'], ARRAY['j doe'],"
+              + " '<user><mail>john.smith@fabrikam.com</mail></user>', now(), 3)");
+      s.execute(
+          "INSERT INTO device_sessions VALUES (2, '2001:db8::42', NULL, NULL,"
+              + " '{}', NULL, NULL, now(), 1)");
+    }
+    try (Connection c = pg.getDatabase("postgres", "typed").getConnection()) {
+      ScanReport r = JdbcScanner.builder(c, ANALYZER).build().scan();
+      assertThat(counts(r))
+          .containsOnly(
+              Map.entry("device_sessions.client_ip", Map.of(EntityType.IP_ADDRESS, 2L)),
+              Map.entry("device_sessions.subnet", Map.of(EntityType.IP_ADDRESS, 1L)),
+              Map.entry("device_sessions.device_mac", Map.of(EntityType.MAC_ADDRESS, 1L)),
+              Map.entry(
+                  "device_sessions.contacts",
+                  Map.of(EntityType.EMAIL_ADDRESS, 1L, EntityType.PHONE_NUMBER, 1L)),
+              Map.entry("device_sessions.payload", Map.of(EntityType.EMAIL_ADDRESS, 1L)));
+      assertThat(r.locations())
+          .extracting(l -> l.location().toLowerCase(java.util.Locale.ROOT))
+          .doesNotContain("device_sessions.created", "device_sessions.attempts");
+    }
+  }
 }

@@ -229,4 +229,73 @@ class ScanCommandTest {
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no table named 'tickets'");
   }
+
+  @Test
+  void readsJsonDocumentsLatin1AndUtf16TextAndSkipsOnlyBinaryFilesWithAWarning() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    Files.writeString(
+        dir.resolve("pretty.json"),
+        "[\n  {\n    \"id\": 1,\n    \"text\": \"mail jane.doe@contoso.com\",\n"
+            + "    \"card\": 4111111111111111\n  },\n  {\n    \"id\": 2,\n"
+            + "    \"text\": \"call (425) 555-0143\"\n  }\n]\n");
+    // a document that breaks off: the record that broke is scanned as text, from its first line
+    Files.writeString(
+        dir.resolve("broken.json"),
+        "[\n  {\"b\": \"mail ann.lee@contoso.com\"},\n  {\"b\": \"login from 10.1.2.3\",\n");
+    Files.write(
+        dir.resolve("latin1.log"),
+        concat(
+            "Kunde M".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {(byte) 0xFC},
+            "ller, mail hans.mueller@contoso.de\nIP 10.9.8.7 \u2713\n"
+                .getBytes(StandardCharsets.UTF_8)));
+    Files.write(
+        dir.resolve("ps.txt"),
+        "\uFEFFConnected from 192.168.7.9\r\nok\r\n".getBytes(StandardCharsets.UTF_16LE));
+    Files.write(
+        dir.resolve("image.png"),
+        concat(
+            new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0},
+            " bob@contoso.com".getBytes(StandardCharsets.US_ASCII)));
+    Files.write(
+        dir.resolve("bom.jsonl"),
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            "{\"t\": \"reach XYZ @contoso com\"}\n".getBytes(StandardCharsets.UTF_8)));
+    Run r = run("scan", dir.toString(), "--format", "json", "--fail-on", "none");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = M.readTree(r.out());
+    JsonNode counts = j.get("summary").get("counts");
+    assertThat(counts.get("EMAIL_ADDRESS").asInt()).isEqualTo(4); // not the one in image.png
+    assertThat(counts.get("IP_ADDRESS").asInt()).isEqualTo(3);
+    assertThat(counts.get("PHONE_NUMBER").asInt()).isEqualTo(1);
+    assertThat(counts.get("CREDIT_CARD").asInt()).isEqualTo(1);
+    java.util.Map<String, JsonNode> loc = new java.util.HashMap<>();
+    j.get("locations").forEach(l -> loc.put(l.get("location").asText(), l));
+    String d = dir.toString();
+    assertThat(loc.get(d + "/pretty.json#text").get("keys").toString())
+        .isEqualTo("[\"line 2\",\"line 7\"]");
+    assertThat(loc.get(d + "/pretty.json#card").get("findings").get(0).get("type").asText())
+        .isEqualTo("CREDIT_CARD");
+    assertThat(loc).doesNotContainKey(d + "/pretty.json#id"); // small integers are not read
+    assertThat(loc.get(d + "/broken.json#b").get("records").asInt()).isEqualTo(1);
+    assertThat(loc.get(d + "/broken.json#line").get("keys").toString()).isEqualTo("[\"3\"]");
+    assertThat(loc.get(d + "/latin1.log#line").get("recordsWithFindings").asInt()).isEqualTo(2);
+    assertThat(loc.get(d + "/ps.txt#line").get("keys").toString()).isEqualTo("[\"1\"]");
+    assertThat(loc.get(d + "/bom.jsonl#t").get("records").asInt()).isEqualTo(1);
+    assertThat(j.get("warnings").toString())
+        .contains(
+            d + "/broken.json:4: not valid JSON: scanned as plain text from line 3",
+            d + "/image.png: binary content (NUL bytes in its first 8 KB): not scanned",
+            d + "/latin1.log: 1 line is not valid UTF-8 (first: line 1): read as windows-1252")
+        .doesNotContain("malformed-line", "bom.jsonl", "ps.txt", "10.1.2.3");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
 }

@@ -201,6 +201,58 @@ final class DigitSequence {
         == TextIndex.DIGIT;
   }
 
+  /**
+   * For a token of digits with a glued extension ({@code 1663x049}, {@code 0142X12}, {@code
+   * 0142ext12}: ASCII digits, then {@code x} or {@code ext} in any case, then 1 to 6 digits): the
+   * number of leading digits; -1 for any other token. Such a token can only be the last group of a
+   * run ({@code 415-466-1663x049}, the extension form of common test-data generators); the phone
+   * detector reads the extension.
+   */
+  static int gluedExtension(TextIndex idx, int t) {
+    if ((idx.flags(t) & (TextIndex.DIGIT | TextIndex.LETTER | TextIndex.NON_ASCII))
+        != (TextIndex.DIGIT | TextIndex.LETTER)) {
+      return -1;
+    }
+    char[] c = idx.chars();
+    int s = idx.start(t);
+    int e = idx.end(t);
+    int p = s;
+    while (p < e && c[p] >= '0' && c[p] <= '9') {
+      p++;
+    }
+    int lead = p - s;
+    if (lead == 0 || p == e) {
+      return -1;
+    }
+    return isGluedExtension(c, p, e) ? lead : -1;
+  }
+
+  /**
+   * True when chars {@code p..e} are an extension glued to its digits: {@code x} or {@code ext} in
+   * any case, then 1 to 6 ASCII digits ({@code x049}, {@code EXT12}).
+   */
+  static boolean isGluedExtension(char[] c, int p, int e) {
+    if (p < e && (c[p] | 0x20) == 'x') {
+      p++;
+    } else if (e - p > 3
+        && (c[p] | 0x20) == 'e'
+        && (c[p + 1] | 0x20) == 'x'
+        && (c[p + 2] | 0x20) == 't') {
+      p += 3;
+    } else {
+      return false;
+    }
+    if (e - p < 1 || e - p > 6) {
+      return false;
+    }
+    for (; p < e; p++) {
+      if (c[p] < '0' || c[p] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when token {@code t} may start a run (digits, or a digit word other than {@code oh}). */
   static boolean canStart(TextIndex idx, int t) {
     if (isDigitToken(idx, t)) {
@@ -234,10 +286,13 @@ final class DigitSequence {
         continue;
       }
       gap = 0;
+      int glued;
       if (isDigitToken(idx, k)) {
         digits += idx.length(k);
       } else if (wordDigit(idx, k) >= 0) {
         digits++;
+      } else if (k > t && (glued = gluedExtension(idx, k)) > 0) {
+        return digits + glued >= need; // a glued extension ends the run
       } else {
         return false;
       }
@@ -278,8 +333,11 @@ final class DigitSequence {
     while (cur < n) {
       boolean isWord;
       int wd = -1;
+      int glued = -1;
       if (isDigitToken(idx, cur)) {
         isWord = false;
+      } else if (cur > t && (glued = gluedExtension(idx, cur)) > 0) {
+        isWord = false; // "1663x049": the digits before the extension are the last group
       } else {
         wd = wordDigit(idx, cur);
         if (wd < 0) {
@@ -287,7 +345,7 @@ final class DigitSequence {
         }
         isWord = true;
       }
-      int len = isWord ? 1 : idx.length(cur);
+      int len = isWord ? 1 : glued > 0 ? glued : idx.length(cur);
       if (groups == MAX_GROUPS || digits + len > MAX_DIGITS) {
         truncated = true;
         break;
@@ -299,13 +357,16 @@ final class DigitSequence {
       word[g] = isWord;
       int s = idx.start(cur);
       groupCharStart[g] = s;
-      groupCharEnd[g] = idx.end(cur);
+      groupCharEnd[g] = glued > 0 ? s + glued : idx.end(cur);
       if (isWord) {
         digit[digits++] = (byte) (wd == 10 ? 0 : wd);
       } else {
         for (int k = 0; k < len; k++) {
           digit[digits++] = (byte) (c[s + k] - '0');
         }
+      }
+      if (glued > 0) {
+        break; // nothing joins after an extension
       }
       // the gap to the next group
       int next = cur + 1;
@@ -361,7 +422,9 @@ final class DigitSequence {
           ok =
               (gapFlags & GAP_COMMA) != 0
                   ? wordDigit(idx, next) >= 0
-                  : isDigitToken(idx, next) || wordDigit(idx, next) >= 0;
+                  : isDigitToken(idx, next)
+                      || wordDigit(idx, next) >= 0
+                      || gluedExtension(idx, next) > 0;
           break;
         }
         next++;

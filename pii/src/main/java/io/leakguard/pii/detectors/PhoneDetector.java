@@ -196,16 +196,23 @@ final class PhoneDetector implements Detector {
           continue; // "... 10:30": the hour is not part of the number
         }
         boolean national = false;
+        boolean nanp =
+            (defaultCc == 1 || plus || zeroZero) && nanpWritten(s, from, end, plus, zeroZero);
+        boolean shapeOnly = false;
         List<String> nationalRegions = TRUNK_ZERO_REGIONS;
         if (!plausible(s, from, end, plus || zeroZero, defaultCc)) {
           if (plus || zeroZero) {
-            continue;
-          }
-          if (trunkZero(s, from, end, region)) {
+            if (!nanp) {
+              continue;
+            }
+            shapeOnly = true; // "+1-372-159-0109": written as a NANP number, not a valid one
+          } else if (trunkZero(s, from, end, region)) {
             national = true; // "07700 900461": another country's national format, needs context
           } else if (parenArea(text, idx, s, from, end, region)) {
             national = true; // "(11) 98765-4321": Brazil's national format, needs context
             nationalRegions = PAREN_AREA_REGIONS;
+          } else if (nanp) {
+            shapeOnly = true;
           } else {
             continue;
           }
@@ -218,9 +225,16 @@ final class PhoneDetector implements Detector {
           continue;
         }
         Hit pn =
-            national
-                ? validateNational(ctx, s, from, end, nationalRegions)
-                : validate(s, from, end, plus, zeroZero, region);
+            shapeOnly
+                ? null
+                : national
+                    ? validateNational(ctx, s, from, end, nationalRegions)
+                    : validate(s, from, end, plus, zeroZero, region);
+        boolean unvalidated = false;
+        if (pn == null && nanp && !national) {
+          pn = shapedNanp(ctx, s, from, end);
+          unvalidated = pn != null;
+        }
         if (pn == null) {
           continue;
         }
@@ -238,7 +252,7 @@ final class PhoneDetector implements Detector {
         if (ext > 0) {
           stop = ext;
         }
-        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, national, region);
+        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, national, unvalidated, region);
         reportedUntil = stop;
         found = end;
         break;
@@ -246,6 +260,93 @@ final class PhoneDetector implements Detector {
       from = found > 0 ? found : from + 1;
     }
     return reportedUntil;
+  }
+
+  /**
+   * Identifier words that stop a number with only a NANP shape ({@link #shapedNanp}): those of
+   * {@link NumberGuards#NEGATIVE_CONTEXT} and more ({@code account number 830-166-1318}, {@code
+   * serial 830-166-1318}, {@code error code 800-123-4567}).
+   */
+  static final Set<String> SHAPE_NEGATIVE = shapeNegative();
+
+  private static Set<String> shapeNegative() {
+    Set<String> s = new java.util.HashSet<>(NumberGuards.NEGATIVE_CONTEXT);
+    s.addAll(
+        List.of(
+            "serial",
+            "part",
+            "model",
+            "account",
+            "acct",
+            "confirmation",
+            "policy",
+            "transaction",
+            "sku",
+            "id",
+            "kb",
+            "error",
+            "code",
+            "batch",
+            "lot",
+            "license",
+            "licence",
+            "claim",
+            "routing",
+            "tax",
+            "vin",
+            "isbn"));
+    return Set.copyOf(s);
+  }
+
+  /**
+   * True when groups {@code from..to} are written exactly as a North American number: {@code 3-3-4}
+   * digits ({@code 830-166-1318}, {@code (830)166-1318}, {@code 830.166.1318}, {@code 830 166
+   * 1318}), optionally after a {@code 1}, {@code +1} or {@code 001} group, without digit words or
+   * line breaks.
+   */
+  static boolean nanpWritten(DigitSequence s, int from, int to, boolean plus, boolean zeroZero) {
+    int g = from;
+    int first = s.groupLength(g);
+    if (zeroZero) {
+      if (first != 3 || s.digit[s.groupStart[g] + 2] != 1) {
+        return false;
+      }
+      g++;
+    } else if (first == 1) {
+      if (s.digit[s.groupStart[g]] != 1) {
+        return false;
+      }
+      g++;
+    } else if (plus) {
+      return false;
+    }
+    if (to - g != 3 || s.anyWord(from, to)) {
+      return false;
+    }
+    for (int k = from + 1; k < to; k++) {
+      if ((s.gap[k] & DigitSequence.GAP_NEWLINE) != 0) {
+        return false;
+      }
+    }
+    return s.groupLength(g) == 3 && s.groupLength(g + 1) == 3 && s.groupLength(g + 2) == 4;
+  }
+
+  /**
+   * A number written as a North American one ({@link #nanpWritten}) that libphonenumber does not
+   * accept (an unassigned area code or exchange: {@code 830-166-1318}, the kind test-data
+   * generators print): reported only with a phone word nearby ({@link #CONTEXT}) and no identifier
+   * word ({@link #SHAPE_NEGATIVE}), scored 0.6; canonical {@code +1} and the ten digits. Null
+   * otherwise.
+   */
+  private static Hit shapedNanp(DetectionContext ctx, DigitSequence s, int from, int to) {
+    int start = s.groupCharStart(from);
+    int stop = s.groupCharEnd(to - 1);
+    if (ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT).isEmpty()
+        || !ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()) {
+      return null;
+    }
+    int end = s.groupStart[to];
+    return new Hit(1, s.value(end - 10, end), null);
   }
 
   /**
@@ -611,7 +712,11 @@ final class PhoneDetector implements Detector {
    */
   private static int extensionEnd(String text, TextIndex idx, DigitSequence s) {
     int n = idx.size();
-    int t = s.groupToken[s.groups - 1] + 1;
+    int last = s.groupToken[s.groups - 1];
+    if (s.groupCharEnd(s.groups - 1) < idx.end(last)) {
+      return idx.end(last); // "1663x049": the read split a glued extension off this token
+    }
+    int t = last + 1;
     if (t + 1 < n
         && text.charAt(idx.start(t)) == ','
         && (idx.flags(t + 1) & TextIndex.SPACE) != 0
@@ -626,7 +731,6 @@ final class PhoneDetector implements Detector {
     }
     int ts = idx.start(t);
     int te = idx.end(t);
-    int p = ts;
     if (idx.equalsIgnoreCase(t, "x")
         || idx.equalsIgnoreCase(t, "ext")
         || idx.equalsIgnoreCase(t, "extension")) {
@@ -643,25 +747,7 @@ final class PhoneDetector implements Detector {
       return -1;
     }
     // glued: x123 / ext123
-    char c0 = Character.toLowerCase(text.charAt(p));
-    if (c0 == 'x') {
-      p++;
-    } else if (te - p > 3 && text.regionMatches(true, p, "ext", 0, 3)) {
-      p += 3;
-    } else {
-      return -1;
-    }
-    int digits = te - p;
-    if (digits < 1 || digits > 6) {
-      return -1;
-    }
-    for (int i = p; i < te; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-    }
-    return te;
+    return DigitSequence.isGluedExtension(idx.chars(), ts, te) ? te : -1;
   }
 
   private static void report(
@@ -674,6 +760,7 @@ final class PhoneDetector implements Detector {
       Hit pn,
       boolean intl,
       boolean national,
+      boolean unvalidated,
       String region) {
     boolean words = s.anyWord(from, to);
     boolean standardGrouping = standardGrouping(s, from, to, intl, pn.cc() == 1);
@@ -694,6 +781,9 @@ final class PhoneDetector implements Detector {
     }
     if (national) {
       base = Math.min(base, 0.65); // another region's national format: context made it a candidate
+    }
+    if (unvalidated) {
+      base = Math.min(base, 0.5); // a NANP shape only: a phone word made it a candidate
     }
     List<String> ctxWords = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
     double score = base;
@@ -722,7 +812,7 @@ final class PhoneDetector implements Detector {
             .score(Math.min(1.0, score))
             .form(form)
             .pattern(pattern)
-            .validation("libphonenumber")
+            .validation(unvalidated ? "nanp-shape+phone-word" : "libphonenumber")
             .contextWords(ctxWords)
             .canonical(pn.e164())
             .build());
