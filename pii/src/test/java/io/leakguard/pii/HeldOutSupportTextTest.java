@@ -13,11 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The held-out support text of sessions 5 and 6 ({@code docs/pii-heldout.md}): tickets, chats, mail
- * headers and signatures, quoted replies and pasted logs in several languages' conventions, written
- * apart from the corpus generator. {@code HeldOutSupportTextTest/pii.tsv} marks every expected
- * finding inline as {@code ⟦TYPE:value⟧}: the findings must be exactly the marks (type and span, in
- * code points), no more and no fewer. {@code HeldOutSupportTextTest/lookalikes.txt} lines
+ * The held-out support text of sessions 5, 6 and 7 ({@code docs/pii-heldout.md}): tickets, chats,
+ * mail headers and signatures, quoted replies and pasted logs in several languages' conventions,
+ * written apart from the corpus generator. {@code HeldOutSupportTextTest/pii.tsv} marks every
+ * expected finding inline as {@code ⟦TYPE:value⟧}: the findings must be exactly the marks (type and
+ * span, in code points), no more and no fewer. {@code HeldOutSupportTextTest/lookalikes.txt} lines
  * (versions, build and KB numbers, GUIDs, hashes, stack traces, message ids, identifiers) give no
  * finding. Every entity on, default minimum score; {@code \n} in a line is a line break, {@code
  * \r\n} a CRLF line end (tabs are real tab chars).

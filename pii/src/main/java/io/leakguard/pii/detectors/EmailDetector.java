@@ -111,8 +111,34 @@ final class EmailDetector implements Detector {
   /** The texts that trigger {@link #LETTER_AT}. */
   static final String[] LETTER_AT_TRIGGERS = {"(a)", "[a]", "(A)", "[A]"};
 
-  /** Words for the dot inside brackets: {@code (dot)}, {@code (point)}, {@code (punkt)}. */
-  static final String[] BRACKET_DOT_WORDS = {"dot", "point", "punkt"};
+  /**
+   * The at sign spelled out in other languages ({@code lucia.perez arroba gmail punto com}, {@code
+   * marco.rossi chiocciola libero punto it}, {@code hans.weber Klammeraffe gmx Punkt de}): read
+   * like the {@code at} word (standing alone between blanks or in brackets), with the same
+   * validation. The text has no {@link TextIndex} flag for them: {@link #foreignAts} finds them by
+   * {@link #FOREIGN_AT_STEMS} ({@link String#indexOf(String)}), lower case or capitalized (an
+   * all-caps {@code ARROBA} is not read).
+   */
+  static final String[] FOREIGN_AT_WORDS = {"arroba", "arobase", "chiocciola", "klammeraffe"};
+
+  /**
+   * Substrings that find every {@link #FOREIGN_AT_WORDS} word, lower case or capitalized: {@code
+   * roba} for arroba and arobase, {@code cciola}, {@code lammeraffe}.
+   */
+  static final String[] FOREIGN_AT_STEMS = {"roba", "cciola", "lammeraffe"};
+
+  /**
+   * Words for the dot between blanks ({@code gmail dot com}), in English and in the languages of
+   * {@link #FOREIGN_AT_WORDS}: {@code punto} (Spanish, Italian), {@code punkt} (German), {@code
+   * point} (French), {@code ponto} (Portuguese), {@code punt} (Dutch).
+   */
+  static final String[] DOT_WORDS = {"dot", "punto", "punkt", "point", "ponto", "punt"};
+
+  /**
+   * Words for the dot inside brackets: {@code (dot)}, {@code (point)}, {@code (punkt)}, {@code
+   * (punto)}: the {@link #DOT_WORDS}.
+   */
+  static final String[] BRACKET_DOT_WORDS = DOT_WORDS;
 
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
@@ -304,6 +330,63 @@ final class EmailDetector implements Detector {
       atSignsOnly(ctx);
     }
     letterAts(ctx);
+    foreignAts(ctx);
+  }
+
+  /** The {@link #FOREIGN_AT_WORDS} of the text, found by their {@link #FOREIGN_AT_STEMS}. */
+  private static void foreignAts(DetectionContext ctx) {
+    String text = ctx.text();
+    Scan scan = null;
+    try {
+      for (String stem : FOREIGN_AT_STEMS) {
+        int p = text.indexOf(stem);
+        while (p >= 0) {
+          int end = -1;
+          int w = foreignAtWordAround(text, p);
+          if (w >= 0) {
+            if (scan == null) {
+              scan = SCANS.get().reset(ctx);
+            }
+            end = scan.atWord(w, foreignAtLength(text, w));
+          }
+          p = text.indexOf(stem, end > p ? end : p + stem.length());
+        }
+      }
+    } finally {
+      if (scan != null) {
+        scan.release();
+      }
+    }
+  }
+
+  /**
+   * The start of the {@link #FOREIGN_AT_WORDS} word (any case) holding the stem found at {@code p},
+   * or -1: the word starts at most 4 chars before the stem and is a whole word.
+   */
+  static int foreignAtWordAround(String text, int p) {
+    for (int back = 0; back <= 4 && back <= p; back++) {
+      int w = p - back;
+      if (foreignAtLength(text, w) > 0) {
+        return w;
+      }
+    }
+    return -1;
+  }
+
+  /** The length of the {@link #FOREIGN_AT_WORDS} word (any case, whole word) at {@code w}, or 0. */
+  static int foreignAtLength(String text, int w) {
+    if (w > 0 && Character.isLetterOrDigit(text.charAt(w - 1))) {
+      return 0;
+    }
+    for (String word : FOREIGN_AT_WORDS) {
+      int e = w + word.length();
+      if (e <= text.length()
+          && text.regionMatches(true, w, word, 0, word.length())
+          && (e == text.length() || !Character.isLetterOrDigit(text.charAt(e)))) {
+        return word.length();
+      }
+    }
+    return 0;
   }
 
   /** The token walk of {@link #detect} for a text with an {@code at} word. */
@@ -325,7 +408,7 @@ final class EmailDetector implements Detector {
         if (scan == null) {
           scan = SCANS.get().reset(ctx);
         }
-        int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p);
+        int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p, 2);
         if (end > 0) {
           lastEnd = end;
         }
@@ -503,9 +586,9 @@ final class EmailDetector implements Detector {
     }
 
     /** {@code at} word at {@code p} (two chars). */
-    int atWord(int p) {
+    int atWord(int p, int len) {
       letterAt = false;
-      int q = p + 2;
+      int q = p + len;
       char before = p > 0 ? chars[p - 1] : '\0';
       int in0;
       int in1;
@@ -558,6 +641,26 @@ final class EmailDetector implements Detector {
         return -1; // "((a))", "5(a)" is handled by the local part; a nested bracket is not
       }
       return candidate(a, b);
+    }
+
+    /** Length of a {@link #DOT_WORDS} word at {@code k}, or 0. */
+    int dotWordAt(int k) {
+      for (String w : DOT_WORDS) {
+        if (isWordAt(k, w)) {
+          return w.length();
+        }
+      }
+      return 0;
+    }
+
+    /** Length of a {@link #DOT_WORDS} word ending at {@code m}, or 0. */
+    int dotWordBefore(int m) {
+      for (String w : DOT_WORDS) {
+        if (m >= w.length() && isWordAt(m - w.length(), w)) {
+          return w.length();
+        }
+      }
+      return 0;
     }
 
     /** Length of a {@link #BRACKET_DOT_WORDS} word at {@code k}, or 0. */
@@ -775,8 +878,9 @@ final class EmailDetector implements Detector {
       if (k == j) {
         return -1;
       }
-      if (isWordAt(k, "dot") && k + 3 < n && isHSpace(chars[k + 3])) {
-        int m = skipHSpaceRight(k + 3, 2);
+      int dw = dotWordAt(k);
+      if (dw > 0 && k + dw < n && isHSpace(chars[k + dw])) {
+        int m = skipHSpaceRight(k + dw, 2);
         if (m < n && isLabelStart(chars[m])) {
           lastSep = SEP_WORD;
           return m;
@@ -1107,8 +1211,9 @@ final class EmailDetector implements Detector {
         }
         return -1;
       }
-      if (k < j && k >= 4 && isWordAt(k - 3, "dot") && isHSpace(chars[k - 4])) {
-        int m = skipHSpaceLeft(k - 3, 2);
+      int dw = k < j ? dotWordBefore(k) : 0;
+      if (dw > 0 && k > dw && isHSpace(chars[k - dw - 1])) {
+        int m = skipHSpaceLeft(k - dw, 2);
         if (m > 0 && isLocalChar(chars[m - 1])) {
           lastSep = SEP_WORD;
           return m;

@@ -351,7 +351,7 @@ final class MacAddressDetector implements Detector {
         && ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT).isEmpty()
         && lineWords(ctx, text, s, e, CONTEXT).isEmpty()) {
       List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, DEVICE_CONTEXT);
-      if (!words.isEmpty()) {
+      if (!words.isEmpty() || leaseRow(text, s, e, n)) {
         ctx.report(
             Candidate.builder(EntityType.MAC_ADDRESS, s, e)
                 .baseScore(0.3)
@@ -366,6 +366,62 @@ final class MacAddressDetector implements Detector {
       return;
     }
     report(ctx, s, e, 0.3, 0.45, "standard", "mac.compact", canonical);
+  }
+
+  /**
+   * Compact form only, a token with digits and letters: the token is a whole comma-separated field
+   * and one of the {@value #LEASE_ROW_FIELDS} fields before it on its line is a dotted IPv4 address
+   * ({@code 10,03/14/24,10:22:01,Assign,10.20.30.42,DESKTOP-7H2K,F8FFC2112234,,0}: the Windows DHCP
+   * server audit log, lease and ARP exports). Looks back at most {@value #LEASE_ROW_WINDOW} chars.
+   */
+  static final String LEASE_ROW = "LEASE_ROW";
+
+  static final int LEASE_ROW_FIELDS = 3;
+  static final int LEASE_ROW_WINDOW = 120;
+
+  /** {@link #LEASE_ROW}: {@code [s, e)} is a CSV field after an IPv4 field on the same line. */
+  static boolean leaseRow(char[] text, int s, int e, int n) {
+    if (s == 0
+        || text[s - 1] != ','
+        || (e < n && text[e] != ',' && text[e] != '\r' && text[e] != '\n')) {
+      return false;
+    }
+    int lo = Math.max(0, s - LEASE_ROW_WINDOW);
+    int fieldEnd = s - 1; // the comma before the token
+    for (int f = 0; f < LEASE_ROW_FIELDS && fieldEnd > lo; f++) {
+      int fs = fieldEnd;
+      while (fs > lo && text[fs - 1] != ',' && text[fs - 1] != '\n') {
+        fs--;
+      }
+      if (dottedQuad(text, fs, fieldEnd)) {
+        return true;
+      }
+      if (fs == lo || text[fs - 1] != ',') {
+        return false;
+      }
+      fieldEnd = fs - 1;
+    }
+    return false;
+  }
+
+  /** {@code [s, e)} is four groups of one to three digits joined by dots. */
+  private static boolean dottedQuad(char[] text, int s, int e) {
+    int groups = 0;
+    int digits = 0;
+    for (int i = s; i < e; i++) {
+      char c = text[i];
+      if (c >= '0' && c <= '9') {
+        if (++digits > 3) {
+          return false;
+        }
+      } else if (c == '.' && digits > 0) {
+        groups++;
+        digits = 0;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0 && groups == 3;
   }
 
   /**

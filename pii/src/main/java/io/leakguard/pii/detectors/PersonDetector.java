@@ -180,7 +180,11 @@ final class PersonDetector implements Detector {
           "saluti",
           "cordiali saluti",
           "distinti saluti",
-          "grazie");
+          "grazie",
+          // session 7: the Japanese sign-off before a romanized name
+          "よろしくお願いします",
+          "よろしくお願いいたします",
+          "宜しくお願いします");
   static final NameSet CLOSINGS = new NameSet(CLOSING_PHRASES);
   static final NameSet HEADERS =
       new NameSet(
@@ -294,6 +298,8 @@ final class PersonDetector implements Detector {
               "contato"));
   private static final List<String> LABEL_PHRASES =
       List.of(
+          "kunde",
+          "kundin",
           "assigned to",
           "requested by",
           "reported by",
@@ -349,6 +355,7 @@ final class PersonDetector implements Detector {
           "user is",
           "end user is",
           "caller is",
+          "caller",
           "requester is",
           "admin is",
           "tenant is",
@@ -515,6 +522,9 @@ final class PersonDetector implements Detector {
             "holder",
             "cardholder",
             "card",
+            "caller",
+            "kunde",
+            "kundin",
             "is",
             "transcript",
             "tam",
@@ -1044,6 +1054,13 @@ final class PersonDetector implements Detector {
           }
           if (k < n && capWord(k)) {
             next = k;
+          } else if (particles == 0
+              && k + 2 < n
+              && lowerWord(k)
+              && PARTICLES.contains(chars, ix.start(k), ix.end(k))
+              && punct(k + 1, '-')
+              && capWord(k + 2)) {
+            next = k; // a particle joined by a hyphen: "Abdullah al-Mansour", "Amr el-Sayed"
           }
         }
         if (parts == 0 && next < 0) {
@@ -1199,6 +1216,12 @@ final class PersonDetector implements Detector {
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
       if (parts == 1 && punct(pe[0] + 1, ',')) {
         int inv = inverted(pe[0]);
+        if (inv > 0) {
+          return inv;
+        }
+      }
+      if (doubleSurname() && punct(pe[1] + 1, ',')) {
+        int inv = inverted(pe[1]); // "García López, María" after a header or label
         if (inv > 0) {
           return inv;
         }
@@ -1481,10 +1504,14 @@ final class PersonDetector implements Detector {
       int to = Math.min(text.length(), from + 100);
       for (int i = from; i < to; i++) {
         char c = chars[i];
+        if (c == '@' && i == from && close == '>') {
+          return false; // MENTION: a Slack user mention "<@U02UZ3H2N>" is no address
+        }
         if (c == '@' || c == '\uFF20') {
           return true;
         }
-        if (c == '\n' || (c == close && i > from + 1)) {
+        if (c == '\n' || c == ',' || c == ';' || (c == close && i > from + 1)) {
+          // a list in brackets is no address: "VALUES (5, 'bjorn', 'b@x')" in a SQL dump
           return false;
         }
         if ((c == 'a' || c == 'A')
@@ -1818,6 +1845,13 @@ final class PersonDetector implements Detector {
             return;
           }
         }
+        int fs = fieldStart(le);
+        if (fs >= 0 && fs <= le && LABELS.contains(chars, ix.start(fs), ix.end(le))) {
+          // "Nom : Dupont, Prénom : Claire": a form label after a field separator on the line
+          setLower(STRONG, "person.label", fs, le, true);
+          labelCue = true;
+          return;
+        }
         // "... assigned to: John" not at line start (a ':' opening the text has no words before)
         int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
@@ -1973,6 +2007,27 @@ final class PersonDetector implements Detector {
     }
 
     /** The first token of up to {@code words} words ending at token {@code j} on one line. */
+    /**
+     * The first word of a phrase of at most three words ending at token {@code le} that follows a
+     * field separator ({@code ,} {@code ;} {@code |}) on the same line, or -1.
+     */
+    int fieldStart(int le) {
+      if (le < 0 || !word(le)) {
+        return -1;
+      }
+      int k = phraseBack(le, 3);
+      for (; k <= le; k++) {
+        if (!word(k)) {
+          continue;
+        }
+        int b = inlineSpace(k - 1) ? k - 2 : k - 1;
+        if (punct(b, ',') || punct(b, ';') || punct(b, '|')) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
     int phraseBack(int j, int words) {
       int s = j;
       int count = 1;
@@ -2096,6 +2151,20 @@ final class PersonDetector implements Detector {
       }
     }
 
+    /**
+     * DOUBLE_SURNAME: a chain of two listed surnames after a strong cue (a header or label), then a
+     * comma and a listed given name that closes the phrase: {@code From: "García López, María"
+     * <...>}, {@code Titular: Pérez Gómez, Ana} (Spanish and Portuguese double surnames before the
+     * given name). {@code To: Maria Garcia, John Smith} is a list: the given name must close.
+     */
+    boolean doubleSurname() {
+      return parts == 2
+          && cueKind == STRONG
+          && (pf[0] & P_LAST) != 0
+          && (pf[1] & P_LAST) != 0
+          && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
+    }
+
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
@@ -2155,6 +2224,9 @@ final class PersonDetector implements Detector {
       }
       if (!closes && !both) {
         return 0;
+      }
+      if (parts == 2 && (!closes || (fFirst & P_FIRST) == 0 || (fFirst & P_AMBIG) != 0)) {
+        return 0; // DOUBLE_SURNAME: a listed given name that closes the phrase
       }
       boolean caps = (fLast & P_CAPS) != 0 && (fFirst & P_CAPS) != 0;
       if (caps && !capsAllowed && !addr && !both) {

@@ -671,7 +671,9 @@ final class PhoneDetector implements Detector {
           int nd = d + k + 1;
           if (end - nd >= 4 && end - nd <= 14 && s.digit[nd] != 0) {
             long nn = s.value(nd, end);
-            return PhoneValidity.isValid(cc, nn) ? new Hit(cc, nn, null) : null;
+            return PhoneValidity.isValid(cc, nn) || reservedForDrama(cc, nn)
+                ? new Hit(cc, nn, null)
+                : null;
           }
           break;
         }
@@ -693,6 +695,20 @@ final class PhoneDetector implements Detector {
       return PhoneValidity.isValid(1, nn) ? new Hit(1, nn, null) : null;
     }
     return parse(digitString(s, d, end), region);
+  }
+
+  /**
+   * {@link #DRAMA_RANGE}: the UK numbers Ofcom reserves for fiction, {@code 07700 900000}-{@code
+   * 900999} (mobile) and {@code 01632 960000}-{@code 960999} (fixed line), which libphonenumber
+   * rejects as unallocated. They are what test data, templates and anonymized tickets use for a UK
+   * customer's number, so they are read as numbers (the other Ofcom drama ranges, such as {@code
+   * 020 7946 0xxx} and {@code 0161 496 0xxx}, are valid for libphonenumber already).
+   */
+  static final String DRAMA_RANGE = "DRAMA_RANGE";
+
+  /** {@link #DRAMA_RANGE}: calling code 44, national number in a reserved block. */
+  static boolean reservedForDrama(int cc, long nationalNumber) {
+    return cc == 44 && (nationalNumber / 1000 == 7_700_900L || nationalNumber / 1000 == 1_632_960L);
   }
 
   private static String digitString(DigitSequence s, int fromDigit, int toDigit) {
@@ -719,7 +735,7 @@ final class PhoneDetector implements Detector {
           pn.isItalianLeadingZero() || pn.hasRawInput()
               ? UTIL.isValidNumber(pn)
               : PhoneValidity.isValid(pn.getCountryCode(), pn.getNationalNumber());
-      return valid ? pn : null;
+      return valid || reservedForDrama(pn.getCountryCode(), pn.getNationalNumber()) ? pn : null;
     } catch (NumberParseException e) {
       return null;
     }

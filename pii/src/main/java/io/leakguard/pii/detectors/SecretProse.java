@@ -383,6 +383,21 @@ final class SecretProse {
     return false;
   }
 
+  /**
+   * Guard name: {@code -a value} is read as a password only after {@code redis-cli} (or {@code
+   * redis-benchmark}) on the same line ({@code redis-cli -h 10.1.1.5 -a S3cr3t ping}); elsewhere
+   * {@code -a} is an "all" or "append" switch ({@code ls -a}, {@code tar -a}, {@code git commit
+   * -a}).
+   */
+  static final String REDIS_AUTH = "REDIS_AUTH";
+
+  private static final String[] REDIS_CLI = {"redis-cli", "redis-benchmark"};
+
+  /** {@link #REDIS_AUTH}: the word {@code redis-cli} before {@code dash} on its line. */
+  private static boolean redisCliBefore(SecretScan s, int dash) {
+    return commandBefore(s, dash, REDIS_CLI) != null;
+  }
+
   /** The word {@code curl} (or {@code curl.exe}) before {@code dash} on its line. */
   private static boolean curlBefore(SecretScan s, int dash) {
     return commandBefore(s, dash, CURL) != null;
@@ -416,6 +431,11 @@ final class SecretProse {
         return false; // "-p 8080" is a port; only the quoted mysql/sshpass form
       }
       rule = passwordRule();
+    } else if (ke - st == 1
+        && s.at(st) == 'a'
+        && s.at(st - 2) == ' '
+        && redisCliBefore(s, st - 1)) {
+      rule = passwordRule(); // REDIS_AUTH: "redis-cli -h 10.1.1.5 -a S3cr3t ping"
     } else {
       rule = s.match(st, ke, false);
     }

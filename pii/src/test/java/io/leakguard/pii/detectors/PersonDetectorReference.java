@@ -148,6 +148,9 @@ final class PersonDetectorReference implements Detector {
             "holder",
             "cardholder",
             "card",
+            "caller",
+            "kunde",
+            "kundin",
             "is",
             "transcript",
             "tam",
@@ -609,6 +612,13 @@ final class PersonDetectorReference implements Detector {
           }
           if (k < n && capWord(k)) {
             next = k;
+          } else if (particles == 0
+              && k + 2 < n
+              && lowerWord(k)
+              && PARTICLES.contains(chars, ix.start(k), ix.end(k))
+              && punct(k + 1, '-')
+              && capWord(k + 2)) {
+            next = k; // a particle joined by a hyphen: "Abdullah al-Mansour", "Amr el-Sayed"
           }
         }
         if (parts == 0 && next < 0) {
@@ -782,6 +792,12 @@ final class PersonDetectorReference implements Detector {
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
       if (parts == 1 && punct(pe[0] + 1, ',')) {
         int inv = inverted(pe[0]);
+        if (inv > 0) {
+          return inv;
+        }
+      }
+      if (doubleSurname() && punct(pe[1] + 1, ',')) {
+        int inv = inverted(pe[1]); // "García López, María" after a header or label
         if (inv > 0) {
           return inv;
         }
@@ -1017,10 +1033,14 @@ final class PersonDetectorReference implements Detector {
       int to = Math.min(text.length(), from + 100);
       for (int i = from; i < to; i++) {
         char c = chars[i];
+        if (c == '@' && i == from && close == '>') {
+          return false; // MENTION: a Slack user mention "<@U02UZ3H2N>" is no address
+        }
         if (c == '@' || c == '\uFF20') {
           return true;
         }
-        if (c == '\n' || (c == close && i > from + 1)) {
+        if (c == '\n' || c == ',' || c == ';' || (c == close && i > from + 1)) {
+          // a list in brackets is no address: "VALUES (5, 'bjorn', 'b@x')" in a SQL dump
           return false;
         }
         if ((c == 'a' || c == 'A')
@@ -1351,6 +1371,13 @@ final class PersonDetectorReference implements Detector {
             return;
           }
         }
+        int fs = fieldStart(le);
+        if (fs >= 0 && fs <= le && LABELS.contains(chars, ix.start(fs), ix.end(le))) {
+          // "Nom : Dupont, Prénom : Claire": a form label after a field separator on the line
+          set(STRONG, "person.label", lower(fs, le), true);
+          labelCue = true;
+          return;
+        }
         // "... assigned to: John" not at line start (a ':' opening the text has no words before)
         int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
@@ -1480,6 +1507,27 @@ final class PersonDetectorReference implements Detector {
     }
 
     /** The first token of up to {@code words} words ending at token {@code j} on one line. */
+    /**
+     * The first word of a phrase of at most three words ending at token {@code le} that follows a
+     * field separator ({@code ,} {@code ;} {@code |}) on the same line, or -1.
+     */
+    int fieldStart(int le) {
+      if (le < 0 || !word(le)) {
+        return -1;
+      }
+      int k = phraseBack(le, 3);
+      for (; k <= le; k++) {
+        if (!word(k)) {
+          continue;
+        }
+        int b = inlineSpace(k - 1) ? k - 2 : k - 1;
+        if (punct(b, ',') || punct(b, ';') || punct(b, '|')) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
     int phraseBack(int j, int words) {
       int s = j;
       int count = 1;
@@ -1603,6 +1651,20 @@ final class PersonDetectorReference implements Detector {
       }
     }
 
+    /**
+     * DOUBLE_SURNAME: a chain of two listed surnames after a strong cue (a header or label), then a
+     * comma and a listed given name that closes the phrase: {@code From: "García López, María"
+     * <...>}, {@code Titular: Pérez Gómez, Ana} (Spanish and Portuguese double surnames before the
+     * given name). {@code To: Maria Garcia, John Smith} is a list: the given name must close.
+     */
+    boolean doubleSurname() {
+      return parts == 2
+          && cueKind == STRONG
+          && (pf[0] & P_LAST) != 0
+          && (pf[1] & P_LAST) != 0
+          && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
+    }
+
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
@@ -1662,6 +1724,9 @@ final class PersonDetectorReference implements Detector {
       }
       if (!closes && !both) {
         return 0;
+      }
+      if (parts == 2 && (!closes || (fFirst & P_FIRST) == 0 || (fFirst & P_AMBIG) != 0)) {
+        return 0; // DOUBLE_SURNAME: a listed given name that closes the phrase
       }
       boolean caps = (fLast & P_CAPS) != 0 && (fFirst & P_CAPS) != 0;
       if (caps && !capsAllowed && !addr && !both) {

@@ -281,6 +281,11 @@ class SecretDetectorTest {
         hit("sshpass -p ⟦S3cr3tPw9⟧ ssh admin@10.0.0.5", "password-assignment"),
         hit("sshpass -p'⟦S3cr3tPw9⟧' scp f host:", "password-assignment"),
         hit("az login -u admin@contoso.com -p ⟦Azur3Adm!n42⟧", "password-assignment"),
+        // REDIS_AUTH: the password after redis-cli -a (session 7)
+        hit("redis-cli -h 10.1.1.5 -a ⟦Red!sAuth2024⟧ ping", "password-assignment"),
+        hit(
+            "/usr/local/bin/redis-cli -p 6380 -a '⟦s3cr3t-Redis9⟧' --no-auth-warning",
+            "password-assignment"),
         // CSV_COLUMN: a password column of a pasted table
         hit("user,pass,role\nsvc_sql,⟦Xk92!mPq7z⟧,admin\nreader,⟦Rd#4455tt⟧,ro", "password-prose"),
         hit("Username;Password\r\njdoe;\"⟦Winter2024x!9⟧\"\r\n", "password-prose"),
@@ -358,6 +363,10 @@ class SecretDetectorTest {
         "run the app with -p 8080",
         // TOOL_FLAG: -p glued to a value without a MySQL client or sshpass before it
         "ssh -p2222 admin@host",
+        // REDIS_AUTH: -a is a password only after redis-cli
+        "ls -a /home/Xk92mPq7z",
+        "git commit -a Fix42bug",
+        "redis-cli -a $REDIS_PASSWORD ping",
         "mkdir -pv /var/lib/app",
         "tar -pxf backup.tar",
         "mysql -u root -p shop",
