@@ -1764,6 +1764,7 @@ final class PersonDetectorReference implements Detector {
         String pattern,
         String validation,
         String word) {
+      start = PersonDetector.withTitle(chars, start);
       StringBuilder canon = new StringBuilder(end - start);
       for (int p = 0; p < parts; p++) {
         if (p > 0) {
