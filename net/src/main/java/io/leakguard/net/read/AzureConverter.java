@@ -217,115 +217,64 @@ final class AzureConverter {
         }
       }
     }
+    // The NICs are planned on every core (the plan only reads the maps above), then the layers,
+    // warnings and targets are made on this thread in export order, so the model and the
+    // warnings are the ones a single pass gives. The first bad NIC in export order still throws.
+    List<IpcPlan> plans =
+        Parallel.map(
+            inv.azNics,
+            (Doc n, List<IpcPlan> out) ->
+                plan(
+                    n,
+                    nicNsgAssoc,
+                    pipById,
+                    pipByIpc,
+                    publicIpcByLb,
+                    natIpc,
+                    publicPools,
+                    natReason,
+                    knownPools,
+                    out));
     Set<String> warnedSubnets = new HashSet<>();
-    for (Doc n : inv.azNics) {
-      JsonNode nic = n.node();
-      String nicId = J.text(nic, "id");
-      String nicName = J.text(nic, "name");
-      String nsgId = J.lower(J.idOf(nic, "networkSecurityGroup"));
-      if (nsgId == null && nicId != null) {
-        nsgId = nicNsgAssoc.get(J.lower(nicId));
+    for (IpcPlan p : plans) {
+      List<Layer> layers = new ArrayList<>();
+      String subnetId = p.subnetId();
+      if (subnetId != null) {
+        if (knownSubnets.contains(subnetId)) {
+          String sn = subnetNsg.get(subnetId);
+          layers.add(
+              sn != null
+                  ? layer("subnet-nsg", sn, ctx, inv)
+                  : ctx.layers.computeIfAbsent("subnet-nsg|", x -> Layer.open("subnet-nsg")));
+        } else if (warnedSubnets.add(subnetId)) {
+          inv.warnings.add(
+              "subnet-not-in-input",
+              "subnet "
+                  + subnetId
+                  + " is not in the input (az network vnet list): its NSG, if any, is not applied",
+              p.nic().ref());
+        }
       }
-      Map<String, String> tags = tags(J.get(nic, "tags"));
-      List<JsonNode> ipcs = J.arr(nic, "ipConfigurations");
-      int k = 0;
-      for (JsonNode ipc : ipcs) {
-        String ipcName = J.text(ipc, "name");
-        String ipcId = J.text(ipc, "id");
-        if (ipcId == null) {
-          ipcId = (nicId == null ? nicName : nicId) + "/ipConfigurations/" + ipcName;
-        }
-        String ip = J.text(ipc, "privateIPAddress");
-        if (ip != null && AddressSet.tryParse(ip) == null) {
-          throw new UserInputException(
-              n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
-              "privateIPAddress: expected an IP address");
-        }
-        List<Layer> layers = new ArrayList<>();
-        String subnetId = J.lower(J.idOf(ipc, "subnet"));
-        if (subnetId != null) {
-          if (knownSubnets.contains(subnetId)) {
-            String sn = subnetNsg.get(subnetId);
-            layers.add(
-                sn != null
-                    ? layer("subnet-nsg", sn, ctx, inv)
-                    : ctx.layers.computeIfAbsent("subnet-nsg|", x -> Layer.open("subnet-nsg")));
-          } else if (warnedSubnets.add(subnetId)) {
-            inv.warnings.add(
-                "subnet-not-in-input",
-                "subnet "
-                    + subnetId
-                    + " is not in the input (az network vnet list): its NSG, if any, is not applied",
-                n.ref());
-          }
-        }
-        layers.add(
-            nsgId != null
-                ? layer("nic-nsg", nsgId, ctx, inv)
-                : ctx.layers.computeIfAbsent("nic-nsg|", x -> Layer.open("nic-nsg")));
-        String reason = null;
-        String pipId = J.lower(J.idOf(ipc, "publicIPAddress"));
-        if (pipId != null) {
-          JsonNode inline = J.get(ipc, "publicIPAddress");
-          String addr = inline == null ? null : J.text(inline, "ipAddress");
-          reason =
-              "public IP "
-                  + (pipById.containsKey(pipId)
-                      ? pipById.get(pipId)
-                      : last(pipId) + (addr == null ? "" : " (" + addr + ")"));
-        } else if (pipByIpc.containsKey(J.lower(ipcId))) {
-          reason = "public IP " + pipByIpc.get(J.lower(ipcId));
-        } else if (publicIpcByLb.containsKey(J.lower(ipcId))) {
-          reason = "backend of public load balancer " + publicIpcByLb.get(J.lower(ipcId));
-        } else if (natIpc.containsKey(J.lower(ipcId))) {
-          reason = natIpc.get(J.lower(ipcId));
-        }
-        List<JsonNode> pools = J.arr(ipc, "loadBalancerBackendAddressPools");
-        pools.addAll(J.arr(ipc, "loadBalancerInboundNatRules"));
-        for (JsonNode pool : pools) {
-          String pid = J.lower(J.text(pool, "id"));
-          if (pid == null || reason != null) {
-            continue;
-          }
-          if (publicPools.containsKey(pid)) {
-            reason = "backend of public load balancer " + publicPools.get(pid);
-          } else if (natReason.containsKey(pid)) {
-            reason = natReason.get(pid);
-          } else if (!knownPools.contains(pid)) {
-            inv.warnings.add(
-                "unknown-reference",
-                (pid.contains("/inboundnatrules/")
-                        ? "load balancer NAT rule "
-                        : "load balancer pool ")
-                    + pid
-                    + " is not in the input (az network lb list): counted as a public path",
-                n.ref());
-            reason = "backend of load balancer pool not in the input (unknown)";
-          }
-        }
-        Set<String> labels = new LinkedHashSet<>();
-        for (JsonNode asg : J.arr(ipc, "applicationSecurityGroups")) {
-          String id = J.lower(J.text(asg, "id"));
-          if (id != null) {
-            labels.add("asg:" + id);
-          }
-        }
-        String name = ipcs.size() > 1 ? nicName + "/" + ipcName : nicName;
-        targets.add(
-            new Target(
-                ipcId,
-                name == null ? ipcId : name,
-                Provider.AZURE,
-                ip,
-                tags,
-                labels,
-                reason != null,
-                reason,
-                layers,
-                n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
-                n.address()));
-        k++;
+      layers.add(
+          p.nsgId() != null
+              ? layer("nic-nsg", p.nsgId(), ctx, inv)
+              : ctx.layers.computeIfAbsent("nic-nsg|", x -> Layer.open("nic-nsg")));
+      if (p.poolWarning() != null) {
+        inv.warnings.add("unknown-reference", p.poolWarning(), p.nic().ref());
       }
+      targets.add(
+          new Target(
+              p.id(),
+              p.name(),
+              Provider.AZURE,
+              p.ip(),
+              p.tags(),
+              p.labels(),
+              p.reason() != null,
+              p.reason(),
+              layers,
+              p.ref(),
+              p.nic().address()));
     }
     for (RuleSet rs : ctx.nsgs.values()) {
       if (!ctx.used.contains(rs)) {
@@ -344,6 +293,123 @@ final class AzureConverter {
                 rs.source(),
                 rs.address()));
       }
+    }
+  }
+
+  /**
+   * One ip configuration of a NIC as planned on a worker thread: everything but its layers (which
+   * are shared between targets and made once, in export order, with their warnings).
+   */
+  private record IpcPlan(
+      Doc nic,
+      String id,
+      String name,
+      String ip,
+      Map<String, String> tags,
+      Set<String> labels,
+      String reason,
+      String subnetId,
+      String nsgId,
+      String poolWarning,
+      SourceRef ref) {}
+
+  /** Plans the ip configurations of one NIC (reads the maps only; safe on any thread). */
+  private static void plan(
+      Doc n,
+      Map<String, String> nicNsgAssoc,
+      Map<String, String> pipById,
+      Map<String, String> pipByIpc,
+      Map<String, String> publicIpcByLb,
+      Map<String, String> natIpc,
+      Map<String, String> publicPools,
+      Map<String, String> natReason,
+      Set<String> knownPools,
+      List<IpcPlan> out) {
+    JsonNode nic = n.node();
+    String nicId = J.text(nic, "id");
+    String nicName = J.text(nic, "name");
+    String nsgId = J.lower(J.idOf(nic, "networkSecurityGroup"));
+    if (nsgId == null && nicId != null) {
+      nsgId = nicNsgAssoc.get(J.lower(nicId));
+    }
+    Map<String, String> tags = tags(J.get(nic, "tags"));
+    List<JsonNode> ipcs = J.arr(nic, "ipConfigurations");
+    int k = 0;
+    for (JsonNode ipc : ipcs) {
+      String ipcName = J.text(ipc, "name");
+      String ipcId = J.text(ipc, "id");
+      if (ipcId == null) {
+        ipcId = (nicId == null ? nicName : nicId) + "/ipConfigurations/" + ipcName;
+      }
+      String ip = J.text(ipc, "privateIPAddress");
+      if (ip != null && AddressSet.tryParse(ip) == null) {
+        throw new UserInputException(
+            n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
+            "privateIPAddress: expected an IP address");
+      }
+      String subnetId = J.lower(J.idOf(ipc, "subnet"));
+      String reason = null;
+      String pipId = J.lower(J.idOf(ipc, "publicIPAddress"));
+      if (pipId != null) {
+        JsonNode inline = J.get(ipc, "publicIPAddress");
+        String addr = inline == null ? null : J.text(inline, "ipAddress");
+        reason =
+            "public IP "
+                + (pipById.containsKey(pipId)
+                    ? pipById.get(pipId)
+                    : last(pipId) + (addr == null ? "" : " (" + addr + ")"));
+      } else if (pipByIpc.containsKey(J.lower(ipcId))) {
+        reason = "public IP " + pipByIpc.get(J.lower(ipcId));
+      } else if (publicIpcByLb.containsKey(J.lower(ipcId))) {
+        reason = "backend of public load balancer " + publicIpcByLb.get(J.lower(ipcId));
+      } else if (natIpc.containsKey(J.lower(ipcId))) {
+        reason = natIpc.get(J.lower(ipcId));
+      }
+      String poolWarning = null;
+      List<JsonNode> pools = J.arr(ipc, "loadBalancerBackendAddressPools");
+      pools.addAll(J.arr(ipc, "loadBalancerInboundNatRules"));
+      for (JsonNode pool : pools) {
+        String pid = J.lower(J.text(pool, "id"));
+        if (pid == null || reason != null) {
+          continue;
+        }
+        if (publicPools.containsKey(pid)) {
+          reason = "backend of public load balancer " + publicPools.get(pid);
+        } else if (natReason.containsKey(pid)) {
+          reason = natReason.get(pid);
+        } else if (!knownPools.contains(pid)) {
+          // at most one per ip configuration: the reason is set with it
+          poolWarning =
+              (pid.contains("/inboundnatrules/")
+                      ? "load balancer NAT rule "
+                      : "load balancer pool ")
+                  + pid
+                  + " is not in the input (az network lb list): counted as a public path";
+          reason = "backend of load balancer pool not in the input (unknown)";
+        }
+      }
+      Set<String> labels = new LinkedHashSet<>();
+      for (JsonNode asg : J.arr(ipc, "applicationSecurityGroups")) {
+        String id = J.lower(J.text(asg, "id"));
+        if (id != null) {
+          labels.add("asg:" + id);
+        }
+      }
+      String name = ipcs.size() > 1 ? nicName + "/" + ipcName : nicName;
+      out.add(
+          new IpcPlan(
+              n,
+              ipcId,
+              name == null ? ipcId : name,
+              ip,
+              tags,
+              labels,
+              reason,
+              subnetId,
+              nsgId,
+              poolWarning,
+              n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]")));
+      k++;
     }
   }
 

@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  */
 public final class ExportReader {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper()
+          .setNodeFactory(KeyedNodes.FACTORY) // key signatures for J's lookups of absent fields
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** Which side of a Terraform plan to read. */
   public enum PlanSide {
@@ -163,7 +165,10 @@ public final class ExportReader {
   private static JsonNode documents(byte[] bytes) throws IOException {
     Documents out = new Documents();
     try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
-        new ObjectMapper().readerFor(JsonNode.class).readValues(bytes)) {
+        new ObjectMapper()
+            .setNodeFactory(KeyedNodes.FACTORY)
+            .readerFor(JsonNode.class)
+            .readValues(bytes)) {
       while (it.hasNextValue()) {
         out.add(it.nextValue());
       }

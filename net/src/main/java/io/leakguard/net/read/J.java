@@ -28,8 +28,9 @@ final class J {
     // name (when absent) and of "properties" (same result as direct(n, name), then
     // direct(n, "properties"), which scanned the fields twice for every missing field)
     JsonNode props = n.get("properties");
-    boolean needV = v == null;
-    boolean needProps = props == null;
+    // the key signature (KeyedNodes) rules out most absent names without walking the entries
+    boolean needV = v == null && KeyedNodes.mayHave(n, name);
+    boolean needProps = props == null && KeyedNodes.mayHave(n, "properties");
     if (needV || needProps) {
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext() && (needV || needProps)) {
@@ -85,7 +86,7 @@ final class J {
 
   private static JsonNode direct(JsonNode n, String name) {
     JsonNode v = n.get(name);
-    if (v == null) {
+    if (v == null && KeyedNodes.mayHave(n, name)) {
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
