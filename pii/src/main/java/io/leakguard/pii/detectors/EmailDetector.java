@@ -128,17 +128,12 @@ final class EmailDetector implements Detector {
   static final String[] FOREIGN_AT_STEMS = {"roba", "cciola", "lammeraffe"};
 
   /**
-   * Words for the dot between blanks ({@code gmail dot com}), in English and in the languages of
-   * {@link #FOREIGN_AT_WORDS}: {@code punto} (Spanish, Italian), {@code punkt} (German), {@code
-   * point} (French), {@code ponto} (Portuguese), {@code punt} (Dutch).
+   * Words for the dot between blanks ({@code gmail dot com}) or in brackets ({@code (punkt)}), in
+   * English and in the languages of {@link #FOREIGN_AT_WORDS}: {@code punto} (Spanish, Italian),
+   * {@code punkt} (German), {@code point} (French), {@code ponto} (Portuguese), {@code punt}
+   * (Dutch).
    */
   static final String[] DOT_WORDS = {"dot", "punto", "punkt", "point", "ponto", "punt"};
-
-  /**
-   * Words for the dot inside brackets: {@code (dot)}, {@code (point)}, {@code (punkt)}, {@code
-   * (punto)}: the {@link #DOT_WORDS}.
-   */
-  static final String[] BRACKET_DOT_WORDS = DOT_WORDS;
 
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
@@ -663,26 +658,6 @@ final class EmailDetector implements Detector {
       return 0;
     }
 
-    /** Length of a {@link #BRACKET_DOT_WORDS} word at {@code k}, or 0. */
-    int bracketDotWordAt(int k) {
-      for (String w : BRACKET_DOT_WORDS) {
-        if (isWordAt(k, w)) {
-          return w.length();
-        }
-      }
-      return 0;
-    }
-
-    /** Length of a {@link #BRACKET_DOT_WORDS} word ending at {@code m}, or 0. */
-    int bracketDotWordBefore(int m) {
-      for (String w : BRACKET_DOT_WORDS) {
-        if (m >= w.length() && isWordAt(m - w.length(), w)) {
-          return w.length();
-        }
-      }
-      return 0;
-    }
-
     // ------------------------------------------------------------------ candidate
 
     /**
@@ -859,7 +834,7 @@ final class EmailDetector implements Detector {
         int w;
         if (m < n && chars[m] == '.') {
           m++;
-        } else if ((w = bracketDotWordAt(m)) > 0) {
+        } else if ((w = dotWordAt(m)) > 0) {
           m += w;
         } else {
           return -1;
@@ -1195,7 +1170,7 @@ final class EmailDetector implements Detector {
         int w;
         if (m > 0 && chars[m - 1] == '.') {
           m--;
-        } else if ((w = bracketDotWordBefore(m)) > 0) {
+        } else if ((w = dotWordBefore(m)) > 0) {
           m -= w;
         } else {
           return -1;

@@ -2037,7 +2037,6 @@ final class PersonDetector implements Detector {
       return k >= 0 && word(k) && k != j - 1 ? k : -1;
     }
 
-    /** The first token of up to {@code words} words ending at token {@code j} on one line. */
     /**
      * The first word of a phrase of at most three words ending at token {@code le} that follows a
      * field separator ({@code ,} {@code ;} {@code |}) on the same line, or -1.
@@ -2059,6 +2058,7 @@ final class PersonDetector implements Detector {
       return -1;
     }
 
+    /** The first token of up to {@code words} words ending at token {@code j} on one line. */
     int phraseBack(int j, int words) {
       int s = j;
       int count = 1;
