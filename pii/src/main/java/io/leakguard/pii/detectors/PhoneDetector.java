@@ -211,7 +211,7 @@ final class PhoneDetector implements Detector {
           } else if (parenArea(text, idx, s, from, end, region)) {
             national = true; // "(11) 98765-4321": Brazil's national format, needs context
             nationalRegions = PAREN_AREA_REGIONS;
-          } else if (nanp) {
+          } else if (nanp || (from == 0 && wordLedShape(s, from, end))) {
             shapeOnly = true;
           } else {
             continue;
@@ -238,6 +238,15 @@ final class PhoneDetector implements Detector {
         if (pn == null && (plus || zeroZero)) {
           pn = possibleIntl(s, from, end, zeroZero);
           validation = POSSIBLE;
+        }
+        if (pn == null
+            && from == 0
+            && !plus
+            && !zeroZero
+            && !national
+            && wordLedShape(s, from, end)) {
+          pn = wordLed(ctx, s, from, end);
+          validation = PHONE_WORD;
         }
         if (pn == null) {
           continue;
@@ -294,6 +303,82 @@ final class PhoneDetector implements Detector {
     } catch (NumberParseException e) {
       return null;
     }
+  }
+
+  /** Any country's number right after a phone word ({@link #wordLed}). */
+  static final String PHONE_WORD = "phone-word";
+
+  /** Phone words that may lead a number of no known shape ({@link #wordLed}). */
+  static final Set<String> LEAD_WORDS =
+      Set.of(
+          "phone",
+          "tel",
+          "telephone",
+          "mobile",
+          "cell",
+          "mob",
+          "ph",
+          "call",
+          "reach",
+          "fax",
+          "whatsapp",
+          "sms",
+          "telefon",
+          "telefono",
+          "teléfono",
+          "telefone",
+          "telefoon",
+          "tél",
+          "téléphone",
+          "handy",
+          "mobil",
+          "mobiel",
+          "celular",
+          "móvil",
+          "portable");
+
+  /**
+   * A window that may be a number of any country written without {@code +} (the whole run, from its
+   * first group): 8 to 13 digits in at most four groups of two or more digits, no digit words, no
+   * line break ({@code 660 299 256}, {@code 34 8446-9603}, {@code 4212664595}).
+   */
+  static boolean wordLedShape(DigitSequence s, int from, int to) {
+    int count = s.groupStart[to] - s.groupStart[from];
+    if (count < 8 || count > 13 || to - from > 4 || s.anyWord(from, to)) {
+      return false;
+    }
+    for (int g = from; g < to; g++) {
+      if (s.groupLength(g) < 2 || (g > from && (s.gap[g] & DigitSequence.GAP_NEWLINE) != 0)) {
+        return false;
+      }
+    }
+    if (count == 8 && to - from == 1) {
+      // 20231130: a compact date, not a number to call
+      int d = s.groupStart[from];
+      long y = s.value(d, d + 4);
+      long m = s.value(d + 4, d + 6);
+      long day = s.value(d + 6, d + 8);
+      return !(y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && day >= 1 && day <= 31);
+    }
+    return true;
+  }
+
+  /**
+   * A {@link #wordLedShape} number that no region validates, reported when a phone word ({@link
+   * #LEAD_WORDS}) is within 20 chars before it ({@code Call me at 660 299 256}, {@code phone: 34
+   * 8446-9603}: Polish and Brazilian numbers in a US-default text) and no identifier word ({@link
+   * #SHAPE_NEGATIVE}) within 40; canonical value: the digits (the country is unknown). Score 0.6.
+   */
+  private static Hit wordLed(DetectionContext ctx, DigitSequence s, int from, int to) {
+    int start = s.groupCharStart(from);
+    int stop = s.groupCharEnd(to - 1);
+    if (ctx.contextWords(start, start, 20, LEAD_WORDS).isEmpty()
+        || !ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()) {
+      return null;
+    }
+    int d = s.groupStart[from];
+    int end = s.groupStart[to];
+    return new Hit(0, s.value(d, end), digitString(s, d, end));
   }
 
   /**
@@ -841,13 +926,15 @@ final class PhoneDetector implements Detector {
       }
     }
     String pattern =
-        words
-            ? "phone.words"
-            : intl
-                ? "phone.intl"
-                : national
-                    ? "phone.national." + regionOf(pn.cc())
-                    : "phone." + region.toLowerCase(Locale.ROOT);
+        validation.equals(PHONE_WORD)
+            ? "phone.any"
+            : words
+                ? "phone.words"
+                : intl
+                    ? "phone.intl"
+                    : national
+                        ? "phone.national." + regionOf(pn.cc())
+                        : "phone." + region.toLowerCase(Locale.ROOT);
     ctx.report(
         Candidate.builder(EntityType.PHONE_NUMBER, start, stop)
             .baseScore(base)

@@ -53,8 +53,9 @@ class NumberDetectorsRandomTest {
         assertThat(f.end()).isGreaterThan(f.start()).isLessThanOrEqualTo(cps);
         last = f.end();
         switch (f.type()) {
-          case PHONE_NUMBER -> assertThat(f.canonical()).matches("\\+[1-9][0-9]{6,14}");
-          case CREDIT_CARD -> assertThat(f.canonical()).matches("[0-9]{13,19}");
+          // E.164, or the digits of a number of unknown country after a phone word (phone.any)
+          case PHONE_NUMBER -> assertThat(f.canonical()).matches("\\+[1-9][0-9]{6,14}|[0-9]{8,13}");
+          case CREDIT_CARD -> assertThat(f.canonical()).matches("[0-9]{12,19}"); // Maestro: 12
           case US_SSN -> assertThat(f.canonical()).matches("[0-9]{9}");
           case IBAN_CODE -> assertThat(f.canonical()).matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
           default -> throw new AssertionError("unexpected type " + f.type());
