@@ -196,13 +196,12 @@ final class PhoneDetector implements Detector {
           continue; // "... 10:30": the hour is not part of the number
         }
         boolean national = false;
-        boolean nanp =
-            (defaultCc == 1 || plus || zeroZero) && nanpWritten(s, from, end, plus, zeroZero);
+        boolean nanpRegion = defaultCc == 1 || plus || zeroZero; // nanpWritten only when needed
         boolean shapeOnly = false;
         List<String> nationalRegions = TRUNK_ZERO_REGIONS;
         if (!plausible(s, from, end, plus || zeroZero, defaultCc)) {
           if (plus || zeroZero) {
-            if (!nanp) {
+            if (!nanpWritten(s, from, end, plus, zeroZero)) {
               continue;
             }
             shapeOnly = true; // "+1-372-159-0109": written as a NANP number, not a valid one
@@ -211,7 +210,8 @@ final class PhoneDetector implements Detector {
           } else if (parenArea(text, idx, s, from, end, region)) {
             national = true; // "(11) 98765-4321": Brazil's national format, needs context
             nationalRegions = PAREN_AREA_REGIONS;
-          } else if (nanp || (from == 0 && wordLedShape(s, from, end))) {
+          } else if ((nanpRegion && nanpWritten(s, from, end, false, false))
+              || (from == 0 && wordLedShape(s, from, end) && leadWordBefore(text, s, from))) {
             shapeOnly = true;
           } else {
             continue;
@@ -231,7 +231,7 @@ final class PhoneDetector implements Detector {
                     ? validateNational(ctx, s, from, end, nationalRegions)
                     : validate(s, from, end, plus, zeroZero, region);
         String validation = VALID;
-        if (pn == null && nanp) {
+        if (pn == null && nanpRegion && nanpWritten(s, from, end, plus, zeroZero)) {
           pn = shapedNanp(ctx, s, from, end);
           validation = NANP_SHAPE;
         }
@@ -244,7 +244,8 @@ final class PhoneDetector implements Detector {
             && !plus
             && !zeroZero
             && !national
-            && wordLedShape(s, from, end)) {
+            && wordLedShape(s, from, end)
+            && leadWordBefore(text, s, from)) {
           pn = wordLed(ctx, s, from, end);
           validation = PHONE_WORD;
         }
@@ -364,16 +365,43 @@ final class PhoneDetector implements Detector {
   }
 
   /**
-   * A {@link #wordLedShape} number that no region validates, reported when a phone word ({@link
-   * #LEAD_WORDS}) is within 20 chars before it ({@code Call me at 660 299 256}, {@code phone: 34
-   * 8446-9603}: Polish and Brazilian numbers in a US-default text) and no identifier word ({@link
-   * #SHAPE_NEGATIVE}) within 40; canonical value: the digits (the country is unknown). Score 0.6.
+   * True when one of the (at most three) words in the 20 chars before the run's first group is a
+   * {@link #LEAD_WORDS} word: a bounded look-back on the chars, cheap enough for every digit run
+   * that no region validates.
+   */
+  static boolean leadWordBefore(String text, DigitSequence s, int from) {
+    int p = s.groupCharStart(from);
+    int stop = Math.max(0, p - 20);
+    int words = 0;
+    while (p > stop && words < 3) {
+      while (p > stop && !Character.isLetter(text.charAt(p - 1))) {
+        p--;
+      }
+      int e = p;
+      while (p > 0 && Character.isLetter(text.charAt(p - 1))) {
+        p--;
+      }
+      if (e > p) {
+        words++;
+        if (e - p <= 9 && LEAD_WORDS.contains(text.substring(p, e).toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A {@link #wordLedShape} number that no region validates ({@link #leadWordBefore} checked by the
+   * caller), reported when a phone word ({@link #LEAD_WORDS}) is within 20 chars before it ({@code
+   * Call me at 660 299 256}, {@code phone: 34 8446-9603}: Polish and Brazilian numbers in a
+   * US-default text) and no identifier word ({@link #SHAPE_NEGATIVE}) within 40; canonical value:
+   * the digits (the country is unknown). Score 0.6.
    */
   private static Hit wordLed(DetectionContext ctx, DigitSequence s, int from, int to) {
     int start = s.groupCharStart(from);
     int stop = s.groupCharEnd(to - 1);
-    if (ctx.contextWords(start, start, 20, LEAD_WORDS).isEmpty()
-        || !ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()) {
+    if (!ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()) {
       return null;
     }
     int d = s.groupStart[from];
