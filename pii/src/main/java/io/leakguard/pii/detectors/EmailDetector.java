@@ -330,21 +330,32 @@ final class EmailDetector implements Detector {
 
   /** The {@link #FOREIGN_AT_WORDS} of the text, found by their {@link #FOREIGN_AT_STEMS}. */
   private static void foreignAts(DetectionContext ctx) {
+    indexOfTriggers(ctx, FOREIGN_AT_STEMS, true);
+  }
+
+  /**
+   * Finds every string of {@code triggers} by vectorized {@link String#indexOf(String, int)} scans
+   * and reads each hit (a cold path) with a {@link Scan} taken on the first hit: the letter at
+   * ({@code (a)}) at the hit, or, with {@code foreignWords}, the {@link #FOREIGN_AT_WORDS} word
+   * around the stem. The next search starts after what the hit read.
+   */
+  private static void indexOfTriggers(
+      DetectionContext ctx, String[] triggers, boolean foreignWords) {
     String text = ctx.text();
     Scan scan = null;
     try {
-      for (String stem : FOREIGN_AT_STEMS) {
-        int p = text.indexOf(stem);
+      for (String trigger : triggers) {
+        int p = text.indexOf(trigger);
         while (p >= 0) {
           int end = -1;
-          int w = foreignAtWordAround(text, p);
+          int w = foreignWords ? foreignAtWordAround(text, p) : p;
           if (w >= 0) {
             if (scan == null) {
               scan = SCANS.get().reset(ctx);
             }
-            end = scan.atWord(w, foreignAtLength(text, w));
+            end = foreignWords ? scan.atWord(w, foreignAtLength(text, w)) : scan.atLetter(p);
           }
-          p = text.indexOf(stem, end > p ? end : p + stem.length());
+          p = text.indexOf(trigger, end > p ? end : p + trigger.length());
         }
       }
     } finally {
@@ -420,24 +431,7 @@ final class EmailDetector implements Detector {
    * vectorized {@link String#indexOf(String, int)} scans; each hit is a cold path.
    */
   private static void letterAts(DetectionContext ctx) {
-    String text = ctx.text();
-    Scan scan = null;
-    try {
-      for (String trigger : LETTER_AT_TRIGGERS) {
-        int p = text.indexOf(trigger);
-        while (p >= 0) {
-          if (scan == null) {
-            scan = SCANS.get().reset(ctx);
-          }
-          int end = scan.atLetter(p);
-          p = text.indexOf(trigger, end > p ? end : p + 3);
-        }
-      }
-    } finally {
-      if (scan != null) {
-        scan.release();
-      }
-    }
+    indexOfTriggers(ctx, LETTER_AT_TRIGGERS, false); // every trigger is 3 chars long
   }
 
   /**
