@@ -157,6 +157,23 @@ final class PersonDetector implements Detector {
               "escalated",
               "stated"));
 
+  /**
+   * The chain before a {@code person.verb} cue (part flags {@code pf}, {@code parts} parts): its
+   * first part a listed first name (ambiguous ones too: {@code Mark Pearson called}), no part a
+   * day, month or product ({@code NOT_ALONE}).
+   */
+  static boolean verbChain(int[] pf, int parts) {
+    if ((pf[0] & PersonNames.FIRST) == 0) {
+      return false;
+    }
+    for (int p = 0; p < parts; p++) {
+      if ((pf[p] & PersonNames.NOT_ALONE) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when {@code text[from, to)} is one of {@link #REPORT_VERBS} (any case). */
   static boolean reportVerb(char[] text, int from, int to) {
     return REPORT_VERBS.contains(text, from, to);
@@ -1514,7 +1531,7 @@ final class PersonDetector implements Detector {
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord());
         return 0;
       }
-      if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain()) {
+      if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain(pf, parts)) {
         return retry; // "Monday Bola Adewale called", "Caller Rohan Desai said"
       }
       if (cueKind == WEAK) {
@@ -1561,22 +1578,6 @@ final class PersonDetector implements Detector {
      */
     boolean acronymLabel() {
       return PersonDetector.acronymLabel(ix, chars, ps, pe, pf, parts);
-    }
-
-    /**
-     * The chain before a {@code person.verb} cue: its first part a listed first name (ambiguous
-     * ones too: {@code Mark Pearson called}), no part a day, month or product ({@code NOT_ALONE}).
-     */
-    boolean verbChain() {
-      if ((pf[0] & P_FIRST) == 0) {
-        return false;
-      }
-      for (int p = 0; p < parts; p++) {
-        if ((pf[p] & P_NOT_ALONE) != 0) {
-          return false;
-        }
-      }
-      return true;
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */

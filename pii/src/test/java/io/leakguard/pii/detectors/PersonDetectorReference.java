@@ -883,7 +883,9 @@ final class PersonDetectorReference implements Detector {
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord);
         return 0;
       }
-      if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain()) {
+      if (cueKind == WEAK
+          && "person.verb".equals(cuePattern)
+          && !PersonDetector.verbChain(pf, parts)) {
         return retry; // "Monday Bola Adewale called", "Caller Rohan Desai said"
       }
       if (cueKind == WEAK) {
@@ -926,22 +928,6 @@ final class PersonDetectorReference implements Detector {
     /** "Attacker IP:", "File C:": a field label, not a speaker (PersonDetector.ACRONYM_LABEL). */
     boolean acronymLabel() {
       return PersonDetector.acronymLabel(ix, chars, ps, pe, pf, parts);
-    }
-
-    /**
-     * The chain before a {@code person.verb} cue: its first part a listed first name (ambiguous
-     * ones too: {@code Mark Pearson called}), no part a day, month or product ({@code NOT_ALONE}).
-     */
-    boolean verbChain() {
-      if ((pf[0] & P_FIRST) == 0) {
-        return false;
-      }
-      for (int p = 0; p < parts; p++) {
-        if ((pf[p] & P_NOT_ALONE) != 0) {
-          return false;
-        }
-      }
-      return true;
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
