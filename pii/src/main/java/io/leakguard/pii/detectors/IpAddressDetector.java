@@ -124,6 +124,7 @@ final class IpAddressDetector implements Detector {
           "firmware",
           "revision",
           "rev",
+          "rv", // a Gecko user agent: "Mozilla/5.0 (X11; Linux i686; rv:1.9.7.20) Gecko/20100101"
           "sdk",
           "patch",
           "kb",

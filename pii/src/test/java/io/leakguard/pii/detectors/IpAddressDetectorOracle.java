@@ -128,6 +128,7 @@ final class IpAddressDetectorOracle implements Detector {
           "firmware",
           "revision",
           "rev",
+          "rv",
           "sdk",
           "patch",
           "kb",
