@@ -262,6 +262,9 @@ final class NumberGuards {
         && s.groupLength(to - 1) <= 2;
   }
 
+  /** The name {@link #shape} gives a dotted cluster it takes for a version number. */
+  static final String VERSION_NUMBER = "VERSION_NUMBER";
+
   /** Runs every shape guard; returns the first that fires, or null. */
   static String shape(DigitSequence s, int from, int to) {
     return shape(s, from, to, false);
@@ -274,7 +277,7 @@ final class NumberGuards {
    */
   static String shape(DigitSequence s, int from, int to, boolean intlPrefix) {
     if (!intlPrefix && versionNumber(s, from, to)) {
-      return "VERSION_NUMBER";
+      return VERSION_NUMBER;
     }
     if (date(s, from, to)) {
       return "DATE";

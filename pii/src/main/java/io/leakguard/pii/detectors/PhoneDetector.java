@@ -226,8 +226,16 @@ final class PhoneDetector implements Detector {
         if (tries++ >= MAX_TRIES) {
           return reportedUntil;
         }
-        if (NumberGuards.shape(s, from, end, plus) != null
-            || NumberGuards.surroundings(text, idx, s, from, end) != null) {
+        String shapeGuard = NumberGuards.shape(s, from, end, plus);
+        if (shapeGuard == NumberGuards.VERSION_NUMBER
+            && from == 0
+            && s.digit[d0] == 0
+            && leadWordBefore(text, s, from)) {
+          // "phone: 07.0652.5513": a national number with dots right after a phone word (led by
+          // the trunk 0, so no IPv4 address either)
+          shapeGuard = NumberGuards.shape(s, from, end, true);
+        }
+        if (shapeGuard != null || NumberGuards.surroundings(text, idx, s, from, end) != null) {
           continue;
         }
         Hit pn =
