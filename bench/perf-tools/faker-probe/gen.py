@@ -1,14 +1,14 @@
 # Faker probe (session 7): generate short texts holding one Faker value each, with its span.
 # usage: pip install --target /tmp/fk faker   (not a project dependency)
-#        python3 gen.py /tmp/fprobe/cases.jsonl
+#        python3 gen.py /tmp/fprobe/cases.jsonl   (probe 2, session 8: SEED=77 N=40 LOCS=en_US,...,cs_CZ; see docs/pii-heldout.md)
 #        ./leakguard analyze /tmp/fprobe/cases.jsonl --text-field text --id-field id > /tmp/fprobe/out.jsonl
 #        python3 score.py /tmp/fprobe/cases.jsonl /tmp/fprobe/out.jsonl [TYPE to list its misses]
 # Seeded: the same Faker version gives the same 1,248 texts (figures in docs/pii-heldout.md).
 import os, sys, json, random, zlib
 sys.path.insert(0, os.environ.get('FAKER_PATH', '/tmp/fk'))
 from faker import Faker
-random.seed(5)
-locales=['en_US','en_GB','de_DE','fr_FR','es_ES','it_IT','nl_NL','pt_BR','en_IN','en_AU','en_CA','pl_PL','sv_SE']
+random.seed(int(os.environ.get("SEED","5")))
+locales=os.environ.get('LOCS','').split(',') if os.environ.get('LOCS') else ['en_US','en_GB','de_DE','fr_FR','es_ES','it_IT','nl_NL','pt_BR','en_IN','en_AU','en_CA','pl_PL','sv_SE']
 T={
  'PHONE_NUMBER':['My phone number is {}.','Call me at {} tomorrow.','You can reach me on {}','phone: {}','{}','Contact {} for details'],
  'EMAIL_ADDRESS':['Send it to {} please.','email: {}','{}','Reply to {}'],
@@ -36,8 +36,8 @@ for ent,ts in T.items():
   for loc in locales:
     try: f=Faker(loc)
     except Exception: continue
-    f.seed_instance(zlib.crc32((ent+loc).encode()) % 10000)  # stable across runs
-    for i in range(12):
+    f.seed_instance(zlib.crc32((ent+loc).encode()) % 10000 + (int(os.environ["SEED"]) if "SEED" in os.environ else 0))  # stable across runs
+    for i in range(int(os.environ.get('N','12'))):
       try: v=val(f,ent,loc)
       except Exception as e: continue
       t=random.choice(ts)

@@ -23,4 +23,4 @@ for c in cases:
 for k in tot: print(f"{k:14s} {tot[k]:4d} recall {hit[k]/tot[k]:.3f} typed {typ[k]/tot[k]:.3f}")
 show=sys.argv[3] if len(sys.argv)>3 else None
 if show:
-  for m in miss[show][:80]: print(m)
+  for m in miss[show][:int(sys.argv[4]) if len(sys.argv)>4 else 80]: print(m)

@@ -34,6 +34,13 @@ final class DigitSequence {
   /** A comma between two digit words ({@code five two four, five seven}). */
   static final int GAP_COMMA = 1 << 6;
 
+  /**
+   * A slash right after a first group of 2 to 5 digits led by {@code 0} and right before a group of
+   * 3 or more digits: the German and Austrian area code ({@code 0171/2345678}, {@code
+   * 0662/25793755}). Dates ({@code 01/12/2023}) are not joined: their second group is too short.
+   */
+  static final int GAP_SLASH = 1 << 7;
+
   /** Most {@code >} quote markers (and their spaces) allowed after a line break in one gap. */
   static final int MAX_QUOTE_TOKENS = 16;
 
@@ -305,13 +312,13 @@ final class DigitSequence {
 
   /**
    * False when {@link #read} surely stops at the space or punctuation token {@code t}: a
-   * punctuation char no gap holds (only {@code - . ( ) ,} and the {@code >} quote marker), blanks
+   * punctuation char no gap holds (only {@code - . ( ) , /} and the {@code >} quote marker), blanks
    * longer than three chars, or a line break with more than six chars.
    */
   static boolean mayBeGap(char[] c, TextIndex idx, int t, int f) {
     if ((f & TextIndex.PUNCT) != 0) {
       char p = c[idx.start(t)];
-      return p == '-' || p == '.' || p == '(' || p == ')' || p == ',' || p == '>';
+      return p == '-' || p == '.' || p == '(' || p == ')' || p == ',' || p == '>' || p == '/';
     }
     return idx.length(t) <= ((f & TextIndex.NEWLINE) != 0 ? 6 : 3);
   }
@@ -409,6 +416,18 @@ final class DigitSequence {
             bit = GAP_CLOSE;
           } else if (p == ',' && isWord && idx.length(next) == 1) {
             bit = GAP_COMMA; // only after a digit word; the next group must be one too
+          } else if (p == '/'
+              && groups == 1
+              && gapTokens == 0
+              && !isWord
+              && len >= 2
+              && len <= 5
+              && c[s] == '0'
+              && idx.length(next) == 1
+              && next + 1 < n
+              && isDigitToken(idx, next + 1)
+              && idx.length(next + 1) >= 3) {
+            bit = GAP_SLASH; // "0171/2345678": nothing else joins across a slash
           } else {
             break;
           }

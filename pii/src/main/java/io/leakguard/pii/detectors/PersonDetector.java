@@ -99,8 +99,71 @@ final class PersonDetector implements Detector {
           "monsieur",
           "madame",
           "señor",
-          "señora");
+          "señora",
+          // session 8: honorifics of other languages (Faker prints them: `Ing. Luana Pölzl`,
+          // `Dra. Ángela Barraza`, `pan Jan Krzyszczak`, `Dipl.-Ing. Ivana Rohleder`)
+          "ing",
+          "mgr",
+          "lic",
+          "dra",
+          "srta",
+          "fru",
+          "dott",
+          "sig",
+          "dipl",
+          "univ",
+          "pan",
+          "pani",
+          "paní",
+          "slečna");
   private static final NameSet TITLES = new NameSet(TITLE_WORDS);
+
+  /**
+   * Verbs of calling and saying right after a name of two or more parts: a weak forward cue ({@code
+   * Mark Pearson called about the invoice}, {@code Jacques Duroux wrote}), so a listed first name
+   * that is also a word, or a listed first name with an unlisted surname, is taken at a sentence
+   * start; weak cues need a listed, non-ambiguous part.
+   */
+  private static final NameSet REPORT_VERBS =
+      new NameSet(
+          List.of(
+              "called",
+              "calls",
+              "phoned",
+              "rang",
+              "emailed",
+              "e-mailed",
+              "wrote",
+              "writes",
+              "said",
+              "says",
+              "asked",
+              "asks",
+              "replied",
+              "replies",
+              "mentioned",
+              "reported",
+              "confirmed",
+              "complained",
+              "contacted",
+              "requested",
+              "explained",
+              "noted",
+              "responded",
+              "answered",
+              "messaged",
+              "texted",
+              "informed",
+              "escalated",
+              "stated"));
+
+  /** True when {@code text[from, to)} is one of {@link #REPORT_VERBS} (any case). */
+  static boolean reportVerb(char[] text, int from, int to) {
+    return REPORT_VERBS.contains(text, from, to);
+  }
+
+  /** Titles written in lower case before a name ({@code pan Jan Kowalski}, {@code pani Anna}). */
+  private static final NameSet LOWER_TITLES = new NameSet(List.of("pan", "pani", "paní", "slečna"));
 
   /**
    * The start of a PERSON span: {@code start}, or the start of a capitalized title written right
@@ -110,11 +173,40 @@ final class PersonDetector implements Detector {
    * covered; the canonical value stays the name alone, so a pseudonym does not depend on the title.
    */
   static int withTitle(char[] text, int start) {
+    int b = titleBefore(text, start, false);
+    for (int k = 0; k < 2 && b < start; k++) {
+      // "Dipl.-Ing. Ivana", "Univ.Prof. Hubert", "Prof. Dr. Anna": titles in a row
+      int c = titleBefore(text, b, true);
+      if (c == b) {
+        break;
+      }
+      start = b;
+      b = c;
+    }
+    return b;
+  }
+
+  /**
+   * The start of a {@link #TITLE_WORDS} title right before {@code start} ({@code Mr. }, {@code Dr
+   * }: an optional {@code .}, one or two spaces; with {@code joined}, the title before another
+   * title may also be followed by {@code .}, {@code -} or {@code .-} alone), or {@code start}.
+   */
+  private static int titleBefore(char[] text, int start, boolean joined) {
     int q = start;
     while (q > 0 && start - q < 2 && text[q - 1] == ' ') {
       q--;
     }
-    if (q == start) {
+    if (joined) {
+      // "Dipl.-Ing.", "Univ.Prof.": titles joined without a space ("Frau Dr." stays "Dr.")
+      q = start;
+      if (q > 0 && text[q - 1] == '-') {
+        q--;
+      }
+      if (q == start && !(q > 0 && text[q - 1] == '.')) {
+        return start;
+      }
+    }
+    if (q == start && !joined) {
       return start;
     }
     int e = q > 0 && text[q - 1] == '.' ? q - 1 : q;
@@ -125,11 +217,60 @@ final class PersonDetector implements Detector {
     if (b == e
         || e - b > 9
         || (b > 0 && Character.isLetterOrDigit(text[b - 1]))
-        || !Character.isUpperCase(text[b])
-        || !TITLES.contains(text, b, e)) {
+        || !TITLES.contains(text, b, e)
+        || !(Character.isUpperCase(text[b]) || (!joined && LOWER_TITLES.contains(text, b, e)))) {
       return start;
     }
     return b;
+  }
+
+  /** Academic degrees and generational suffixes written after a name (dots as written). */
+  private static final java.util.Set<String> SUFFIXES =
+      java.util.Set.of(
+          "Ph.D", "PhD", "B.Eng", "BEng", "B.A", "B.Sc", "BSc", "M.A", "M.Sc", "MSc", "M.Eng",
+          "MEng", "MBA", "CSc", "DrSc", "DiS", "Jr", "Sr", "II", "III", "IV", "MD", "M.D", "Esq",
+          "DDS", "LL.M", "LLM", "B.A.", "M.A.");
+
+  /**
+   * The end of a degree or generational suffix right after a name ending at {@code end} ({@code
+   * Andres Zänker B.Eng.}, {@code Zora Kadlecová Ph.D.}, {@code John Smith, Jr.}; {@code text} may
+   * be a reused buffer longer than the text, whose {@code length} is given): an optional comma, one
+   * space, one of {@link #SUFFIXES} (a final dot is not part of it), then no letter or digit; or
+   * {@code end}. A reader takes the suffix as part of the name, and a gold span drawn with it would
+   * otherwise cover too few of its letters; the canonical value stays the name alone.
+   */
+  static int withSuffix(char[] text, int length, int end) {
+    int i = end;
+    if (i < length && text[i] == ',') {
+      i++;
+    }
+    if (i >= length || text[i] != ' ') {
+      return end;
+    }
+    int stop = suffixAt(text, length, i + 1);
+    return stop < 0 ? end : stop;
+  }
+
+  /**
+   * The end of a {@link #SUFFIXES} suffix starting at {@code from} (its final dot left out), when
+   * no letter or digit follows it; -1 otherwise. Also used when the chain read the first letter of
+   * the suffix as an initial ({@code Berit Heidrich B.Eng.}: the part {@code B} is the suffix).
+   */
+  static int suffixAt(char[] text, int length, int from) {
+    int i = from;
+    while (i < length && i - from <= 6 && (Character.isLetter(text[i]) || text[i] == '.')) {
+      i++;
+    }
+    int stop = i;
+    while (stop > from && text[stop - 1] == '.') {
+      stop--;
+    }
+    if (stop == from
+        || (i < length && Character.isLetterOrDigit(text[i]))
+        || !SUFFIXES.contains(new String(text, from, stop - from))) {
+      return -1;
+    }
+    return stop;
   }
 
   static final NameSet PARTICLES =
@@ -1373,6 +1514,9 @@ final class PersonDetector implements Detector {
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord());
         return 0;
       }
+      if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain()) {
+        return retry; // "Monday Bola Adewale called", "Caller Rohan Desai said"
+      }
       if (cueKind == WEAK) {
         if (anyKnown && !allAmbiguous && (anyFirst || parts > 1)) {
           emit(start, end, 0.85, 0.4, cuePattern, "name-list", cueWord());
@@ -1417,6 +1561,22 @@ final class PersonDetector implements Detector {
      */
     boolean acronymLabel() {
       return PersonDetector.acronymLabel(ix, chars, ps, pe, pf, parts);
+    }
+
+    /**
+     * The chain before a {@code person.verb} cue: its first part a listed first name (ambiguous
+     * ones too: {@code Mark Pearson called}), no part a day, month or product ({@code NOT_ALONE}).
+     */
+    boolean verbChain() {
+      if ((pf[0] & P_FIRST) == 0) {
+        return false;
+      }
+      for (int p = 0; p < parts; p++) {
+        if ((pf[p] & P_NOT_ALONE) != 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
@@ -1485,6 +1645,15 @@ final class PersonDetector implements Detector {
           && ix.equalsIgnoreCase(a + 1, "here")
           && endsPhrase(a + 1)) {
         set(WEAK, "person.self-intro", "here", false); // "Nikos here - took over"
+        return;
+      }
+      if (cueKind == NONE
+          && parts >= 2
+          && inlineSpace(a)
+          && a + 1 < n
+          && word(a + 1)
+          && reportVerb(chars, ix.start(a + 1), ix.end(a + 1))) {
+        set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
       }
     }
 
@@ -2296,8 +2465,19 @@ final class PersonDetector implements Detector {
         String validation,
         String word) {
       start = withTitle(chars, start);
+      int named = parts;
+      int last = ps[parts - 1];
+      int sx;
+      if (parts > 1
+          && ix.length(last) == 1
+          && (sx = suffixAt(chars, text.length(), ix.start(last))) > 0) {
+        named = parts - 1; // "Berit Heidrich B.Eng.": the last "initial" starts a degree
+        end = sx;
+      } else {
+        end = withSuffix(chars, text.length(), end);
+      }
       StringBuilder canon = new StringBuilder(end - start);
-      for (int p = 0; p < parts; p++) {
+      for (int p = 0; p < named; p++) {
         if (p > 0) {
           canon.append(' ');
           // particles between parts, as written

@@ -198,13 +198,19 @@ final class PhoneDetector implements Detector {
         boolean national = false;
         boolean nanpRegion = defaultCc == 1 || plus || zeroZero; // nanpWritten only when needed
         boolean shapeOnly = false;
+        boolean parenCc = false;
         List<String> nationalRegions = TRUNK_ZERO_REGIONS;
         if (!plausible(s, from, end, plus || zeroZero, defaultCc)) {
           if (plus || zeroZero) {
-            if (!nanpWritten(s, from, end, plus, zeroZero)) {
+            if (nanpWritten(s, from, end, plus, zeroZero)) {
+              shapeOnly = true; // "+1-372-159-0109": written as a NANP number, not a valid one
+            } else if (zeroZero && wordLedShape(s, from, end) && leadWordBefore(text, s, from)) {
+              shapeOnly = true; // "phone: 00588 64435": no country has it, but a phone word does
+            } else {
               continue;
             }
-            shapeOnly = true; // "+1-372-159-0109": written as a NANP number, not a valid one
+          } else if (parenCallingCode(text, idx, s, from, end)) {
+            parenCc = true; // "(351) 912 048 718": a calling code between parentheses
           } else if (trunkZero(s, from, end, region)) {
             national = true; // "07700 900461": another country's national format, needs context
           } else if (parenArea(text, idx, s, from, end, region)) {
@@ -229,7 +235,7 @@ final class PhoneDetector implements Detector {
                 ? null
                 : national
                     ? validateNational(ctx, s, from, end, nationalRegions)
-                    : validate(s, from, end, plus, zeroZero, region);
+                    : validate(s, from, end, plus || parenCc, zeroZero, region);
         String validation = VALID;
         if (pn == null && nanpRegion && nanpWritten(s, from, end, plus, zeroZero)) {
           pn = shapedNanp(ctx, s, from, end);
@@ -242,7 +248,7 @@ final class PhoneDetector implements Detector {
         if (pn == null
             && from == 0
             && !plus
-            && !zeroZero
+            && !parenCc
             && !national
             && wordLedShape(s, from, end)
             && leadWordBefore(text, s, from)) {
@@ -266,7 +272,18 @@ final class PhoneDetector implements Detector {
         if (ext > 0) {
           stop = ext;
         }
-        report(ctx, s, from, end, start, stop, pn, plus || zeroZero, national, validation, region);
+        report(
+            ctx,
+            s,
+            from,
+            end,
+            start,
+            stop,
+            pn,
+            plus || zeroZero || parenCc,
+            national,
+            validation,
+            region);
         reportedUntil = stop;
         found = end;
         break;
@@ -336,7 +353,27 @@ final class PhoneDetector implements Detector {
           "mobiel",
           "celular",
           "móvil",
-          "portable");
+          "portable",
+          "contact",
+          "kontakt",
+          "contacto",
+          "contato",
+          "contatto",
+          "ring",
+          "dial",
+          "landline",
+          "hotline",
+          "callback",
+          "rückruf",
+          "tlf",
+          "tfn",
+          "puh",
+          "cellulare",
+          "cellphone",
+          "telefonnummer",
+          "handynummer",
+          "rufnummer",
+          "mobilnummer");
 
   /**
    * A window that may be a number of any country written without {@code +} (the whole run, from its
@@ -345,6 +382,13 @@ final class PhoneDetector implements Detector {
    */
   static boolean wordLedShape(DigitSequence s, int from, int to) {
     int count = s.groupStart[to] - s.groupStart[from];
+    if (count == 7) {
+      // "phone: 880-5457": a local number, only written 3-4, never led by 0 or 1 ("020 7946")
+      return to - from == 2
+          && s.groupLength(from) == 3
+          && s.digit[s.groupStart[from]] >= 2
+          && !s.anyWord(from, to);
+    }
     if (count < 8 || count > 13 || to - from > 4 || s.anyWord(from, to)) {
       return false;
     }
@@ -375,6 +419,9 @@ final class PhoneDetector implements Detector {
     int words = 0;
     while (p > stop && words < 3) {
       while (p > stop && !Character.isLetter(text.charAt(p - 1))) {
+        if (Character.isDigit(text.charAt(p - 1))) {
+          return false; // "ring 020 7946 0958 or 425-555-0143": the word leads the first number
+        }
         p--;
       }
       int e = p;
@@ -580,6 +627,32 @@ final class PhoneDetector implements Detector {
   }
 
   /**
+   * A window whose first group is a country calling code other than 1 written between parentheses
+   * without {@code +} ({@code (351) 912 048 718}, {@code (44) 20 7946 0958}), 9 to 15 digits in
+   * all, that is a valid number when read as {@code +<digits>}: an international number. The
+   * validity check is part of the test, so a Mexican or Brazilian area code that is also a calling
+   * code ({@code (55) 1234 5678}) still reaches {@link #parenArea} when it is not valid as an
+   * international number.
+   */
+  private static boolean parenCallingCode(
+      String text, TextIndex idx, DigitSequence s, int from, int to) {
+    if (from != 0 || to < 2 || s.word[0] || s.groupToken[0] == 0) {
+      return false;
+    }
+    int d = s.groupStart[0];
+    int count = s.groupStart[to] - d;
+    int cc = s.groupLength(0) <= 3 ? (int) s.value(d, d + s.groupLength(0)) : 0;
+    return count >= 9
+        && count <= 15
+        && cc > 1
+        && s.digit[d] != 0
+        && PhoneValidity.knownCallingCode(cc)
+        && text.charAt(idx.start(s.groupToken[0] - 1)) == '('
+        && (s.gap[1] & DigitSequence.GAP_CLOSE) != 0
+        && validate(s, from, to, true, false, "ZZ") != null;
+  }
+
+  /**
    * A window that may be another country's national format: it starts with the digit {@code 0}
    * (never the start of a NANP number), holds 9 to 12 digits, and the default region is not itself
    * a trunk-zero region (where the default-region check already decides).
@@ -604,11 +677,14 @@ final class PhoneDetector implements Detector {
     int start = s.groupCharStart(from);
     int stop = s.groupCharEnd(to - 1);
     List<String> words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
-    if (words.isEmpty()) {
-      return null;
-    }
     int d0 = s.groupStart[from];
     int d1 = s.groupStart[to];
+    if (words.isEmpty()) {
+      return ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()
+              && !afterIdentifier(ctx.text(), ctx.tokens(), s, from)
+          ? writtenNational(ctx.text(), ctx.tokens(), s, from, to, regions)
+          : null;
+    }
     for (String w : words) {
       String r = WORD_REGION.get(w);
       Hit hit = r == null || !regions.contains(r) ? null : national(s, d0, d1, r).hit();
@@ -630,6 +706,80 @@ final class PhoneDetector implements Detector {
       }
     }
     return first;
+  }
+
+  /**
+   * A national number with no phone word nearby, reported only when it is written the way its
+   * country writes its numbers, which look-alikes (ids, dates, versions) are not: three or more
+   * groups exactly as libphonenumber formats the number nationally in one of {@code regions}
+   * ({@code 01 64 83 36 03}, {@code 024 674 79 04}, {@code 0457-218-598}), or an area code between
+   * parentheses or before a slash with the length of that region's area code ({@code (0131)
+   * 4960825}, {@code 0171/2345678}). Null otherwise: {@code 0384437294} alone stays a number.
+   */
+  private static Hit writtenNational(
+      String text, TextIndex idx, DigitSequence s, int from, int to, List<String> regions) {
+    int groups = to - from;
+    if (groups < 2 || s.anyWord(from, to)) {
+      return null;
+    }
+    boolean area =
+        groups == 2
+            && ((s.gap[from + 1] & DigitSequence.GAP_SLASH) != 0
+                || (s.groupToken[from] > 0
+                    && text.charAt(idx.start(s.groupToken[from] - 1)) == '('
+                    && (s.gap[from + 1] & DigitSequence.GAP_CLOSE) != 0));
+    if (groups < 3 && !area) {
+      return null;
+    }
+    int d0 = s.groupStart[from];
+    int d1 = s.groupStart[to];
+    for (String r : regions) {
+      National n = national(s, d0, d1, r);
+      if (n.hit() != null
+          && (area
+              ? firstGroupLength(n.nationalFormat()) == s.groupLength(from)
+              : sameGrouping(s, from, to, n.nationalFormat()))) {
+        return n.hit();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True when the token before the window's first group (over one blank) holds both a letter and a
+   * digit: the number continues an identifier ({@code 1Z 999 AA1 01 2345 6784}, a UPS tracking
+   * number), not a phone number.
+   */
+  private static boolean afterIdentifier(String text, TextIndex idx, DigitSequence s, int from) {
+    int t = s.groupToken[from] - 1;
+    if (t >= 0 && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+      t--;
+    }
+    if (t < 0 || (idx.flags(t) & (TextIndex.SPACE | TextIndex.PUNCT)) != 0) {
+      return false;
+    }
+    boolean letter = false;
+    boolean digit = false;
+    for (int i = idx.start(t); i < idx.end(t); i++) {
+      char c = text.charAt(i);
+      letter |= Character.isLetter(c);
+      digit |= c >= '0' && c <= '9';
+    }
+    return letter && digit;
+  }
+
+  /** The number of digits before the first non-digit after a digit in {@code national}. */
+  private static int firstGroupLength(String national) {
+    int len = 0;
+    for (int i = 0; i < national.length(); i++) {
+      char c = national.charAt(i);
+      if (c >= '0' && c <= '9') {
+        len++;
+      } else if (len > 0) {
+        break;
+      }
+    }
+    return len;
   }
 
   /**

@@ -883,6 +883,9 @@ final class PersonDetectorReference implements Detector {
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord);
         return 0;
       }
+      if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain()) {
+        return retry; // "Monday Bola Adewale called", "Caller Rohan Desai said"
+      }
       if (cueKind == WEAK) {
         if (anyKnown && !allAmbiguous && (anyFirst || parts > 1)) {
           emit(start, end, 0.85, 0.4, cuePattern, "name-list", cueWord);
@@ -923,6 +926,22 @@ final class PersonDetectorReference implements Detector {
     /** "Attacker IP:", "File C:": a field label, not a speaker (PersonDetector.ACRONYM_LABEL). */
     boolean acronymLabel() {
       return PersonDetector.acronymLabel(ix, chars, ps, pe, pf, parts);
+    }
+
+    /**
+     * The chain before a {@code person.verb} cue: its first part a listed first name (ambiguous
+     * ones too: {@code Mark Pearson called}), no part a day, month or product ({@code NOT_ALONE}).
+     */
+    boolean verbChain() {
+      if ((pf[0] & P_FIRST) == 0) {
+        return false;
+      }
+      for (int p = 0; p < parts; p++) {
+        if ((pf[p] & P_NOT_ALONE) != 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Every part (initials aside) is a listed, unambiguous first or last name. */
@@ -991,6 +1010,15 @@ final class PersonDetectorReference implements Detector {
           && ix.equalsIgnoreCase(a + 1, "here")
           && endsPhrase(a + 1)) {
         set(WEAK, "person.self-intro", "here", false); // "Nikos here - took over"
+        return;
+      }
+      if (cueKind == NONE
+          && parts >= 2
+          && inlineSpace(a)
+          && a + 1 < n
+          && word(a + 1)
+          && PersonDetector.reportVerb(chars, ix.start(a + 1), ix.end(a + 1))) {
+        set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
       }
     }
 
@@ -1765,8 +1793,19 @@ final class PersonDetectorReference implements Detector {
         String validation,
         String word) {
       start = PersonDetector.withTitle(chars, start);
+      int named = parts;
+      int last = ps[parts - 1];
+      int sx;
+      if (parts > 1
+          && ix.length(last) == 1
+          && (sx = PersonDetector.suffixAt(chars, text.length(), ix.start(last))) > 0) {
+        named = parts - 1;
+        end = sx;
+      } else {
+        end = PersonDetector.withSuffix(chars, text.length(), end);
+      }
       StringBuilder canon = new StringBuilder(end - start);
-      for (int p = 0; p < parts; p++) {
+      for (int p = 0; p < named; p++) {
         if (p > 0) {
           canon.append(' ');
           // particles between parts, as written
