@@ -25,13 +25,14 @@ import java.util.Arrays;
  * <p>Design note: support text holds about one token per 2.5 chars, most of them words, spaces and
  * punctuation that none of these detectors can start at. Each detector used to walk every token
  * with its own tests (the phone/card/SSN run finder, IPv4, MAC and IBAN: four walks per text); now
- * one walk reads each token's flags once, rejects spaces and punctuation on one flag test and words
- * longer than five letters on their length, and hands every detector a short list. The lists are
- * cached per thread, keyed by the identity of the text's {@link TextIndex} (held weakly), so the
- * detectors stay stateless to their callers and thread-safe: the engine runs the detectors of one
- * text sequentially on one thread. A chunk is read once here and kept, so the phone, card and SSN
- * detectors do not read it again; a start that cannot reach {@link #MIN_DIGITS} digits ({@link
- * DigitSequence#mayHold}: {@code 3 days}, {@code 2.5 KB}) is not read at all.
+ * one walk reads each letter/digit token's flags once (a first branch-free pass lists them: spaces
+ * and punctuation are not walked) and rejects words longer than five letters on their length, and
+ * hands every detector a short list. The lists are cached per thread, keyed by the identity of the
+ * text's {@link TextIndex} (held weakly), so the detectors stay stateless to their callers and
+ * thread-safe: the engine runs the detectors of one text sequentially on one thread. A chunk is
+ * read once here and kept, so the phone, card and SSN detectors do not read it again; a start that
+ * cannot reach {@link #MIN_DIGITS} digits ({@link DigitSequence#mayHold}: {@code 3 days}, {@code
+ * 2.5 KB}) is not read at all.
  */
 final class DigitRuns {
   /** The shortest number any of the digit detectors reports (a 7-digit phone number). */
@@ -75,6 +76,9 @@ final class DigitRuns {
   private int macCount;
   private int[] assigns = new int[16];
   private int assignCount;
+
+  /** Scratch of {@link #walk}: the letter/digit tokens. */
+  private int[] alnums = new int[16];
 
   private DigitRuns() {}
 
@@ -122,6 +126,7 @@ final class DigitRuns {
       ibanHeads = new int[16];
       macTokens = new int[16];
       assigns = new int[16];
+      alnums = new int[16];
     }
     walk(idx);
     chunks(idx);
@@ -193,7 +198,10 @@ final class DigitRuns {
   }
 
   /**
-   * The one pass over the tokens: fills the start lists and the digit-token seeds. Branch-free per
+   * The pass over the tokens: a branch-free list of the letter/digit tokens and of the {@link
+   * TextIndex#ASSIGN} tokens first (one store and one add each per token), then the walk over the
+   * letter/digit tokens only (spaces and punctuation, more than half of the tokens, cannot start
+   * anything here; round 8). It fills the start lists and the digit-token seeds. Branch-free per
    * token (every list slot is written, and its length grows by the table's bit): in support text
    * one token in seven or so is a candidate, at random places, and a mispredicted branch per
    * candidate cost more than the rest of the walk. The candidates for IBAN heads and MAC groups are
@@ -210,18 +218,32 @@ final class DigitRuns {
       ibanHeads = new int[cap];
       macTokens = new int[cap];
       assigns = new int[cap];
+      alnums = new int[cap];
     }
     int[] num = numbers;
     int[] seeds = runStarts;
     int[] iban = ibanHeads;
     int[] mac = macTokens;
     int[] assign = assigns;
-    int nAssign = 0;
     int nNum = 0;
     int nSeeds = 0;
     int nIban = 0;
     int nMac = 0;
+    // first the letter/digit tokens (only they can be any of these) and the ASSIGN tokens, in one
+    // branch-free pass over the flags: about half of the tokens are spaces and punctuation, and
+    // this pass is cheaper per token than the walk below
+    int[] words = alnums;
+    int nWords = 0;
+    int nAssign = 0;
     for (int t = 0; t < n; t++) {
+      int f = idx.flags(t);
+      words[nWords] = t;
+      nWords += f & TextIndex.ALNUM;
+      assign[nAssign] = t;
+      nAssign += (f & TextIndex.ASSIGN) >>> ASSIGN_SHIFT;
+    }
+    for (int w = 0; w < nWords; w++) {
+      int t = words[w];
       int f = idx.flags(t);
       int s = idx.start(t);
       int len = idx.end(t) - s;
@@ -240,8 +262,6 @@ final class DigitRuns {
       nIban += (k & K_IBAN) >>> 1;
       mac[nMac] = t;
       nMac += (k & K_MAC) >>> 2;
-      assign[nAssign] = t;
-      nAssign += (f & TextIndex.ASSIGN) >>> ASSIGN_SHIFT;
     }
     int kept = 0;
     for (int i = 0; i < nIban; i++) {

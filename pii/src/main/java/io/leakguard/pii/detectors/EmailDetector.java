@@ -30,9 +30,11 @@ import java.util.Set;
  *
  * <ol>
  *   <li><b>Triggers</b>: tokens flagged {@link TextIndex#AT_SIGN} ({@code @}, {@code [@]}) and
- *       {@link TextIndex#AT_WORD} ({@code at}, {@code (at)}, {@code <AT>}...). An {@code at} word
- *       must stand alone between spaces or inside brackets ({@link #CODE} guard: {@code
- *       obj.at(3)}).
+ *       {@link TextIndex#AT_WORD} ({@code at}, {@code (at)}, {@code <AT>}...), then the letter at
+ *       {@code (a)} and the foreign at words: all read from {@link TextIndex#atTriggers()}, which
+ *       the index lists during its pass (no walk over every token, no search of the text per
+ *       trigger string). An {@code at} word must stand alone between spaces or inside brackets
+ *       ({@link #CODE} guard: {@code obj.at(3)}).
  *   <li><b>Domain first</b>: from the separator we parse labels to the right, which rejects the
  *       common English {@code at} after one label (a domain needs a dot-like separator). Dot-like
  *       separators: {@code .}, {@code " . "}, {@code dot}, {@code [dot]}/{@code (.)}..., a comma, a
@@ -115,9 +117,9 @@ final class EmailDetector implements Detector {
    * The at sign spelled out in other languages ({@code lucia.perez arroba gmail punto com}, {@code
    * marco.rossi chiocciola libero punto it}, {@code hans.weber Klammeraffe gmx Punkt de}): read
    * like the {@code at} word (standing alone between blanks or in brackets), with the same
-   * validation. The text has no {@link TextIndex} flag for them: {@link #foreignAts} finds them by
-   * {@link #FOREIGN_AT_STEMS} ({@link String#indexOf(String)}), lower case or capitalized (an
-   * all-caps {@code ARROBA} is not read).
+   * validation. Found by their {@link #FOREIGN_AT_STEMS} (exact, lower case) inside the words of
+   * {@link TextIndex#atTriggers()}, lower case or capitalized (an all-caps {@code ARROBA} is not
+   * read). {@link TextIndex} keeps its own copy of these words (to list them): change both.
    */
   static final String[] FOREIGN_AT_WORDS = {"arroba", "arobase", "chiocciola", "klammeraffe"};
 
@@ -318,51 +320,140 @@ final class EmailDetector implements Detector {
   @Override
   public void detect(DetectionContext ctx) {
     TextIndex idx = ctx.tokens();
-    int tf = idx.textFlags();
-    if ((tf & TextIndex.AT_WORD) != 0) {
-      atTokens(ctx, idx);
-    } else if ((tf & TextIndex.AT_SIGN) != 0) {
-      atSignsOnly(ctx);
+    int m = idx.atTriggerCount();
+    if (m == 0) {
+      return;
     }
-    letterAts(ctx);
-    foreignAts(ctx);
-  }
-
-  /** The {@link #FOREIGN_AT_WORDS} of the text, found by their {@link #FOREIGN_AT_STEMS}. */
-  private static void foreignAts(DetectionContext ctx) {
-    indexOfTriggers(ctx, FOREIGN_AT_STEMS, true);
-  }
-
-  /**
-   * Finds every string of {@code triggers} by vectorized {@link String#indexOf(String, int)} scans
-   * and reads each hit (a cold path) with a {@link Scan} taken on the first hit: the letter at
-   * ({@code (a)}) at the hit, or, with {@code foreignWords}, the {@link #FOREIGN_AT_WORDS} word
-   * around the stem. The next search starts after what the hit read.
-   */
-  private static void indexOfTriggers(
-      DetectionContext ctx, String[] triggers, boolean foreignWords) {
-    String text = ctx.text();
+    int[] ats = idx.atTriggers();
     Scan scan = null;
     try {
-      for (String trigger : triggers) {
-        int p = text.indexOf(trigger);
-        while (p >= 0) {
-          int end = -1;
-          int w = foreignWords ? foreignAtWordAround(text, p) : p;
-          if (w >= 0) {
-            if (scan == null) {
-              scan = SCANS.get().reset(ctx);
-            }
-            end = foreignWords ? scan.atWord(w, foreignAtLength(text, w)) : scan.atLetter(p);
+      // the at signs and at words, in text order (a candidate's end skips what it read). An '@'
+      // inside a lone high surrogate's token (see TextIndex.atTriggers) is read only in a text
+      // without an at word, as before: the walk over the token flags (text with an at word) did
+      // not see it, the indexOf('@') search (text with an at sign token but no at word) did
+      int tf = idx.textFlags();
+      boolean hiddenAts = (tf & TextIndex.AT_WORD) == 0 && (tf & TextIndex.AT_SIGN) != 0;
+      int lastEnd = 0;
+      for (int k = 0; k < m; k++) {
+        int t = ats[k];
+        int f = idx.flags(t);
+        int p = idx.start(t);
+        if ((f & (TextIndex.AT_SIGN | TextIndex.AT_WORD)) == 0) {
+          if (!hiddenAts || !hidesAt(idx, t)) {
+            continue;
           }
-          p = text.indexOf(trigger, end > p ? end : p + trigger.length());
+          p++;
+          f = TextIndex.AT_SIGN;
+        }
+        if (p < lastEnd) {
+          continue;
+        }
+        if (scan == null) {
+          scan = SCANS.get().reset(ctx);
+        }
+        int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p, 2);
+        if (end > 0) {
+          lastEnd = end;
         }
       }
+      scan = letterAts(ctx, idx, ats, m, scan);
+      scan = foreignAts(ctx, idx, ats, m, scan);
     } finally {
       if (scan != null) {
         scan.release();
       }
     }
+  }
+
+  /** A lone high surrogate's token that took an {@code @} with it. */
+  private static boolean hidesAt(TextIndex idx, int t) {
+    char[] a = idx.chars();
+    int s = idx.start(t);
+    return idx.length(t) == 2 && a[s + 1] == '@' && Character.isHighSurrogate(a[s]);
+  }
+
+  /** A lone high surrogate's token (it took the next char, which is no low surrogate, with it). */
+  private static boolean loneHighSurrogate(TextIndex idx, int t) {
+    char[] a = idx.chars();
+    int s = idx.start(t);
+    return idx.length(t) == 2
+        && Character.isHighSurrogate(a[s])
+        && !Character.isLowSurrogate(a[s + 1]);
+  }
+
+  /**
+   * The {@link #LETTER_AT} triggers ({@code (a)}, {@code [a]}, either case of the letter), trigger
+   * by trigger in {@link #LETTER_AT_TRIGGERS} order, each from the text's start: the letter is a
+   * one-char {@link TextIndex#atTriggers()} token. A hit's candidate end skips later hits of the
+   * same trigger before it. Returns the scanner (taken on the first hit).
+   */
+  private static Scan letterAts(DetectionContext ctx, TextIndex idx, int[] ats, int m, Scan scan) {
+    char[] a = idx.chars();
+    int n = ctx.text().length();
+    boolean reset = false;
+    for (String trigger : LETTER_AT_TRIGGERS) {
+      char open = trigger.charAt(0);
+      char letter = trigger.charAt(1);
+      char close = trigger.charAt(2);
+      int next = 0;
+      for (int k = 0; k < m; k++) {
+        int s = idx.start(ats[k]);
+        int p = s - 1;
+        if (p < next
+            || a[s] != letter
+            || a[p] != open
+            || s + 1 >= n
+            || a[s + 1] != close
+            || idx.length(ats[k]) != 1) {
+          continue;
+        }
+        if (!reset) {
+          scan =
+              (scan == null ? SCANS.get() : scan).reset(ctx); // each pass starts fresh, as before
+          reset = true;
+        }
+        int end = scan.atLetter(p);
+        next = end > p ? end : p + trigger.length();
+      }
+    }
+    return scan;
+  }
+
+  /**
+   * The {@link #FOREIGN_AT_WORDS} of the text, stem by stem in {@link #FOREIGN_AT_STEMS} order:
+   * every occurrence of the stem inside a word of the {@link TextIndex#atTriggers()} or in the
+   * token after a lone high surrogate's (an occurrence elsewhere has no foreign at word around it)
+   * is read when {@link #foreignAtWordAround} finds the word; a hit's candidate end skips later
+   * occurrences before it. Returns the scanner.
+   */
+  private static Scan foreignAts(DetectionContext ctx, TextIndex idx, int[] ats, int m, Scan scan) {
+    String text = ctx.text();
+    boolean reset = false;
+    for (String stem : FOREIGN_AT_STEMS) {
+      int sl = stem.length();
+      int next = 0;
+      for (int k = 0; k < m; k++) {
+        int t = ats[k];
+        // a foreign word whose first letter a lone high surrogate took lies in the next token
+        int e = t + 1 < idx.size() && loneHighSurrogate(idx, t) ? idx.end(t + 1) : idx.end(t);
+        for (int q = Math.max(idx.start(t), next); q + sl <= e; q++) {
+          if (q < next || !text.startsWith(stem, q)) {
+            continue;
+          }
+          int end = -1;
+          int w = foreignAtWordAround(text, q);
+          if (w >= 0) {
+            if (!reset) {
+              scan = (scan == null ? SCANS.get() : scan).reset(ctx);
+              reset = true;
+            }
+            end = scan.atWord(w, foreignAtLength(text, w));
+          }
+          next = end > q ? end : q + sl;
+        }
+      }
+    }
+    return scan;
   }
 
   /**
@@ -393,67 +484,6 @@ final class EmailDetector implements Detector {
       }
     }
     return 0;
-  }
-
-  /** The token walk of {@link #detect} for a text with an {@code at} word. */
-  private static void atTokens(DetectionContext ctx, TextIndex idx) {
-    // a walk over the token flags: measured as cheap as the AT_WORD posting list (whose build is
-    // itself a pass over every token's flags) plus an indexOf('@') scan, and it takes no list slot
-    Scan scan = null;
-    int lastEnd = 0;
-    try {
-      for (int t = 0, size = idx.size(); t < size; t++) {
-        int f = idx.flags(t);
-        if ((f & (TextIndex.AT_SIGN | TextIndex.AT_WORD)) == 0) {
-          continue;
-        }
-        int p = idx.start(t);
-        if (p < lastEnd) {
-          continue;
-        }
-        if (scan == null) {
-          scan = SCANS.get().reset(ctx);
-        }
-        int end = (f & TextIndex.AT_SIGN) != 0 ? scan.atSign(p) : scan.atWord(p, 2);
-        if (end > 0) {
-          lastEnd = end;
-        }
-      }
-    } finally {
-      if (scan != null) {
-        scan.release();
-      }
-    }
-  }
-
-  /**
-   * The {@link #LETTER_AT} triggers: {@code (a)}, {@code [a]} (either case of the letter), found by
-   * vectorized {@link String#indexOf(String, int)} scans; each hit is a cold path.
-   */
-  private static void letterAts(DetectionContext ctx) {
-    indexOfTriggers(ctx, LETTER_AT_TRIGGERS, false); // every trigger is 3 chars long
-  }
-
-  /**
-   * {@link #detect} for a text without an {@code at} word: the triggers are the {@code @} chars
-   * (each is its own {@link TextIndex#AT_SIGN} token), found by the vectorized {@link
-   * String#indexOf(int, int)} instead of a walk over every token's flags.
-   */
-  private static void atSignsOnly(DetectionContext ctx) {
-    String text = ctx.text();
-    int p = text.indexOf('@');
-    if (p < 0) {
-      return;
-    }
-    Scan scan = SCANS.get().reset(ctx);
-    try {
-      while (p >= 0) {
-        int end = scan.atSign(p);
-        p = text.indexOf('@', end > p ? end : p + 1);
-      }
-    } finally {
-      scan.release();
-    }
   }
 
   /**

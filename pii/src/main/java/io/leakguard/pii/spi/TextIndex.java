@@ -71,6 +71,10 @@ public final class TextIndex {
   private int[][] lists;
   private int listsUsed;
 
+  // the at triggers (atTriggers), appended in token order by finish and exactToken
+  private int[] atList;
+  private int atCount;
+
   private TextIndex(String text, int capacity, TextIndex recycle) {
     this.text = text;
     if (recycle != null && recycle.starts.length >= capacity) {
@@ -80,10 +84,15 @@ public final class TextIndex {
       this.listMask = recycle.listMask;
       this.listCount = recycle.listCount;
       this.lists = recycle.lists;
-      recycle.size = 0; // the old index must not be read any more: make misuse visible
+      this.atList = recycle.atList;
+      recycle.size = 0;
+      recycle.atCount = 0; // the old index must not be read any more: make misuse visible
     } else {
       this.starts = new int[capacity];
       this.flags = new int[capacity];
+    }
+    if (atList == null) {
+      atList = new int[16];
     }
   }
 
@@ -170,7 +179,7 @@ public final class TextIndex {
       }
       if (i == n) {
         starts[size] = n;
-        all |= finish(starts, flags, buf, firstRaw, size);
+        all |= finish(idx, starts, flags, buf, firstRaw, size);
         break;
       }
       // a surrogate or non-spacing mark at i: redo the token being built (it may extend over it)
@@ -179,8 +188,11 @@ public final class TextIndex {
         i = starts[size];
       }
       starts[size] = i; // the end of the last finished token, for finish
-      all |= finish(starts, flags, buf, firstRaw, size);
+      all |= finish(idx, starts, flags, buf, firstRaw, size);
       i = exactToken(buf, n, i, starts, flags, size);
+      if (mayBeAtTrigger(buf, starts[size], i, flags[size])) {
+        idx.addAt(size);
+      }
       all |= flags[size];
       size++;
       if (i == n) {
@@ -193,8 +205,14 @@ public final class TextIndex {
     return idx;
   }
 
-  /** Turns the accumulated bits of tokens {@code [from, to)} into flags; returns their union. */
-  private static int finish(int[] starts, int[] flags, char[] buf, int from, int to) {
+  /**
+   * Turns the accumulated bits of tokens {@code [from, to)} into flags; returns their union. Also
+   * sets {@link #AT_WORD} and lists the {@link #atTriggers()}: one table look-up by (length, first
+   * char) per token rules out all but a few percent of the tokens ({@code a}, {@code at}, {@code
+   * as}...), which take the exact test.
+   */
+  private static int finish(
+      TextIndex idx, int[] starts, int[] flags, char[] buf, int from, int to) {
     int all = 0;
     for (int t = from; t < to; t++) {
       int raw = flags[t];
@@ -204,14 +222,129 @@ public final class TextIndex {
           (raw & E_FLAGS)
               | ((~raw >>> (E_NOT_HEX_SHIFT - 8)) & HEX)
               | ((CLASS[c] & C_UPPER) << 5); // INITIAL_UPPER
-      // "at" in any case (few tokens have two chars: the test is rarely taken)
-      if (starts[t + 1] - s == 2 && (c | 0x20) == 'a' && (buf[s + 1] | 0x20) == 't') {
-        f |= AT_WORD;
+      int len = starts[t + 1] - s;
+      if (MAY_AT[Math.min(len, 15) << 7 | Math.min(c, 127)] != 0) {
+        f = atToken(idx, buf, t, s, len, c, f);
       }
       flags[t] = f;
       all |= f;
     }
     return all;
+  }
+
+  /**
+   * The at sign spelled out in other languages, as the e-mail detector reads them (its {@code
+   * FOREIGN_AT_WORDS}, in any case); {@link #FOREIGN_AT_STEMS}: the lower-case part of each that
+   * the detector searches, found at {@link #FOREIGN_STEM_OFFSETS} in the word. A test checks that
+   * these lists match the detector's.
+   */
+  static final String[] FOREIGN_AT_WORDS = {"arroba", "arobase", "chiocciola", "klammeraffe"};
+
+  static final String[] FOREIGN_AT_STEMS = {"roba", "roba", "cciola", "lammeraffe"};
+
+  static final int[] FOREIGN_STEM_OFFSETS = {2, 1, 4, 1};
+
+  /**
+   * Per (length up to 15) {@code << 7 |} (first char, non-ASCII as 127): 1 when a token of the
+   * branch-free pass may be an at trigger ({@link #atToken} decides).
+   */
+  private static final byte[] MAY_AT = new byte[16 << 7];
+
+  static {
+    MAY_AT[1 << 7 | '@'] = 1;
+    for (char c : new char[] {'a', 'A'}) {
+      MAY_AT[1 << 7 | c] = 1; // "(a)", "[a]"
+      MAY_AT[2 << 7 | c] = 1; // "at"
+    }
+    // the foreign at words start with a, c or k (or a non-ASCII char equal to them ignoring
+    // case, such as the Kelvin sign)
+    for (String w : FOREIGN_AT_WORDS) {
+      int len = w.length();
+      MAY_AT[len << 7 | w.charAt(0)] = 1;
+      MAY_AT[len << 7 | Character.toUpperCase(w.charAt(0))] = 1;
+      MAY_AT[len << 7 | 127] = 1;
+    }
+  }
+
+  /**
+   * A token of the branch-free pass (no surrogate, no mark: it is exactly a maximal run of {@link
+   * Character#isLetterOrDigit} chars, a run of spaces or one punctuation char) that passed {@link
+   * #MAY_AT}: sets {@link #AT_WORD} and lists it when it is an at trigger. A foreign at word's stem
+   * (the lower-case part the e-mail detector searches) sits at a fixed offset of a word of its
+   * length.
+   */
+  private static int atToken(TextIndex idx, char[] buf, int t, int s, int len, char c, int f) {
+    boolean at;
+    if (len == 1) {
+      // '@', or the a of "(a)" / "[a]"
+      at = c == '@' || (c | 0x20) == 'a' && s > 0 && (buf[s - 1] == '(' || buf[s - 1] == '[');
+    } else if (len == 2) {
+      at = (c | 0x20) == 'a' && (buf[s + 1] | 0x20) == 't';
+      if (at) {
+        f |= AT_WORD;
+      }
+    } else {
+      at = false;
+      for (int k = 0; k < FOREIGN_AT_WORDS.length; k++) {
+        if (len == FOREIGN_AT_WORDS[k].length()
+            && regionEquals(buf, s + FOREIGN_STEM_OFFSETS[k], FOREIGN_AT_STEMS[k])) {
+          at = true;
+          break;
+        }
+      }
+    }
+    if (at) {
+      idx.addAt(t);
+    }
+    return f;
+  }
+
+  /**
+   * Whether a token of the exact pass ({@link #exactToken}: {@code [s, e)}, flags {@code f}) may be
+   * an at trigger: the tests of {@link #atToken}, but a word qualifies when it holds any foreign
+   * stem anywhere (a mark or a surrogate letter next to a foreign word makes the token longer than
+   * the word); and a lone high surrogate's token, which takes the next char with it (an {@code @}
+   * or a foreign word's first letter: see {@link #atTriggers()}).
+   */
+  private static boolean mayBeAtTrigger(char[] buf, int s, int e, int f) {
+    int len = e - s;
+    char c = buf[s];
+    if ((f & (AT_SIGN | AT_WORD)) != 0) {
+      return true;
+    }
+    if (len == 2 && Character.isHighSurrogate(c) && !Character.isLowSurrogate(buf[s + 1])) {
+      return true;
+    }
+    if (len == 1) {
+      return (c | 0x20) == 'a' && s > 0 && (buf[s - 1] == '(' || buf[s - 1] == '[');
+    }
+    if ((f & ALNUM) == 0) {
+      return false;
+    }
+    for (String stem : FOREIGN_AT_STEMS) {
+      for (int q = s; q + stem.length() <= e; q++) {
+        if (regionEquals(buf, q, stem)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEquals(char[] buf, int at, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (buf[at + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void addAt(int t) {
+    if (atCount == atList.length) {
+      atList = java.util.Arrays.copyOf(atList, atCount * 2);
+    }
+    atList[atCount++] = t;
   }
 
   /**
@@ -527,6 +660,37 @@ public final class TextIndex {
     listMask[k] = mask;
     listCount[k] = count;
     return k;
+  }
+
+  /**
+   * The tokens where an e-mail address's at may be written, in increasing order: entries {@code [0,
+   * atTriggerCount())} of the returned array (it may be longer). They are every {@link #AT_SIGN}
+   * and {@link #AT_WORD} token, every one-letter {@code a} or {@code A} token right after {@code (}
+   * or {@code [} (the letter at {@code (a)}), and every letter token that may be {@code arroba},
+   * {@code arobase}, {@code chiocciola} or {@code klammeraffe} in any case (it holds the lower-case
+   * stem {@code roba}, {@code cciola} or {@code lammeraffe}). Also every token of a lone high
+   * surrogate: it takes the char after it into its token, so an {@code @} or the first letter of a
+   * foreign at word ({@code \uD83Darroba}) may hide there. A superset: the reader checks each
+   * token. Listed during the index pass, so a detector looking for these finds them without a walk
+   * over every token or a search of the text.
+   *
+   * <pre>{@code
+   * int[] ats = idx.atTriggers();
+   * for (int k = 0, m = idx.atTriggerCount(); k < m; k++) {
+   *   int t = ats[k]; // "@", "at", "a" after a bracket, or a foreign at word
+   * }
+   * }</pre>
+   *
+   * <p>Read only; like {@link #chars()} it is per-thread scratch, valid only while this index is in
+   * use (inside {@link Detector#detect}).
+   */
+  public int[] atTriggers() {
+    return atList;
+  }
+
+  /** The number of {@link #atTriggers()}. */
+  public int atTriggerCount() {
+    return atCount;
   }
 
   /** True when token {@code t} has all of {@code mask}. */

@@ -1,0 +1,92 @@
+package io.leakguard.pii.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link TextIndex#atTriggers()}: the exact tokens listed for a table of inputs ({@code
+ * TextIndexAtTriggersTest/cases.tsv}), through a fresh index, a recycled one and one over a
+ * caller's buffer (the recycled arrays must not leak the previous text's list).
+ */
+class TextIndexAtTriggersTest {
+  static Stream<Arguments> cases() throws IOException {
+    List<Arguments> out = new ArrayList<>();
+    try (InputStream in =
+        TextIndexAtTriggersTest.class.getResourceAsStream("TextIndexAtTriggersTest/cases.tsv")) {
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] cols = line.split("\t", -1);
+        if (cols.length != 3) {
+          throw new IllegalStateException("want 3 columns: " + line);
+        }
+        out.add(Arguments.of(cols[0], unescape(cols[1]), cols[2]));
+      }
+    }
+    return out.stream();
+  }
+
+  private static TextIndex previous = TextIndex.of("@ at (a) arroba @ at (a) arroba @ at");
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void listsExactlyTheAtTriggers(String name, String input, String expected) {
+    char[] buf = new char[input.length() + 3];
+    input.getChars(0, input.length(), buf, 0);
+    TextIndex fresh = TextIndex.of(input);
+    TextIndex recycled = TextIndex.of(input, previous);
+    TextIndex overBuffer = TextIndex.of(input, buf, null);
+    for (TextIndex idx : List.of(fresh, recycled, overBuffer)) {
+      assertThat(listed(idx)).as(name).isEqualTo(expected);
+    }
+    previous = TextIndex.of("@ at (a) arroba chiocciola", recycled);
+  }
+
+  private static String listed(TextIndex idx) {
+    StringBuilder sb = new StringBuilder();
+    int[] ats = idx.atTriggers();
+    for (int k = 0; k < idx.atTriggerCount(); k++) {
+      if (k > 0) {
+        sb.append(';');
+      }
+      sb.append(idx.start(ats[k])).append('-').append(idx.end(ats[k]));
+    }
+    return sb.toString();
+  }
+
+  private static String unescape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 == s.length()) {
+        sb.append(c);
+        continue;
+      }
+      char d = s.charAt(++i);
+      switch (d) {
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'u' -> {
+          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> sb.append(d);
+      }
+    }
+    return sb.toString();
+  }
+}
