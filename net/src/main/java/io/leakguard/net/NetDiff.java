@@ -194,6 +194,7 @@ public final class NetDiff {
       }
     }
     sets.add(f.targetId().toLowerCase(Locale.ROOT));
+    PortSet ports = ports(f); // once per finding, not once per rule line
     List<RuleChange> out = new ArrayList<>();
     for (String id : after.ordered(sets)) {
       Map<String, RuleLine> old = before.lines(id);
@@ -203,7 +204,7 @@ public final class NetDiff {
           continue;
         }
         RuleLine was = old.get(e.getKey());
-        if (!relevant(l, f) && (was == null || !relevant(was, f))) {
+        if (!relevant(l, ports, f) && (was == null || !relevant(was, ports, f))) {
           continue;
         }
         if (was == null) {
@@ -217,7 +218,9 @@ public final class NetDiff {
       Map<String, RuleLine> now = after.lines(id);
       for (Map.Entry<String, RuleLine> e : before.lines(id).entrySet()) {
         RuleLine l = e.getValue();
-        if (l.direction() == f.direction() && !now.containsKey(e.getKey()) && relevant(l, f)) {
+        if (l.direction() == f.direction()
+            && !now.containsKey(e.getKey())
+            && relevant(l, ports, f)) {
           out.add(change("removed", l));
         }
       }
@@ -231,12 +234,17 @@ public final class NetDiff {
     return out;
   }
 
-  /** True when the rule can match part of the finding's protocol and ports. */
-  private static boolean relevant(RuleLine l, Finding f) {
+  /** The finding's ports as one set. */
+  private static PortSet ports(Finding f) {
     PortSet ports = PortSet.EMPTY;
     for (String p : f.ports()) {
       ports = ports.union(PortSet.parse(p));
     }
+    return ports;
+  }
+
+  /** True when the rule can match part of the finding's protocol and {@code ports}. */
+  private static boolean relevant(RuleLine l, PortSet ports, Finding f) {
     for (Protocol p : l.protocols()) {
       if ((f.protocol().equals("any") || f.protocol().contains(p.word()))
           && l.portsFor(p).intersects(ports)) {
