@@ -63,17 +63,22 @@ public final class AddressSet {
     }
     AddressSet cached = CACHE.get(text);
     if (cached != null) {
-      return cached;
+      return cached == NOT_AN_ADDRESS ? null : cached;
     }
     AddressSet a = fastV4(text);
     if (a == null) {
       a = slowParse(text);
     }
-    if (a != null && CACHE.size() < 200_000) {
-      CACHE.put(text, a);
+    if (CACHE.size() < 200_000) {
+      // texts that are not addresses (Azure service tags such as Storage, repeated on every rule
+      // that names them) are remembered too: the slow parse of a non-address is the costly one
+      CACHE.put(text, a != null ? a : NOT_AN_ADDRESS);
     }
     return a;
   }
+
+  /** Cache value for a text that is not an address, IP range or CIDR (never returned). */
+  private static final AddressSet NOT_AN_ADDRESS = symbol("(not an address)");
 
   private static final java.util.concurrent.ConcurrentHashMap<String, AddressSet> CACHE =
       new java.util.concurrent.ConcurrentHashMap<>();

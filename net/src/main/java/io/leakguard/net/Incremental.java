@@ -1,11 +1,17 @@
 package io.leakguard.net;
 
+import java.lang.ref.WeakReference;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +46,37 @@ final class Incremental {
       if (s.expires().isBefore(today)) {
         return null;
       }
+    }
+    Index bi = index(before);
+    Index ai = index(after);
+    if (Arrays.equals(bi.targetsDigest, ai.targetsDigest)) {
+      // the usual change (rules only): the targets are the same on both sides, field for field
+      // and in order, so the targets to re-audit are those whose layers use a changed rule set,
+      // found by id in the indexes; no walk over the targets, no rule line compared
+      Set<String> changed = new HashSet<>();
+      for (Map.Entry<String, byte[][]> e : bi.fingerprints.entrySet()) {
+        byte[][] other = ai.fingerprints.get(e.getKey());
+        if (other == null || !Arrays.deepEquals(e.getValue(), other)) {
+          changed.add(e.getKey());
+        }
+      }
+      for (String id : ai.fingerprints.keySet()) {
+        if (!bi.fingerprints.containsKey(id)) {
+          changed.add(id);
+        }
+      }
+      Set<String> targetIds = new HashSet<>();
+      for (String id : changed) {
+        for (int i : bi.targetsBySet.getOrDefault(id, NONE)) {
+          targetIds.add(lower(before.targets().get(i).id()));
+        }
+        for (int i : ai.targetsBySet.getOrDefault(id, NONE)) {
+          targetIds.add(lower(after.targets().get(i).id()));
+        }
+      }
+      return new NetModel[] {
+        sub(before, bi, targetIds, changed), sub(after, ai, targetIds, changed)
+      };
     }
     Map<String, List<RuleSet>> bSets = byId(before);
     Map<String, List<RuleSet>> aSets = byId(after);
@@ -119,6 +156,176 @@ final class Incremental {
       }
     }
     return new NetModel(ts, rs, m.warnings());
+  }
+
+  private static final int[] NONE = new int[0];
+
+  /** {@link #sub(NetModel, Set, Set)} by the index: targets and rule sets in model order. */
+  private static NetModel sub(NetModel m, Index x, Set<String> targetIds, Set<String> changedSets) {
+    List<Integer> ti = new ArrayList<>();
+    for (String id : targetIds) {
+      for (int i : x.targetsById.getOrDefault(id, NONE)) {
+        ti.add(i);
+      }
+    }
+    Collections.sort(ti);
+    List<Target> ts = new ArrayList<>(ti.size());
+    for (int i : ti) {
+      ts.add(m.targets().get(i));
+    }
+    List<Integer> ri = new ArrayList<>();
+    for (String id : changedSets) {
+      for (int i : x.setsById.getOrDefault(id, NONE)) {
+        ri.add(i);
+      }
+    }
+    Collections.sort(ri);
+    List<RuleSet> rs = new ArrayList<>(ri.size());
+    for (int i : ri) {
+      rs.add(m.ruleSets().get(i));
+    }
+    return new NetModel(ts, rs, m.warnings());
+  }
+
+  /**
+   * What a diff needs of one model, computed once per model instance ({@link NetDiff#prepare} at
+   * read time, else on first use): per rule set id (lower case) the fingerprints of the rule sets
+   * with that id (model and layers, in first-seen order, as {@link #byId}), the targets whose
+   * layers use that id, the targets and the model's rule sets by id, and a SHA-256 digest of every
+   * target's {@link Sig} in order (equal digests: the same targets field for field, source
+   * locations aside). Holds no model objects, only ids, indexes and digests.
+   */
+  static final class Index {
+    final Map<String, byte[][]> fingerprints = new HashMap<>();
+    final Map<String, int[]> targetsBySet = new HashMap<>();
+    final Map<String, int[]> targetsById = new HashMap<>();
+
+    /** Indexes into {@code m.ruleSets()} by id, in first-seen order (LinkedHashMap). */
+    final Map<String, int[]> setsById = new LinkedHashMap<>();
+
+    /** Position of each id in {@link #setsById} (first-seen order of the model's rule sets). */
+    final Map<String, Integer> setOrder = new HashMap<>();
+
+    final byte[] targetsDigest;
+
+    Index(NetModel m) {
+      for (Map.Entry<String, List<RuleSet>> e : byId(m).entrySet()) {
+        byte[][] fps = new byte[e.getValue().size()][];
+        for (int i = 0; i < fps.length; i++) {
+          fps[i] = Fingerprints.of(e.getValue().get(i));
+        }
+        fingerprints.put(e.getKey(), fps);
+      }
+      Map<String, List<Integer>> bySet = new HashMap<>();
+      Map<String, List<Integer>> byTarget = new HashMap<>();
+      List<Target> targets = m.targets();
+      for (int i = 0; i < targets.size(); i++) {
+        Target t = targets.get(i);
+        byTarget.computeIfAbsent(lower(t.id()), k -> new ArrayList<>(1)).add(i);
+        for (Layer l : t.layers()) {
+          for (RuleSet rs : l.ruleSets()) {
+            List<Integer> at = bySet.computeIfAbsent(lower(rs.id()), k -> new ArrayList<>());
+            if (at.isEmpty() || at.get(at.size() - 1) != i) {
+              at.add(i);
+            }
+          }
+        }
+      }
+      bySet.forEach((k, v) -> targetsBySet.put(k, ints(v)));
+      byTarget.forEach((k, v) -> targetsById.put(k, ints(v)));
+      Map<String, List<Integer>> sets = new LinkedHashMap<>();
+      for (int i = 0; i < m.ruleSets().size(); i++) {
+        sets.computeIfAbsent(lower(m.ruleSets().get(i).id()), k -> new ArrayList<>(1)).add(i);
+      }
+      sets.forEach(
+          (k, v) -> {
+            setOrder.put(k, setsById.size());
+            setsById.put(k, ints(v));
+          });
+      targetsDigest = digest(targets);
+    }
+
+    private static int[] ints(List<Integer> v) {
+      int[] out = new int[v.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = v.get(i);
+      }
+      return out;
+    }
+
+    /**
+     * SHA-256 over every target's {@link Sig} fields in a length-prefixed encoding (tags by key,
+     * labels sorted: {@code Sig.equals} compares them as a map and a set), targets in order.
+     */
+    private static byte[] digest(List<Target> targets) {
+      MessageDigest md;
+      try {
+        md = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      Fingerprints.putInt(md, targets.size());
+      for (Target t : targets) {
+        Fingerprints.putString(md, t.id());
+        Fingerprints.putString(md, t.name());
+        Fingerprints.putInt(md, t.provider() == null ? -1 : t.provider().ordinal());
+        Fingerprints.putString(md, t.privateIp());
+        List<Map.Entry<String, String>> tags = new ArrayList<>(t.tags().entrySet());
+        tags.sort(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder())));
+        Fingerprints.putInt(md, tags.size());
+        for (Map.Entry<String, String> e : tags) {
+          Fingerprints.putString(md, e.getKey());
+          Fingerprints.putString(md, e.getValue());
+        }
+        List<String> labels = new ArrayList<>(t.labels());
+        labels.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
+        Fingerprints.putStrings(md, labels);
+        md.update((byte) (t.publicPath() ? 1 : 0));
+        Fingerprints.putString(md, t.publicPathReason());
+        Fingerprints.putString(md, t.address());
+        Fingerprints.putInt(md, t.layers().size());
+        for (Layer l : t.layers()) {
+          Fingerprints.putString(md, l.role());
+          Fingerprints.putInt(md, l.evaluation() == null ? -1 : l.evaluation().ordinal());
+          md.update((byte) ((l.stateless() ? 1 : 0) | (l.unknown() ? 2 : 0)));
+          Fingerprints.putString(md, l.unknownRef());
+          Fingerprints.putInt(md, l.ruleSets().size());
+          for (RuleSet rs : l.ruleSets()) {
+            Fingerprints.putString(md, rs.id());
+          }
+        }
+      }
+      return md.digest();
+    }
+  }
+
+  private static final int SLOTS = 4;
+
+  @SuppressWarnings("unchecked")
+  private static final WeakReference<NetModel>[] KEYS = new WeakReference[SLOTS];
+
+  private static final Index[] VALUES = new Index[SLOTS];
+  private static int next;
+
+  /**
+   * The index of {@code m}, kept for the last {@value #SLOTS} models (by identity; a watch loop
+   * diffs each model twice: as the after side, then as the before side).
+   */
+  static Index index(NetModel m) {
+    synchronized (KEYS) {
+      for (int i = 0; i < SLOTS; i++) {
+        if (KEYS[i] != null && KEYS[i].get() == m) {
+          return VALUES[i];
+        }
+      }
+    }
+    Index x = new Index(m);
+    synchronized (KEYS) {
+      KEYS[next] = new WeakReference<>(m);
+      VALUES[next] = x;
+      next = (next + 1) % SLOTS;
+    }
+    return x;
   }
 
   private static String lower(String s) {

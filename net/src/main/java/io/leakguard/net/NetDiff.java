@@ -63,6 +63,7 @@ public final class NetDiff {
    */
   public static void prepare(NetModel m) {
     Fingerprints.prepare(m);
+    Incremental.index(m); // rule set ids, targets by rule set, digest of the targets
   }
 
   /**
@@ -139,16 +140,13 @@ public final class NetDiff {
    * sets a reported finding crosses. Per id, the first line with a key wins, in model order.
    */
   private static final class RuleIndex {
-    private final Map<String, List<RuleSet>> byId = new HashMap<>();
-    private final Map<String, Integer> firstSeen = new HashMap<>();
+    private final NetModel model;
+    private final Incremental.Index index;
     private final Map<String, Map<String, RuleLine>> built = new HashMap<>();
 
     RuleIndex(NetModel m) {
-      for (RuleSet rs : m.ruleSets()) {
-        String id = rs.id().toLowerCase(Locale.ROOT);
-        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(rs);
-        firstSeen.putIfAbsent(id, firstSeen.size());
-      }
+      this.model = m;
+      this.index = Incremental.index(m); // rule sets by id, made once per model
     }
 
     /** Lines of the rule set(s) with this id, by key, in model order (empty when absent). */
@@ -157,8 +155,8 @@ public final class NetDiff {
           idLower,
           id -> {
             Map<String, RuleLine> out = new LinkedHashMap<>();
-            for (RuleSet rs : byId.getOrDefault(id, List.of())) {
-              for (RuleLine l : rs.lines()) {
+            for (int i : index.setsById.getOrDefault(id, new int[0])) {
+              for (RuleLine l : model.ruleSets().get(i).lines()) {
                 out.putIfAbsent(key(l), l);
               }
             }
@@ -169,7 +167,7 @@ public final class NetDiff {
     /** The ids in model order (ids absent from the model last, in their given order). */
     List<String> ordered(Set<String> ids) {
       List<String> out = new ArrayList<>(ids);
-      out.sort(Comparator.comparingInt(id -> firstSeen.getOrDefault(id, Integer.MAX_VALUE)));
+      out.sort(Comparator.comparingInt(id -> index.setOrder.getOrDefault(id, Integer.MAX_VALUE)));
       return out;
     }
   }
@@ -196,6 +194,7 @@ public final class NetDiff {
       }
     }
     sets.add(f.targetId().toLowerCase(Locale.ROOT));
+    PortSet ports = ports(f); // once per finding, not once per rule line
     List<RuleChange> out = new ArrayList<>();
     for (String id : after.ordered(sets)) {
       Map<String, RuleLine> old = before.lines(id);
@@ -205,7 +204,7 @@ public final class NetDiff {
           continue;
         }
         RuleLine was = old.get(e.getKey());
-        if (!relevant(l, f) && (was == null || !relevant(was, f))) {
+        if (!relevant(l, ports, f) && (was == null || !relevant(was, ports, f))) {
           continue;
         }
         if (was == null) {
@@ -219,7 +218,9 @@ public final class NetDiff {
       Map<String, RuleLine> now = after.lines(id);
       for (Map.Entry<String, RuleLine> e : before.lines(id).entrySet()) {
         RuleLine l = e.getValue();
-        if (l.direction() == f.direction() && !now.containsKey(e.getKey()) && relevant(l, f)) {
+        if (l.direction() == f.direction()
+            && !now.containsKey(e.getKey())
+            && relevant(l, ports, f)) {
           out.add(change("removed", l));
         }
       }
@@ -233,12 +234,17 @@ public final class NetDiff {
     return out;
   }
 
-  /** True when the rule can match part of the finding's protocol and ports. */
-  private static boolean relevant(RuleLine l, Finding f) {
+  /** The finding's ports as one set. */
+  private static PortSet ports(Finding f) {
     PortSet ports = PortSet.EMPTY;
     for (String p : f.ports()) {
       ports = ports.union(PortSet.parse(p));
     }
+    return ports;
+  }
+
+  /** True when the rule can match part of the finding's protocol and {@code ports}. */
+  private static boolean relevant(RuleLine l, PortSet ports, Finding f) {
     for (Protocol p : l.protocols()) {
       if ((f.protocol().equals("any") || f.protocol().contains(p.word()))
           && l.portsFor(p).intersects(ports)) {

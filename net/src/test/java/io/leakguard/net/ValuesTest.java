@@ -100,4 +100,26 @@ class ValuesTest {
   void portSubtract(String a, String b, String out) {
     assertThat(PortSet.parse(a).subtract(PortSet.parse(b)).toStrings().toString()).isEqualTo(out);
   }
+
+  /**
+   * Texts that are not addresses (service tags, words) stay "not an address" when asked again (they
+   * are cached too), and the cache never hands out its marker for them.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "Storage",
+    "Sql.WestEurope",
+    "not-an-ip",
+    "10.0.0.0/33",
+    "'10.0.0.1 - x'",
+    "''",
+  })
+  void notAnAddressIsNullEveryTime(String text) {
+    for (int i = 0; i < 3; i++) {
+      assertThat(AddressSet.tryParse(text)).as(text + " #" + i).isNull();
+    }
+    // an address parsed after the same number of lookups is still itself
+    assertThat(AddressSet.tryParse("198.51.100.7").toCidrs().toString())
+        .isEqualTo("[198.51.100.7/32]");
+  }
 }

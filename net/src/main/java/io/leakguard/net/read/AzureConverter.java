@@ -118,7 +118,8 @@ final class AzureConverter {
     List<RuleSet> converted =
         Parallel.map(
             order,
-            (Integer i, List<RuleSet> out) -> out.add(nsg(inv.azNsgs.get(i), extras.get(i), ctx)));
+            (Integer i, List<RuleSet> out) ->
+                out.add(nsg(inv.azNsgs.get(i), extras.get(i), ctx, inv)));
     for (RuleSet rs : converted) {
       if (ctx.nsgs.putIfAbsent(J.lower(rs.id()), rs) == null) {
         sets.add(rs);
@@ -137,7 +138,8 @@ final class AzureConverter {
                   first.path(),
                   first.address()),
               e.getValue(),
-              ctx);
+              ctx,
+              inv);
       ctx.nsgs.put(J.lower(rs.id()), rs);
       sets.add(rs);
     }
@@ -466,34 +468,60 @@ final class AzureConverter {
     return id != null ? id : J.text(d.node(), "name");
   }
 
-  private static RuleSet nsg(Doc d, List<Doc> extra, Ctx ctx) {
+  private static RuleSet nsg(Doc d, List<Doc> extra, Ctx ctx, Inventory inv) {
     JsonNode n = d.node();
     String id = nsgId(d);
     if (id == null) {
       throw new UserInputException(d.ref(), "NSG without id or name");
     }
     String name = J.text(n, "name") == null ? last(id) : J.text(n, "name");
+    // the rules: read by the streaming reader (AzNsgStream) or taken from the tree
+    AzNsgStream.Rules streamed = inv.azNsgRules.get(n);
+    List<RawRule> rules = new ArrayList<>();
+    List<SourceRef> refs = new ArrayList<>();
+    List<RawRule> defaultRules = new ArrayList<>();
+    List<SourceRef> defaultRefs = new ArrayList<>();
+    if (streamed != null) {
+      for (int i = 0; i < streamed.rules().size(); i++) {
+        rules.add(streamed.rules().get(i));
+        refs.add(d.ref(".securityRules[" + i + "]"));
+      }
+      for (int i = 0; i < streamed.defaults().size(); i++) {
+        defaultRules.add(streamed.defaults().get(i));
+        defaultRefs.add(d.ref(".defaultSecurityRules[" + i + "]"));
+      }
+    } else {
+      int i = 0;
+      for (JsonNode r : J.arr(n, "securityRules")) {
+        SourceRef ref = d.ref(J.where(n, "securityRules") + "[" + i++ + "]");
+        if (r.hasNonNull("__path")) {
+          ref =
+              SourceRef.ofPath(
+                  r.hasNonNull("__file") ? r.get("__file").asText() : d.file(),
+                  r.get("__path").asText());
+        }
+        rules.add(RawRule.of(r));
+        refs.add(ref);
+      }
+      i = 0;
+      for (JsonNode r : J.arr(n, "defaultSecurityRules")) {
+        defaultRules.add(RawRule.of(r));
+        defaultRefs.add(d.ref(J.where(n, "defaultSecurityRules") + "[" + i++ + "]"));
+      }
+    }
     List<RuleLine> lines = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    int i = 0;
-    for (JsonNode r : J.arr(n, "securityRules")) {
-      SourceRef ref = d.ref(J.where(n, "securityRules") + "[" + i++ + "]");
-      if (r.hasNonNull("__path")) {
-        ref =
-            SourceRef.ofPath(
-                r.hasNonNull("__file") ? r.get("__file").asText() : d.file(),
-                r.get("__path").asText());
-      }
-      lines.add(rule(r, id, name, ref, false, ctx, seen));
+    for (int i = 0; i < rules.size(); i++) {
+      lines.add(rule(rules.get(i), id, name, refs.get(i), false, ctx, seen));
     }
     if (extra != null) {
       // 'az network nsg rule list' next to 'nsg list' repeats the NSG's own rules: read once
       Set<String> inline = new HashSet<>();
-      for (JsonNode r : J.arr(n, "securityRules")) {
-        inline.add("securityrules/" + J.lower(J.text(r, "name")));
+      for (RawRule r : rules) {
+        inline.add("securityrules/" + J.lower(r.name()));
       }
-      for (JsonNode r : J.arr(n, "defaultSecurityRules")) {
-        inline.add("defaultsecurityrules/" + J.lower(J.text(r, "name")));
+      for (RawRule r : defaultRules) {
+        inline.add("defaultsecurityrules/" + J.lower(r.name()));
       }
       for (Doc r : extra) {
         boolean def =
@@ -504,14 +532,12 @@ final class AzureConverter {
         if (inline.contains(key)) {
           continue;
         }
-        lines.add(rule(r.node(), id, name, r.ref(), def, ctx, seen));
+        lines.add(rule(RawRule.of(r.node()), id, name, r.ref(), def, ctx, seen));
       }
     }
-    i = 0;
     boolean hasDefaults = false;
-    for (JsonNode r : J.arr(n, "defaultSecurityRules")) {
-      SourceRef ref = d.ref(J.where(n, "defaultSecurityRules") + "[" + i++ + "]");
-      lines.add(rule(r, id, name, ref, true, ctx, null));
+    for (int i = 0; i < defaultRules.size(); i++) {
+      lines.add(rule(defaultRules.get(i), id, name, defaultRefs.get(i), true, ctx, null));
       hasDefaults = true;
     }
     for (RuleLine l : lines) {
@@ -610,20 +636,69 @@ final class AzureConverter {
         ref);
   }
 
+  /**
+   * The fields of one security rule that the conversion reads, as the tree gives them ({@link
+   * #of(JsonNode)}) or as {@link AzNsgStream} reads them from the bytes. {@code priority}: absent
+   * ({@code priorityPresent} false), a usable number ({@code priorityOk}, {@code priorityValue}) or
+   * anything else ({@code priorityText} for the message).
+   */
+  record RawRule(
+      Set<String> unk,
+      String name,
+      String direction,
+      String access,
+      boolean priorityPresent,
+      boolean priorityOk,
+      long priorityValue,
+      String priorityText,
+      String protocol,
+      List<String> src,
+      List<String> dst,
+      List<String> srcAsg,
+      List<String> dstAsg,
+      List<String> dports,
+      List<String> sports,
+      String unknownAs) {
+
+    /** The rule's fields from its tree (lenient lookups of {@link J}). */
+    static RawRule of(JsonNode r) {
+      Set<String> unk = new HashSet<>(J.texts(r, "__unknown"));
+      JsonNode pr = J.get(r, "priority");
+      boolean ok = pr != null && (pr.canConvertToLong() || pr.asText().matches("\\d{1,9}"));
+      return new RawRule(
+          unk,
+          J.text(r, "name"),
+          J.text(r, "direction"),
+          J.text(r, "access"),
+          pr != null,
+          ok,
+          ok ? pr.asLong() : 0,
+          pr == null || ok ? null : pr.asText(),
+          J.text(r, "protocol"),
+          both(r, "sourceAddressPrefix"),
+          both(r, "destinationAddressPrefix"),
+          asgIds(r, "sourceApplicationSecurityGroups"),
+          asgIds(r, "destinationApplicationSecurityGroups"),
+          both(r, "destinationPortRange"),
+          both(r, "sourcePortRange"),
+          r.hasNonNull("__unknownAs") ? r.get("__unknownAs").asText() : null);
+    }
+  }
+
   private static RuleLine rule(
-      JsonNode r,
+      RawRule r,
       String nsgId,
       String nsgName,
       SourceRef ref,
       boolean isDefault,
       Ctx ctx,
       Map<String, String> seen) {
-    Set<String> unk = new HashSet<>(J.texts(r, "__unknown"));
-    String name = J.text(r, "name");
+    Set<String> unk = r.unk();
+    String name = r.name();
     if (name == null) {
       name = "(unnamed)";
     }
-    String dirText = J.text(r, "direction");
+    String dirText = r.direction();
     if (dirText == null) {
       throw new UserInputException(
           ref, "security rule '" + name + "' has no direction: expected Inbound or Outbound");
@@ -634,7 +709,7 @@ final class AzureConverter {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(ref, "direction: " + e.getMessage());
     }
-    String access = J.text(r, "access");
+    String access = r.access();
     boolean unknown = !unk.isEmpty();
     boolean allow;
     if (access == null && unk.contains("access")) {
@@ -646,20 +721,20 @@ final class AzureConverter {
     } else {
       throw new UserInputException(ref, "access: expected Allow or Deny, got '" + access + "'");
     }
-    JsonNode pr = J.get(r, "priority");
     long prio;
-    if (pr == null) {
+    if (!r.priorityPresent()) {
       if (!unk.contains("priority")) {
         throw new UserInputException(
             ref, "security rule '" + name + "' has no priority: expected 100-4096");
       }
       prio = allow ? 100 : 4096;
-    } else if (!pr.canConvertToLong() && !pr.asText().matches("\\d{1,9}")) {
-      throw new UserInputException(ref, "priority: expected a number, got '" + pr.asText() + "'");
+    } else if (!r.priorityOk()) {
+      throw new UserInputException(
+          ref, "priority: expected a number, got '" + r.priorityText() + "'");
     } else {
-      prio = pr.asLong();
+      prio = r.priorityValue();
     }
-    if (seen != null && pr != null && !isDefault) {
+    if (seen != null && r.priorityPresent() && !isDefault) {
       String key = dir + "|" + prio;
       String prev = seen.putIfAbsent(key, name + " at " + ref.jsonPath());
       if (prev != null) {
@@ -677,13 +752,13 @@ final class AzureConverter {
       }
     }
     Set<Protocol> protos =
-        unk.contains("protocol") ? Protocol.ANY : Protocol.parseVendor(J.text(r, "protocol"));
-    List<String> src = both(r, "sourceAddressPrefix");
-    List<String> dst = both(r, "destinationAddressPrefix");
-    List<String> srcAsg = asgIds(r, "sourceApplicationSecurityGroups");
-    List<String> dstAsg = asgIds(r, "destinationApplicationSecurityGroups");
-    List<String> dports = both(r, "destinationPortRange");
-    List<String> sports = both(r, "sourcePortRange");
+        unk.contains("protocol") ? Protocol.ANY : Protocol.parseVendor(r.protocol());
+    List<String> src = r.src();
+    List<String> dst = r.dst();
+    List<String> srcAsg = r.srcAsg();
+    List<String> dstAsg = r.dstAsg();
+    List<String> dports = r.dports();
+    List<String> sports = r.sports();
     PortSet ports = PortSet.EMPTY;
     if (unk.contains("destinationPortRange")
         || unk.contains("destinationPortRanges")
@@ -723,8 +798,7 @@ final class AzureConverter {
     List<String> written = new ArrayList<>(remoteWritten);
     if (remoteUnknown) {
       remote = AddressSet.ALL;
-      written.add(
-          r.hasNonNull("__unknownAs") ? r.get("__unknownAs").asText() : "(known after apply)");
+      written.add(r.unknownAs() != null ? r.unknownAs() : "(known after apply)");
     } else {
       for (String t : remoteWritten) {
         remote = remote.union(address(t, ctx));
@@ -776,12 +850,17 @@ final class AzureConverter {
   }
 
   private static List<String> both(JsonNode r, String singular) {
-    List<String> out = new ArrayList<>();
-    String one = J.text(r, singular);
+    return both(
+        J.text(r, singular), J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s"));
+  }
+
+  /** The singular value (when not empty) then the plural values not empty and not already in. */
+  static List<String> both(String one, List<String> many) {
+    List<String> out = new ArrayList<>(1 + many.size());
     if (one != null && !one.isEmpty()) {
       out.add(one);
     }
-    for (String s : J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s")) {
+    for (String s : many) {
       if (!s.isEmpty() && !out.contains(s)) {
         out.add(s);
       }

@@ -70,6 +70,14 @@ public final class ExportReader {
    * {@code NetDiff} uses (an audit does not need them; a later diff computes them when missing).
    */
   public static NetModel read(List<Path> paths, PlanSide side, boolean forDiff) {
+    return read(paths, side, forDiff, true);
+  }
+
+  /**
+   * {@link #read(List, PlanSide, boolean)}; {@code stream} false reads every file as a tree (the
+   * tests compare it with the streaming reader, {@link AzNsgStream}).
+   */
+  static NetModel read(List<Path> paths, PlanSide side, boolean forDiff, boolean stream) {
     Inventory inv = new Inventory();
     List<Path> files = expand(paths);
     // parse every file on every core; bucket them in file order (first error in file order)
@@ -78,7 +86,7 @@ public final class ExportReader {
             files,
             (Path p, List<Object> out) -> {
               try {
-                out.add(parse(p));
+                out.add(parse(p, stream));
               } catch (RuntimeException e) {
                 out.add(e);
               }
@@ -127,11 +135,23 @@ public final class ExportReader {
   }
 
   static JsonNode parse(Path p) {
+    return parse(p, true);
+  }
+
+  /**
+   * The file's tree; {@code stream}: an {@code az network nsg list} export may instead come back as
+   * an {@link AzNsgStream.Streamed} root (its rules read without trees).
+   */
+  static JsonNode parse(Path p, boolean stream) {
     try {
       byte[] bytes = Files.readAllBytes(p);
       if (new String(bytes, 0, Math.min(bytes.length, 64), java.nio.charset.StandardCharsets.UTF_8)
           .isBlank()) {
         throw new UserInputException(p + ": empty file: expected a JSON cloud export");
+      }
+      JsonNode streamed = stream ? AzNsgStream.read(bytes, MAPPER) : null; // no rule trees
+      if (streamed != null) {
+        return streamed;
       }
       JsonNode split = SplitArray.parse(MAPPER, bytes); // a large array: parsed on every core
       if (split != null) {
@@ -190,6 +210,17 @@ public final class ExportReader {
   }
 
   private static void readFile(Path p, JsonNode root, Inventory inv, PlanSide side) {
+    if (root instanceof AzNsgStream.Streamed) {
+      // what element() does for each NSG of the array, with the rules kept beside the node
+      String file = p.toString();
+      List<AzNsgStream.Nsg> nsgs = ((AzNsgStream.Streamed) root).nsgs;
+      for (int i = 0; i < nsgs.size(); i++) {
+        AzNsgStream.Nsg n = nsgs.get(i);
+        inv.azNsgs.add(new Doc(n.node(), file, "$[" + i + "]"));
+        inv.azNsgRules.put(n.node(), n.rules());
+      }
+      return;
+    }
     if (root instanceof Documents) {
       int k = 1;
       for (JsonNode doc : root) {

@@ -19,6 +19,13 @@ final class Inventory {
   final List<Doc> azAsgs = new ArrayList<>();
 
   /**
+   * Rules of the NSGs read by {@link AzNsgStream}, by their (rule-less) NSG node in {@link
+   * #azNsgs}; NSGs read as trees are not in it.
+   */
+  final Map<com.fasterxml.jackson.databind.JsonNode, AzNsgStream.Rules> azNsgRules =
+      new java.util.IdentityHashMap<>();
+
+  /**
    * Terraform-only: NIC / subnet to NSG associations ({@code nic} or {@code subnet}, id, nsg id).
    */
   final List<String[]> azAssociations = new ArrayList<>();

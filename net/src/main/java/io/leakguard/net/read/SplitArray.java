@@ -45,6 +45,42 @@ final class SplitArray {
    * When the input turns out not to be a clean array the parses already started are discarded.
    */
   static JsonNode parse(ObjectMapper mapper, byte[] b, int runs) {
+    List<Object> parts =
+        runs(
+            b,
+            runs,
+            run -> {
+              try {
+                return mapper.readTree(run);
+              } catch (IOException | RuntimeException e) {
+                return e;
+              }
+            });
+    if (parts == null) {
+      return null;
+    }
+    ArrayNode all = mapper.createArrayNode();
+    for (Object p : parts) {
+      if (!(p instanceof ArrayNode)) {
+        return null;
+      }
+      all.addAll((ArrayNode) p);
+    }
+    return all;
+  }
+
+  /** Parses one run, given as its own array ({@code [} + elements + {@code ]}). */
+  interface RunParser {
+    /** The run's result; never throws (a failure is returned as a value the caller rejects). */
+    Object parse(byte[] run);
+  }
+
+  /**
+   * The results of {@code parser} on about {@code runs} runs of the array {@code b}, in order;
+   * {@code null} when {@code b} is not a clean array of at least two runs. Each run is handed to a
+   * parsing thread as soon as the scan has found its end.
+   */
+  static List<Object> runs(byte[] b, int runs, RunParser parser) {
     int i = 0;
     while (i < b.length && isSpace(b[i])) {
       i++;
@@ -83,7 +119,7 @@ final class SplitArray {
           if (blank(b, from, i)) {
             return null; // "[,x]": let the whole-file parse report it
           }
-          parts.add(pool.submit(run(mapper, b, from, i)));
+          parts.add(pool.submit(run(parser, b, from, i)));
           from = i + 1;
         }
       }
@@ -98,33 +134,25 @@ final class SplitArray {
       if (parts.isEmpty() || blank(b, from, end)) {
         return null; // one run only, or "[x,]"
       }
-      parts.add(pool.submit(run(mapper, b, from, end)));
-      ArrayNode all = mapper.createArrayNode();
+      parts.add(pool.submit(run(parser, b, from, end)));
+      List<Object> out = new ArrayList<>(parts.size());
       for (Future<Object> f : parts) {
-        Object p = Parallel.get(f);
-        if (!(p instanceof ArrayNode)) {
-          return null;
-        }
-        all.addAll((ArrayNode) p);
+        out.add(Parallel.get(f));
       }
-      return all;
+      return out;
     } finally {
       pool.shutdownNow();
     }
   }
 
-  /** The parse of {@code [} + bytes [from, to) + {@code ]}: its tree, or the exception. */
-  private static Callable<Object> run(ObjectMapper mapper, byte[] b, int from, int to) {
+  /** {@code parser} on {@code [} + bytes [from, to) + {@code ]}. */
+  private static Callable<Object> run(RunParser parser, byte[] b, int from, int to) {
     return () -> {
       byte[] run = new byte[to - from + 2];
       run[0] = '[';
       System.arraycopy(b, from, run, 1, to - from);
       run[run.length - 1] = ']';
-      try {
-        return mapper.readTree(run);
-      } catch (IOException | RuntimeException e) {
-        return e;
-      }
+      return parser.parse(run);
     };
   }
 
