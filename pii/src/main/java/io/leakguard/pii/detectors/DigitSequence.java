@@ -318,9 +318,32 @@ final class DigitSequence {
   static boolean mayBeGap(char[] c, TextIndex idx, int t, int f) {
     if ((f & TextIndex.PUNCT) != 0) {
       char p = c[idx.start(t)];
-      return p == '-' || p == '.' || p == '(' || p == ')' || p == ',' || p == '>' || p == '/';
+      return p == '-'
+          || p == '.'
+          || p == '('
+          || p == ')'
+          || p == ','
+          || p == '>'
+          || (p == '/' && slashJoins(c, idx, t));
     }
     return idx.length(t) <= ((f & TextIndex.NEWLINE) != 0 ? 6 : 3);
+  }
+
+  /**
+   * True when the slash token {@code t} may join two groups ({@link #GAP_SLASH}): a one-char slash
+   * between a digit token of 2 to 5 digits led by {@code 0} and a digit token of 3 or more, so a
+   * date ({@code 10/09/2025}) or a path does not make {@link #mayHold} read on.
+   */
+  static boolean slashJoins(char[] c, TextIndex idx, int t) {
+    return t > 0
+        && t + 1 < idx.size()
+        && idx.length(t) == 1
+        && isDigitToken(idx, t - 1)
+        && idx.length(t - 1) >= 2
+        && idx.length(t - 1) <= 5
+        && c[idx.start(t - 1)] == '0'
+        && isDigitToken(idx, t + 1)
+        && idx.length(t + 1) >= 3;
   }
 
   /**

@@ -242,17 +242,17 @@ final class PersonDetector implements Detector {
   }
 
   /** Academic degrees and generational suffixes written after a name (dots as written). */
-  private static final java.util.Set<String> SUFFIXES =
-      java.util.Set.of(
-          "Ph.D", "PhD", "B.Eng", "BEng", "B.A", "B.Sc", "BSc", "M.A", "M.Sc", "MSc", "M.Eng",
-          "MEng", "MBA", "CSc", "DrSc", "DiS", "Jr", "Sr", "II", "III", "IV", "MD", "M.D", "Esq",
-          "DDS", "LL.M", "LLM", "B.A.", "M.A.");
+  private static final String[] SUFFIX_LIST = {
+    "Ph.D", "PhD", "B.Eng", "BEng", "B.A", "B.Sc", "BSc", "M.A", "M.Sc", "MSc", "M.Eng", "MEng",
+    "MBA", "CSc", "DrSc", "DiS", "Jr", "Sr", "II", "III", "IV", "MD", "M.D", "Esq", "DDS", "LL.M",
+    "LLM", "B.A.", "M.A."
+  };
 
   /**
    * The end of a degree or generational suffix right after a name ending at {@code end} ({@code
    * Andres Zänker B.Eng.}, {@code Zora Kadlecová Ph.D.}, {@code John Smith, Jr.}; {@code text} may
    * be a reused buffer longer than the text, whose {@code length} is given): an optional comma, one
-   * space, one of {@link #SUFFIXES} (a final dot is not part of it), then no letter or digit; or
+   * space, one of {@link #SUFFIX_LIST} (a final dot is not part of it), then no letter or digit; or
    * {@code end}. A reader takes the suffix as part of the name, and a gold span drawn with it would
    * otherwise cover too few of its letters; the canonical value stays the name alone.
    */
@@ -269,9 +269,10 @@ final class PersonDetector implements Detector {
   }
 
   /**
-   * The end of a {@link #SUFFIXES} suffix starting at {@code from} (its final dot left out), when
-   * no letter or digit follows it; -1 otherwise. Also used when the chain read the first letter of
-   * the suffix as an initial ({@code Berit Heidrich B.Eng.}: the part {@code B} is the suffix).
+   * The end of a {@link #SUFFIX_LIST} suffix starting at {@code from} (its final dot left out),
+   * when no letter or digit follows it; -1 otherwise. Also used when the chain read the first
+   * letter of the suffix as an initial ({@code Berit Heidrich B.Eng.}: the part {@code B} is the
+   * suffix).
    */
   static int suffixAt(char[] text, int length, int from) {
     int i = from;
@@ -283,11 +284,22 @@ final class PersonDetector implements Detector {
       stop--;
     }
     if (stop == from
-        || (i < length && Character.isLetterOrDigit(text[i]))
-        || !SUFFIXES.contains(new String(text, from, stop - from))) {
+        || !Character.isUpperCase(text[from])
+        || (i < length && Character.isLetterOrDigit(text[i]))) {
       return -1;
     }
-    return stop;
+    for (String x : SUFFIX_LIST) {
+      if (x.length() == stop - from) {
+        boolean same = true;
+        for (int k = 0; k < x.length() && same; k++) {
+          same = x.charAt(k) == text[from + k];
+        }
+        if (same) {
+          return stop;
+        }
+      }
+    }
+    return -1;
   }
 
   static final NameSet PARTICLES =

@@ -688,10 +688,7 @@ final class PhoneDetector implements Detector {
     int d0 = s.groupStart[from];
     int d1 = s.groupStart[to];
     if (words.isEmpty()) {
-      return ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()
-              && !afterIdentifier(ctx.text(), ctx.tokens(), s, from)
-          ? writtenNational(ctx.text(), ctx.tokens(), s, from, to, regions)
-          : null;
+      return writtenNational(ctx, s, from, to, regions, start, stop);
     }
     for (String w : words) {
       String r = WORD_REGION.get(w);
@@ -722,21 +719,33 @@ final class PhoneDetector implements Detector {
    * groups exactly as libphonenumber formats the number nationally in one of {@code regions}
    * ({@code 01 64 83 36 03}, {@code 024 674 79 04}, {@code 0457-218-598}), or an area code between
    * parentheses or before a slash with the length of that region's area code ({@code (0131)
-   * 4960825}, {@code 0171/2345678}). Null otherwise: {@code 0384437294} alone stays a number.
+   * 4960825}, {@code 0171/2345678}). Only a whole digit run (a window inside a longer run, such as
+   * the digits of an IBAN, costs no parse), with no identifier word near and not right after an
+   * identifier token. Null otherwise: {@code 0384437294} alone stays a number.
    */
   private static Hit writtenNational(
-      String text, TextIndex idx, DigitSequence s, int from, int to, List<String> regions) {
+      DetectionContext ctx,
+      DigitSequence s,
+      int from,
+      int to,
+      List<String> regions,
+      int start,
+      int stop) {
     int groups = to - from;
-    if (groups < 2 || s.anyWord(from, to)) {
-      return null;
+    if (from != 0 || to != s.groups || s.truncated || groups < 2 || s.anyWord(from, to)) {
+      return null; // only a whole run: "0532 0130 00" inside an IBAN's digits is no number
     }
+    String text = ctx.text();
+    TextIndex idx = ctx.tokens();
     boolean area =
         groups == 2
             && ((s.gap[from + 1] & DigitSequence.GAP_SLASH) != 0
                 || (s.groupToken[from] > 0
                     && text.charAt(idx.start(s.groupToken[from] - 1)) == '('
                     && (s.gap[from + 1] & DigitSequence.GAP_CLOSE) != 0));
-    if (groups < 3 && !area) {
+    if ((groups < 3 && !area)
+        || !ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()
+        || afterIdentifier(text, idx, s, from)) {
       return null;
     }
     int d0 = s.groupStart[from];
