@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * {@code start-end form canonical} where start/end are code point offsets into the input. Lines
  * starting with {@code #} are comments.
  */
-final class CaseTable {
+public final class CaseTable {
   private CaseTable() {}
 
   static Stream<Arguments> load(Class<?> test) {
@@ -93,7 +93,11 @@ final class CaseTable {
     return String.join(";", parts);
   }
 
-  static String unescape(String s) {
+  /**
+   * Decodes a table cell's escapes: {@code \\n}, {@code \\r}, {@code \\t}, {@code \\uXXXX}; any
+   * other escaped char stands for itself (shared by the table tests of other packages).
+   */
+  public static String unescape(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

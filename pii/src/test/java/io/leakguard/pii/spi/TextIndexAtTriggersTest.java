@@ -2,6 +2,7 @@ package io.leakguard.pii.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leakguard.pii.detectors.CaseTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ class TextIndexAtTriggersTest {
         if (cols.length != 3) {
           throw new IllegalStateException("want 3 columns: " + line);
         }
-        out.add(Arguments.of(cols[0], unescape(cols[1]), cols[2]));
+        out.add(Arguments.of(cols[0], CaseTable.unescape(cols[1]), cols[2]));
       }
     }
     return out.stream();
@@ -64,28 +65,6 @@ class TextIndexAtTriggersTest {
         sb.append(';');
       }
       sb.append(idx.start(ats[k])).append('-').append(idx.end(ats[k]));
-    }
-    return sb.toString();
-  }
-
-  private static String unescape(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\\' || i + 1 == s.length()) {
-        sb.append(c);
-        continue;
-      }
-      char d = s.charAt(++i);
-      switch (d) {
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'u' -> {
-          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> sb.append(d);
-      }
     }
     return sb.toString();
   }
