@@ -296,7 +296,11 @@ public final class NetAudit {
     return List.copyOf(new LinkedHashSet<>(ws));
   }
 
-  private static int firstPort(List<String> ports) {
+  /**
+   * The first port of a finding's port list ({@code 22}, the {@code 1024} of {@code 1024-2048}), or
+   * -1.
+   */
+  static int firstPort(List<String> ports) {
     if (ports.isEmpty()) {
       return -1;
     }

@@ -22,16 +22,7 @@ class NetAuditSortTest {
           .thenComparing(Finding::targetId)
           .thenComparing(f -> f.direction().ordinal())
           .thenComparing(Finding::protocol)
-          .thenComparingInt(f -> firstPort(f.ports()));
-
-  private static int firstPort(List<String> ports) {
-    if (ports.isEmpty()) {
-      return -1;
-    }
-    String p = ports.get(0);
-    int d = p.indexOf('-');
-    return Integer.parseInt(d < 0 ? p : p.substring(0, d));
-  }
+          .thenComparingInt(f -> NetAudit.firstPort(f.ports()));
 
   private static Finding finding(Random r, int i) {
     String[] checks = {Checks.OPEN, Checks.MANAGEMENT, Checks.DATASTORE, Checks.SHADOWED};

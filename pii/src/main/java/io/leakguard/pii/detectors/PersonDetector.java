@@ -269,6 +269,16 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * The end of a degree that the chain of {@code parts} parts (starts {@code ps}) read as its last
+   * part, a one-letter initial ({@code Berit Heidrich B.Eng.}), or -1: then that part is the
+   * degree, not a name part.
+   */
+  static int degreeAtLastPart(TextIndex ix, char[] chars, int length, int[] ps, int parts) {
+    int last = ps[parts - 1];
+    return parts > 1 && ix.length(last) == 1 ? suffixAt(chars, length, ix.start(last)) : -1;
+  }
+
+  /**
    * The end of a {@link #SUFFIX_LIST} suffix starting at {@code from} (its final dot left out),
    * when no letter or digit follows it; -1 otherwise. Also used when the chain read the first
    * letter of the suffix as an initial ({@code Berit Heidrich B.Eng.}: the part {@code B} is the
@@ -2478,17 +2488,10 @@ final class PersonDetector implements Detector {
         String validation,
         String word) {
       start = withTitle(chars, start);
-      int named = parts;
-      int last = ps[parts - 1];
-      int sx;
-      if (parts > 1
-          && ix.length(last) == 1
-          && (sx = suffixAt(chars, text.length(), ix.start(last))) > 0) {
-        named = parts - 1; // "Berit Heidrich B.Eng.": the last "initial" starts a degree
-        end = sx;
-      } else {
-        end = withSuffix(chars, text.length(), end);
-      }
+      int sx = degreeAtLastPart(ix, chars, text.length(), ps, parts);
+      int named =
+          sx > 0 ? parts - 1 : parts; // "Berit Heidrich B.Eng.": the "initial" B is a degree
+      end = sx > 0 ? sx : withSuffix(chars, text.length(), end);
       StringBuilder canon = new StringBuilder(end - start);
       for (int p = 0; p < named; p++) {
         if (p > 0) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.Arguments;
 public final class CaseTable {
   private CaseTable() {}
 
-  static Stream<Arguments> load(Class<?> test) {
+  /** The (name, text, expected) rows of {@code <test's simple name>/cases.tsv}. */
+  public static Stream<Arguments> load(Class<?> test) {
     return load(test, "cases.tsv");
   }
 

@@ -1779,17 +1779,10 @@ final class PersonDetectorReference implements Detector {
         String validation,
         String word) {
       start = PersonDetector.withTitle(chars, start);
-      int named = parts;
-      int last = ps[parts - 1];
-      int sx;
-      if (parts > 1
-          && ix.length(last) == 1
-          && (sx = PersonDetector.suffixAt(chars, text.length(), ix.start(last))) > 0) {
-        named = parts - 1;
-        end = sx;
-      } else {
-        end = PersonDetector.withSuffix(chars, text.length(), end);
-      }
+      int sx = PersonDetector.degreeAtLastPart(ix, chars, text.length(), ps, parts);
+      int named =
+          sx > 0 ? parts - 1 : parts; // "Berit Heidrich B.Eng.": the "initial" B is a degree
+      end = sx > 0 ? sx : PersonDetector.withSuffix(chars, text.length(), end);
       StringBuilder canon = new StringBuilder(end - start);
       for (int p = 0; p < named; p++) {
         if (p > 0) {

@@ -3,12 +3,6 @@ package io.leakguard.pii.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leakguard.pii.detectors.CaseTable;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,24 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * caller's buffer (the recycled arrays must not leak the previous text's list).
  */
 class TextIndexAtTriggersTest {
-  static Stream<Arguments> cases() throws IOException {
-    List<Arguments> out = new ArrayList<>();
-    try (InputStream in =
-        TextIndexAtTriggersTest.class.getResourceAsStream("TextIndexAtTriggersTest/cases.tsv")) {
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t", -1);
-        if (cols.length != 3) {
-          throw new IllegalStateException("want 3 columns: " + line);
-        }
-        out.add(Arguments.of(cols[0], CaseTable.unescape(cols[1]), cols[2]));
-      }
-    }
-    return out.stream();
+  static Stream<Arguments> cases() {
+    return CaseTable.load(TextIndexAtTriggersTest.class);
   }
 
   private static TextIndex previous = TextIndex.of("@ at (a) arroba @ at (a) arroba @ at");
