@@ -416,6 +416,40 @@ final class PhoneDetector implements Detector {
     return true;
   }
 
+  /** {@link #LEAD_WORDS} (all lower case) grouped by length, for {@link #isLeadWord}. */
+  private static final String[][] LEAD_WORDS_BY_LENGTH = byLength(LEAD_WORDS);
+
+  private static String[][] byLength(Set<String> words) {
+    int max = 0;
+    for (String w : words) {
+      max = Math.max(max, w.length());
+    }
+    String[][] out = new String[max + 1][];
+    for (int len = 0; len <= max; len++) {
+      final int l = len;
+      out[len] = words.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+    }
+    return out;
+  }
+
+  /**
+   * True when {@code text[p, e)} is a {@link #LEAD_WORDS} word in any case (words longer than 9
+   * chars are not looked at): compared in place, no substring per word looked at, since this runs
+   * for every long digit run no region validates (epoch-millisecond time stamps in logs).
+   */
+  private static boolean isLeadWord(String text, int p, int e) {
+    int len = e - p;
+    if (len > 9 || len >= LEAD_WORDS_BY_LENGTH.length) {
+      return false;
+    }
+    for (String w : LEAD_WORDS_BY_LENGTH[len]) {
+      if (text.regionMatches(true, p, w, 0, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * True when one of the (at most three) words in the 20 chars before the run's first group is a
    * {@link #LEAD_WORDS} word: a bounded look-back on the chars, cheap enough for every digit run
@@ -438,7 +472,7 @@ final class PhoneDetector implements Detector {
       }
       if (e > p) {
         words++;
-        if (e - p <= 9 && LEAD_WORDS.contains(text.substring(p, e).toLowerCase(Locale.ROOT))) {
+        if (isLeadWord(text, p, e)) {
           return true;
         }
       }
