@@ -375,7 +375,7 @@ final class JsonBytes {
 
   /** Direct-mapped cache of quoted, escaped strings by identity (a miss just re-encodes). */
   static final class StringCache {
-    static final int SIZE = 16384;
+    static final int SIZE = 1 << 17;
     final String[] keys = new String[SIZE];
     final byte[][] values = new byte[SIZE][];
   }
