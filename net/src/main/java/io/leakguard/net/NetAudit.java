@@ -725,30 +725,23 @@ public final class NetAudit {
   }
 
   /**
-   * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
-   * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
-   * resource id) is kept per check and restored, so each id compresses only its last block(s).
+   * SHA-256 states after {@code check + prefixTail}, one per check met (at most a handful per
+   * target or rule set: parallel arrays, compared by reference first), so each id compresses only
+   * its own tail.
    */
-  static final class TargetIds {
+  static final class CheckMarks {
     private final String prefixTail;
     private final Sha256 sha = SHA256.get();
-    // at most a handful of checks per target: parallel arrays, compared by reference first
     private String[] checks = new String[4];
     private Sha256.Mark[] marks = new Sha256.Mark[4];
     private int count;
 
-    TargetIds(Target t) {
-      prefixTail =
-          "|"
-              + t.provider().word()
-              + "|"
-              + t.id().toLowerCase(java.util.Locale.ROOT)
-              + "|"
-              + Direction.INBOUND.word()
-              + "|";
+    CheckMarks(String prefixTail) {
+      this.prefixTail = prefixTail;
     }
 
-    String id(String check, String proto, String ports) {
+    /** The thread's SHA-256 state set to the one after {@code check + prefixTail}. */
+    Sha256 start(String check) {
       Sha256.Mark m = null;
       for (int i = 0; i < count; i++) {
         if (checks[i] == check || checks[i].equals(check)) {
@@ -769,6 +762,32 @@ public final class NetAudit {
         marks[count++] = m;
       }
       sha.reset(m);
+      return sha;
+    }
+  }
+
+  /**
+   * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
+   * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
+   * resource id) is kept per check and restored, so each id compresses only its last block(s).
+   */
+  static final class TargetIds {
+    private final CheckMarks marks;
+
+    TargetIds(Target t) {
+      marks =
+          new CheckMarks(
+              "|"
+                  + t.provider().word()
+                  + "|"
+                  + t.id().toLowerCase(java.util.Locale.ROOT)
+                  + "|"
+                  + Direction.INBOUND.word()
+                  + "|");
+    }
+
+    String id(String check, String proto, String ports) {
+      Sha256 sha = marks.start(check);
       sha.update(proto);
       sha.update("|");
       sha.update(ports);
@@ -785,46 +804,28 @@ public final class NetAudit {
    */
   static final class RuleSetIds {
     private final RuleSet rs;
-    private final String prefixTail;
-    private final Sha256 sha = SHA256.get();
-    private String[] checks = new String[4];
-    private Sha256.Mark[] marks = new Sha256.Mark[4];
-    private int count;
+    private final CheckMarks marks;
 
     RuleSetIds(RuleSet rs) {
       this.rs = rs;
-      prefixTail =
+      marks =
           rs.id() != null && ascii(rs.id())
-              ? "|" + rs.provider().word() + "|" + rs.id().toLowerCase(java.util.Locale.ROOT) + "#"
+              ? new CheckMarks(
+                  "|"
+                      + rs.provider().word()
+                      + "|"
+                      + rs.id().toLowerCase(java.util.Locale.ROOT)
+                      + "#")
               : null;
     }
 
     String id(String check, RuleLine r, String proto, String ports) {
       Direction d = r.direction();
-      if (prefixTail == null || r.name() == null || !ascii(r.name())) {
+      if (marks == null || r.name() == null || !ascii(r.name())) {
         return NetAudit.id(
             check, rs.provider(), rs.id() + "#" + d.word() + "/" + r.name(), d, proto, ports);
       }
-      Sha256.Mark m = null;
-      for (int i = 0; i < count; i++) {
-        if (checks[i] == check || checks[i].equals(check)) {
-          m = marks[i];
-          break;
-        }
-      }
-      if (m == null) {
-        sha.reset();
-        sha.update(check);
-        sha.update(prefixTail);
-        m = sha.mark();
-        if (count == checks.length) {
-          checks = java.util.Arrays.copyOf(checks, count * 2);
-          marks = java.util.Arrays.copyOf(marks, count * 2);
-        }
-        checks[count] = check;
-        marks[count++] = m;
-      }
-      sha.reset(m);
+      Sha256 sha = marks.start(check);
       sha.update(d.word());
       sha.update("/");
       sha.update(r.name().toLowerCase(java.util.Locale.ROOT));
