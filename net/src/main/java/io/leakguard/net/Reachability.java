@@ -28,10 +28,47 @@ final class Reachability {
   record Result(Region region, boolean unknown, Region known) {}
 
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
-  private final Map<List<Integer>, Result> cache = new HashMap<>();
+  private final Map<IntsKey, Result> cache = new HashMap<>();
 
   private int id(Object o) {
-    return ids.computeIfAbsent(o, k -> ids.size());
+    Integer v = ids.get(o);
+    if (v == null) {
+      v = ids.size();
+      ids.put(o, v);
+    }
+    return v;
+  }
+
+  /**
+   * Key marks (all negative, line and layer ids are not): a layer whose every line applies is keyed
+   * by the layer alone, not line by line.
+   */
+  private static final int ALL_LINES = -6;
+
+  private static final int REVERSE = -5;
+
+  /** Appends the key of a layer's applicable lines: {@link #ALL_LINES} or each line's id. */
+  private void keyLines(IntList key, List<RuleLine> applicable, List<RuleLine> all) {
+    if (applicable == all) {
+      key.add(ALL_LINES);
+      return;
+    }
+    for (int i = 0; i < applicable.size(); i++) {
+      key.add(id(applicable.get(i)));
+    }
+  }
+
+  /** A growable int array. */
+  private static final class IntList {
+    int[] a = new int[32];
+    int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
   }
 
   /** True when the line applies to the target (local address and selectors). */
@@ -57,9 +94,25 @@ final class Reachability {
     return l.local().containsAddress(t.privateIp()) || l.local().symbols().contains("*");
   }
 
+  /**
+   * The lines that apply to the target, in order: {@code lines} itself (not a copy) when every line
+   * applies, the usual case (an NSG's rules name no local address, or the target's).
+   */
   static List<RuleLine> applicable(List<RuleLine> lines, Target t) {
-    List<RuleLine> out = new ArrayList<>(lines.size());
-    for (RuleLine l : lines) {
+    int n = lines.size();
+    int i = 0;
+    while (i < n && applies(lines.get(i), t)) {
+      i++;
+    }
+    if (i == n) {
+      return lines;
+    }
+    List<RuleLine> out = new ArrayList<>(n);
+    for (int j = 0; j < i; j++) {
+      out.add(lines.get(j));
+    }
+    for (int j = i + 1; j < n; j++) {
+      RuleLine l = lines.get(j);
       if (applies(l, t)) {
         out.add(l);
       }
@@ -86,14 +139,14 @@ final class Reachability {
   private Direction lastDirection;
   private List<List<RuleLine>> lastFwd;
   private List<List<RuleLine>> lastRev;
-  private List<Integer> lastKey;
+  private int[] lastKey;
 
   Result compute(Target t, Direction d, Protocol p) {
     List<Layer> layers = t.layers(d);
     if (t != lastTarget || d != lastDirection) {
       List<List<RuleLine>> fwd = new ArrayList<>();
       List<List<RuleLine>> rev = new ArrayList<>();
-      List<Integer> key = new ArrayList<>();
+      IntList key = new IntList();
       key.add(d.ordinal());
       key.add(-1); // protocol, set below
       key.add(
@@ -102,18 +155,16 @@ final class Reachability {
               : AddressSet.parse(t.privateIp()).lo(0).compareTo(AddressSet.V4_SIZE) >= 0 ? -3 : -2);
       for (Layer layer : layers) {
         key.add(-10 - id(layer));
-        List<RuleLine> f = layer.unknown() ? List.of() : applicable(lines(layer, d), t);
+        List<RuleLine> all = lines(layer, d);
+        List<RuleLine> f = layer.unknown() ? List.of() : applicable(all, t);
         fwd.add(f);
-        for (RuleLine l : f) {
-          key.add(id(l));
-        }
+        keyLines(key, f, all);
         if (layer.stateless()) {
-          List<RuleLine> r = applicable(lines(layer, d.opposite()), t);
+          List<RuleLine> back = lines(layer, d.opposite());
+          List<RuleLine> r = applicable(back, t);
           rev.add(r);
-          key.add(-5);
-          for (RuleLine l : r) {
-            key.add(id(l));
-          }
+          key.add(REVERSE);
+          keyLines(key, r, back);
         } else {
           rev.add(null);
         }
@@ -122,12 +173,13 @@ final class Reachability {
       lastDirection = d;
       lastFwd = fwd;
       lastRev = rev;
-      lastKey = key;
+      lastKey = Arrays.copyOf(key.a, key.n);
     }
     List<List<RuleLine>> fwd = lastFwd;
     List<List<RuleLine>> rev = lastRev;
-    List<Integer> key = new ArrayList<>(lastKey);
-    key.set(1, p.ordinal());
+    int[] k = lastKey.clone();
+    k[1] = p.ordinal();
+    IntsKey key = new IntsKey(k);
     Result cached = cache.get(key);
     if (cached != null) {
       return cached;
@@ -200,11 +252,20 @@ final class Reachability {
   private final Map<IntsKey, Region> layerRegions = new HashMap<>();
 
   private Region layerRegion(Layer layer, List<RuleLine> lines, Protocol p) {
-    int[] k = new int[lines.size() + 2];
-    k[0] = id(layer);
-    k[1] = p.ordinal();
-    for (int i = 0; i < lines.size(); i++) {
-      k[i + 2] = id(lines.get(i));
+    int[] k;
+    if (lines == lines(layer, Direction.INBOUND) || lines == lines(layer, Direction.OUTBOUND)) {
+      // every line of the layer for one direction (see applicable): keyed by the layer alone
+      k =
+          new int[] {
+            id(layer), p.ordinal(), ALL_LINES - (lines == lines(layer, Direction.INBOUND) ? 0 : 1)
+          };
+    } else {
+      k = new int[lines.size() + 2];
+      k[0] = id(layer);
+      k[1] = p.ordinal();
+      for (int i = 0; i < lines.size(); i++) {
+        k[i + 2] = id(lines.get(i));
+      }
     }
     IntsKey key = new IntsKey(k);
     Region r = layerRegions.get(key);
