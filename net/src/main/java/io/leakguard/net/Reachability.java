@@ -322,24 +322,56 @@ final class Reachability {
     if (ls.isEmpty()) {
       return Region.EMPTY;
     }
-    BigInteger[] cuts = new BigInteger[n];
-    int k = 0;
-    cuts[k++] = BigInteger.ZERO;
-    cuts[k++] = END;
+    // The cuts: every interval start and end + 1, sorted and distinct. Most fit in a long (IPv4
+    // and the low part of the space) and are sorted as longs; the few that do not (IPv6, the end of
+    // the space) come after all of them and are sorted as BigIntegers. Sorting them all as
+    // BigIntegers was ~4% of a 1x audit.
+    long[] small = new long[n];
+    BigInteger[] big = new BigInteger[n];
+    BigInteger[] ends1 = new BigInteger[(n - 2) / 2]; // each interval's end + 1, in line order
+    int ns = 0;
+    int nb = 0;
+    small[ns++] = 0;
+    big[nb++] = END;
+    int e = 0;
     for (RuleLine l : ls) {
       AddressSet a = l.remote();
       for (int i = 0; i < a.intervalCount(); i++) {
-        cuts[k++] = a.lo(i);
-        cuts[k++] = a.hi(i).add(BigInteger.ONE);
+        BigInteger lo = a.lo(i);
+        BigInteger hi1 = a.hi(i).add(BigInteger.ONE);
+        ends1[e++] = hi1;
+        if (lo.bitLength() < 63) {
+          small[ns++] = lo.longValue();
+        } else {
+          big[nb++] = lo;
+        }
+        if (hi1.bitLength() < 63) {
+          small[ns++] = hi1.longValue();
+        } else {
+          big[nb++] = hi1;
+        }
       }
     }
-    Arrays.sort(cuts);
-    int m = 1;
-    for (int i = 1; i < n; i++) {
-      if (!cuts[i].equals(cuts[m - 1])) {
-        cuts[m++] = cuts[i];
+    Arrays.sort(small, 0, ns);
+    Arrays.sort(big, 0, nb);
+    int ms = 0;
+    for (int i = 0; i < ns; i++) {
+      if (ms == 0 || small[i] != small[ms - 1]) {
+        small[ms++] = small[i];
       }
     }
+    int mb = 0;
+    for (int i = 0; i < nb; i++) {
+      if (mb == 0 || !big[i].equals(big[mb - 1])) {
+        big[mb++] = big[i];
+      }
+    }
+    int m = ms + mb;
+    BigInteger[] cuts = new BigInteger[m];
+    for (int i = 0; i < ms; i++) {
+      cuts[i] = BigInteger.valueOf(small[i]);
+    }
+    System.arraycopy(big, 0, cuts, ms, mb);
     // Each line's remote intervals as ranges of elementary-interval indexes [start, end): every
     // boundary is one of the cuts. The walk below moves one cursor per line forward, so testing
     // "line covers interval ci" is an int comparison instead of a binary search over BigIntegers.
@@ -352,8 +384,8 @@ final class Reachability {
       first[li] = q;
       AddressSet a = ls.get(li).remote();
       for (int i = 0; i < a.intervalCount(); i++) {
-        starts[q] = Arrays.binarySearch(cuts, 0, m, a.lo(i));
-        ends[q] = Arrays.binarySearch(cuts, 0, m, a.hi(i).add(BigInteger.ONE));
+        starts[q] = cutIndex(a.lo(i), small, ms, big, mb);
+        ends[q] = cutIndex(ends1[q], small, ms, big, mb);
         q++;
       }
     }
@@ -408,6 +440,13 @@ final class Reachability {
     }
     cursor[li] = c;
     return c < stop && starts[c] <= ci;
+  }
+
+  /** The index of cut {@code v} among the distinct sorted cuts (longs first, then the rest). */
+  private static int cutIndex(BigInteger v, long[] small, int ms, BigInteger[] big, int mb) {
+    return v.bitLength() < 63
+        ? Arrays.binarySearch(small, 0, ms, v.longValue())
+        : ms + Arrays.binarySearch(big, 0, mb, v);
   }
 
   private static final BigInteger END = AddressSet.MAX.add(BigInteger.ONE);
