@@ -867,7 +867,7 @@ final class PhoneDetector implements Detector {
    * #NATIONAL_WAYS} slots, first in first out: direct-mapped, a third of the bench corpus's 2,718
    * keys (each number times its regions) lost their entry to a colliding key every round (960
    * parses per 2 MB round, 228 with four ways; same memory). On text whose numbers do not repeat
-   * the memo does not help at all.
+   * the memo does not help at all: {@link #nationalGate} spares most parses there.
    */
   private static final AtomicReferenceArray<National> NATIONAL =
       new AtomicReferenceArray<>(NATIONAL_SIZE);
@@ -886,7 +886,10 @@ final class PhoneDetector implements Detector {
         return n;
       }
     }
-    PhoneNumber pn = validNumber(digitString(s, fromDigit, toDigit), region);
+    PhoneNumber pn =
+        nationalGate(s.digit, fromDigit, toDigit, region)
+            ? validNumber(digitString(s, fromDigit, toDigit), region)
+            : null;
     National fresh =
         pn == null
             ? new National(key, null, null)
@@ -900,6 +903,98 @@ final class PhoneDetector implements Detector {
     }
     NATIONAL.setOpaque(set, fresh);
     return fresh;
+  }
+
+  /**
+   * What {@link #nationalGate} needs of a national-path region: its calling code, its international
+   * prefix, the lengths a national significant number of its calling code may have ({@link
+   * PhoneValidity#generalLengths}), and whether parsing may rewrite the digits (a national prefix
+   * transform rule: {@code JP}, {@code BR}, {@code AR}), in which case the gate always parses.
+   */
+  private record Gate(int cc, java.util.regex.Pattern idd, long lengths, boolean rewrites) {}
+
+  /**
+   * The {@link Gate} of each national-path region, by its {@link #NATIONAL_INDEX}, on first use.
+   */
+  private static final AtomicReferenceArray<Gate> GATES = new AtomicReferenceArray<>(64);
+
+  private static Gate gate(String region) {
+    int i = NATIONAL_INDEX.get(region);
+    Gate g = GATES.getOpaque(i);
+    if (g == null) {
+      com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
+          com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+              .getPhoneNumberMetadataSource()
+              .getMetadataForRegion(region);
+      int cc = md.getCountryCode();
+      String idd = md.getInternationalPrefix();
+      g =
+          new Gate(
+              cc,
+              idd.isEmpty() ? null : java.util.regex.Pattern.compile(idd),
+              PhoneValidity.generalLengths(cc),
+              !md.getNationalPrefixTransformRule().isEmpty());
+      GATES.setOpaque(i, g); // idempotent: two threads may both build it
+    }
+    return g;
+  }
+
+  /**
+   * False only when {@code validNumber(digits, region)} is certainly null for the digits {@code
+   * [fromDigit, toDigit)} of a national-path window, decided without libphonenumber's parse (about
+   * 10 µs with the national format; a 0-led number near a phone word is tried in up to 38 regions,
+   * so on text whose numbers do not repeat, this path cost more than the rest of the detector).
+   *
+   * <p>Why it is exact: the input is ASCII digits only (no {@code +}, extension or letters). Unless
+   * the region's international prefix matches at the start (then the digits may be read as another
+   * country's number: parse) or the region has a national prefix transform rule (parse), {@code
+   * parse} keeps the region's calling code and its national significant number is a suffix of the
+   * digits: it only ever deletes a prefix (the calling code when the digits start with it, the
+   * national prefix and carrier code), then keeps leading zeros as Italian leading zeros. A valid
+   * number's significant number matches the general description of a region of its calling code
+   * ({@code getNumberTypeHelper}'s first test). So a suffix can make the number valid only when its
+   * length is one the calling code allows and: it starts with 0 and matches a general description
+   * ({@link PhoneValidity#generalMatches}), or it does not and {@link PhoneValidity#isValid} (the
+   * same answer as {@code isValidNumber}) accepts it, or it is a {@link #DRAMA_RANGE} number. When
+   * no suffix can, the parse cannot give a valid number. {@code NationalGateTest} compares the gate
+   * with the parse on random digits and on every region's example numbers.
+   */
+  static boolean nationalGate(byte[] digit, int fromDigit, int toDigit, String region) {
+    Gate g = gate(region);
+    if (g.rewrites()) {
+      return true;
+    }
+    if (g.idd() != null && g.idd().matcher(digits(digit, fromDigit, toDigit)).lookingAt()) {
+      return true; // parse may read an international number
+    }
+    for (int k = fromDigit; k <= toDigit - 2; k++) {
+      int len = toDigit - k;
+      if (digit[k] == 0) {
+        if ((len >= 64 || (g.lengths() & (1L << len)) != 0)
+            && PhoneValidity.generalMatches(g.cc(), digits(digit, k, toDigit))) {
+          return true;
+        }
+      } else {
+        long nn = 0;
+        for (int i = k; i < toDigit; i++) {
+          nn = nn * 10 + digit[i];
+        }
+        if (reservedForDrama(g.cc(), nn)
+            || ((len >= 64 || (g.lengths() & (1L << len)) != 0)
+                && PhoneValidity.isValid(g.cc(), nn))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String digits(byte[] digit, int fromDigit, int toDigit) {
+    char[] c = new char[toDigit - fromDigit];
+    for (int i = fromDigit; i < toDigit; i++) {
+      c[i - fromDigit] = (char) ('0' + digit[i]);
+    }
+    return new String(c);
   }
 
   /** True when the digit groups of {@code national} have the lengths of the window's groups. */
@@ -1045,11 +1140,12 @@ final class PhoneDetector implements Detector {
   }
 
   private static String digitString(DigitSequence s, int fromDigit, int toDigit) {
-    char[] c = new char[toDigit - fromDigit];
-    for (int i = fromDigit; i < toDigit; i++) {
-      c[i - fromDigit] = (char) ('0' + s.digit[i]);
-    }
-    return new String(c);
+    return digits(s.digit, fromDigit, toDigit);
+  }
+
+  /** {@link #validNumber} is not null: for {@code NationalGateTest}. */
+  static boolean parsesValid(String digits, String region) {
+    return validNumber(digits, region) != null;
   }
 
   /** libphonenumber's parse, then its validity; null when either fails. */
