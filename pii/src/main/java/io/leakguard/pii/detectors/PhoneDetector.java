@@ -907,11 +907,17 @@ final class PhoneDetector implements Detector {
 
   /**
    * What {@link #nationalGate} needs of a national-path region: its calling code, its international
-   * prefix, the lengths a national significant number of its calling code may have ({@link
-   * PhoneValidity#generalLengths}), and whether parsing may rewrite the digits (a national prefix
-   * transform rule: {@code JP}, {@code BR}, {@code AR}), in which case the gate always parses.
+   * prefix, its national prefix for parsing (null when none), whether a national prefix transform
+   * rule may rewrite the digits ({@code JP}, {@code BR}, {@code AR}), and the lengths a national
+   * significant number of its calling code may have ({@link PhoneValidity#generalLengths}).
    */
-  private record Gate(int cc, java.util.regex.Pattern idd, long lengths, boolean rewrites) {}
+  private record Gate(
+      int cc,
+      String ccDigits,
+      java.util.regex.Pattern idd,
+      java.util.regex.Pattern nationalPrefix,
+      boolean rewrites,
+      long lengths) {}
 
   /**
    * The {@link Gate} of each national-path region, by its {@link #NATIONAL_INDEX}, on first use.
@@ -928,12 +934,15 @@ final class PhoneDetector implements Detector {
               .getMetadataForRegion(region);
       int cc = md.getCountryCode();
       String idd = md.getInternationalPrefix();
+      String np = md.getNationalPrefixForParsing();
       g =
           new Gate(
               cc,
+              String.valueOf(cc),
               idd.isEmpty() ? null : java.util.regex.Pattern.compile(idd),
-              PhoneValidity.generalLengths(cc),
-              !md.getNationalPrefixTransformRule().isEmpty());
+              np.isEmpty() ? null : java.util.regex.Pattern.compile(np),
+              !md.getNationalPrefixTransformRule().isEmpty(),
+              PhoneValidity.generalLengths(cc));
       GATES.setOpaque(i, g); // idempotent: two threads may both build it
     }
     return g;
@@ -943,50 +952,67 @@ final class PhoneDetector implements Detector {
    * False only when {@code validNumber(digits, region)} is certainly null for the digits {@code
    * [fromDigit, toDigit)} of a national-path window, decided without libphonenumber's parse (about
    * 10 µs with the national format; a 0-led number near a phone word is tried in up to 38 regions,
-   * so on text whose numbers do not repeat, this path cost more than the rest of the detector).
+   * so on text whose numbers do not repeat this path costs more than the rest of the detector).
    *
-   * <p>Why it is exact: the input is ASCII digits only (no {@code +}, extension or letters). Unless
-   * the region's international prefix matches at the start (then the digits may be read as another
-   * country's number: parse) or the region has a national prefix transform rule (parse), {@code
-   * parse} keeps the region's calling code and its national significant number is a suffix of the
-   * digits: it only ever deletes a prefix (the calling code when the digits start with it, the
-   * national prefix and carrier code), then keeps leading zeros as Italian leading zeros. A valid
-   * number's significant number matches the general description of a region of its calling code
-   * ({@code getNumberTypeHelper}'s first test). So a suffix can make the number valid only when its
-   * length is one the calling code allows and: it starts with 0 and matches a general description
-   * ({@link PhoneValidity#generalMatches}), or it does not and {@link PhoneValidity#isValid} (the
-   * same answer as {@code isValidNumber}) accepts it, or it is a {@link #DRAMA_RANGE} number. When
-   * no suffix can, the parse cannot give a valid number. {@code NationalGateTest} compares the gate
-   * with the parse on random digits and on every region's example numbers.
+   * <p>Why it is exact (libphonenumber's {@code parseHelper}): the input is ASCII digits only (no
+   * {@code +}, extension or letters). When the region's international prefix matches at the start
+   * (the digits may be read as another country's number) or the digits start with the region's
+   * calling code, the gate stays open (parse). Otherwise parse keeps the region's calling code, and
+   * the national significant number is either the digits themselves or, when the national prefix
+   * for parsing matches at the start, the digits after that match (a transform rule applies only
+   * when the pattern's last group matched: then the gate stays open), leading zeros kept as Italian
+   * leading zeros. A valid number's significant number matches the general description of a region
+   * of its calling code ({@code getNumberTypeHelper}'s first test). So the number can be valid only
+   * when one of those (at most two) candidates has a length the calling code allows and: it starts
+   * with 0 and matches a general description ({@link PhoneValidity#generalMatches}), or it does not
+   * and {@link PhoneValidity#isValid} (the same answer as {@code isValidNumber}) accepts it, or it
+   * is a {@link #DRAMA_RANGE} number. {@code NationalGateTest} (and {@code
+   * docs/pii-perf-round9/NationalGateCheck.java}, 2.5M cases) compare the gate with the parse.
    */
   static boolean nationalGate(byte[] digit, int fromDigit, int toDigit, String region) {
     Gate g = gate(region);
-    if (g.rewrites()) {
-      return true;
-    }
-    if (g.idd() != null && g.idd().matcher(digits(digit, fromDigit, toDigit)).lookingAt()) {
+    String d = digits(digit, fromDigit, toDigit);
+    if (g.idd() != null && g.idd().matcher(d).lookingAt()) {
       return true; // parse may read an international number
     }
-    for (int k = fromDigit; k <= toDigit - 2; k++) {
-      int len = toDigit - k;
-      if (digit[k] == 0) {
-        if ((len >= 64 || (g.lengths() & (1L << len)) != 0)
-            && PhoneValidity.generalMatches(g.cc(), digits(digit, k, toDigit))) {
-          return true;
+    if (d.startsWith(g.ccDigits())) {
+      return true; // parse may strip the calling code first
+    }
+    int stripped = -1;
+    if (g.nationalPrefix() != null) {
+      java.util.regex.Matcher m = g.nationalPrefix().matcher(d);
+      if (m.lookingAt()) {
+        if (g.rewrites() && m.group(m.groupCount()) != null) {
+          return true; // the transform rule rewrites the digits
         }
-      } else {
-        long nn = 0;
-        for (int i = k; i < toDigit; i++) {
-          nn = nn * 10 + digit[i];
-        }
-        if (reservedForDrama(g.cc(), nn)
-            || ((len >= 64 || (g.lengths() & (1L << len)) != 0)
-                && PhoneValidity.isValid(g.cc(), nn))) {
-          return true;
-        }
+        stripped = m.end();
       }
     }
-    return false;
+    return nationalCandidate(g, digit, fromDigit, toDigit)
+        || (stripped > 0 && nationalCandidate(g, digit, fromDigit + stripped, toDigit));
+  }
+
+  /**
+   * {@link #nationalGate}: the digits {@code [from, to)} as a national significant number may be
+   * valid for the gate's calling code.
+   */
+  private static boolean nationalCandidate(Gate g, byte[] digit, int from, int to) {
+    int len = to - from;
+    if (len < 2) {
+      return false; // parse rejects a significant number this short
+    }
+    boolean lengthOk = len >= 64 || (g.lengths() & (1L << len)) != 0;
+    if (digit[from] == 0) {
+      return lengthOk && PhoneValidity.generalMatches(g.cc(), digits(digit, from, to));
+    }
+    if (len > 17) {
+      return false; // parse rejects a significant number this long
+    }
+    long nn = 0;
+    for (int i = from; i < to; i++) {
+      nn = nn * 10 + digit[i];
+    }
+    return reservedForDrama(g.cc(), nn) || (lengthOk && PhoneValidity.isValid(g.cc(), nn));
   }
 
   private static String digits(byte[] digit, int fromDigit, int toDigit) {
