@@ -1001,18 +1001,21 @@ final class PhoneDetector implements Detector {
     if (len < 2) {
       return false; // parse rejects a significant number this short
     }
+    if (len > 17) {
+      return false; // parse rejects a significant number this long
+    }
+    long nn = 0; // the national number: leading zeros are dropped (Italian leading zeros)
+    for (int i = from; i < to; i++) {
+      nn = nn * 10 + digit[i];
+    }
+    if (reservedForDrama(g.cc(), nn)) {
+      return true; // validNumber accepts it whatever libphonenumber says
+    }
     boolean lengthOk = len >= 64 || (g.lengths() & (1L << len)) != 0;
     if (digit[from] == 0) {
       return lengthOk && PhoneValidity.generalMatches(g.cc(), digits(digit, from, to));
     }
-    if (len > 17) {
-      return false; // parse rejects a significant number this long
-    }
-    long nn = 0;
-    for (int i = from; i < to; i++) {
-      nn = nn * 10 + digit[i];
-    }
-    return reservedForDrama(g.cc(), nn) || (lengthOk && PhoneValidity.isValid(g.cc(), nn));
+    return lengthOk && PhoneValidity.isValid(g.cc(), nn);
   }
 
   private static String digits(byte[] digit, int fromDigit, int toDigit) {

@@ -44,6 +44,7 @@ class NationalGateTest {
   @ParameterizedTest(name = "{0} in {1}: valid {2}, gate {3}")
   @CsvSource({
     "07700900461, GB, true, true", // Ofcom drama range: accepted though libphonenumber rejects it
+    "007700900461, GB, false, true", // international prefix 00: always parsed
     "02079460958, GB, true, true",
     "0123, FR, false, false", // too short for any French number
     "0612345678, FR, true, true",
