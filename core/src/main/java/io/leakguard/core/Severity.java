@@ -9,9 +9,14 @@ public enum Severity {
   HIGH,
   CRITICAL;
 
-  /** The JSON / CLI spelling: {@code low}, {@code medium}, {@code high}, {@code critical}. */
+  private final String word = name().toLowerCase(Locale.ROOT);
+
+  /**
+   * The JSON / CLI spelling: {@code low}, {@code medium}, {@code high}, {@code critical} (one
+   * instance per constant, so identity caches of rendered strings hit).
+   */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 
   /**

@@ -15,6 +15,7 @@ final class Hygiene {
 
   static void check(RuleSet rs, Policy policy, List<Finding> out) {
     boolean ordered = !rs.kind().equals("security-group");
+    NetAudit.RuleSetIds ids = new NetAudit.RuleSetIds(rs);
     for (Direction d : Direction.values()) {
       List<RuleLine> lines = rs.lines(d);
       for (int i = 0; i < lines.size(); i++) {
@@ -34,6 +35,7 @@ final class Hygiene {
             out.add(
                 ruleFinding(
                     Checks.SHADOWED,
+                    ids,
                     policy,
                     sev,
                     rs,
@@ -56,6 +58,7 @@ final class Hygiene {
           out.add(
               ruleFinding(
                   Checks.UNMATCHABLE,
+                  ids,
                   policy,
                   null,
                   rs,
@@ -72,6 +75,7 @@ final class Hygiene {
             out.add(
                 ruleFinding(
                     Checks.BROAD_PRIVATE,
+                    ids,
                     policy,
                     null,
                     rs,
@@ -93,6 +97,7 @@ final class Hygiene {
             out.add(
                 ruleFinding(
                     Checks.BROAD_TAG,
+                    ids,
                     policy,
                     null,
                     rs,
@@ -199,8 +204,125 @@ final class Hygiene {
     return used;
   }
 
-  /** True when the union of the candidates' traffic contains all of r's (addresses × ports). */
+  /**
+   * True when the union of the candidates' traffic contains all of r's (addresses × ports), for the
+   * address intervals (symbols count for nothing, as in {@link #coveredByRegion}).
+   *
+   * <p>How: r's ports are cut at every candidate port boundary; inside one piece the candidates
+   * whose ports hold it are the same for every port, so it is enough that their address intervals
+   * together cover r's, which one sweep over the sorted intervals tells. The union region over the
+   * whole address space that {@link #coveredByRegion} builds cost ~3/4 of the hygiene checks of the
+   * 1x benchmark; this gives the same answer ({@code HygieneShadowTest}).
+   */
   static boolean covered(List<RuleLine> cand, RuleLine r, Protocol p) {
+    PortSet need = r.portsFor(p);
+    AddressSet addrs = r.remote();
+    if (need.isEmpty() || addrs.intervalCount() == 0) {
+      return true;
+    }
+    // piece starts: the starts of r's port ranges and every candidate boundary inside them
+    int[] starts = new int[2 * need.rangeCount() + 4 * cand.size() + 2];
+    int k = 0;
+    for (int i = 0; i < need.rangeCount(); i++) {
+      starts[k++] = need.lo(i);
+    }
+    for (RuleLine c : cand) {
+      PortSet cp = c.portsFor(p);
+      for (int i = 0; i < cp.rangeCount(); i++) {
+        if (k + 2 > starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        }
+        if (need.contains(cp.lo(i))) {
+          starts[k++] = cp.lo(i);
+        }
+        if (cp.hi(i) < PortSet.MAX && need.contains(cp.hi(i) + 1)) {
+          starts[k++] = cp.hi(i) + 1;
+        }
+      }
+    }
+    java.util.Arrays.sort(starts, 0, k);
+    List<AddressSet> sets = new ArrayList<>(cand.size());
+    for (int i = 0; i < k; i++) {
+      if (i > 0 && starts[i] == starts[i - 1]) {
+        continue;
+      }
+      int port = starts[i];
+      sets.clear();
+      boolean one = false;
+      for (RuleLine c : cand) {
+        if (c.portsFor(p).contains(port)) {
+          if (intervalsContain(c.remote(), addrs)) {
+            one = true;
+            break;
+          }
+          sets.add(c.remote());
+        }
+      }
+      if (!one && !intervalsCover(sets, addrs)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when every address interval of {@code o} lies inside one interval of {@code a}. */
+  private static boolean intervalsContain(AddressSet a, AddressSet o) {
+    int i = 0;
+    for (int j = 0; j < o.intervalCount(); j++) {
+      while (i < a.intervalCount() && a.hi(i).compareTo(o.lo(j)) < 0) {
+        i++;
+      }
+      if (i >= a.intervalCount()
+          || a.lo(i).compareTo(o.lo(j)) > 0
+          || a.hi(i).compareTo(o.hi(j)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when the address intervals of {@code sets} together cover every interval of {@code need}:
+   * a point walks through each needed interval, jumping to the furthest end among the intervals
+   * that hold it (one cursor per set, moving forward only).
+   */
+  private static boolean intervalsCover(List<AddressSet> sets, AddressSet need) {
+    int[] cursor = new int[sets.size()];
+    for (int j = 0; j < need.intervalCount(); j++) {
+      BigInteger at = need.lo(j);
+      BigInteger end = need.hi(j);
+      while (true) {
+        BigInteger reach = null;
+        for (int s = 0; s < cursor.length; s++) {
+          AddressSet a = sets.get(s);
+          int i = cursor[s];
+          while (i < a.intervalCount() && a.hi(i).compareTo(at) < 0) {
+            i++;
+          }
+          cursor[s] = i;
+          if (i < a.intervalCount()
+              && a.lo(i).compareTo(at) <= 0
+              && (reach == null || a.hi(i).compareTo(reach) > 0)) {
+            reach = a.hi(i);
+          }
+        }
+        if (reach == null) {
+          return false;
+        }
+        if (reach.compareTo(end) >= 0) {
+          break;
+        }
+        at = reach.add(BigInteger.ONE);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #covered} by building the union region of the candidates (the reference it is tested
+   * against).
+   */
+  static boolean coveredByRegion(List<RuleLine> cand, RuleLine r, Protocol p) {
     Region cover = Reachability.evaluate(Layer.Evaluation.ANY_ALLOW, cand, p, true);
     Region.Builder nb = new Region.Builder();
     for (int i = 0; i < r.remote().intervalCount(); i++) {
@@ -216,6 +338,7 @@ final class Hygiene {
 
   private static Finding ruleFinding(
       String check,
+      NetAudit.RuleSetIds ids,
       Policy policy,
       Severity sev,
       RuleSet rs,
@@ -230,14 +353,7 @@ final class Hygiene {
                 ? r.protocols().iterator().next().word()
                 : joinProtocols(r.protocols());
     List<String> ports = r.ports().toStrings();
-    String id =
-        NetAudit.id(
-            check,
-            rs.provider(),
-            rs.id() + "#" + r.direction().word() + "/" + r.name(),
-            r.direction(),
-            proto,
-            String.join(",", ports));
+    String id = ids.id(check, r, proto, String.join(",", ports));
     List<Finding.PathStep> path = new ArrayList<>();
     for (RuleLine b : by) {
       path.add(stepOf(rs, b));

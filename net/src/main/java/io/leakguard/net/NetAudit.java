@@ -306,7 +306,7 @@ public final class NetAudit {
     }
     String p = ports.get(0);
     int d = p.indexOf('-');
-    return Integer.parseInt(d < 0 ? p : p.substring(0, d));
+    return Integer.parseInt(p, 0, d < 0 ? p.length() : d, 10); // no substring per call (sort)
   }
 
   /**
@@ -725,30 +725,23 @@ public final class NetAudit {
   }
 
   /**
-   * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
-   * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
-   * resource id) is kept per check and restored, so each id compresses only its last block(s).
+   * SHA-256 states after {@code check + prefixTail}, one per check met (at most a handful per
+   * target or rule set: parallel arrays, compared by reference first), so each id compresses only
+   * its own tail.
    */
-  static final class TargetIds {
+  static final class CheckMarks {
     private final String prefixTail;
     private final Sha256 sha = SHA256.get();
-    // at most a handful of checks per target: parallel arrays, compared by reference first
     private String[] checks = new String[4];
     private Sha256.Mark[] marks = new Sha256.Mark[4];
     private int count;
 
-    TargetIds(Target t) {
-      prefixTail =
-          "|"
-              + t.provider().word()
-              + "|"
-              + t.id().toLowerCase(java.util.Locale.ROOT)
-              + "|"
-              + Direction.INBOUND.word()
-              + "|";
+    CheckMarks(String prefixTail) {
+      this.prefixTail = prefixTail;
     }
 
-    String id(String check, String proto, String ports) {
+    /** The thread's SHA-256 state set to the one after {@code check + prefixTail}. */
+    Sha256 start(String check) {
       Sha256.Mark m = null;
       for (int i = 0; i < count; i++) {
         if (checks[i] == check || checks[i].equals(check)) {
@@ -769,10 +762,89 @@ public final class NetAudit {
         marks[count++] = m;
       }
       sha.reset(m);
+      return sha;
+    }
+  }
+
+  /**
+   * The inbound finding ids of one target, {@link #id} computed faster: the SHA-256 state after the
+   * common prefix {@code check|provider|id|inbound|} (two to three 64-byte blocks of a typical
+   * resource id) is kept per check and restored, so each id compresses only its last block(s).
+   */
+  static final class TargetIds {
+    private final CheckMarks marks;
+
+    TargetIds(Target t) {
+      marks =
+          new CheckMarks(
+              "|"
+                  + t.provider().word()
+                  + "|"
+                  + t.id().toLowerCase(java.util.Locale.ROOT)
+                  + "|"
+                  + Direction.INBOUND.word()
+                  + "|");
+    }
+
+    String id(String check, String proto, String ports) {
+      Sha256 sha = marks.start(check);
       sha.update(proto);
       sha.update("|");
       sha.update(ports);
       return sha.hex16();
+    }
+  }
+
+  /**
+   * The ids of one rule set's hygiene findings, {@link #id} computed faster: the resource id of a
+   * rule finding is {@code <rule set id>#<direction>/<rule name>}, so the SHA-256 state after
+   * {@code check|provider|<rule set id in lower case>#} is kept per check and restored, and each id
+   * compresses only its tail. Falls back to {@link #id} when the rule set id or a rule name is not
+   * ASCII (where lower-casing the parts could differ from lower-casing the whole).
+   */
+  static final class RuleSetIds {
+    private final RuleSet rs;
+    private final CheckMarks marks;
+
+    RuleSetIds(RuleSet rs) {
+      this.rs = rs;
+      marks =
+          rs.id() != null && ascii(rs.id())
+              ? new CheckMarks(
+                  "|"
+                      + rs.provider().word()
+                      + "|"
+                      + rs.id().toLowerCase(java.util.Locale.ROOT)
+                      + "#")
+              : null;
+    }
+
+    String id(String check, RuleLine r, String proto, String ports) {
+      Direction d = r.direction();
+      if (marks == null || r.name() == null || !ascii(r.name())) {
+        return NetAudit.id(
+            check, rs.provider(), rs.id() + "#" + d.word() + "/" + r.name(), d, proto, ports);
+      }
+      Sha256 sha = marks.start(check);
+      sha.update(d.word());
+      sha.update("/");
+      sha.update(r.name().toLowerCase(java.util.Locale.ROOT));
+      sha.update("|");
+      sha.update(d.word());
+      sha.update("|");
+      sha.update(proto);
+      sha.update("|");
+      sha.update(ports);
+      return sha.hex16();
+    }
+
+    private static boolean ascii(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (s.charAt(i) >= 0x80) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

@@ -28,10 +28,47 @@ final class Reachability {
   record Result(Region region, boolean unknown, Region known) {}
 
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
-  private final Map<List<Integer>, Result> cache = new HashMap<>();
+  private final Map<IntsKey, Result> cache = new HashMap<>();
 
   private int id(Object o) {
-    return ids.computeIfAbsent(o, k -> ids.size());
+    Integer v = ids.get(o);
+    if (v == null) {
+      v = ids.size();
+      ids.put(o, v);
+    }
+    return v;
+  }
+
+  /**
+   * Key marks (all negative, line and layer ids are not): a layer whose every line applies is keyed
+   * by the layer alone, not line by line.
+   */
+  private static final int ALL_LINES = -6;
+
+  private static final int REVERSE = -5;
+
+  /** Appends the key of a layer's applicable lines: {@link #ALL_LINES} or each line's id. */
+  private void keyLines(IntList key, List<RuleLine> applicable, List<RuleLine> all) {
+    if (applicable == all) {
+      key.add(ALL_LINES);
+      return;
+    }
+    for (int i = 0; i < applicable.size(); i++) {
+      key.add(id(applicable.get(i)));
+    }
+  }
+
+  /** A growable int array. */
+  private static final class IntList {
+    int[] a = new int[32];
+    int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
   }
 
   /** True when the line applies to the target (local address and selectors). */
@@ -57,9 +94,25 @@ final class Reachability {
     return l.local().containsAddress(t.privateIp()) || l.local().symbols().contains("*");
   }
 
+  /**
+   * The lines that apply to the target, in order: {@code lines} itself (not a copy) when every line
+   * applies, the usual case (an NSG's rules name no local address, or the target's).
+   */
   static List<RuleLine> applicable(List<RuleLine> lines, Target t) {
-    List<RuleLine> out = new ArrayList<>(lines.size());
-    for (RuleLine l : lines) {
+    int n = lines.size();
+    int i = 0;
+    while (i < n && applies(lines.get(i), t)) {
+      i++;
+    }
+    if (i == n) {
+      return lines;
+    }
+    List<RuleLine> out = new ArrayList<>(n);
+    for (int j = 0; j < i; j++) {
+      out.add(lines.get(j));
+    }
+    for (int j = i + 1; j < n; j++) {
+      RuleLine l = lines.get(j);
       if (applies(l, t)) {
         out.add(l);
       }
@@ -86,14 +139,14 @@ final class Reachability {
   private Direction lastDirection;
   private List<List<RuleLine>> lastFwd;
   private List<List<RuleLine>> lastRev;
-  private List<Integer> lastKey;
+  private int[] lastKey;
 
   Result compute(Target t, Direction d, Protocol p) {
     List<Layer> layers = t.layers(d);
     if (t != lastTarget || d != lastDirection) {
       List<List<RuleLine>> fwd = new ArrayList<>();
       List<List<RuleLine>> rev = new ArrayList<>();
-      List<Integer> key = new ArrayList<>();
+      IntList key = new IntList();
       key.add(d.ordinal());
       key.add(-1); // protocol, set below
       key.add(
@@ -102,18 +155,16 @@ final class Reachability {
               : AddressSet.parse(t.privateIp()).lo(0).compareTo(AddressSet.V4_SIZE) >= 0 ? -3 : -2);
       for (Layer layer : layers) {
         key.add(-10 - id(layer));
-        List<RuleLine> f = layer.unknown() ? List.of() : applicable(lines(layer, d), t);
+        List<RuleLine> all = lines(layer, d);
+        List<RuleLine> f = layer.unknown() ? List.of() : applicable(all, t);
         fwd.add(f);
-        for (RuleLine l : f) {
-          key.add(id(l));
-        }
+        keyLines(key, f, all);
         if (layer.stateless()) {
-          List<RuleLine> r = applicable(lines(layer, d.opposite()), t);
+          List<RuleLine> back = lines(layer, d.opposite());
+          List<RuleLine> r = applicable(back, t);
           rev.add(r);
-          key.add(-5);
-          for (RuleLine l : r) {
-            key.add(id(l));
-          }
+          key.add(REVERSE);
+          keyLines(key, r, back);
         } else {
           rev.add(null);
         }
@@ -122,12 +173,13 @@ final class Reachability {
       lastDirection = d;
       lastFwd = fwd;
       lastRev = rev;
-      lastKey = key;
+      lastKey = Arrays.copyOf(key.a, key.n);
     }
     List<List<RuleLine>> fwd = lastFwd;
     List<List<RuleLine>> rev = lastRev;
-    List<Integer> key = new ArrayList<>(lastKey);
-    key.set(1, p.ordinal());
+    int[] k = lastKey.clone();
+    k[1] = p.ordinal();
+    IntsKey key = new IntsKey(k);
     Result cached = cache.get(key);
     if (cached != null) {
       return cached;
@@ -200,11 +252,20 @@ final class Reachability {
   private final Map<IntsKey, Region> layerRegions = new HashMap<>();
 
   private Region layerRegion(Layer layer, List<RuleLine> lines, Protocol p) {
-    int[] k = new int[lines.size() + 2];
-    k[0] = id(layer);
-    k[1] = p.ordinal();
-    for (int i = 0; i < lines.size(); i++) {
-      k[i + 2] = id(lines.get(i));
+    int[] k;
+    if (lines == lines(layer, Direction.INBOUND) || lines == lines(layer, Direction.OUTBOUND)) {
+      // every line of the layer for one direction (see applicable): keyed by the layer alone
+      k =
+          new int[] {
+            id(layer), p.ordinal(), ALL_LINES - (lines == lines(layer, Direction.INBOUND) ? 0 : 1)
+          };
+    } else {
+      k = new int[lines.size() + 2];
+      k[0] = id(layer);
+      k[1] = p.ordinal();
+      for (int i = 0; i < lines.size(); i++) {
+        k[i + 2] = id(lines.get(i));
+      }
     }
     IntsKey key = new IntsKey(k);
     Region r = layerRegions.get(key);
@@ -261,24 +322,56 @@ final class Reachability {
     if (ls.isEmpty()) {
       return Region.EMPTY;
     }
-    BigInteger[] cuts = new BigInteger[n];
-    int k = 0;
-    cuts[k++] = BigInteger.ZERO;
-    cuts[k++] = END;
+    // The cuts: every interval start and end + 1, sorted and distinct. Most fit in a long (IPv4
+    // and the low part of the space) and are sorted as longs; the few that do not (IPv6, the end of
+    // the space) come after all of them and are sorted as BigIntegers. Sorting them all as
+    // BigIntegers was ~4% of a 1x audit.
+    long[] small = new long[n];
+    BigInteger[] big = new BigInteger[n];
+    BigInteger[] ends1 = new BigInteger[(n - 2) / 2]; // each interval's end + 1, in line order
+    int ns = 0;
+    int nb = 0;
+    small[ns++] = 0;
+    big[nb++] = END;
+    int e = 0;
     for (RuleLine l : ls) {
       AddressSet a = l.remote();
       for (int i = 0; i < a.intervalCount(); i++) {
-        cuts[k++] = a.lo(i);
-        cuts[k++] = a.hi(i).add(BigInteger.ONE);
+        BigInteger lo = a.lo(i);
+        BigInteger hi1 = a.hi(i).add(BigInteger.ONE);
+        ends1[e++] = hi1;
+        if (lo.bitLength() < 63) {
+          small[ns++] = lo.longValue();
+        } else {
+          big[nb++] = lo;
+        }
+        if (hi1.bitLength() < 63) {
+          small[ns++] = hi1.longValue();
+        } else {
+          big[nb++] = hi1;
+        }
       }
     }
-    Arrays.sort(cuts);
-    int m = 1;
-    for (int i = 1; i < n; i++) {
-      if (!cuts[i].equals(cuts[m - 1])) {
-        cuts[m++] = cuts[i];
+    Arrays.sort(small, 0, ns);
+    Arrays.sort(big, 0, nb);
+    int ms = 0;
+    for (int i = 0; i < ns; i++) {
+      if (ms == 0 || small[i] != small[ms - 1]) {
+        small[ms++] = small[i];
       }
     }
+    int mb = 0;
+    for (int i = 0; i < nb; i++) {
+      if (mb == 0 || !big[i].equals(big[mb - 1])) {
+        big[mb++] = big[i];
+      }
+    }
+    int m = ms + mb;
+    BigInteger[] cuts = new BigInteger[m];
+    for (int i = 0; i < ms; i++) {
+      cuts[i] = BigInteger.valueOf(small[i]);
+    }
+    System.arraycopy(big, 0, cuts, ms, mb);
     // Each line's remote intervals as ranges of elementary-interval indexes [start, end): every
     // boundary is one of the cuts. The walk below moves one cursor per line forward, so testing
     // "line covers interval ci" is an int comparison instead of a binary search over BigIntegers.
@@ -291,8 +384,8 @@ final class Reachability {
       first[li] = q;
       AddressSet a = ls.get(li).remote();
       for (int i = 0; i < a.intervalCount(); i++) {
-        starts[q] = Arrays.binarySearch(cuts, 0, m, a.lo(i));
-        ends[q] = Arrays.binarySearch(cuts, 0, m, a.hi(i).add(BigInteger.ONE));
+        starts[q] = cutIndex(a.lo(i), small, ms, big, mb);
+        ends[q] = cutIndex(ends1[q], small, ms, big, mb);
         q++;
       }
     }
@@ -347,6 +440,13 @@ final class Reachability {
     }
     cursor[li] = c;
     return c < stop && starts[c] <= ci;
+  }
+
+  /** The index of cut {@code v} among the distinct sorted cuts (longs first, then the rest). */
+  private static int cutIndex(BigInteger v, long[] small, int ms, BigInteger[] big, int mb) {
+    return v.bitLength() < 63
+        ? Arrays.binarySearch(small, 0, ms, v.longValue())
+        : ms + Arrays.binarySearch(big, 0, mb, v);
   }
 
   private static final BigInteger END = AddressSet.MAX.add(BigInteger.ONE);

@@ -93,6 +93,96 @@ class HygieneShadowTest {
     assertThat(shortcuts).isGreaterThan(300);
   }
 
+  /** A random address set: a union of one to three CIDRs, some narrow, some IPv6, some symbols. */
+  private static AddressSet randomRemote(Random rnd) {
+    AddressSet a = AddressSet.EMPTY;
+    int n = 1 + rnd.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      int kind = rnd.nextInt(10);
+      AddressSet x;
+      if (kind < 4) {
+        x = AddressSet.parse(REMOTES[rnd.nextInt(REMOTES.length)]);
+      } else if (kind < 8) {
+        x = AddressSet.parse("1.2.3." + rnd.nextInt(256) + "/" + (24 + rnd.nextInt(9)));
+      } else if (kind == 8) {
+        x =
+            AddressSet.parse(
+                "2001:db8::"
+                    + Integer.toHexString(rnd.nextInt(65536))
+                    + "/"
+                    + (112 + rnd.nextInt(17)));
+      } else {
+        x = AddressSet.symbol("servicetag:Storage");
+      }
+      a = a.union(x);
+    }
+    return a;
+  }
+
+  /** A random port set: a union of one to three ranges in a small window, or every port. */
+  private static PortSet randomPorts(Random rnd) {
+    if (rnd.nextInt(8) == 0) {
+      return PortSet.ALL;
+    }
+    PortSet p = PortSet.EMPTY;
+    int n = 1 + rnd.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      int lo = rnd.nextInt(40);
+      int hi = rnd.nextInt(5) == 0 ? PortSet.MAX : lo + rnd.nextInt(12);
+      p = p.union(PortSet.range(lo, hi));
+    }
+    return p;
+  }
+
+  private static RuleLine line(String name, boolean allow, AddressSet remote, PortSet ports) {
+    RuleLine l = line(name, allow, "0.0.0.0/0", ports);
+    return new RuleLine(
+        l.ruleSetId(),
+        l.ruleSetName(),
+        name,
+        l.priority(),
+        allow,
+        l.direction(),
+        l.protocols(),
+        remote,
+        ports,
+        l.local(),
+        l.localSelectors(),
+        l.sourcePortsRestricted(),
+        List.of(remote.toString()),
+        l.unknown(),
+        l.platformDefault(),
+        l.source());
+  }
+
+  /**
+   * The sweep {@link Hygiene#covered} gives the answer of the union region ({@link
+   * Hygiene#coveredByRegion}) on random multi-interval address sets and port sets.
+   */
+  @Test
+  void sweepEqualsTheUnionRegion() {
+    Random rnd = new Random(7);
+    int yes = 0;
+    int no = 0;
+    for (int k = 0; k < 20000; k++) {
+      RuleLine r = line("r", rnd.nextBoolean(), randomRemote(rnd), randomPorts(rnd));
+      List<RuleLine> cand = new ArrayList<>();
+      int n = 1 + rnd.nextInt(5);
+      for (int i = 0; i < n; i++) {
+        cand.add(line("c" + i, rnd.nextBoolean(), randomRemote(rnd), randomPorts(rnd)));
+      }
+      boolean want = Hygiene.coveredByRegion(cand, r, Protocol.TCP);
+      assertThat(Hygiene.covered(cand, r, Protocol.TCP)).as("%s by %s", r, cand).isEqualTo(want);
+      if (want) {
+        yes++;
+      } else {
+        no++;
+      }
+    }
+    assertThat(yes).isGreaterThan(1000);
+    assertThat(no).isGreaterThan(1000);
+  }
+
   @Test
   void namedCases() {
     // (rule, earlier rules, shadowed?)

@@ -112,6 +112,57 @@ class Sha256Test {
         .isEqualTo(jdk("exposed-management-port|azure|/subscriptions/s/nic|inbound|tcp|22"));
   }
 
+  /** Hygiene ids from a restored per-rule-set state equal {@link NetAudit#id} of the whole id. */
+  @Test
+  void ruleSetIdsEqualTheWholeId() {
+    String[] setIds = {
+      "/subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/networkSecurityGroups/NSG-1",
+      "sg-0123456789abcdef0",
+      "/subscriptions/s/nsg-ΑΣ",
+      null
+    };
+    String[] names = {"Allow-SSH", "rule-" + "x".repeat(120), "İstanbul", "ΣΑΣ"};
+    for (String setId : setIds) {
+      RuleSet rs = new RuleSet(setId, "nsg", Provider.AZURE, "nsg", List.of(), null, null);
+      NetAudit.RuleSetIds ids = new NetAudit.RuleSetIds(rs);
+      for (String name : names) {
+        for (Direction d : Direction.values()) {
+          for (String check :
+              List.of("shadowed-rule", "unmatchable-rule", "broad-private-source")) {
+            RuleLine r =
+                new RuleLine(
+                    setId,
+                    "nsg",
+                    name,
+                    100,
+                    true,
+                    d,
+                    java.util.Set.of(Protocol.TCP),
+                    AddressSet.ALL,
+                    PortSet.ALL,
+                    AddressSet.ALL,
+                    java.util.Set.of(),
+                    false,
+                    List.of("*"),
+                    false,
+                    false,
+                    null);
+            assertThat(ids.id(check, r, "tcp", "22,80-90"))
+                .as("%s %s %s %s", setId, name, d, check)
+                .isEqualTo(
+                    NetAudit.id(
+                        check,
+                        Provider.AZURE,
+                        setId + "#" + d.word() + "/" + name,
+                        d,
+                        "tcp",
+                        "22,80-90"));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void idsDedupeFirstOneWins() {
     NetAudit.Ids ids = new NetAudit.Ids(3);

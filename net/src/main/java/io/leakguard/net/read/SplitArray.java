@@ -97,16 +97,23 @@ final class SplitArray {
       int depth = 0;
       boolean str = false;
       int end = -1;
-      for (i = open + 1; i < b.length; i++) {
+      int n = b.length;
+      for (i = open + 1; i < n; i++) {
         byte c = b[i];
-        if (str) {
-          if (c == '\\') {
-            i++;
-          } else if (c == '"') {
-            str = false;
+        if (c == '"') {
+          // a string: straight to its closing quote (most of an export's bytes are in strings)
+          i++;
+          while (i < n) {
+            byte d = b[i];
+            if (d == '"') {
+              break;
+            }
+            i += d == '\\' ? 2 : 1;
           }
-        } else if (c == '"') {
-          str = true;
+          if (i >= n) {
+            str = true; // not closed
+            break;
+          }
         } else if (c == '{' || c == '[') {
           depth++;
         } else if (c == '}' || c == ']') {
