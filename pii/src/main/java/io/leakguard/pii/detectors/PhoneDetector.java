@@ -855,12 +855,19 @@ final class PhoneDetector implements Detector {
 
   private static final int NATIONAL_SIZE = 1 << 13;
 
+  /** Slots per set of {@link #NATIONAL} (a power of two). */
+  private static final int NATIONAL_WAYS = 4;
+
   /**
    * Memo of the national path (a pure function of the digits and the region): a lock-free table of
    * immutable entries, bounded, where a lost or overwritten entry only costs a new parse. Design
    * note: a number on the national path is tried in up to 38 regions, one libphonenumber parse each
    * (about 6% of the engine's time on the bench corpus); a support thread repeats its numbers
-   * (signature, quoted replies), so the second sighting costs 38 table reads.
+   * (signature, quoted replies), so the second sighting costs 38 table reads. Sets of {@link
+   * #NATIONAL_WAYS} slots, first in first out: direct-mapped, a third of the bench corpus's 2,718
+   * keys (each number times its regions) lost their entry to a colliding key every round (960
+   * parses per 2 MB round, 228 with four ways; same memory). On text whose numbers do not repeat
+   * the memo does not help at all: {@link #nationalGate} spares most parses there.
    */
   private static final AtomicReferenceArray<National> NATIONAL =
       new AtomicReferenceArray<>(NATIONAL_SIZE);
@@ -868,19 +875,155 @@ final class PhoneDetector implements Detector {
   private static National national(DigitSequence s, int fromDigit, int toDigit, String region) {
     int count = toDigit - fromDigit; // at most 12 (trunkZero, parenArea): the key fits a long
     long key = ((s.value(fromDigit, toDigit) * 16 + count) << 6) | NATIONAL_INDEX.get(region);
-    int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 51) & (NATIONAL_SIZE - 1);
-    National n = NATIONAL.getOpaque(slot);
-    if (n != null && n.key() == key) {
-      return n;
+    // NATIONAL_WAYS slots per set, the newest entry first
+    int set = (int) ((key * 0x9E3779B97F4A7C15L) >>> 51) & (NATIONAL_SIZE - NATIONAL_WAYS);
+    for (int w = 0; w < NATIONAL_WAYS; w++) {
+      National n = NATIONAL.getOpaque(set + w);
+      if (n == null) {
+        break; // a set fills from its first slot (a race may leave a gap: then only a new parse)
+      }
+      if (n.key() == key) {
+        return n;
+      }
     }
-    PhoneNumber pn = validNumber(digitString(s, fromDigit, toDigit), region);
-    n =
+    PhoneNumber pn =
+        nationalGate(s.digit, fromDigit, toDigit, region)
+            ? validNumber(digitString(s, fromDigit, toDigit), region)
+            : null;
+    National fresh =
         pn == null
             ? new National(key, null, null)
             : new National(
                 key, hit(pn), UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.NATIONAL));
-    NATIONAL.setOpaque(slot, n);
-    return n;
+    for (int w = NATIONAL_WAYS - 1; w > 0; w--) {
+      National older = NATIONAL.getOpaque(set + w - 1);
+      if (older != null) {
+        NATIONAL.setOpaque(set + w, older); // first in, first out
+      }
+    }
+    NATIONAL.setOpaque(set, fresh);
+    return fresh;
+  }
+
+  /**
+   * What {@link #nationalGate} needs of a national-path region: its calling code, its international
+   * prefix, its national prefix for parsing (null when none), whether a national prefix transform
+   * rule may rewrite the digits ({@code JP}, {@code BR}, {@code AR}), and the lengths a national
+   * significant number of its calling code may have ({@link PhoneValidity#generalLengths}).
+   */
+  private record Gate(
+      int cc,
+      String ccDigits,
+      java.util.regex.Pattern idd,
+      java.util.regex.Pattern nationalPrefix,
+      boolean rewrites,
+      long lengths) {}
+
+  /**
+   * The {@link Gate} of each national-path region, by its {@link #NATIONAL_INDEX}, on first use.
+   */
+  private static final AtomicReferenceArray<Gate> GATES = new AtomicReferenceArray<>(64);
+
+  private static Gate gate(String region) {
+    int i = NATIONAL_INDEX.get(region);
+    Gate g = GATES.getOpaque(i);
+    if (g == null) {
+      com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata md =
+          com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider.getInstance()
+              .getPhoneNumberMetadataSource()
+              .getMetadataForRegion(region);
+      int cc = md.getCountryCode();
+      String idd = md.getInternationalPrefix();
+      String np = md.getNationalPrefixForParsing();
+      g =
+          new Gate(
+              cc,
+              String.valueOf(cc),
+              idd.isEmpty() ? null : java.util.regex.Pattern.compile(idd),
+              np.isEmpty() ? null : java.util.regex.Pattern.compile(np),
+              !md.getNationalPrefixTransformRule().isEmpty(),
+              PhoneValidity.generalLengths(cc));
+      GATES.setOpaque(i, g); // idempotent: two threads may both build it
+    }
+    return g;
+  }
+
+  /**
+   * False only when {@code validNumber(digits, region)} is certainly null for the digits {@code
+   * [fromDigit, toDigit)} of a national-path window, decided without libphonenumber's parse (about
+   * 10 µs with the national format; a 0-led number near a phone word is tried in up to 38 regions,
+   * so on text whose numbers do not repeat this path costs more than the rest of the detector).
+   *
+   * <p>Why it is exact (libphonenumber's {@code parseHelper}): the input is ASCII digits only (no
+   * {@code +}, extension or letters). When the region's international prefix matches at the start
+   * (the digits may be read as another country's number) or the digits start with the region's
+   * calling code, the gate stays open (parse). Otherwise parse keeps the region's calling code, and
+   * the national significant number is either the digits themselves or, when the national prefix
+   * for parsing matches at the start, the digits after that match (a transform rule applies only
+   * when the pattern's last group matched: then the gate stays open), leading zeros kept as Italian
+   * leading zeros. A valid number's significant number matches the general description of a region
+   * of its calling code ({@code getNumberTypeHelper}'s first test). So the number can be valid only
+   * when one of those (at most two) candidates has a length the calling code allows and: it starts
+   * with 0 and matches a general description ({@link PhoneValidity#generalMatches}), or it does not
+   * and {@link PhoneValidity#isValid} (the same answer as {@code isValidNumber}) accepts it, or it
+   * is a {@link #DRAMA_RANGE} number. {@code NationalGateTest} (and {@code
+   * docs/pii-perf-round9/NationalGateCheck.java}, 2.5M cases) compare the gate with the parse.
+   */
+  static boolean nationalGate(byte[] digit, int fromDigit, int toDigit, String region) {
+    Gate g = gate(region);
+    String d = digits(digit, fromDigit, toDigit);
+    if (g.idd() != null && g.idd().matcher(d).lookingAt()) {
+      return true; // parse may read an international number
+    }
+    if (d.startsWith(g.ccDigits())) {
+      return true; // parse may strip the calling code first
+    }
+    int stripped = -1;
+    if (g.nationalPrefix() != null) {
+      java.util.regex.Matcher m = g.nationalPrefix().matcher(d);
+      if (m.lookingAt()) {
+        if (g.rewrites() && m.group(m.groupCount()) != null) {
+          return true; // the transform rule rewrites the digits
+        }
+        stripped = m.end();
+      }
+    }
+    return nationalCandidate(g, digit, fromDigit, toDigit)
+        || (stripped > 0 && nationalCandidate(g, digit, fromDigit + stripped, toDigit));
+  }
+
+  /**
+   * {@link #nationalGate}: the digits {@code [from, to)} as a national significant number may be
+   * valid for the gate's calling code.
+   */
+  private static boolean nationalCandidate(Gate g, byte[] digit, int from, int to) {
+    int len = to - from;
+    if (len < 2) {
+      return false; // parse rejects a significant number this short
+    }
+    if (len > 17) {
+      return false; // parse rejects a significant number this long
+    }
+    long nn = 0; // the national number: leading zeros are dropped (Italian leading zeros)
+    for (int i = from; i < to; i++) {
+      nn = nn * 10 + digit[i];
+    }
+    if (reservedForDrama(g.cc(), nn)) {
+      return true; // validNumber accepts it whatever libphonenumber says
+    }
+    boolean lengthOk = len >= 64 || (g.lengths() & (1L << len)) != 0;
+    if (digit[from] == 0) {
+      return lengthOk && PhoneValidity.generalMatches(g.cc(), digits(digit, from, to));
+    }
+    return lengthOk && PhoneValidity.isValid(g.cc(), nn);
+  }
+
+  private static String digits(byte[] digit, int fromDigit, int toDigit) {
+    char[] c = new char[toDigit - fromDigit];
+    for (int i = fromDigit; i < toDigit; i++) {
+      c[i - fromDigit] = (char) ('0' + digit[i]);
+    }
+    return new String(c);
   }
 
   /** True when the digit groups of {@code national} have the lengths of the window's groups. */
@@ -1026,11 +1169,12 @@ final class PhoneDetector implements Detector {
   }
 
   private static String digitString(DigitSequence s, int fromDigit, int toDigit) {
-    char[] c = new char[toDigit - fromDigit];
-    for (int i = fromDigit; i < toDigit; i++) {
-      c[i - fromDigit] = (char) ('0' + s.digit[i]);
-    }
-    return new String(c);
+    return digits(s.digit, fromDigit, toDigit);
+  }
+
+  /** {@link #validNumber} is not null: for {@code NationalGateTest}. */
+  static boolean parsesValid(String digits, String region) {
+    return validNumber(digits, region) != null;
   }
 
   /** libphonenumber's parse, then its validity; null when either fails. */

@@ -110,11 +110,7 @@ final class PhoneValidity {
     if (cc <= 0 || cc >= 1000) {
       return false; // not a calling code: getRegionCodeForNumber finds no region
     }
-    CallingCode code = CODES.get(cc);
-    if (code == null) {
-      code = load(cc); // idempotent: two threads may both build it, one wins
-      CODES.set(cc, code);
-    }
+    CallingCode code = code(cc);
     if (code.regions.length == 0) {
       return false;
     }
@@ -128,6 +124,44 @@ final class PhoneValidity {
           return r.typeValid(nsn);
         }
       } else if (r.typeValid(nsn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The compiled regions of calling code {@code cc} (1 to 999), built on first use. */
+  private static CallingCode code(int cc) {
+    CallingCode code = CODES.get(cc);
+    if (code == null) {
+      code = load(cc); // idempotent: two threads may both build it, one wins
+      CODES.set(cc, code);
+    }
+    return code;
+  }
+
+  /**
+   * The union of the general descriptions' possible lengths over the regions of calling code {@code
+   * cc} (1 to 999): bit {@code l} set when a national significant number of length {@code l} may be
+   * valid; -1 when a region lists no lengths (any length may be).
+   */
+  static long generalLengths(int cc) {
+    long m = 0;
+    for (Region r : code(cc).regions) {
+      m |= r.general.lengths;
+    }
+    return m;
+  }
+
+  /**
+   * False when no region of calling code {@code cc} (1 to 999) has a general description that
+   * {@code nsn} matches ({@code isNumberMatchingDesc(nsn, generalDesc)}): then {@code
+   * isValidNumber} is false for the national significant number {@code nsn} (with any leading
+   * zeros), whichever region of the code it is read in.
+   */
+  static boolean generalMatches(int cc, String nsn) {
+    for (Region r : code(cc).regions) {
+      if (r.general.matches(nsn)) {
         return true;
       }
     }
