@@ -243,9 +243,11 @@ public final class AddressSet {
     if (this == o) {
       return true;
     }
-    if (!symbols.containsAll(o.symbols)) {
-      return false;
-    }
+    return symbols.containsAll(o.symbols) && containsAllAddresses(o);
+  }
+
+  /** True when every address of {@code o} is in this set (symbolic members are not compared). */
+  public boolean containsAllAddresses(AddressSet o) {
     // every interval of o must sit inside one interval of this (disjoint, non-adjacent)
     int i = 0;
     for (int j = 0; j < o.los.length; j++) {

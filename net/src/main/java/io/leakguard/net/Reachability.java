@@ -253,12 +253,10 @@ final class Reachability {
 
   private Region layerRegion(Layer layer, List<RuleLine> lines, Protocol p) {
     int[] k;
-    if (lines == lines(layer, Direction.INBOUND) || lines == lines(layer, Direction.OUTBOUND)) {
+    List<RuleLine> in = lines(layer, Direction.INBOUND);
+    if (lines == in || lines == lines(layer, Direction.OUTBOUND)) {
       // every line of the layer for one direction (see applicable): keyed by the layer alone
-      k =
-          new int[] {
-            id(layer), p.ordinal(), ALL_LINES - (lines == lines(layer, Direction.INBOUND) ? 0 : 1)
-          };
+      k = new int[] {id(layer), p.ordinal(), lines == in ? ALL_LINES : ALL_LINES - 1};
     } else {
       k = new int[lines.size() + 2];
       k[0] = id(layer);
