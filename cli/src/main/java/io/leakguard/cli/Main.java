@@ -4,7 +4,6 @@ import io.leakguard.core.ExitCodes;
 import io.leakguard.core.UserInputException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -61,26 +60,20 @@ public final class Main implements Runnable {
     return code;
   }
 
-  /** A top-level command: its class (for its name) and how to make one. */
-  private record Cmd(Class<?> type, Supplier<Object> make) {
-    String name() {
-      return type.getAnnotation(Command.class).name();
-    }
-  }
-
   /** The top-level commands, in the order {@code --help} lists them. */
-  private static final List<Cmd> COMMANDS =
+  private static final List<CommandEntry> COMMANDS =
       List.of(
-          new Cmd(AnalyzeCommand.class, AnalyzeCommand::new),
-          new Cmd(RedactCommand.class, RedactCommand::new),
-          new Cmd(RevealCommand.class, RevealCommand::new),
-          new Cmd(io.leakguard.cli.net.NetCommand.class, () -> null),
-          new Cmd(
+          new CommandEntry(AnalyzeCommand.class, AnalyzeCommand::new),
+          new CommandEntry(RedactCommand.class, RedactCommand::new),
+          new CommandEntry(RevealCommand.class, RevealCommand::new),
+          new CommandEntry(io.leakguard.cli.net.NetCommand.class, () -> null),
+          new CommandEntry(
               io.leakguard.cli.net.AlertsCommand.class, io.leakguard.cli.net.AlertsCommand::new),
-          new Cmd(io.leakguard.cli.scan.ScanCommand.class, io.leakguard.cli.scan.ScanCommand::new),
-          new Cmd(
+          new CommandEntry(
+              io.leakguard.cli.scan.ScanCommand.class, io.leakguard.cli.scan.ScanCommand::new),
+          new CommandEntry(
               io.leakguard.cli.scan.ImpactCommand.class, io.leakguard.cli.scan.ImpactCommand::new),
-          new Cmd(DemoCommand.class, DemoCommand::new));
+          new CommandEntry(DemoCommand.class, DemoCommand::new));
 
   /** The whole command tree. */
   static CommandLine commandLine() {
@@ -103,7 +96,7 @@ public final class Main implements Runnable {
       cl.addSubcommand(io.leakguard.cli.net.NetCommand.commandLine(second));
       lean = true;
     } else if (!first.equals("net") && !first.equals("alerts")) {
-      for (Cmd c : COMMANDS) {
+      for (CommandEntry c : COMMANDS) {
         if (first.equals(c.name())) {
           cl.addSubcommand(c.make().get());
           lean = true;
@@ -112,7 +105,7 @@ public final class Main implements Runnable {
       }
     }
     if (!lean) {
-      for (Cmd c : COMMANDS) {
+      for (CommandEntry c : COMMANDS) {
         cl.addSubcommand(
             c.type() == io.leakguard.cli.net.NetCommand.class
                 ? io.leakguard.cli.net.NetCommand.commandLine(null)

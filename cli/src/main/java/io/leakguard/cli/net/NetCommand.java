@@ -1,5 +1,7 @@
 package io.leakguard.cli.net;
 
+import io.leakguard.cli.CommandEntry;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,31 +13,34 @@ import picocli.CommandLine.Command;
 public final class NetCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** True for {@code audit}, {@code check}, {@code diff} and {@code watch}. */
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<CommandEntry> SUBCOMMANDS =
+      List.of(
+          new CommandEntry(NetAuditCommand.class, NetAuditCommand::new),
+          new CommandEntry(NetCheckCommand.class, NetCheckCommand::new),
+          new CommandEntry(NetDiffCommand.class, NetDiffCommand::new),
+          new CommandEntry(NetWatchCommand.class, NetWatchCommand::new));
+
+  /** True for the name of a subcommand ({@code audit}, {@code check}, {@code diff}, ...). */
   public static boolean isSubcommand(String name) {
-    return switch (name) {
-      case "audit", "check", "diff", "watch" -> true;
-      default -> false;
-    };
+    for (CommandEntry c : SUBCOMMANDS) {
+      if (c.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * {@code net} with its subcommands (in {@code --help} order), or with only {@code only} when it
-   * is not null (see {@code Main.commandLine(String[])}).
+   * {@code net} with its subcommands, or with only {@code only} when it is not null (see {@code
+   * Main.commandLine(String[])}).
    */
   public static CommandLine commandLine(String only) {
     CommandLine net = new CommandLine(new NetCommand());
-    if (only == null || only.equals("audit")) {
-      net.addSubcommand(new NetAuditCommand());
-    }
-    if (only == null || only.equals("check")) {
-      net.addSubcommand(new NetCheckCommand());
-    }
-    if (only == null || only.equals("diff")) {
-      net.addSubcommand(new NetDiffCommand());
-    }
-    if (only == null || only.equals("watch")) {
-      net.addSubcommand(new NetWatchCommand());
+    for (CommandEntry c : SUBCOMMANDS) {
+      if (only == null || only.equals(c.name())) {
+        net.addSubcommand(c.make().get());
+      }
     }
     return net;
   }
