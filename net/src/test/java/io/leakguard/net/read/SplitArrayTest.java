@@ -49,6 +49,67 @@ class SplitArrayTest {
     assertThat(arrays).as("array-rooted exports among the scenario inputs").isGreaterThan(5);
   }
 
+  /**
+   * Random arrays whose strings are full of delimiters and escapes, and the same bytes cut short or
+   * with one byte removed: whenever the split parse gives a tree it is the one-piece parse's, and
+   * it gives none when the one-piece parse fails.
+   */
+  @Test
+  void randomArraysAndDamagedOnesMatchTheOnePieceParse() {
+    java.util.Random rnd = new java.util.Random(11);
+    String alphabet = "ab,]}[{:\\\" é\u0001";
+    int trees = 0;
+    for (int k = 0; k < 3000; k++) {
+      StringBuilder json = new StringBuilder("[");
+      int n = 2 + rnd.nextInt(8);
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          json.append(rnd.nextBoolean() ? "," : " ,\n ");
+        }
+        StringBuilder str = new StringBuilder();
+        for (int j = rnd.nextInt(12); j > 0; j--) {
+          char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+          str.append(
+              c == '"' || c == '\\' ? "\\" + c : c == '\u0001' ? "\\u0001" : String.valueOf(c));
+        }
+        json.append(
+            switch (rnd.nextInt(3)) {
+              case 0 -> "\"" + str + "\"";
+              case 1 -> "{\"k\":\"" + str + "\",\"a\":[1,{\"b\":\"" + str + "\"}]}";
+              default -> "[\"" + str + "\"," + i + "]";
+            });
+      }
+      json.append("]");
+      byte[] b = utf8(json.toString());
+      switch (rnd.nextInt(3)) {
+        case 0 -> b = java.util.Arrays.copyOf(b, 1 + rnd.nextInt(b.length)); // cut short
+        case 1 -> { // one byte removed
+          int at = rnd.nextInt(b.length);
+          byte[] c = new byte[b.length - 1];
+          System.arraycopy(b, 0, c, 0, at);
+          System.arraycopy(b, at + 1, c, at, b.length - at - 1);
+          b = c;
+        }
+        default -> {}
+      }
+      JsonNode whole;
+      try {
+        whole = MAPPER.readTree(b);
+      } catch (java.io.IOException e) {
+        whole = null;
+      }
+      for (int runs : new int[] {2, 5, b.length}) {
+        JsonNode split = SplitArray.parse(MAPPER, b, runs);
+        if (split != null) {
+          trees++;
+          assertThat(whole).as(new String(b, StandardCharsets.UTF_8)).isNotNull();
+          assertThat(split).as(new String(b, StandardCharsets.UTF_8)).isEqualTo(whole);
+        }
+      }
+    }
+    assertThat(trees).isGreaterThan(2000);
+  }
+
   /** Strings holding brackets, commas, quotes and escapes do not move the cuts. */
   @Test
   void delimitersInsideStringsAndNestedValues() throws Exception {
