@@ -1,15 +1,5 @@
 #!/bin/bash
 # Round 9 A/B: round 8's ab.sh plus the WorkU workload (numbers new every round: no memo lives off repetition).
-# a choice of workload: Work (every entity) or WorkE (-Dents: only those entity types, minScore 0).
 # usage: docs/pii-perf-round9/ab.sh <worktree> <rounds> [Work|WorkE|WorkU]   (env BASE=<base benchmarks jar>, ENTS=EMAIL_ADDRESS,... or ALL for WorkU)
-set -e
-WT=$1; R=${2:-10}; W=${3:-Work}; HERE=$(cd "$(dirname "$0")" && pwd); TOOLS=$HERE/../../bench/perf-tools
-T=$(mktemp -d); BASE=${BASE:-$TOOLS/base-benchmarks.jar}
-mkdir -p "$T/w" "$T/h" "$T/cls"
-javac -proc:none -cp "$BASE" -d "$T/w" $TOOLS/Work.java $HERE/../pii-perf-round8/WorkE.java $HERE/WorkU.java
-javac -proc:none -d "$T/h" $TOOLS/AB.java
-javac -proc:none -nowarn -cp "$BASE" -d "$T/cls" $(find "$WT/pii/src/main/java" -name '*.java')
-cp -r "$WT"/pii/src/main/resources/* "$T/cls/" 2>/dev/null || true
-java -Xmx2g -XX:InlineSmallCode=500 -XX:MaxInlineLevel=4 -XX:FreqInlineSize=60 -XX:LoopUnrollLimit=16 -XX:TypeProfileLevel=0 \
-  -Dwork=$W -Dents=${ENTS:-EMAIL_ADDRESS} -cp "$T/h" AB "$BASE" "$T/cls" "$R" "$T/w"
-rm -rf "$T"
+HERE=$(cd "$(dirname "$0")" && pwd)
+EXTRA="$HERE/WorkU.java" exec "$HERE/../pii-perf-round8/ab.sh" "$@"
