@@ -170,7 +170,11 @@ public final class TextIndex {
           break;
         }
         int type = e >>> E_TYPE_SHIFT;
-        int starting = STARTS_TOKEN[(prevType << 2 | type) & 15]; // 1 when a token starts here
+        // 1 when a token starts here: the type changed, the char is punct (type 2: each punct
+        // char is a token) or it is the first (prevType NO_TYPE). Three ALU ops; a table look-up
+        // by (prevType, type) cost ~10% more for the whole pass
+        int x = (prevType ^ type) | (type & 2);
+        int starting = (x | -x) >>> 31;
         acc = (acc & (starting - 1)) | e; // a token start drops the previous token's bits
         starts[size] = i;
         size += starting;
@@ -453,20 +457,6 @@ public final class TextIndex {
 
   /** Type before the first char: whatever comes starts a token. */
   private static final int NO_TYPE = 3;
-
-  /**
-   * Per (previous type, type): 1 when a token starts, i.e. the type changed, the char is punct
-   * (each punct char is a token) or there is no previous char.
-   */
-  private static final int[] STARTS_TOKEN = new int[16];
-
-  static {
-    for (int p = 0; p < 4; p++) {
-      for (int t = 0; t < 4; t++) {
-        STARTS_TOKEN[p << 2 | t] = p != t || t == 2 || p == NO_TYPE ? 1 : 0;
-      }
-    }
-  }
 
   static {
     for (int c = 0; c < (1 << 16); c++) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * {@link Context#contextWords} (with the length/initial filter before the hash probe) against the
  * round-3 scan kept in {@link ReferenceContext}: same words in the same order for random windows
  * over random texts dense in vocabulary words, bigrams, mixed case, non-ASCII letters whose lower
- * case changes length, digits and separators.
+ * case changes length, digits, separators (tabs, no-break spaces and line breaks end a bigram) and
+ * supplementary letters. Windows start and end inside and between tokens, so both the token
+ * shortcut and the char walk of {@link Context#contextWords} run.
  */
 class ContextWordsDifferentialTest {
   private static final String[] PIECES = {
@@ -58,7 +60,18 @@ class ContextWordsDifferentialTest {
     "x1",
     "\u0301",
     "\uD83D\uDE00",
-    "ﬁle"
+    "ﬁle",
+    "\t",
+    "\u00A0",
+    " \n ",
+    "Phone",
+    "CALL",
+    "me",
+    "Me",
+    "Social",
+    "x1y",
+    "(",
+    "\uD835\uDC00"
   };
 
   private static final List<Set<String>> VOCABULARIES =
