@@ -1895,6 +1895,21 @@ final class PersonDetector implements Detector {
       return j >= n || newlineSpace(j);
     }
 
+    /**
+     * After the chain on a {@code --} sign-off line: the line ends, or a comma or bar starts the
+     * sender's role or company ({@code -- Priya, Support Engineer}, {@code -- Li | IT Helpdesk}).
+     */
+    boolean endsSignOff(int last) {
+      if (endsLine(last)) {
+        return true;
+      }
+      int j = last + 1;
+      if (j < n && inlineSpace(j)) {
+        j++;
+      }
+      return j < n && (punct(j, ',') || punct(j, '|'));
+    }
+
     /** After the chain: a comma, line end, text end, or the start of an address or note. */
     boolean endsPhrase(int last) {
       int j = last + 1;
@@ -2042,12 +2057,12 @@ final class PersonDetector implements Detector {
         return;
       }
       if (j >= 0 && punct(j, '-') && cueKind != STRONG) {
-        // "-- Robert" on the sign-off line itself
+        // "-- Robert" on the sign-off line itself, also "-- Priya, Support" / "-- Li | IT"
         int k = j;
         while (k >= 0 && punct(k, '-')) {
           k--;
         }
-        if (j - k >= 2 && lineStartBefore(k + 1) && endsLine(pe[parts - 1])) {
+        if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
           return;
         }

@@ -1207,6 +1207,18 @@ final class PersonDetectorReference implements Detector {
     }
 
     /** Only inline space stands between token {@code last} and the line end or text end. */
+    /** As in {@link PersonDetector}: line end, or a comma or bar before a role (session 10). */
+    boolean endsSignOff(int last) {
+      if (endsLine(last)) {
+        return true;
+      }
+      int j = last + 1;
+      if (j < n && inlineSpace(j)) {
+        j++;
+      }
+      return j < n && (punct(j, ',') || punct(j, '|'));
+    }
+
     boolean endsLine(int last) {
       int j = last + 1;
       if (inlineSpace(j)) {
@@ -1364,7 +1376,7 @@ final class PersonDetectorReference implements Detector {
         while (k >= 0 && punct(k, '-')) {
           k--;
         }
-        if (j - k >= 2 && lineStartBefore(k + 1) && endsLine(pe[parts - 1])) {
+        if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
           return;
         }
