@@ -522,6 +522,15 @@ final class SecretProse {
   private static void prose(SecretScan s, int we) {
     int vs = linkedValue(s, we);
     if (vs > 0) {
+      char q = s.at(vs);
+      if (q == '"' || q == '\'' || q == '`') {
+        // a quoted word ("the password is "Tr0ub4dor&3""): the word, when the quote closes
+        // right after it (a quoted phrase with spaces is not taken)
+        if (s.at(valueRunEnd(s, vs + 1)) == q) {
+          candidate(s, vs + 1, false);
+        }
+        return;
+      }
       candidate(s, vs);
     }
   }
@@ -712,11 +721,20 @@ final class SecretProse {
 
   /** A password-looking word at {@code vs}: a letter and a digit or symbol, 6-64 chars. */
   private static void candidate(SecretScan s, int vs) {
+    candidate(s, vs, true);
+  }
+
+  /**
+   * As {@link #candidate(SecretScan, int)}; {@code trim}: drop sentence punctuation at the end (not
+   * for a quoted word, whose closing quote ends it).
+   */
+  private static void candidate(SecretScan s, int vs, boolean trim) {
     int ve = valueRunEnd(s, vs);
     if (ve - vs > MAX_PROSE_VALUE) {
       return;
     }
-    while (ve > vs
+    while (trim
+        && ve > vs
         && (s.at(ve - 1) == '.'
             || s.at(ve - 1) == ','
             || s.at(ve - 1) == '!'

@@ -264,6 +264,8 @@ class SecretDetectorTest {
         hit("API key: ⟦" + rnd(47, 24, B62) + "⟧", "keyword-entropy"),
         // prose, user/password pairs, command-line flags (no "=" or ":" after the keyword)
         hit("my password is ⟦Tr0ub4dor&3⟧ btw", "password-prose"),
+        hit("the password is \"⟦Tr0ub4dor&3⟧\" for the admin account", "password-prose"),
+        hit("I changed the password to '⟦Summer2024!⟧' yesterday", "password-prose"),
         hit("the temp password I set is ⟦P@ssw0rd100⟧", "password-prose"),
         hit("I changed the password to ⟦OY8voqRmQRTJuK_⟧ but it fails", "password-prose"),
         hit("creds: admin / ⟦Winter2025#⟧ -- asked them to rotate", "password-prose"),
@@ -357,6 +359,8 @@ class SecretDetectorTest {
         "digest: " + ACCOUNT_KEY,
         // prose without a password-looking value, flags that are no password
         "the password is expired",
+        "the password is \"expired\"",
+        "the error says the password is \"not valid for this account\"",
         "I changed the password to something else",
         "my password is too short",
         "creds: admin / see vault",
