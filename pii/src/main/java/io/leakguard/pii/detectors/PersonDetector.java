@@ -1622,6 +1622,9 @@ final class PersonDetector implements Detector {
      * Maria Garcia:}, {@code Agent (Léa):}), or {@code Nikos here}.
      */
     void forwardCue(int first, int last) {
+      if (!mayHaveForwardCue(last)) {
+        return; // most chains: a word, a space before a word, or an end of sentence follows
+      }
       if (addressAfter(last)) {
         set(STRONG, "person.address", "address", true);
         speakerCue = false;
@@ -1678,6 +1681,39 @@ final class PersonDetector implements Detector {
           && reportVerb(chars, ix.start(a + 1), ix.end(a + 1))) {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
       }
+    }
+
+    /**
+     * False when {@link #forwardCue} certainly finds no cue after the chain ending at token {@code
+     * last}, judged from the one or two tokens after it: each of its cues needs the token {@code a}
+     * right after the chain to be {@code ,} {@code <} {@code (} (address, vocative), {@code :}
+     * (speaker) or {@code )} (speaker in parentheses), or an inline space followed by {@code ,}
+     * {@code <} {@code (} (address, vocative) or, with no cue found yet, a letter token: {@code
+     * here} (four chars, {@link TextIndex#equalsIgnoreCase} compares lengths) or, after two parts
+     * or more, a report verb. Most lone capitalized words end before a plain word or sentence
+     * punctuation: they skip the seven look-aheads.
+     */
+    boolean mayHaveForwardCue(int last) {
+      int a = last + 1;
+      if (a >= n) {
+        return false;
+      }
+      int f = ix.flags(a);
+      if ((f & TextIndex.PUNCT) != 0) {
+        char c = chars[ix.start(a)];
+        return c == ',' || c == '<' || c == '(' || c == ':' || c == ')';
+      }
+      if (!inlineSpace(a) || a + 1 >= n) {
+        return false;
+      }
+      int g = ix.flags(a + 1);
+      if ((g & TextIndex.PUNCT) != 0) {
+        char c = chars[ix.start(a + 1)];
+        return c == ',' || c == '<' || c == '(';
+      }
+      // "Nikos here" (a four-letter token), "Mark Pearson called" (two parts or more); both only
+      // without a cue from before
+      return (g & TextIndex.ALNUM) != 0 && cueKind == NONE && (parts >= 2 || ix.length(a + 1) == 4);
     }
 
     /**
@@ -2527,10 +2563,16 @@ final class PersonDetector implements Detector {
     void canonicalPart(StringBuilder sb, int from, int to) {
       boolean lower = false;
       boolean upper = false;
+      boolean curly = false;
       for (int i = from; i < to; i++) {
         char c = chars[i];
         lower |= isLower(c);
         upper |= isUpper(c);
+        curly |= c == '\u2019';
+      }
+      if (lower && upper && !curly) {
+        sb.append(chars, from, to - from); // as written: the common case, one bulk copy
+        return;
       }
       if (!upper) {
         // a lower-case name ("maria garcia") in title case
