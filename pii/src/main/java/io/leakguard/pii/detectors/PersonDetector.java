@@ -839,13 +839,18 @@ final class PersonDetector implements Detector {
     }
 
     void run() {
+      // the letter tokens in text order (a posting list: spaces and punctuation, more than half of
+      // the tokens, are not visited); t is the token to go on from, past what was read last
+      int[] letters = ix.tokensWith(WORD);
+      int count = ix.countWith(WORD);
       int t = 0;
-      while (t < n) {
-        int f = ix.flags(t);
-        if ((f & WORD_MASK) != WORD) {
-          t++; // space, punctuation, a token with digits
-          continue;
+      for (int k = 0; k < count; k++) {
+        int u = letters[k];
+        int f = ix.flags(u);
+        if (u < t || (f & TextIndex.DIGIT) != 0) {
+          continue; // inside the chain or name read last, or a token with digits
         }
+        t = u;
         if ((f & TextIndex.INITIAL_UPPER) == 0) {
           int r = (f & TextIndex.UPPER) == 0 ? lowerName(t) : 0;
           t = r > t ? r : t + 1;
@@ -1241,6 +1246,7 @@ final class PersonDetector implements Detector {
         int e = i;
         // joined part: Jean-Luc, O'Brien, Mary-Kate
         while (e + 2 < n
+            && (ix.flags(e + 1) & TextIndex.PUNCT) != 0 // most parts: a space or the end after
             && (punct(e + 1, '-') || apostrophe(e + 1))
             && (capWord(e + 2) || (punct(e + 1, '-') && lowerPiece(s, e + 2)))
             && !(apostrophe(e + 1) && ix.length(e + 2) == 1)) {
