@@ -44,6 +44,24 @@ final class NameSet {
   /** Longest key stored packed: 9 chars of 7 bits. */
   private static final int PACK_MAX = 9;
 
+  /**
+   * The short keys (most of them: 82% of the 50k name-list keys): one long per slot, the folded key
+   * of 1 to {@link #SHORT_MAX} ASCII chars {@link #pack packed} (at most 56 bits) shifted left by
+   * 8, or'ed with its value (1 to 255); 0 for an empty slot. Every other key is in {@link
+   * #entries}. Half the bytes per slot and no stored hash, so the name table's hot part is 512 KB
+   * instead of 2 MB: a lookup made on a cold table (other detectors ran since the last one) finds
+   * its line in a nearer cache more often.
+   */
+  private final long[] shortKeys;
+
+  private final int shortMask;
+
+  /** Longest key in {@link #shortKeys}: 8 chars of 7 bits, plus 8 bits of value. */
+  private static final int SHORT_MAX = 8;
+
+  /** True when {@link #entries} also holds a short packable key (its value is above 255). */
+  private final boolean shortInEntries;
+
   private final int mask;
   private final int size;
 
@@ -85,21 +103,26 @@ final class NameSet {
       }
     }
     folded.values().removeIf(v -> v == 0);
-    int cap = Integer.highestOneBit(Math.max(4, folded.size() * 4 / 3)) << 1; // load <= 3/4
+    int shorts = 0;
+    boolean shortInMain = false;
+    for (Map.Entry<String, Integer> e : folded.entrySet()) {
+      if (isShort(e.getKey(), e.getValue())) {
+        shorts++;
+      } else {
+        shortInMain |= e.getKey().length() <= SHORT_MAX && pack(e.getKey().toCharArray()) != 0;
+      }
+    }
+    shortInEntries = shortInMain;
+    int shortCap = Integer.highestOneBit(Math.max(4, shorts * 4 / 3)) << 1; // load <= 3/4
+    shortKeys = new long[shortCap];
+    shortMask = shortCap - 1;
+    int cap = Integer.highestOneBit(Math.max(4, (folded.size() - shorts) * 4 / 3)) << 1;
     keys = new char[cap][];
     entries = new long[2 * cap];
     mask = cap - 1;
     int longest = 0;
     for (Map.Entry<String, Integer> e : folded.entrySet()) {
       char[] k = e.getKey().toCharArray();
-      int raw = hash(k, 0, k.length);
-      int h = mix(raw) & mask;
-      while (keys[h] != null) {
-        h = (h + 1) & mask;
-      }
-      keys[h] = k;
-      entries[2 * h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
-      entries[2 * h + 1] = pack(k);
       longest = Math.max(longest, k.length);
       if (k[0] < 128) {
         lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
@@ -108,9 +131,57 @@ final class NameSet {
           lastsByFirst[2 * k[0] + (last >>> 6)] |= 1L << last;
         }
       }
+      if (isShort(e.getKey(), e.getValue())) {
+        long p = pack(k);
+        int h = shortSlot(p);
+        while (shortKeys[h] != 0) {
+          h = (h + 1) & shortMask;
+        }
+        shortKeys[h] = p << 8 | e.getValue();
+        continue;
+      }
+      int raw = hash(k, 0, k.length);
+      int h = mix(raw) & mask;
+      while (keys[h] != null) {
+        h = (h + 1) & mask;
+      }
+      keys[h] = k;
+      entries[2 * h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
+      entries[2 * h + 1] = pack(k);
     }
     size = folded.size();
     maxLength = longest;
+  }
+
+  /** A folded key that goes to {@link #shortKeys}: at most 8 ASCII chars, a value up to 255. */
+  private static boolean isShort(String key, int value) {
+    return key.length() <= SHORT_MAX && pack(key.toCharArray()) != 0 && value > 0 && value < 256;
+  }
+
+  /** The home slot in {@link #shortKeys} of a packed short key (Fibonacci hashing). */
+  private int shortSlot(long packed) {
+    return (int) ((packed * 0x9E3779B97F4A7C15L) >>> 32) & shortMask;
+  }
+
+  /**
+   * The value of the folded region of {@code len} (1 to {@link #PACK_MAX}) ASCII chars with hash
+   * {@code h} and packed form {@code packed}, or 0.
+   */
+  private int probeAscii(int len, int h, long packed) {
+    if (len <= SHORT_MAX) {
+      int slot = shortSlot(packed);
+      long e;
+      while ((e = shortKeys[slot]) != 0) {
+        if (e >>> 8 == packed) {
+          return (int) e & 0xFF;
+        }
+        slot = (slot + 1) & shortMask;
+      }
+      if (!shortInEntries) {
+        return 0;
+      }
+    }
+    return probePacked(h, packed);
   }
 
   private static Map<String, Integer> asMap(Collection<String> words) {
@@ -182,6 +253,23 @@ final class NameSet {
 
   /** {@link #get} past the filter: one folding pass, then the hash table. */
   private int lookup(char[] a, int start, int end) {
+    if (end > start && end - start <= PACK_MAX) {
+      // most regions (words of at most 9 chars): ASCII, no whitespace, no NUL, so each char folds
+      // to one char in [1, 127] and the region is packable; one pass without branches per char
+      int h = 0;
+      long packed = 0;
+      int odd = 0; // non-zero once a char is not of that kind
+      for (int i = start; i < end; i++) {
+        char ch = a[i];
+        int c = ASCII_FOLD[ch & 127];
+        odd |= (ch >>> 7) | (c == ' ' || c == 0 ? 1 : 0);
+        h = 31 * h + c;
+        packed = packed << 7 | c;
+      }
+      if (odd == 0) {
+        return end - start > maxLength ? 0 : probeAscii(end - start, h, packed);
+      }
+    }
     int h = 0;
     int len = 0;
     int max = maxLength;
@@ -215,24 +303,33 @@ final class NameSet {
       }
       packed = packed < 0 || len > PACK_MAX || c == 0 || c >= 128 ? -1 : packed << 7 | c;
     }
+    if (packed > 0) {
+      return probeAscii(len, h, packed);
+    }
     int slot = mix(h) & mask;
     long e;
-    if (packed > 0) {
-      // packable: the key is equal iff its packed form is (a key that is not packable has 0)
-      while ((e = entries[2 * slot]) != 0) {
-        if ((int) (e >>> 32) == h && entries[2 * slot + 1] == packed) {
-          return (int) e;
-        }
-        slot = (slot + 1) & mask;
-      }
-      return 0;
-    }
     while ((e = entries[2 * slot]) != 0) {
       if ((int) (e >>> 32) == h && entries[2 * slot + 1] == 0) {
         char[] k = keys[slot];
         if (k.length == len && (plain ? matchesAscii(k, a, start) : matches(k, a, start, end))) {
           return (int) e;
         }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  /**
+   * The value of the packable folded region with hash {@code h} and {@link #pack packed} form
+   * {@code packed}, or 0: a key is equal iff its packed form is (a key that is not packable has 0).
+   */
+  private int probePacked(int h, long packed) {
+    int slot = mix(h) & mask;
+    long e;
+    while ((e = entries[2 * slot]) != 0) {
+      if ((int) (e >>> 32) == h && entries[2 * slot + 1] == packed) {
+        return (int) e;
       }
       slot = (slot + 1) & mask;
     }
