@@ -1211,18 +1211,32 @@ final class PersonDetector implements Detector {
       return word(t) && (ix.flags(t) & TextIndex.UPPER) == 0;
     }
 
+    // punct and inlineSpace run at dozens of call sites, most of them not hot enough for the JIT
+    // to inline a method above 35 bytes of bytecode (the scan's flags keep the default
+    // MaxInlineSize): each is split in two methods below that size, so both inline everywhere
+
+    /** Token {@code t} (any int) is a punctuation token starting with {@code c} (never NUL). */
     boolean punct(int t, char c) {
-      return t >= 0 && t < n && (ix.flags(t) & TextIndex.PUNCT) != 0 && chars[ix.start(t)] == c;
+      return t >= 0 && t < n && punctChar(t) == c;
+    }
+
+    /** The first char of the token {@code t} (in range) if it is punctuation, else NUL. */
+    char punctChar(int t) {
+      return (ix.flags(t) & TextIndex.PUNCT) != 0 ? chars[ix.start(t)] : 0;
     }
 
     boolean apostrophe(int t) {
       return punct(t, '\'') || punct(t, '\u2019');
     }
 
+    /** Token {@code t} (any int) is one or two spaces on a line (no line break). */
     boolean inlineSpace(int t) {
-      return t >= 0
-          && t < n
-          && (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+      return t >= 0 && t < n && shortSpace(t);
+    }
+
+    /** {@link #inlineSpace} for a token {@code t} in range. */
+    boolean shortSpace(int t) {
+      return (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
           && ix.length(t) <= 2;
     }
 
