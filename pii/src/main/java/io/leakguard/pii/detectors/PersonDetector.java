@@ -228,14 +228,14 @@ final class PersonDetector implements Detector {
     }
     int e = q > 0 && text[q - 1] == '.' ? q - 1 : q;
     int b = e;
-    while (b > 0 && e - b <= 9 && Character.isLetter(text[b - 1])) {
+    while (b > 0 && e - b <= 9 && isLetter(text[b - 1])) {
       b--;
     }
     if (b == e
         || e - b > 9
-        || (b > 0 && Character.isLetterOrDigit(text[b - 1]))
+        || (b > 0 && letterOrDigit(text[b - 1]))
         || !TITLES.contains(text, b, e)
-        || !(Character.isUpperCase(text[b]) || (!joined && LOWER_TITLES.contains(text, b, e)))) {
+        || !(isUpper(text[b]) || (!joined && LOWER_TITLES.contains(text, b, e)))) {
       return start;
     }
     return b;
@@ -286,16 +286,14 @@ final class PersonDetector implements Detector {
    */
   static int suffixAt(char[] text, int length, int from) {
     int i = from;
-    while (i < length && i - from <= 6 && (Character.isLetter(text[i]) || text[i] == '.')) {
+    while (i < length && i - from <= 6 && (isLetter(text[i]) || text[i] == '.')) {
       i++;
     }
     int stop = i;
     while (stop > from && text[stop - 1] == '.') {
       stop--;
     }
-    if (stop == from
-        || !Character.isUpperCase(text[from])
-        || (i < length && Character.isLetterOrDigit(text[i]))) {
+    if (stop == from || !isUpper(text[from]) || (i < length && letterOrDigit(text[i]))) {
       return -1;
     }
     for (String x : SUFFIX_LIST) {
@@ -1287,9 +1285,9 @@ final class PersonDetector implements Detector {
             next = k;
           } else if (particles == 0
               && k + 2 < n
+              && punct(k + 1, '-') // first: the particle loop above just looked k up
               && lowerWord(k)
               && PARTICLES.contains(chars, ix.start(k), ix.end(k))
-              && punct(k + 1, '-')
               && capWord(k + 2)) {
             next = k; // a particle joined by a hyphen: "Abdullah al-Mansour", "Amr el-Sayed"
           }
@@ -2633,24 +2631,26 @@ final class PersonDetector implements Detector {
 
     /** Lower-cased text of tokens [s, e] with single spaces (only for reported cues). */
     String lower(int s, int e) {
-      StringBuilder sb = new StringBuilder(ix.end(e) - ix.start(s));
+      // a space token becomes one char, so the result is at most as long as the tokens' text
+      char[] out = new char[ix.end(e) - ix.start(s)];
+      int len = 0;
       boolean ascii = true;
       for (int k = s; k <= e; k++) {
         if ((ix.flags(k) & TextIndex.SPACE) != 0) {
-          sb.append(' ');
+          out[len++] = ' ';
         } else {
           for (int i = ix.start(k), to = ix.end(k); i < to; i++) {
             char c = chars[i];
             ascii &= c < 128;
-            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
           }
         }
       }
       if (ascii) {
-        return sb.toString();
+        return new String(out, 0, len);
       }
       // String.toLowerCase has rules beyond ASCII (final sigma, dotted I): the old way there
-      sb.setLength(0);
+      StringBuilder sb = new StringBuilder(out.length);
       for (int k = s; k <= e; k++) {
         if ((ix.flags(k) & TextIndex.SPACE) != 0) {
           sb.append(' ');
