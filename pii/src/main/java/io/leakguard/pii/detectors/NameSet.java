@@ -16,15 +16,16 @@ import java.util.Map;
  * <p>Example: {@code new NameSet(List.of("thank you")).contains(chars, s, e)} is true for the
  * region {@code "Thank You"}.
  *
- * <p>Cost (it runs on most word tokens of every text): a region whose first char is ASCII is
- * rejected before hashing when no key starts with that char and is at most as long as the region,
- * or (last char ASCII too) no key starting with that char ends with its last char ({@link
- * #mayContain}; so small sets such as titles or cue words cost two array reads for most words);
- * otherwise one folding pass computes the hash and stops once the folded length exceeds the longest
- * key. A folded region of at most 9 ASCII chars is compared with the key packed next to the slot's
- * hash (one cache line per probe); only longer or non-ASCII keys are compared through their own
- * array. Known limits: keys and regions are UTF-16 chars (no supplementary-plane folding); not for
- * long keys (the check is linear in the region).
+ * <p>Cost (it runs on most word tokens of every text): a region whose first and last chars are
+ * ASCII is rejected before hashing when no key with those (folded) ends is at most as long as the
+ * region ({@code shortestByEnds}: one byte read, inline in {@link #get(char[], int, int)}, so small
+ * sets such as titles or cue words cost a few instructions for most words); otherwise one folding
+ * pass computes the hash (without branches per char for ASCII regions of up to 9 chars). A key of
+ * up to 8 ASCII chars sits packed with its value in one long ({@code shortKeys}, one cache line per
+ * probe, no stored hash); a 9-char key is compared with the key packed next to its slot's hash;
+ * only longer or non-ASCII keys are compared through their own array. Known limits: keys and
+ * regions are UTF-16 chars (no supplementary-plane folding); not for long keys (the check is linear
+ * in the region); values of short keys above 255 fall back to the wider table.
  */
 final class NameSet {
   /** The folded key of each slot (null: empty); read only for keys that are not {@link #pack}ed. */
@@ -69,21 +70,15 @@ final class NameSet {
   private final int maxLength;
 
   /**
-   * For each ASCII char {@code c}: bit {@code min(L, 63)} is set when a key of length {@code L}
-   * starts with {@code c}. An ASCII char is never dropped by folding and folding never lengthens,
-   * so a region starting with ASCII {@code a} folds to a key only if a bit up to its raw length is
-   * set for {@code ASCII_FOLD[a]}: most regions are rejected by small sets (titles, cue words)
-   * before any hashing.
+   * For each pair of ASCII chars {@code (f, l)} at {@code f << 7 | l}: the length of the shortest
+   * key (at most 127; 127 also when there is none) that starts with the fold of {@code f} and ends
+   * with the fold of {@code l}. An ASCII char is never dropped by folding (only non-ASCII marks
+   * are; a whitespace run folds to one space) and folding never lengthens, so a region whose first
+   * and last chars are ASCII folds to a key only if it is at least that long: one byte read rejects
+   * most words for the small sets (titles, cue words) before any hashing. 16 KB, of which the
+   * letter pairs of real text touch a few lines.
    */
-  private final long[] lengthsByFirst = new long[128];
-
-  /**
-   * For each ASCII first char {@code c}: bit {@code l} of the 128-bit set at {@code [2c, 2c + 1]}
-   * is set when a key starting with {@code c} ends with the ASCII char {@code l}. An ASCII last
-   * char of a region is its last folded char (only non-ASCII marks are dropped), so a region whose
-   * first and last chars are ASCII folds to a key only if that bit is set.
-   */
-  private final long[] lastsByFirst = new long[256];
+  private final byte[] shortestByEnds = new byte[128 * 128];
 
   /** A set: every word maps to 1. */
   NameSet(Collection<String> words) {
@@ -121,15 +116,14 @@ final class NameSet {
     entries = new long[2 * cap];
     mask = cap - 1;
     int longest = 0;
+    int[] shortest = new int[128 * 128]; // by the folded first and last chars
+    java.util.Arrays.fill(shortest, 127);
     for (Map.Entry<String, Integer> e : folded.entrySet()) {
       char[] k = e.getKey().toCharArray();
       longest = Math.max(longest, k.length);
-      if (k[0] < 128) {
-        lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
-        char last = k[k.length - 1];
-        if (last < 128) {
-          lastsByFirst[2 * k[0] + (last >>> 6)] |= 1L << last;
-        }
+      char last = k[k.length - 1];
+      if (k[0] < 128 && last < 128) {
+        shortest[k[0] << 7 | last] = Math.min(shortest[k[0] << 7 | last], k.length);
       }
       if (isShort(e.getKey(), e.getValue())) {
         long p = pack(k);
@@ -151,6 +145,12 @@ final class NameSet {
     }
     size = folded.size();
     maxLength = longest;
+    for (int f = 0; f < 128; f++) {
+      for (int l = 0; l < 128; l++) {
+        shortestByEnds[f << 7 | l] =
+            (byte) Math.min(127, shortest[ASCII_FOLD[f] << 7 | ASCII_FOLD[l]]);
+      }
+    }
   }
 
   /** A folded key that goes to {@link #shortKeys}: at most 8 ASCII chars, a value up to 255. */
@@ -221,34 +221,18 @@ final class NameSet {
    * compared only when its stored hash and length agree, so a miss reads the region once.
    */
   int get(char[] a, int start, int end) {
-    return mayContain(a, start, end) ? lookup(a, start, end) : 0;
-  }
-
-  /**
-   * The cheap filter in front of the hash table (small enough to be inlined at the call sites):
-   * false when {@code a[start, end)} certainly folds to no key, judging by its first char, its
-   * length and its last char. Most words fail it for the small sets (titles, cue words).
-   */
-  boolean mayContain(char[] a, int start, int end) {
+    // the filter in front of the hash table, inline (this method stays under the JIT's inlining
+    // limit for hot call sites, 60 bytes of bytecode under the scan's flags): false when the
+    // region certainly folds to no key, judging by its first and last chars and its length
     if (start >= end) {
-      return false; // folds to the empty string: no key
+      return 0; // folds to the empty string: no key
     }
-    char first = a[start];
-    if (first >= 128) {
-      return true;
+    int f = a[start];
+    int l = a[end - 1];
+    if ((f | l) < 128 && shortestByEnds[f << 7 | l] > end - start) {
+      return 0;
     }
-    int raw = end - start;
-    long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
-    char fc = ASCII_FOLD[first];
-    if ((lengthsByFirst[fc] & upTo) == 0) {
-      return false;
-    }
-    char last = a[end - 1];
-    if (last >= 128) {
-      return true;
-    }
-    char lc = ASCII_FOLD[last];
-    return (lastsByFirst[2 * fc + (lc >>> 6)] & (1L << lc)) != 0;
+    return lookup(a, start, end);
   }
 
   /** {@link #get} past the filter: one folding pass, then the hash table. */
