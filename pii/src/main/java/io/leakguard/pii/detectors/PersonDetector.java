@@ -826,6 +826,9 @@ final class PersonDetector implements Detector {
     int runStop = -1;
     boolean runHasHere;
     boolean runAddress; // addressAt(runStop): an address right after the run
+    // noLowerCue needs noLowerCueNear for the words of the run from here on: all of them when the
+    // run holds "here", the last 15 when an address follows it, none otherwise
+    int runNear = Integer.MAX_VALUE;
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -1001,6 +1004,17 @@ final class PersonDetector implements Detector {
       if (t < runFrom || t >= runStop) {
         scanRun(t);
       }
+      if (t >= runNear) {
+        return noLowerCueNear(t); // "here" in the run, or an address within 16 tokens
+      }
+      return !cueBefore(t); // most words: the run ends far off or at no address, without "here"
+    }
+
+    /**
+     * {@link #noLowerCue} when the run after {@code t} holds {@code here} or ends at an address
+     * within 16 tokens (split off so that the common path stays small enough to be inlined).
+     */
+    boolean noLowerCueNear(int t) {
       int limit = Math.min(n, t + 16);
       int m = runStop; // the first token after t that is neither a word nor an inline space
       if (m < limit && runAddress) {
@@ -1034,6 +1048,7 @@ final class PersonDetector implements Detector {
       runStop = m;
       runHasHere = here;
       runAddress = m < n && addressAt(m);
+      runNear = here ? t : runAddress ? m - 15 : Integer.MAX_VALUE;
     }
 
     /**
@@ -1046,6 +1061,16 @@ final class PersonDetector implements Detector {
      * start, no space before {@code t}) may.
      */
     boolean cueBefore(int t) {
+      if (t >= 2
+          && (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+          && (ix.flags(t - 2) & WORD_MASK) == WORD) {
+        return cueWordBefore(t - 2); // the common case, kept small enough to be inlined
+      }
+      return cueBeforeOther(t);
+    }
+
+    /** {@link #cueBefore} unless a word and a space on the line stand right before {@code t}. */
+    boolean cueBeforeOther(int t) {
       if (t < 2 || (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) != TextIndex.SPACE) {
         return true;
       }
@@ -1125,9 +1150,11 @@ final class PersonDetector implements Detector {
      */
     boolean cueWordBefore(int j) {
       int w = CUE_OR_TITLE.get(chars, ix.start(j), ix.end(j));
-      if (w == 0) {
-        return false;
-      }
+      return w != 0 && cueWordPhrase(j, w); // most words: no cue word, no call
+    }
+
+    /** {@link #cueWordBefore} once the word {@code j} is a cue or title word (flags {@code w}). */
+    boolean cueWordPhrase(int j, int w) {
       if ((w & (W_GREETING | W_ALONE)) != 0 || j < 2 || !inlineSpace(j - 1)) {
         return true;
       }
