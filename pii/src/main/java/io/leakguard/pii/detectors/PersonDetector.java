@@ -853,7 +853,7 @@ final class PersonDetector implements Detector {
         }
         t = u;
         if ((f & TextIndex.INITIAL_UPPER) == 0) {
-          int r = (f & TextIndex.UPPER) == 0 ? lowerName(t) : 0;
+          int r = (f & TextIndex.UPPER) == 0 && mayStartLowerName(t) ? lowerName(t) : 0;
           t = r > t ? r : t + 1;
           continue;
         }
@@ -864,19 +864,25 @@ final class PersonDetector implements Detector {
     }
 
     /**
+     * The cheap half of {@link #lowerName}, kept out of it so that most lower-case words cost no
+     * call to it: false when no lower-case name can start at the word {@code t}.
+     */
+    boolean mayStartLowerName(int t) {
+      if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
+        return false; // "m'appelle", "e-mail": only a word after a space or at the text start
+      }
+      return !noLowerCue(t); // most words of running prose: no lookup at all
+    }
+
+    /**
      * A lower-case name ({@code thanks, anna}, {@code escalated to beatriz kaya}) starting at the
      * lower-case word {@code t}: every part listed (a listed first name first), or a listed first
      * name plus one unlisted word that ends the phrase after a strong cue. Strong cues take a lone
      * first name; weak cues need a listed first and last name. Returns the token to resume at, or
-     * 0.
+     * 0. The caller has checked {@link #mayStartLowerName} (most words stop there, without this
+     * call).
      */
     int lowerName(int t) {
-      if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
-        return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
-      }
-      if (noLowerCue(t)) {
-        return 0; // most words of running prose: no lookup at all
-      }
       int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t));
       boolean unlistedHead = false;
       if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
