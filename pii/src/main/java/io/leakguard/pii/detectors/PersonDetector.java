@@ -49,6 +49,10 @@ import java.util.Set;
  * scanned once per run, the token before it is read once); a lone capitalized part is looked up
  * only when a cue may apply before ({@code cueBefore}) or after it ({@code forwardCue}), since
  * without one it is never reported. See docs/pii-perf.md (Round 3: person3) for the measurements.
+ * The small helpers on hot paths ({@code punct}, {@code inlineSpace}, {@code noLowerCue}, {@code
+ * cueBefore}, {@code NameSet.get}) are kept under the JIT's inlining limits of the scan's flags (35
+ * bytes of bytecode for a lukewarm call site, 60 for a hot one), their rare branches split off: see
+ * docs/pii-perf.md, Round 10, before growing one of them.
  *
  * <p>Named guards: {@link #NOT_A_NAME} (a part is a company form, role, place or common noun),
  * {@link #NOT_ALONE} (day, month, product with no listed name beside it), {@link #TECH_PHRASE},
