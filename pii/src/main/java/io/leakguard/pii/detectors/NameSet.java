@@ -16,15 +16,16 @@ import java.util.Map;
  * <p>Example: {@code new NameSet(List.of("thank you")).contains(chars, s, e)} is true for the
  * region {@code "Thank You"}.
  *
- * <p>Cost (it runs on most word tokens of every text): a region whose first char is ASCII is
- * rejected before hashing when no key starts with that char and is at most as long as the region,
- * or (last char ASCII too) no key starting with that char ends with its last char ({@link
- * #mayContain}; so small sets such as titles or cue words cost two array reads for most words);
- * otherwise one folding pass computes the hash and stops once the folded length exceeds the longest
- * key. A folded region of at most 9 ASCII chars is compared with the key packed next to the slot's
- * hash (one cache line per probe); only longer or non-ASCII keys are compared through their own
- * array. Known limits: keys and regions are UTF-16 chars (no supplementary-plane folding); not for
- * long keys (the check is linear in the region).
+ * <p>Cost (it runs on most word tokens of every text): a region whose first and last chars are
+ * ASCII is rejected before hashing when no key with those (folded) ends is at most as long as the
+ * region ({@code shortestByEnds}: one byte read, inline in {@link #get(char[], int, int)}, so small
+ * sets such as titles or cue words cost a few instructions for most words); otherwise one folding
+ * pass computes the hash (without branches per char for ASCII regions of up to 9 chars). A key of
+ * up to 8 ASCII chars sits packed with its value in one long ({@code shortKeys}, one cache line per
+ * probe, no stored hash); a 9-char key is compared with the key packed next to its slot's hash;
+ * only longer or non-ASCII keys are compared through their own array. Known limits: keys and
+ * regions are UTF-16 chars (no supplementary-plane folding); not for long keys (the check is linear
+ * in the region); values of short keys above 255 fall back to the wider table.
  */
 final class NameSet {
   /** The folded key of each slot (null: empty); read only for keys that are not {@link #pack}ed. */
@@ -44,6 +45,24 @@ final class NameSet {
   /** Longest key stored packed: 9 chars of 7 bits. */
   private static final int PACK_MAX = 9;
 
+  /**
+   * The short keys (most of them: 82% of the 50k name-list keys): one long per slot, the folded key
+   * of 1 to {@link #SHORT_MAX} ASCII chars {@link #pack packed} (at most 56 bits) shifted left by
+   * 8, or'ed with its value (1 to 255); 0 for an empty slot. Every other key is in {@link
+   * #entries}. Half the bytes per slot and no stored hash, so the name table's hot part is 512 KB
+   * instead of 2 MB: a lookup made on a cold table (other detectors ran since the last one) finds
+   * its line in a nearer cache more often.
+   */
+  private final long[] shortKeys;
+
+  private final int shortMask;
+
+  /** Longest key in {@link #shortKeys}: 8 chars of 7 bits, plus 8 bits of value. */
+  private static final int SHORT_MAX = 8;
+
+  /** True when {@link #entries} also holds a short packable key (its value is above 255). */
+  private final boolean shortInEntries;
+
   private final int mask;
   private final int size;
 
@@ -51,21 +70,15 @@ final class NameSet {
   private final int maxLength;
 
   /**
-   * For each ASCII char {@code c}: bit {@code min(L, 63)} is set when a key of length {@code L}
-   * starts with {@code c}. An ASCII char is never dropped by folding and folding never lengthens,
-   * so a region starting with ASCII {@code a} folds to a key only if a bit up to its raw length is
-   * set for {@code ASCII_FOLD[a]}: most regions are rejected by small sets (titles, cue words)
-   * before any hashing.
+   * For each pair of ASCII chars {@code (f, l)} at {@code f << 7 | l}: the length of the shortest
+   * key (at most 127; 127 also when there is none) that starts with the fold of {@code f} and ends
+   * with the fold of {@code l}. An ASCII char is never dropped by folding (only non-ASCII marks
+   * are; a whitespace run folds to one space) and folding never lengthens, so a region whose first
+   * and last chars are ASCII folds to a key only if it is at least that long: one byte read rejects
+   * most words for the small sets (titles, cue words) before any hashing. 16 KB, of which the
+   * letter pairs of real text touch a few lines.
    */
-  private final long[] lengthsByFirst = new long[128];
-
-  /**
-   * For each ASCII first char {@code c}: bit {@code l} of the 128-bit set at {@code [2c, 2c + 1]}
-   * is set when a key starting with {@code c} ends with the ASCII char {@code l}. An ASCII last
-   * char of a region is its last folded char (only non-ASCII marks are dropped), so a region whose
-   * first and last chars are ASCII folds to a key only if that bit is set.
-   */
-  private final long[] lastsByFirst = new long[256];
+  private final byte[] shortestByEnds = new byte[128 * 128];
 
   /** A set: every word maps to 1. */
   NameSet(Collection<String> words) {
@@ -85,13 +98,42 @@ final class NameSet {
       }
     }
     folded.values().removeIf(v -> v == 0);
-    int cap = Integer.highestOneBit(Math.max(4, folded.size() * 4 / 3)) << 1; // load <= 3/4
+    int shorts = 0;
+    boolean shortInMain = false;
+    for (Map.Entry<String, Integer> e : folded.entrySet()) {
+      if (isShort(e.getKey(), e.getValue())) {
+        shorts++;
+      } else {
+        shortInMain |= e.getKey().length() <= SHORT_MAX && pack(e.getKey().toCharArray()) != 0;
+      }
+    }
+    shortInEntries = shortInMain;
+    int shortCap = Integer.highestOneBit(Math.max(4, shorts * 4 / 3)) << 1; // load <= 3/4
+    shortKeys = new long[shortCap];
+    shortMask = shortCap - 1;
+    int cap = Integer.highestOneBit(Math.max(4, (folded.size() - shorts) * 4 / 3)) << 1;
     keys = new char[cap][];
     entries = new long[2 * cap];
     mask = cap - 1;
     int longest = 0;
+    int[] shortest = new int[128 * 128]; // by the folded first and last chars
+    java.util.Arrays.fill(shortest, 127);
     for (Map.Entry<String, Integer> e : folded.entrySet()) {
       char[] k = e.getKey().toCharArray();
+      longest = Math.max(longest, k.length);
+      char last = k[k.length - 1];
+      if (k[0] < 128 && last < 128) {
+        shortest[k[0] << 7 | last] = Math.min(shortest[k[0] << 7 | last], k.length);
+      }
+      if (isShort(e.getKey(), e.getValue())) {
+        long p = pack(k);
+        int h = shortSlot(p);
+        while (shortKeys[h] != 0) {
+          h = (h + 1) & shortMask;
+        }
+        shortKeys[h] = p << 8 | e.getValue();
+        continue;
+      }
       int raw = hash(k, 0, k.length);
       int h = mix(raw) & mask;
       while (keys[h] != null) {
@@ -100,17 +142,46 @@ final class NameSet {
       keys[h] = k;
       entries[2 * h] = (long) raw << 32 | (e.getValue() & 0xFFFF_FFFFL);
       entries[2 * h + 1] = pack(k);
-      longest = Math.max(longest, k.length);
-      if (k[0] < 128) {
-        lengthsByFirst[k[0]] |= 1L << Math.min(k.length, 63);
-        char last = k[k.length - 1];
-        if (last < 128) {
-          lastsByFirst[2 * k[0] + (last >>> 6)] |= 1L << last;
-        }
-      }
     }
     size = folded.size();
     maxLength = longest;
+    for (int f = 0; f < 128; f++) {
+      for (int l = 0; l < 128; l++) {
+        shortestByEnds[f << 7 | l] =
+            (byte) Math.min(127, shortest[ASCII_FOLD[f] << 7 | ASCII_FOLD[l]]);
+      }
+    }
+  }
+
+  /** A folded key that goes to {@link #shortKeys}: at most 8 ASCII chars, a value up to 255. */
+  private static boolean isShort(String key, int value) {
+    return key.length() <= SHORT_MAX && pack(key.toCharArray()) != 0 && value > 0 && value < 256;
+  }
+
+  /** The home slot in {@link #shortKeys} of a packed short key (Fibonacci hashing). */
+  private int shortSlot(long packed) {
+    return (int) ((packed * 0x9E3779B97F4A7C15L) >>> 32) & shortMask;
+  }
+
+  /**
+   * The value of the folded region of {@code len} (1 to {@link #PACK_MAX}) ASCII chars with hash
+   * {@code h} and packed form {@code packed}, or 0.
+   */
+  private int probeAscii(int len, int h, long packed) {
+    if (len <= SHORT_MAX) {
+      int slot = shortSlot(packed);
+      long e;
+      while ((e = shortKeys[slot]) != 0) {
+        if (e >>> 8 == packed) {
+          return (int) e & 0xFF;
+        }
+        slot = (slot + 1) & shortMask;
+      }
+      if (!shortInEntries) {
+        return 0;
+      }
+    }
+    return probePacked(h, packed);
   }
 
   private static Map<String, Integer> asMap(Collection<String> words) {
@@ -150,38 +221,39 @@ final class NameSet {
    * compared only when its stored hash and length agree, so a miss reads the region once.
    */
   int get(char[] a, int start, int end) {
-    return mayContain(a, start, end) ? lookup(a, start, end) : 0;
-  }
-
-  /**
-   * The cheap filter in front of the hash table (small enough to be inlined at the call sites):
-   * false when {@code a[start, end)} certainly folds to no key, judging by its first char, its
-   * length and its last char. Most words fail it for the small sets (titles, cue words).
-   */
-  boolean mayContain(char[] a, int start, int end) {
+    // the filter in front of the hash table, inline (this method stays under the JIT's inlining
+    // limit for hot call sites, 60 bytes of bytecode under the scan's flags): false when the
+    // region certainly folds to no key, judging by its first and last chars and its length
     if (start >= end) {
-      return false; // folds to the empty string: no key
+      return 0; // folds to the empty string: no key
     }
-    char first = a[start];
-    if (first >= 128) {
-      return true;
+    int f = a[start];
+    int l = a[end - 1];
+    if ((f | l) < 128 && shortestByEnds[f << 7 | l] > end - start) {
+      return 0;
     }
-    int raw = end - start;
-    long upTo = raw >= 63 ? -1L : (2L << raw) - 1;
-    char fc = ASCII_FOLD[first];
-    if ((lengthsByFirst[fc] & upTo) == 0) {
-      return false;
-    }
-    char last = a[end - 1];
-    if (last >= 128) {
-      return true;
-    }
-    char lc = ASCII_FOLD[last];
-    return (lastsByFirst[2 * fc + (lc >>> 6)] & (1L << lc)) != 0;
+    return lookup(a, start, end);
   }
 
   /** {@link #get} past the filter: one folding pass, then the hash table. */
   private int lookup(char[] a, int start, int end) {
+    if (end > start && end - start <= PACK_MAX) {
+      // most regions (words of at most 9 chars): ASCII, no whitespace, no NUL, so each char folds
+      // to one char in [1, 127] and the region is packable; one pass without branches per char
+      int h = 0;
+      long packed = 0;
+      int odd = 0; // non-zero once a char is not of that kind
+      for (int i = start; i < end; i++) {
+        char ch = a[i];
+        int c = ASCII_FOLD[ch & 127];
+        odd |= (ch >>> 7) | (c == ' ' || c == 0 ? 1 : 0);
+        h = 31 * h + c;
+        packed = packed << 7 | c;
+      }
+      if (odd == 0) {
+        return end - start > maxLength ? 0 : probeAscii(end - start, h, packed);
+      }
+    }
     int h = 0;
     int len = 0;
     int max = maxLength;
@@ -215,24 +287,33 @@ final class NameSet {
       }
       packed = packed < 0 || len > PACK_MAX || c == 0 || c >= 128 ? -1 : packed << 7 | c;
     }
+    if (packed > 0) {
+      return probeAscii(len, h, packed);
+    }
     int slot = mix(h) & mask;
     long e;
-    if (packed > 0) {
-      // packable: the key is equal iff its packed form is (a key that is not packable has 0)
-      while ((e = entries[2 * slot]) != 0) {
-        if ((int) (e >>> 32) == h && entries[2 * slot + 1] == packed) {
-          return (int) e;
-        }
-        slot = (slot + 1) & mask;
-      }
-      return 0;
-    }
     while ((e = entries[2 * slot]) != 0) {
       if ((int) (e >>> 32) == h && entries[2 * slot + 1] == 0) {
         char[] k = keys[slot];
         if (k.length == len && (plain ? matchesAscii(k, a, start) : matches(k, a, start, end))) {
           return (int) e;
         }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  /**
+   * The value of the packable folded region with hash {@code h} and {@link #pack packed} form
+   * {@code packed}, or 0: a key is equal iff its packed form is (a key that is not packable has 0).
+   */
+  private int probePacked(int h, long packed) {
+    int slot = mix(h) & mask;
+    long e;
+    while ((e = entries[2 * slot]) != 0) {
+      if ((int) (e >>> 32) == h && entries[2 * slot + 1] == packed) {
+        return (int) e;
       }
       slot = (slot + 1) & mask;
     }

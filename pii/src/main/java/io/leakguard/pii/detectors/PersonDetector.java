@@ -49,6 +49,10 @@ import java.util.Set;
  * scanned once per run, the token before it is read once); a lone capitalized part is looked up
  * only when a cue may apply before ({@code cueBefore}) or after it ({@code forwardCue}), since
  * without one it is never reported. See docs/pii-perf.md (Round 3: person3) for the measurements.
+ * The small helpers on hot paths ({@code punct}, {@code inlineSpace}, {@code noLowerCue}, {@code
+ * cueBefore}, {@code NameSet.get}) are kept under the JIT's inlining limits of the scan's flags (35
+ * bytes of bytecode for a lukewarm call site, 60 for a hot one), their rare branches split off: see
+ * docs/pii-perf.md, Round 10, before growing one of them.
  *
  * <p>Named guards: {@link #NOT_A_NAME} (a part is a company form, role, place or common noun),
  * {@link #NOT_ALONE} (day, month, product with no listed name beside it), {@link #TECH_PHRASE},
@@ -228,14 +232,14 @@ final class PersonDetector implements Detector {
     }
     int e = q > 0 && text[q - 1] == '.' ? q - 1 : q;
     int b = e;
-    while (b > 0 && e - b <= 9 && Character.isLetter(text[b - 1])) {
+    while (b > 0 && e - b <= 9 && isLetter(text[b - 1])) {
       b--;
     }
     if (b == e
         || e - b > 9
-        || (b > 0 && Character.isLetterOrDigit(text[b - 1]))
+        || (b > 0 && letterOrDigit(text[b - 1]))
         || !TITLES.contains(text, b, e)
-        || !(Character.isUpperCase(text[b]) || (!joined && LOWER_TITLES.contains(text, b, e)))) {
+        || !(isUpper(text[b]) || (!joined && LOWER_TITLES.contains(text, b, e)))) {
       return start;
     }
     return b;
@@ -286,16 +290,14 @@ final class PersonDetector implements Detector {
    */
   static int suffixAt(char[] text, int length, int from) {
     int i = from;
-    while (i < length && i - from <= 6 && (Character.isLetter(text[i]) || text[i] == '.')) {
+    while (i < length && i - from <= 6 && (isLetter(text[i]) || text[i] == '.')) {
       i++;
     }
     int stop = i;
     while (stop > from && text[stop - 1] == '.') {
       stop--;
     }
-    if (stop == from
-        || !Character.isUpperCase(text[from])
-        || (i < length && Character.isLetterOrDigit(text[i]))) {
+    if (stop == from || !isUpper(text[from]) || (i < length && letterOrDigit(text[i]))) {
       return -1;
     }
     for (String x : SUFFIX_LIST) {
@@ -828,6 +830,9 @@ final class PersonDetector implements Detector {
     int runStop = -1;
     boolean runHasHere;
     boolean runAddress; // addressAt(runStop): an address right after the run
+    // noLowerCue needs noLowerCueNear for the words of the run from here on: all of them when the
+    // run holds "here", the last 15 when an address follows it, none otherwise
+    int runNear = Integer.MAX_VALUE;
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -839,15 +844,20 @@ final class PersonDetector implements Detector {
     }
 
     void run() {
+      // the letter tokens in text order (a posting list: spaces and punctuation, more than half of
+      // the tokens, are not visited); t is the token to go on from, past what was read last
+      int[] letters = ix.tokensWith(WORD);
+      int count = ix.countWith(WORD);
       int t = 0;
-      while (t < n) {
-        int f = ix.flags(t);
-        if ((f & WORD_MASK) != WORD) {
-          t++; // space, punctuation, a token with digits
-          continue;
+      for (int k = 0; k < count; k++) {
+        int u = letters[k];
+        int f = ix.flags(u);
+        if (u < t || (f & TextIndex.DIGIT) != 0) {
+          continue; // inside the chain or name read last, or a token with digits
         }
+        t = u;
         if ((f & TextIndex.INITIAL_UPPER) == 0) {
-          int r = (f & TextIndex.UPPER) == 0 ? lowerName(t) : 0;
+          int r = (f & TextIndex.UPPER) == 0 && mayStartLowerName(t) ? lowerName(t) : 0;
           t = r > t ? r : t + 1;
           continue;
         }
@@ -858,19 +868,25 @@ final class PersonDetector implements Detector {
     }
 
     /**
+     * The cheap half of {@link #lowerName}, kept out of it so that most lower-case words cost no
+     * call to it: false when no lower-case name can start at the word {@code t}.
+     */
+    boolean mayStartLowerName(int t) {
+      if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
+        return false; // "m'appelle", "e-mail": only a word after a space or at the text start
+      }
+      return !noLowerCue(t); // most words of running prose: no lookup at all
+    }
+
+    /**
      * A lower-case name ({@code thanks, anna}, {@code escalated to beatriz kaya}) starting at the
      * lower-case word {@code t}: every part listed (a listed first name first), or a listed first
      * name plus one unlisted word that ends the phrase after a strong cue. Strong cues take a lone
      * first name; weak cues need a listed first and last name. Returns the token to resume at, or
-     * 0.
+     * 0. The caller has checked {@link #mayStartLowerName} (most words stop there, without this
+     * call).
      */
     int lowerName(int t) {
-      if (ix.length(t) < 2 || (t > 0 && (ix.flags(t - 1) & TextIndex.SPACE) == 0)) {
-        return 0; // "m'appelle", "e-mail": only a word after a space or at the text start
-      }
-      if (noLowerCue(t)) {
-        return 0; // most words of running prose: no lookup at all
-      }
       int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t));
       boolean unlistedHead = false;
       if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
@@ -998,6 +1014,17 @@ final class PersonDetector implements Detector {
       if (t < runFrom || t >= runStop) {
         scanRun(t);
       }
+      if (t >= runNear) {
+        return noLowerCueNear(t); // "here" in the run, or an address within 16 tokens
+      }
+      return !cueBefore(t); // most words: the run ends far off or at no address, without "here"
+    }
+
+    /**
+     * {@link #noLowerCue} when the run after {@code t} holds {@code here} or ends at an address
+     * within 16 tokens (split off so that the common path stays small enough to be inlined).
+     */
+    boolean noLowerCueNear(int t) {
       int limit = Math.min(n, t + 16);
       int m = runStop; // the first token after t that is neither a word nor an inline space
       if (m < limit && runAddress) {
@@ -1031,6 +1058,7 @@ final class PersonDetector implements Detector {
       runStop = m;
       runHasHere = here;
       runAddress = m < n && addressAt(m);
+      runNear = here ? t : runAddress ? m - 15 : Integer.MAX_VALUE;
     }
 
     /**
@@ -1043,6 +1071,16 @@ final class PersonDetector implements Detector {
      * start, no space before {@code t}) may.
      */
     boolean cueBefore(int t) {
+      if (t >= 2
+          && (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+          && (ix.flags(t - 2) & WORD_MASK) == WORD) {
+        return cueWordBefore(t - 2); // the common case, kept small enough to be inlined
+      }
+      return cueBeforeOther(t);
+    }
+
+    /** {@link #cueBefore} unless a word and a space on the line stand right before {@code t}. */
+    boolean cueBeforeOther(int t) {
       if (t < 2 || (ix.flags(t - 1) & (TextIndex.SPACE | TextIndex.NEWLINE)) != TextIndex.SPACE) {
         return true;
       }
@@ -1122,9 +1160,11 @@ final class PersonDetector implements Detector {
      */
     boolean cueWordBefore(int j) {
       int w = CUE_OR_TITLE.get(chars, ix.start(j), ix.end(j));
-      if (w == 0) {
-        return false;
-      }
+      return w != 0 && cueWordPhrase(j, w); // most words: no cue word, no call
+    }
+
+    /** {@link #cueWordBefore} once the word {@code j} is a cue or title word (flags {@code w}). */
+    boolean cueWordPhrase(int j, int w) {
       if ((w & (W_GREETING | W_ALONE)) != 0 || j < 2 || !inlineSpace(j - 1)) {
         return true;
       }
@@ -1206,18 +1246,32 @@ final class PersonDetector implements Detector {
       return word(t) && (ix.flags(t) & TextIndex.UPPER) == 0;
     }
 
+    // punct and inlineSpace run at dozens of call sites, most of them not hot enough for the JIT
+    // to inline a method above 35 bytes of bytecode (the scan's flags keep the default
+    // MaxInlineSize): each is split in two methods below that size, so both inline everywhere
+
+    /** Token {@code t} (any int) is a punctuation token starting with {@code c} (never NUL). */
     boolean punct(int t, char c) {
-      return t >= 0 && t < n && (ix.flags(t) & TextIndex.PUNCT) != 0 && chars[ix.start(t)] == c;
+      return t >= 0 && t < n && punctChar(t) == c;
+    }
+
+    /** The first char of the token {@code t} (in range) if it is punctuation, else NUL. */
+    char punctChar(int t) {
+      return (ix.flags(t) & TextIndex.PUNCT) != 0 ? chars[ix.start(t)] : 0;
     }
 
     boolean apostrophe(int t) {
       return punct(t, '\'') || punct(t, '\u2019');
     }
 
+    /** Token {@code t} (any int) is one or two spaces on a line (no line break). */
     boolean inlineSpace(int t) {
-      return t >= 0
-          && t < n
-          && (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+      return t >= 0 && t < n && shortSpace(t);
+    }
+
+    /** {@link #inlineSpace} for a token {@code t} in range. */
+    boolean shortSpace(int t) {
+      return (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
           && ix.length(t) <= 2;
     }
 
@@ -1241,6 +1295,7 @@ final class PersonDetector implements Detector {
         int e = i;
         // joined part: Jean-Luc, O'Brien, Mary-Kate
         while (e + 2 < n
+            && (ix.flags(e + 1) & TextIndex.PUNCT) != 0 // most parts: a space or the end after
             && (punct(e + 1, '-') || apostrophe(e + 1))
             && (capWord(e + 2) || (punct(e + 1, '-') && lowerPiece(s, e + 2)))
             && !(apostrophe(e + 1) && ix.length(e + 2) == 1)) {
@@ -1267,9 +1322,9 @@ final class PersonDetector implements Detector {
             next = k;
           } else if (particles == 0
               && k + 2 < n
+              && punct(k + 1, '-') // first: the particle loop above just looked k up
               && lowerWord(k)
               && PARTICLES.contains(chars, ix.start(k), ix.end(k))
-              && punct(k + 1, '-')
               && capWord(k + 2)) {
             next = k; // a particle joined by a hyphen: "Abdullah al-Mansour", "Amr el-Sayed"
           }
@@ -1622,6 +1677,9 @@ final class PersonDetector implements Detector {
      * Maria Garcia:}, {@code Agent (Léa):}), or {@code Nikos here}.
      */
     void forwardCue(int first, int last) {
+      if (!mayHaveForwardCue(last)) {
+        return; // most chains: a word, a space before a word, or an end of sentence follows
+      }
       if (addressAfter(last)) {
         set(STRONG, "person.address", "address", true);
         speakerCue = false;
@@ -1678,6 +1736,39 @@ final class PersonDetector implements Detector {
           && reportVerb(chars, ix.start(a + 1), ix.end(a + 1))) {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
       }
+    }
+
+    /**
+     * False when {@link #forwardCue} certainly finds no cue after the chain ending at token {@code
+     * last}, judged from the one or two tokens after it: each of its cues needs the token {@code a}
+     * right after the chain to be {@code ,} {@code <} {@code (} (address, vocative), {@code :}
+     * (speaker) or {@code )} (speaker in parentheses), or an inline space followed by {@code ,}
+     * {@code <} {@code (} (address, vocative) or, with no cue found yet, a letter token: {@code
+     * here} (four chars, {@link TextIndex#equalsIgnoreCase} compares lengths) or, after two parts
+     * or more, a report verb. Most lone capitalized words end before a plain word or sentence
+     * punctuation: they skip the seven look-aheads.
+     */
+    boolean mayHaveForwardCue(int last) {
+      int a = last + 1;
+      if (a >= n) {
+        return false;
+      }
+      int f = ix.flags(a);
+      if ((f & TextIndex.PUNCT) != 0) {
+        char c = chars[ix.start(a)];
+        return c == ',' || c == '<' || c == '(' || c == ':' || c == ')';
+      }
+      if (!inlineSpace(a) || a + 1 >= n) {
+        return false;
+      }
+      int g = ix.flags(a + 1);
+      if ((g & TextIndex.PUNCT) != 0) {
+        char c = chars[ix.start(a + 1)];
+        return c == ',' || c == '<' || c == '(';
+      }
+      // "Nikos here" (a four-letter token), "Mark Pearson called" (two parts or more); both only
+      // without a cue from before
+      return (g & TextIndex.ALNUM) != 0 && cueKind == NONE && (parts >= 2 || ix.length(a + 1) == 4);
     }
 
     /**
@@ -2542,10 +2633,16 @@ final class PersonDetector implements Detector {
     void canonicalPart(StringBuilder sb, int from, int to) {
       boolean lower = false;
       boolean upper = false;
+      boolean curly = false;
       for (int i = from; i < to; i++) {
         char c = chars[i];
         lower |= isLower(c);
         upper |= isUpper(c);
+        curly |= c == '\u2019';
+      }
+      if (lower && upper && !curly) {
+        sb.append(chars, from, to - from); // as written: the common case, one bulk copy
+        return;
       }
       if (!upper) {
         // a lower-case name ("maria garcia") in title case
@@ -2586,24 +2683,26 @@ final class PersonDetector implements Detector {
 
     /** Lower-cased text of tokens [s, e] with single spaces (only for reported cues). */
     String lower(int s, int e) {
-      StringBuilder sb = new StringBuilder(ix.end(e) - ix.start(s));
+      // a space token becomes one char, so the result is at most as long as the tokens' text
+      char[] out = new char[ix.end(e) - ix.start(s)];
+      int len = 0;
       boolean ascii = true;
       for (int k = s; k <= e; k++) {
         if ((ix.flags(k) & TextIndex.SPACE) != 0) {
-          sb.append(' ');
+          out[len++] = ' ';
         } else {
           for (int i = ix.start(k), to = ix.end(k); i < to; i++) {
             char c = chars[i];
             ascii &= c < 128;
-            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
           }
         }
       }
       if (ascii) {
-        return sb.toString();
+        return new String(out, 0, len);
       }
       // String.toLowerCase has rules beyond ASCII (final sigma, dotted I): the old way there
-      sb.setLength(0);
+      StringBuilder sb = new StringBuilder(out.length);
       for (int k = s; k <= e; k++) {
         if ((ix.flags(k) & TextIndex.SPACE) != 0) {
           sb.append(' ');
