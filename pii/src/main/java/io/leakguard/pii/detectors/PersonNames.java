@@ -20,9 +20,12 @@ import java.util.List;
  *       test-scope {@code NameListsGenerator}; each name is also stored without accents so {@code
  *       Jose Garcia} matches {@code José García}; plus the curated {@code first-names-world.txt}
  *       and {@code last-names-world.txt} (Nigerian, Ghanaian, Indian, romanized Japanese names the
- *       datafaker locales lack), and {@code first-names-extra.txt} / {@code last-names-extra.txt}
- *       (names of 22 locales of the Python Faker package, MIT, that datafaker lacks: among them
- *       half of the 1,000 most frequent US surnames, {@code Ramirez Evans Cook Morgan}).
+ *       datafaker locales lack; since session 10 also transliterated Russian, Ukrainian, Balkan,
+ *       Central European, Greek, Turkish, Persian, Arabic, Korean, Vietnamese, Bengali, African and
+ *       Southeast Asian names, which those lists hold only in their own scripts or not at all), and
+ *       {@code first-names-extra.txt} / {@code last-names-extra.txt} (names of 22 locales of the
+ *       Python Faker package, MIT, that datafaker lacks: among them half of the 1,000 most frequent
+ *       US surnames, {@code Ramirez Evans Cook Morgan}).
  *   <li>{@link #AMBIGUOUS}: curated names that are also everyday words ({@code Bill}, {@code Will},
  *       {@code Grace}): reported only with a cue, or mid-sentence before a known last name.
  *   <li>{@link #NOT_ALONE}: days, months, products, places ({@code Monday}, {@code May}, {@code
