@@ -1991,14 +1991,11 @@ final class PersonDetector implements Detector {
      * sender's role or company ({@code -- Priya, Support Engineer}, {@code -- Li | IT Helpdesk}).
      */
     boolean endsSignOff(int last) {
-      if (endsLine(last)) {
-        return true;
-      }
       int j = last + 1;
-      if (j < n && inlineSpace(j)) {
+      if (inlineSpace(j)) {
         j++;
       }
-      return j < n && (punct(j, ',') || punct(j, '|'));
+      return j >= n || newlineSpace(j) || punct(j, ',') || punct(j, '|');
     }
 
     /** After the chain: a comma, line end, text end, or the start of an address or note. */

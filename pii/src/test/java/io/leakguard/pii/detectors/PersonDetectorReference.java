@@ -1209,14 +1209,11 @@ final class PersonDetectorReference implements Detector {
     /** Only inline space stands between token {@code last} and the line end or text end. */
     /** As in {@link PersonDetector}: line end, or a comma or bar before a role (session 10). */
     boolean endsSignOff(int last) {
-      if (endsLine(last)) {
-        return true;
-      }
       int j = last + 1;
-      if (j < n && inlineSpace(j)) {
+      if (inlineSpace(j)) {
         j++;
       }
-      return j < n && (punct(j, ',') || punct(j, '|'));
+      return j >= n || newlineSpace(j) || punct(j, ',') || punct(j, '|');
     }
 
     boolean endsLine(int last) {
