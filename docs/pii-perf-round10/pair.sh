@@ -5,7 +5,8 @@
 # *Old. Prints the sum of per-text minima (precise: a same/same control reads 0.999x) and the
 # ratio of the per-round minima (noisy: +-3% at load 3-4).
 # usage: docs/pii-perf-round10/pair.sh <worktree> <base commit> person|secret [rounds=30] [seed=42]
-#        (env BASE=<a benchmarks.jar for everything else, e.g. one built at the base commit>)
+#        (env BASE=<a benchmarks.jar for everything else, e.g. one built at the base commit>;
+#         MAIN=<source of another harness class in this package>, e.g. round 11's Apart.java)
 set -e
 WT=$(cd "$1" && pwd); C=$2; D=$3; R=${4:-30}; S=${5:-42}; HERE=$(cd "$(dirname "$0")" && pwd)
 BASE=${BASE:-$WT/bench/target/benchmarks.jar}
@@ -16,8 +17,8 @@ for c in PersonDetector SecretDetector NameSet PersonNames; do
   git -C "$WT" show "$C:$P/$c.java" | sed "$REN" > "$T/src/${c}Old.java"
 done
 javac -proc:none -nowarn -cp "$BASE" -d "$T/cls" $(find "$WT/pii/src/main/java" -name '*.java') "$T"/src/*.java \
-  "$HERE/Pair.java" "$WT/pii/src/test/java/io/leakguard/pii/detectors/RecordingContext.java"
+  "${MAIN:-$HERE/Pair.java}" "$WT/pii/src/test/java/io/leakguard/pii/detectors/RecordingContext.java"
 cp -r "$WT"/pii/src/main/resources/* "$T/cls/"
 java -Xmx2g -XX:InlineSmallCode=500 -XX:MaxInlineLevel=4 -XX:FreqInlineSize=60 -XX:LoopUnrollLimit=16 -XX:TypeProfileLevel=0 \
-  -cp "$T/cls:$BASE" io.leakguard.pii.detectors.Pair "$D" "$R" "$S"
+  -cp "$T/cls:$BASE" io.leakguard.pii.detectors.$(basename "${MAIN:-Pair}" .java) "$D" "$R" "$S"
 rm -rf "$T"

@@ -235,6 +235,69 @@ final class NameSet {
     return lookup(a, start, end);
   }
 
+  /**
+   * {@link #get(char[], int, int)} through {@code memo}, a small direct-mapped cache of this set's
+   * recent answers made by {@link #newMemo} (one per set and per thread: it is not thread-safe, and
+   * a memo of another set gives wrong answers). Same answers as {@code get}.
+   *
+   * <p>Why: the person-name table's short part is 512 KB, as large as a core's L2 cache, and the
+   * other detectors run between two lookups, so a probe mostly misses to L3; the words looked up
+   * (capitalized words, names) repeat across texts. A hit reads one long of a 32 KB array.
+   *
+   * <p>The region must not be empty (a token): without that test this method stays within the JIT's
+   * 60-byte limit for inlining at hot call sites under the scan's flags.
+   */
+  int get(char[] a, int start, int end, long[] memo) {
+    int f = a[start];
+    int l = a[end - 1];
+    if ((f | l) < 128 && shortestByEnds[f << 7 | l] > end - start) {
+      return 0;
+    }
+    return lookupMemo(a, start, end, memo);
+  }
+
+  /** Entries of a {@link #newMemo memo}: a power of two. */
+  private static final int MEMO_SIZE = 4096;
+
+  /** An empty memo for {@link #get(char[], int, int, long[])} on this set. */
+  long[] newMemo() {
+    return new long[MEMO_SIZE];
+  }
+
+  /**
+   * {@link #lookup} through the memo for regions of 1 to {@link #SHORT_MAX} ASCII chars without
+   * whitespace or NUL: such a region's answer depends only on its packed folded form, so a slot
+   * holds that form shifted left by 8, or'ed with the answer (0 to 255; 0 is a cached miss). An
+   * empty slot (0) matches no region (a packed region is positive). Other regions, and answers
+   * above 255, go to {@code lookup} uncached.
+   */
+  private int lookupMemo(char[] a, int start, int end, long[] memo) {
+    if (end - start > SHORT_MAX || start >= end) {
+      return lookup(a, start, end);
+    }
+    long packed = 0;
+    int odd = 0;
+    for (int i = start; i < end; i++) {
+      char ch = a[i];
+      int c = ASCII_FOLD[ch & 127];
+      odd |= (ch >>> 7) | (c == ' ' || c == 0 ? 1 : 0);
+      packed = packed << 7 | c;
+    }
+    if (odd != 0) {
+      return lookup(a, start, end);
+    }
+    int slot = (int) ((packed * 0x9E3779B97F4A7C15L) >>> 40) & (memo.length - 1);
+    long e = memo[slot];
+    if (e >>> 8 == packed) {
+      return (int) e & 0xFF;
+    }
+    int v = lookup(a, start, end);
+    if (v >= 0 && v < 256) {
+      memo[slot] = packed << 8 | v;
+    }
+    return v;
+  }
+
   /** {@link #get} past the filter: one folding pass, then the hash table. */
   private int lookup(char[] a, int start, int end) {
     if (end > start && end - start <= PACK_MAX) {

@@ -791,6 +791,13 @@ final class PersonDetector implements Detector {
     new Scan(ctx).run();
   }
 
+  /**
+   * Per thread, a memo of recent name-list answers (see {@link NameSet#get(char[], int, int,
+   * long[])}): the words looked up repeat across texts, and the list's table does not stay cached.
+   */
+  private static final ThreadLocal<long[]> NAME_MEMO =
+      ThreadLocal.withInitial(PersonNames.WORDS::newMemo);
+
   /** The per-text scanner; its scratch arrays are reused for every chain. */
   private static final class Scan {
     final DetectionContext ctx;
@@ -833,6 +840,9 @@ final class PersonDetector implements Detector {
     // noLowerCue needs noLowerCueNear for the words of the run from here on: all of them when the
     // run holds "here", the last 15 when an address follows it, none otherwise
     int runNear = Integer.MAX_VALUE;
+
+    /** This thread's memo of {@link PersonNames#WORDS} lookups. */
+    final long[] nameMemo = NAME_MEMO.get();
 
     Scan(DetectionContext ctx) {
       this.ctx = ctx;
@@ -887,7 +897,7 @@ final class PersonDetector implements Detector {
      * call).
      */
     int lowerName(int t) {
-      int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t));
+      int f0 = PersonNames.WORDS.get(chars, ix.start(t), ix.end(t), nameMemo);
       boolean unlistedHead = false;
       if ((f0 & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
         return 0;
@@ -928,7 +938,7 @@ final class PersonDetector implements Detector {
         if (k >= n || !lowerWord(k) || ix.length(k) < 2) {
           break;
         }
-        int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
+        int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k), nameMemo);
         if ((f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) != 0) {
           break;
         }
@@ -1220,7 +1230,7 @@ final class PersonDetector implements Detector {
       if (!inlineSpace(t + 1) || k >= n || !lowerWord(k) || ix.length(k) < 2) {
         return false;
       }
-      int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
+      int f = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k), nameMemo);
       return (f & P_LAST) != 0 && (f & (P_AMBIG | P_NOT_ALONE | P_NOT_NAME)) == 0;
     }
 
@@ -1374,13 +1384,13 @@ final class PersonDetector implements Detector {
       if (initial) {
         return P_INITIAL;
       }
-      int f = PersonNames.WORDS.get(chars, from, to); // P_* bits equal PersonNames flags
+      int f = PersonNames.WORDS.get(chars, from, to, nameMemo); // P_* bits equal PersonNames flags
       if (s != e) {
         // Jean-Luc: the first piece decides a first name; O'Brien, Smith-Jones: any piece a last
         // name; Contoso-Support: any non-name piece spoils the part
         boolean known = (f & (P_FIRST | P_LAST)) != 0;
         for (int k = s; k <= e; k += 2) {
-          int g = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k));
+          int g = PersonNames.WORDS.get(chars, ix.start(k), ix.end(k), nameMemo);
           f |= g & (P_NOT_NAME | P_NOT_ALONE);
           if (!known) {
             f |= g & (k == s ? P_FIRST | P_LAST : P_LAST);

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link NameSet} lookups: a table of regions against a fixed set whose keys fall in each of its
  * storage paths (short ASCII keys of up to 8 chars in the one-long table, 9-char packed keys,
  * longer and non-ASCII keys, a short key whose value does not fit in 8 bits), and random regions
- * against a {@link HashMap} of the folded keys ({@link NameSet#foldChar} applied the same way).
+ * against a {@link HashMap} of the folded keys ({@link NameSet#foldChar} applied the same way);
+ * each also through a memo ({@link NameSet#get(char[], int, int, long[])}).
  */
 class NameSetTest {
   static final Map<String, Integer> SET = new LinkedHashMap<>();
@@ -50,6 +51,14 @@ class NameSetTest {
     char[] buf = ("x#" + region + "#y").toCharArray();
     assertThat(NAMES.get(buf, 2, 2 + region.length())).isEqualTo(Integer.parseInt(expected));
     assertThat(NAMES.get(region, 0, region.length())).isEqualTo(Integer.parseInt(expected));
+    if (!region.isEmpty()) {
+      // through a memo: the first lookup fills it, the second answers from it
+      long[] memo = NAMES.newMemo();
+      for (int i = 0; i < 2; i++) {
+        assertThat(NAMES.get(buf, 2, 2 + region.length(), memo))
+            .isEqualTo(Integer.parseInt(expected));
+      }
+    }
   }
 
   @Test
@@ -101,6 +110,7 @@ class NameSetTest {
       oracle.merge(fold(e.getKey().strip()), e.getValue(), (a, b) -> a | b);
     }
     int members = 0;
+    long[] memo = set.newMemo(); // shared by all lookups: it fills, hits and evicts
     for (int i = 0; i < 100_000; i++) {
       String region = pool.get(r.nextInt(pool.size()));
       int c = r.nextInt(4);
@@ -112,6 +122,9 @@ class NameSetTest {
       int want = oracle.getOrDefault(fold(region), 0);
       char[] buf = ("ab" + region + "c").toCharArray();
       assertThat(set.get(buf, 2, 2 + region.length())).as("%s", region).isEqualTo(want);
+      if (!region.isEmpty()) {
+        assertThat(set.get(buf, 2, 2 + region.length(), memo)).as("%s", region).isEqualTo(want);
+      }
       members += want != 0 ? 1 : 0;
     }
     assertThat(members).as("the generator does hit members").isGreaterThan(10_000);
