@@ -6,7 +6,8 @@
 # ratio of the per-round minima (noisy: +-3% at load 3-4).
 # usage: docs/pii-perf-round10/pair.sh <worktree> <base commit> person|secret [rounds=30] [seed=42]
 #        (env BASE=<a benchmarks.jar for everything else, e.g. one built at the base commit>;
-#         MAIN=<source of another harness class in this package>, e.g. round 11's Apart.java)
+#         MAIN=<source of another harness class in this package>, e.g. round 11's Apart.java;
+#         JOPTS=<more JVM options>)
 set -e
 WT=$(cd "$1" && pwd); C=$2; D=$3; R=${4:-30}; S=${5:-42}; HERE=$(cd "$(dirname "$0")" && pwd)
 BASE=${BASE:-$WT/bench/target/benchmarks.jar}
@@ -19,6 +20,6 @@ done
 javac -proc:none -nowarn -cp "$BASE" -d "$T/cls" $(find "$WT/pii/src/main/java" -name '*.java') "$T"/src/*.java \
   "${MAIN:-$HERE/Pair.java}" "$WT/pii/src/test/java/io/leakguard/pii/detectors/RecordingContext.java"
 cp -r "$WT"/pii/src/main/resources/* "$T/cls/"
-java -Xmx2g -XX:InlineSmallCode=500 -XX:MaxInlineLevel=4 -XX:FreqInlineSize=60 -XX:LoopUnrollLimit=16 -XX:TypeProfileLevel=0 \
+java -Xmx2g ${JOPTS:-} -XX:InlineSmallCode=500 -XX:MaxInlineLevel=4 -XX:FreqInlineSize=60 -XX:LoopUnrollLimit=16 -XX:TypeProfileLevel=0 \
   -cp "$T/cls:$BASE" io.leakguard.pii.detectors.$(basename "${MAIN:-Pair}" .java) "$D" "$R" "$S"
 rm -rf "$T"

@@ -7,8 +7,10 @@ import java.util.*;
  * Round 11: like round 10's Pair (an old and a new copy of one detector, same process, same texts), but each copy runs in
  * its own engine and the two engines take turns per text: between two runs of a copy the other engine's detectors have run,
  * so a detector's tables are as cold as in a scan (Pair runs the copies back to back, so the second finds the first one's
- * tables warm and cache misses are under-reported). Prints the candidate check, then per-text minima of the detector alone
- * and of the whole analyze (everything else is the same code in both engines).
+ * tables warm and cache misses are under-reported). Prints the candidate check, then sums of per-text minima: the other
+ * detectors of each engine (does the new copy slow them?), the detector alone, the whole analyze. -DnewFirst=true builds
+ * the new copy's engine first. Caveat (round 11): a same/same control reads the others and the whole analyze 4-9% slower
+ * in the "new" engine in either build order; only the detector's own line has a clean control (1.007-1.009x).
  * usage: Apart person|secret <rounds> [seed]
  */
 public class Apart {
@@ -29,11 +31,18 @@ public class Apart {
     public int triggerFlags() { return d.triggerFlags(); }
     public void detect(DetectionContext ctx) { d.detect(RecordingContext.of(ctx, out::add)); }
   }
-  static PiiAnalyzer engine(Detector swap, Class<?> skip) {
+  static PiiAnalyzer engine(Detector swap, Class<?> skip) { return engine(swap, skip, null); }
+  /** The engine with {@code swap} in place of the detector of class {@code skip}; the others wrapped into {@code others} when given. */
+  static PiiAnalyzer engine(Detector swap, Class<?> skip, List<W> others) {
     PiiAnalyzer.Builder b = PiiAnalyzer.builder().clearDetectors();
-    for (Detector d : BuiltinDetectors.all()) b.addDetector(d.getClass() == skip ? swap : d);
+    for (Detector d : BuiltinDetectors.all()) {
+      if (d.getClass() == skip) b.addDetector(swap);
+      else if (others == null) b.addDetector(d);
+      else { W w = new W(d); others.add(w); b.addDetector(w); }
+    }
     return b.build();
   }
+  static long sum(List<W> ws) { long t = 0; for (W w : ws) t += w.ns; return t; }
   public static void main(String[] args) throws Exception {
     String which = args[0]; int R = Integer.parseInt(args[1]); long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
     List<String> texts = BenchCorpus.texts(2_000_000, seed);
@@ -54,26 +63,33 @@ public class Apart {
     }
     System.out.println(which + " seed " + seed + ": " + cands + " candidates, texts differing: " + diff);
     W o = new W(oldD), nw = new W(newD);
-    PiiAnalyzer ao = engine(o, skip), an = engine(nw, skip);
+    // the other detectors timed too (each engine its own instances): does the new copy slow them down?
+    List<W> oo = new ArrayList<>(), on = new ArrayList<>();
+    boolean newFirst = Boolean.getBoolean("newFirst"); // build the new copy's engine first (an order control)
+    PiiAnalyzer an = newFirst ? engine(nw, skip, on) : null, ao = engine(o, skip, oo);
+    if (!newFirst) an = engine(nw, skip, on);
     int N = texts.size();
-    long[] mo = new long[N], mn = new long[N], eo = new long[N], en = new long[N];
+    long[] mo = new long[N], mn = new long[N], eo = new long[N], en = new long[N], xo = new long[N], xn = new long[N];
     Arrays.fill(mo, Long.MAX_VALUE); Arrays.fill(mn, Long.MAX_VALUE); Arrays.fill(eo, Long.MAX_VALUE); Arrays.fill(en, Long.MAX_VALUE);
+    Arrays.fill(xo, Long.MAX_VALUE); Arrays.fill(xn, Long.MAX_VALUE);
     for (int r = 0; r < R; r++) {
       boolean flip = (r & 1) == 1;
       for (int i = 0; i < N; i++) {
         String s = texts.get(i);
         for (int k = 0; k < 2; k++) {
           boolean old = (k == 0) != flip;
-          W w = old ? o : nw; PiiAnalyzer a = old ? ao : an;
-          long d0 = w.ns, t0 = System.nanoTime();
+          W w = old ? o : nw; PiiAnalyzer a = old ? ao : an; List<W> ws = old ? oo : on;
+          long d0 = w.ns, x0 = sum(ws), t0 = System.nanoTime();
           sink += a.analyze(s).size();
-          long t = System.nanoTime() - t0, d = w.ns - d0;
-          if (old) { mo[i] = Math.min(mo[i], d); eo[i] = Math.min(eo[i], t); } else { mn[i] = Math.min(mn[i], d); en[i] = Math.min(en[i], t); }
+          long t = System.nanoTime() - t0, d = w.ns - d0, x = sum(ws) - x0;
+          if (old) { mo[i] = Math.min(mo[i], d); eo[i] = Math.min(eo[i], t); xo[i] = Math.min(xo[i], x); }
+          else { mn[i] = Math.min(mn[i], d); en[i] = Math.min(en[i], t); xn[i] = Math.min(xn[i], x); }
         }
       }
     }
-    long so = 0, sn = 0, to = 0, tn = 0;
-    for (int i = 0; i < N; i++) { so += mo[i]; sn += mn[i]; to += eo[i]; tn += en[i]; }
+    long so = 0, sn = 0, to = 0, tn = 0, xso = 0, xsn = 0;
+    for (int i = 0; i < N; i++) { so += mo[i]; sn += mn[i]; to += eo[i]; tn += en[i]; xso += xo[i]; xsn += xn[i]; }
+    System.out.printf(Locale.ROOT, "other detectors: sum of per-text minima old %.2f ms, new %.2f ms, old/new %.3fx (engine built first: %s)%n", xso / 1e6, xsn / 1e6, (double) xso / xsn, newFirst ? "new" : "old");
     System.out.printf(Locale.ROOT, "%s (engines apart): sum of per-text minima old %.2f ms, new %.2f ms, old/new %.3fx%n", which, so / 1e6, sn / 1e6, (double) so / sn);
     System.out.printf(Locale.ROOT, "whole analyze: sum of per-text minima old %.2f ms, new %.2f ms, old/new %.3fx%n", to / 1e6, tn / 1e6, (double) to / tn);
   }
