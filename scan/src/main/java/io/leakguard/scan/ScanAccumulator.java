@@ -29,7 +29,11 @@ public final class ScanAccumulator {
   private final int maxKeys;
   private final Map<String, Loc> locations = new LinkedHashMap<>();
   private final List<Warning> warnings = new ArrayList<>();
-  private final Map<EntityType, Long> totals = new EnumMap<>(EntityType.class);
+  private static final EntityType[] TYPES = EntityType.values();
+
+  /** Values found per entity type, by ordinal (a map would box a Long per finding). */
+  private final long[] totals = new long[TYPES.length];
+
   private long records;
 
   /**
@@ -44,8 +48,15 @@ public final class ScanAccumulator {
   static final class Loc {
     long records;
     long hitRecords;
-    final Map<EntityType, long[]> counts = new EnumMap<>(EntityType.class);
+
+    /** Values found per entity type, by ordinal. */
+    final long[] counts = new long[TYPES.length];
+
     final Map<EntityType, List<String>> examples = new EnumMap<>(EntityType.class);
+
+    /** Bit {@code ordinal}: that type's examples are full ({@link #EXAMPLES}). */
+    long examplesFull;
+
     final List<String> keys = new ArrayList<>();
   }
 
@@ -99,17 +110,25 @@ public final class ScanAccumulator {
     loc.hitRecords++;
     addKey(loc, key);
     for (PiiFinding f : findings) {
-      loc.counts.computeIfAbsent(f.type(), t -> new long[1])[0]++;
-      totals.merge(f.type(), 1L, Long::sum);
-      List<String> ex = loc.examples.computeIfAbsent(f.type(), t -> new ArrayList<>());
-      if (ex.size() < EXAMPLES) {
-        String preview = MaskedPreview.of(value.substring(f.charStart(), f.charEnd()));
-        if (!ex.contains(preview)) {
-          ex.add(preview);
-        }
+      int o = f.type().ordinal();
+      loc.counts[o]++;
+      totals[o]++;
+      if ((loc.examplesFull >>> o & 1) == 0) {
+        addExample(loc, f.type(), MaskedPreview.of(value.substring(f.charStart(), f.charEnd())));
       }
     }
     return findings;
+  }
+
+  /** Adds a masked example unless it is there already or the type has {@link #EXAMPLES}. */
+  private static void addExample(Loc loc, EntityType type, String preview) {
+    List<String> ex = loc.examples.computeIfAbsent(type, t -> new ArrayList<>());
+    if (ex.size() < EXAMPLES && !ex.contains(preview)) {
+      ex.add(preview);
+    }
+    if (ex.size() >= EXAMPLES) {
+      loc.examplesFull |= 1L << type.ordinal();
+    }
   }
 
   private void addKey(Loc loc, String key) {
@@ -127,20 +146,21 @@ public final class ScanAccumulator {
   public void merge(ScanAccumulator other) {
     records += other.records;
     warnings.addAll(other.warnings);
-    other.totals.forEach((t, n) -> totals.merge(t, n, Long::sum));
+    for (int o = 0; o < TYPES.length; o++) {
+      totals[o] += other.totals[o];
+    }
     for (Map.Entry<String, Loc> e : other.locations.entrySet()) {
       Loc mine = locations.computeIfAbsent(e.getKey(), k -> new Loc());
       Loc theirs = e.getValue();
       mine.records += theirs.records;
       mine.hitRecords += theirs.hitRecords;
-      theirs.counts.forEach((t, n) -> mine.counts.computeIfAbsent(t, x -> new long[1])[0] += n[0]);
+      for (int o = 0; o < TYPES.length; o++) {
+        mine.counts[o] += theirs.counts[o];
+      }
       theirs.examples.forEach(
           (t, ex) -> {
-            List<String> m = mine.examples.computeIfAbsent(t, x -> new ArrayList<>());
             for (String s : ex) {
-              if (m.size() < EXAMPLES && !m.contains(s)) {
-                m.add(s);
-              }
+              addExample(mine, t, s);
             }
           });
       for (String k : theirs.keys) {
@@ -155,14 +175,25 @@ public final class ScanAccumulator {
     for (Map.Entry<String, Loc> e : locations.entrySet()) {
       Loc l = e.getValue();
       List<TypeCount> tcs = new ArrayList<>();
-      for (Map.Entry<EntityType, long[]> c : l.counts.entrySet()) {
-        tcs.add(
-            new TypeCount(
-                c.getKey(), c.getValue()[0], l.examples.getOrDefault(c.getKey(), List.of())));
+      for (EntityType t : TYPES) {
+        if (l.counts[t.ordinal()] > 0) {
+          tcs.add(new TypeCount(t, l.counts[t.ordinal()], l.examples.getOrDefault(t, List.of())));
+        }
       }
       out.add(new LocationReport(e.getKey(), l.records, tcs, l.keys, l.hitRecords));
     }
-    return new ScanReport(out, records, totals, warnings);
+    return new ScanReport(out, records, totals(), warnings);
+  }
+
+  /** The values found per type, for the types found at all, in entity order. */
+  private Map<EntityType, Long> totals() {
+    Map<EntityType, Long> m = new EnumMap<>(EntityType.class);
+    for (EntityType t : TYPES) {
+      if (totals[t.ordinal()] > 0) {
+        m.put(t, totals[t.ordinal()]);
+      }
+    }
+    return m;
   }
 
   // --- checkpoint support (package-private): the state as lines of escaped fields ---
@@ -170,7 +201,7 @@ public final class ScanAccumulator {
   List<String> saveState() {
     List<String> lines = new ArrayList<>();
     lines.add("records\t" + records);
-    for (Map.Entry<EntityType, Long> t : totals.entrySet()) {
+    for (Map.Entry<EntityType, Long> t : totals().entrySet()) {
       lines.add("total\t" + t.getKey() + "\t" + t.getValue());
     }
     for (Warning w : warnings) {
@@ -180,8 +211,10 @@ public final class ScanAccumulator {
       String loc = Checkpoint.esc(e.getKey());
       Loc l = e.getValue();
       lines.add("loc\t" + loc + "\t" + l.records + "\t" + l.hitRecords);
-      for (Map.Entry<EntityType, long[]> c : l.counts.entrySet()) {
-        lines.add("count\t" + loc + "\t" + c.getKey() + "\t" + c.getValue()[0]);
+      for (EntityType t : TYPES) {
+        if (l.counts[t.ordinal()] > 0) {
+          lines.add("count\t" + loc + "\t" + t + "\t" + l.counts[t.ordinal()]);
+        }
       }
       for (Map.Entry<EntityType, List<String>> x : l.examples.entrySet()) {
         for (String s : x.getValue()) {
@@ -202,7 +235,7 @@ public final class ScanAccumulator {
           records = Long.parseLong(r[1]);
           break;
         case "total":
-          totals.put(EntityType.valueOf(r[1]), Long.parseLong(r[2]));
+          totals[EntityType.valueOf(r[1]).ordinal()] = Long.parseLong(r[2]);
           break;
         case "warning":
           warnings.add(new Warning(Checkpoint.unesc(r[1]), Checkpoint.unesc(r[2]), null));
@@ -215,17 +248,14 @@ public final class ScanAccumulator {
             break;
           }
         case "count":
-          locations
-              .get(Checkpoint.unesc(r[1]))
-              .counts
-              .put(EntityType.valueOf(r[2]), new long[] {Long.parseLong(r[3])});
+          locations.get(Checkpoint.unesc(r[1])).counts[EntityType.valueOf(r[2]).ordinal()] =
+              Long.parseLong(r[3]);
           break;
         case "example":
-          locations
-              .get(Checkpoint.unesc(r[1]))
-              .examples
-              .computeIfAbsent(EntityType.valueOf(r[2]), t -> new ArrayList<>())
-              .add(Checkpoint.unesc(r[3]));
+          addExample(
+              locations.get(Checkpoint.unesc(r[1])),
+              EntityType.valueOf(r[2]),
+              Checkpoint.unesc(r[3]));
           break;
         case "key":
           locations.get(Checkpoint.unesc(r[1])).keys.add(Checkpoint.unesc(r[2]));

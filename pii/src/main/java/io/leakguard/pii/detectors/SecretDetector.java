@@ -63,10 +63,38 @@ final class SecretDetector implements Detector {
     String text = ctx.text();
     TextIndex idx = ctx.tokens();
     SecretScan s = new SecretScan(text, ctx);
-    char[] a = s.chars;
-    int len = s.length;
     // a "==" (MAX_VALUE: none) not before the last word's st + 82: a lone Azure key ends with "=="
     int azureAt = s.nextDoubleEquals(0);
+    if (azureAt != Integer.MAX_VALUE) {
+      walk(s, idx, azureAt); // every token: the lone-key test depends on where each "==" lies
+      return;
+    }
+    // no "==" in the text (most texts): only the marked tokens can trigger, in token order
+    Marks marks = MARKS.get();
+    int count = marks.mark(idx, s.chars, s.length);
+    int[] list = marks.current;
+    int resume = 0; // s.resumeAt, re-read after every call that may report
+    for (int m = 0; m < count; m++) {
+      int t = list[m];
+      int st = idx.start(t);
+      if (st >= resume) {
+        token(s, idx, t, st, false);
+        resume = s.resumeAt;
+      }
+    }
+  }
+
+  /**
+   * {@link #detect} without the marked-token list: the pass over every token, as for a text holding
+   * a {@code ==}. The reference of {@code SecretMarksTest}.
+   */
+  void detectEveryToken(DetectionContext ctx) {
+    SecretScan s = new SecretScan(ctx.text(), ctx);
+    walk(s, ctx.tokens(), s.nextDoubleEquals(0));
+  }
+
+  /** The pass over every token, for a text holding a {@code ==}. */
+  private static void walk(SecretScan s, TextIndex idx, int azureAt) {
     int resume = 0; // s.resumeAt, re-read after every call that may report
     for (int t = 0, n = idx.size(); t < n; t++) {
       int f = idx.flags(t);
@@ -78,52 +106,124 @@ final class SecretDetector implements Detector {
         continue;
       }
       if ((f & TextIndex.ALNUM) != 0) {
-        // the common case: one small-table look-up and two compares rule out every word trigger
-        char c0 = a[st];
-        char c1 = st + 1 < len ? a[st + 1] : 0;
-        int w = wordTrigger(c0, c1);
-        if ((w & W_KEYWORD) != 0 && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0) {
-          // ASCII letters only: the token is the word SecretProse reads (at most 24 chars)
-          int wl = Math.min(idx.end(t) - st, SecretProse.MAX_WORD);
-          if (!SecretProse.mayBeKeyword(c0, c1, wl)) {
-            w &= ~W_KEYWORD;
-          }
-        }
-        char before = st > 0 ? a[st - 1] : 0;
-        boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
         if (st + 82 > azureAt && azureAt != Integer.MAX_VALUE) {
           azureAt = s.nextDoubleEquals(st + 82);
         }
-        // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
-        boolean azure = azureAt <= st + 86;
-        if (w != 0 || prose || azure) {
-          word(s, st, w, azure);
-          resume = s.resumeAt;
-        }
-      } else if ((f & TextIndex.ASSIGN) != 0) {
-        char prev = st > 0 ? a[st - 1] : 0;
-        // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
-        // and "From:" stop here
-        if (SecretKeywords.mayEndKeyword(prev)
-            || prev == ' '
-            || prev == '\t'
-            || prev == '"'
-            || prev == '\''
-            || (st + 1 < len && a[st + 1] == '/')) {
-          assignment(s, st);
-          resume = s.resumeAt;
-        }
-      } else if ((f & TextIndex.DASH) != 0
-          && s.at(st + 1) == '-'
-          && text.startsWith("-----BEGIN ", st)) {
-        SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
-        resume = s.resumeAt;
-      } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
-        xmlElement(s, st); // a keyword ends right before the '>'
-        resume = s.resumeAt;
       }
+      // a lone key's "==" sits 86 chars after its start, which is at most 4 chars before st
+      token(s, idx, t, st, azureAt <= st + 86);
+      resume = s.resumeAt;
     }
   }
+
+  /**
+   * The triggers at token {@code t} (starting at {@code st}, not inside a reported span); {@code
+   * azure}: a {@code ==} lies where a lone Azure key from here would end. Updates {@code
+   * s.resumeAt} when it reports.
+   */
+  private static void token(SecretScan s, TextIndex idx, int t, int st, boolean azure) {
+    int f = idx.flags(t);
+    char[] a = s.chars;
+    int len = s.length;
+    if ((f & TextIndex.ALNUM) != 0) {
+      // the common case: one small-table look-up and two compares rule out every word trigger
+      char c0 = a[st];
+      char c1 = st + 1 < len ? a[st + 1] : 0;
+      int w = wordTrigger(c0, c1);
+      if ((w & W_KEYWORD) != 0 && (f & (TextIndex.DIGIT | TextIndex.NON_ASCII)) == 0) {
+        // ASCII letters only: the token is the word SecretProse reads (at most 24 chars)
+        int wl = Math.min(idx.end(t) - st, SecretProse.MAX_WORD);
+        if (!SecretProse.mayBeKeyword(c0, c1, wl)) {
+          w &= ~W_KEYWORD;
+        }
+      }
+      char before = st > 0 ? a[st - 1] : 0;
+      boolean prose = before == '-' ? SecretProse.mayBeFlag(s, st) : (w & W_KEYWORD) != 0;
+      if (w != 0 || prose || azure) {
+        word(s, st, w, azure);
+      }
+    } else if ((f & TextIndex.ASSIGN) != 0) {
+      char prev = st > 0 ? a[st - 1] : 0;
+      // "://", or a char that may end the keyword (or a blank or quote before it): "17:", "To:"
+      // and "From:" stop here
+      if (SecretKeywords.mayEndKeyword(prev)
+          || prev == ' '
+          || prev == '\t'
+          || prev == '"'
+          || prev == '\''
+          || (st + 1 < len && a[st + 1] == '/')) {
+        assignment(s, st);
+      }
+    } else if ((f & TextIndex.DASH) != 0
+        && s.at(st + 1) == '-'
+        && s.text.startsWith("-----BEGIN ", st)) {
+      SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
+    } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
+      xmlElement(s, st); // a keyword ends right before the '>'
+    }
+  }
+
+  /**
+   * {@link #PUNCT_TRIGGER}: the chars that start a punctuation trigger ({@code =}, {@code :},
+   * {@code -}, {@code >}), by their low seven bits.
+   */
+  private static final byte[] PUNCT_TRIGGER = new byte[128];
+
+  static {
+    for (char c : new char[] {'=', ':', '-', '>'}) {
+      PUNCT_TRIGGER[c] = 1;
+    }
+  }
+
+  private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
+
+  /** Per-thread scratch of the marked-token list (the detector itself is shared by threads). */
+  private static final class Marks {
+    private int[] kept = new int[256];
+
+    /** The list of the last {@link #mark} call. */
+    int[] current;
+
+    /**
+     * Lists the tokens at which {@link #token} may do anything when no lone-key test applies, in
+     * order, and returns their count: a superset, by their first two chars and the char before
+     * them. A token is marked when {@link #wordTrigger} of its first two chars is not 0 (a prefix
+     * or keyword start, or a non-ASCII char), when its first char may start a punctuation trigger,
+     * or when a {@code -} precedes it (the {@code --flag} prose form). Branch-free per token: in
+     * support text about one token in six is marked, at random places, and the loop over every
+     * token with its tests mispredicted about once per marked token.
+     */
+    int mark(TextIndex idx, char[] a, int len) {
+      int n = idx.size();
+      int[] out = kept;
+      if (out.length < n) {
+        out = new int[Math.max(n, out.length * 2)];
+        if (n <= MAX_KEPT_MARKS) {
+          kept = out; // a huge text's list is used for this call only
+        }
+      }
+      current = out;
+      int last = Math.max(0, len - 1);
+      int count = 0;
+      for (int t = 0; t < n; t++) {
+        int st = idx.start(t);
+        int c0 = a[st];
+        int c1 = a[Math.min(st + 1, last)];
+        int cp = a[Math.max(st - 1, 0)];
+        int m =
+            (int) (WORD_TRIGGER[(c0 & 127) << 2 | (c1 & 127) >>> 5] >>> ((c1 & 31) << 1)) & 3
+                | (c0 | c1) >>> 7 // a non-ASCII char
+                | PUNCT_TRIGGER[c0 & 127]
+                | ((cp ^ '-') - 1) >>> 31; // a '-' before
+        out[count] = t;
+        count += (m | -m) >>> 31;
+      }
+      return count;
+    }
+  }
+
+  /** Marked-token lists longer than this are not kept per thread. */
+  private static final int MAX_KEPT_MARKS = 1 << 16;
 
   /** {@link #wordTrigger} bit: a word pattern's prefix starts with these two chars. */
   private static final int W_PREFIX = 1;
