@@ -73,6 +73,7 @@ final class SecretDetector implements Detector {
     Marks marks = MARKS.get();
     int count = marks.mark(idx, s.chars, s.length);
     int[] list = marks.current;
+    int n = idx.size();
     int resume = 0; // s.resumeAt, re-read after every call that may report
     for (int m = 0; m < count; m++) {
       int t = list[m];
@@ -80,6 +81,15 @@ final class SecretDetector implements Detector {
       if (st >= resume) {
         token(s, idx, t, st, false);
         resume = s.resumeAt;
+      }
+      // the token after a '-' (the "--flag" prose form) when it is not marked itself
+      int next = t + 1;
+      if (s.chars[st] == '-' && next < n && (m + 1 == count || list[m + 1] != next)) {
+        int ns = idx.start(next);
+        if (ns >= resume) {
+          token(s, idx, next, ns, false);
+          resume = s.resumeAt;
+        }
       }
     }
   }
@@ -163,22 +173,24 @@ final class SecretDetector implements Detector {
     }
   }
 
-  /**
-   * {@link #PUNCT_TRIGGER}: the chars that start a punctuation trigger ({@code =}, {@code :},
-   * {@code -}, {@code >}), by their low seven bits.
-   */
-  private static final byte[] PUNCT_TRIGGER = new byte[128];
-
-  static {
-    for (char c : new char[] {'=', ':', '-', '>'}) {
-      PUNCT_TRIGGER[c] = 1;
-    }
-  }
-
   private static final ThreadLocal<Marks> MARKS = ThreadLocal.withInitial(Marks::new);
 
   /** Per-thread scratch of the marked-token list (the detector itself is shared by threads). */
   private static final class Marks {
+    /**
+     * {@link #WORD_TRIGGER} with every pair starting with a punctuation trigger's char ({@code =},
+     * {@code :}, {@code -}, {@code >}) set: one look-up per token for both kinds.
+     */
+    static final long[] TABLE = WORD_TRIGGER.clone();
+
+    static {
+      for (char c : new char[] {'=', ':', '-', '>'}) {
+        for (int k = 0; k < 4; k++) {
+          TABLE[c << 2 | k] = -1L;
+        }
+      }
+    }
+
     private int[] kept = new int[256];
 
     /** The list of the last {@link #mark} call. */
@@ -186,12 +198,13 @@ final class SecretDetector implements Detector {
 
     /**
      * Lists the tokens at which {@link #token} may do anything when no lone-key test applies, in
-     * order, and returns their count: a superset, by their first two chars and the char before
-     * them. A token is marked when {@link #wordTrigger} of its first two chars is not 0 (a prefix
-     * or keyword start, or a non-ASCII char), when its first char may start a punctuation trigger,
-     * or when a {@code -} precedes it (the {@code --flag} prose form). Branch-free per token: in
-     * support text about one token in six is marked, at random places, and the loop over every
-     * token with its tests mispredicted about once per marked token.
+     * order, and returns their count: a superset, by their first two chars. A token is marked when
+     * {@link #wordTrigger} of its first two chars is not 0 (a prefix or keyword start, or a
+     * non-ASCII char) or when its first char may start a punctuation trigger. The token after a
+     * {@code -} (the {@code --flag} prose form) is not marked for that: {@link #detect} visits it
+     * after the {@code -}. Branch-free per token, one table look-up: in support text about one
+     * token in seven is marked, at random places, and the loop over every token with its tests
+     * mispredicted about once per marked token.
      */
     int mark(TextIndex idx, char[] a, int len) {
       int n = idx.size();
@@ -209,12 +222,9 @@ final class SecretDetector implements Detector {
         int st = idx.start(t);
         int c0 = a[st];
         int c1 = a[Math.min(st + 1, last)];
-        int cp = a[Math.max(st - 1, 0)];
         int m =
-            (int) (WORD_TRIGGER[(c0 & 127) << 2 | (c1 & 127) >>> 5] >>> ((c1 & 31) << 1)) & 3
-                | (c0 | c1) >>> 7 // a non-ASCII char
-                | PUNCT_TRIGGER[c0 & 127]
-                | ((cp ^ '-') - 1) >>> 31; // a '-' before
+            (int) (TABLE[(c0 & 127) << 2 | (c1 & 127) >>> 5] >>> ((c1 & 31) << 1)) & 3
+                | (c0 | c1) >>> 7; // a non-ASCII char
         out[count] = t;
         count += (m | -m) >>> 31;
       }

@@ -84,6 +84,15 @@ class SecretMarksTest {
     "pw is",
     "to",
     "é",
+    "\u0301", // a combining mark: the index's exact path
+    "\uD83D\uDE00",
+    "\uD835\uDC00", // a supplementary letter
+    "\uD835", // a lone surrogate
+    "-\u0301",
+    "\u00AD",
+    "\u200B",
+    "\u2013",
+    "\u2014",
     "ſ",
     "K",
     "Ｋ",
