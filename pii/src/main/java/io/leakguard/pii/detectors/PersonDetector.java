@@ -59,7 +59,8 @@ import java.util.Set;
  * {@link #CODE} (identifier punctuation around the chain or CamelCase inside a part), {@link
  * #TITLE_CASE_RUN} (more than {@link #MAX_PARTS} capitalized words: a heading), {@link #ALL_CAPS}
  * (upper-case chains need a header, label or signature cue), {@link #ACRONYM_LABEL} ({@code
- * Attacker IP:} at a line start is a field label, not a chat speaker).
+ * Attacker IP:} at a line start is a field label, not a chat speaker), {@link #FIELD_CODE} ({@code
+ * Name: John Smith DOB ...}: the next field's all-caps code is no part of the name).
  *
  * <p>Forward cues (read after the chain, {@link #forwardCue}): an address ({@code Maria Garcia
  * <m@x>}, {@code Tom (tom@x)}, {@code Tom, tom@x}), a chat speaker label ({@code [10:14:30]
@@ -83,6 +84,12 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
   static final String ACRONYM_LABEL = "acronym-label";
+
+  /**
+   * Guard: a chain's last part is the all-caps code of the next form field ({@code Name: John Smith
+   * DOB 03/02/1988}): the code stays out of the name ({@link #withoutFieldCode}).
+   */
+  static final String FIELD_CODE = "field-code";
 
   static final List<String> TITLE_WORDS =
       List.of(
@@ -1535,6 +1542,7 @@ final class PersonDetector implements Detector {
 
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
+      parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -2756,6 +2764,41 @@ final class PersonDetector implements Detector {
     }
     char c = chars[at - 1];
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+  }
+
+  /**
+   * {@link #FIELD_CODE}: the all-caps codes of a form's next field ({@code DOB}, {@code ID}, {@code
+   * SSN}...), which a chain after a label runs into on one line ({@code Name: John Smith DOB
+   * 03/02/1988}).
+   */
+  private static final NameSet FIELD_CODES =
+      new NameSet(
+          List.of(
+              "dob", "dod", "id", "ssn", "sin", "nin", "ni", "nhs", "mrn", "dl", "pin", "uid",
+              "upn", "sid", "ein", "tin", "vat", "iban", "bic", "acct", "ref", "emp", "tel", "mob",
+              "fax", "ext"));
+
+  /**
+   * {@link #FIELD_CODE} on a chain's parts: when the last part is one of {@link #FIELD_CODES} in
+   * capitals after a part that is not in capitals ({@code John Smith DOB}, {@code Jane Doe ID}),
+   * the chain without it; {@code JOHN SMITH}, {@code Wei LI} and a lone {@code DOB} are kept. Runs
+   * once per judged chain; static so the reference oracle shares it.
+   */
+  static int withoutFieldCode(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {
+    if (parts < 2 || ps[parts - 1] != pe[parts - 1] || (pf[parts - 2] & P_CAPS) != 0) {
+      return parts;
+    }
+    int s = ix.start(ps[parts - 1]);
+    int e = ix.end(ps[parts - 1]);
+    if (e - s < 2 || e - s > 4) {
+      return parts;
+    }
+    for (int i = s; i < e; i++) {
+      if (chars[i] < 'A' || chars[i] > 'Z') {
+        return parts;
+      }
+    }
+    return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
   }
 
   static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {

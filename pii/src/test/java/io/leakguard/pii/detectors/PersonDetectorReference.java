@@ -810,6 +810,7 @@ final class PersonDetectorReference implements Detector {
 
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
+      parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
