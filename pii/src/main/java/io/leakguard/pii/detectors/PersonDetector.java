@@ -401,6 +401,25 @@ final class PersonDetector implements Detector {
           "cordiali saluti",
           "distinti saluti",
           "grazie",
+          // session 11: British and Australian sign-offs, Scandinavian, Polish, Czech, Finnish,
+          // Turkish ones ("Yours faithfully,", "Ta,", "Cheers mate,", "Mvh", "Pozdrawiam")
+          "yours faithfully",
+          "faithfully",
+          "ta",
+          "cheers mate",
+          "thanks mate",
+          "mvh",
+          "med vennlig hilsen",
+          "med venlig hilsen",
+          "vänliga hälsningar",
+          "med vänliga hälsningar",
+          "hälsningar",
+          "pozdrawiam",
+          "z poważaniem",
+          "s pozdravem",
+          "terveisin",
+          "ystävällisin terveisin",
+          "saygılarımla",
           // session 7: the Japanese sign-off before a romanized name
           "よろしくお願いします",
           "よろしくお願いいたします",
@@ -634,7 +653,9 @@ final class PersonDetector implements Detector {
           "buenos días",
           "buenas tardes",
           "guten tag",
-          "guten morgen");
+          "guten morgen",
+          // session 11: the Maori greeting ("Kia ora Aroha,")
+          "kia ora");
   static final NameSet GREETING_PHRASES = new NameSet(GREETING_PHRASE_LIST);
   private static final NameSet CUE_WORDS = new NameSet(cueWords());
 
@@ -757,7 +778,8 @@ final class PersonDetector implements Detector {
             "partner")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
-    for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
+    for (String w :
+        List.of("much", "you", "again", "morning", "afternoon", "evening", "day", "ora")) {
       m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
     return m;

@@ -163,7 +163,8 @@ final class PersonDetectorReference implements Detector {
             "partner")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
-    for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
+    for (String w :
+        List.of("much", "you", "again", "morning", "afternoon", "evening", "day", "ora")) {
       m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
     return m;
