@@ -91,6 +91,12 @@ final class PersonDetector implements Detector {
    */
   static final String FIELD_CODE = "field-code";
 
+  /**
+   * Guard: a chain right after {@code via} before an address names the relaying tool or list
+   * ({@code From: Emily Carter via Zendesk <support@x>}), not a person ({@code Scan#viaBefore}).
+   */
+  static final String VIA_SENDER = "via-sender";
+
   static final List<String> TITLE_WORDS =
       List.of(
           "mr",
@@ -1706,11 +1712,28 @@ final class PersonDetector implements Detector {
      * Garcia <m@x>}, {@code Tom (tom@x)}), a chat speaker label at line start ({@code [10:14:30]
      * Maria Garcia:}, {@code Agent (Léa):}), or {@code Nikos here}.
      */
+    /**
+     * {@code VIA_SENDER}: the word {@code via} right before the chain, or one word before it
+     * ({@code Emily Carter via Zendesk <support@x>}, {@code ... via Google Groups <g@x>}): the
+     * chain names the relaying tool or list, not a person. Runs only for a chain with an address
+     * after it.
+     */
+    boolean viaBefore(int first) {
+      int k = prevWord(first);
+      if (k >= 0 && !isWord(k, "via")) {
+        k = prevWord(k);
+      }
+      return k >= 0 && isWord(k, "via");
+    }
+
     void forwardCue(int first, int last) {
       if (!mayHaveForwardCue(last)) {
         return; // most chains: a word, a space before a word, or an end of sentence follows
       }
       if (addressAfter(last)) {
+        if (viaBefore(first)) {
+          return; // VIA_SENDER: "Emily Carter via Zendesk <support@...>" names the tool
+        }
         set(STRONG, "person.address", "address", true);
         speakerCue = false;
         return;
