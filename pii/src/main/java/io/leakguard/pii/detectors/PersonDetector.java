@@ -97,6 +97,14 @@ final class PersonDetector implements Detector {
    */
   static final String VIA_SENDER = "via-sender";
 
+  /**
+   * Cue and CODE exemption: a chain right after {@code CN=} and before the {@code ,} of an LDAP
+   * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}) is a weak label cue
+   * ({@link #ldapCommonName}); group and computer names ({@code CN=Domain Admins}) have no listed
+   * parts and stay out.
+   */
+  static final String LDAP_CN = "ldap-cn";
+
   static final List<String> TITLE_WORDS =
       List.of(
           "mr",
@@ -2009,7 +2017,8 @@ final class PersonDetector implements Detector {
             || b == '\\'
             || b == '#'
             || b == '$'
-            || b == '='
+            || (b == '='
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@' && !mentionOfName(s - 1))) {
           return true;
         }
@@ -2102,6 +2111,10 @@ final class PersonDetector implements Detector {
     void findCue(int t) {
       noCue();
       int j = prevSameLine(t);
+      if (PersonDetector.ldapCue(ix, chars, j, t)) {
+        set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
+        return;
+      }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
@@ -2844,6 +2857,37 @@ final class PersonDetector implements Detector {
       }
     }
     return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
+  }
+
+  /**
+   * {@link #LDAP_CN}: the {@code =} at {@code eq} ends the attribute {@code cn} of an LDAP
+   * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}): {@code cn} at the text
+   * start or after a blank, {@code ,} {@code "} {@code '} {@code :} {@code ;} or {@code =} ({@code
+   * dn=cn=...}); when {@code end >= 0}, a chain ending at {@code end} must be followed by the
+   * {@code ,} of the next attribute ({@code end < length}). Static so the reference oracle shares
+   * it.
+   */
+  /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */
+  static boolean ldapCue(TextIndex ix, char[] chars, int j, int t) {
+    return j >= 0
+        && ix.end(j) == ix.start(t)
+        && ix.length(j) == 1
+        && chars[ix.start(j)] == '='
+        && ldapCommonName(chars, ix.start(j), -1, 0);
+  }
+
+  static boolean ldapCommonName(char[] chars, int eq, int end, int length) {
+    if (eq < 2 || (chars[eq - 2] | 0x20) != 'c' || (chars[eq - 1] | 0x20) != 'n') {
+      return false;
+    }
+    if (eq > 2) {
+      char b = chars[eq - 3];
+      if (!(b == ' ' || b == '\t' || b == '\n' || b == ',' || b == '"' || b == '\'' || b == ':'
+          || b == ';' || b == '=')) {
+        return false;
+      }
+    }
+    return end < 0 || (end < length && chars[end] == ',');
   }
 
   static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {

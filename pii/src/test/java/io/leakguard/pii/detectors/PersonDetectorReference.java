@@ -1204,7 +1204,8 @@ final class PersonDetectorReference implements Detector {
             || b == '\\'
             || b == '#'
             || b == '$'
-            || b == '='
+            || (b == '='
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@' && !mentionOfName(s - 1))) {
           return true;
         }
@@ -1294,6 +1295,10 @@ final class PersonDetectorReference implements Detector {
     void findCue(int t) {
       noCue();
       int j = prevSameLine(t);
+      if (PersonDetector.ldapCue(ix, chars, j, t)) {
+        set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
+        return;
+      }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
