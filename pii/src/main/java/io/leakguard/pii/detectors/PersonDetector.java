@@ -105,6 +105,47 @@ final class PersonDetector implements Detector {
    */
   static final String LDAP_CN = "ldap-cn";
 
+  /**
+   * Guard: a form field's qualifier in parentheses before a colon ({@code Phone (Mobile):}, {@code
+   * Tax ID (SSN):}, {@code Amount (EUR):}) is no chat speaker: an unlisted word in {@code Role
+   * (Name):} is taken only after one of {@link #CHAT_ROLES} ({@code Agent (Zyxwa):}); a listed name
+   * is taken after any word ({@code Customer (Maria):}).
+   */
+  static final String FIELD_QUALIFIER = "field-qualifier";
+
+  /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
+  static final NameSet CHAT_ROLES =
+      new NameSet(
+          List.of(
+              "agent",
+              "customer",
+              "client",
+              "visitor",
+              "user",
+              "caller",
+              "operator",
+              "support",
+              "rep",
+              "representative",
+              "tech",
+              "technician",
+              "engineer",
+              "advisor",
+              "adviser",
+              "specialist",
+              "consultant",
+              "analyst",
+              "guest",
+              "host",
+              "moderator",
+              "admin",
+              "staff",
+              "member",
+              "requester",
+              "requestor",
+              "me",
+              "you"));
+
   static final List<String> TITLE_WORDS =
       List.of(
           "mr",
@@ -1772,7 +1813,9 @@ final class PersonDetector implements Detector {
           if (lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
-            speakerFramed = parts <= 3; // "Agent (Haruto):"
+            // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name
+            speakerFramed =
+                parts <= 3 && PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
             return;
           }
         }

@@ -1000,7 +1000,9 @@ final class PersonDetectorReference implements Detector {
           if (lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
-            speakerFramed = parts <= 3; // "Agent (Haruto):"
+            // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name
+            speakerFramed =
+                parts <= 3 && PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
             return;
           }
         }
