@@ -672,7 +672,10 @@ final class PersonDetector implements Detector {
           "boss",
           "my boss",
           "collab w",
-          "holder");
+          "holder",
+          // session 11: the agent line of a web chat transcript ("You are now chatting with
+          // Hannah.")
+          "chatting with");
   static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
 
   /**
