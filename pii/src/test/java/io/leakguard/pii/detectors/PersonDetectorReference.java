@@ -1570,7 +1570,10 @@ final class PersonDetectorReference implements Detector {
           continue;
         }
         int b = inlineSpace(k - 1) ? k - 2 : k - 1;
-        if (punct(b, ',') || punct(b, ';') || punct(b, '|')) {
+        if (punct(b, ',')
+            || punct(b, ';')
+            || punct(b, '|')
+            || (punct(b, '/') && inlineSpace(b - 1))) { // "First name: X / Last name: Y"
           return k;
         }
       }
