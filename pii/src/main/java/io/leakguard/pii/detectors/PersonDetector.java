@@ -59,7 +59,8 @@ import java.util.Set;
  * {@link #CODE} (identifier punctuation around the chain or CamelCase inside a part), {@link
  * #TITLE_CASE_RUN} (more than {@link #MAX_PARTS} capitalized words: a heading), {@link #ALL_CAPS}
  * (upper-case chains need a header, label or signature cue), {@link #ACRONYM_LABEL} ({@code
- * Attacker IP:} at a line start is a field label, not a chat speaker).
+ * Attacker IP:} at a line start is a field label, not a chat speaker), {@link #FIELD_CODE} ({@code
+ * Name: John Smith DOB ...}: the next field's all-caps code is no part of the name).
  *
  * <p>Forward cues (read after the chain, {@link #forwardCue}): an address ({@code Maria Garcia
  * <m@x>}, {@code Tom (tom@x)}, {@code Tom, tom@x}), a chat speaker label ({@code [10:14:30]
@@ -83,6 +84,67 @@ final class PersonDetector implements Detector {
   static final String TITLE_CASE_RUN = "title-case-run";
   static final String ALL_CAPS = "all-caps";
   static final String ACRONYM_LABEL = "acronym-label";
+
+  /**
+   * Guard: a chain's last part is the all-caps code of the next form field ({@code Name: John Smith
+   * DOB 03/02/1988}): the code stays out of the name ({@link #withoutFieldCode}).
+   */
+  static final String FIELD_CODE = "field-code";
+
+  /**
+   * Guard: a chain right after {@code via} before an address names the relaying tool or list
+   * ({@code From: Emily Carter via Zendesk <support@x>}), not a person ({@code Scan#viaBefore}).
+   */
+  static final String VIA_SENDER = "via-sender";
+
+  /**
+   * Cue and CODE exemption: a chain right after {@code CN=} and before the {@code ,} of an LDAP
+   * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}) is a weak label cue
+   * ({@link #ldapCommonName}); group and computer names ({@code CN=Domain Admins}) have no listed
+   * parts and stay out.
+   */
+  static final String LDAP_CN = "ldap-cn";
+
+  /**
+   * Guard: a form field's qualifier in parentheses before a colon ({@code Phone (Mobile):}, {@code
+   * Tax ID (SSN):}, {@code Amount (EUR):}) is no chat speaker: an unlisted word in {@code Role
+   * (Name):} is taken only after one of {@link #CHAT_ROLES} ({@code Agent (Zyxwa):}); a listed name
+   * is taken after any word ({@code Customer (Maria):}).
+   */
+  static final String FIELD_QUALIFIER = "field-qualifier";
+
+  /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
+  static final NameSet CHAT_ROLES =
+      new NameSet(
+          List.of(
+              "agent",
+              "customer",
+              "client",
+              "visitor",
+              "user",
+              "caller",
+              "operator",
+              "support",
+              "rep",
+              "representative",
+              "tech",
+              "technician",
+              "engineer",
+              "advisor",
+              "adviser",
+              "specialist",
+              "consultant",
+              "analyst",
+              "guest",
+              "host",
+              "moderator",
+              "admin",
+              "staff",
+              "member",
+              "requester",
+              "requestor",
+              "me",
+              "you"));
 
   static final List<String> TITLE_WORDS =
       List.of(
@@ -394,6 +456,25 @@ final class PersonDetector implements Detector {
           "cordiali saluti",
           "distinti saluti",
           "grazie",
+          // session 11: British and Australian sign-offs, Scandinavian, Polish, Czech, Finnish,
+          // Turkish ones ("Yours faithfully,", "Ta,", "Cheers mate,", "Mvh", "Pozdrawiam")
+          "yours faithfully",
+          "faithfully",
+          "ta",
+          "cheers mate",
+          "thanks mate",
+          "mvh",
+          "med vennlig hilsen",
+          "med venlig hilsen",
+          "vänliga hälsningar",
+          "med vänliga hälsningar",
+          "hälsningar",
+          "pozdrawiam",
+          "z poważaniem",
+          "s pozdravem",
+          "terveisin",
+          "ystävällisin terveisin",
+          "saygılarımla",
           // session 7: the Japanese sign-off before a romanized name
           "よろしくお願いします",
           "よろしくお願いいたします",
@@ -591,7 +672,10 @@ final class PersonDetector implements Detector {
           "boss",
           "my boss",
           "collab w",
-          "holder");
+          "holder",
+          // session 11: the agent line of a web chat transcript ("You are now chatting with
+          // Hannah.")
+          "chatting with");
   static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
 
   /**
@@ -627,7 +711,9 @@ final class PersonDetector implements Detector {
           "buenos días",
           "buenas tardes",
           "guten tag",
-          "guten morgen");
+          "guten morgen",
+          // session 11: the Maori greeting ("Kia ora Aroha,")
+          "kia ora");
   static final NameSet GREETING_PHRASES = new NameSet(GREETING_PHRASE_LIST);
   private static final NameSet CUE_WORDS = new NameSet(cueWords());
 
@@ -750,7 +836,8 @@ final class PersonDetector implements Detector {
             "partner")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
-    for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
+    for (String w :
+        List.of("much", "you", "again", "morning", "afternoon", "evening", "day", "ora")) {
       m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
     return m;
@@ -1545,6 +1632,7 @@ final class PersonDetector implements Detector {
 
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
+      parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -1686,11 +1774,28 @@ final class PersonDetector implements Detector {
      * Garcia <m@x>}, {@code Tom (tom@x)}), a chat speaker label at line start ({@code [10:14:30]
      * Maria Garcia:}, {@code Agent (Léa):}), or {@code Nikos here}.
      */
+    /**
+     * {@code VIA_SENDER}: the word {@code via} right before the chain, or one word before it
+     * ({@code Emily Carter via Zendesk <support@x>}, {@code ... via Google Groups <g@x>}): the
+     * chain names the relaying tool or list, not a person. Runs only for a chain with an address
+     * after it.
+     */
+    boolean viaBefore(int first) {
+      int k = prevWord(first);
+      if (k >= 0 && !isWord(k, "via")) {
+        k = prevWord(k);
+      }
+      return k >= 0 && isWord(k, "via");
+    }
+
     void forwardCue(int first, int last) {
       if (!mayHaveForwardCue(last)) {
         return; // most chains: a word, a space before a word, or an end of sentence follows
       }
       if (addressAfter(last)) {
+        if (viaBefore(first)) {
+          return; // VIA_SENDER: "Emily Carter via Zendesk <support@...>" names the tool
+        }
         set(STRONG, "person.address", "address", true);
         speakerCue = false;
         return;
@@ -1721,7 +1826,9 @@ final class PersonDetector implements Detector {
           if (lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
-            speakerFramed = parts <= 3; // "Agent (Haruto):"
+            // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name
+            speakerFramed =
+                parts <= 3 && PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
             return;
           }
         }
@@ -1966,7 +2073,8 @@ final class PersonDetector implements Detector {
             || b == '\\'
             || b == '#'
             || b == '$'
-            || b == '='
+            || (b == '='
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@' && !mentionOfName(s - 1))) {
           return true;
         }
@@ -2059,6 +2167,10 @@ final class PersonDetector implements Detector {
     void findCue(int t) {
       noCue();
       int j = prevSameLine(t);
+      if (PersonDetector.ldapCue(ix, chars, j, t)) {
+        set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
+        return;
+      }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
@@ -2356,7 +2468,10 @@ final class PersonDetector implements Detector {
           continue;
         }
         int b = inlineSpace(k - 1) ? k - 2 : k - 1;
-        if (punct(b, ',') || punct(b, ';') || punct(b, '|')) {
+        if (punct(b, ',')
+            || punct(b, ';')
+            || punct(b, '|')
+            || (punct(b, '/') && inlineSpace(b - 1))) { // "First name: X / Last name: Y"
           return k;
         }
       }
@@ -2766,6 +2881,72 @@ final class PersonDetector implements Detector {
     }
     char c = chars[at - 1];
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '[';
+  }
+
+  /**
+   * {@link #FIELD_CODE}: the all-caps codes of a form's next field ({@code DOB}, {@code ID}, {@code
+   * SSN}...), which a chain after a label runs into on one line ({@code Name: John Smith DOB
+   * 03/02/1988}).
+   */
+  private static final NameSet FIELD_CODES =
+      new NameSet(
+          List.of(
+              "dob", "dod", "id", "ssn", "sin", "nin", "ni", "nhs", "mrn", "dl", "pin", "uid",
+              "upn", "sid", "ein", "tin", "vat", "iban", "bic", "acct", "ref", "emp", "tel", "mob",
+              "fax", "ext"));
+
+  /**
+   * {@link #FIELD_CODE} on a chain's parts: when the last part is one of {@link #FIELD_CODES} in
+   * capitals after a part that is not in capitals ({@code John Smith DOB}, {@code Jane Doe ID}),
+   * the chain without it; {@code JOHN SMITH}, {@code Wei LI} and a lone {@code DOB} are kept. Runs
+   * once per judged chain; static so the reference oracle shares it.
+   */
+  static int withoutFieldCode(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {
+    if (parts < 2 || ps[parts - 1] != pe[parts - 1] || (pf[parts - 2] & P_CAPS) != 0) {
+      return parts;
+    }
+    int s = ix.start(ps[parts - 1]);
+    int e = ix.end(ps[parts - 1]);
+    if (e - s < 2 || e - s > 4) {
+      return parts;
+    }
+    for (int i = s; i < e; i++) {
+      if (chars[i] < 'A' || chars[i] > 'Z') {
+        return parts;
+      }
+    }
+    return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
+  }
+
+  /**
+   * {@link #LDAP_CN}: the {@code =} at {@code eq} ends the attribute {@code cn} of an LDAP
+   * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}): {@code cn} at the text
+   * start or after a blank, {@code ,} {@code "} {@code '} {@code :} {@code ;} or {@code =} ({@code
+   * dn=cn=...}); when {@code end >= 0}, a chain ending at {@code end} must be followed by the
+   * {@code ,} of the next attribute ({@code end < length}). Static so the reference oracle shares
+   * it.
+   */
+  /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */
+  static boolean ldapCue(TextIndex ix, char[] chars, int j, int t) {
+    return j >= 0
+        && ix.end(j) == ix.start(t)
+        && ix.length(j) == 1
+        && chars[ix.start(j)] == '='
+        && ldapCommonName(chars, ix.start(j), -1, 0);
+  }
+
+  static boolean ldapCommonName(char[] chars, int eq, int end, int length) {
+    if (eq < 2 || (chars[eq - 2] | 0x20) != 'c' || (chars[eq - 1] | 0x20) != 'n') {
+      return false;
+    }
+    if (eq > 2) {
+      char b = chars[eq - 3];
+      if (!(b == ' ' || b == '\t' || b == '\n' || b == ',' || b == '"' || b == '\'' || b == ':'
+          || b == ';' || b == '=')) {
+        return false;
+      }
+    }
+    return end < 0 || (end < length && chars[end] == ',');
   }
 
   static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {

@@ -786,7 +786,8 @@ final class PhoneDetector implements Detector {
                 || (s.groupToken[from] > 0
                     && text.charAt(idx.start(s.groupToken[from] - 1)) == '('
                     && (s.gap[from + 1] & DigitSequence.GAP_CLOSE) != 0));
-    if ((groups < 3 && !area)
+    boolean ukMobile = groups == 2 && !area && ukMobileShape(s, from);
+    if ((groups < 3 && !area && !ukMobile)
         || !ctx.contextWords(start, stop, CONTEXT_WINDOW, SHAPE_NEGATIVE).isEmpty()
         || afterIdentifier(text, idx, s, from)) {
       return null;
@@ -794,6 +795,9 @@ final class PhoneDetector implements Detector {
     int d0 = s.groupStart[from];
     int d1 = s.groupStart[to];
     for (String r : regions) {
+      if (ukMobile && !"GB".equals(r)) {
+        continue;
+      }
       National n = national(s, d0, d1, r);
       if (n.hit() != null
           && (area
@@ -803,6 +807,19 @@ final class PhoneDetector implements Detector {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code UK_MOBILE}: two groups of 5 and 6 digits led by {@code 07} ({@code 07911 123456}), the
+   * way British mobile numbers are written; {@link #writtenNational} then takes it when it is valid
+   * in GB and formatted so there (two groups are too common among look-alikes otherwise).
+   */
+  private static boolean ukMobileShape(DigitSequence s, int from) {
+    int d = s.groupStart[from];
+    return s.groupLength(from) == 5
+        && s.groupLength(from + 1) == 6
+        && s.digit[d] == 0
+        && s.digit[d + 1] == 7;
   }
 
   /**

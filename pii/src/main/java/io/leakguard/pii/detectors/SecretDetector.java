@@ -316,6 +316,11 @@ final class SecretDetector implements Detector {
       k--;
     }
     int ke = k;
+    boolean attribute = false;
+    if ((s.at(ke - 1) | 0x20) == 'e' && ke >= 6 && s.at(ke - 6) == ' ') {
+      ke = attributeKey(s, ke); // KEY_VALUE_ATTRIBUTES: <add key="SmtpPassword" value="..." />
+      attribute = ke < k;
+    }
     if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
       return; // necessary: every keyword (and "is" in "password is:") ends with a rule's last char
     }
@@ -387,6 +392,12 @@ final class SecretDetector implements Detector {
     if (SecretPattern.tryWord(s, vs, true)) {
       return; // a known token after any keyword: its own pattern reported it
     }
+    if (attribute
+        && rule.pattern() == SecretPattern.KEYWORD_ENTROPY
+        && ve - vs >= 40
+        && SecretChars.isPaddedBase64(text, vs, ve)) {
+      return; // <add key="StorageKey" value="<88 base64>"/>: the lone Azure key form reports it
+    }
     s.keyStart = ks;
     s.keyEnd = ke;
     s.separator = c;
@@ -396,6 +407,31 @@ final class SecretDetector implements Detector {
     s.query = query;
     s.rule = rule;
     rule.pattern().scan(s, vs);
+  }
+
+  /**
+   * {@code KEY_VALUE_ATTRIBUTES}: when the keyword ending at {@code ke} is the attribute {@code
+   * value} after a quoted attribute value ({@code <add key="SmtpPassword" value="..." />} in a .NET
+   * config, {@code <property name="db.password" value="..."/>} in Spring XML, {@code <entry key=...
+   * value=...>}), the end of that quoted key (for the keyword match); else {@code ke}. Runs only
+   * for an assignment whose keyword ends in {@code e} after a blank six chars back.
+   */
+  private static int attributeKey(SecretScan s, int ke) {
+    int vs = ke - 5;
+    if (!s.text.regionMatches(true, vs, "value", 0, 5)) {
+      return ke;
+    }
+    int e = vs - 1;
+    while (vs - e < 4 && s.at(e - 1) == ' ') {
+      e--;
+    }
+    char q = s.at(e - 1);
+    if (q != '"' && q != '\'') {
+      return ke;
+    }
+    int kq = e - 1;
+    int ks = keywordStart(s, kq);
+    return kq - ks >= 2 && s.at(ks - 1) == q && s.at(ks - 2) == '=' ? kq : ke;
   }
 
   /** {@code <password>value</password>}, {@code <ApiKey>value</ApiKey>}: the element text. */

@@ -163,7 +163,8 @@ final class PersonDetectorReference implements Detector {
             "partner")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
-    for (String w : List.of("much", "you", "again", "morning", "afternoon", "evening", "day")) {
+    for (String w :
+        List.of("much", "you", "again", "morning", "afternoon", "evening", "day", "ora")) {
       m.merge(w, W_GREETING_END, (a, b) -> a | b);
     }
     return m;
@@ -810,6 +811,7 @@ final class PersonDetectorReference implements Detector {
 
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
+      parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -949,8 +951,25 @@ final class PersonDetectorReference implements Detector {
      * Garcia <m@x>}, {@code Tom (tom@x)}), a chat speaker label at line start ({@code [10:14:30]
      * Maria Garcia:}, {@code Agent (Léa):}), or {@code Nikos here}.
      */
+    /**
+     * {@code VIA_SENDER}: the word {@code via} right before the chain, or one word before it
+     * ({@code Emily Carter via Zendesk <support@x>}, {@code ... via Google Groups <g@x>}): the
+     * chain names the relaying tool or list, not a person. Runs only for a chain with an address
+     * after it.
+     */
+    boolean viaBefore(int first) {
+      int k = prevWord(first);
+      if (k >= 0 && !isWord(k, "via")) {
+        k = prevWord(k);
+      }
+      return k >= 0 && isWord(k, "via");
+    }
+
     void forwardCue(int first, int last) {
       if (addressAfter(last)) {
+        if (viaBefore(first)) {
+          return; // VIA_SENDER: "Emily Carter via Zendesk <support@...>" names the tool
+        }
         set(STRONG, "person.address", "address", true);
         speakerCue = false;
         return;
@@ -981,7 +1000,9 @@ final class PersonDetectorReference implements Detector {
           if (lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
-            speakerFramed = parts <= 3; // "Agent (Haruto):"
+            // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name
+            speakerFramed =
+                parts <= 3 && PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
             return;
           }
         }
@@ -1185,7 +1206,8 @@ final class PersonDetectorReference implements Detector {
             || b == '\\'
             || b == '#'
             || b == '$'
-            || b == '='
+            || (b == '='
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@' && !mentionOfName(s - 1))) {
           return true;
         }
@@ -1275,6 +1297,10 @@ final class PersonDetectorReference implements Detector {
     void findCue(int t) {
       noCue();
       int j = prevSameLine(t);
+      if (PersonDetector.ldapCue(ix, chars, j, t)) {
+        set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
+        return;
+      }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
@@ -1544,7 +1570,10 @@ final class PersonDetectorReference implements Detector {
           continue;
         }
         int b = inlineSpace(k - 1) ? k - 2 : k - 1;
-        if (punct(b, ',') || punct(b, ';') || punct(b, '|')) {
+        if (punct(b, ',')
+            || punct(b, ';')
+            || punct(b, '|')
+            || (punct(b, '/') && inlineSpace(b - 1))) { // "First name: X / Last name: Y"
           return k;
         }
       }

@@ -314,6 +314,14 @@ class SecretDetectorTest {
         hit("Das Passwort ist ⟦Geheim#2024⟧ ok", "password-prose"),
         hit("CREDS: admin / ⟦Winter2025#⟧ ok", "password-prose"),
         hit("the password is: ⟦Hunter2!x⟧", "password-assignment"),
+        // KEY_VALUE_ATTRIBUTES: the key in one attribute, the value in the next (session 11)
+        hit("<add key=\"SmtpPassword\" value=\"⟦M4ilRelay!23⟧\" />", "password-assignment"),
+        hit("<property name='password' value='⟦Spr1ngDb!9⟧'/>", "password-assignment"),
+        hit(
+            "<property name=\"hibernate.connection.password\" value=\"⟦H1b3rn@te⟧\"/>",
+            "password-assignment"),
+        hit("<entry key=\"api.secret\" value=\"⟦a8F3kL9qZ2xV7mT4bN6w⟧\"/>", "keyword-entropy"),
+        hit("<input type=\"password\" value=\"⟦Xk9mQ2vLp7⟧\">", "password-assignment"),
         hit("> ⟦" + pem("RSA PRIVATE KEY", 27).replace("\n", "\n> ") + "⟧\n", "pem-private-key"),
         // code points and normalization: spans point into the original text
         hit("🔑🔑 password=⟦Hunter2!⟧ 🔒", "password-assignment"),
@@ -371,6 +379,11 @@ class SecretDetectorTest {
         "ls -a /home/Xk92mPq7z",
         "git commit -a Fix42bug",
         "redis-cli -a $REDIS_PASSWORD ping",
+        // KEY_VALUE_ATTRIBUTES: no secret key, a placeholder or an empty value
+        "<add key=\"SmtpUser\" value=\"relay-user\" />",
+        "<add key=\"DbPassword\" value=\"${DB_PASSWORD}\" />",
+        "<add key=\"Password\" value=\"\" />",
+        "<param name=\"Timeout\" value=\"30\"/>",
         "mkdir -pv /var/lib/app",
         "tar -pxf backup.tar",
         "mysql -u root -p shop",
