@@ -31,6 +31,12 @@ public final class ScanAccumulator {
   private final List<Warning> warnings = new ArrayList<>();
   private static final EntityType[] TYPES = EntityType.values();
 
+  static {
+    if (TYPES.length > Long.SIZE) {
+      throw new IllegalStateException("Loc.examplesFull holds one bit per entity type");
+    }
+  }
+
   /** Values found per entity type, by ordinal (a map would box a Long per finding). */
   private final long[] totals = new long[TYPES.length];
 

@@ -17,12 +17,13 @@ import java.util.Set;
  * <p>Design notes (maintainers):
  *
  * <ol>
- *   <li>One left-to-right pass over the {@link TextIndex} tokens. Four triggers: an alphanumeric
- *       token whose first two chars start a known prefix ({@code AKIA}, {@code ghp_}, {@code eyJ},
- *       {@code Bearer}...; a table indexed by those two chars rejects every other token in O(1));
- *       an {@code =} or {@code :} token (keyword before it, value after it, or {@code ://} for
- *       URLs); a {@code -} token starting {@code -----BEGIN }; a {@code >} token closing {@code
- *       <keyword>} (XML).
+ *   <li>One left-to-right pass over the {@link TextIndex} tokens (on a text without {@code ==},
+ *       only over the tokens a branch-free pass marks by their first two chars: see {@code Marks}).
+ *       Four triggers: an alphanumeric token whose first two chars start a known prefix ({@code
+ *       AKIA}, {@code ghp_}, {@code eyJ}, {@code Bearer}...; a table indexed by those two chars
+ *       rejects every other token in O(1)); an {@code =} or {@code :} token (keyword before it,
+ *       value after it, or {@code ://} for URLs); a {@code -} token starting {@code -----BEGIN }; a
+ *       {@code >} token closing {@code <keyword>} (XML).
  *   <li>Keywords are read backwards from the separator (at most 64 chars) and matched in a compact
  *       lower-case form without allocation; the last char of every rule word is a fast reject.
  *   <li>Values are bounded (256 chars quoted, 512 unquoted); runs of a character class are cached
@@ -92,6 +93,7 @@ final class SecretDetector implements Detector {
         }
       }
     }
+    marks.current = null; // a huge text's list is not kept
   }
 
   /**
@@ -221,7 +223,8 @@ final class SecretDetector implements Detector {
       for (int t = 0; t < n; t++) {
         int st = idx.start(t);
         int c0 = a[st];
-        int c1 = a[Math.min(st + 1, last)];
+        // the second char, 0 after the last char (as token() reads it)
+        int c1 = a[Math.min(st + 1, last)] & -((st + 1 - len) >>> 31);
         int m =
             (int) (TABLE[(c0 & 127) << 2 | (c1 & 127) >>> 5] >>> ((c1 & 31) << 1)) & 3
                 | (c0 | c1) >>> 7; // a non-ASCII char
