@@ -2918,14 +2918,6 @@ final class PersonDetector implements Detector {
     return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
   }
 
-  /**
-   * {@link #LDAP_CN}: the {@code =} at {@code eq} ends the attribute {@code cn} of an LDAP
-   * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}): {@code cn} at the text
-   * start or after a blank, {@code ,} {@code "} {@code '} {@code :} {@code ;} or {@code =} ({@code
-   * dn=cn=...}); when {@code end >= 0}, a chain ending at {@code end} must be followed by the
-   * {@code ,} of the next attribute ({@code end < length}). Static so the reference oracle shares
-   * it.
-   */
   /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */
   static boolean ldapCue(TextIndex ix, char[] chars, int j, int t) {
     return j >= 0
@@ -2935,6 +2927,14 @@ final class PersonDetector implements Detector {
         && ldapCommonName(chars, ix.start(j), -1, 0);
   }
 
+  /**
+   * {@link #LDAP_CN}: the {@code =} at {@code eq} ends the attribute {@code cn} of an LDAP
+   * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}): {@code cn} at the text
+   * start or after a blank, {@code ,} {@code "} {@code '} {@code :} {@code ;} or {@code =} ({@code
+   * dn=cn=...}); when {@code end >= 0}, a chain ending at {@code end} must be followed by the
+   * {@code ,} of the next attribute ({@code end < length}). Static so the reference oracle shares
+   * it.
+   */
   static boolean ldapCommonName(char[] chars, int eq, int end, int length) {
     if (eq < 2 || (chars[eq - 2] | 0x20) != 'c' || (chars[eq - 1] | 0x20) != 'n') {
       return false;
