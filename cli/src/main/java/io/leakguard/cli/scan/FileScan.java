@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,8 +124,9 @@ final class FileScan {
     }
     try {
       if (kind.equals("csv")) {
-        try (InputStream in = stream(file)) {
-          scanCsv(name, new io.leakguard.cli.redact.CsvRows(in, name), pipeline);
+        InputStream raw = stream(file);
+        try (InputStream in = utf16 == null ? raw : new Utf16AsUtf8(raw, utf16)) {
+          scanCsv(name, new io.leakguard.cli.redact.CsvRows(in, name, utf16 == null), pipeline);
         }
       } else if (kind.equals("json") && utf16 == null && !firstLineIsJson(head)) {
         long brokeAt = scanDocument(file, name, pipeline);
@@ -180,20 +182,7 @@ final class FileScan {
       if (!lines.isEmpty()) {
         pipeline.submit(lines(name, jsonl, no - lines.size() + 1, List.copyOf(lines)), null);
       }
-      if (src.latin1Lines() > 0) {
-        warn(
-            pipeline,
-            new Warning(
-                "not-utf8",
-                name
-                    + ": "
-                    + src.latin1Lines()
-                    + (src.latin1Lines() == 1 ? " line is" : " lines are")
-                    + " not valid UTF-8 (first: line "
-                    + src.firstLatin1Line()
-                    + "): read as windows-1252",
-                SourceRef.ofLine(name, src.firstLatin1Line())));
-      }
+      warnNotUtf8(pipeline, name, src.latin1Lines(), "line", src.firstLatin1Line());
     }
   }
 
@@ -384,6 +373,101 @@ final class FileScan {
     }
     if (!records.isEmpty()) {
       pipeline.submit(csvRecords(name, header, List.copyOf(records), List.copyOf(keys)), null);
+    }
+    warnNotUtf8(pipeline, name, csv.windows1252Rows(), "row", csv.firstWindows1252Line());
+  }
+
+  /** One {@code not-utf8} warning for a file with {@code count} lines/rows read as windows-1252. */
+  private static void warnNotUtf8(
+      ScanPipeline pipeline, String name, long count, String unit, long firstLine) {
+    if (count > 0) {
+      warn(
+          pipeline,
+          new Warning(
+              "not-utf8",
+              name
+                  + ": "
+                  + count
+                  + (count == 1 ? " " + unit + " is" : " " + unit + "s are")
+                  + " not valid UTF-8 (first: line "
+                  + firstLine
+                  + "): read as windows-1252",
+              SourceRef.ofLine(name, firstLine)));
+    }
+  }
+
+  /**
+   * A UTF-16 stream (with its byte order mark) re-encoded as UTF-8, for the CSV record reader,
+   * which reads bytes: {@code Export-Csv -Encoding Unicode} and other Windows tools write UTF-16.
+   * The mark becomes a UTF-8 mark, which the reader drops. Unpaired surrogates become {@code ?}
+   * (they are no text a detector reads).
+   */
+  private static final class Utf16AsUtf8 extends InputStream {
+    private final java.io.Reader in;
+    private final CharsetEncoder utf8 =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192);
+    private final ByteBuffer bytes = ByteBuffer.allocate(3 * 8192 + 8);
+    private boolean eof;
+
+    Utf16AsUtf8(InputStream raw, Charset utf16) {
+      this.in =
+          new java.io.InputStreamReader(
+              raw,
+              utf16
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPLACE)
+                  .onUnmappableCharacter(CodingErrorAction.REPLACE));
+      bytes.flip();
+    }
+
+    private boolean fill() throws IOException {
+      while (!bytes.hasRemaining()) {
+        if (eof) {
+          return false;
+        }
+        int n = in.read(chars.array(), chars.position(), chars.remaining());
+        if (n < 0) {
+          eof = true;
+        } else {
+          chars.position(chars.position() + n);
+        }
+        chars.flip();
+        bytes.clear();
+        utf8.encode(chars, bytes, eof);
+        if (eof) {
+          utf8.flush(bytes);
+        }
+        chars.compact();
+        bytes.flip();
+      }
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return fill() ? bytes.get() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!fill()) {
+        return -1;
+      }
+      int n = Math.min(len, bytes.remaining());
+      bytes.get(b, off, n);
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 

@@ -291,6 +291,55 @@ class ScanCommandTest {
         .doesNotContain("malformed-line", "bom.jsonl", "ps.txt", "10.1.2.3");
   }
 
+  @Test
+  void readsWindows1252AndUtf16CsvExportsWithAWarning() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("csv-encodings"));
+    // Excel on Windows saves "CSV" in windows-1252: the u-umlaut is one byte 0xFC; the second
+    // record spans two lines and is valid UTF-8
+    Files.write(
+        dir.resolve("excel.csv"),
+        concat(
+            "id,customer,note\r\n1,\"M".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {(byte) 0xFC},
+            ("ller, Hans\",mail hans.mueller@contoso.de\r\n"
+                    + "2,\"Ann Lee\",\"call (425) 555-0143\r\nfrom 10.9.8.7\"\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+    // PowerShell: Export-Csv -Encoding Unicode writes UTF-16LE with a byte order mark
+    Files.write(
+        dir.resolve("ps.csv"),
+        "\uFEFF\"Host\",\"Owner\"\r\n\"web-01\",\"ops.lead@contoso.com\"\r\n"
+            .getBytes(StandardCharsets.UTF_16LE));
+    Run r = run("scan", dir.toString(), "--format", "json", "--fail-on", "none");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = M.readTree(r.out());
+    java.util.Map<String, JsonNode> loc = new java.util.HashMap<>();
+    j.get("locations").forEach(l -> loc.put(l.get("location").asText(), l));
+    String d = dir.toString();
+    assertThat(loc.get(d + "/excel.csv#note").get("keys").toString())
+        .isEqualTo("[\"line 2\",\"line 3\"]");
+    JsonNode counts = j.get("summary").get("counts");
+    assertThat(counts.get("EMAIL_ADDRESS").asInt()).isEqualTo(2);
+    assertThat(counts.get("PHONE_NUMBER").asInt()).isEqualTo(1);
+    assertThat(counts.get("IP_ADDRESS").asInt()).isEqualTo(1);
+    // the UTF-16 file's header is read as text (no mark glued to the first column's name)
+    assertThat(loc.get(d + "/ps.csv#Owner").get("keys").toString()).isEqualTo("[\"line 2\"]");
+    assertThat(j.get("warnings").toString())
+        .contains(d + "/excel.csv: 1 row is not valid UTF-8 (first: line 2): read as windows-1252")
+        .doesNotContain("ps.csv", "contoso");
+
+    // redact keeps strict UTF-8: it writes the text back out
+    Run strict =
+        run(
+            "redact",
+            dir.resolve("excel.csv").toString(),
+            "--field",
+            "note",
+            "-o",
+            tmp.resolve("x.csv").toString());
+    assertThat(strict.code()).isEqualTo(2);
+    assertThat(strict.err()).contains("excel.csv:2: invalid UTF-8");
+  }
+
   private static byte[] concat(byte[]... parts) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     for (byte[] p : parts) {
