@@ -172,6 +172,8 @@ final class SecretDetector implements Detector {
       SecretPattern.PEM_PRIVATE_KEY.scan(s, st);
     } else if (a[st] == '>' && st > 0 && SecretKeywords.mayEndKeyword(a[st - 1])) {
       xmlElement(s, st); // a keyword ends right before the '>'
+    } else if (a[st] == '~') {
+      SecretPattern.AZURE_AD_CLIENT_SECRET.scan(s, st);
     }
   }
 
@@ -181,12 +183,12 @@ final class SecretDetector implements Detector {
   private static final class Marks {
     /**
      * {@link #WORD_TRIGGER} with every pair starting with a punctuation trigger's char ({@code =},
-     * {@code :}, {@code -}, {@code >}) set: one look-up per token for both kinds.
+     * {@code :}, {@code -}, {@code >}, {@code ~}) set: one look-up per token for both kinds.
      */
     static final long[] TABLE = WORD_TRIGGER.clone();
 
     static {
-      for (char c : new char[] {'=', ':', '-', '>'}) {
+      for (char c : new char[] {'=', ':', '-', '>', '~'}) {
         for (int k = 0; k < 4; k++) {
           TABLE[c << 2 | k] = -1L;
         }
@@ -299,7 +301,7 @@ final class SecretDetector implements Detector {
     char next = s.at(a + 1);
     char prev = s.at(a - 1);
     if (c == ':' && next == '/' && s.at(a + 2) == '/') {
-      if (!SecretPattern.SLACK_WEBHOOK.scan(s, a)) {
+      if (!SecretPattern.SLACK_WEBHOOK.scan(s, a) && !SecretPattern.DISCORD_WEBHOOK.scan(s, a)) {
         SecretPattern.URL_CREDENTIALS.scan(s, a);
       }
       return;

@@ -226,6 +226,195 @@ enum SecretPattern {
     }
   },
 
+  /** PyPI API token: {@code pypi-AgEIcHlwaS5vcmc} (a macaroon for pypi.org) + 50 or more chars. */
+  PYPI_TOKEN("pypi-token", "pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      return prefixedRun(s, pos, B64URL, 50, 1000, 0.95);
+    }
+  },
+
+  /** HashiCorp Vault service and batch tokens: {@code hvs.} + 90-120, {@code hvb.} + 138-300. */
+  VAULT_TOKEN("vault-token", "hvs.", "hvb.") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      int p = afterPrefix(s, pos);
+      if (p < 0) {
+        return false;
+      }
+      int e = s.runEnd(p, B64URL);
+      boolean batch = s.at(pos + 2) == 'b';
+      if (e - p < (batch ? 138 : 90)
+          || e - p > (batch ? 300 : 120)
+          || SecretChars.alnumClassCount(SecretChars.classes(s.text, p, e)) < 3) {
+        return false;
+      }
+      return reportPrefixed(s, pos, e);
+    }
+  },
+
+  /** Hugging Face user access token: {@code hf_} + 34 letters. */
+  HUGGINGFACE_TOKEN("huggingface-token", "hf_") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      return prefixedAlnum(s, pos, 34, SecretChars.HAS_DIGIT, 3.5);
+    }
+  },
+
+  /**
+   * Atlassian (Jira, Confluence) API token: {@code ATATT3} + about 180 chars, {@code =} + 8 hex.
+   */
+  ATLASSIAN_TOKEN("atlassian-token", "ATATT3") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      int p = afterPrefix(s, pos);
+      if (p < 0) {
+        return false;
+      }
+      int e = s.runEnd(p, B64URL);
+      if (e - p < 150 || e - p > 250) {
+        return false;
+      }
+      if (s.at(e) == '=' && s.runEnd(e + 1, ALNUM) - e - 1 == 8 && hex(s, e + 1, e + 9, false)) {
+        e += 9; // the checksum
+      }
+      return reportPrefixed(s, pos, e);
+    }
+  },
+
+  /** Postman API key: {@code PMAK-} + 24 hex + {@code -} + 34 hex. */
+  POSTMAN_KEY("postman-key", "PMAK-") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      return prefixedPair(s, pos, 24, true, '-', 34);
+    }
+  },
+
+  /** New Relic user API key: {@code NRAK-} + 27 upper-case letters and digits. */
+  NEW_RELIC_KEY("new-relic-key", "NRAK-") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      return prefixedAlnum(s, pos, 27, SecretChars.HAS_LOWER, 0);
+    }
+  },
+
+  /** Grafana service account token: {@code glsa_} + 32 alnum + {@code _} + 8 hex. */
+  GRAFANA_TOKEN("grafana-token", "glsa_") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      return prefixedPair(s, pos, 32, false, '_', 8);
+    }
+  },
+
+  /** Square access token and OAuth secret: {@code sq0atp-} + 22, {@code sq0csp-} + 43 base64url. */
+  SQUARE_TOKEN("square-token", "sq0atp-", "sq0csp-") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      int n = s.at(pos + 3) == 'a' ? 22 : 43;
+      return prefixedRun(s, pos, B64URL, n, n, 0.95);
+    }
+  },
+
+  /**
+   * Mailgun API key: {@code key-} + 32 lower-case letters and digits (Mailgun's own example, {@code
+   * key-3ax6xnjp29jd6fds4gc373sgvjxteol0}, is not hex), with a digit, entropy at least 3.5.
+   */
+  MAILGUN_KEY("mailgun-key", "key-") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      int p = afterPrefix(s, pos);
+      if (p < 0) {
+        return false;
+      }
+      int e = s.runEnd(p, ALNUM);
+      int k = SecretChars.classes(s.text, p, e);
+      if (e - p != 32
+          || SecretChars.is(s.at(e), B64URL)
+          || (k & SecretChars.HAS_UPPER) != 0
+          || (k & SecretChars.HAS_DIGIT) == 0
+          || SecretChars.entropy(s.text, p, e) < 3.5) {
+        return false;
+      }
+      s.report(this, pos, e, 0.9, "prefix");
+      return true;
+    }
+  },
+
+  /**
+   * Microsoft Entra ID (Azure AD) client secret: 3 chars, a digit, {@code Q~}, then 31-34 chars of
+   * {@code [A-Za-z0-9_~.-]}: 40 in all. Triggered at the {@code ~}, which support text seldom
+   * holds.
+   */
+  AZURE_AD_CLIENT_SECRET("azure-ad-client-secret") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      int start = pos - 5;
+      if (start < 0
+          || s.at(pos - 1) != 'Q'
+          || s.at(pos - 2) < '0'
+          || s.at(pos - 2) > '9'
+          || isClientSecretChar(s.at(start - 1))) {
+        return false;
+      }
+      for (int i = start; i < pos - 2; i++) {
+        if (!isClientSecretChar(s.at(i))) {
+          return false;
+        }
+      }
+      int e = pos + 1;
+      while (e < s.length && e - pos <= 35 && isClientSecretChar(s.at(e))) {
+        e++;
+      }
+      int tail = e - pos - 1;
+      if (tail < 31
+          || tail > 34
+          || SecretChars.alnumClassCount(SecretChars.classes(s.text, pos + 1, e)) < 3
+          || SecretChars.entropy(s.text, start, e) < 3.5) {
+        return false;
+      }
+      s.report(this, start, e, 0.9, "entropy");
+      return true;
+    }
+
+    private boolean isClientSecretChar(char c) {
+      return SecretChars.is(c, ALNUM) || c == '_' || c == '~' || c == '.' || c == '-';
+    }
+  },
+
+  /** Discord webhook URL {@code https://discord.com/api/webhooks/ID/TOKEN} (whole). */
+  DISCORD_WEBHOOK("discord-webhook") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      int p = pos + 3;
+      if (s.startsWithIgnoreCase("discord.com/api/webhooks/", p)) {
+        p += 25;
+      } else if (s.startsWithIgnoreCase("discordapp.com/api/webhooks/", p)) {
+        p += 28;
+      } else {
+        return false;
+      }
+      int start = pos;
+      while (start > 0 && pos - start < 8 && Character.isLetter(s.at(start - 1))) {
+        start--;
+      }
+      int id = s.runEnd(p, ALNUM);
+      if (start == pos || id - p < 17 || id - p > 20 || s.at(id) != '/') {
+        return false;
+      }
+      for (int i = p; i < id; i++) {
+        if (s.at(i) < '0' || s.at(i) > '9') {
+          return false;
+        }
+      }
+      int e = s.runEnd(id + 1, B64URL);
+      if (e - id - 1 < 60 || e - id - 1 > 80) {
+        return false;
+      }
+      s.report(this, start, e, 0.95, "prefix");
+      return true;
+    }
+  },
+
   /** Twilio API key SID: {@code SK} + 32 lower-case hex digits. */
   TWILIO_API_KEY("twilio-api-key", "SK") {
     @Override
@@ -823,6 +1012,69 @@ enum SecretPattern {
   static boolean boundaryBefore(SecretScan s, int pos) {
     char c = s.at(pos - 1);
     return !SecretChars.is(c, B64URL) && c != '.';
+  }
+
+  /** True when {@code [from, to)} holds hex digits only ({@code lower}: no upper-case letter). */
+  static boolean hex(SecretScan s, int from, int to, boolean lower) {
+    for (int i = from; i < to; i++) {
+      char c = s.at(i);
+      boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || !lower && c >= 'A' && c <= 'F';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Prefix + exactly {@code n} alnum chars at a boundary, with none of the {@link
+   * SecretChars#classes} bits {@code forbidden} and at least {@code minEntropy} bits per char.
+   */
+  boolean prefixedAlnum(SecretScan s, int pos, int n, int forbidden, double minEntropy) {
+    int p = afterPrefix(s, pos);
+    if (p < 0) {
+      return false;
+    }
+    int e = s.runEnd(p, ALNUM);
+    if (e - p != n
+        || SecretChars.is(s.at(e), B64URL)
+        || (SecretChars.classes(s.text, p, e) & forbidden) != 0
+        || (minEntropy > 0 && SecretChars.entropy(s.text, p, e) < minEntropy)) {
+      return false;
+    }
+    return reportPrefixed(s, pos, e);
+  }
+
+  /**
+   * Prefix + {@code n1} alnum chars (hex when {@code hex1}) + {@code sep} + {@code n2} hex digits,
+   * at a boundary.
+   */
+  boolean prefixedPair(SecretScan s, int pos, int n1, boolean hex1, char sep, int n2) {
+    int p = afterPrefix(s, pos);
+    if (p < 0) {
+      return false;
+    }
+    int a = s.runEnd(p, ALNUM);
+    if (a - p != n1 || (hex1 && !hex(s, p, a, false)) || s.at(a) != sep) {
+      return false;
+    }
+    int e = s.runEnd(a + 1, ALNUM);
+    if (e - a - 1 != n2 || !hex(s, a + 1, e, false) || SecretChars.is(s.at(e), B64URL)) {
+      return false;
+    }
+    return reportPrefixed(s, pos, e);
+  }
+
+  /** Index just past this pattern's prefix at {@code pos} at a token boundary, or -1. */
+  int afterPrefix(SecretScan s, int pos) {
+    int p = matchPrefix(s, pos);
+    return p < 0 || !boundaryBefore(s, pos) ? -1 : p;
+  }
+
+  /** Reports {@code [pos, end)} as this pattern's token, score 0.95, validation {@code prefix}. */
+  boolean reportPrefixed(SecretScan s, int pos, int end) {
+    s.report(this, pos, end, 0.95, "prefix");
+    return true;
   }
 
   /** Prefix + a run of {@code cls} of length in [min, max], ending at a boundary. */

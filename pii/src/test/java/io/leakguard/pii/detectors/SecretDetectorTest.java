@@ -251,6 +251,41 @@ class SecretDetectorTest {
         hit("//registry.npmjs.org/:_authToken=⟦npm_" + rnd(35, 36, B62) + "⟧", "npm-token"),
         hit("TWILIO_API_KEY=⟦SK" + rnd(36, 32, HEX) + "⟧", "twilio-api-key"),
         hit("OPENAI_API_KEY=⟦sk-proj-" + rnd(37, 48, B64URL) + "⟧", "openai-key"),
+        // session 12: more vendor prefixes (gitleaks' well-known token shapes)
+        hit(
+            "pip upload token ⟦pypi-AgEIcHlwaS5vcmc" + rnd(60, 120, B64URL) + "⟧ expired",
+            "pypi-token"),
+        hit("VAULT_TOKEN=⟦hvs." + rnd(61, 95, B62) + "⟧", "vault-token"),
+        hit("vault login ⟦hvb." + rnd(62, 150, B64URL) + "⟧", "vault-token"),
+        hit(
+            "HF token ⟦hf_" + rnd(63, 34, UPPER + "abcdefghijklmnopqrstuvwxyz") + "⟧",
+            "huggingface-token"),
+        hit(
+            "jira api token ⟦ATATT3"
+                + rnd(64, 180, B64URL)
+                + "="
+                + rnd(65, 8, HEX).toUpperCase()
+                + "⟧ for jdoe",
+            "atlassian-token"),
+        hit("x-api-key: ⟦PMAK-" + rnd(66, 24, HEX) + "-" + rnd(67, 34, HEX) + "⟧", "postman-key"),
+        hit("newrelic ⟦NRAK-" + rnd(68, 27, UPPER + "0123456789") + "⟧", "new-relic-key"),
+        hit("grafana ⟦glsa_" + rnd(69, 32, B62) + "_" + rnd(70, 8, HEX) + "⟧", "grafana-token"),
+        hit("square ⟦sq0atp-" + rnd(71, 22, B64URL) + "⟧", "square-token"),
+        hit("⟦sq0csp-" + rnd(72, 43, B64URL) + "⟧", "square-token"),
+        hit("mailgun ⟦key-" + rnd(73, 32, HEX) + "⟧", "mailgun-key"),
+        hit(
+            "client secret ⟦Xy78Q~"
+                + rnd(74, 34, B62 + "_~.-").replace("Q~", "Qx")
+                + "⟧ (expires 2027)",
+            "azure-ad-client-secret"),
+        hit(
+            "az ad app credential reset gave ⟦ab.1Q~" + rnd(75, 31, B62) + "⟧\n",
+            "azure-ad-client-secret"),
+        hit(
+            "posting to ⟦https://discord.com/api/webhooks/123456789012345678/"
+                + rnd(76, 68, B64URL)
+                + "⟧ fails",
+            "discord-webhook"),
         // generic: keyword + entropy
         hit("client_secret: ⟦" + rnd(40, 34, B62) + "⟧", "keyword-entropy"),
         hit("{\"apiKey\": \"⟦" + rnd(41, 32, B62) + "⟧\"}", "keyword-entropy"),
@@ -481,6 +516,14 @@ class SecretDetectorTest {
         "eyJhbGciOi",
         "eyJfoo.eyJbar.baz",
         "sk-SE sv-SE",
+        // session 12: near misses of the new prefixes
+        "key-value store, key-" + rnd(80, 31, HEX) + " (31 hex)",
+        "hf_hub_download(repo_id) and hf_transfer",
+        "run pypi-server on port 8080",
+        "PMAK-1234 is the Jira key of the Postman ticket",
+        "cd ~/projects && ls ~/.ssh ~ done",
+        "size ~3Q~ estimated, approx ~40 units",
+        "https://discord.com/api/webhooks/ is the endpoint (no id)",
         // PEM look-alikes
         "-----BEGIN CERTIFICATE-----\n" + b64(52, 120) + "\n-----END CERTIFICATE-----",
         "-----BEGIN PUBLIC KEY-----\n" + b64(53, 120) + "\n-----END PUBLIC KEY-----",
