@@ -9,7 +9,7 @@ import java.util.*;
  * canonical value, context words), then R timed rounds: the sum over texts of each copy's minimum time per text (precise:
  * a same/same control reads 0.999x; it filters out interrupts and keeps warm-cache runs, so it shows compute, not cache
  * misses) and the ratio of the two copies' minimum round times (noisy, +-3% at load 3-4). Run by pair.sh.
- * usage: Pair person|secret <rounds> [seed]
+ * usage: Pair person|secret|phone <rounds> [seed]
  */
 public class Pair {
   static final class W implements Detector {
@@ -33,6 +33,7 @@ public class Pair {
     List<String> texts = BenchCorpus.texts(2_000_000, seed);
     Detector oldD, newD; Class<?> skip;
     if (which.equals("person")) { oldD = new PersonDetectorOld(); newD = new PersonDetector(); skip = PersonDetector.class; }
+    else if (which.equals("phone")) { oldD = new PhoneDetectorOld(); newD = new PhoneDetector(); skip = PhoneDetector.class; }
     else { oldD = new SecretDetectorOld(); newD = new SecretDetector(); skip = SecretDetector.class; }
     W o = new W(oldD), nw = new W(newD); Both both = new Both(o, nw);
     PiiAnalyzer.Builder b = PiiAnalyzer.builder().clearDetectors();

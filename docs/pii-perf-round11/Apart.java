@@ -11,7 +11,7 @@ import java.util.*;
  * detectors of each engine (does the new copy slow them?), the detector alone, the whole analyze. -DnewFirst=true builds
  * the new copy's engine first. Caveat (round 11): a same/same control reads the others and the whole analyze 4-9% slower
  * in the "new" engine in either build order; only the detector's own line has a clean control (1.007-1.009x).
- * usage: Apart person|secret <rounds> [seed]
+ * usage: Apart person|secret|phone <rounds> [seed|pool]
  */
 public class Apart {
   public static long sink;
@@ -44,11 +44,15 @@ public class Apart {
   }
   static long sum(List<W> ws) { long t = 0; for (W w : ws) t += w.ns; return t; }
   public static void main(String[] args) throws Exception {
-    String which = args[0]; int R = Integer.parseInt(args[1]); long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
-    List<String> texts = BenchCorpus.texts(2_000_000, seed);
-    Class<?> skip = which.equals("person") ? PersonDetector.class : SecretDetector.class;
-    Detector oldD = which.equals("person") ? new PersonDetectorOld() : new SecretDetectorOld();
-    Detector newD = which.equals("person") ? new PersonDetector() : new SecretDetector();
+    String which = args[0]; int R = Integer.parseInt(args[1]); boolean pool = args.length > 2 && args[2].equals("pool"); long seed = args.length > 2 && !pool ? Long.parseLong(args[2]) : 42;
+    List<String> texts = new ArrayList<>();
+    if (pool) { // round 12: the 4,000 cases the 1M-row scan repeats (ScanBench's pool)
+      io.leakguard.testkit.SupportCaseGenerator gen = new io.leakguard.testkit.SupportCaseGenerator(20261129);
+      for (int i = 0; i < 4000; i++) texts.add(gen.caseAt(i).text());
+    } else texts = BenchCorpus.texts(2_000_000, seed);
+    Class<?> skip = which.equals("person") ? PersonDetector.class : which.equals("phone") ? PhoneDetector.class : SecretDetector.class;
+    Detector oldD = which.equals("person") ? new PersonDetectorOld() : which.equals("phone") ? new PhoneDetectorOld() : new SecretDetectorOld();
+    Detector newD = which.equals("person") ? new PersonDetector() : which.equals("phone") ? new PhoneDetector() : new SecretDetector();
     // exactness: every candidate, every field
     Rec ro = new Rec(oldD), rn = new Rec(newD);
     PiiAnalyzer co = engine(ro, skip), cn = engine(rn, skip);

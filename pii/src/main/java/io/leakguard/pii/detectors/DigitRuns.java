@@ -180,22 +180,8 @@ final class DigitRuns {
     }
   }
 
-  /**
-   * Per first two letters of a digit word ({@code ((c0 | 0x20) & 31) << 5 | ((c1 | 0x20) & 31)}):
-   * the bit set of the lengths of the digit words ({@link DigitSequence#ALL_WORDS}, every language)
-   * with those letters. A necessary condition for a run to start at a word; the full test is {@link
-   * DigitSequence#canStart} in {@link #chunks}. One load and a shift per token, like the hash it
-   * replaced (session 6: the word lists of six more languages do not fit a collision-free 256-slot
-   * hash).
-   */
-  private static final int[] WORD_LENGTHS = new int[1 << 10];
-
-  static {
-    for (String w : DigitSequence.ALL_WORDS.keySet()) {
-      WORD_LENGTHS[((w.charAt(0) | 0x20) & 31) << 5 | ((w.charAt(1) | 0x20) & 31)] |=
-          1 << w.length();
-    }
-  }
+  /** {@link DigitSequence#WORD_LENGTHS}: a necessary condition for a seed word. */
+  private static final int[] WORD_LENGTHS = DigitSequence.WORD_LENGTHS;
 
   /**
    * The pass over the tokens: a branch-free list of the letter/digit tokens and of the {@link
@@ -263,19 +249,29 @@ final class DigitRuns {
       mac[nMac] = t;
       nMac += (k & K_MAC) >>> 2;
     }
+    // the exact tests, each after an inline look at the chars it needs first (round 12: most
+    // candidates fail there, and the tests are calls): an IBAN of four or more chars has digits at
+    // its third and fourth char, a MAC group of two is followed by : - or a blank, one of four by .
     int kept = 0;
     for (int i = 0; i < nIban; i++) {
       int t = iban[i];
       int s = idx.start(t);
-      if (IbanDetector.mayStart(c, s, idx.end(t) - s, idx.flags(t))) {
+      int len = idx.end(t) - s;
+      if ((len < 4 || isDigit(c[s + 2]) && isDigit(c[s + 3]))
+          && IbanDetector.mayStart(c, s, len, idx.flags(t))) {
         iban[kept++] = t;
       }
     }
     nIban = kept;
     kept = 0;
+    int chars = idx.text().length();
     for (int i = 0; i < nMac; i++) {
       int t = mac[i];
-      if (MacAddressDetector.mayStart(c, idx, t, idx.length(t))) {
+      int e = idx.end(t);
+      int len = e - idx.start(t);
+      char sep = e < chars ? c[e] : 0;
+      if ((len == 2 ? sep == ':' || sep == '-' || sep == ' ' : len != 4 || sep == '.')
+          && MacAddressDetector.mayStart(c, idx, t, len)) {
         mac[kept++] = t;
       }
     }
@@ -319,6 +315,10 @@ final class DigitRuns {
       }
       next = Math.max(t + 1, seq.resumeToken());
     }
+  }
+
+  private static boolean isDigit(char ch) {
+    return ch >= '0' && ch <= '9';
   }
 
   private DigitSequence keptAt(int i) {

@@ -102,14 +102,17 @@ final class DigitSequence {
   static final int MAX_WORD = 7;
 
   /**
-   * Per lower-case first letter ({@code c0 - 'a'}): the digit words starting with it and their
-   * values (10 = "oh"), English first. Every word starts with an ASCII letter.
+   * Per first two letters of a digit word ({@code ((c0 | 0x20) & 31) << 5 | ((c1 | 0x20) & 31)}):
+   * the bit set of the lengths of the digit words ({@link #ALL_WORDS}, every language) with those
+   * letters. A necessary condition for a token to be a digit word when its first two chars are
+   * ASCII (they are then lower-cased by {@code | 0x20}); {@link DigitRuns} filters its seeds with
+   * it, {@link #wordDigit(char[], int, int)} its words (round 12: most words it is asked about,
+   * {@code days} after {@code 3}, share a first letter with some digit word but not a second).
+   * Session 6: the word lists of six more languages do not fit a collision-free 256-slot hash.
    */
-  private static final String[][] BY_FIRST = new String[26][];
+  static final int[] WORD_LENGTHS = new int[1 << 10];
 
-  private static final byte[][] DIGIT_BY_FIRST = new byte[26][];
-
-  /** Every digit word (lower case) with its value: the source of {@link #BY_FIRST}. */
+  /** Every digit word (lower case) with its value. */
   static final java.util.Map<String, Integer> ALL_WORDS;
 
   static {
@@ -133,29 +136,17 @@ final class DigitSequence {
       }
     }
     ALL_WORDS = java.util.Collections.unmodifiableMap(all);
-    for (int c = 0; c < 26; c++) {
-      java.util.List<String> ws = new java.util.ArrayList<>();
-      java.util.List<Integer> ds = new java.util.ArrayList<>();
-      for (java.util.Map.Entry<String, Integer> e : all.entrySet()) {
-        if (e.getKey().charAt(0) == 'a' + c) {
-          ws.add(e.getKey());
-          ds.add(e.getValue());
-        }
-      }
-      if (!ws.isEmpty()) {
-        BY_FIRST[c] = ws.toArray(new String[0]);
-        DIGIT_BY_FIRST[c] = new byte[ds.size()];
-        for (int k = 0; k < ds.size(); k++) {
-          DIGIT_BY_FIRST[c][k] = (byte) (int) ds.get(k);
-        }
-      }
+    for (String w : all.keySet()) {
+      WORD_LENGTHS[((w.charAt(0) | 0x20) & 31) << 5 | ((w.charAt(1) | 0x20) & 31)] |=
+          1 << w.length();
     }
   }
 
   /**
    * Digit value of a digit-word token, or -1. {@code oh} counts as zero (value 10; trimmed at the
-   * ends of a run). Allocation-free: most words are rejected by their flags, length or first
-   * letter. Letters only (accented ones too: {@code fünf}, {@code três}, {@code zéro}).
+   * ends of a run). Allocation-free: most words are rejected by their flags, length or first two
+   * letters ({@link #WORD_LENGTHS}), the rest by one probe of the packed words. Letters only
+   * (accented ones too: {@code fünf}, {@code três}, {@code zéro}).
    */
   static int wordDigit(TextIndex idx, int t) {
     int f = idx.flags(t);
@@ -178,24 +169,55 @@ final class DigitSequence {
     if (c0 < 0 || c0 > 25 || c[s] > 'z') {
       return -1;
     }
-    String[] ws = BY_FIRST[c0];
-    if (ws == null) {
-      return -1;
+    char c1 = c[s + 1];
+    if (c1 < 128 && (WORD_LENGTHS[(c0 + 1) << 5 | ((c1 | 0x20) & 31)] >>> len & 1) == 0) {
+      return -1; // no digit word starts with these two letters and has this length
     }
-    for (int k = 0; k < ws.length; k++) {
-      String w = ws[k];
-      if (w.length() != len) {
-        continue;
+    // the token lower-cased and packed, one char per byte (digit words have chars up to 0xFF
+    // only), its length in the top byte: one probe of the packed words
+    long key = c0 + 'a';
+    for (int i = 1; i < len; i++) {
+      char l = lower(c[s + i]);
+      if (l > 0xFF) {
+        return -1;
       }
-      int i = 1;
-      while (i < len && lower(c[s + i]) == w.charAt(i)) {
-        i++;
+      key = key << 8 | l;
+    }
+    key |= (long) len << 56;
+    int h = slot(key);
+    while (PACKED[h] != 0) {
+      if (PACKED[h] == key) {
+        return PACKED_DIGIT[h];
       }
-      if (i == len) {
-        return DIGIT_BY_FIRST[c0][k];
-      }
+      h = (h + 1) & (PACKED.length - 1);
     }
     return -1;
+  }
+
+  /** {@link #ALL_WORDS} packed as {@link #wordDigit(char[], int, int)} packs a token; 0 = empty. */
+  private static final long[] PACKED = new long[256];
+
+  private static final byte[] PACKED_DIGIT = new byte[256];
+
+  static {
+    for (java.util.Map.Entry<String, Integer> e : ALL_WORDS.entrySet()) {
+      String w = e.getKey();
+      long key = 0;
+      for (int i = 0; i < w.length(); i++) {
+        key = key << 8 | w.charAt(i);
+      }
+      key |= (long) w.length() << 56;
+      int h = slot(key);
+      while (PACKED[h] != 0) {
+        h = (h + 1) & (PACKED.length - 1);
+      }
+      PACKED[h] = key;
+      PACKED_DIGIT[h] = (byte) (int) e.getValue();
+    }
+  }
+
+  private static int slot(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
   }
 
   private static char lower(char ch) {

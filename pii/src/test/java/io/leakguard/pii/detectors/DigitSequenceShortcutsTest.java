@@ -109,6 +109,60 @@ class DigitSequenceShortcutsTest {
     return sb.toString();
   }
 
+  /**
+   * Round 12: {@link DigitSequence#wordDigit(char[], int, int)} (a two-letter filter, then one
+   * probe of the packed words) against its definition: an ASCII letter first, then the token
+   * lower-cased char by char ({@code | 0x20} below 128, {@link Character#toLowerCase} above) is a
+   * key of {@link DigitSequence#ALL_WORDS}. Every digit word in random case, with one char
+   * replaced, dropped or added, including the chars that lower-case across the ASCII boundary
+   * ({@code İ} to {@code i}, the Kelvin sign to {@code k}) and those above 0xFF.
+   */
+  @Test
+  void wordDigitIsTheWordListLookup() {
+    Random rnd = new Random(20261130L);
+    String[] words = DigitSequence.ALL_WORDS.keySet().toArray(new String[0]);
+    String odd =
+        "\u0130\u0131\u00dc\u00fc\u00c9\u00e9\u00ca\u00ea\u00df\u017f\u212a\u0100@[`{ aeiouxzKS";
+    int hits = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder w = new StringBuilder(words[rnd.nextInt(words.length)]);
+      for (int k = 0; k < w.length(); k++) {
+        if (rnd.nextInt(3) == 0) {
+          w.setCharAt(k, Character.toUpperCase(w.charAt(k)));
+        }
+      }
+      switch (rnd.nextInt(5)) {
+        case 0 -> w.setCharAt(rnd.nextInt(w.length()), odd.charAt(rnd.nextInt(odd.length())));
+        case 1 -> w.deleteCharAt(rnd.nextInt(w.length()));
+        case 2 -> w.insert(rnd.nextInt(w.length() + 1), odd.charAt(rnd.nextInt(odd.length())));
+        default -> {}
+      }
+      char[] c = ("ab" + w + "yz").toCharArray();
+      int expected = referenceWordDigit(w.toString());
+      assertThat(DigitSequence.wordDigit(c, 2, w.length())).as(w.toString()).isEqualTo(expected);
+      if (expected >= 0) {
+        hits++;
+      }
+    }
+    assertThat(hits).isGreaterThan(50_000);
+  }
+
+  private static int referenceWordDigit(String w) {
+    if (w.length() < 2 || w.length() > DigitSequence.MAX_WORD) {
+      return -1;
+    }
+    char first = w.charAt(0);
+    if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+      return -1;
+    }
+    StringBuilder lower = new StringBuilder();
+    for (int i = 0; i < w.length(); i++) {
+      char ch = w.charAt(i);
+      lower.append(ch < 128 ? (char) (ch | 0x20) : Character.toLowerCase(ch));
+    }
+    return DigitSequence.ALL_WORDS.getOrDefault(lower.toString(), -1);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "zero, 0",
