@@ -55,7 +55,10 @@ import org.postgresql.copy.CopyIn;
  * <p>The database lives in {@code --data DIR} (default {@code /tmp/leakguard-scanbench}) and is
  * kept, so a second run skips the load (delete the folder to rebuild it; about 1.2 GB on disk for
  * 1M rows). {@code --only sample|read|scan} runs one part; {@code --table support_cases_100k} scans
- * the 100,000-row copy instead of the full table (the read ceiling stays on the full table).
+ * the 100,000-row copy instead of the full table (the read ceiling stays on the full table). {@code
+ * --pool 100000} loads and scans {@code support_cases_p100000}, whose rows cycle through 100,000
+ * generated cases instead of 4,000 (about 2.5 minutes more to generate): the default table repeats
+ * each case 250 times, which flatters the engine's memos of phone numbers and names (session 12).
  */
 public final class ScanBench {
   private static final String TABLE = "support_cases";
@@ -72,7 +75,8 @@ public final class ScanBench {
     int pageSize = 1000;
     Path data = Path.of("/tmp/leakguard-scanbench");
     String only = "all";
-    String scanTable = TABLE;
+    String scanTable = null;
+    int pool = POOL;
     for (int i = 0; i < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -83,8 +87,17 @@ public final class ScanBench {
         case "--data" -> data = Path.of(v);
         case "--only" -> only = v;
         case "--table" -> scanTable = v; // the table of the scan runs (e.g. support_cases_100k)
+        case "--pool" ->
+            pool = Integer.parseInt(v); // distinct generated cases the rows cycle through
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    // the default table cycles through 4,000 generated cases (250 copies each at 1M rows), which
+    // flatters every memo keyed by a value (phone numbers, names); --pool 100000 loads a table of
+    // its own whose rows cycle through 100,000 cases (10 copies each)
+    String table = pool == POOL ? TABLE : TABLE + "_p" + pool;
+    if (scanTable == null) {
+      scanTable = table;
     }
     Files.createDirectories(data);
     try (EmbeddedPostgres pg =
@@ -95,8 +108,8 @@ public final class ScanBench {
             .start()) {
       PgCpu pgCpu = new PgCpu(data.resolve("postmaster.pid"));
       try (Connection c = pg.getPostgresDatabase().getConnection()) {
-        load(c, TABLE, rows);
-        if (rows > SMALL_ROWS) {
+        load(c, table, rows, pool);
+        if (pool == POOL && rows > SMALL_ROWS) {
           copyPrefix(c, TABLE, SMALL, SMALL_ROWS);
         }
       }
@@ -112,7 +125,8 @@ public final class ScanBench {
           "%n| what | rows | text MB | wall s | MB/s | JVM CPU s | PG CPU s | load before | load"
               + " after | result |%n|---|---|---|---|---|---|---|---|---|---|%n");
       if (only.equals("all") || only.equals("sample")) {
-        List<String> tables = rows > SMALL_ROWS ? List.of(SMALL, TABLE) : List.of(TABLE);
+        List<String> tables =
+            pool == POOL && rows > SMALL_ROWS ? List.of(SMALL, TABLE) : List.of(table);
         PiiAnalyzer engine = PiiAnalyzer.builder().build();
         PiiAnalyzer empty = PiiAnalyzer.builder().clearDetectors().build();
         for (String t : tables) {
@@ -161,15 +175,15 @@ public final class ScanBench {
     }
   }
 
-  private static void load(Connection c, String table, long rows) throws Exception {
+  private static void load(Connection c, String table, long rows, int poolSize) throws Exception {
     if (count(c, table) == rows) {
       System.out.printf(Locale.ROOT, "%s: %,d rows already loaded%n", table, rows);
       return;
     }
     long t0 = System.nanoTime();
     SupportCaseGenerator gen = new SupportCaseGenerator(20261129);
-    List<String> pool = new ArrayList<>(POOL);
-    for (int i = 0; i < POOL; i++) {
+    List<String> pool = new ArrayList<>(poolSize);
+    for (int i = 0; i < poolSize; i++) {
       String text = gen.caseAt(i).text();
       int nl = text.indexOf('\n');
       String subject = nl < 0 ? text : text.substring(0, nl);
@@ -182,7 +196,7 @@ public final class ScanBench {
         Locale.ROOT,
         "%s: %d distinct generated cases in %.1f s%n",
         table,
-        POOL,
+        poolSize,
         (System.nanoTime() - t0) / 1e9);
     try (Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + table);
@@ -206,7 +220,7 @@ public final class ScanBench {
           .append(" 10:00:00,")
           .append(id % 4)
           .append(',')
-          .append(pool.get((int) (id % POOL)));
+          .append(pool.get((int) (id % poolSize)));
       if (sb.length() > 1 << 20) {
         byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
         in.writeToCopy(b, 0, b.length);
