@@ -113,6 +113,14 @@ final class PersonDetector implements Detector {
    */
   static final String FIELD_QUALIFIER = "field-qualifier";
 
+  /**
+   * Cue: a second name after {@code and} or {@code &} in a greeting ({@code Hi Tom and Anna,},
+   * {@code Dear Siobhan & Declan}) takes the greeting's cue when it closes the greeting ({@code ,}
+   * {@code !} {@code :} or the line end after it; {@link #greetingAndName}). Read only after a
+   * greeting name was reported, so running prose pays nothing.
+   */
+  static final String GREETING_AND = "greeting-and";
+
   /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
   static final NameSet CHAT_ROLES =
       new NameSet(
@@ -1704,7 +1712,7 @@ final class PersonDetector implements Detector {
           return retry;
         }
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord());
-        return 0;
+        return "person.greeting".equals(cuePattern) ? greetingAnd(pe[parts - 1]) : 0;
       }
       if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain(pf, parts)) {
         return retry; // "Monday Bola Adewale called", "Caller Rohan Desai said"
@@ -2560,6 +2568,31 @@ final class PersonDetector implements Detector {
       }
     }
 
+    /**
+     * {@link #GREETING_AND}: after the greeting name ending at {@code last} was reported, judges a
+     * second name after {@code and} with the same cue; returns the token to resume at (0: none).
+     */
+    int greetingAnd(int last) {
+      int k = PersonDetector.greetingAndName(ix, chars, last);
+      if (k < 0) {
+        return 0;
+      }
+      int next = chain(k);
+      if (lazy) {
+        lazy = false;
+        pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+      }
+      if (tooLong
+          || cut
+          || (pf[0] & (P_NOT_NAME | P_CAMEL)) != 0
+          || !PersonDetector.closesGreeting(ix, chars, pe[parts - 1])
+          || codeAround(ps[0], pe[parts - 1])) {
+        return k; // the walk judges it as any chain
+      }
+      int r = decide(0);
+      return r > next ? r : next;
+    }
+
     /** A sign-off line before the chain's line: "Thanks,\nMaria", "-- \nTom O'Brien". */
     void signature(int t) {
       int sp = t - 1;
@@ -2916,6 +2949,53 @@ final class PersonDetector implements Detector {
       }
     }
     return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
+  }
+
+  /**
+   * {@link #GREETING_AND}: the first token of a capitalized word after {@code last} + inline space
+   * + {@code and} or {@code &} + inline space, or -1. Static so the reference oracle shares it.
+   */
+  static int greetingAndName(TextIndex ix, char[] chars, int last) {
+    int n = ix.size();
+    if (last + 4 >= n || !inline(ix, last + 1) || !inline(ix, last + 3)) {
+      return -1;
+    }
+    int a = last + 2;
+    int fa = ix.flags(a);
+    boolean and =
+        (fa & TextIndex.PUNCT) != 0
+            ? ix.length(a) == 1 && chars[ix.start(a)] == '&'
+            : (fa & WORD_MASK) == WORD && ix.equalsIgnoreCase(a, "and");
+    int k = last + 4;
+    return and && (ix.flags(k) & WORD_MASK) == WORD && (ix.flags(k) & TextIndex.INITIAL_UPPER) != 0
+        ? k
+        : -1;
+  }
+
+  /** A one- or two-char space token on one line. */
+  private static boolean inline(TextIndex ix, int t) {
+    return (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+        && ix.length(t) <= 2;
+  }
+
+  /**
+   * {@link #GREETING_AND}: the name ending at {@code last} closes a greeting: {@code ,} {@code !}
+   * {@code :} or a line break (or the text end) after it, one inline space allowed.
+   */
+  static boolean closesGreeting(TextIndex ix, char[] chars, int last) {
+    int j = last + 1;
+    int n = ix.size();
+    if (j < n && inline(ix, j)) {
+      j++;
+    }
+    if (j >= n || (ix.flags(j) & TextIndex.NEWLINE) != 0) {
+      return true;
+    }
+    if ((ix.flags(j) & TextIndex.PUNCT) == 0) {
+      return false;
+    }
+    char c = chars[ix.start(j)];
+    return c == ',' || c == '!' || c == ':';
   }
 
   /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */

@@ -809,6 +809,25 @@ final class PersonDetectorReference implements Detector {
       return decide(retry);
     }
 
+    /** GREETING_AND (session 12): "Hi Tom and Anna," (the same judgement as PersonDetector's). */
+    int greetingAnd(int last) {
+      int k = PersonDetector.greetingAndName(ix, chars, last);
+      if (k >= 0) {
+        int next = chain(k);
+        int first = lazy ? partFlags(ps[0], pe[0], lazyInitial) : pf[0];
+        lazy = false;
+        pf[0] = first;
+        boolean name = !tooLong && !cut && (first & (P_NOT_NAME | P_CAMEL)) == 0;
+        if (name
+            && PersonDetector.closesGreeting(ix, chars, pe[parts - 1])
+            && !codeAround(ps[0], pe[parts - 1])) {
+          return Math.max(decide(0), next);
+        }
+        return k; // not a greeting name: the walk judges it as any chain
+      }
+      return 0;
+    }
+
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
@@ -883,7 +902,7 @@ final class PersonDetectorReference implements Detector {
           return retry;
         }
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord);
-        return 0;
+        return "person.greeting".equals(cuePattern) ? greetingAnd(pe[parts - 1]) : 0; // session 12
       }
       if (cueKind == WEAK
           && "person.verb".equals(cuePattern)
