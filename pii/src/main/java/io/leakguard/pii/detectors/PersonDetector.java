@@ -121,6 +121,13 @@ final class PersonDetector implements Detector {
    */
   static final String GREETING_AND = "greeting-and";
 
+  /**
+   * Cue: a closing phrase in mid-line right after a sentence's end ({@code ... keeps dropping.
+   * Cheers,\nShane Whitlock}, {@code Any news? Ta, Kirsty}) is a sign-off as at a line start
+   * ({@link #midLineClosing}). Read only where a line-start closing was looked for and not found.
+   */
+  static final String MID_LINE_CLOSING = "mid-line-closing";
+
   /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
   static final NameSet CHAT_ROLES =
       new NameSet(
@@ -2224,6 +2231,11 @@ final class PersonDetector implements Detector {
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
           setLower(STRONG, "person.signature", ls, j - 1, true);
+          return;
+        }
+        int ms = k >= 0 && word(k) ? PersonDetector.midLineClosing(ix, chars, k) : -1;
+        if (ms >= 0 && endsPhrase(pe[parts - 1])) {
+          setLower(STRONG, "person.signature", ms, k, true); // MID_LINE_CLOSING: "? Ta, Kirsty"
         }
         return;
       }
@@ -2632,6 +2644,11 @@ final class PersonDetector implements Detector {
       int ls = lineStartToken(j + 1);
       if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
         setLower(STRONG, "person.signature", ls, j, true);
+        return;
+      }
+      int ms = PersonDetector.midLineClosing(ix, chars, j); // MID_LINE_CLOSING
+      if (ms >= 0) {
+        setLower(STRONG, "person.signature", ms, j, true);
       }
     }
 
@@ -2970,6 +2987,45 @@ final class PersonDetector implements Detector {
     return and && (ix.flags(k) & WORD_MASK) == WORD && (ix.flags(k) & TextIndex.INITIAL_UPPER) != 0
         ? k
         : -1;
+  }
+
+  /**
+   * {@link #MID_LINE_CLOSING}: the first word of the longest closing phrase ({@link #CLOSINGS}, up
+   * to four words) that ends at the word {@code j} and starts right after a sentence's end ({@code
+   * .} {@code !} or {@code ?} after a word or {@code )}, then an inline space), or -1. Static so
+   * the reference oracle shares it.
+   */
+  static int midLineClosing(TextIndex ix, char[] chars, int j) {
+    int best = -1;
+    int words = 0;
+    for (int k = j; k >= 3 && words < 4; k--) {
+      int f = ix.flags(k);
+      if ((f & WORD_MASK) == WORD) {
+        words++;
+        if (inline(ix, k - 1)
+            && sentenceEnd(ix, chars, k - 2)
+            && CLOSINGS.contains(chars, ix.start(k), ix.end(j))) {
+          best = k;
+        }
+      } else if (!inline(ix, k) && !((f & TextIndex.PUNCT) != 0 && chars[ix.start(k)] == '-')) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** Token {@code k} is {@code .} {@code !} or {@code ?} after a word, a number or {@code )}. */
+  private static boolean sentenceEnd(TextIndex ix, char[] chars, int k) {
+    if ((ix.flags(k) & TextIndex.PUNCT) == 0) {
+      return false;
+    }
+    char c = chars[ix.start(k)];
+    if (c != '.' && c != '!' && c != '?') {
+      return false;
+    }
+    int f = ix.flags(k - 1);
+    return (f & TextIndex.ALNUM) != 0
+        || ((f & TextIndex.PUNCT) != 0 && chars[ix.start(k - 1)] == ')');
   }
 
   /** A one- or two-char space token on one line. */

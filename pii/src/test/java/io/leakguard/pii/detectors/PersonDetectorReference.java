@@ -1363,6 +1363,12 @@ final class PersonDetectorReference implements Detector {
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
+          return;
+        }
+        // MID_LINE_CLOSING (session 12): "? Ta, Kirsty"
+        int ms = k >= 0 && word(k) ? PersonDetector.midLineClosing(ix, chars, k) : -1;
+        if (ms >= 0 && endsPhrase(pe[parts - 1])) {
+          set(STRONG, "person.signature", lower(ms, k), true);
         }
         return;
       }
@@ -1719,6 +1725,11 @@ final class PersonDetectorReference implements Detector {
       int ls = lineStartToken(j + 1);
       if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
         set(STRONG, "person.signature", lower(ls, j), true);
+        return;
+      }
+      int ms = PersonDetector.midLineClosing(ix, chars, j); // MID_LINE_CLOSING (session 12)
+      if (ms >= 0) {
+        set(STRONG, "person.signature", lower(ms, j), true);
       }
     }
 
