@@ -122,6 +122,14 @@ final class PersonDetector implements Detector {
   static final String GREETING_AND = "greeting-and";
 
   /**
+   * Cue: a closing phrase from the line start, a dash and a name that ends the line ({@code Regards
+   * - Chloe}, {@code Cheers — Tom}, {@code Many thanks -- Robert}; the normalizer folds en and em
+   * dashes to {@code -}). A lone {@code — Tom} line stays out: it reads as the bullet {@code -
+   * Tom}.
+   */
+  static final String DASH_SIGN_OFF = "dash-sign-off";
+
+  /**
    * Cue: a closing phrase in mid-line right after a sentence's end ({@code ... keeps dropping.
    * Cheers,\nShane Whitlock}, {@code Any news? Ta, Kirsty}) is a sign-off as at a line start
    * ({@link #midLineClosing}). Read only where a line-start closing was looked for and not found.
@@ -2295,6 +2303,17 @@ final class PersonDetector implements Detector {
         if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
           return;
+        }
+        // DASH_SIGN_OFF: "Regards - Chloe", "Cheers — Tom": a closing from the line start
+        if (k >= 1 && inlineSpace(k) && word(k - 1) && endsSignOff(pe[parts - 1])) {
+          int ls = lineStartToken(k);
+          if (ls < 0 || ls >= k || !CLOSINGS.contains(chars, ix.start(ls), ix.end(k - 1))) {
+            ls = PersonDetector.midLineClosing(ix, chars, k - 1); // "... online. Regards - Chloe"
+          }
+          if (ls >= 0) {
+            setLower(STRONG, "person.signature", ls, k - 1, true);
+            return;
+          }
         }
       }
       if (j >= 0 && punct(j, ':')) {

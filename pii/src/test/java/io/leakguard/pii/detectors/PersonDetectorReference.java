@@ -1428,6 +1428,16 @@ final class PersonDetectorReference implements Detector {
           set(STRONG, "person.signature", "--", true);
           return;
         }
+        // DASH_SIGN_OFF (session 12): "Regards - Chloe", "Cheers — Tom"
+        boolean closing = k >= 1 && inlineSpace(k) && word(k - 1) && endsSignOff(pe[parts - 1]);
+        int ls = closing ? lineStartToken(k) : -1;
+        boolean lineClosing =
+            ls >= 0 && ls < k && CLOSINGS.contains(chars, ix.start(ls), ix.end(k - 1));
+        int ms = closing && !lineClosing ? PersonDetector.midLineClosing(ix, chars, k - 1) : -1;
+        if (lineClosing || ms >= 0) {
+          set(STRONG, "person.signature", lower(lineClosing ? ls : ms, k - 1), true);
+          return;
+        }
       }
       if (j >= 0 && punct(j, ':')) {
         int ls = lineStartToken(j);
