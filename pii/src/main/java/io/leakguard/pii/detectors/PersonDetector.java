@@ -549,6 +549,7 @@ final class PersonDetector implements Detector {
               "cardholder name",
               "card holder",
               "name on card",
+              "name on account", // session 12
               "contact",
               "contact person",
               "customer",
