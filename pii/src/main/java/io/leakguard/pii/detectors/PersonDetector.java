@@ -116,8 +116,10 @@ final class PersonDetector implements Detector {
   /**
    * Cue: a second name after {@code and} or {@code &} in a greeting ({@code Hi Tom and Anna,},
    * {@code Dear Siobhan & Declan}) takes the greeting's cue when it closes the greeting ({@code ,}
-   * {@code !} {@code :} or the line end after it; {@link #greetingAndName}). Read only after a
-   * greeting name was reported, so running prose pays nothing.
+   * {@code !} {@code :} or the line end after it; {@link #greetingAndName}); so does a name after a
+   * comma that {@code and} and a name follow ({@code Hi Tom, Anna and Raj,}; {@link
+   * #greetingListName}). Read only after a greeting name was reported, so running prose pays
+   * nothing.
    */
   static final String GREETING_AND = "greeting-and";
 
@@ -2606,8 +2608,12 @@ final class PersonDetector implements Detector {
      */
     int greetingAnd(int last) {
       int k = PersonDetector.greetingAndName(ix, chars, last);
-      if (k < 0) {
-        return 0;
+      boolean list = k < 0;
+      if (list) {
+        k = PersonDetector.greetingListName(ix, chars, last); // "Hi Tom, Anna and Raj,"
+        if (k < 0) {
+          return 0;
+        }
       }
       int next = chain(k);
       if (lazy) {
@@ -2617,7 +2623,9 @@ final class PersonDetector implements Detector {
       if (tooLong
           || cut
           || (pf[0] & (P_NOT_NAME | P_CAMEL)) != 0
-          || !PersonDetector.closesGreeting(ix, chars, pe[parts - 1])
+          || (list
+              ? PersonDetector.greetingAndName(ix, chars, pe[parts - 1]) < 0
+              : !PersonDetector.closesGreeting(ix, chars, pe[parts - 1]))
           || codeAround(ps[0], pe[parts - 1])) {
         return k; // the walk judges it as any chain
       }
@@ -3046,6 +3054,24 @@ final class PersonDetector implements Detector {
     int f = ix.flags(k - 1);
     return (f & TextIndex.ALNUM) != 0
         || ((f & TextIndex.PUNCT) != 0 && chars[ix.start(k - 1)] == ')');
+  }
+
+  /**
+   * {@link #GREETING_AND}: the first token of a capitalized word after {@code last} + {@code ,} +
+   * inline space (a list of names, {@code Hi Tom, Anna and Raj,}), or -1. The caller takes it only
+   * when {@code and} and another name follow it ({@link #greetingAndName}).
+   */
+  static int greetingListName(TextIndex ix, char[] chars, int last) {
+    int c = last + 1;
+    int k = last + 3;
+    return k < ix.size()
+            && (ix.flags(c) & TextIndex.PUNCT) != 0
+            && chars[ix.start(c)] == ','
+            && inline(ix, c + 1)
+            && (ix.flags(k) & WORD_MASK) == WORD
+            && (ix.flags(k) & TextIndex.INITIAL_UPPER) != 0
+        ? k
+        : -1;
   }
 
   /** A one- or two-char space token on one line. */

@@ -811,16 +811,20 @@ final class PersonDetectorReference implements Detector {
 
     /** GREETING_AND (session 12): "Hi Tom and Anna," (the same judgement as PersonDetector's). */
     int greetingAnd(int last) {
-      int k = PersonDetector.greetingAndName(ix, chars, last);
+      int and = PersonDetector.greetingAndName(ix, chars, last);
+      int k = and >= 0 ? and : PersonDetector.greetingListName(ix, chars, last);
       if (k >= 0) {
         int next = chain(k);
         int first = lazy ? partFlags(ps[0], pe[0], lazyInitial) : pf[0];
         lazy = false;
         pf[0] = first;
         boolean name = !tooLong && !cut && (first & (P_NOT_NAME | P_CAMEL)) == 0;
-        if (name
-            && PersonDetector.closesGreeting(ix, chars, pe[parts - 1])
-            && !codeAround(ps[0], pe[parts - 1])) {
+        int lp = pe[parts - 1];
+        boolean closes =
+            and >= 0
+                ? PersonDetector.closesGreeting(ix, chars, lp)
+                : PersonDetector.greetingAndName(ix, chars, lp) >= 0;
+        if (name && closes && !codeAround(ps[0], pe[parts - 1])) {
           return Math.max(decide(0), next);
         }
         return k; // not a greeting name: the walk judges it as any chain
