@@ -167,7 +167,7 @@ final class SecretProse {
           return;
         }
         if (equalsAny(s, st, we, PAIR_WORDS)) {
-          pair(s, we);
+          pair(s, st, we);
           return;
         }
         if (equalsAny(s, st, we, ENTROPY_WORDS)) {
@@ -714,15 +714,15 @@ final class SecretProse {
     return s.at(vs + 4) != '-';
   }
 
-  /** {@code creds: admin / X}, {@code login is admin / X}. */
-  private static void pair(SecretScan s, int we) {
+  /** {@code creds: admin / X}, {@code login is admin / X}, {@code login admin / X}. */
+  private static void pair(SecretScan s, int st, int we) {
     int p = we;
     if (s.at(p) == ':') {
       p++;
     } else if (s.at(p) == ' ' && s.text.regionMatches(true, p + 1, "is", 0, 2)) {
       p += 3;
-    } else {
-      return;
+    } else if (s.at(p) != ' ' || !lineHead(s, st)) {
+      return; // session 12: else "login admin / X" at a line's head, the blank itself
     }
     if (s.at(p) != ' ') {
       return;
@@ -733,6 +733,18 @@ final class SecretProse {
       return;
     }
     candidate(s, ue + 3);
+  }
+
+  /**
+   * No word before {@code st} on its line: the text start, a line break or punctuation before it
+   * (blanks skipped), so {@code the login page / ...} is not a pair.
+   */
+  private static boolean lineHead(SecretScan s, int st) {
+    int p = st;
+    while (p > 0 && st - p < 8 && (s.at(p - 1) == ' ' || s.at(p - 1) == '\t')) {
+      p--;
+    }
+    return p == 0 || !Character.isLetterOrDigit(s.at(p - 1));
   }
 
   private static boolean isCsvSep(char c) {

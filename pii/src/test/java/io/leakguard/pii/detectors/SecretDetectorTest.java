@@ -299,6 +299,9 @@ class SecretDetectorTest {
         hit("machine api.github.com login octocat password ⟦9fQ2xLm7Rt⟧", "password-prose"),
         hit("machine ftp.contoso.com\n  login deploy\n  password ⟦Ftp!2024xq⟧\n", "password-prose"),
         hit("use login admin password ⟦Welcome1⟧ on the box", "password-prose"),
+        // a user/password pair after "login" and a blank at a line's head (session 12)
+        hit("login admin / ⟦Adm1n!2026⟧", "password-prose"),
+        hit("VPN - login jdoe / ⟦Summer#2026⟧", "password-prose"),
         // BLANK_VALUE (session 12): a random value after a qualified keyword and a blank
         hit("twilio auth token ⟦3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c⟧", "keyword-entropy"),
         hit("the api key ⟦Kd8sL2pQ9vXz4Tq7Wm1Nb6Rc⟧.", "keyword-entropy"),
@@ -407,6 +410,7 @@ class SecretDetectorTest {
         // NETRC and BLANK_VALUE guards (session 12)
         "machine host login octocat password $NETRC_PW",
         "login failed password reset required",
+        "the login page / Settings2026 menu",
         "machine api.github.com login octocat password x",
         "public key 3082010a0282010100c4a5b6d7e8f9",
         "the token 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c is fine",
