@@ -281,16 +281,21 @@ final class SecretProse {
     "mariadb",
     "mariadb-dump",
     "sshpass",
-    "az login"
+    "az login",
+    "docker login", // session 12
+    "podman login"
   };
 
   /**
    * The {@link #GLUED_P_TOOLS} whose {@code -p} also takes the password after a space: {@code
-   * sshpass -p S3cr3t}, {@code az login -u admin@contoso.com -p S3cr3t} (for the MySQL clients a
-   * spaced word names a database instead).
+   * sshpass -p S3cr3t}, {@code az login -u admin@contoso.com -p S3cr3t}, {@code docker login -u
+   * deploy -p S3cr3t} (for the MySQL clients a spaced word names a database instead).
    */
   private static boolean spacedP(String tool) {
-    return tool.equals("sshpass") || tool.equals("az login");
+    return tool.equals("sshpass")
+        || tool.equals("az login")
+        || tool.equals("docker login")
+        || tool.equals("podman login");
   }
 
   /**

@@ -301,6 +301,9 @@ class SecretDetectorTest {
         hit("use login admin password ⟦Welcome1⟧ on the box", "password-prose"),
         // a user/password pair after "login" and a blank at a line's head (session 12)
         hit("login admin / ⟦Adm1n!2026⟧", "password-prose"),
+        // docker / podman login -p (session 12)
+        hit("docker login -u deploy -p ⟦Dkr_Pa55!2026⟧ registry.contoso.io", "password-assignment"),
+        hit("podman login quay.io -u bot -p '⟦Q#uayB0t-77⟧'", "password-assignment"),
         hit("VPN - login jdoe / ⟦Summer#2026⟧", "password-prose"),
         // BLANK_VALUE (session 12): a random value after a qualified keyword and a blank
         hit("twilio auth token ⟦3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c⟧", "keyword-entropy"),
@@ -411,6 +414,8 @@ class SecretDetectorTest {
         "machine host login octocat password $NETRC_PW",
         "login failed password reset required",
         "the login page / Settings2026 menu",
+        "docker run -p 8080:80 nginx",
+        "docker login -u deploy -p $REGISTRY_PASSWORD registry.contoso.io",
         "machine api.github.com login octocat password x",
         "public key 3082010a0282010100c4a5b6d7e8f9",
         "the token 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c is fine",
