@@ -2997,6 +2997,13 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * {@link #GREETING_AND}'s words for "and" ({@code Hej Annika och Johan,}, {@code Hallo Jan und
+   * Eva}).
+   */
+  static final NameSet AND_WORDS =
+      new NameSet(List.of("and", "och", "og", "und", "et", "en", "y", "e", "i", "ve"));
+
+  /**
    * {@link #GREETING_AND}: the first token of a capitalized word after {@code last} + inline space
    * + {@code and} or {@code &} + inline space, or -1. Static so the reference oracle shares it.
    */
@@ -3010,7 +3017,7 @@ final class PersonDetector implements Detector {
     boolean and =
         (fa & TextIndex.PUNCT) != 0
             ? ix.length(a) == 1 && chars[ix.start(a)] == '&'
-            : (fa & WORD_MASK) == WORD && ix.equalsIgnoreCase(a, "and");
+            : (fa & WORD_MASK) == WORD && AND_WORDS.contains(chars, ix.start(a), ix.end(a));
     int k = last + 4;
     return and && (ix.flags(k) & WORD_MASK) == WORD && (ix.flags(k) & TextIndex.INITIAL_UPPER) != 0
         ? k
