@@ -2307,14 +2307,16 @@ final class PersonDetector implements Detector {
           set(STRONG, "person.signature", "--", true);
           return;
         }
-        // DASH_SIGN_OFF: "Regards - Chloe", "Cheers — Tom": a closing from the line start
-        if (k >= 1 && inlineSpace(k) && word(k - 1) && endsSignOff(pe[parts - 1])) {
-          int ls = lineStartToken(k);
-          if (ls < 0 || ls >= k || !CLOSINGS.contains(chars, ix.start(ls), ix.end(k - 1))) {
-            ls = PersonDetector.midLineClosing(ix, chars, k - 1); // "... online. Regards - Chloe"
+        // DASH_SIGN_OFF: "Regards - Chloe", "Cheers — Tom", "Thanks so much! - Priya": a closing
+        // from the line start (or after a sentence's end), then " - " and the name
+        int w = k >= 2 && (punct(k - 1, '!') || punct(k - 1, ',')) ? k - 2 : k - 1;
+        if (k >= 1 && inlineSpace(k) && word(w) && endsSignOff(pe[parts - 1])) {
+          int ls = lineStartToken(w + 1);
+          if (ls < 0 || ls > w || !CLOSINGS.contains(chars, ix.start(ls), ix.end(w))) {
+            ls = PersonDetector.midLineClosing(ix, chars, w); // "... online. Regards - Chloe"
           }
           if (ls >= 0) {
-            setLower(STRONG, "person.signature", ls, k - 1, true);
+            setLower(STRONG, "person.signature", ls, w, true);
             return;
           }
         }

@@ -1432,14 +1432,18 @@ final class PersonDetectorReference implements Detector {
           set(STRONG, "person.signature", "--", true);
           return;
         }
-        // DASH_SIGN_OFF (session 12): "Regards - Chloe", "Cheers — Tom"
-        boolean closing = k >= 1 && inlineSpace(k) && word(k - 1) && endsSignOff(pe[parts - 1]);
-        int ls = closing ? lineStartToken(k) : -1;
+        // DASH_SIGN_OFF (session 12): "Regards - Chloe", "Cheers — Tom", "Thanks! - Priya"
+        int last = k - 1;
+        if (k >= 2 && (punct(last, '!') || punct(last, ','))) {
+          last--;
+        }
+        boolean closing = k >= 1 && inlineSpace(k) && word(last) && endsSignOff(pe[parts - 1]);
+        int ls = closing ? lineStartToken(last + 1) : -1;
         boolean lineClosing =
-            ls >= 0 && ls < k && CLOSINGS.contains(chars, ix.start(ls), ix.end(k - 1));
-        int ms = closing && !lineClosing ? PersonDetector.midLineClosing(ix, chars, k - 1) : -1;
+            ls >= 0 && ls <= last && CLOSINGS.contains(chars, ix.start(ls), ix.end(last));
+        int ms = closing && !lineClosing ? PersonDetector.midLineClosing(ix, chars, last) : -1;
         if (lineClosing || ms >= 0) {
-          set(STRONG, "person.signature", lower(lineClosing ? ls : ms, k - 1), true);
+          set(STRONG, "person.signature", lower(lineClosing ? ls : ms, last), true);
           return;
         }
       }
