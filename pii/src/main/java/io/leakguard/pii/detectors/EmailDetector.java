@@ -60,10 +60,10 @@ import java.util.Set;
  *       linear time on any input. The reject path allocates nothing.
  * </ol>
  *
- * <p>Known limits: {@code at}/{@code dot} words joined by hyphens or underscores ({@code
- * john-at-contoso-dot-com}), a local part split by a line break, and local parts with RFC specials
- * other than {@code . _ - +} outside quotes ({@code o'brien@...} yields {@code brien@...}) are not
- * recognised in full.
+ * <p>Known limits: {@code at}/{@code dot} words glued by hyphens or underscores ({@code
+ * john-at-contoso-dot-com}; with a blank outside they are read: {@link #DASHED}), a local part
+ * split by a line break, and local parts with RFC specials other than {@code . _ - +} outside
+ * quotes ({@code o'brien@...} yields {@code brien@...}) are not recognised in full.
  */
 final class EmailDetector implements Detector {
 
@@ -73,6 +73,12 @@ final class EmailDetector implements Detector {
 
   /** {@code at} glued to code: {@code obj.at(3)}, {@code list.at(i).name}. */
   static final String CODE = "CODE";
+
+  /**
+   * Form: the at and dot words between dashes or underscores, a blank outside ({@code kevin.obrien
+   * -at- gmail -dot- com}, {@code nadia_h _at_ protonmail _dot_ com}); read as bracketed.
+   */
+  static final String DASHED = "DASHED";
 
   /** The local part before a spaced {@code @} or an {@code at} word is a common English word. */
   static final String STOP_WORD = "STOP_WORD";
@@ -627,6 +633,11 @@ final class EmailDetector implements Detector {
         in0 = o;
         in1 = c + 1;
         atKind = AT_BRACKET;
+      } else if (dashedAt(p, q, before)) {
+        // DASHED: "kevin.obrien -at- gmail -dot- com", "nadia_h _at_ protonmail _dot_ com"
+        in0 = p - 1;
+        in1 = q + 1;
+        atKind = AT_BRACKET;
       } else {
         // CODE guard: the word must stand alone between spaces
         if (p == 0 || !isHSpace(before) || q >= n || !isHSpace(chars[q])) {
@@ -639,6 +650,19 @@ final class EmailDetector implements Detector {
       int a = skipHSpaceLeft(in0, 2);
       int b = skipHSpaceRight(in1, 2);
       return candidate(a, b);
+    }
+
+    /**
+     * {@link #DASHED}: the at word {@code [p, q)} between two equal {@code -} or {@code _} with a
+     * blank outside each ({@code -at- }); glued forms ({@code john-at-contoso}) stay out.
+     */
+    boolean dashedAt(int p, int q, char before) {
+      return (before == '-' || before == '_')
+          && p >= 2
+          && isHSpace(chars[p - 2])
+          && q + 1 < n
+          && chars[q] == before
+          && isHSpace(chars[q + 1]);
     }
 
     /** The current candidate's at sign is {@link #LETTER_AT}. */
@@ -875,6 +899,25 @@ final class EmailDetector implements Detector {
         return -1;
       }
       if (k == j) {
+        return -1;
+      }
+      if (d == '-' || d == '_') {
+        // DASHED: " -dot- ", " _dot_ " (a blank on each side)
+        int w = 0;
+        for (String dot : DOT_WORDS) {
+          if (k + 1 + dot.length() < n && s.regionMatches(true, k + 1, dot, 0, dot.length())) {
+            w = dot.length();
+            break;
+          }
+        }
+        int m = k + 1 + w;
+        if (w > 0 && m + 1 < n && chars[m] == d && isHSpace(chars[m + 1])) {
+          m = skipHSpaceRight(m + 1, 2);
+          if (m < n && isLabelStart(chars[m])) {
+            lastSep = SEP_BRACKET;
+            return m;
+          }
+        }
         return -1;
       }
       int dw = dotWordAt(k);

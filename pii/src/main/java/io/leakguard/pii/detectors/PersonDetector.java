@@ -113,6 +113,31 @@ final class PersonDetector implements Detector {
    */
   static final String FIELD_QUALIFIER = "field-qualifier";
 
+  /**
+   * Cue: a second name after {@code and} or {@code &} in a greeting ({@code Hi Tom and Anna,},
+   * {@code Dear Siobhan & Declan}) takes the greeting's cue when it closes the greeting ({@code ,}
+   * {@code !} {@code :} or the line end after it; {@link #greetingAndName}); so does a name after a
+   * comma that {@code and} and a name follow ({@code Hi Tom, Anna and Raj,}; {@link
+   * #greetingListName}). Read only after a greeting name was reported, so running prose pays
+   * nothing.
+   */
+  static final String GREETING_AND = "greeting-and";
+
+  /**
+   * Cue: a closing phrase from the line start, a dash and a name that ends the line ({@code Regards
+   * - Chloe}, {@code Cheers — Tom}, {@code Many thanks -- Robert}; the normalizer folds en and em
+   * dashes to {@code -}). A lone {@code — Tom} line stays out: it reads as the bullet {@code -
+   * Tom}.
+   */
+  static final String DASH_SIGN_OFF = "dash-sign-off";
+
+  /**
+   * Cue: a closing phrase in mid-line right after a sentence's end ({@code ... keeps dropping.
+   * Cheers,\nShane Whitlock}, {@code Any news? Ta, Kirsty}) is a sign-off as at a line start
+   * ({@link #midLineClosing}). Read only where a line-start closing was looked for and not found.
+   */
+  static final String MID_LINE_CLOSING = "mid-line-closing";
+
   /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
   static final NameSet CHAT_ROLES =
       new NameSet(
@@ -526,6 +551,7 @@ final class PersonDetector implements Detector {
               "cardholder name",
               "card holder",
               "name on card",
+              "name on account", // session 12
               "contact",
               "contact person",
               "customer",
@@ -1704,7 +1730,7 @@ final class PersonDetector implements Detector {
           return retry;
         }
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord());
-        return 0;
+        return "person.greeting".equals(cuePattern) ? greetingAnd(pe[parts - 1]) : 0;
       }
       if (cueKind == WEAK && "person.verb".equals(cuePattern) && !verbChain(pf, parts)) {
         return retry; // "Monday Bola Adewale called", "Caller Rohan Desai said"
@@ -2216,6 +2242,11 @@ final class PersonDetector implements Detector {
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
           setLower(STRONG, "person.signature", ls, j - 1, true);
+          return;
+        }
+        int ms = k >= 0 && word(k) ? PersonDetector.midLineClosing(ix, chars, k) : -1;
+        if (ms >= 0 && endsPhrase(pe[parts - 1])) {
+          setLower(STRONG, "person.signature", ms, k, true); // MID_LINE_CLOSING: "? Ta, Kirsty"
         }
         return;
       }
@@ -2275,6 +2306,19 @@ final class PersonDetector implements Detector {
         if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
           return;
+        }
+        // DASH_SIGN_OFF: "Regards - Chloe", "Cheers — Tom", "Thanks so much! - Priya": a closing
+        // from the line start (or after a sentence's end), then " - " and the name
+        int w = k >= 2 && (punct(k - 1, '!') || punct(k - 1, ',')) ? k - 2 : k - 1;
+        if (k >= 1 && inlineSpace(k) && word(w) && endsSignOff(pe[parts - 1])) {
+          int ls = lineStartToken(w + 1);
+          if (ls < 0 || ls > w || !CLOSINGS.contains(chars, ix.start(ls), ix.end(w))) {
+            ls = PersonDetector.midLineClosing(ix, chars, w); // "... online. Regards - Chloe"
+          }
+          if (ls >= 0) {
+            setLower(STRONG, "person.signature", ls, w, true);
+            return;
+          }
         }
       }
       if (j >= 0 && punct(j, ':')) {
@@ -2560,6 +2604,37 @@ final class PersonDetector implements Detector {
       }
     }
 
+    /**
+     * {@link #GREETING_AND}: after the greeting name ending at {@code last} was reported, judges a
+     * second name after {@code and} with the same cue; returns the token to resume at (0: none).
+     */
+    int greetingAnd(int last) {
+      int k = PersonDetector.greetingAndName(ix, chars, last);
+      boolean list = k < 0;
+      if (list) {
+        k = PersonDetector.greetingListName(ix, chars, last); // "Hi Tom, Anna and Raj,"
+        if (k < 0) {
+          return 0;
+        }
+      }
+      int next = chain(k);
+      if (lazy) {
+        lazy = false;
+        pf[0] = partFlags(ps[0], pe[0], lazyInitial);
+      }
+      if (tooLong
+          || cut
+          || (pf[0] & (P_NOT_NAME | P_CAMEL)) != 0
+          || (list
+              ? PersonDetector.greetingAndName(ix, chars, pe[parts - 1]) < 0
+              : !PersonDetector.closesGreeting(ix, chars, pe[parts - 1]))
+          || codeAround(ps[0], pe[parts - 1])) {
+        return k; // the walk judges it as any chain
+      }
+      int r = decide(0);
+      return r > next ? r : next;
+    }
+
     /** A sign-off line before the chain's line: "Thanks,\nMaria", "-- \nTom O'Brien". */
     void signature(int t) {
       int sp = t - 1;
@@ -2599,6 +2674,11 @@ final class PersonDetector implements Detector {
       int ls = lineStartToken(j + 1);
       if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
         setLower(STRONG, "person.signature", ls, j, true);
+        return;
+      }
+      int ms = PersonDetector.midLineClosing(ix, chars, j); // MID_LINE_CLOSING
+      if (ms >= 0) {
+        setLower(STRONG, "person.signature", ms, j, true);
       }
     }
 
@@ -2916,6 +2996,117 @@ final class PersonDetector implements Detector {
       }
     }
     return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
+  }
+
+  /**
+   * {@link #GREETING_AND}'s words for "and" ({@code Hej Annika och Johan,}, {@code Hallo Jan und
+   * Eva}).
+   */
+  static final NameSet AND_WORDS =
+      new NameSet(List.of("and", "och", "og", "und", "et", "en", "y", "e", "i", "ve"));
+
+  /**
+   * {@link #GREETING_AND}: the first token of a capitalized word after {@code last} + inline space
+   * + {@code and} or {@code &} + inline space, or -1. Static so the reference oracle shares it.
+   */
+  static int greetingAndName(TextIndex ix, char[] chars, int last) {
+    int n = ix.size();
+    if (last + 4 >= n || !inline(ix, last + 1) || !inline(ix, last + 3)) {
+      return -1;
+    }
+    int a = last + 2;
+    int fa = ix.flags(a);
+    boolean and =
+        (fa & TextIndex.PUNCT) != 0
+            ? ix.length(a) == 1 && chars[ix.start(a)] == '&'
+            : (fa & WORD_MASK) == WORD && AND_WORDS.contains(chars, ix.start(a), ix.end(a));
+    int k = last + 4;
+    return and && (ix.flags(k) & WORD_MASK) == WORD && (ix.flags(k) & TextIndex.INITIAL_UPPER) != 0
+        ? k
+        : -1;
+  }
+
+  /**
+   * {@link #MID_LINE_CLOSING}: the first word of the longest closing phrase ({@link #CLOSINGS}, up
+   * to four words) that ends at the word {@code j} and starts right after a sentence's end ({@code
+   * .} {@code !} or {@code ?} after a word or {@code )}, then an inline space), or -1. Static so
+   * the reference oracle shares it.
+   */
+  static int midLineClosing(TextIndex ix, char[] chars, int j) {
+    int best = -1;
+    int words = 0;
+    for (int k = j; k >= 3 && words < 4; k--) {
+      int f = ix.flags(k);
+      if ((f & WORD_MASK) == WORD) {
+        words++;
+        if (inline(ix, k - 1)
+            && sentenceEnd(ix, chars, k - 2)
+            && CLOSINGS.contains(chars, ix.start(k), ix.end(j))) {
+          best = k;
+        }
+      } else if (!inline(ix, k) && !((f & TextIndex.PUNCT) != 0 && chars[ix.start(k)] == '-')) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** Token {@code k} is {@code .} {@code !} or {@code ?} after a word, a number or {@code )}. */
+  private static boolean sentenceEnd(TextIndex ix, char[] chars, int k) {
+    if ((ix.flags(k) & TextIndex.PUNCT) == 0) {
+      return false;
+    }
+    char c = chars[ix.start(k)];
+    if (c != '.' && c != '!' && c != '?') {
+      return false;
+    }
+    int f = ix.flags(k - 1);
+    return (f & TextIndex.ALNUM) != 0
+        || ((f & TextIndex.PUNCT) != 0 && chars[ix.start(k - 1)] == ')');
+  }
+
+  /**
+   * {@link #GREETING_AND}: the first token of a capitalized word after {@code last} + {@code ,} +
+   * inline space (a list of names, {@code Hi Tom, Anna and Raj,}), or -1. The caller takes it only
+   * when {@code and} and another name follow it ({@link #greetingAndName}).
+   */
+  static int greetingListName(TextIndex ix, char[] chars, int last) {
+    int c = last + 1;
+    int k = last + 3;
+    return k < ix.size()
+            && (ix.flags(c) & TextIndex.PUNCT) != 0
+            && chars[ix.start(c)] == ','
+            && inline(ix, c + 1)
+            && (ix.flags(k) & WORD_MASK) == WORD
+            && (ix.flags(k) & TextIndex.INITIAL_UPPER) != 0
+        ? k
+        : -1;
+  }
+
+  /** A one- or two-char space token on one line. */
+  private static boolean inline(TextIndex ix, int t) {
+    return (ix.flags(t) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE
+        && ix.length(t) <= 2;
+  }
+
+  /**
+   * {@link #GREETING_AND}: the name ending at {@code last} closes a greeting: {@code ,} {@code !}
+   * {@code :} or a line break (or the text end) after it, one inline space allowed.
+   */
+  static boolean closesGreeting(TextIndex ix, char[] chars, int last) {
+    int j = last + 1;
+    int n = ix.size();
+    if (j < n && inline(ix, j)) {
+      j++;
+    }
+    if (j >= n || (ix.flags(j) & TextIndex.NEWLINE) != 0) {
+      return true;
+    }
+    if ((ix.flags(j) & TextIndex.PUNCT) == 0) {
+      return false;
+    }
+    char c = chars[ix.start(j)];
+    return c == ',' || c == '!' || c == ':';
   }
 
   /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */

@@ -15,6 +15,8 @@ import java.util.Locale;
  *   <li>a random value after {@code secret}, {@code token}, {@code key}, {@code apikey}, {@code
  *       credential} and a link word ({@code the secret key is Kd8sL2pQ...}; {@link
  *       SecretPattern#KEYWORD_ENTROPY}'s test, weak-keyword thresholds);
+ *   <li>session 12: a {@code .netrc} entry ({@link #NETRC}) and a random value right after a
+ *       qualified keyword and a blank ({@code twilio auth token 3f9a...}, {@link #BLANK_VALUE});
  *   <li>a user/password pair: {@code creds: admin / Winter2025#}, {@code login is admin / s3cr3t!}
  *       (the password only);
  *   <li>command-line flags: {@code --password s3cr3t}, {@code --account-key <base64>}, {@code -p
@@ -73,6 +75,22 @@ final class SecretProse {
 
   static final int CSV_ROWS = 50;
   private static final int CSV_LINE_MAX = 512;
+
+  /**
+   * Form name: a {@code .netrc} entry ({@code machine api.github.com login octocat password X}, on
+   * one line or several): {@code password}, a blank and the value right after {@code login} and its
+   * value ({@link #netrcValue}); the value goes through the prose password checks.
+   */
+  static final String NETRC = "NETRC";
+
+  /**
+   * Form name: a random value right after {@code token}, {@code secret} or {@code key} and one
+   * blank, with a qualifier before the keyword ({@code twilio auth token 3f9a...}, {@code api key
+   * ...}, {@code client secret ...}; {@link #blankValue}): 20+ chars through the generic entropy
+   * test ({@link SecretPattern#KEYWORD_ENTROPY}). {@code public key ...}, {@code the token expired}
+   * stay out.
+   */
+  static final String BLANK_VALUE = "BLANK_VALUE";
 
   /**
    * Form name: the password argument of {@code net user NAME PASSWORD}, taken only when the word
@@ -140,7 +158,7 @@ final class SecretProse {
       if (mayBeKeyword(c, s.at(st + 1), we - st)) {
         if (equalsAny(s, st, we, PROSE_WORDS)) {
           if (!csvColumn(s, st, we)) {
-            prose(s, we);
+            prose(s, st, we);
           }
           return;
         }
@@ -149,13 +167,18 @@ final class SecretProse {
           return;
         }
         if (equalsAny(s, st, we, PAIR_WORDS)) {
-          pair(s, we);
+          pair(s, st, we);
           return;
         }
         if (equalsAny(s, st, we, ENTROPY_WORDS)) {
           int vs = linkedValue(s, we);
+          boolean linked = vs > 0;
+          if (!linked) {
+            vs = blankValue(s, st, we); // BLANK_VALUE: "twilio auth token 3f9a..."
+          }
           if (vs > 0) {
-            entropyCandidate(s, vs, s.text.substring(st, we).toLowerCase(Locale.ROOT));
+            String keyword = s.text.substring(st, we).toLowerCase(Locale.ROOT);
+            entropyCandidate(s, vs, keyword, linked);
           }
           return;
         }
@@ -258,16 +281,21 @@ final class SecretProse {
     "mariadb",
     "mariadb-dump",
     "sshpass",
-    "az login"
+    "az login",
+    "docker login", // session 12
+    "podman login"
   };
 
   /**
    * The {@link #GLUED_P_TOOLS} whose {@code -p} also takes the password after a space: {@code
-   * sshpass -p S3cr3t}, {@code az login -u admin@contoso.com -p S3cr3t} (for the MySQL clients a
-   * spaced word names a database instead).
+   * sshpass -p S3cr3t}, {@code az login -u admin@contoso.com -p S3cr3t}, {@code docker login -u
+   * deploy -p S3cr3t} (for the MySQL clients a spaced word names a database instead).
    */
   private static boolean spacedP(String tool) {
-    return tool.equals("sshpass") || tool.equals("az login");
+    return tool.equals("sshpass")
+        || tool.equals("az login")
+        || tool.equals("docker login")
+        || tool.equals("podman login");
   }
 
   /**
@@ -519,8 +547,11 @@ final class SecretProse {
   }
 
   /** {@code password is X}, {@code the password I set is X}, {@code password to X}. */
-  private static void prose(SecretScan s, int we) {
+  private static void prose(SecretScan s, int st, int we) {
     int vs = linkedValue(s, we);
+    if (vs < 0) {
+      vs = netrcValue(s, st, we); // NETRC: "machine h login u password X"
+    }
     if (vs > 0) {
       char q = s.at(vs);
       if (q == '"' || q == '\'' || q == '`') {
@@ -533,6 +564,88 @@ final class SecretProse {
       }
       candidate(s, vs);
     }
+  }
+
+  /**
+   * {@link #NETRC}: the start of the value after {@code password} and a blank when a {@code login}
+   * word and its value stand right before the keyword (blanks and one line break between), or -1.
+   * Runs only at a password keyword with no link word after it.
+   */
+  private static int netrcValue(SecretScan s, int st, int we) {
+    if (s.at(we) != ' ' && s.at(we) != '\t') {
+      return -1;
+    }
+    int vs = we + 1;
+    if (!SecretChars.is(s.at(vs), SecretChars.VALUE)) {
+      return -1;
+    }
+    int p = st;
+    int breaks = 0;
+    while (p > 0 && st - p < 16 && isBlank(s.at(p - 1))) {
+      breaks += s.at(p - 1) == '\n' ? 1 : 0;
+      p--;
+    }
+    if (p == st || breaks > 1) {
+      return -1;
+    }
+    int ue = p; // the login's value ends here
+    while (p > 0 && ue - p <= MAX_PROSE_VALUE && !isBlank(s.at(p - 1))) {
+      p--;
+    }
+    if (p == ue || p < 7 || (s.at(p - 1) != ' ' && s.at(p - 1) != '\t')) {
+      return -1;
+    }
+    int ls = p - 6; // "login" + one blank
+    return s.text.regionMatches(true, ls, "login", 0, 5) && isWordStart(s.at(ls - 1)) ? vs : -1;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** Words before {@code token}, {@code secret} or {@code key} that make a {@link #BLANK_VALUE}. */
+  private static final String[] BLANK_QUALIFIERS = {
+    "auth",
+    "access",
+    "api",
+    "secret",
+    "bearer",
+    "refresh",
+    "client",
+    "private",
+    "signing",
+    "master",
+    "subscription",
+    "account",
+    "app",
+    "session",
+    "webhook"
+  };
+
+  /**
+   * {@link #BLANK_VALUE}: the start of a value right after an entropy keyword ending at {@code we}
+   * and one blank, when a qualifier ({@link #BLANK_QUALIFIERS}) and one blank stand right before
+   * the keyword ({@code twilio auth token 3f9a...}, {@code api key Kd8s...}; {@code apikey} needs
+   * none), or -1. The value then needs 20+ chars and the generic (strong) entropy test.
+   */
+  private static int blankValue(SecretScan s, int st, int we) {
+    if (s.at(we) != ' ' || !SecretChars.is(s.at(we + 1), SecretChars.VALUE)) {
+      return -1;
+    }
+    if (we - st == 6 && s.text.regionMatches(true, st, "apikey", 0, 6)) {
+      return we + 1;
+    }
+    if (st < 2 || s.at(st - 1) != ' ') {
+      return -1;
+    }
+    int qe = st - 1;
+    int qs = qe;
+    while (qs > 0 && qe - qs < 13 && isLetter(s.at(qs - 1))) {
+      qs--;
+    }
+    return qs < qe && isWordStart(s.at(qs - 1)) && equalsAny(s, qs, qe, BLANK_QUALIFIERS)
+        ? we + 1
+        : -1;
   }
 
   /**
@@ -562,6 +675,14 @@ final class SecretProse {
 
   /** {@code the secret key is <random value>}: see {@link #ENTROPY_WORDS}. */
   private static void entropyCandidate(SecretScan s, int vs, String keyword) {
+    entropyCandidate(s, vs, keyword, true);
+  }
+
+  /**
+   * As above; {@code weak}: the weak-keyword thresholds (after a link word); a {@link #BLANK_VALUE}
+   * takes the strong ones (hex allowed) with 20+ chars.
+   */
+  private static void entropyCandidate(SecretScan s, int vs, String keyword, boolean weak) {
     int ve = vs;
     while (ve < s.length && ve - vs <= 512 && SecretChars.is(s.at(ve), SecretChars.VALUE)) {
       ve++;
@@ -569,22 +690,44 @@ final class SecretProse {
     while (ve > vs && (s.at(ve - 1) == '.' || s.at(ve - 1) == ',' || s.at(ve - 1) == '!')) {
       ve--;
     }
-    double score = SecretPattern.genericScore(s.text, vs, ve, true);
+    double score =
+        weak || blankShape(s, vs, ve) ? SecretPattern.genericScore(s.text, vs, ve, weak) : 0;
     if (score <= 0 || SecretPattern.tryWord(s, vs, true)) {
       return;
     }
     s.report(SecretPattern.KEYWORD_ENTROPY, vs, ve, score, score, "entropy", List.of(keyword));
   }
 
-  /** {@code creds: admin / X}, {@code login is admin / X}. */
-  private static void pair(SecretScan s, int we) {
+  /**
+   * A {@link #BLANK_VALUE} value: 20+ chars, no {@code :} (times, URLs, {@code key:value}), no GUID
+   * and no date at its start ({@code 2024-11-30...}).
+   */
+  private static boolean blankShape(SecretScan s, int vs, int ve) {
+    if (ve - vs < 20 || SecretChars.isGuid(s.text, vs, ve)) {
+      return false;
+    }
+    for (int i = vs; i < ve; i++) {
+      if (s.at(i) == ':') {
+        return false;
+      }
+    }
+    for (int i = vs; i < vs + 4; i++) {
+      if (s.at(i) < '0' || s.at(i) > '9') {
+        return true;
+      }
+    }
+    return s.at(vs + 4) != '-';
+  }
+
+  /** {@code creds: admin / X}, {@code login is admin / X}, {@code login admin / X}. */
+  private static void pair(SecretScan s, int st, int we) {
     int p = we;
     if (s.at(p) == ':') {
       p++;
     } else if (s.at(p) == ' ' && s.text.regionMatches(true, p + 1, "is", 0, 2)) {
       p += 3;
-    } else {
-      return;
+    } else if (s.at(p) != ' ' || !lineHead(s, st)) {
+      return; // session 12: else "login admin / X" at a line's head, the blank itself
     }
     if (s.at(p) != ' ') {
       return;
@@ -595,6 +738,18 @@ final class SecretProse {
       return;
     }
     candidate(s, ue + 3);
+  }
+
+  /**
+   * No word before {@code st} on its line: the text start, a line break or punctuation before it
+   * (blanks skipped), so {@code the login page / ...} is not a pair.
+   */
+  private static boolean lineHead(SecretScan s, int st) {
+    int p = st;
+    while (p > 0 && st - p < 8 && (s.at(p - 1) == ' ' || s.at(p - 1) == '\t')) {
+      p--;
+    }
+    return p == 0 || !Character.isLetterOrDigit(s.at(p - 1));
   }
 
   private static boolean isCsvSep(char c) {

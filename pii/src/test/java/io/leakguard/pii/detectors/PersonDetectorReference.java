@@ -809,6 +809,29 @@ final class PersonDetectorReference implements Detector {
       return decide(retry);
     }
 
+    /** GREETING_AND (session 12): "Hi Tom and Anna," (the same judgement as PersonDetector's). */
+    int greetingAnd(int last) {
+      int and = PersonDetector.greetingAndName(ix, chars, last);
+      int k = and >= 0 ? and : PersonDetector.greetingListName(ix, chars, last);
+      if (k >= 0) {
+        int next = chain(k);
+        int first = lazy ? partFlags(ps[0], pe[0], lazyInitial) : pf[0];
+        lazy = false;
+        pf[0] = first;
+        boolean name = !tooLong && !cut && (first & (P_NOT_NAME | P_CAMEL)) == 0;
+        int lp = pe[parts - 1];
+        boolean closes =
+            and >= 0
+                ? PersonDetector.closesGreeting(ix, chars, lp)
+                : PersonDetector.greetingAndName(ix, chars, lp) >= 0;
+        if (name && closes && !codeAround(ps[0], pe[parts - 1])) {
+          return Math.max(decide(0), next);
+        }
+        return k; // not a greeting name: the walk judges it as any chain
+      }
+      return 0;
+    }
+
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
@@ -883,7 +906,7 @@ final class PersonDetectorReference implements Detector {
           return retry;
         }
         emit(start, end, score, anyKnown ? 0.4 : 0.3, cuePattern, validation, cueWord);
-        return 0;
+        return "person.greeting".equals(cuePattern) ? greetingAnd(pe[parts - 1]) : 0; // session 12
       }
       if (cueKind == WEAK
           && "person.verb".equals(cuePattern)
@@ -1344,6 +1367,12 @@ final class PersonDetectorReference implements Detector {
         int ls = lineStartToken(j);
         if (ls >= 0 && ls < j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j - 1))) {
           set(STRONG, "person.signature", lower(ls, j - 1), true);
+          return;
+        }
+        // MID_LINE_CLOSING (session 12): "? Ta, Kirsty"
+        int ms = k >= 0 && word(k) ? PersonDetector.midLineClosing(ix, chars, k) : -1;
+        if (ms >= 0 && endsPhrase(pe[parts - 1])) {
+          set(STRONG, "person.signature", lower(ms, k), true);
         }
         return;
       }
@@ -1401,6 +1430,20 @@ final class PersonDetectorReference implements Detector {
         }
         if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
+          return;
+        }
+        // DASH_SIGN_OFF (session 12): "Regards - Chloe", "Cheers — Tom", "Thanks! - Priya"
+        int last = k - 1;
+        if (k >= 2 && (punct(last, '!') || punct(last, ','))) {
+          last--;
+        }
+        boolean closing = k >= 1 && inlineSpace(k) && word(last) && endsSignOff(pe[parts - 1]);
+        int ls = closing ? lineStartToken(last + 1) : -1;
+        boolean lineClosing =
+            ls >= 0 && ls <= last && CLOSINGS.contains(chars, ix.start(ls), ix.end(last));
+        int ms = closing && !lineClosing ? PersonDetector.midLineClosing(ix, chars, last) : -1;
+        if (lineClosing || ms >= 0) {
+          set(STRONG, "person.signature", lower(lineClosing ? ls : ms, last), true);
           return;
         }
       }
@@ -1700,6 +1743,11 @@ final class PersonDetectorReference implements Detector {
       int ls = lineStartToken(j + 1);
       if (ls >= 0 && ls <= j && CLOSINGS.contains(chars, ix.start(ls), ix.end(j))) {
         set(STRONG, "person.signature", lower(ls, j), true);
+        return;
+      }
+      int ms = PersonDetector.midLineClosing(ix, chars, j); // MID_LINE_CLOSING (session 12)
+      if (ms >= 0) {
+        set(STRONG, "person.signature", lower(ms, j), true);
       }
     }
 

@@ -330,6 +330,21 @@ class SecretDetectorTest {
         // NET_USER: the password argument of net user NAME PASSWORD
         hit("C:\\> net user svc_backup ⟦Spr1ng#2024x⟧ /add /domain", "password-prose"),
         hit("NET USER Administrator ⟦P@ssw0rd123⟧\nThe command completed", "password-prose"),
+        // NETRC (session 12): a .netrc entry, on one line or several
+        hit("machine api.github.com login octocat password ⟦9fQ2xLm7Rt⟧", "password-prose"),
+        hit("machine ftp.contoso.com\n  login deploy\n  password ⟦Ftp!2024xq⟧\n", "password-prose"),
+        hit("use login admin password ⟦Welcome1⟧ on the box", "password-prose"),
+        // a user/password pair after "login" and a blank at a line's head (session 12)
+        hit("login admin / ⟦Adm1n!2026⟧", "password-prose"),
+        // docker / podman login -p (session 12)
+        hit("docker login -u deploy -p ⟦Dkr_Pa55!2026⟧ registry.contoso.io", "password-assignment"),
+        hit("podman login quay.io -u bot -p '⟦Q#uayB0t-77⟧'", "password-assignment"),
+        hit("VPN - login jdoe / ⟦Summer#2026⟧", "password-prose"),
+        // BLANK_VALUE (session 12): a random value after a qualified keyword and a blank
+        hit("twilio auth token ⟦3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c⟧", "keyword-entropy"),
+        hit("the api key ⟦Kd8sL2pQ9vXz4Tq7Wm1Nb6Rc⟧.", "keyword-entropy"),
+        hit("webhook secret ⟦whsec_5f8a9b2c3d4e5f6a7b8c9d0e⟧ leaked", "keyword-entropy"),
+        hit("apikey ⟦9f8e7d6c5b4a39281706f5e4d3c2b1a0⟧", "keyword-entropy"),
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
@@ -430,6 +445,20 @@ class SecretDetectorTest {
         "my password, sadly, expired.\nticket#12345 is open",
         "Password, please.\nsee KB4400989x now",
         "id,name,password\n1,jdoe\n2,asmith,Xk92!mPq7z,extra",
+        // NETRC and BLANK_VALUE guards (session 12)
+        "machine host login octocat password $NETRC_PW",
+        "login failed password reset required",
+        "the login page / Settings2026 menu",
+        "docker run -p 8080:80 nginx",
+        "docker login -u deploy -p $REGISTRY_PASSWORD registry.contoso.io",
+        "machine api.github.com login octocat password x",
+        "public key 3082010a0282010100c4a5b6d7e8f9",
+        "the token 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c is fine",
+        "auth token 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "session key 2024-11-30T10:15:00Z",
+        "session key 2024-11-30-1015-abcdef-99",
+        "access token expired yesterday, refresh token for user 12345",
+        "the api key rotation job ran",
         "net user jdoe /domain",
         "net user jdoe * /add",
         "net user jdoe",
