@@ -274,7 +274,7 @@ class SecretDetectorTest {
         hit("⟦sq0csp-" + rnd(72, 43, B64URL) + "⟧", "square-token"),
         hit("mailgun ⟦key-" + rnd(73, 32, HEX) + "⟧", "mailgun-key"),
         hit(
-            "client secret ⟦Xy78Q~"
+            "the portal showed ⟦Xy78Q~"
                 + rnd(74, 34, B62 + "_~.-").replace("Q~", "Qx")
                 + "⟧ (expires 2027)",
             "azure-ad-client-secret"),
