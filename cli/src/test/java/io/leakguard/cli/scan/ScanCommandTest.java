@@ -327,7 +327,7 @@ class ScanCommandTest {
         .contains(d + "/excel.csv: 1 row is not valid UTF-8 (first: line 2): read as windows-1252")
         .doesNotContain("ps.csv", "contoso");
 
-    // redact keeps strict UTF-8: it writes the text back out
+    // redact keeps strict UTF-8 (it writes the text back out): the record is quarantined
     Run strict =
         run(
             "redact",
@@ -336,8 +336,10 @@ class ScanCommandTest {
             "note",
             "-o",
             tmp.resolve("x.csv").toString());
-    assertThat(strict.code()).isEqualTo(2);
-    assertThat(strict.err()).contains("excel.csv:2: invalid UTF-8");
+    assertThat(strict.code()).isEqualTo(3);
+    assertThat(strict.err()).contains("2 in, 1 out, 0 dropped, 1 quarantined");
+    assertThat(Files.readString(tmp.resolve("x.csv.quarantine.jsonl")))
+        .contains("\"line\":2,\"reason\":\"invalid UTF-8");
   }
 
   private static byte[] concat(byte[]... parts) {
