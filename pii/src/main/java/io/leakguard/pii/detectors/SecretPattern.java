@@ -257,7 +257,7 @@ enum SecretPattern {
   HUGGINGFACE_TOKEN("huggingface-token", "hf_") {
     @Override
     boolean scan(SecretScan s, int pos) {
-      return prefixedAlnum(s, pos, 34, SecretChars.HAS_DIGIT, 3.5);
+      return prefixedAlnum(s, pos, 34, SecretChars.HAS_DIGIT, 0, 3.5, 0.95);
     }
   },
 
@@ -294,7 +294,7 @@ enum SecretPattern {
   NEW_RELIC_KEY("new-relic-key", "NRAK-") {
     @Override
     boolean scan(SecretScan s, int pos) {
-      return prefixedAlnum(s, pos, 27, SecretChars.HAS_LOWER, 0);
+      return prefixedAlnum(s, pos, 27, SecretChars.HAS_LOWER, 0, 0, 0.95);
     }
   },
 
@@ -322,21 +322,7 @@ enum SecretPattern {
   MAILGUN_KEY("mailgun-key", "key-") {
     @Override
     boolean scan(SecretScan s, int pos) {
-      int p = afterPrefix(s, pos);
-      if (p < 0) {
-        return false;
-      }
-      int e = s.runEnd(p, ALNUM);
-      int k = SecretChars.classes(s.text, p, e);
-      if (e - p != 32
-          || SecretChars.is(s.at(e), B64URL)
-          || (k & SecretChars.HAS_UPPER) != 0
-          || (k & SecretChars.HAS_DIGIT) == 0
-          || SecretChars.entropy(s.text, p, e) < 3.5) {
-        return false;
-      }
-      s.report(this, pos, e, 0.9, "prefix");
-      return true;
+      return prefixedAlnum(s, pos, 32, SecretChars.HAS_UPPER, SecretChars.HAS_DIGIT, 3.5, 0.9);
     }
   },
 
@@ -1028,21 +1014,26 @@ enum SecretPattern {
 
   /**
    * Prefix + exactly {@code n} alnum chars at a boundary, with none of the {@link
-   * SecretChars#classes} bits {@code forbidden} and at least {@code minEntropy} bits per char.
+   * SecretChars#classes} bits {@code forbidden}, all of {@code required} and at least {@code
+   * minEntropy} bits per char; reported with {@code score}.
    */
-  boolean prefixedAlnum(SecretScan s, int pos, int n, int forbidden, double minEntropy) {
+  boolean prefixedAlnum(
+      SecretScan s, int pos, int n, int forbidden, int required, double minEntropy, double score) {
     int p = afterPrefix(s, pos);
     if (p < 0) {
       return false;
     }
     int e = s.runEnd(p, ALNUM);
+    int k = SecretChars.classes(s.text, p, e);
     if (e - p != n
         || SecretChars.is(s.at(e), B64URL)
-        || (SecretChars.classes(s.text, p, e) & forbidden) != 0
+        || (k & forbidden) != 0
+        || (k & required) != required
         || (minEntropy > 0 && SecretChars.entropy(s.text, p, e) < minEntropy)) {
       return false;
     }
-    return reportPrefixed(s, pos, e);
+    s.report(this, pos, e, score, "prefix");
+    return true;
   }
 
   /**
