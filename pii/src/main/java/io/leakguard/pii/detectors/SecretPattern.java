@@ -961,9 +961,13 @@ enum SecretPattern {
   /**
    * Runs the word patterns whose prefix starts at {@code pos}. {@code nested} (a value already
    * introduced by {@code Bearer} or a keyword) skips {@link #BEARER_TOKEN}, so the recursion is at
-   * most one level deep.
+   * most one level deep, and also tries {@link #AZURE_AD_CLIENT_SECRET} (its own trigger is the
+   * {@code ~}, which a keyword's value would otherwise hide).
    */
   static boolean tryWord(SecretScan s, int pos, boolean nested) {
+    if (nested && s.at(pos + 5) == '~' && AZURE_AD_CLIENT_SECRET.scan(s, pos + 5)) {
+      return true; // a value after a keyword ("clientSecret": "abc8Q~...") is named by its shape
+    }
     char c0 = s.at(pos);
     char c1 = s.at(pos + 1);
     if (c0 >= 128 || c1 >= 128) {

@@ -281,6 +281,11 @@ class SecretDetectorTest {
         hit(
             "az ad app credential reset gave ⟦ab.1Q~" + rnd(75, 31, B62) + "⟧\n",
             "azure-ad-client-secret"),
+        // after a keyword, the value is named by its shape, not keyword-entropy
+        hit(
+            "client secret ⟦Xy78Q~" + rnd(77, 34, B62) + "⟧ (expires 2027)",
+            "azure-ad-client-secret"),
+        hit("{\"clientSecret\": \"⟦ab.1Q~" + rnd(78, 31, B62) + "⟧\"}", "azure-ad-client-secret"),
         hit(
             "posting to ⟦https://discord.com/api/webhooks/123456789012345678/"
                 + rnd(76, 68, B64URL)
