@@ -225,6 +225,9 @@ final class IpAddressDetectorOracle implements Detector {
   /** {@code 10. 0. 0. 1}: a blank after every dot, none before (autocorrected text). */
   private static final int DOT_AFTER = 6;
 
+  /** {@code ip_10_0_3_15}: underscores, reported only in an {@code ip_}/{@code ec2_} host name. */
+  private static final int UNDERSCORE = 7;
+
   private static final int SPACED_FAMILY = 10;
 
   @Override
@@ -295,7 +298,10 @@ final class IpAddressDetectorOracle implements Detector {
       for (int i = 0; i < count; i++) {
         int t = numbers[i]; // digits, no letter
         int s = idx.start(t);
-        if (t >= 2 && cs[s - 1] == '-' && idx.start(t - 2) >= resume && isHostPrefix(t - 2)) {
+        if (t >= 2
+            && (cs[s - 1] == '-' || cs[s - 1] == '_')
+            && idx.start(t - 2) >= resume
+            && isHostPrefix(t - 2)) {
           resume = hostname(t - 2, resume);
         }
         if (s < resume) {
@@ -336,7 +342,9 @@ final class IpAddressDetectorOracle implements Detector {
     private int hostname(int t, int resume) {
       int s = idx.start(t + 2);
       int end = parseChain(s);
-      if (count == 4 && family == DASH && validOctets() && !continuesAsNumber(end)) {
+      // ip-10-0-0-1, or ip_10_0_3_15 (the separator after the prefix names the family)
+      int fam = cs[s - 1] == '_' ? UNDERSCORE : DASH;
+      if (count == 4 && family == fam && validOctets() && !continuesAsNumber(end)) {
         int hs = idx.start(t);
         double base = 0.85;
         if (regionAt(end, ".ec2.internal")
@@ -876,6 +884,9 @@ final class IpAddressDetectorOracle implements Detector {
       } else if (c == '-' && !before) {
         kind = DASH;
         e = q + 1;
+      } else if (c == '_' && !before) {
+        kind = UNDERSCORE;
+        e = q + 1;
       } else if (c == '[' || c == '(' || c == '{') {
         char close = c == '[' ? ']' : c == '(' ? ')' : '}';
         if (q + 2 < n && cs[q + 1] == '.' && cs[q + 2] == close) {
@@ -894,7 +905,7 @@ final class IpAddressDetectorOracle implements Detector {
       }
       int r = skipBlanks(e);
       boolean after = r > e;
-      if ((kind == COMMA || kind == DASH) && after) {
+      if ((kind == COMMA || kind == DASH || kind == UNDERSCORE) && after) {
         return -1;
       }
       if (kind == WORD && !after) {
