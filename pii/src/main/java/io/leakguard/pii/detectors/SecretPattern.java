@@ -275,7 +275,7 @@ enum SecretPattern {
       if (e - p < 150 || e - p > 250) {
         return false;
       }
-      if (s.at(e) == '=' && s.runEnd(e + 1, ALNUM) - e - 1 == 8 && hex(s, e + 1, e + 9, false)) {
+      if (s.at(e) == '=' && s.runEnd(e + 1, ALNUM) - e - 1 == 8 && hex(s, e + 1, e + 9)) {
         e += 9; // the checksum
       }
       return reportPrefixed(s, pos, e);
@@ -1004,12 +1004,10 @@ enum SecretPattern {
     return !SecretChars.is(c, B64URL) && c != '.';
   }
 
-  /** True when {@code [from, to)} holds hex digits only ({@code lower}: no upper-case letter). */
-  static boolean hex(SecretScan s, int from, int to, boolean lower) {
+  /** True when {@code [from, to)} holds hex digits only ({@link SecretChars#isHex}). */
+  static boolean hex(SecretScan s, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = s.at(i);
-      boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || !lower && c >= 'A' && c <= 'F';
-      if (!ok) {
+      if (!SecretChars.isHex(s.at(i))) {
         return false;
       }
     }
@@ -1050,11 +1048,11 @@ enum SecretPattern {
       return false;
     }
     int a = s.runEnd(p, ALNUM);
-    if (a - p != n1 || (hex1 && !hex(s, p, a, false)) || s.at(a) != sep) {
+    if (a - p != n1 || (hex1 && !hex(s, p, a)) || s.at(a) != sep) {
       return false;
     }
     int e = s.runEnd(a + 1, ALNUM);
-    if (e - a - 1 != n2 || !hex(s, a + 1, e, false) || SecretChars.is(s.at(e), B64URL)) {
+    if (e - a - 1 != n2 || !hex(s, a + 1, e) || SecretChars.is(s.at(e), B64URL)) {
       return false;
     }
     return reportPrefixed(s, pos, e);
