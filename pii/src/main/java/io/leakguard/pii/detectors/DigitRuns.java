@@ -77,6 +77,11 @@ final class DigitRuns {
   private int[] assigns = new int[16];
   private int assignCount;
 
+  /** The {@code dot} word tokens ({@link SpokenIpv4}), in order. */
+  private int[] dots = new int[4];
+
+  private int dotCount;
+
   /** Scratch of {@link #walk}: the letter/digit tokens. */
   private int[] alnums = new int[16];
 
@@ -119,6 +124,9 @@ final class DigitRuns {
     if (starts.length > MAX_KEPT_LIST) {
       starts = new int[16]; // do not keep the arrays of a huge text alive
       counts = new int[16];
+    }
+    if (dots.length > MAX_KEPT_LIST) {
+      dots = new int[4];
     }
     if (numbers.length > MAX_KEPT_TOKENS) {
       numbers = new int[16];
@@ -290,9 +298,18 @@ final class DigitRuns {
    */
   void chunks(TextIndex idx) {
     size = 0;
+    dotCount = 0;
     int next = 0; // the first token a chunk may start at
     for (int i = 0; i < runStartCount; i++) {
       int t = runStarts[i];
+      if (SpokenIpv4.isDot(idx, t)) {
+        // "dot" is a seed by its first two letters and length (the Spanish "dos"): list it here
+        if (dotCount == dots.length) {
+          dots = Arrays.copyOf(dots, dotCount * 2);
+        }
+        dots[dotCount++] = t;
+        continue;
+      }
       if (t < next || !DigitSequence.canStart(idx, t)) {
         continue;
       }
@@ -378,6 +395,15 @@ final class DigitRuns {
 
   int macCount() {
     return macCount;
+  }
+
+  /** The {@code dot} word tokens (any case), in order; {@link #dotCount()} of them. */
+  int[] dots() {
+    return dots;
+  }
+
+  int dotCount() {
+    return dotCount;
   }
 
   /** Tokens flagged {@link TextIndex#ASSIGN} ({@code :} or {@code =}), in order. */

@@ -143,6 +143,13 @@ final class EmailDetector implements Detector {
    */
   static final String[] DOT_WORDS = {"dot", "punto", "punkt", "point", "ponto", "punt"};
 
+  /**
+   * Words for {@code _} and {@code -} between the words of a local part, standing alone between
+   * blanks ({@code mike underscore ross at hotmail dot com}, {@code anna dash maria at ...}: how an
+   * address is read out on a call), with the separator each stands for.
+   */
+  static final String[] JOIN_WORDS = {"underscore", "dash", "hyphen"};
+
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
 
@@ -289,6 +296,12 @@ final class EmailDetector implements Detector {
   private static final int SEP_COMMA = 5;
   private static final int SEP_LINEBREAK = 6;
   private static final int SEP_SPACE_TLD = 7;
+  // a local part's words joined by a spoken underscore or dash: "mike underscore ross at ..."
+  private static final int SEP_WORD_UNDERSCORE = 8;
+  private static final int SEP_WORD_DASH = 9;
+
+  /** The separator of each {@link #JOIN_WORDS} word. */
+  private static final int[] JOIN_SEPS = {SEP_WORD_UNDERSCORE, SEP_WORD_DASH, SEP_WORD_DASH};
 
   // ---- at separator kinds ----
   private static final int AT_PLAIN = 0;
@@ -1261,6 +1274,18 @@ final class EmailDetector implements Detector {
           return m;
         }
       }
+      if (k < j && k >= 4 && isLetter(chars[k - 1])) {
+        for (int w = 0; w < JOIN_WORDS.length; w++) {
+          int len = JOIN_WORDS[w].length();
+          if (k > len && isWordAt(k - len, JOIN_WORDS[w]) && isHSpace(chars[k - len - 1])) {
+            int m = skipHSpaceLeft(k - len, 2);
+            if (m > 0 && isLocalChar(chars[m - 1])) {
+              lastSep = JOIN_SEPS[w];
+              return m;
+            }
+          }
+        }
+      }
       return -1;
     }
 
@@ -1299,7 +1324,7 @@ final class EmailDetector implements Detector {
           d[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch | 0x20) : ch;
         }
         if (m > 0) {
-          d[len++] = '.';
+          d[len++] = joinChar(locSep[m - 1]);
         }
       }
       locLen = len;
@@ -1316,7 +1341,7 @@ final class EmailDetector implements Detector {
           sb.append(s, locS[m], locE[m]);
         }
         if (m > 0) {
-          sb.append('.');
+          sb.append(joinChar(locSep[m - 1]));
         }
       }
       String lower = sb.toString().toLowerCase(Locale.ROOT);
@@ -1426,6 +1451,11 @@ final class EmailDetector implements Detector {
           && STOP_WORDS.contains(new String(locBuf, 0, locLen))) {
         return -1;
       }
+      // NUMBER_WORDS: "the VM at ten dot zero dot zero dot four" is an address read out (.zero is a
+      // top-level domain): the ip detector's SpokenIpv4 reads it
+      if (atKind == AT_WORD && SpokenIpv4.numberWordLabels(domBuf, domLen)) {
+        return -1;
+      }
       // WEB_HOST: "docs at www.contoso.com"
       if (atKind == AT_WORD
           && domLen >= 4
@@ -1460,7 +1490,8 @@ final class EmailDetector implements Detector {
       }
       for (int m = 0; m + 1 < locChunks; m++) {
         form |= formOf(locSep[m]);
-        dotWords |= locSep[m] == SEP_WORD;
+        // a spoken underscore or dash counts as a dot word (the score of words used together)
+        dotWords |= formOf(locSep[m]) == F_WORDS;
       }
       if (localSpacedLetters || atSpacedH) {
         form |= F_SPACED;
@@ -1991,12 +2022,17 @@ final class EmailDetector implements Detector {
   static int formOf(int sep) {
     return switch (sep) {
       case SEP_SPACED_DOT, SEP_SPACE_TLD -> F_SPACED;
-      case SEP_WORD -> F_WORDS;
+      case SEP_WORD, SEP_WORD_UNDERSCORE, SEP_WORD_DASH -> F_WORDS;
       case SEP_BRACKET -> F_BRACKETED;
       case SEP_COMMA -> F_COMMA;
       case SEP_LINEBREAK -> F_LINEBREAK;
       default -> 0;
     };
+  }
+
+  /** The char a local part's separator {@code sep} stands for in the canonical address. */
+  static char joinChar(int sep) {
+    return sep == SEP_WORD_UNDERSCORE ? '_' : sep == SEP_WORD_DASH ? '-' : '.';
   }
 
   static char closerOf(char c) {

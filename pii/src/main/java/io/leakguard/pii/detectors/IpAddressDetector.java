@@ -319,13 +319,17 @@ final class IpAddressDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    return TextIndex.DIGIT;
+    return TextIndex.DIGIT | TextIndex.LETTER; // letters: an address read out in words
   }
 
   @Override
   public void detect(DetectionContext ctx) {
-    int[] v6 = scanV6(ctx);
-    new V4Scan(ctx, v6).run();
+    if ((ctx.tokens().textFlags() & TextIndex.DIGIT) != 0) {
+      int[] v6 = scanV6(ctx);
+      new V4Scan(ctx, v6).run();
+    }
+    DigitRuns runs = DigitRuns.of(ctx.tokens());
+    SpokenIpv4.scan(ctx, runs.dots(), runs.dotCount()); // "ten dot zero dot zero dot four"
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -242,13 +242,16 @@ final class IpAddressDetectorOracle implements Detector {
 
   @Override
   public int triggerFlags() {
-    return TextIndex.DIGIT;
+    return TextIndex.DIGIT | TextIndex.LETTER;
   }
 
   @Override
   public void detect(DetectionContext ctx) {
-    int[] v6 = scanV6(ctx);
-    new V4Scan(ctx, v6).run();
+    if ((ctx.tokens().textFlags() & TextIndex.DIGIT) != 0) {
+      int[] v6 = scanV6(ctx);
+      new V4Scan(ctx, v6).run();
+    }
+    SpokenIpv4.scanAllTokens(ctx); // session 13: the same spoken-address pass, from every token
   }
 
   // ---------------------------------------------------------------------------------------------
