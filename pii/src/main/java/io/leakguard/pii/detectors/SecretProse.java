@@ -175,6 +175,9 @@ final class SecretProse {
           boolean linked = vs > 0;
           if (!linked) {
             vs = blankValue(s, st, we); // BLANK_VALUE: "twilio auth token 3f9a..."
+            if (vs < 0 && (vs = bareBlankValue(s, st, we)) > 0 && !mixedCase(s, vs)) {
+              return; // a bare "secret"/"token" needs an upper, a lower case letter and a digit
+            }
           }
           if (vs > 0) {
             String keyword = s.text.substring(st, we).toLowerCase(Locale.ROOT);
@@ -646,6 +649,41 @@ final class SecretProse {
     return qs < qe && isWordStart(s.at(qs - 1)) && equalsAny(s, qs, qe, BLANK_QUALIFIERS)
         ? we + 1
         : -1;
+  }
+
+  /**
+   * {@link #BLANK_VALUE} without a qualifier: the start of a value right after a bare {@code
+   * secret} or {@code token} and one blank ({@code AKIA... secret wJalrXUtn...}, {@code token
+   * Zx9pQ2vL...}), or -1; the caller then also asks {@link #mixedCase} of the value, so {@code
+   * token 3f9a...} (hex: a hash as often as a token) and words stay out. Session 13.
+   */
+  private static int bareBlankValue(SecretScan s, int st, int we) {
+    int len = we - st;
+    boolean bare =
+        len == 6 && s.text.regionMatches(true, st, "secret", 0, 6)
+            || len == 5 && s.text.regionMatches(true, st, "token", 0, 5);
+    return bare && s.at(we) == ' ' && SecretChars.is(s.at(we + 1), SecretChars.VALUE) ? we + 1 : -1;
+  }
+
+  /**
+   * Whether the value run at {@code vs} looks random, not like a name: an upper-case letter, a
+   * lower-case one and a digit, and the char class changing at one char in three or more (a random
+   * base64 value changes at about two in three; a Key Vault secret name such as {@code
+   * SqlAdminPassword2024} at one in five or fewer).
+   */
+  private static boolean mixedCase(SecretScan s, int vs) {
+    int classes = 0;
+    int changes = 0;
+    int prev = 0;
+    int i = vs;
+    for (; i < s.length && i - vs <= 512 && SecretChars.is(s.at(i), SecretChars.VALUE); i++) {
+      char c = s.at(i);
+      int k = c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? 2 : c >= '0' && c <= '9' ? 4 : 8;
+      classes |= k;
+      changes += prev != 0 && k != prev ? 1 : 0;
+      prev = k;
+    }
+    return (classes & 7) == 7 && changes * 3 >= i - vs;
   }
 
   /**

@@ -350,6 +350,12 @@ class SecretDetectorTest {
         hit("the api key ⟦Kd8sL2pQ9vXz4Tq7Wm1Nb6Rc⟧.", "keyword-entropy"),
         hit("webhook secret ⟦whsec_5f8a9b2c3d4e5f6a7b8c9d0e⟧ leaked", "keyword-entropy"),
         hit("apikey ⟦9f8e7d6c5b4a39281706f5e4d3c2b1a0⟧", "keyword-entropy"),
+        // BLANK_VALUE without a qualifier (session 13): bare "secret"/"token", mixed-case values
+        hit(
+            "secret ⟦wJalrXUtnFEMIaK7MDENGbPxRfiCYzzzKEYab12⟧ for the prod user",
+            "keyword-entropy"),
+        hit("aws secret ⟦wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzKEYab12⟧", "keyword-entropy"),
+        hit("Token ⟦Zx9pQ2vL8mN4rT6yW1sK3dF5gH7jB0cV2nM4qR6t⟧.", "keyword-entropy"),
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
@@ -459,6 +465,12 @@ class SecretDetectorTest {
         "machine api.github.com login octocat password x",
         "public key 3082010a0282010100c4a5b6d7e8f9",
         "the token 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c is fine",
+        "token 3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+        "secret santa list for the Q4 party",
+        "token refresh failed for ServicePrincipalAppDeployment2024",
+        "token ServicePrincipalAppDeployment2024 expired",
+        "Key Vault secret SqlAdminPassword2024 expired",
+        "the secret ingredient of InvoiceRenderingPipeline2",
         "auth token 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
         "session key 2024-11-30T10:15:00Z",
         "session key 2024-11-30-1015-abcdef-99",
