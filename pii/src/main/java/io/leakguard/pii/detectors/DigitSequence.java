@@ -353,19 +353,36 @@ final class DigitSequence {
 
   /**
    * True when the slash token {@code t} may join two groups ({@link #GAP_SLASH}): a one-char slash
-   * between a digit token of 2 to 5 digits led by {@code 0} and a digit token of 3 or more, so a
-   * date ({@code 10/09/2025}) or a path does not make {@link #mayHold} read on.
+   * between a digit token of 2 to 5 digits led by {@code 0} and a digit token of 3 or more ({@code
+   * 0171/2345678}), or with one blank on each side and a digit token of 2 or more after it (DIN
+   * 5008's old style, session 13: {@code 089 / 12 34 56 78}, {@code 0171 / 2345678}), so a date
+   * ({@code 10/09/2025}) or a path does not make {@link #mayHold} read on.
    */
   static boolean slashJoins(char[] c, TextIndex idx, int t) {
-    return t > 0
-        && t + 1 < idx.size()
-        && idx.length(t) == 1
-        && isDigitToken(idx, t - 1)
-        && idx.length(t - 1) >= 2
-        && idx.length(t - 1) <= 5
-        && c[idx.start(t - 1)] == '0'
-        && isDigitToken(idx, t + 1)
-        && idx.length(t + 1) >= 3;
+    if (t <= 0 || t + 1 >= idx.size() || idx.length(t) != 1) {
+      return false;
+    }
+    if (isDigitToken(idx, t - 1)) {
+      return leadGroup(c, idx, t - 1) && isDigitToken(idx, t + 1) && idx.length(t + 1) >= 3;
+    }
+    return t >= 2
+        && t + 2 < idx.size()
+        && oneBlank(c, idx, t - 1)
+        && oneBlank(c, idx, t + 1)
+        && isDigitToken(idx, t - 2)
+        && leadGroup(c, idx, t - 2)
+        && isDigitToken(idx, t + 2)
+        && idx.length(t + 2) >= 2;
+  }
+
+  /** A digit token of 2 to 5 digits led by {@code 0}: a trunk prefix and area code. */
+  private static boolean leadGroup(char[] c, TextIndex idx, int t) {
+    return idx.length(t) >= 2 && idx.length(t) <= 5 && c[idx.start(t)] == '0';
+  }
+
+  /** Token {@code t} is a single space. */
+  private static boolean oneBlank(char[] c, TextIndex idx, int t) {
+    return idx.length(t) == 1 && c[idx.start(t)] == ' ';
   }
 
   /**
@@ -463,16 +480,10 @@ final class DigitSequence {
             bit = GAP_COMMA; // only after a digit word; the next group must be one too
           } else if (p == '/'
               && groups == 1
-              && gapTokens == 0
+              && gapTokens <= 1
               && !isWord
-              && len >= 2
-              && len <= 5
-              && c[s] == '0'
-              && idx.length(next) == 1
-              && next + 1 < n
-              && isDigitToken(idx, next + 1)
-              && idx.length(next + 1) >= 3) {
-            bit = GAP_SLASH; // "0171/2345678": nothing else joins across a slash
+              && slashJoins(c, idx, next)) {
+            bit = GAP_SLASH; // "0171/2345678", "089 / 12 34 56 78": nothing else joins a slash
           } else {
             break;
           }

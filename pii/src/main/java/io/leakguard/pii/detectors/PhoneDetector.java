@@ -773,6 +773,14 @@ final class PhoneDetector implements Detector {
         return hit; // "Mobil: 0151 23456789" is German, not Chinese
       }
     }
+    if (slashAfterArea(s, from, to)) {
+      for (String r : SLASH_REGIONS) {
+        Hit hit = regions.contains(r) ? national(s, d0, d1, r).hit() : null;
+        if (hit != null) {
+          return hit; // "Tel.: 030 / 23 45 67 89": the area code's slash is German-speaking
+        }
+      }
+    }
     Hit first = null;
     for (String r : regions) {
       National n = national(s, d0, d1, r);
@@ -787,6 +795,23 @@ final class PhoneDetector implements Detector {
       }
     }
     return first;
+  }
+
+  /**
+   * The regions that write a slash after the area code ({@code 030/1234567}, DIN 5008's old {@code
+   * 089 / 12 34 56 78}, Austria's {@code 0662/257937}): tried first on the national path when the
+   * run has a {@link DigitSequence#GAP_SLASH}, before the first region where the digits are valid.
+   */
+  private static final List<String> SLASH_REGIONS = List.of("DE", "AT", "CH");
+
+  /** Whether a gap of the groups {@code [from, to)} of {@code s} holds the area code's slash. */
+  private static boolean slashAfterArea(DigitSequence s, int from, int to) {
+    for (int g = from + 1; g < to; g++) {
+      if ((s.gap[g] & DigitSequence.GAP_SLASH) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
