@@ -39,6 +39,33 @@ final class SpokenIpv4 {
   /** Added with an {@link IpAddressDetector#CONTEXT} word near. */
   static final double BOOST = 0.2;
 
+  /** Chars before an address searched for a version or outline word. */
+  static final int NOT_ADDRESS_WINDOW = 24;
+
+  /**
+   * Words of a numbered outline before a read-out number ({@code step one dot two dot three dot
+   * four}, {@code chapter three dot one ...}): not an address, unless a strong context word ({@link
+   * IpAddressDetector#STRONG_CONTEXT}) is near.
+   */
+  static final java.util.Set<String> OUTLINE =
+      java.util.Set.of(
+          "step",
+          "steps",
+          "chapter",
+          "section",
+          "paragraph",
+          "clause",
+          "figure",
+          "table",
+          "rule",
+          "item",
+          "part",
+          "article",
+          "appendix",
+          "page",
+          "score",
+          "scored");
+
   private static final int DIGIT = 1;
   private static final int TEEN = 2;
   private static final int TENS = 3;
@@ -203,6 +230,15 @@ final class SpokenIpv4 {
       }
       int s = ix.start(first);
       int e = ix.end(last);
+      // VERSION_NUMBER / OUTLINE: "version one dot two dot three dot four", "step one dot two ..."
+      int from = Math.max(0, s - NOT_ADDRESS_WINDOW);
+      if ((!ctx.contextWords(s, s, s - from, IpAddressDetector.VERSION_NUMBER).isEmpty()
+              || !ctx.contextWords(s, s, s - from, OUTLINE).isEmpty())
+          && ctx.contextWords(
+                  s, e, IpAddressDetector.CONTEXT_WINDOW, IpAddressDetector.STRONG_CONTEXT)
+              .isEmpty()) {
+        return 0;
+      }
       List<String> context =
           ctx.contextWords(s, e, IpAddressDetector.CONTEXT_WINDOW, IpAddressDetector.CONTEXT);
       double score = context.isEmpty() ? BASE : BASE + BOOST;
