@@ -363,7 +363,8 @@ final class DigitSequence {
       return false;
     }
     if (isDigitToken(idx, t - 1)) {
-      return leadGroup(c, idx, t - 1) && isDigitToken(idx, t + 1) && idx.length(t + 1) >= 3;
+      return leadGroup(c, idx, t - 1) && isDigitToken(idx, t + 1) && idx.length(t + 1) >= 3
+          || nanpSlash(c, idx, t);
     }
     return t >= 2
         && t + 2 < idx.size()
@@ -373,6 +374,22 @@ final class DigitSequence {
         && leadGroup(c, idx, t - 2)
         && isDigitToken(idx, t + 2)
         && idx.length(t + 2) >= 2;
+  }
+
+  /**
+   * A NANP area code and its glued slash before {@code NXX-XXXX} ({@code 425/555-0143}, session
+   * 13): three digits led by 2-9, the slash, three digits, a {@code -} and four digits.
+   */
+  private static boolean nanpSlash(char[] c, TextIndex idx, int t) {
+    return idx.length(t - 1) == 3
+        && c[idx.start(t - 1)] >= '2'
+        && t + 3 < idx.size()
+        && isDigitToken(idx, t + 1)
+        && idx.length(t + 1) == 3
+        && idx.length(t + 2) == 1
+        && c[idx.start(t + 2)] == '-'
+        && isDigitToken(idx, t + 3)
+        && idx.length(t + 3) == 4;
   }
 
   /** A digit token of 2 to 5 digits led by {@code 0}: a trunk prefix and area code. */
