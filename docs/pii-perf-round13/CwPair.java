@@ -1,5 +1,4 @@
 package io.leakguard.pii.internal;
-import io.leakguard.bench.BenchCorpus;
 import io.leakguard.pii.*;
 import io.leakguard.pii.detectors.BuiltinDetectors;
 import io.leakguard.pii.spi.*;
@@ -31,12 +30,7 @@ public class CwPair {
   public static void main(String[] a) {
     int R = a.length > 0 ? Integer.parseInt(a[0]) : 30;
     String which = a.length > 1 ? a[1] : "42";
-    List<String> texts;
-    if (which.startsWith("pool")) {
-      int n = which.equals("pool") ? 4000 : Integer.parseInt(which.substring(4));
-      texts = new ArrayList<>(); io.leakguard.testkit.SupportCaseGenerator gen = new io.leakguard.testkit.SupportCaseGenerator(20261129);
-      for (int i = 0; i < n; i++) texts.add(gen.caseAt(i).text());
-    } else texts = BenchCorpus.texts(2_000_000, Long.parseLong(which));
+    List<String> texts = TextSets.texts(which);
     PiiAnalyzer.Builder b = PiiAnalyzer.builder().clearDetectors();
     for (Detector d : BuiltinDetectors.all()) b.addDetector(recording(d));
     PiiAnalyzer an = b.build();
