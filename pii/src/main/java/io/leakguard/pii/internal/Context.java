@@ -125,9 +125,10 @@ final class Context implements DetectionContext {
    *
    * <p>Design note (hot path: every candidate of most detectors calls this): a word is hashed
    * lower-cased in place with {@link String#hashCode()}'s formula, and a bigram's hash is derived
-   * from its two words' hashes; only when the hash belongs to a vocabulary entry is a string built
-   * and looked up. Words with non-ASCII letters take the plain path (their lower case may change
-   * length).
+   * from its two words' hashes; a word (or bigram) of ASCII letters whose length and initial some
+   * entry has is compared in place with the entries of its hash, and a hit adds the entry itself
+   * (no string is built). Words with non-ASCII letters take the plain path (their lower case may
+   * change length): a string is built when the hash belongs to an entry, and looked up in the set.
    */
   private List<String> scan(
       int from, int to, Set<String> vocabulary, Vocab vocab, List<String> found) {
@@ -187,15 +188,12 @@ final class Context implements DetectionContext {
       }
       // the first char in lower case (for the length/initial filter; it only needs to be stable)
       char first = w == null ? (char) (a[s] | 0x20) : w.charAt(0);
-      if (len <= vocab.maxLength && vocab.mayStart(len, first) && vocab.mayContain(h)) {
-        if (w == null) {
-          w = text.substring(s, i).toLowerCase(Locale.ROOT);
-        }
-        if (vocabulary.contains(w) && (found == null || !found.contains(w))) {
-          if (found == null) {
-            found = new ArrayList<>(2);
-          }
-          found.add(w);
+      if (len <= vocab.maxLength && vocab.mayStart(len, first)) {
+        if (ascii) {
+          // compared in place with the entries of that hash: no string unless it is one
+          found = add(found, vocab.asciiEntry(a, s, len, h));
+        } else if (vocab.mayContain(h) && vocabulary.contains(w)) {
+          found = add(found, w);
         }
       }
       if (havePrev
@@ -204,7 +202,10 @@ final class Context implements DetectionContext {
         // String.hashCode of prev + " " + w, from the two words' hashes
         int p31 = Vocab.pow31(len);
         int bh = (prevHash * 31 + ' ') * p31 + h;
-        if (vocab.mayContain(bh)) {
+        if (ascii && prevText == null) {
+          // both words ASCII letters, each as long as its lower case: compared in place
+          found = add(found, vocab.asciiBigram(a, prevStart, prevEnd - prevStart, s, len, bh));
+        } else if (vocab.mayContain(bh)) {
           if (w == null) {
             w = text.substring(s, i).toLowerCase(Locale.ROOT);
           }
@@ -213,21 +214,30 @@ final class Context implements DetectionContext {
                   ? prevText
                   : text.substring(prevStart, prevEnd).toLowerCase(Locale.ROOT);
           String bi = p + " " + w;
-          if (vocabulary.contains(bi) && (found == null || !found.contains(bi))) {
-            if (found == null) {
-              found = new ArrayList<>(2);
-            }
-            found.add(bi);
+          if (vocabulary.contains(bi)) {
+            found = add(found, bi);
           }
         }
       }
       havePrev = true;
-      prevText = w != null && !ascii ? w : null;
+      prevText = ascii ? null : w;
       prevStart = s;
       prevEnd = prevText != null ? s + prevText.length() : i;
       prevHash = h;
       prevFirst = first;
     }
+    return found;
+  }
+
+  /** {@code found} with {@code word} added unless null or there already; allocates on the first. */
+  private static List<String> add(List<String> found, String word) {
+    if (word == null || found != null && found.contains(word)) {
+      return found;
+    }
+    if (found == null) {
+      found = new ArrayList<>(2);
+    }
+    found.add(word);
     return found;
   }
 
@@ -293,41 +303,42 @@ final class Context implements DetectionContext {
   }
 
   /**
-   * A vocabulary's entry hashes and longest entry, cached per vocabulary instance (detectors pass
-   * constant sets). The hash test only filters: a hit is confirmed with the set itself.
+   * A vocabulary's entries by hash and its longest entry, cached per vocabulary instance (detectors
+   * pass constant sets: a set must not change after its first use). A word of ASCII letters is
+   * compared in place with the entries of its hash ({@link #asciiEntry}), and the entry itself is
+   * returned: no substring, lower-casing or set look-up per hit. Other words are only filtered here
+   * ({@link #mayContain}) and confirmed with the set.
    */
   static final class Vocab {
     final int maxLength;
-    private final int[] table; // open addressing over entry hashes; 0 marks empty
+    // open addressing over the entries by String hash: entries[slot] == null marks an empty slot,
+    // table[slot] is that entry's hash (every entry has its own slot, also when hashes collide)
+    private final int[] table;
+    private final String[] entries;
     private final int mask;
-    private final boolean zeroHash;
     // bit (c & 31) of byLength[k]: some entry of length k (< 64) starts with a char c
     private final int[] byLength = new int[64];
 
     private Vocab(Set<String> words) {
       int cap = Integer.highestOneBit(Math.max(4, words.size() * 4 - 1)) << 1;
       table = new int[cap];
+      entries = new String[cap];
       mask = cap - 1;
       int max = 0;
-      boolean zero = false;
       for (String w : words) {
         max = Math.max(max, w.length());
         if (!w.isEmpty() && w.length() < 64) {
           byLength[w.length()] |= 1 << (w.charAt(0) & 31);
         }
         int h = w.hashCode();
-        if (h == 0) {
-          zero = true;
-          continue;
-        }
         int slot = mix(h) & mask;
-        while (table[slot] != 0 && table[slot] != h) {
+        while (entries[slot] != null) {
           slot = (slot + 1) & mask;
         }
         table[slot] = h;
+        entries[slot] = w;
       }
       maxLength = max;
-      zeroHash = zero;
     }
 
     /**
@@ -339,21 +350,57 @@ final class Context implements DetectionContext {
       return len >= 64 || (byLength[len] >>> (first & 31) & 1) != 0;
     }
 
+    /** False when no entry has hash {@code h}. */
     boolean mayContain(int h) {
-      if (h == 0) {
-        return zeroHash;
-      }
-      int slot = mix(h) & mask;
-      while (true) {
-        int t = table[slot];
-        if (t == h) {
+      for (int slot = mix(h) & mask; entries[slot] != null; slot = (slot + 1) & mask) {
+        if (table[slot] == h) {
           return true;
         }
-        if (t == 0) {
+      }
+      return false;
+    }
+
+    /**
+     * The entry equal to the lower case of {@code a[s, s + len)}, a run of ASCII letters whose
+     * lower-case {@link String#hashCode()} is {@code h}; null when none.
+     */
+    String asciiEntry(char[] a, int s, int len, int h) {
+      String e;
+      for (int slot = mix(h) & mask; (e = entries[slot]) != null; slot = (slot + 1) & mask) {
+        if (table[slot] == h && e.length() == len && lowerEquals(e, 0, a, s, len)) {
+          return e;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The entry equal to the lower case of {@code a[ps, ps + plen)}, a space and the lower case of
+     * {@code a[s, s + len)} (two runs of ASCII letters; {@code h}: that string's hash); null when
+     * none.
+     */
+    String asciiBigram(char[] a, int ps, int plen, int s, int len, int h) {
+      String e;
+      for (int slot = mix(h) & mask; (e = entries[slot]) != null; slot = (slot + 1) & mask) {
+        if (table[slot] == h
+            && e.length() == plen + 1 + len
+            && e.charAt(plen) == ' '
+            && lowerEquals(e, 0, a, ps, plen)
+            && lowerEquals(e, plen + 1, a, s, len)) {
+          return e;
+        }
+      }
+      return null;
+    }
+
+    /** Whether {@code e[off, off + len)} is the lower case of the ASCII letters {@code a[s..]}. */
+    private static boolean lowerEquals(String e, int off, char[] a, int s, int len) {
+      for (int k = 0; k < len; k++) {
+        if (e.charAt(off + k) != (a[s + k] | 0x20)) {
           return false;
         }
-        slot = (slot + 1) & mask;
       }
+      return true;
     }
 
     private static int mix(int h) {

@@ -211,24 +211,70 @@ public final class Engine {
       }
     }
     if (!disjoint) {
-      List<Owned> owned = new ArrayList<>(kept);
-      for (int i = 0; i < total; i++) {
-        Candidate c = all[i];
-        if ((entityBits >>> c.type().ordinal() & 1) != 0 && c.score() >= minScore) {
-          owned.add(new Owned(c, names[by[i]]));
-        }
-      }
-      List<Resolved> rs = resolve(owned);
-      kept = rs.size();
-      for (int k = 0; k < kept; k++) {
-        Resolved r = rs.get(k);
-        cs[k] = r.c;
-        owners[k] = r.detector;
-        starts[k] = r.start;
-        ends[k] = r.end;
-      }
+      kept = resolveGroups(all, by, names, keys, kept, cs, owners, starts, ends);
     }
     return toFindings(nt, cs, owners, starts, ends, kept, findings);
+  }
+
+  /**
+   * Overlap resolution of the candidates {@code all[(int) keys[k]]}, {@code k < kept}, with {@code
+   * keys} sorted by start then candidate number: writes the winners sorted by start into {@code
+   * cs}, {@code owners}, {@code starts} and {@code ends}; returns their number. The same result as
+   * {@link #resolve} of all of them, group by group: a group is a maximal run (by start) of
+   * candidates each overlapping some earlier one of the run, i.e. a connected part of the overlap
+   * relation. {@link #resolve} only ever compares or merges overlapping spans, and a widened winner
+   * stays inside its group's union, so groups cannot affect each other; and a group's candidates
+   * are in the order {@link #resolve}'s stable sort by start gives them. A lone candidate (most of
+   * them, also in texts with overlaps) wins as it is, without the sorts and the tree of the general
+   * path.
+   */
+  static int resolveGroups(
+      Candidate[] all,
+      int[] by,
+      String[] names,
+      long[] keys,
+      int kept,
+      Candidate[] cs,
+      String[] owners,
+      int[] starts,
+      int[] ends) {
+    int out = 0;
+    int k = 0;
+    while (k < kept) {
+      Candidate c = all[(int) keys[k]];
+      int groupEnd = c.end();
+      int j = k + 1;
+      while (j < kept) {
+        Candidate d = all[(int) keys[j]];
+        if (d.start() >= groupEnd) {
+          break;
+        }
+        groupEnd = Math.max(groupEnd, d.end());
+        j++;
+      }
+      if (j == k + 1) {
+        cs[out] = c;
+        owners[out] = names[by[(int) keys[k]]];
+        starts[out] = c.start();
+        ends[out] = c.end();
+        out++;
+      } else {
+        List<Owned> group = new ArrayList<>(j - k);
+        for (int m = k; m < j; m++) {
+          int i = (int) keys[m];
+          group.add(new Owned(all[i], names[by[i]]));
+        }
+        for (Resolved r : resolve(group)) {
+          cs[out] = r.c;
+          owners[out] = r.detector;
+          starts[out] = r.start;
+          ends[out] = r.end;
+          out++;
+        }
+      }
+      k = j;
+    }
+    return out;
   }
 
   /** A candidate and the name of the detector that reported it. */

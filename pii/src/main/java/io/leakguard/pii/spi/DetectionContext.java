@@ -23,7 +23,8 @@ public interface DetectionContext {
   /**
    * The words of {@code vocabulary} (lower case; may contain multi-word phrases joined by a single
    * space) that occur within {@code window} characters before {@code start} or after {@code end}.
-   * Returns an empty list when none.
+   * Returns an empty list when none. Pass a constant set: the engine prepares a table per set
+   * instance on first use and does not see later changes to it.
    */
   List<String> contextWords(int start, int end, int window, Set<String> vocabulary);
 

@@ -120,4 +120,37 @@ class ContextWordsDifferentialTest {
     }
     assertThat(found).as("the texts must hit the vocabularies").isGreaterThan(10_000);
   }
+
+  /**
+   * Two entries with the same {@link String#hashCode()} ({@code agunbzo} and {@code fbvcass}) and a
+   * bigram of them: a word is compared with every entry of its hash, not only the first one met.
+   */
+  @Test
+  void entriesWithTheSameHashAreAllFound() {
+    assertThat("agunbzo".hashCode()).isEqualTo("fbvcass".hashCode());
+    Set<String> vocabulary = Set.of("agunbzo", "fbvcass", "fbvcass agunbzo", "agunbzo fbvcass");
+    String[] words = {
+      "agunbzo", "FBVCASS", "Fbvcass", "aGunbzo", "fbvcasx", "agunbz", "x", "-", ","
+    };
+    Random r = new Random(20261130);
+    Context ctx = new Context(new Context.VocabCache());
+    int[] seen = new int[2];
+    for (int iter = 0; iter < 2_000; iter++) {
+      StringBuilder sb = new StringBuilder("id 1");
+      for (int k = r.nextInt(8); k >= 0; k--) {
+        sb.append(' ').append(words[r.nextInt(words.length)]);
+      }
+      String text = sb.toString();
+      TextIndex index = TextIndex.of(text);
+      ctx.reset(text, index, "US");
+      ReferenceContext ref = new ReferenceContext(text, index, "US");
+      List<String> expected = ref.contextWords(3, 4, 80, vocabulary);
+      assertThat(ctx.contextWords(3, 4, 80, vocabulary)).as(text).isEqualTo(expected);
+      seen[0] += expected.contains("agunbzo") ? 1 : 0;
+      seen[1] += expected.contains("fbvcass") ? 1 : 0;
+      ctx.clear();
+    }
+    assertThat(seen[0]).as("texts where agunbzo is found").isGreaterThan(100);
+    assertThat(seen[1]).as("texts where fbvcass is found").isGreaterThan(100);
+  }
 }
