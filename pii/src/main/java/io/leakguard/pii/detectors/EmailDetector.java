@@ -1910,20 +1910,36 @@ final class EmailDetector implements Detector {
    * {@code URL_USERINFO}, tail form: the local part starts right after an {@code @} of a URL's user
    * info, as in {@code mongodb+srv://admin:p%40ss@cluster0.example.net} once the {@code %40} of the
    * password is decoded ({@code p@ss@cluster0…}): {@code ss@cluster0…} is the password's tail and
-   * the host, not an address. Reads back at most 256 non-blank chars for the {@code ://}.
+   * the host, not an address. Also when a {@code :} of the user info stands before the local part
+   * ({@code https://oauth2:glpat-x@gitlab.example.com}, {@code ftp://user:Pa55!x@ftp.example.com}:
+   * the local part is the password or its tail, which the secret detector reports alone). Reads
+   * back at most 256 chars for the {@code ://}, stopping at a blank, a single {@code /}, {@code "},
+   * {@code <} or {@code (}.
    */
   static boolean userinfoTail(String s, int start) {
-    if (start < 1 || s.charAt(start - 1) != '@') {
+    if (start < 2) {
       return false;
     }
-    for (int i = start - 2, stop = Math.max(2, start - 256); i >= stop; i--) {
+    // "@" before the local part: a decoded %40 inside the password; a ":" on the way back: the
+    // local part is (the tail of) the password, as in https://oauth2:glpat-x@gitlab.example.com
+    // (session 13)
+    boolean password = s.charAt(start - 1) == '@';
+    for (int i = start - 1, stop = Math.max(2, start - 256); i >= stop; i--) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c == '/' && s.charAt(i - 1) != '/')) {
+      if (c == ' '
+          || c == '\n'
+          || c == '\t'
+          || c == '\r'
+          || c == '"'
+          || c == '<'
+          || c == '('
+          || (c == '/' && s.charAt(i - 1) != '/')) {
         return false;
       }
       if (c == '/' && s.charAt(i - 1) == '/' && s.charAt(i - 2) == ':') {
-        return true;
+        return password;
       }
+      password |= c == ':';
     }
     return false;
   }
