@@ -149,6 +149,14 @@ final class PersonDetector implements Detector {
    */
   static final String CHAT_ROLE_SPEAKER = "chat-role-speaker";
 
+  /**
+   * Cue and CODE exemption: a mention right after a greeting ({@code Hi @Priya,}, {@code Hey @Marco
+   * -}) is the greeted name: the {@code @} is skipped ({@link #greetingMention}). A lone mention
+   * elsewhere ({@code thanks @jsmith}, {@code cc @Priya}) stays a code token unless it is a listed
+   * first and last name (MENTION_NAME).
+   */
+  static final String GREETING_MENTION = "greeting-mention";
+
   /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
   static final NameSet CHAT_ROLES =
       new NameSet(
@@ -2171,7 +2179,9 @@ final class PersonDetector implements Detector {
             || b == '$'
             || (b == '='
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
-            || (b == '@' && !mentionOfName(s - 1))) {
+            || (b == '@'
+                && !mentionOfName(s - 1)
+                && !PersonDetector.greetingMention(ix, chars, first))) {
           return true;
         }
       }
@@ -2266,6 +2276,9 @@ final class PersonDetector implements Detector {
       if (PersonDetector.ldapCue(ix, chars, j, t)) {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
+      }
+      if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
+        j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
@@ -3281,6 +3294,23 @@ final class PersonDetector implements Detector {
     }
     int p = w + 4;
     return (ix.flags(p) & WORD_MASK) == WORD && CHAT_PLACES.contains(chars, ix.start(p), ix.end(p));
+  }
+
+  /**
+   * {@link #GREETING_MENTION}: token {@code first} follows a glued {@code @}, an inline space and a
+   * greeting word ({@code Hi @Priya,}, {@code Thanks @Tom!}): the mention is the greeted name, not
+   * code. Read only for a chain glued to an {@code @}. Static so the reference oracle shares it.
+   */
+  static boolean greetingMention(TextIndex ix, char[] chars, int first) {
+    int at = first - 1;
+    int g = first - 3;
+    return g >= 0
+        && (ix.flags(at) & TextIndex.PUNCT) != 0
+        && chars[ix.start(at)] == '@'
+        && ix.length(at) == 1
+        && inline(ix, first - 2)
+        && (ix.flags(g) & WORD_MASK) == WORD
+        && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0;
   }
 
   /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */

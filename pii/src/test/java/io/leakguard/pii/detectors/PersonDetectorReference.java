@@ -1273,7 +1273,9 @@ final class PersonDetectorReference implements Detector {
             || b == '$'
             || (b == '='
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
-            || (b == '@' && !mentionOfName(s - 1))) {
+            || (b == '@'
+                && !mentionOfName(s - 1)
+                && !PersonDetector.greetingMention(ix, chars, first))) {
           return true;
         }
       }
@@ -1365,6 +1367,9 @@ final class PersonDetectorReference implements Detector {
       if (PersonDetector.ldapCue(ix, chars, j, t)) {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
+      }
+      if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
+        j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
