@@ -126,8 +126,7 @@ final class PersonDetector implements Detector {
   /**
    * Cue: a closing phrase from the line start, a dash and a name that ends the line ({@code Regards
    * - Chloe}, {@code Cheers — Tom}, {@code Many thanks -- Robert}; the normalizer folds en and em
-   * dashes to {@code -}). A lone {@code — Tom} line stays out: it reads as the bullet {@code -
-   * Tom}.
+   * dashes to {@code -}). A lone {@code — Tom} line is {@link #LONE_DASH}'s.
    */
   static final String DASH_SIGN_OFF = "dash-sign-off";
 
@@ -156,6 +155,13 @@ final class PersonDetector implements Detector {
    * first and last name (MENTION_NAME).
    */
   static final String GREETING_MENTION = "greeting-mention";
+
+  /**
+   * Cue: a sign-off line of an em or en dash and a name alone ({@code — Tom}, {@code – Aoife}): the
+   * source's dash is read at the candidate ({@link DetectionContext#originalChar}); a typed {@code
+   * - Tom} stays a bullet. A weak cue: the name must be listed ({@code – Monitoring} stays out).
+   */
+  static final String LONE_DASH = "lone-dash";
 
   /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
   static final NameSet CHAT_ROLES =
@@ -2390,6 +2396,16 @@ final class PersonDetector implements Detector {
           set(STRONG, "person.signature", "--", true);
           return;
         }
+        if (PersonDetector.loneDash(ctx, ix, j, k)
+            && lineStartBefore(j)
+            && endsLine(pe[parts - 1])) {
+          set(
+              WEAK,
+              "person.signature",
+              "\u2014",
+              false); // LONE_DASH: "\u2014 Tom" alone on its line
+          return;
+        }
         // DASH_SIGN_OFF: "Regards - Chloe", "Cheers — Tom", "Thanks so much! - Priya": a closing
         // from the line start (or after a sentence's end), then " - " and the name
         int w = k >= 2 && (punct(k - 1, '!') || punct(k - 1, ',')) ? k - 2 : k - 1;
@@ -3311,6 +3327,22 @@ final class PersonDetector implements Detector {
         && inline(ix, first - 2)
         && (ix.flags(g) & WORD_MASK) == WORD
         && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0;
+  }
+
+  /**
+   * {@link #LONE_DASH}: {@code c} is an em dash, an en dash or a horizontal bar (which the
+   * normalizer folds to {@code -}).
+   */
+  static boolean typographicDash(char c) {
+    return c == '\u2014' || c == '\u2013' || c == '\u2015';
+  }
+
+  /**
+   * {@link #LONE_DASH}: the dash token {@code j} is a single one ({@code k}, the token before the
+   * run of dashes, is {@code j - 1}) and was an em or en dash in the source.
+   */
+  static boolean loneDash(DetectionContext ctx, TextIndex ix, int j, int k) {
+    return j - k == 1 && typographicDash(ctx.originalChar(ix.start(j)));
   }
 
   /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */

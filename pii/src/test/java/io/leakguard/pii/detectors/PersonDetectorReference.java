@@ -1479,6 +1479,12 @@ final class PersonDetectorReference implements Detector {
           set(STRONG, "person.signature", "--", true);
           return;
         }
+        // LONE_DASH (session 13): "\u2014 Tom" alone on its line
+        boolean lone = PersonDetector.loneDash(ctx, ix, j, k);
+        if (lone && lineStartBefore(j) && endsLine(pe[parts - 1])) {
+          set(WEAK, "person.signature", "\u2014", false);
+          return;
+        }
         // DASH_SIGN_OFF (session 12): "Regards - Chloe", "Cheers — Tom", "Thanks! - Priya"
         int last = k - 1;
         if (k >= 2 && (punct(last, '!') || punct(last, ','))) {
