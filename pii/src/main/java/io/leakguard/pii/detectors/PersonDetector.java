@@ -1921,6 +1921,14 @@ final class PersonDetector implements Detector {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
         return;
       }
+      if (cueKind == NONE
+          && PersonDetector.fromCompanySpeaker(ix, chars, a)
+          && lineStartBefore(first)) {
+        // CHAT_ROLE_SPEAKER: "Emma from Contoso: Hi there!" (Intercom, Drift)
+        set(STRONG, "person.speaker", "speaker", true);
+        speakerCue = true;
+        return;
+      }
       if (cueKind == NONE && PersonDetector.joinedChat(ix, chars, a)) {
         set(WEAK, "person.verb", "joined", false); // CHAT_ROLE_SPEAKER: "Mateo has joined the chat"
       }
@@ -3265,6 +3273,32 @@ final class PersonDetector implements Detector {
       return -1;
     }
     return w;
+  }
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: an inline space at token {@code a}, then {@code from}, one or two
+   * capitalized words and a {@code :} ({@code Emma from Contoso: Hi there!}, the agent line of an
+   * Intercom or Drift transcript). The caller wants the line start before the name. Static so the
+   * reference oracle shares it.
+   */
+  static boolean fromCompanySpeaker(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    int w = a + 1;
+    if (w + 3 >= n
+        || !inline(ix, a)
+        || !ix.equalsIgnoreCase(w, "from")
+        || !inline(ix, w + 1)
+        || (ix.flags(w + 2) & TextIndex.INITIAL_UPPER) == 0) {
+      return false;
+    }
+    int c = w + 3;
+    if (c + 1 < n && inline(ix, c) && (ix.flags(c + 1) & TextIndex.INITIAL_UPPER) != 0) {
+      c += 2;
+    }
+    return c < n
+        && (ix.flags(c) & TextIndex.PUNCT) != 0
+        && chars[ix.start(c)] == ':'
+        && (c + 1 >= n || chars[ix.start(c + 1)] != '/');
   }
 
   /** The places a chat system line says someone joined or left ({@code ... the chat}). */

@@ -1085,6 +1085,13 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
         return;
       }
+      // "Emma from Contoso: Hi there!" (CHAT_ROLE_SPEAKER; a listed name)
+      boolean fromCompany = PersonDetector.fromCompanySpeaker(ix, chars, a);
+      if (cueKind == NONE && fromCompany && lineStartBefore(first)) {
+        set(STRONG, "person.speaker", "speaker", true);
+        speakerCue = true;
+        return;
+      }
       if (cueKind == NONE && PersonDetector.joinedChat(ix, chars, a)) {
         set(
             WEAK,
