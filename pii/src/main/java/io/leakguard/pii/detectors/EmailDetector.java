@@ -1265,11 +1265,7 @@ final class EmailDetector implements Detector {
     }
 
     boolean spacedLettersLeft(int end) {
-      return end >= 3
-          && isAsciiAlnum(chars[end - 1])
-          && chars[end - 2] == ' '
-          && isAsciiAlnum(chars[end - 3])
-          && (end - 3 == 0 || !isLocalChar(chars[end - 4]));
+      return EmailDetector.spacedLettersEnd(chars, end);
     }
 
     /** The lower-case local part, chunks joined by dots: {@code locBuf[0, locLen)}. */
@@ -1974,6 +1970,25 @@ final class EmailDetector implements Detector {
       return end; // longer than RFC allows: not an address
     }
     return j;
+  }
+
+  /**
+   * A spaced-out local part ends at {@code end}: a letter or digit, a space, and a letter or digit
+   * before it ({@code j o h n @}), or a one-letter last chunk after a spaced separator ({@code r a
+   * j . k @}, session 13), each after a non-local char. Static so the oracle shares it.
+   */
+  static boolean spacedLettersEnd(char[] chars, int end) {
+    if (end < 3 || !isAsciiAlnum(chars[end - 1]) || chars[end - 2] != ' ') {
+      return false;
+    }
+    if (isAsciiAlnum(chars[end - 3])) {
+      return end - 3 == 0 || !isLocalChar(chars[end - 4]);
+    }
+    return end >= 5
+        && "._-".indexOf(chars[end - 3]) >= 0
+        && chars[end - 4] == ' '
+        && isAsciiAlnum(chars[end - 5])
+        && (end - 5 == 0 || !isLocalChar(chars[end - 6]));
   }
 
   static boolean isLocalChar(char c) {
