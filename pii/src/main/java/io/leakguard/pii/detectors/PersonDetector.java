@@ -231,7 +231,10 @@ final class PersonDetector implements Detector {
           "pan",
           "pani",
           "paní",
-          "slečna");
+          "slečna",
+          // session 13: clergy ("Rev. Thomas Okoro")
+          "rev",
+          "revd");
   private static final NameSet TITLES = new NameSet(TITLE_WORDS);
 
   /**
@@ -525,6 +528,14 @@ final class PersonDetector implements Detector {
           "terveisin",
           "ystävällisin terveisin",
           "saygılarımla",
+          // session 13: informal sign-offs of chats and personal mails ("xoxo Becca", "Speak
+          // soon,\nHarriet", "Love,\nAnna")
+          "xoxo",
+          "speak soon",
+          "chat soon",
+          "love",
+          "lots of love",
+          "hugs",
           // session 7: the Japanese sign-off before a romanized name
           "よろしくお願いします",
           "よろしくお願いいたします",
