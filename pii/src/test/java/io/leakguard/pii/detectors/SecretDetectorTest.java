@@ -354,6 +354,10 @@ class SecretDetectorTest {
         hit("the passphrase is \"⟦purple elephant dancing 7⟧\"", "password-prose"),
         hit("the password is \"⟦Spring 2025⟧\" now", "password-prose"),
         hit("Password: ⟦Welcome1⟧ (temporary)", "password-assignment"),
+        // CMDLET (session 13): the assigned PowerShell command is no password, its string is
+        hit(
+            "$pw = ConvertTo-SecureString \"⟦Summer2025!⟧\" -AsPlainText -Force",
+            "password-assignment"),
         // BLANK_VALUE (session 12): a random value after a qualified keyword and a blank
         hit("twilio auth token ⟦3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c⟧", "keyword-entropy"),
         hit("the api key ⟦Kd8sL2pQ9vXz4Tq7Wm1Nb6Rc⟧.", "keyword-entropy"),
@@ -468,6 +472,8 @@ class SecretDetectorTest {
         "reset the password for user: jdoe",
         "password for wifi: ********",
         "password: Reset Required",
+        "$pw = Read-Host -AsSecureString",
+        "$password = Get-Secret -Name db",
         "login failed password reset required",
         "the login page / Settings2026 menu",
         "docker run -p 8080:80 nginx",
