@@ -1987,8 +1987,8 @@ final class PersonDetector implements Detector {
      * {@code <} {@code (} (address, vocative) or, with no cue found yet, a letter token: {@code
      * here} (four chars, {@link TextIndex#equalsIgnoreCase} compares lengths) or, after two parts
      * or more, a report verb; or {@code has}, {@code left}, {@code joined} ({@link
-     * #CHAT_ROLE_SPEAKER}: three, four or six chars). Most lone capitalized words end before a
-     * plain word or sentence punctuation: they skip the seven look-aheads.
+     * #CHAT_ROLE_SPEAKER}). Most lone capitalized words end before a plain word or sentence
+     * punctuation: they skip the seven look-aheads.
      */
     boolean mayHaveForwardCue(int last) {
       int a = last + 1;
@@ -2010,11 +2010,14 @@ final class PersonDetector implements Detector {
       }
       // "Nikos here" (a four-letter token), "Mark Pearson called" (two parts or more); both only
       // without a cue from before
-      // and "Mateo has joined the chat" / "... joined the ..." (three or six letters)
+      // and "Mateo has joined the chat" / "Mateo joined the chat" (CHAT_ROLE_SPEAKER)
       int len = ix.length(a + 1);
       return (g & TextIndex.ALNUM) != 0
           && cueKind == NONE
-          && (parts >= 2 || len == 4 || len == 3 || len == 6);
+          && (parts >= 2
+              || len == 4
+              || (len == 3 && ix.equalsIgnoreCase(a + 1, "has"))
+              || (len == 6 && ix.equalsIgnoreCase(a + 1, "joined")));
     }
 
     /**
@@ -3345,9 +3348,7 @@ final class PersonDetector implements Detector {
       w += 2;
     }
     if (w + 4 >= n
-        || !(ix.equalsIgnoreCase(w, "joined")
-            || ix.equalsIgnoreCase(w, "left")
-            || ix.equalsIgnoreCase(w, "entered"))
+        || !(ix.equalsIgnoreCase(w, "joined") || ix.equalsIgnoreCase(w, "left"))
         || !inline(ix, w + 1)
         || !ix.equalsIgnoreCase(w + 2, "the")
         || !inline(ix, w + 3)) {
