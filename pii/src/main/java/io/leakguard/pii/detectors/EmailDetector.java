@@ -1290,11 +1290,7 @@ final class EmailDetector implements Detector {
     }
 
     boolean spacedLettersLeft(int end) {
-      return end >= 3
-          && isAsciiAlnum(chars[end - 1])
-          && chars[end - 2] == ' '
-          && isAsciiAlnum(chars[end - 3])
-          && (end - 3 == 0 || !isLocalChar(chars[end - 4]));
+      return EmailDetector.spacedLettersEnd(chars, end);
     }
 
     /** The lower-case local part, chunks joined by dots: {@code locBuf[0, locLen)}. */
@@ -1941,20 +1937,36 @@ final class EmailDetector implements Detector {
    * {@code URL_USERINFO}, tail form: the local part starts right after an {@code @} of a URL's user
    * info, as in {@code mongodb+srv://admin:p%40ss@cluster0.example.net} once the {@code %40} of the
    * password is decoded ({@code p@ss@cluster0…}): {@code ss@cluster0…} is the password's tail and
-   * the host, not an address. Reads back at most 256 non-blank chars for the {@code ://}.
+   * the host, not an address. Also when a {@code :} of the user info stands before the local part
+   * ({@code https://oauth2:glpat-x@gitlab.example.com}, {@code ftp://user:Pa55!x@ftp.example.com}:
+   * the local part is the password or its tail, which the secret detector reports alone). Reads
+   * back at most 256 chars for the {@code ://}, stopping at a blank, a single {@code /}, {@code "},
+   * {@code <} or {@code (}.
    */
   static boolean userinfoTail(String s, int start) {
-    if (start < 1 || s.charAt(start - 1) != '@') {
+    if (start < 2) {
       return false;
     }
-    for (int i = start - 2, stop = Math.max(2, start - 256); i >= stop; i--) {
+    // "@" before the local part: a decoded %40 inside the password; a ":" on the way back: the
+    // local part is (the tail of) the password, as in https://oauth2:glpat-x@gitlab.example.com
+    // (session 13)
+    boolean password = s.charAt(start - 1) == '@';
+    for (int i = start - 1, stop = Math.max(2, start - 256); i >= stop; i--) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c == '/' && s.charAt(i - 1) != '/')) {
+      if (c == ' '
+          || c == '\n'
+          || c == '\t'
+          || c == '\r'
+          || c == '"'
+          || c == '<'
+          || c == '('
+          || (c == '/' && s.charAt(i - 1) != '/')) {
         return false;
       }
       if (c == '/' && s.charAt(i - 1) == '/' && s.charAt(i - 2) == ':') {
-        return true;
+        return password;
       }
+      password |= c == ':';
     }
     return false;
   }
@@ -1989,6 +2001,25 @@ final class EmailDetector implements Detector {
       return end; // longer than RFC allows: not an address
     }
     return j;
+  }
+
+  /**
+   * A spaced-out local part ends at {@code end}: a letter or digit, a space, and a letter or digit
+   * before it ({@code j o h n @}), or a one-letter last chunk after a spaced separator ({@code r a
+   * j . k @}, session 13), each after a non-local char. Static so the oracle shares it.
+   */
+  static boolean spacedLettersEnd(char[] chars, int end) {
+    if (end < 3 || !isAsciiAlnum(chars[end - 1]) || chars[end - 2] != ' ') {
+      return false;
+    }
+    if (isAsciiAlnum(chars[end - 3])) {
+      return end - 3 == 0 || !isLocalChar(chars[end - 4]);
+    }
+    return end >= 5
+        && "._-".indexOf(chars[end - 3]) >= 0
+        && chars[end - 4] == ' '
+        && isAsciiAlnum(chars[end - 5])
+        && (end - 5 == 0 || !isLocalChar(chars[end - 6]));
   }
 
   static boolean isLocalChar(char c) {

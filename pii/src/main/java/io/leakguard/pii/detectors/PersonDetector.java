@@ -126,8 +126,7 @@ final class PersonDetector implements Detector {
   /**
    * Cue: a closing phrase from the line start, a dash and a name that ends the line ({@code Regards
    * - Chloe}, {@code Cheers — Tom}, {@code Many thanks -- Robert}; the normalizer folds en and em
-   * dashes to {@code -}). A lone {@code — Tom} line stays out: it reads as the bullet {@code -
-   * Tom}.
+   * dashes to {@code -}). A lone {@code — Tom} line is {@link #LONE_DASH}'s.
    */
   static final String DASH_SIGN_OFF = "dash-sign-off";
 
@@ -137,6 +136,32 @@ final class PersonDetector implements Detector {
    * ({@link #midLineClosing}). Read only where a line-start closing was looked for and not found.
    */
   static final String MID_LINE_CLOSING = "mid-line-closing";
+
+  /**
+   * Cue: a chat transcript's role word before a speaker ({@code [10:02:40] Agent Laura:}, {@code
+   * Support Agent Hannah:}, {@code Visitor Jamal:}; {@link #chatRoleBefore}, a role word inside the
+   * chain is dropped), the author of a note ({@code Note from Pradeep:}; {@link #noteFromBefore}),
+   * a chat tool's system line ({@code Agent Mateo has joined the chat.}; {@link #joinedChat}) and a
+   * quoted speaker ({@code Customer (Li Wei) says ...}). Read only for a chain before {@code :},
+   * {@code )} or a short word, so running prose pays nothing; the name must be listed unless a time
+   * stamp frames the line.
+   */
+  static final String CHAT_ROLE_SPEAKER = "chat-role-speaker";
+
+  /**
+   * Cue and CODE exemption: a mention right after a greeting ({@code Hi @Priya,}, {@code Hey @Marco
+   * -}) is the greeted name: the {@code @} is skipped ({@link #greetingMention}). A lone mention
+   * elsewhere ({@code thanks @jsmith}, {@code cc @Priya}) stays a code token unless it is a listed
+   * first and last name (MENTION_NAME).
+   */
+  static final String GREETING_MENTION = "greeting-mention";
+
+  /**
+   * Cue: a sign-off line of an em or en dash and a name alone ({@code — Tom}, {@code – Aoife}): the
+   * source's dash is read at the candidate ({@link DetectionContext#originalChar}); a typed {@code
+   * - Tom} stays a bullet. A weak cue: the name must be listed ({@code – Monitoring} stays out).
+   */
+  static final String LONE_DASH = "lone-dash";
 
   /** The role words of a chat transcript's {@code Role (Name):} speaker labels. */
   static final NameSet CHAT_ROLES =
@@ -206,7 +231,10 @@ final class PersonDetector implements Detector {
           "pan",
           "pani",
           "paní",
-          "slečna");
+          "slečna",
+          // session 13: clergy ("Rev. Thomas Okoro")
+          "rev",
+          "revd");
   private static final NameSet TITLES = new NameSet(TITLE_WORDS);
 
   /**
@@ -500,6 +528,14 @@ final class PersonDetector implements Detector {
           "terveisin",
           "ystävällisin terveisin",
           "saygılarımla",
+          // session 13: informal sign-offs of chats and personal mails ("xoxo Becca", "Speak
+          // soon,\nHarriet", "Love,\nAnna")
+          "xoxo",
+          "speak soon",
+          "chat soon",
+          "love",
+          "lots of love",
+          "hugs",
           // session 7: the Japanese sign-off before a romanized name
           "よろしくお願いします",
           "よろしくお願いいたします",
@@ -1830,15 +1866,21 @@ final class PersonDetector implements Detector {
       if (punct(a, ':')
           && !punct(a + 1, '/')
           && !punct(a + 1, ':')
-          && lineStartBefore(first)
           && !(first == last && HEADERS.contains(chars, ix.start(first), ix.end(last)))) {
         // a mail header field ("Von:", "De:", "Van:", "Aan:") is a label, not a speaker
-        set(STRONG, "person.speaker", "speaker", true);
-        speakerCue = true;
-        speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log
-        return;
+        int rs = speakerStart(first);
+        if (rs >= 0) {
+          set(STRONG, "person.speaker", "speaker", true);
+          speakerCue = true;
+          // "[10:14:30] Zyxwa Qorbel:" in a chat log; after a role word the name must be listed
+          speakerFramed = rs == first && timeStampBefore(first);
+          if (rs == first && parts >= 2 && dropChatRole()) {
+            speakerFramed = false; // CHAT_ROLE_SPEAKER: "Visitor Jamal:"
+          }
+          return;
+        }
       }
-      if (punct(a, ')') && punct(a + 1, ':') && punct(first - 1, '(')) {
+      if (punct(a, ')') && punct(first - 1, '(')) {
         // "Agent (Léa):" - a role word, then the name in parentheses
         int r = first - 2;
         if (inlineSpace(r)) {
@@ -1849,12 +1891,22 @@ final class PersonDetector implements Detector {
           if (inlineSpace(r - 1) && word(r - 2)) {
             rs = r - 2;
           }
-          if (lineStartBefore(rs)) {
+          boolean role = PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
+          // CHAT_ROLE_SPEAKER: "Customer (Li Wei) says ..." after a role word
+          boolean colon = punct(a + 1, ':');
+          boolean says =
+              !colon
+                  && role
+                  && inlineSpace(a + 1)
+                  && a + 2 < n
+                  && word(a + 2)
+                  && reportVerb(chars, ix.start(a + 2), ix.end(a + 2));
+          if ((colon || says) && lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
-            // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name
-            speakerFramed =
-                parts <= 3 && PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
+            // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name; nor
+            // does "Customer (Mobile) says"
+            speakerFramed = parts <= 3 && role && colon;
             return;
           }
         }
@@ -1878,7 +1930,53 @@ final class PersonDetector implements Detector {
           && word(a + 1)
           && reportVerb(chars, ix.start(a + 1), ix.end(a + 1))) {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
+        return;
       }
+      if (cueKind == NONE
+          && PersonDetector.fromCompanySpeaker(ix, chars, a)
+          && lineStartBefore(first)) {
+        // CHAT_ROLE_SPEAKER: "Emma from Contoso: Hi there!" (Intercom, Drift)
+        set(STRONG, "person.speaker", "speaker", true);
+        speakerCue = true;
+        return;
+      }
+      if (cueKind == NONE && PersonDetector.joinedChat(ix, chars, a)) {
+        set(WEAK, "person.verb", "joined", false); // CHAT_ROLE_SPEAKER: "Mateo has joined the chat"
+      }
+    }
+
+    /**
+     * The token a speaker label's line starts with before the chain at {@code first}: {@code first}
+     * itself ({@code Maria:}), a role word ({@code Agent Laura:}) or a note's author line ({@code
+     * Note from Pradeep:}; {@link #CHAT_ROLE_SPEAKER}), each after only the line start, bullets or
+     * a time stamp; -1 when none.
+     */
+    int speakerStart(int first) {
+      if (lineStartBefore(first)) {
+        return first;
+      }
+      int r = PersonDetector.chatRoleBefore(ix, chars, first);
+      if (r < 0) {
+        r = PersonDetector.noteFromBefore(ix, chars, first);
+      }
+      return r >= 0 && lineStartBefore(r) ? r : -1;
+    }
+
+    /**
+     * {@link #CHAT_ROLE_SPEAKER}: drops the chain's first part when it is a lone {@link
+     * #CHAT_ROLES} word ({@code Visitor Jamal:}); returns whether it did.
+     */
+    boolean dropChatRole() {
+      if (ps[0] != pe[0] || !CHAT_ROLES.contains(chars, ix.start(ps[0]), ix.end(ps[0]))) {
+        return false;
+      }
+      for (int p = 1; p < parts; p++) {
+        ps[p - 1] = ps[p];
+        pe[p - 1] = pe[p];
+        pf[p - 1] = pf[p];
+      }
+      parts--;
+      return true;
     }
 
     /**
@@ -1888,7 +1986,8 @@ final class PersonDetector implements Detector {
      * (speaker) or {@code )} (speaker in parentheses), or an inline space followed by {@code ,}
      * {@code <} {@code (} (address, vocative) or, with no cue found yet, a letter token: {@code
      * here} (four chars, {@link TextIndex#equalsIgnoreCase} compares lengths) or, after two parts
-     * or more, a report verb. Most lone capitalized words end before a plain word or sentence
+     * or more, a report verb; or {@code has}, {@code left}, {@code joined} ({@link
+     * #CHAT_ROLE_SPEAKER}). Most lone capitalized words end before a plain word or sentence
      * punctuation: they skip the seven look-aheads.
      */
     boolean mayHaveForwardCue(int last) {
@@ -1911,7 +2010,14 @@ final class PersonDetector implements Detector {
       }
       // "Nikos here" (a four-letter token), "Mark Pearson called" (two parts or more); both only
       // without a cue from before
-      return (g & TextIndex.ALNUM) != 0 && cueKind == NONE && (parts >= 2 || ix.length(a + 1) == 4);
+      // and "Mateo has joined the chat" / "Mateo joined the chat" (CHAT_ROLE_SPEAKER)
+      int len = ix.length(a + 1);
+      return (g & TextIndex.ALNUM) != 0
+          && cueKind == NONE
+          && (parts >= 2
+              || len == 4
+              || (len == 3 && ix.equalsIgnoreCase(a + 1, "has"))
+              || (len == 6 && ix.equalsIgnoreCase(a + 1, "joined")));
     }
 
     /**
@@ -2101,7 +2207,9 @@ final class PersonDetector implements Detector {
             || b == '$'
             || (b == '='
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
-            || (b == '@' && !mentionOfName(s - 1))) {
+            || (b == '@'
+                && !mentionOfName(s - 1)
+                && !PersonDetector.greetingMention(ix, chars, first))) {
           return true;
         }
       }
@@ -2196,6 +2304,9 @@ final class PersonDetector implements Detector {
       if (PersonDetector.ldapCue(ix, chars, j, t)) {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
+      }
+      if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
+        j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
@@ -2305,6 +2416,16 @@ final class PersonDetector implements Detector {
         }
         if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
+          return;
+        }
+        if (PersonDetector.loneDash(ctx, ix, j, k)
+            && lineStartBefore(j)
+            && endsLine(pe[parts - 1])) {
+          set(
+              WEAK,
+              "person.signature",
+              "\u2014",
+              false); // LONE_DASH: "\u2014 Tom" alone on its line
           return;
         }
         // DASH_SIGN_OFF: "Regards - Chloe", "Cheers — Tom", "Thanks so much! - Priya": a closing
@@ -3107,6 +3228,167 @@ final class PersonDetector implements Detector {
     }
     char c = chars[ix.start(j)];
     return c == ',' || c == '!' || c == ':';
+  }
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: the first token of one or two {@link #CHAT_ROLES} words (any case)
+   * right before the chain starting at token {@code first}, each followed by an inline space
+   * ({@code Agent Laura:}, {@code Support Agent Hannah:}), or -1. The caller still wants the line
+   * start (or a time stamp) before it. Static so the reference oracle shares it.
+   */
+  static int chatRoleBefore(TextIndex ix, char[] chars, int first) {
+    int r = first - 2;
+    if (r < 0 || !inline(ix, first - 1) || !chatRole(ix, chars, r)) {
+      return -1;
+    }
+    return r >= 2 && inline(ix, r - 1) && chatRole(ix, chars, r - 2) ? r - 2 : r;
+  }
+
+  private static boolean chatRole(TextIndex ix, char[] chars, int t) {
+    return (ix.flags(t) & WORD_MASK) == WORD && CHAT_ROLES.contains(chars, ix.start(t), ix.end(t));
+  }
+
+  /** The words of a note's author line before {@code from} ({@code Note from Pradeep:}). */
+  private static final NameSet NOTE_WORDS =
+      new NameSet(
+          List.of(
+              "note",
+              "notes",
+              "message",
+              "update",
+              "comment",
+              "reply",
+              "response",
+              "feedback",
+              "voicemail",
+              "email",
+              "e-mail",
+              "mail",
+              "call",
+              "handover",
+              "escalation"));
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: the token starting {@code Note from} / {@code Message from} right
+   * before the chain starting at token {@code first} ({@code Note from Pradeep:}), or -1. Static so
+   * the reference oracle shares it.
+   */
+  static int noteFromBefore(TextIndex ix, char[] chars, int first) {
+    int f = first - 2;
+    int w = first - 4;
+    if (w < 0
+        || !inline(ix, first - 1)
+        || !inline(ix, f - 1)
+        || (ix.flags(f) & WORD_MASK) != WORD
+        || ix.length(f) != 4
+        || !ix.equalsIgnoreCase(f, "from")
+        || (ix.flags(w) & WORD_MASK) != WORD
+        || !NOTE_WORDS.contains(chars, ix.start(w), ix.end(w))) {
+      return -1;
+    }
+    return w;
+  }
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: an inline space at token {@code a}, then {@code from}, one or two
+   * capitalized words and a {@code :} ({@code Emma from Contoso: Hi there!}, the agent line of an
+   * Intercom or Drift transcript). The caller wants the line start before the name. Static so the
+   * reference oracle shares it.
+   */
+  static boolean fromCompanySpeaker(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    int w = a + 1;
+    if (w + 3 >= n
+        || !inline(ix, a)
+        || !ix.equalsIgnoreCase(w, "from")
+        || !inline(ix, w + 1)
+        || (ix.flags(w + 2) & TextIndex.INITIAL_UPPER) == 0) {
+      return false;
+    }
+    int c = w + 3;
+    if (c + 1 < n && inline(ix, c) && (ix.flags(c + 1) & TextIndex.INITIAL_UPPER) != 0) {
+      c += 2;
+    }
+    return c < n
+        && (ix.flags(c) & TextIndex.PUNCT) != 0
+        && chars[ix.start(c)] == ':'
+        && (c + 1 >= n || chars[ix.start(c + 1)] != '/');
+  }
+
+  /** The places a chat system line says someone joined or left ({@code ... the chat}). */
+  private static final NameSet CHAT_PLACES =
+      new NameSet(
+          List.of(
+              "chat",
+              "conversation",
+              "call",
+              "meeting",
+              "channel",
+              "session",
+              "room",
+              "queue",
+              "group"));
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: an inline space at token {@code a}, then {@code has joined the
+   * chat}, {@code joined the conversation}, {@code has left the call} ({@link #CHAT_PLACES}; {@code
+   * have} too): a chat tool's system line names the person before it. Static so the reference
+   * oracle shares it.
+   */
+  static boolean joinedChat(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    int w = a + 1;
+    if (w >= n || !inline(ix, a) || (ix.flags(w) & WORD_MASK) != WORD) {
+      return false;
+    }
+    if (w + 1 < n && (ix.equalsIgnoreCase(w, "has") || ix.equalsIgnoreCase(w, "have"))) {
+      if (!inline(ix, w + 1)) {
+        return false;
+      }
+      w += 2;
+    }
+    if (w + 4 >= n
+        || !(ix.equalsIgnoreCase(w, "joined") || ix.equalsIgnoreCase(w, "left"))
+        || !inline(ix, w + 1)
+        || !ix.equalsIgnoreCase(w + 2, "the")
+        || !inline(ix, w + 3)) {
+      return false;
+    }
+    int p = w + 4;
+    return (ix.flags(p) & WORD_MASK) == WORD && CHAT_PLACES.contains(chars, ix.start(p), ix.end(p));
+  }
+
+  /**
+   * {@link #GREETING_MENTION}: token {@code first} follows a glued {@code @}, an inline space and a
+   * greeting word ({@code Hi @Priya,}, {@code Thanks @Tom!}): the mention is the greeted name, not
+   * code. Read only for a chain glued to an {@code @}. Static so the reference oracle shares it.
+   */
+  static boolean greetingMention(TextIndex ix, char[] chars, int first) {
+    int at = first - 1;
+    int g = first - 3;
+    return g >= 0
+        && (ix.flags(at) & TextIndex.PUNCT) != 0
+        && chars[ix.start(at)] == '@'
+        && ix.length(at) == 1
+        && inline(ix, first - 2)
+        && (ix.flags(g) & WORD_MASK) == WORD
+        && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0;
+  }
+
+  /**
+   * {@link #LONE_DASH}: {@code c} is an em dash, an en dash or a horizontal bar (which the
+   * normalizer folds to {@code -}).
+   */
+  static boolean typographicDash(char c) {
+    return c == '\u2014' || c == '\u2013' || c == '\u2015';
+  }
+
+  /**
+   * {@link #LONE_DASH}: the dash token {@code j} is a single one ({@code k}, the token before the
+   * run of dashes, is {@code j - 1}) and was an em or en dash in the source.
+   */
+  static boolean loneDash(DetectionContext ctx, TextIndex ix, int j, int k) {
+    return j - k == 1 && typographicDash(ctx.originalChar(ix.start(j)));
   }
 
   /** {@link #LDAP_CN} cue: token {@code j} is an {@code =} glued to the chain at {@code t}. */

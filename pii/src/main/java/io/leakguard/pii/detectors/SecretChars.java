@@ -347,6 +347,9 @@ final class SecretChars {
    * process.env.DB_PASS}).
    */
   static boolean isCode(String t, int from, int to) {
+    if (isCmdlet(t, from, to)) {
+      return true; // CMDLET: $pw = ConvertTo-SecureString "..." -AsPlainText
+    }
     boolean dot = false;
     boolean dottedIdent = true;
     for (int i = from; i < to; i++) {
@@ -364,6 +367,52 @@ final class SecretChars {
       }
     }
     return dot && dottedIdent;
+  }
+
+  /** The PowerShell verbs of {@link #isCmdlet} (lower case). */
+  private static final String[] CMDLET_VERBS = {
+    "get",
+    "set",
+    "new",
+    "read",
+    "convertto",
+    "convertfrom",
+    "import",
+    "export",
+    "invoke",
+    "add",
+    "remove",
+    "select",
+    "write",
+    "out",
+    "test",
+    "start",
+    "connect"
+  };
+
+  /**
+   * CMDLET guard (session 13): {@code [from, to)} is a PowerShell command {@code Verb-Noun} ({@code
+   * $pw = ConvertTo-SecureString "..."}, {@code $password = Read-Host -AsSecureString}, {@code
+   * Get-Secret}): letters only, one {@code -}, a listed verb, a capitalized noun. The value of the
+   * assignment is the command, not a password.
+   */
+  static boolean isCmdlet(String t, int from, int to) {
+    int dash = t.indexOf('-', from);
+    if (dash <= from || dash >= to - 2 || !Character.isUpperCase(t.charAt(dash + 1))) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (i != dash && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+        return false;
+      }
+    }
+    for (String v : CMDLET_VERBS) {
+      if (v.length() == dash - from && t.regionMatches(true, from, v, 0, v.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

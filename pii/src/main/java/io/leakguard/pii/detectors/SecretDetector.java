@@ -390,6 +390,9 @@ final class SecretDetector implements Detector {
         ve = formFieldEnd(text, vs, ve);
       }
       ve = trimTrailing(s, vs, ve);
+      if (c == ':' && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT && s.at(ve) == ' ') {
+        ve = SecretProse.passphraseEnd(text, vs, ve); // PASSPHRASE: "wifi password: Blue Moon 42!"
+      }
     }
     if (ve <= vs) {
       return;

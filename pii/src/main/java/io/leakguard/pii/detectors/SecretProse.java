@@ -503,6 +503,15 @@ final class SecretProse {
 
   /** Sets up the assignment fields for {@code rule} and lets its pattern judge the value. */
   private static boolean value(SecretScan s, int ks, int ke, int v, SecretKeywords.Rule rule) {
+    return value(s, ks, ke, v, rule, ' ');
+  }
+
+  /**
+   * {@link #value} with the separator {@code sep} before the value: after a {@code :} an unquoted
+   * value may be a {@code PASSPHRASE} running to the line's end.
+   */
+  private static boolean value(
+      SecretScan s, int ks, int ke, int v, SecretKeywords.Rule rule, char sep) {
     char q = s.at(v);
     int vs;
     int ve;
@@ -531,6 +540,9 @@ final class SecretProse {
       while (ve > vs && (s.at(ve - 1) == '.' || s.at(ve - 1) == ',')) {
         ve--;
       }
+      if (sep == ':' && s.at(ve) == ' ') {
+        ve = passphraseEnd(s.text, vs, ve);
+      }
     }
     if (ve <= vs) {
       return false;
@@ -540,7 +552,7 @@ final class SecretProse {
     }
     s.keyStart = ks;
     s.keyEnd = ke;
-    s.separator = ' ';
+    s.separator = sep;
     s.valueStart = vs;
     s.valueEnd = ve;
     s.quote = quote;
@@ -555,6 +567,13 @@ final class SecretProse {
     if (vs < 0) {
       vs = netrcValue(s, st, we); // NETRC: "machine h login u password X"
     }
+    if (vs < 0) {
+      int v = forValue(s, we); // PASSWORD_FOR: "password for wifi: X"
+      if (v > 0) {
+        value(s, st, we, v, passwordRule(), ':');
+      }
+      return;
+    }
     if (vs > 0) {
       char q = s.at(vs);
       if (q == '"' || q == '\'' || q == '`') {
@@ -562,6 +581,8 @@ final class SecretProse {
         // right after it (a quoted phrase with spaces is not taken)
         if (s.at(valueRunEnd(s, vs + 1)) == q) {
           candidate(s, vs + 1, false);
+        } else {
+          quotedPhrase(s, vs + 1, q); // PASSPHRASE: the passphrase is "purple elephant dancing 7"
         }
         return;
       }
@@ -601,6 +622,46 @@ final class SecretProse {
     int ls = p - 6; // "login" + one blank
     return s.text.regionMatches(true, ls, "login", 0, 5) && isWordStart(s.at(ls - 1)) ? vs : -1;
   }
+
+  /**
+   * {@code PASSWORD_FOR}: the start of the value after a password keyword ending at {@code we},
+   * {@code for}, one to three words and a {@code :} ({@code password for wifi: X}, {@code
+   * Passphrase for the guest network: X}), or -1. Runs only at a password keyword with no link word
+   * after it; reads at most three words of 24 chars.
+   */
+  private static int forValue(SecretScan s, int we) {
+    // "reset the password for user: jdoe" names the account, not the password
+    if (s.at(we) != ' ' || !s.text.regionMatches(true, we + 1, "for ", 0, 4)) {
+      return -1;
+    }
+    int p = we + 5;
+    for (int words = 0; words < 3; words++) {
+      int e = p;
+      while (e < s.length && e - p < 24 && Character.isLetterOrDigit(s.at(e))) {
+        e++;
+      }
+      if (e == p) {
+        return -1;
+      }
+      if (s.at(e) == ':' && s.at(e + 1) != '/' && !equalsAny(s, p, e, FOR_ACCOUNT_WORDS)) {
+        int v = e + 1;
+        while (s.at(v) == ' ' || s.at(v) == '\t') {
+          v++;
+        }
+        return v < s.length && s.at(v) != '\n' ? v : -1;
+      }
+      if (s.at(e) != ' ') {
+        return -1;
+      }
+      p = e + 1;
+    }
+    return -1;
+  }
+
+  /** The last words of {@code password for ... :} that name the account, not the password. */
+  private static final String[] FOR_ACCOUNT_WORDS = {
+    "user", "username", "account", "login", "email", "customer", "id", "userid", "member", "client"
+  };
 
   private static boolean isBlank(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -934,6 +995,95 @@ final class SecretProse {
             || s.at(ve - 1) == '?')) {
       ve--;
     }
+    judge(s, vs, ve);
+  }
+
+  /**
+   * {@code PASSPHRASE}: a quoted phrase after a password keyword and its link word ({@code the
+   * passphrase is "purple elephant dancing 7"}), from {@code vs} to the closing quote {@code q} on
+   * the same line; taken when {@link #passphrase} holds, then judged as a one-word value.
+   */
+  private static void quotedPhrase(SecretScan s, int vs, char q) {
+    String t = s.text;
+    int e = vs;
+    while (e < s.length && e - vs <= MAX_PASSPHRASE && t.charAt(e) != q && t.charAt(e) != '\n') {
+      e++;
+    }
+    if (s.at(e) == q && passphrase(t, vs, e, false)) {
+      judge(s, vs, e);
+    }
+  }
+
+  /** The symbols a {@code PASSPHRASE} word may hold besides letters and digits. */
+  private static final String PASSPHRASE_OTHER = "!#$%&*+-.=?@^_~,;";
+
+  /** Longest passphrase ({@code PASSPHRASE}) taken with its spaces. */
+  static final int MAX_PASSPHRASE = 64;
+
+  /**
+   * {@code PASSPHRASE}: {@code [from, to)} is two to six words of at most 24 chars each, separated
+   * by single spaces, with a letter and a digit or symbol somewhere ({@code Blue Moon 42!}, {@code
+   * purple elephant dancing 7}). With {@code capitalized}, no word is all lower-case letters: an
+   * unquoted value runs to the line's end only when it reads as a name-like phrase, not prose
+   * ({@code see the sticker on the router}).
+   */
+  static boolean passphrase(String t, int from, int to, boolean capitalized) {
+    if (to - from > MAX_PASSPHRASE) {
+      return false;
+    }
+    int words = 0;
+    boolean letter = false;
+    boolean other = false;
+    int i = from;
+    while (i < to) {
+      int ws = i;
+      boolean lowerOnly = true;
+      while (i < to && t.charAt(i) != ' ') {
+        char c = t.charAt(i);
+        if (Character.isLetter(c)) {
+          letter = true;
+          lowerOnly &= Character.isLowerCase(c);
+        } else if (PASSPHRASE_OTHER.indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
+          other = true;
+          lowerOnly = false;
+        } else {
+          return false; // brackets, quotes, slashes: "Welcome1 (temporary)", a path or a URL
+        }
+        i++;
+      }
+      if (i == ws || i - ws > 24 || (capitalized && lowerOnly)) {
+        return false; // two spaces, a long word, or a lower-case word in an unquoted value
+      }
+      words++;
+      i++; // the single space
+    }
+    return words >= 2 && words <= 6 && letter && other && t.charAt(to - 1) != ' ';
+  }
+
+  /**
+   * {@code PASSPHRASE}: the end of an unquoted password value that starts at {@code vs} and whose
+   * first word ends at {@code ve} before a space, extended to the line's end when the rest of the
+   * line makes it a {@link #passphrase} of capitalized words, digits and symbols ({@code wifi
+   * password: Blue Moon 42!}); else {@code ve}. Bounded by {@link #MAX_PASSPHRASE}.
+   */
+  static int passphraseEnd(String t, int vs, int ve) {
+    int n = t.length();
+    int le = ve;
+    while (le < n && le - vs <= MAX_PASSPHRASE && t.charAt(le) != '\n' && t.charAt(le) != '\r') {
+      le++;
+    }
+    while (le > ve && t.charAt(le - 1) == ' ') {
+      le--;
+    }
+    return le > ve
+            && (le == n || t.charAt(le) == '\n' || t.charAt(le) == '\r' || t.charAt(le) == ' ')
+            && passphrase(t, vs, le, true)
+        ? le
+        : ve;
+  }
+
+  /** The checks of a prose value {@code [vs, ve)} once its end is known; reports it. */
+  private static void judge(SecretScan s, int vs, int ve) {
     if (ve - vs < 6) {
       return;
     }

@@ -18,6 +18,10 @@ import java.util.Set;
 final class Context implements DetectionContext {
   private String text;
   private TextIndex tokens;
+
+  /** The normalization of the current text, for {@link #originalChar} (null: identity). */
+  NormalizedText normalized;
+
   private String region;
   private final VocabCache vocabs;
   Candidate[] candidates = new Candidate[16];
@@ -80,11 +84,20 @@ final class Context implements DetectionContext {
     size = 0;
     text = null;
     tokens = null;
+    normalized = null;
   }
 
   @Override
   public String text() {
     return text;
+  }
+
+  @Override
+  public char originalChar(int i) {
+    NormalizedText nt = normalized;
+    return nt == null || nt.isIdentity()
+        ? text.charAt(i)
+        : nt.original().charAt(nt.originalStart(i));
   }
 
   @Override

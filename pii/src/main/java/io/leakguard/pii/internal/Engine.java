@@ -151,6 +151,7 @@ public final class Engine {
     pt.lastIndex = index.capacity() <= MAX_RECYCLED_TOKENS ? index : null;
     Context ctx = pt.ctx;
     ctx.reset(text, index, region);
+    ctx.normalized = nt; // originalChar: a detector's look at the source at a candidate
     try {
       return detectAndResolve(nt, ctx, index.textFlags());
     } finally {

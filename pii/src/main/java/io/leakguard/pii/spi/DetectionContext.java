@@ -28,6 +28,15 @@ public interface DetectionContext {
    */
   List<String> contextWords(int start, int end, int window, Set<String> vocabulary);
 
+  /**
+   * The original char that the normalized char {@code i} of {@link #text()} starts at: an em dash
+   * folded to {@code -} reads as {@code \u2014} here. Read it only at a candidate, never per char.
+   * The default (no normalization known) is the normalized char.
+   */
+  default char originalChar(int i) {
+    return text().charAt(i);
+  }
+
   /** Reports one candidate. */
   void report(Candidate candidate);
 }

@@ -947,11 +947,7 @@ final class EmailDetectorOracle implements Detector {
     }
 
     boolean spacedLettersLeft(int end) {
-      return end >= 3
-          && isAsciiAlnum(chars[end - 1])
-          && chars[end - 2] == ' '
-          && isAsciiAlnum(chars[end - 3])
-          && (end - 3 == 0 || !isLocalChar(chars[end - 4]));
+      return EmailDetector.spacedLettersEnd(chars, end);
     }
 
     /** The lower-case local part, chunks joined by dots: {@code locBuf[0, locLen)}. */

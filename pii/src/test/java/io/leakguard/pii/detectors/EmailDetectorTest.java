@@ -139,7 +139,13 @@ class EmailDetectorTest {
         // SCP_REMOTE: a service account in a git remote, kept under the default minimum
         Arguments.of("git@github.com:org/repo.git", 0.3, "email.scp-remote"),
         // URL_USERINFO: left to the secret detector
-        Arguments.of("https://john@contoso.com/repo", 0.4, "email.url-userinfo"));
+        Arguments.of("https://john@contoso.com/repo", 0.4, "email.url-userinfo"),
+        // ... and a password after the user info's ":" (session 13)
+        Arguments.of("https://bob:Secr3tPass@gitlab.contoso.com/a.git", 0.4, "email.url-userinfo"),
+        Arguments.of("ftp://ftpuser:Ftp!2025x@ftp.contoso.com/outbox", 0.4, "email.url-userinfo"),
+        // an address in a URL's path or query stays an address
+        Arguments.of("https://portal.contoso.com/u/maria@contoso.com", 0.95, "email.standard"),
+        Arguments.of("mailto:john.doe@contoso.com", 0.95, "email.mailto"));
   }
 
   static Stream<Arguments> suffixes() throws IOException {

@@ -1001,15 +1001,42 @@ final class PersonDetectorReference implements Detector {
       if (punct(a, ':')
           && !punct(a + 1, '/')
           && !punct(a + 1, ':')
-          && lineStartBefore(first)
           && !(first == last && HEADERS.contains(chars, ix.start(first), ix.end(last)))) {
         // a mail header field ("Von:", "De:", "Van:", "Aan:") is a label, not a speaker
-        set(STRONG, "person.speaker", "speaker", true);
-        speakerCue = true;
-        speakerFramed = timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:" in a chat log
-        return;
+        // CHAT_ROLE_SPEAKER: "Agent Laura:", "Note from Pradeep:" after the line start too
+        int rs = -1;
+        if (lineStartBefore(first)) {
+          rs = first;
+        } else {
+          int r = PersonDetector.chatRoleBefore(ix, chars, first);
+          if (r < 0) {
+            r = PersonDetector.noteFromBefore(ix, chars, first);
+          }
+          if (r >= 0 && lineStartBefore(r)) {
+            rs = r;
+          }
+        }
+        if (rs >= 0) {
+          set(STRONG, "person.speaker", "speaker", true);
+          speakerCue = true;
+          speakerFramed = rs == first && timeStampBefore(first); // "[10:14:30] Zyxwa Qorbel:"
+          // "Visitor Jamal:": a lone role word first in the chain is dropped; the name is listed
+          if (rs == first
+              && parts >= 2
+              && ps[0] == pe[0]
+              && PersonDetector.CHAT_ROLES.contains(chars, ix.start(ps[0]), ix.end(ps[0]))) {
+            for (int p = 1; p < parts; p++) {
+              ps[p - 1] = ps[p];
+              pe[p - 1] = pe[p];
+              pf[p - 1] = pf[p];
+            }
+            parts--;
+            speakerFramed = false;
+          }
+          return;
+        }
       }
-      if (punct(a, ')') && punct(a + 1, ':') && punct(first - 1, '(')) {
+      if (punct(a, ')') && punct(first - 1, '(')) {
         // "Agent (Léa):" - a role word, then the name in parentheses
         int r = first - 2;
         if (inlineSpace(r)) {
@@ -1020,12 +1047,19 @@ final class PersonDetectorReference implements Detector {
           if (inlineSpace(r - 1) && word(r - 2)) {
             rs = r - 2;
           }
-          if (lineStartBefore(rs)) {
+          boolean role = PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
+          // "Customer (Li Wei) says ..." after a role word (CHAT_ROLE_SPEAKER)
+          boolean says =
+              role
+                  && inlineSpace(a + 1)
+                  && a + 2 < n
+                  && word(a + 2)
+                  && PersonDetector.reportVerb(chars, ix.start(a + 2), ix.end(a + 2));
+          if ((punct(a + 1, ':') || says) && lineStartBefore(rs)) {
             set(STRONG, "person.speaker", "speaker", true);
             speakerCue = true;
             // FIELD_QUALIFIER: "Phone (Mobile):", "Tax ID (SSN):" frame no unlisted name
-            speakerFramed =
-                parts <= 3 && PersonDetector.CHAT_ROLES.contains(chars, ix.start(r), ix.end(r));
+            speakerFramed = parts <= 3 && role && !says;
             return;
           }
         }
@@ -1049,6 +1083,21 @@ final class PersonDetectorReference implements Detector {
           && word(a + 1)
           && PersonDetector.reportVerb(chars, ix.start(a + 1), ix.end(a + 1))) {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
+        return;
+      }
+      // "Emma from Contoso: Hi there!" (CHAT_ROLE_SPEAKER; a listed name)
+      boolean fromCompany = PersonDetector.fromCompanySpeaker(ix, chars, a);
+      if (cueKind == NONE && fromCompany && lineStartBefore(first)) {
+        set(STRONG, "person.speaker", "speaker", true);
+        speakerCue = true;
+        return;
+      }
+      if (cueKind == NONE && PersonDetector.joinedChat(ix, chars, a)) {
+        set(
+            WEAK,
+            "person.verb",
+            "joined",
+            false); // "Mateo has joined the chat" (CHAT_ROLE_SPEAKER)
       }
     }
 
@@ -1231,7 +1280,9 @@ final class PersonDetectorReference implements Detector {
             || b == '$'
             || (b == '='
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
-            || (b == '@' && !mentionOfName(s - 1))) {
+            || (b == '@'
+                && !mentionOfName(s - 1)
+                && !PersonDetector.greetingMention(ix, chars, first))) {
           return true;
         }
       }
@@ -1323,6 +1374,9 @@ final class PersonDetectorReference implements Detector {
       if (PersonDetector.ldapCue(ix, chars, j, t)) {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
+      }
+      if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
+        j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
       // quoted display name: "Gonzalez, Maria" <...>
       boolean quoted = false;
@@ -1430,6 +1484,12 @@ final class PersonDetectorReference implements Detector {
         }
         if (j - k >= 2 && lineStartBefore(k + 1) && endsSignOff(pe[parts - 1])) {
           set(STRONG, "person.signature", "--", true);
+          return;
+        }
+        // LONE_DASH (session 13): "\u2014 Tom" alone on its line
+        boolean lone = PersonDetector.loneDash(ctx, ix, j, k);
+        if (lone && lineStartBefore(j) && endsLine(pe[parts - 1])) {
+          set(WEAK, "person.signature", "\u2014", false);
           return;
         }
         // DASH_SIGN_OFF (session 12): "Regards - Chloe", "Cheers — Tom", "Thanks! - Priya"

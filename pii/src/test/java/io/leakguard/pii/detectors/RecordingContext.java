@@ -38,6 +38,11 @@ final class RecordingContext {
       }
 
       @Override
+      public char originalChar(int i) {
+        return ctx.originalChar(i);
+      }
+
+      @Override
       public void report(Candidate candidate) {
         sink.accept(candidate);
       }

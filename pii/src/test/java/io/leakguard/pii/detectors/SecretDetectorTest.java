@@ -345,6 +345,19 @@ class SecretDetectorTest {
         hit("docker login -u deploy -p ⟦Dkr_Pa55!2026⟧ registry.contoso.io", "password-assignment"),
         hit("podman login quay.io -u bot -p '⟦Q#uayB0t-77⟧'", "password-assignment"),
         hit("VPN - login jdoe / ⟦Summer#2026⟧", "password-prose"),
+        // PASSPHRASE and PASSWORD_FOR (session 13): a passphrase with spaces, "password for X:"
+        hit("wifi password: ⟦Blue Moon 42!⟧", "password-assignment"),
+        hit("Password: ⟦Summer Rain 2024⟧\nUser: jdoe", "password-assignment"),
+        hit("password for wifi: ⟦Blue Moon 42!⟧", "password-assignment"),
+        hit("Passphrase for the guest network: ⟦Correct Horse 9 Staple⟧", "password-assignment"),
+        hit("password for admin: ⟦hunter2x!⟧", "password-assignment"),
+        hit("the passphrase is \"⟦purple elephant dancing 7⟧\"", "password-prose"),
+        hit("the password is \"⟦Spring 2025⟧\" now", "password-prose"),
+        hit("Password: ⟦Welcome1⟧ (temporary)", "password-assignment"),
+        // CMDLET (session 13): the assigned PowerShell command is no password, its string is
+        hit(
+            "$pw = ConvertTo-SecureString \"⟦Summer2025!⟧\" -AsPlainText -Force",
+            "password-assignment"),
         // BLANK_VALUE (session 12): a random value after a qualified keyword and a blank
         hit("twilio auth token ⟦3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c⟧", "keyword-entropy"),
         hit("the api key ⟦Kd8sL2pQ9vXz4Tq7Wm1Nb6Rc⟧.", "keyword-entropy"),
@@ -458,6 +471,15 @@ class SecretDetectorTest {
         "id,name,password\n1,jdoe\n2,asmith,Xk92!mPq7z,extra",
         // NETRC and BLANK_VALUE guards (session 12)
         "machine host login octocat password $NETRC_PW",
+        // PASSPHRASE and PASSWORD_FOR guards (session 13)
+        "password for wifi: see the sticker on the router",
+        "Password: see the sticker",
+        "the password is \"the same as before\"",
+        "reset the password for user: jdoe",
+        "password for wifi: ********",
+        "password: Reset Required",
+        "$pw = Read-Host -AsSecureString",
+        "$password = Get-Secret -Name db",
         "login failed password reset required",
         "the login page / Settings2026 menu",
         "docker run -p 8080:80 nginx",
