@@ -1381,6 +1381,15 @@ final class PhoneDetector implements Detector {
     double score = base;
     if (!ctxWords.isEmpty()) {
       score += 0.1;
+    } else if (!words && !standardGrouping && yearMonthPrefixed(s, from, to)) {
+      // YEAR_MONTH_ID: "PO 2025-11-0042", "2024-03-1187 attached": a dated id, with or without an
+      // identifier word, unless a phone word is near
+      score -= 0.3;
+      List<String> neg =
+          ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
+      if (!neg.isEmpty()) {
+        ctxWords = neg;
+      }
     } else if (bare || (!words && !standardGrouping && yearPrefixed(s, from, to))) {
       // an identifier word before a bare run or a year-prefixed number: "invoice 2024-000431"
       List<String> neg =
@@ -1423,6 +1432,30 @@ final class PhoneDetector implements Detector {
     int d = s.groupStart[from];
     long y = s.value(d, d + 4);
     return y >= 1990 && y <= 2099;
+  }
+
+  /**
+   * Guard {@code YEAR_MONTH_ID}: three groups, a year 1990-2099, a month 01-12 and 3 to 5 digits,
+   * joined by {@code -}, {@code /} or {@code .} ({@code 2025-11-0042}): how purchase orders,
+   * invoices and tickets are numbered, never how a phone number is written; without a phone word it
+   * is dropped below the reporting score (session 13).
+   */
+  static final String YEAR_MONTH_ID = "YEAR_MONTH_ID";
+
+  private static boolean yearMonthPrefixed(DigitSequence s, int from, int to) {
+    if (to - from != 3
+        || s.groupLength(from) != 4
+        || s.groupLength(from + 1) != 2
+        || s.groupLength(from + 2) < 3
+        || s.groupLength(from + 2) > 5
+        || (s.gap[from + 1] & (DigitSequence.GAP_SPACE | DigitSequence.GAP_NEWLINE)) != 0
+        || (s.gap[from + 2] & (DigitSequence.GAP_SPACE | DigitSequence.GAP_NEWLINE)) != 0) {
+      return false;
+    }
+    int d = s.groupStart[from];
+    long y = s.value(d, d + 4);
+    long m = s.value(d + 4, d + 6);
+    return y >= 1990 && y <= 2099 && m >= 1 && m <= 12;
   }
 
   private static String regionOf(int cc) {
