@@ -184,6 +184,9 @@ final class NumberGuards {
         char c = text.charAt(idx.start(t));
         int pf = t > 0 ? idx.flags(t - 1) : 0;
         String guard = c == ',' && s.groupLength(0) > AMOUNT_MAX_GROUP ? null : before(c, pf);
+        if ("HASH_ID".equals(guard) && numberSignOfValueWord(idx, t)) {
+          guard = null; // "ssn #536221234", "social security #536-22-1234": the value's own sign
+        }
         if (guard != null) {
           return guard;
         }
@@ -208,6 +211,27 @@ final class NumberGuards {
       }
     }
     return null;
+  }
+
+  /**
+   * Words whose {@code #} before a number is that value's number sign, not an id's ({@code ssn
+   * #536221234}, {@code social security #…}, {@code card #…}): {@code HASH_ID} does not apply.
+   */
+  private static final Set<String> HASH_VALUE_WORDS =
+      Set.of("ssn", "ss", "security", "ssn/tin", "card", "cc", "visa", "amex", "mastercard");
+
+  /** The {@code #} token {@code t} follows one blank and a {@link #HASH_VALUE_WORDS} word. */
+  private static boolean numberSignOfValueWord(TextIndex idx, int t) {
+    if (t < 2 || (idx.flags(t - 1) & TextIndex.SPACE) == 0 || idx.length(t - 1) != 1) {
+      return false;
+    }
+    int w = t - 2;
+    if ((idx.flags(w) & TextIndex.LETTER) == 0 || idx.length(w) > 10) {
+      return false;
+    }
+    String word =
+        new String(idx.chars(), idx.start(w), idx.length(w)).toLowerCase(java.util.Locale.ROOT);
+    return HASH_VALUE_WORDS.contains(word);
   }
 
   private static String before(char c, int pf) {
