@@ -218,7 +218,7 @@ final class NumberGuards {
    * #536221234}, {@code social security #…}, {@code card #…}): {@code HASH_ID} does not apply.
    */
   private static final Set<String> HASH_VALUE_WORDS =
-      Set.of("ssn", "ss", "security", "ssn/tin", "card", "cc", "visa", "amex", "mastercard");
+      Set.of("ssn", "ss", "security", "card", "cc", "visa", "amex", "mastercard");
 
   /** The {@code #} token {@code t} follows one blank and a {@link #HASH_VALUE_WORDS} word. */
   private static boolean numberSignOfValueWord(TextIndex idx, int t) {
