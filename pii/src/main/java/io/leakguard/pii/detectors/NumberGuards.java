@@ -217,21 +217,21 @@ final class NumberGuards {
    * Words whose {@code #} before a number is that value's number sign, not an id's ({@code ssn
    * #536221234}, {@code social security #…}, {@code card #…}): {@code HASH_ID} does not apply.
    */
-  private static final Set<String> HASH_VALUE_WORDS =
-      Set.of("ssn", "ss", "security", "card", "cc", "visa", "amex", "mastercard");
+  private static final String[] HASH_VALUE_WORDS = {
+    "ssn", "ss", "security", "card", "cc", "visa", "amex", "mastercard"
+  };
 
   /** The {@code #} token {@code t} follows one blank and a {@link #HASH_VALUE_WORDS} word. */
   private static boolean numberSignOfValueWord(TextIndex idx, int t) {
     if (t < 2 || (idx.flags(t - 1) & TextIndex.SPACE) == 0 || idx.length(t - 1) != 1) {
       return false;
     }
-    int w = t - 2;
-    if ((idx.flags(w) & TextIndex.LETTER) == 0 || idx.length(w) > 10) {
-      return false;
+    for (String w : HASH_VALUE_WORDS) {
+      if (idx.equalsIgnoreCase(t - 2, w)) {
+        return true;
+      }
     }
-    String word =
-        new String(idx.chars(), idx.start(w), idx.length(w)).toLowerCase(java.util.Locale.ROOT);
-    return HASH_VALUE_WORDS.contains(word);
+    return false;
   }
 
   private static String before(char c, int pf) {

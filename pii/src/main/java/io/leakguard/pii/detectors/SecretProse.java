@@ -733,18 +733,16 @@ final class SecretProse {
    * SqlAdminPassword2024} at one in five or fewer).
    */
   private static boolean mixedCase(SecretScan s, int vs) {
-    int classes = 0;
     int changes = 0;
-    int prev = 0;
+    int prev = -1;
     int i = vs;
     for (; i < s.length && i - vs <= 512 && SecretChars.is(s.at(i), SecretChars.VALUE); i++) {
-      char c = s.at(i);
-      int k = c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? 2 : c >= '0' && c <= '9' ? 4 : 8;
-      classes |= k;
-      changes += prev != 0 && k != prev ? 1 : 0;
+      int k = SecretChars.classes(s.text, i, i + 1);
+      changes += prev >= 0 && k != prev ? 1 : 0;
       prev = k;
     }
-    return (classes & 7) == 7 && changes * 3 >= i - vs;
+    int all = SecretChars.HAS_LOWER | SecretChars.HAS_UPPER | SecretChars.HAS_DIGIT;
+    return (SecretChars.classes(s.text, vs, i) & all) == all && changes * 3 >= i - vs;
   }
 
   /**
