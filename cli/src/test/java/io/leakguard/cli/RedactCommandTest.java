@@ -134,10 +134,11 @@ class RedactCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(out))
         .isEqualTo(
-            "id,note,amount\n"
-                + "1,\"Hello, \"\"<PERSON>\"\" here\nline two <EMAIL_ADDRESS>\",12\n"
-                + "2,plain,3\n"
-                + "3,\"card <CREDIT_CARD>, thanks\",4\n");
+            // the fixture is a CRLF file with a bare LF inside a quoted field: both kept
+            "id,note,amount\r\n"
+                + "1,\"Hello, \"\"<PERSON>\"\" here\nline two <EMAIL_ADDRESS>\",12\r\n"
+                + "2,plain,3\r\n"
+                + "3,\"card <CREDIT_CARD>, thanks\",4\r\n");
     assertThat(r.err()).contains("records: 3 in, 3 out");
   }
 
@@ -154,7 +155,7 @@ class RedactCommandTest {
             "--config",
             resource("config.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
-    String[] lines = r.out().split("\n(?=[0-9]+,|id,)");
+    String[] lines = r.out().split("\r\n(?=[0-9]+,|id,)");
     assertThat(lines[0]).isEqualTo("id,note,amount,findings");
     assertThat(lines[1])
         .startsWith("1,\"Hello, \"\"[name]\"\" here\nline two <EMAIL_ADDRESS>\",12,");
@@ -186,6 +187,36 @@ class RedactCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("hello <EMAIL_ADDRESS>\n\nplain line\n");
     assertThat(r.err()).contains("records: 3 in, 3 out");
+  }
+
+  @Test
+  void eachRecordKeepsItsLineEnding() throws Exception {
+    // a Windows file (Excel's CSV, a Notepad log) stays CRLF; a mixed file stays mixed
+    Path txt = write("crlf.txt", "hello xyz@contoso.com\r\nplain line\r\nlast xyz@contoso.com\n");
+    Run r = run("redact", txt.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("hello <EMAIL_ADDRESS>\r\nplain line\r\nlast <EMAIL_ADDRESS>\n");
+
+    Path csv =
+        write(
+            "crlf.csv",
+            "id,note\r\n1,\"two\r\nlines xyz@contoso.com\"\r\n2,plain\r\n3,xyz@contoso.com");
+    Path out = dir.resolve("crlf.out.csv");
+    r = run("redact", csv.toString(), "--field", "note", "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out))
+        .isEqualTo(
+            "id,note\r\n1,\"two\r\nlines <EMAIL_ADDRESS>\"\r\n2,plain\r\n3,<EMAIL_ADDRESS>\n");
+
+    Path jsonl =
+        write("crlf.jsonl", "{\"text\": \"mail xyz@contoso.com\"}\r\n{\"text\": \"none\"}\r\n");
+    r = run("redact", jsonl.toString(), "--findings");
+    assertThat(r.code()).as(r.err()).isZero();
+    String[] lines = r.out().split("\r\n", -1);
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0]).startsWith("{\"text\":\"mail <EMAIL_ADDRESS>\",\"findings\":[");
+    assertThat(lines[1]).isEqualTo("{\"text\":\"none\",\"findings\":[]}");
+    assertThat(lines[2]).isEmpty();
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.leakguard.cli.redact;
 /**
  * One record as read: its bytes (UTF-8 not yet checked, terminator removed), where it came from,
  * and a reader-level problem (too large, unterminated quote) that sends it to quarantine as is.
+ * {@code crlf} says the record ended with {@code \r\n}: the output record ends the same way, so a
+ * Windows file (Excel's CSV, a Notepad log) keeps its line endings.
  */
 final class RawRecord {
   final Source source;
@@ -12,6 +14,7 @@ final class RawRecord {
   final int length;
   final String problem;
   final boolean header;
+  final boolean crlf;
 
   RawRecord(
       Source source,
@@ -20,7 +23,8 @@ final class RawRecord {
       byte[] bytes,
       int length,
       String problem,
-      boolean header) {
+      boolean header,
+      boolean crlf) {
     this.source = source;
     this.line = line;
     this.endLine = endLine;
@@ -28,5 +32,11 @@ final class RawRecord {
     this.length = length;
     this.problem = problem;
     this.header = header;
+    this.crlf = crlf;
+  }
+
+  /** The record's terminator as read: {@code \r\n} or {@code \n}. */
+  String eol() {
+    return crlf ? "\r\n" : "\n";
   }
 }

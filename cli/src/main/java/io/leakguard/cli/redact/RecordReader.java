@@ -142,7 +142,8 @@ final class RecordReader {
 
   private RawRecord make(
       long startLine, long endLine, int len, boolean overflow, boolean openQuote, boolean header) {
-    if (!overflow && len > 0 && rec[len - 1] == '\r') {
+    boolean crlf = !overflow && len > 0 && rec[len - 1] == '\r';
+    if (crlf) {
       len--;
     }
     String problem = null;
@@ -158,7 +159,7 @@ final class RecordReader {
     if (rec.length > (1 << 20)) {
       rec = new byte[256]; // do not keep a huge buffer alive
     }
-    return new RawRecord(source, startLine, endLine, b, len, problem, header);
+    return new RawRecord(source, startLine, endLine, b, len, problem, header, crlf);
   }
 
   private void ensure(int cap) {

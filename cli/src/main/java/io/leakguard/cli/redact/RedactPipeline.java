@@ -462,7 +462,7 @@ public final class RedactPipeline {
       if (findings) {
         sb.append(",findings");
       }
-      o.out = sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+      o.out = sb.append(r.eol()).toString().getBytes(StandardCharsets.UTF_8);
       return o;
     }
     if (r.problem != null) {
@@ -549,10 +549,7 @@ public final class RedactPipeline {
     if (findings) {
       root.set("findings", findingsNode(fields));
     }
-    byte[] json = MAPPER.writeValueAsBytes(root);
-    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-    line[json.length] = '\n';
-    o.out = line;
+    o.out = withEol(MAPPER.writeValueAsBytes(root), r);
     return o;
   }
 
@@ -594,7 +591,7 @@ public final class RedactPipeline {
     }
     StringBuilder sb = new StringBuilder(text.length() + 32);
     Csv.write(outCells, sb);
-    o.out = sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    o.out = sb.append(r.eol()).toString().getBytes(StandardCharsets.UTF_8);
     return o;
   }
 
@@ -610,11 +607,11 @@ public final class RedactPipeline {
       n.put("line", r.line);
       n.put("text", red.text());
       n.set("findings", findingsNode(fields));
-      o.out = (MAPPER.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+      o.out = (MAPPER.writeValueAsString(n) + r.eol()).getBytes(StandardCharsets.UTF_8);
     } else if (fields.isEmpty()) {
       o.out = withNewline(r);
     } else {
-      o.out = (red.text() + "\n").getBytes(StandardCharsets.UTF_8);
+      o.out = (red.text() + r.eol()).getBytes(StandardCharsets.UTF_8);
     }
     return o;
   }
@@ -680,8 +677,21 @@ public final class RedactPipeline {
   }
 
   private static byte[] withNewline(RawRecord r) {
-    byte[] b = java.util.Arrays.copyOf(r.bytes, r.length + 1);
-    b[r.length] = '\n';
+    return withEol(r.bytes, r.length, r);
+  }
+
+  private static byte[] withEol(byte[] bytes, RawRecord r) {
+    return withEol(bytes, bytes.length, r);
+  }
+
+  /** The first {@code len} bytes, then the record's own terminator ({@code \r\n} or {@code \n}). */
+  private static byte[] withEol(byte[] bytes, int len, RawRecord r) {
+    int n = r.crlf ? 2 : 1;
+    byte[] b = java.util.Arrays.copyOf(bytes, len + n);
+    if (r.crlf) {
+      b[len] = '\r';
+    }
+    b[len + n - 1] = '\n';
     return b;
   }
 
