@@ -165,6 +165,8 @@ final class SecretDetector implements Detector {
           || prev == '\''
           || (st + 1 < len && a[st + 1] == '/')) {
         assignment(s, st);
+      } else if (a[st] == ':' && ((prev >= '0' && prev <= '9') || prev == '*')) {
+        SecretPattern.PGPASS.scan(s, st); // "host:5432:db:user:password" (a colon after a port)
       }
     } else if ((f & TextIndex.DASH) != 0
         && s.at(st + 1) == '-'

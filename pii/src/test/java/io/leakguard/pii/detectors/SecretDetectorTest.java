@@ -372,6 +372,13 @@ class SecretDetectorTest {
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
+        // PGPASS (session 14): a password file line, own line or after a pgpass cue
+        hit("db01.contoso.local:5432:crm:app_user:⟦Pg$ecret2025⟧", "pgpass"),
+        hit("cat ~/.pgpass\n*:*:*:postgres:⟦S3cr3t!x⟧\n", "pgpass"),
+        hit("  pg-prod-01:5432:*:etl:⟦Etl\\:2025!⟧\r\n", "pgpass"),
+        hit("my pgpass: db01:5432:crm:app_user:⟦Pg$ecret2025⟧", "pgpass"),
+        hit("In .pgpass: `db01:5432:crm:app:⟦Qx7!pw22⟧`", "pgpass"),
+        hit("echo \"db01:5432:crm:app:⟦Pw2025x⟧\" >> ~/.pgpass", "pgpass"),
         hit("PGPASSWORD=⟦S3cr3tPg9⟧ psql -h db01 -U app", "password-assignment"),
         hit("PGPASSWORD='⟦S3cr3t Pg9⟧' pg_dump -h db01 shop", "password-assignment"),
         hit("tool --password ⟦Sup3r$ecret⟧ -h db", "password-assignment"),
@@ -575,6 +582,13 @@ class SecretDetectorTest {
         "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA",
         "C:\\Users\\bob\\secrets\\key.txt",
         "version 10.0.19045.3803",
+        // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
+        "web01:443:nginx:www-data:active",
+        "the line db01:5432:crm:app:Pw2025x is in the file",
+        "x:db01:5432:crm:app:Pw2025x",
+        "at 10:14:30:12:45 the job",
+        "[10:14:30] started:ok:Run2",
+        "localhost:5432:mydb:myuser:<your-password>",
         // near misses of prefixed tokens
         "ghp_short",
         "AKIA1234",
@@ -701,6 +715,8 @@ class SecretDetectorTest {
         Arguments.of("long keyword", "a".repeat(n) + "_password=x", 1),
         Arguments.of("token=token=", "token=".repeat(n / 6), 0),
         Arguments.of("key:key:", "key: ".repeat(n / 5), 0),
+        Arguments.of("1:1:1:", "1:".repeat(n / 2), 0),
+        Arguments.of("pgpass host:5432: repeated", "pgpass h:5432:d:u:".repeat(n / 18), 0),
         Arguments.of("<password> repeated", "<password>".repeat(n / 10), 0),
         Arguments.of("unclosed quotes", "password=\"".repeat(m / 10), -1));
   }
