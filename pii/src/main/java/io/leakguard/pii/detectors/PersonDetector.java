@@ -679,7 +679,12 @@ final class PersonDetector implements Detector {
               "titulaire",
               "nom complet",
               "contacto",
-              "contato"));
+              "contato",
+              // session 14 (probe14b)
+              "next of kin",
+              "emergency contact",
+              "bill to",
+              "ship to"));
   private static final List<String> LABEL_PHRASES =
       List.of(
           "kunde",
