@@ -382,6 +382,26 @@ final class SecretDetector implements Detector {
       vs = v + 1;
       ve = e;
       quote = q;
+    } else if (q == '{' && !query && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT) {
+      // ODBC_BRACES: "Uid=sa;Pwd={S3cr3t;x};" (ODBC quotes a value in braces); a "{{ var }}" or
+      // "{0}" stays a placeholder (PASSWORD_ASSIGNMENT's guards)
+      int e = v + 1;
+      while (e < s.length
+          && e - v <= MAX_QUOTED
+          && text.charAt(e) != '}'
+          && text.charAt(e) != '\n') {
+        e++;
+      }
+      char after = s.at(e + 1);
+      if (e >= s.length
+          || text.charAt(e) != '}'
+          || s.at(v + 1) == '{'
+          || !(s.at(ks - 1) == ';' || after == ';')) {
+        return;
+      }
+      vs = v + 1;
+      ve = e;
+      quote = q;
     } else {
       vs = v;
       ve = s.runEnd(v, query ? SecretChars.VALUE_Q : SecretChars.VALUE);

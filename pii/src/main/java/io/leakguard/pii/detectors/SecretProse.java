@@ -424,6 +424,35 @@ final class SecretProse {
 
   private static final String[] REDIS_CLI = {"redis-cli", "redis-benchmark"};
 
+  /**
+   * Guard name: {@code -P value} is read as a password only after {@code sqlcmd} or {@code bcp}
+   * (SQL Server's clients), {@code -w value} only after an OpenLDAP client ({@code ldapsearch},
+   * {@code ldapmodify}...), on the same line; elsewhere {@code -P} and {@code -w} are other
+   * switches ({@code ssh -P}, {@code grep -w}). Like {@link #REDIS_AUTH}.
+   */
+  static final String TOOL_PASSWORD_LETTER = "TOOL_PASSWORD_LETTER";
+
+  private static final String[] SQLCMD = {"sqlcmd", "bcp"};
+
+  private static final String[] LDAP_CLIENTS = {
+    "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapmodrdn"
+  };
+
+  /**
+   * {@link #REDIS_AUTH} and {@link #TOOL_PASSWORD_LETTER}: the one-letter flag at {@code st} takes
+   * a password for the command before it on its line.
+   */
+  private static boolean passwordLetter(SecretScan s, int st) {
+    char f = s.at(st);
+    if (f == 'a') {
+      return redisCliBefore(s, st - 1);
+    }
+    if (f == 'P') {
+      return commandBefore(s, st - 1, SQLCMD) != null;
+    }
+    return f == 'w' && commandBefore(s, st - 1, LDAP_CLIENTS) != null;
+  }
+
   /** {@link #REDIS_AUTH}: the word {@code redis-cli} before {@code dash} on its line. */
   private static boolean redisCliBefore(SecretScan s, int dash) {
     return commandBefore(s, dash, REDIS_CLI) != null;
@@ -462,11 +491,10 @@ final class SecretProse {
         return false; // "-p 8080" is a port; only the quoted mysql/sshpass form
       }
       rule = passwordRule();
-    } else if (ke - st == 1
-        && s.at(st) == 'a'
-        && s.at(st - 2) == ' '
-        && redisCliBefore(s, st - 1)) {
-      rule = passwordRule(); // REDIS_AUTH: "redis-cli -h 10.1.1.5 -a S3cr3t ping"
+    } else if (ke - st == 1 && s.at(st - 2) == ' ' && passwordLetter(s, st)) {
+      // REDIS_AUTH: "redis-cli -h 10.1.1.5 -a S3cr3t ping"; TOOL_PASSWORD_LETTER: "sqlcmd -U sa
+      // -P 'S3cr3t'", "ldapsearch -D cn=admin -w S3cr3t"
+      rule = passwordRule();
     } else {
       rule = s.match(st, ke, false);
     }

@@ -372,6 +372,22 @@ class SecretDetectorTest {
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
+        // session 14: keytool's -storepass/-keypass, wpa_supplicant's psk, sqlcmd -P, ldapsearch -w
+        hit("keytool -list -keystore app.jks -storepass ⟦Ks#Store9x⟧", "password-assignment"),
+        hit(
+            "keytool -importkeystore -srcstorepass ⟦Src#Pass9⟧ -deststorepass ⟦Dst#Pass9⟧",
+            "password-assignment"),
+        hit("keypass: ⟦Kp#2025x⟧", "password-assignment"),
+        hit("psk=\"⟦WpaPsk#2025⟧\"", "password-assignment"),
+        hit("sqlcmd -S sql01 -U sa -P '⟦SqlCmd#77⟧' -Q \"select 1\"", "password-assignment"),
+        hit("SQLCMD.EXE -S sql01 -U sa -P ⟦SqlCmd77x⟧", "password-assignment"),
+        hit(
+            "ldapsearch -x -D \"cn=admin,dc=contoso,dc=com\" -w ⟦LdapB!nd9⟧ -b \"dc=contoso\"",
+            "password-assignment"),
+        // ODBC_BRACES (session 14): ODBC quotes a value in braces
+        hit(
+            "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
+            "connection-string-password"),
         // PGPASS (session 14): a password file line, own line or after a pgpass cue
         hit("db01.contoso.local:5432:crm:app_user:⟦Pg$ecret2025⟧", "pgpass"),
         hit("cat ~/.pgpass\n*:*:*:postgres:⟦S3cr3t!x⟧\n", "pgpass"),
@@ -582,6 +598,14 @@ class SecretDetectorTest {
         "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA",
         "C:\\Users\\bob\\secrets\\key.txt",
         "version 10.0.19045.3803",
+        // session 14: -P and -w belong to other tools elsewhere; placeholders in ODBC braces
+        "grep -w Foo123x file.txt",
+        "ssh -P 2222 host",
+        "scp -P 2222 Report2025x.pdf host:",
+        "Server=x;Pwd={0};Database=y",
+        "Server=x;Password={{ db_pass }};",
+        "Server=x;Password={your_password};",
+        "monkeypass=Abc123x",
         // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
         "web01:443:nginx:www-data:active",
         "the line db01:5432:crm:app:Pw2025x is in the file",
