@@ -606,6 +606,7 @@ class SecretDetectorTest {
         "Server=x;Password={{ db_pass }};",
         "Server=x;Password={your_password};",
         "monkeypass=Abc123x",
+        "db_password: !vault |",
         // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
         "web01:443:nginx:www-data:active",
         "the line db01:5432:crm:app:Pw2025x is in the file",
