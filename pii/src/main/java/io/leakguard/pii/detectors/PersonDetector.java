@@ -687,6 +687,8 @@ final class PersonDetector implements Detector {
               "ship to"));
   private static final List<String> LABEL_PHRASES =
       List.of(
+          "technician", // session 14: "Technician Pawel will arrive between 9 and 12"
+          "engineer",
           "kunde",
           "kundin",
           "assigned to",
@@ -928,7 +930,9 @@ final class PersonDetector implements Detector {
             "wife",
             "manager",
             "boss",
-            "partner")) {
+            "partner",
+            "technician",
+            "engineer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :

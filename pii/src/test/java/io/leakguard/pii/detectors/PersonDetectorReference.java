@@ -160,7 +160,9 @@ final class PersonDetectorReference implements Detector {
             "wife",
             "manager",
             "boss",
-            "partner")) {
+            "partner",
+            "technician",
+            "engineer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :
