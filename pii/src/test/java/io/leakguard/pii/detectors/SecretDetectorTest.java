@@ -384,6 +384,10 @@ class SecretDetectorTest {
         hit(
             "ldapsearch -x -D \"cn=admin,dc=contoso,dc=com\" -w ⟦LdapB!nd9⟧ -b \"dc=contoso\"",
             "password-assignment"),
+        // IOS_PASSWORD (session 14): Cisco config lines, plain-text type 0 or no type
+        hit("username admin privilege 15 password 0 ⟦C1sco!2025⟧", "password-prose"),
+        hit("conf t\n username netops password ⟦N3tOps#77⟧\n end", "password-prose"),
+        hit("enable password ⟦En@ble2025x⟧", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -607,6 +611,9 @@ class SecretDetectorTest {
         "Server=x;Password={your_password};",
         "monkeypass=Abc123x",
         "db_password: !vault |",
+        "username admin privilege 15 password 7 0822455D0A16",
+        "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
+        "the username field and password 0 are required",
         // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
         "web01:443:nginx:www-data:active",
         "the line db01:5432:crm:app:Pw2025x is in the file",
