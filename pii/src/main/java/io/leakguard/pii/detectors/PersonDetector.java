@@ -92,6 +92,34 @@ final class PersonDetector implements Detector {
   static final String FIELD_CODE = "field-code";
 
   /**
+   * Cue: {@code Name here from …} is a weak self-introduction like {@code Nikos here} at a phrase's
+   * end ({@code Hi all, Aoife here from the Dublin office}; listed names only; {@link #hereFrom}).
+   */
+  static final String HERE_FROM = "here-from";
+
+  /**
+   * Cue and guard: a lower-case {@code ben} before a capitalized word introduces the name after it
+   * (Turkish {@code Merhaba, ben Mehmet}, Dutch {@code ik ben Sanne}; a strong self-introduction
+   * like {@code soy}) and is itself no lower-case name ({@link #introBen}).
+   */
+  static final String INTRO_BEN = "intro-ben";
+
+  /**
+   * Cue: a data key that names a person before a {@code :} ({@code "first_name": "Haruto"}, {@code
+   * lastName: Sato}, {@code "customer.full_name": …}): a strong label cue ({@link #fieldKeyKind});
+   * a bare {@code name} key is a weak one (listed names only). Read only where a chain follows a
+   * colon and no label of {@link #LABELS} matched.
+   */
+  static final String FIELD_KEY = "field-key";
+
+  /**
+   * Exemption from {@link #NOT_A_NAME}: a listed first name after the Vietnamese middle name {@code
+   * Van} / {@code Thi} is a name part even when it is also a common word ({@code Nguyen Van An};
+   * {@link #afterNameParticle}).
+   */
+  static final String VIET_MIDDLE = "viet-middle";
+
+  /**
    * Guard: a chain right after {@code via} before an address names the relaying tool or list
    * ({@code From: Emily Carter via Zendesk <support@x>}), not a person ({@code Scan#viaBefore}).
    */
@@ -651,9 +679,16 @@ final class PersonDetector implements Detector {
               "titulaire",
               "nom complet",
               "contacto",
-              "contato"));
+              "contato",
+              // session 14 (probe14b)
+              "next of kin",
+              "emergency contact",
+              "bill to",
+              "ship to"));
   private static final List<String> LABEL_PHRASES =
       List.of(
+          "technician", // session 14: "Technician Pawel will arrive between 9 and 12"
+          "engineer",
           "kunde",
           "kundin",
           "assigned to",
@@ -803,7 +838,7 @@ final class PersonDetector implements Detector {
       }
     }
     for (String w :
-        List.of("soy", "llamo", "appelle", "chiamo", "chamo", "heiße", "heisse", "sono")) {
+        List.of("soy", "llamo", "appelle", "chiamo", "chamo", "heiße", "heisse", "sono", "ben")) {
       m.merge(w, W_ALONE, (a, b) -> a | b);
     }
     return new NameSet(m);
@@ -858,7 +893,7 @@ final class PersonDetector implements Detector {
     for (String w :
         List.of(
             "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
-            "heisse", "sono", "chamo")) {
+            "heisse", "sono", "chamo", "ben")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
     for (String w :
@@ -895,7 +930,9 @@ final class PersonDetector implements Detector {
             "wife",
             "manager",
             "boss",
-            "partner")) {
+            "partner",
+            "technician",
+            "engineer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :
@@ -1111,6 +1148,11 @@ final class PersonDetector implements Detector {
       int last = pe[parts - 1];
       if (codeAround(t, last)) {
         return 0;
+      }
+      if (parts == 1
+          && PersonDetector.introBen(ix, chars, t)
+          && PersonDetector.capitalAfter(ix, t)) {
+        return 0; // INTRO_BEN: "Merhaba, ben Mehmet": the pronoun, not the name Ben
       }
       findCueAt(t);
       if (cueKind != STRONG) {
@@ -1500,6 +1542,9 @@ final class PersonDetector implements Detector {
           return j;
         }
         int flags = partFlags(s, e, initial);
+        if (parts >= 2 && (flags & P_NOT_NAME) != 0) {
+          flags = PersonDetector.afterNameParticle(ix, chars, ps[parts - 1], pe[parts - 1], flags);
+        }
         if ((flags & (P_NOT_NAME | P_CAMEL)) != 0) {
           if (parts == 0) {
             // NOT_A_NAME / CODE: a lone non-name word; the chain is just this rejected part
@@ -1919,8 +1964,9 @@ final class PersonDetector implements Detector {
           && inlineSpace(a)
           && a + 1 < n
           && ix.equalsIgnoreCase(a + 1, "here")
-          && endsPhrase(a + 1)) {
-        set(WEAK, "person.self-intro", "here", false); // "Nikos here - took over"
+          && (endsPhrase(a + 1) || PersonDetector.hereFrom(ix, a + 1))) {
+        // "Nikos here - took over", "Aoife here from the Dublin office" (HERE_FROM)
+        set(WEAK, "person.self-intro", "here", false);
         return;
       }
       if (cueKind == NONE
@@ -2017,7 +2063,9 @@ final class PersonDetector implements Detector {
           && (parts >= 2
               || len == 4
               || (len == 3 && ix.equalsIgnoreCase(a + 1, "has"))
-              || (len == 6 && ix.equalsIgnoreCase(a + 1, "joined")));
+              || (len == 6
+                  && (ix.equalsIgnoreCase(a + 1, "joined") || ix.equalsIgnoreCase(a + 1, "exited")))
+              || (len == 7 && ix.equalsIgnoreCase(a + 1, "entered")));
     }
 
     /**
@@ -2465,6 +2513,17 @@ final class PersonDetector implements Detector {
           labelCue = true;
           return;
         }
+        // FIELD_KEY: a data key ("first_name": "Haruto", lastName: Sato, "customer.name": …)
+        int ke = PersonDetector.fieldKeyEnd(ix, chars, j);
+        if (ke >= 0 && cueKind != STRONG) {
+          int ks = PersonDetector.fieldKeyStart(ix, chars, ke);
+          int kind = PersonDetector.fieldKeyKind(ix, chars, ks, ke);
+          if (kind > 0) {
+            setLower(kind == 2 ? STRONG : WEAK, "person.label", ks, ke, true);
+            labelCue = true;
+            return;
+          }
+        }
         // "... assigned to: John" not at line start (a ':' opening the text has no words before)
         int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
@@ -2581,8 +2640,10 @@ final class PersonDetector implements Detector {
           || ix.equalsIgnoreCase(j, "chiamo")
           || ix.equalsIgnoreCase(j, "chamo")
           || ix.equalsIgnoreCase(j, "heiße")
-          || ix.equalsIgnoreCase(j, "heisse")) {
-        // "soy Iván", "me llamo", "je m'appelle", "mi chiamo", "me chamo", "ich heiße"
+          || ix.equalsIgnoreCase(j, "heisse")
+          || PersonDetector.introBen(ix, chars, j)) {
+        // "soy Iván", "me llamo", "je m'appelle", "mi chiamo", "me chamo", "ich heiße"; Turkish
+        // and Dutch "ben" ("Merhaba, ben Mehmet", "ik ben Sanne": INTRO_BEN)
         setLower(STRONG, "person.self-intro", j, j, true);
         return true;
       }
@@ -3315,6 +3376,151 @@ final class PersonDetector implements Detector {
         && (c + 1 >= n || chars[ix.start(c + 1)] != '/');
   }
 
+  /**
+   * {@link #VIET_MIDDLE}: the flags of a chain's part after a Vietnamese middle name {@code Van} /
+   * {@code Thi} (token {@code s..e}, written {@code Văn} / {@code Thị} too): a listed first name
+   * loses its {@link PersonNames#NOT_NAME} flag ({@code Nguyen Van An}: {@code An}, also the
+   * article, is a common given name). Read only for a not-name part after two parts. Static so the
+   * reference oracle shares it.
+   */
+  static int afterNameParticle(TextIndex ix, char[] chars, int s, int e, int flags) {
+    if (s != e
+        || (flags & PersonNames.FIRST) == 0
+        || !(ix.equalsIgnoreCase(s, "van")
+            || ix.equalsIgnoreCase(s, "thi")
+            || ix.equalsIgnoreCase(s, "v\u0103n")
+            || ix.equalsIgnoreCase(s, "th\u1ecb"))) {
+      return flags;
+    }
+    return flags & ~PersonNames.NOT_NAME;
+  }
+
+  /**
+   * {@link #INTRO_BEN}: token {@code j} is the lower-case word {@code ben} (Turkish "I am", Dutch
+   * "am": {@code Merhaba, ben Mehmet}, {@code ik ben Sanne}). Static so the reference oracle shares
+   * it.
+   */
+  static boolean introBen(TextIndex ix, char[] chars, int j) {
+    return ix.length(j) == 3 && chars[ix.start(j)] == 'b' && ix.equalsIgnoreCase(j, "ben");
+  }
+
+  /** An inline space and a capitalized word follow token {@code t}. */
+  static boolean capitalAfter(TextIndex ix, int t) {
+    return t + 2 < ix.size()
+        && inline(ix, t + 1)
+        && (ix.flags(t + 2) & TextIndex.INITIAL_UPPER) != 0;
+  }
+
+  /**
+   * {@link #FIELD_KEY}: the last word token of a data key right before the colon {@code c} (a
+   * closing quote skipped: {@code "first_name":}), or -1.
+   */
+  static int fieldKeyEnd(TextIndex ix, char[] chars, int c) {
+    int k = c - 1;
+    if (k >= 0 && (ix.flags(k) & TextIndex.PUNCT) != 0) {
+      char q = chars[ix.start(k)];
+      k = q == '"' || q == '\'' ? k - 1 : -1;
+    }
+    return k >= 0 && (ix.flags(k) & WORD_MASK) == WORD ? k : -1;
+  }
+
+  /**
+   * {@link #FIELD_KEY}: the first token of the key ending at word token {@code e}: up to four words
+   * glued by {@code _}, {@code -} or {@code .} ({@code customer.first_name}).
+   */
+  static int fieldKeyStart(TextIndex ix, char[] chars, int e) {
+    int s = e;
+    for (int q = 0; q < 3 && s >= 2; q++) {
+      int p = s - 1;
+      char c = chars[ix.start(p)];
+      if (ix.length(p) != 1
+          || (c != '_' && c != '-' && c != '.')
+          || (ix.flags(s - 2) & WORD_MASK) != WORD) {
+        break;
+      }
+      s -= 2;
+    }
+    return s;
+  }
+
+  /** Data keys that hold a person's name (compared without {@code _ - .} and case). */
+  private static final List<String> PERSON_KEYS =
+      List.of(
+          "firstname",
+          "lastname",
+          "fullname",
+          "givenname",
+          "familyname",
+          "surname",
+          "middlename",
+          "realname",
+          "customername",
+          "contactname",
+          "clientname",
+          "holdername",
+          "requestername",
+          "callername",
+          "employeename",
+          "patientname",
+          "vorname",
+          "nachname",
+          "prenom",
+          "nombre");
+
+  /**
+   * {@link #FIELD_KEY}: 2 when the key {@code s..e} ends with one of {@link #PERSON_KEYS} ({@code
+   * first_name}, {@code lastName}, {@code customer.full_name}), 1 when it is {@code name} alone (a
+   * weak cue: listed names only, since {@code "name": "Production"} names a thing), else 0. The
+   * key's text must be a word on its own: no letter or digit glued before it.
+   */
+  static int fieldKeyKind(TextIndex ix, char[] chars, int s, int e) {
+    int from = ix.start(s);
+    int to = ix.end(e);
+    if (to - from > 40 || (from > 0 && Character.isLetterOrDigit(chars[from - 1]))) {
+      return 0;
+    }
+    if (compactEnds(chars, from, to, "name") < 0
+        && compactEnds(chars, from, to, "prenom") < 0
+        && compactEnds(chars, from, to, "nombre") < 0) {
+      return 0; // most keys: their last char differs
+    }
+    if (s == e && ix.equalsIgnoreCase(s, "name")) {
+      return 1;
+    }
+    for (String k : PERSON_KEYS) {
+      if (compactEnds(chars, from, to, k) >= 0) {
+        return 2;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Whether {@code chars[from, to)} with {@code _ - .} skipped ends with {@code word} (lower case,
+   * ASCII): the number of chars left before it, or -1 when it does not end with it.
+   */
+  private static int compactEnds(char[] chars, int from, int to, String word) {
+    int i = to - 1;
+    for (int w = word.length() - 1; w >= 0; w--) {
+      while (i >= from && (chars[i] == '_' || chars[i] == '-' || chars[i] == '.')) {
+        i--;
+      }
+      if (i < from || (chars[i] | 0x20) != word.charAt(w)) {
+        return -1;
+      }
+      i--;
+    }
+    return i - from + 1;
+  }
+
+  /**
+   * {@link #HERE_FROM}: an inline space and {@code from} follow the {@code here} at token {@code h}
+   * ({@code Aoife here from the Dublin office}). Static so the reference oracle shares it.
+   */
+  static boolean hereFrom(TextIndex ix, int h) {
+    return h + 2 < ix.size() && inline(ix, h + 1) && ix.equalsIgnoreCase(h + 2, "from");
+  }
+
   /** The places a chat system line says someone joined or left ({@code ... the chat}). */
   private static final NameSet CHAT_PLACES =
       new NameSet(
@@ -3331,9 +3537,9 @@ final class PersonDetector implements Detector {
 
   /**
    * {@link #CHAT_ROLE_SPEAKER}: an inline space at token {@code a}, then {@code has joined the
-   * chat}, {@code joined the conversation}, {@code has left the call} ({@link #CHAT_PLACES}; {@code
-   * have} too): a chat tool's system line names the person before it. Static so the reference
-   * oracle shares it.
+   * chat}, {@code joined the conversation}, {@code has left the call}, {@code entered the chat},
+   * {@code has exited the chat} ({@link #CHAT_PLACES}; {@code have} too): a chat tool's system line
+   * names the person before it. Static so the reference oracle shares it.
    */
   static boolean joinedChat(TextIndex ix, char[] chars, int a) {
     int n = ix.size();
@@ -3348,7 +3554,10 @@ final class PersonDetector implements Detector {
       w += 2;
     }
     if (w + 4 >= n
-        || !(ix.equalsIgnoreCase(w, "joined") || ix.equalsIgnoreCase(w, "left"))
+        || !(ix.equalsIgnoreCase(w, "joined")
+            || ix.equalsIgnoreCase(w, "left")
+            || ix.equalsIgnoreCase(w, "entered")
+            || ix.equalsIgnoreCase(w, "exited"))
         || !inline(ix, w + 1)
         || !ix.equalsIgnoreCase(w + 2, "the")
         || !inline(ix, w + 3)) {

@@ -193,6 +193,7 @@ final class SecretChars {
 
   /** Words that stand for "no value here": never a secret. */
   private static final String[] NON_VALUES = {
+    "!vault", // session 14: an Ansible vault tag ("password: !vault |"), the value on later lines
     "redacted",
     "removed",
     "hidden",

@@ -165,6 +165,8 @@ final class SecretDetector implements Detector {
           || prev == '\''
           || (st + 1 < len && a[st + 1] == '/')) {
         assignment(s, st);
+      } else if (a[st] == ':' && ((prev >= '0' && prev <= '9') || prev == '*')) {
+        SecretPattern.PGPASS.scan(s, st); // "host:5432:db:user:password" (a colon after a port)
       }
     } else if ((f & TextIndex.DASH) != 0
         && s.at(st + 1) == '-'
@@ -375,6 +377,26 @@ final class SecretDetector implements Detector {
         e += d == '\\' ? 2 : 1;
       }
       if (e >= s.length || text.charAt(e) != q) {
+        return;
+      }
+      vs = v + 1;
+      ve = e;
+      quote = q;
+    } else if (q == '{' && !query && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT) {
+      // ODBC_BRACES: "Uid=sa;Pwd={S3cr3t;x};" (ODBC quotes a value in braces); a "{{ var }}" or
+      // "{0}" stays a placeholder (PASSWORD_ASSIGNMENT's guards)
+      int e = v + 1;
+      while (e < s.length
+          && e - v <= MAX_QUOTED
+          && text.charAt(e) != '}'
+          && text.charAt(e) != '\n') {
+        e++;
+      }
+      char after = s.at(e + 1);
+      if (e >= s.length
+          || text.charAt(e) != '}'
+          || s.at(v + 1) == '{'
+          || !(s.at(ks - 1) == ';' || after == ';')) {
         return;
       }
       vs = v + 1;

@@ -67,6 +67,10 @@ final class SecretKeywords {
     new Rule("pwd", PW, Match.WORD, false, false),
     new Rule("pass", PW, Match.WORD, false, false),
     new Rule("pw", PW, Match.WORD, false, false),
+    // session 14: keytool's -storepass / -keypass (also -srcstorepass), wpa_supplicant's psk=
+    new Rule("storepass", PW, Match.SUFFIX, false, false),
+    new Rule("keypass", PW, Match.WORD, false, false),
+    new Rule("psk", PW, Match.WORD, false, false),
     // passwords in other languages ("mot de passe :" is read as "passe")
     new Rule("passwort", PW, Match.SUFFIX, false, false),
     new Rule("kennwort", PW, Match.SUFFIX, false, false),

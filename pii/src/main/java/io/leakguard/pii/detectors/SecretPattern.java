@@ -733,6 +733,110 @@ enum SecretPattern {
     }
   },
 
+  /**
+   * The password field of a PostgreSQL password file line ({@code .pgpass}, {@code pgpass.conf}):
+   * {@code host:port:database:user:password}. Triggered at the {@code :} after the port (digits or
+   * {@code *}; a digit before a {@code :} starts no keyword, so the assignment path skips it); the
+   * five fields must be the whole line (leading blanks allowed), the host hold a letter or a dot,
+   * the port be digits and the password two char classes ({@link #mixed}); or a {@code pgpass} word
+   * must stand within {@link #PGPASS_CUE_WINDOW} chars before the host (then the line may start
+   * with prose: {@code my .pgpass: db01:5432:…}), or after a quoted line on the same line ({@code
+   * echo "…" >> ~/.pgpass}). Guards: database and user start with a letter, digit, {@code _} or
+   * {@code *}; every field is non-empty, without blanks, at most {@link #PGPASS_FIELD} chars; the
+   * password may hold {@code \:} and {@code \\} escapes, no other {@code :}, and runs to the line's
+   * end; placeholders are skipped. Timestamps ({@code 10:14:30}), IPv6 and MAC addresses fail on
+   * the line-start or host test after a few chars. Work: the host is read back at most once per
+   * field (it stops at a {@code :}), each later field read forward by at most three triggers.
+   */
+  PGPASS("pgpass") {
+    @Override
+    boolean scan(SecretScan s, int pos) {
+      char[] a = s.chars;
+      // the port, read back from the ':' after it
+      int p = pos - 1;
+      if (a[p] == '*') {
+        p--;
+      } else {
+        while (p >= 0 && pos - p <= 6 && a[p] >= '0' && a[p] <= '9') {
+          p--;
+        }
+        if (pos - p > 6) {
+          return false;
+        }
+      }
+      if (p < 1 || a[p] != ':') {
+        return false;
+      }
+      int hostEnd = p;
+      int h = hostEnd;
+      boolean letterOrDot = false;
+      while (h > 0 && hostEnd - h < PGPASS_FIELD && pgpassChar(a[h - 1])) {
+        char c = a[h - 1];
+        letterOrDot |= c == '.' || Character.isLetter(c);
+        h--;
+      }
+      if (h == hostEnd) {
+        return false;
+      }
+      letterOrDot |= hostEnd - h == 1 && a[h] == '*';
+      int ls = h;
+      while (ls > 0 && (a[ls - 1] == ' ' || a[ls - 1] == '\t')) {
+        ls--;
+      }
+      boolean ownLine = ls == 0 || a[ls - 1] == '\n' || a[ls - 1] == '\r';
+      char b = a[h - 1 < 0 ? 0 : h - 1];
+      if (!ownLine && b != ' ' && b != '\t' && b != '`' && b != '"') {
+        return false;
+      }
+      // database and user, then the password to the line's end
+      int f = pos + 1;
+      for (int field = 0; field < 2; field++) {
+        int e = f;
+        while (e < s.length && e - f < PGPASS_FIELD && pgpassChar(a[e])) {
+          e++;
+        }
+        char c = s.at(f);
+        if (e == f || s.at(e) != ':' || !(Character.isLetterOrDigit(c) || c == '_' || c == '*')) {
+          return false;
+        }
+        f = e + 1;
+      }
+      int e = f;
+      while (e < s.length && e - f < PGPASS_FIELD) {
+        char c = a[e];
+        if (c == '\\' && e + 1 < s.length && (a[e + 1] == ':' || a[e + 1] == '\\')) {
+          e += 2;
+          continue;
+        }
+        if (c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+          break;
+        }
+        e++;
+      }
+      boolean quoted = e > f + 1 && (a[e - 1] == '`' || a[e - 1] == '"') && a[e - 1] == b;
+      int ve = quoted ? e - 1 : e; // `db01:5432:crm:app:pw` in Markdown, "…" in an echo
+      int r = e;
+      while (r < s.length && (a[r] == ' ' || a[r] == '\t')) {
+        r++;
+      }
+      boolean lineEnd = r >= s.length || a[r] == '\n' || a[r] == '\r';
+      if (!(lineEnd || quoted) || SecretChars.isPlaceholder(s.text, f, ve)) {
+        return false;
+      }
+      // the cue is read last: most lines with a colon after digits fail on the fields above
+      boolean cue = false;
+      if (!(ownLine && letterOrDot && lineEnd && a[pos - 1] != '*' && mixed(s, f, ve))) {
+        cue = pgpassCue(s, h, -1) || (quoted && pgpassCue(s, r, 1));
+        if (!cue) {
+          return false;
+        }
+      }
+      double score = SecretChars.isWeakDefault(s.text, f, ve) ? 0.45 : 0.85;
+      s.report(this, f, ve, score, score, "pgpass", cue ? List.of("pgpass") : List.of());
+      return true;
+    }
+  },
+
   /** Slack incoming webhook URL {@code https://hooks.slack.com/services/T.../B.../...} (whole). */
   SLACK_WEBHOOK("slack-webhook") {
     @Override
@@ -996,6 +1100,43 @@ enum SecretPattern {
       }
     }
     return -1;
+  }
+
+  /** Longest field of a {@link #PGPASS} line. */
+  static final int PGPASS_FIELD = 256;
+
+  /** How far before a {@link #PGPASS} line's host a {@code pgpass} word may stand. */
+  static final int PGPASS_CUE_WINDOW = 160;
+
+  /** A char of a {@link #PGPASS} host, database or user field (no blank, quote or separator). */
+  static boolean pgpassChar(char c) {
+    return c > ' ' && c != ':' && c != '/' && c != '"' && c != '\'' && c != '`' && c != '=';
+  }
+
+  /**
+   * A {@link #PGPASS} password without a cue holds two char classes ({@code Pw2025x}, not {@code
+   * active} in {@code web01:443:nginx:www-data:active}).
+   */
+  static boolean mixed(SecretScan s, int from, int to) {
+    return Integer.bitCount(SecretChars.classes(s.text, from, to)) >= 2;
+  }
+
+  /**
+   * The word {@code pgpass} (any case) lies within {@link #PGPASS_CUE_WINDOW} chars before {@code
+   * h} ({@code dir} -1), or after {@code h} on the same line ({@code dir} 1: {@code echo "…" >>
+   * ~/.pgpass}).
+   */
+  static boolean pgpassCue(SecretScan s, int h, int dir) {
+    for (int k = 0; k < PGPASS_CUE_WINDOW; k++) {
+      int i = dir < 0 ? h - 6 - k : h + k;
+      if (i < 0 || i + 6 > s.length || (dir > 0 && s.chars[i] == '\n')) {
+        return false;
+      }
+      if ((s.chars[i] | 0x20) == 'p' && s.startsWithIgnoreCase("pgpass", i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A prefixed token must not continue a longer base64url word or a dotted name. */

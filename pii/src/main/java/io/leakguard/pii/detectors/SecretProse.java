@@ -424,6 +424,35 @@ final class SecretProse {
 
   private static final String[] REDIS_CLI = {"redis-cli", "redis-benchmark"};
 
+  /**
+   * Guard name: {@code -P value} is read as a password only after {@code sqlcmd} or {@code bcp}
+   * (SQL Server's clients), {@code -w value} only after an OpenLDAP client ({@code ldapsearch},
+   * {@code ldapmodify}...), on the same line; elsewhere {@code -P} and {@code -w} are other
+   * switches ({@code ssh -P}, {@code grep -w}). Like {@link #REDIS_AUTH}.
+   */
+  static final String TOOL_PASSWORD_LETTER = "TOOL_PASSWORD_LETTER";
+
+  private static final String[] SQLCMD = {"sqlcmd", "bcp"};
+
+  private static final String[] LDAP_CLIENTS = {
+    "ldapsearch", "ldapmodify", "ldapadd", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapmodrdn"
+  };
+
+  /**
+   * {@link #REDIS_AUTH} and {@link #TOOL_PASSWORD_LETTER}: the one-letter flag at {@code st} takes
+   * a password for the command before it on its line.
+   */
+  private static boolean passwordLetter(SecretScan s, int st) {
+    char f = s.at(st);
+    if (f == 'a') {
+      return redisCliBefore(s, st - 1);
+    }
+    if (f == 'P') {
+      return commandBefore(s, st - 1, SQLCMD) != null;
+    }
+    return f == 'w' && commandBefore(s, st - 1, LDAP_CLIENTS) != null;
+  }
+
   /** {@link #REDIS_AUTH}: the word {@code redis-cli} before {@code dash} on its line. */
   private static boolean redisCliBefore(SecretScan s, int dash) {
     return commandBefore(s, dash, REDIS_CLI) != null;
@@ -462,11 +491,10 @@ final class SecretProse {
         return false; // "-p 8080" is a port; only the quoted mysql/sshpass form
       }
       rule = passwordRule();
-    } else if (ke - st == 1
-        && s.at(st) == 'a'
-        && s.at(st - 2) == ' '
-        && redisCliBefore(s, st - 1)) {
-      rule = passwordRule(); // REDIS_AUTH: "redis-cli -h 10.1.1.5 -a S3cr3t ping"
+    } else if (ke - st == 1 && s.at(st - 2) == ' ' && passwordLetter(s, st)) {
+      // REDIS_AUTH: "redis-cli -h 10.1.1.5 -a S3cr3t ping"; TOOL_PASSWORD_LETTER: "sqlcmd -U sa
+      // -P 'S3cr3t'", "ldapsearch -D cn=admin -w S3cr3t"
+      rule = passwordRule();
     } else {
       rule = s.match(st, ke, false);
     }
@@ -568,6 +596,9 @@ final class SecretProse {
       vs = netrcValue(s, st, we); // NETRC: "machine h login u password X"
     }
     if (vs < 0) {
+      vs = iosValue(s, st, we); // IOS_PASSWORD: "username admin privilege 15 password 0 X"
+    }
+    if (vs < 0) {
       int v = forValue(s, we); // PASSWORD_FOR: "password for wifi: X"
       if (v > 0) {
         value(s, st, we, v, passwordRule(), ':');
@@ -621,6 +652,52 @@ final class SecretProse {
     }
     int ls = p - 6; // "login" + one blank
     return s.text.regionMatches(true, ls, "login", 0, 5) && isWordStart(s.at(ls - 1)) ? vs : -1;
+  }
+
+  /**
+   * Form name: a Cisco IOS / IOS-XE config line, {@code username NAME [privilege N] password [0] X}
+   * or {@code enable password [0] X}: the value after the keyword and an optional encryption type
+   * {@code 0} (plain text). Types 5, 7, 8, 9 (hashes, and type 7's reversible encoding) are left
+   * out, as a hash is elsewhere. Read only at a password keyword with no link word after it, on a
+   * line starting with {@code username} or {@code enable} (at most {@value #IOS_LOOKBACK} chars
+   * back).
+   */
+  static final String IOS_PASSWORD = "IOS_PASSWORD";
+
+  static final int IOS_LOOKBACK = 96;
+
+  /**
+   * {@link #IOS_PASSWORD}: the value's start, 0 when the line is an IOS line with a hash type (no
+   * value to take), or -1.
+   */
+  private static int iosValue(SecretScan s, int st, int we) {
+    if (s.at(we) != ' ') {
+      return -1;
+    }
+    int ls = st;
+    while (ls > 0 && st - ls <= IOS_LOOKBACK && s.at(ls - 1) != '\n' && s.at(ls - 1) != '\r') {
+      ls--;
+    }
+    if (ls > 0 && s.at(ls - 1) != '\n' && s.at(ls - 1) != '\r') {
+      return -1;
+    }
+    while (ls < st && (s.at(ls) == ' ' || s.at(ls) == '\t')) {
+      ls++;
+    }
+    boolean user = s.text.regionMatches(true, ls, "username ", 0, 9) && ls + 9 < st;
+    boolean enable = ls + 7 == st && s.text.regionMatches(true, ls, "enable ", 0, 7);
+    if (!user && !enable) {
+      return -1;
+    }
+    int v = we + 1;
+    char type = s.at(v);
+    if (type >= '0' && type <= '9' && s.at(v + 1) == ' ') {
+      if (type != '0') {
+        return 0; // "password 7 0822455D0A16", "secret 5 $1$…": a hash type
+      }
+      v += 2;
+    }
+    return SecretChars.is(s.at(v), SecretChars.VALUE) ? v : -1;
   }
 
   /**

@@ -123,7 +123,7 @@ final class PersonDetectorReference implements Detector {
     for (String w :
         List.of(
             "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
-            "heisse", "sono", "chamo")) {
+            "heisse", "sono", "chamo", "ben")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
     for (String w :
@@ -160,7 +160,9 @@ final class PersonDetectorReference implements Detector {
             "wife",
             "manager",
             "boss",
-            "partner")) {
+            "partner",
+            "technician",
+            "engineer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :
@@ -346,6 +348,11 @@ final class PersonDetectorReference implements Detector {
       int last = pe[parts - 1];
       if (codeAround(t, last)) {
         return 0;
+      }
+      if (parts == 1
+          && PersonDetector.introBen(ix, chars, t)
+          && PersonDetector.capitalAfter(ix, t)) {
+        return 0; // INTRO_BEN: "Merhaba, ben Mehmet": the pronoun, not the name Ben
       }
       findCueAt(t);
       if (cueKind != STRONG) {
@@ -634,6 +641,9 @@ final class PersonDetectorReference implements Detector {
           return j;
         }
         int flags = partFlags(s, e, initial);
+        if (parts >= 2 && (flags & P_NOT_NAME) != 0) {
+          flags = PersonDetector.afterNameParticle(ix, chars, ps[parts - 1], pe[parts - 1], flags);
+        }
         if ((flags & (P_NOT_NAME | P_CAMEL)) != 0) {
           if (parts == 0) {
             // NOT_A_NAME / CODE: a lone non-name word; the chain is just this rejected part
@@ -1072,8 +1082,9 @@ final class PersonDetectorReference implements Detector {
           && inlineSpace(a)
           && a + 1 < n
           && ix.equalsIgnoreCase(a + 1, "here")
-          && endsPhrase(a + 1)) {
-        set(WEAK, "person.self-intro", "here", false); // "Nikos here - took over"
+          && (endsPhrase(a + 1) || PersonDetector.hereFrom(ix, a + 1))) {
+        // "Nikos here - took over", "Aoife here from the Dublin office" (HERE_FROM)
+        set(WEAK, "person.self-intro", "here", false);
         return;
       }
       if (cueKind == NONE
@@ -1530,6 +1541,17 @@ final class PersonDetectorReference implements Detector {
           labelCue = true;
           return;
         }
+        // FIELD_KEY: a data key ("first_name": "Haruto", lastName: Sato, "customer.name": …)
+        int ke = PersonDetector.fieldKeyEnd(ix, chars, j);
+        if (ke >= 0 && cueKind != STRONG) {
+          int ks = PersonDetector.fieldKeyStart(ix, chars, ke);
+          int kind = PersonDetector.fieldKeyKind(ix, chars, ks, ke);
+          if (kind > 0) {
+            set(kind == 2 ? STRONG : WEAK, "person.label", lower(ks, ke), true);
+            labelCue = true;
+            return;
+          }
+        }
         // "... assigned to: John" not at line start (a ':' opening the text has no words before)
         int ps0 = j > 0 ? phraseBack(j - 1, 2) : j;
         for (int s = ps0; s < j; s++) {
@@ -1620,8 +1642,10 @@ final class PersonDetectorReference implements Detector {
           || ix.equalsIgnoreCase(j, "chiamo")
           || ix.equalsIgnoreCase(j, "chamo")
           || ix.equalsIgnoreCase(j, "heiße")
-          || ix.equalsIgnoreCase(j, "heisse")) {
-        // "soy Iván", "me llamo", "je m'appelle", "mi chiamo", "me chamo", "ich heiße"
+          || ix.equalsIgnoreCase(j, "heisse")
+          || PersonDetector.introBen(ix, chars, j)) {
+        // "soy Iván", "me llamo", "je m'appelle", "mi chiamo", "me chamo", "ich heiße"; Turkish
+        // and Dutch "ben" ("Merhaba, ben Mehmet", "ik ben Sanne": INTRO_BEN)
         set(STRONG, "person.self-intro", lower(j, j), true);
         return true;
       }

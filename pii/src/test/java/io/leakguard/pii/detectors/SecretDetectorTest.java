@@ -372,6 +372,33 @@ class SecretDetectorTest {
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
+        // session 14: keytool's -storepass/-keypass, wpa_supplicant's psk, sqlcmd -P, ldapsearch -w
+        hit("keytool -list -keystore app.jks -storepass ⟦Ks#Store9x⟧", "password-assignment"),
+        hit(
+            "keytool -importkeystore -srcstorepass ⟦Src#Pass9⟧ -deststorepass ⟦Dst#Pass9⟧",
+            "password-assignment"),
+        hit("keypass: ⟦Kp#2025x⟧", "password-assignment"),
+        hit("psk=\"⟦WpaPsk#2025⟧\"", "password-assignment"),
+        hit("sqlcmd -S sql01 -U sa -P '⟦SqlCmd#77⟧' -Q \"select 1\"", "password-assignment"),
+        hit("SQLCMD.EXE -S sql01 -U sa -P ⟦SqlCmd77x⟧", "password-assignment"),
+        hit(
+            "ldapsearch -x -D \"cn=admin,dc=contoso,dc=com\" -w ⟦LdapB!nd9⟧ -b \"dc=contoso\"",
+            "password-assignment"),
+        // IOS_PASSWORD (session 14): Cisco config lines, plain-text type 0 or no type
+        hit("username admin privilege 15 password 0 ⟦C1sco!2025⟧", "password-prose"),
+        hit("conf t\n username netops password ⟦N3tOps#77⟧\n end", "password-prose"),
+        hit("enable password ⟦En@ble2025x⟧", "password-prose"),
+        // ODBC_BRACES (session 14): ODBC quotes a value in braces
+        hit(
+            "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
+            "connection-string-password"),
+        // PGPASS (session 14): a password file line, own line or after a pgpass cue
+        hit("db01.contoso.local:5432:crm:app_user:⟦Pg$ecret2025⟧", "pgpass"),
+        hit("cat ~/.pgpass\n*:*:*:postgres:⟦S3cr3t!x⟧\n", "pgpass"),
+        hit("  pg-prod-01:5432:*:etl:⟦Etl\\:2025!⟧\r\n", "pgpass"),
+        hit("my pgpass: db01:5432:crm:app_user:⟦Pg$ecret2025⟧", "pgpass"),
+        hit("In .pgpass: `db01:5432:crm:app:⟦Qx7!pw22⟧`", "pgpass"),
+        hit("echo \"db01:5432:crm:app:⟦Pw2025x⟧\" >> ~/.pgpass", "pgpass"),
         hit("PGPASSWORD=⟦S3cr3tPg9⟧ psql -h db01 -U app", "password-assignment"),
         hit("PGPASSWORD='⟦S3cr3t Pg9⟧' pg_dump -h db01 shop", "password-assignment"),
         hit("tool --password ⟦Sup3r$ecret⟧ -h db", "password-assignment"),
@@ -575,6 +602,25 @@ class SecretDetectorTest {
         "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA",
         "C:\\Users\\bob\\secrets\\key.txt",
         "version 10.0.19045.3803",
+        // session 14: -P and -w belong to other tools elsewhere; placeholders in ODBC braces
+        "grep -w Foo123x file.txt",
+        "ssh -P 2222 host",
+        "scp -P 2222 Report2025x.pdf host:",
+        "Server=x;Pwd={0};Database=y",
+        "Server=x;Password={{ db_pass }};",
+        "Server=x;Password={your_password};",
+        "monkeypass=Abc123x",
+        "db_password: !vault |",
+        "username admin privilege 15 password 7 0822455D0A16",
+        "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
+        "the username field and password 0 are required",
+        // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
+        "web01:443:nginx:www-data:active",
+        "the line db01:5432:crm:app:Pw2025x is in the file",
+        "x:db01:5432:crm:app:Pw2025x",
+        "at 10:14:30:12:45 the job",
+        "[10:14:30] started:ok:Run2",
+        "localhost:5432:mydb:myuser:<your-password>",
         // near misses of prefixed tokens
         "ghp_short",
         "AKIA1234",
@@ -701,6 +747,8 @@ class SecretDetectorTest {
         Arguments.of("long keyword", "a".repeat(n) + "_password=x", 1),
         Arguments.of("token=token=", "token=".repeat(n / 6), 0),
         Arguments.of("key:key:", "key: ".repeat(n / 5), 0),
+        Arguments.of("1:1:1:", "1:".repeat(n / 2), 0),
+        Arguments.of("pgpass host:5432: repeated", "pgpass h:5432:d:u:".repeat(n / 18), 0),
         Arguments.of("<password> repeated", "<password>".repeat(n / 10), 0),
         Arguments.of("unclosed quotes", "password=\"".repeat(m / 10), -1));
   }
