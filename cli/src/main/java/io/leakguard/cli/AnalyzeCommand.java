@@ -155,7 +155,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         id = MAPPER.getNodeFactory().numberNode(lineNo);
       }
     }
-    List<PiiFinding> findings = analyzer.analyze(text);
+    // a JSONL record's field name is its label (--text-field first_name: a bare name is a name)
+    List<PiiFinding> findings = analyzer.analyze(text, input.equals("text") ? null : textField);
     g.writeStartObject();
     g.writeFieldName("id");
     MAPPER.writeTree(g, id);

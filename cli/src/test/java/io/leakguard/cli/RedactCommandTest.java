@@ -190,6 +190,54 @@ class RedactCommandTest {
   }
 
   @Test
+  void aColumnOrFieldNameIsTheLabelOfItsValue() throws Exception {
+    // a bare "Maria" or "536221234" carries no cue; its column or field name says what it is
+    Path csv =
+        write(
+            "people.csv",
+            "customer_id,first_name,last_name,ssn,subject\n"
+                + "10423,Maria,Gonzalez,536221234,Maria\n"
+                + "10424,Wei,Zhang,,Contoso Widget Pro\n");
+    Run r =
+        run(
+            "redact",
+            csv.toString(),
+            "--field",
+            "first_name",
+            "--field",
+            "last_name",
+            "--field",
+            "ssn",
+            "--field",
+            "subject",
+            "--verify");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "customer_id,first_name,last_name,ssn,subject\n"
+                + "10423,<PERSON>,<PERSON>,<US_SSN>,Maria\n"
+                + "10424,<PERSON>,<PERSON>,,Contoso Widget Pro\n");
+    Path jsonl =
+        write(
+            "people.jsonl",
+            "{\"contact\": {\"FirstName\": \"Maria\", \"mobile\": \"4255550143\"},"
+                + " \"note\": \"Maria\"}\n");
+    r =
+        run(
+            "redact",
+            jsonl.toString(),
+            "--field",
+            "contact.FirstName",
+            "--field",
+            "contact.mobile");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .isEqualTo(
+            "{\"contact\":{\"FirstName\":\"<PERSON>\",\"mobile\":\"<PHONE_NUMBER>\"},"
+                + "\"note\":\"Maria\"}\n");
+  }
+
+  @Test
   void eachRecordKeepsItsLineEnding() throws Exception {
     // a Windows file (Excel's CSV, a Notepad log) stays CRLF; a mixed file stays mixed
     Path txt = write("crlf.txt", "hello xyz@contoso.com\r\nplain line\r\nlast xyz@contoso.com\n");

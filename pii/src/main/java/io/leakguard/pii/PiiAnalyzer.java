@@ -65,6 +65,36 @@ public final class PiiAnalyzer {
     return engine.analyze(Objects.requireNonNull(text, "text"));
   }
 
+  /**
+   * Finds PII in {@code text}, the value of the field, column or key named {@code fieldName} (for
+   * example {@code first_name}, {@code customer.phone}, {@code ContactEmail}, {@code
+   * messages[*].body}). A name that says what its value is ({@link FieldLabel}: name, phone, ssn,
+   * iban, card, email, password, ip...) is read as a label before the value, the way a person reads
+   * {@code First name: Maria} on a form, so a bare {@code Maria} or {@code 536221234} in such a
+   * field is found; any other name ({@code subject}, {@code body}, {@code customer_id}, null) gives
+   * exactly {@link #analyze(String)}. Spans are offsets into {@code text}; the label itself never
+   * yields a finding. Structured stores (CSV columns, JSON fields, database columns) call this;
+   * free text calls {@link #analyze(String)}.
+   *
+   * @throws DetectionException when a detector fails (the message holds no text)
+   */
+  public List<PiiFinding> analyze(String text, String fieldName) {
+    Objects.requireNonNull(text, "text");
+    String label = FieldLabel.prefix(fieldName);
+    if (label.isEmpty()) {
+      return engine.analyze(text);
+    }
+    List<PiiFinding> all = engine.analyze(label + text);
+    int p = label.length(); // ASCII: as many code points as chars
+    List<PiiFinding> out = new ArrayList<>(all.size());
+    for (PiiFinding f : all) {
+      if (f.charEnd() > p) {
+        out.add(f.shifted(p)); // a span reaching into the label is cut at the value's start
+      }
+    }
+    return out;
+  }
+
   public Set<EntityType> entities() {
     return EnumSet.copyOf(entities);
   }

@@ -168,6 +168,22 @@ public final class PiiFinding {
     return !"standard".equals(form);
   }
 
+  /**
+   * This finding in a text that lacks the first {@code by} code points of the analyzed one, all of
+   * them single chars (a field label, see {@link PiiAnalyzer#analyze(String, String)}); a span
+   * starting inside them starts at 0. The explanation stays deferred.
+   */
+  PiiFinding shifted(int by) {
+    int s = Math.max(0, start - by);
+    int cs = Math.max(0, charStart - by);
+    if (source != null) {
+      return new PiiFinding(
+          type, s, end - by, cs, charEnd - by, score, detector, form, source, normalizations);
+    }
+    return new PiiFinding(
+        type, s, end - by, cs, charEnd - by, score, detector, form, canonical, explanation);
+  }
+
   /** The canonical value (raw PII!), e.g. {@code xyz@contoso.com}, {@code 4111111111111111}. */
   public String canonical() {
     return canonical;

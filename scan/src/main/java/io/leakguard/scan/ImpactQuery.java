@@ -144,7 +144,7 @@ public final class ImpactQuery {
             }
             List<PiiFinding> fs;
             try {
-              fs = analyzer.analyze(v);
+              fs = analyzer.analyze(v, cols.get(i)); // the column's name is its label
             } catch (DetectionException e) {
               hit = true; // fail closed: unchecked counts as affected
               continue;

@@ -99,7 +99,7 @@ public final class ScanAccumulator {
     }
     List<PiiFinding> findings;
     try {
-      findings = analyzer.analyze(value);
+      findings = analyzer.analyze(value, location); // its last segment (the column) is a label
     } catch (DetectionException e) {
       warnings.add(
           new Warning(

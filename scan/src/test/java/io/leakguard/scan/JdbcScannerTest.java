@@ -228,4 +228,34 @@ class JdbcScannerTest {
           .doesNotContain("device_sessions.created", "device_sessions.attempts");
     }
   }
+
+  @Test
+  void aBareValueIsReadWithItsColumnNameAsLabel() throws Exception {
+    // "Maria" or "536221234" alone carries no cue; first_name and ssn say what they are
+    try (Connection admin = pg.getPostgresDatabase().getConnection();
+        Statement s = admin.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS crm");
+      s.execute("CREATE DATABASE crm");
+    }
+    try (Connection c = pg.getDatabase("postgres", "crm").getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE customers (id BIGINT PRIMARY KEY, \"FirstName\" TEXT, last_name TEXT,"
+              + " ssn VARCHAR(11), mobile TEXT, product_name TEXT, notes TEXT)");
+      s.execute(
+          "INSERT INTO customers VALUES (1, 'Maria', 'Gonzalez', '536221234', '4255550143',"
+              + " 'Contoso Widget Pro', 'Maria'), (2, 'Wei', 'Zhang', NULL, NULL,"
+              + " 'Azure Backup Vault', 'called back')");
+    }
+    try (Connection c = pg.getDatabase("postgres", "crm").getConnection()) {
+      ScanReport r = JdbcScanner.builder(c, ANALYZER).build().scan();
+      assertThat(counts(r))
+          .containsOnly(
+              Map.entry("customers.firstname", Map.of(EntityType.PERSON, 2L)),
+              Map.entry("customers.last_name", Map.of(EntityType.PERSON, 2L)),
+              Map.entry("customers.ssn", Map.of(EntityType.US_SSN, 1L)),
+              Map.entry("customers.mobile", Map.of(EntityType.PHONE_NUMBER, 1L)));
+      assertThat(r.locations().toString()).doesNotContain("Maria", "Gonzalez", "536221234");
+    }
+  }
 }

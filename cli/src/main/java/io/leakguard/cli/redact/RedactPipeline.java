@@ -531,7 +531,7 @@ public final class RedactPipeline {
       path.apply(
           root,
           (p, t) -> {
-            Redaction red = redactor.redact(t);
+            Redaction red = redactor.redact(t, p); // the field's name is its label
             if (red.changed()) {
               fields.add(new Field(p, red));
               return TextNode.valueOf(red.text());
@@ -568,7 +568,7 @@ public final class RedactPipeline {
     List<String> outCells = new ArrayList<>(cells);
     for (String col : columns) {
       int idx = src.columns.get(col);
-      Redaction red = redactor.redact(cells.get(idx));
+      Redaction red = redactor.redact(cells.get(idx), col);
       if (red.changed()) {
         fields.add(new Field(col, red));
         outCells.set(idx, red.text());
@@ -634,7 +634,7 @@ public final class RedactPipeline {
     }
     if (verify) {
       for (Field f : fields) {
-        List<PiiFinding> left = redactor.verify(f.redaction());
+        List<PiiFinding> left = redactor.verify(f.redaction(), f.path());
         if (!left.isEmpty()) {
           Outcome q =
               quarantine(

@@ -205,6 +205,9 @@ final class NumberGuards {
         char c = text.charAt(idx.start(t));
         int nf = t + 1 < n ? idx.flags(t + 1) : 0;
         String guard = c == ',' && s.groupLength(to - 1) > AMOUNT_MAX_GROUP ? null : after(c, nf);
+        if (guard != null && c == '\\' && escapedQuote(text, idx, t)) {
+          guard = null; // ESCAPED_QUOTE: {\"phone\":\"4255550143\"}, JSON logged as a string
+        }
         if (guard != null) {
           return guard;
         }
@@ -232,6 +235,17 @@ final class NumberGuards {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code ESCAPED_QUOTE}: the backslash token {@code t} escapes the quote right after it ({@code
+   * \"}), as in a JSON document logged inside a string: the value ends there, no path goes on.
+   */
+  private static boolean escapedQuote(String text, TextIndex idx, int t) {
+    int e = idx.start(t) + 1;
+    return idx.length(t) == 1
+        && e < text.length()
+        && (text.charAt(e) == '"' || text.charAt(e) == '\'');
   }
 
   private static String before(char c, int pf) {

@@ -2202,6 +2202,90 @@ final class PersonDetector implements Detector {
       return punct(c, ',') && inlineSpace(c + 1) && capWord(c + 2) && addressAfter(c + 2);
     }
 
+    /** {@link #invertedSpeaker}: a colon after the name. */
+    static final int SPEAKER_COLON = 1;
+
+    /** {@link #invertedSpeaker}: a clock time after the name, to the line end or a colon. */
+    static final int SPEAKER_TIME = 2;
+
+    /**
+     * INVERTED_SPEAKER: an inverted name ({@code lead} .. the given name ending at {@code end})
+     * that stands where a chat transcript puts its speaker: after only the line start, bullets or a
+     * bracketed time stamp, and before a colon ({@link #SPEAKER_COLON}: {@code [9:14 AM] Nakamura,
+     * Hiroshi: ...}) or a clock time that ends the line or a colon ({@link #SPEAKER_TIME}: {@code
+     * Nakamura, Hiroshi 9:14 AM}, the header of a Teams message copied as text). An organization in
+     * parentheses may come between ({@code Nakamura, Hiroshi (Contoso) 9:14 AM}). Returns 0 when
+     * neither.
+     */
+    int invertedSpeaker(int lead, int end) {
+      int a = end + 1;
+      if (a >= n || !(punct(a, ':') || inlineSpace(a)) || !lineStartBefore(lead)) {
+        return 0;
+      }
+      if (inlineSpace(a) && punct(a + 1, '(')) {
+        int c = a + 2;
+        while (c < n && c < a + 12 && !punct(c, ')') && !newlineSpace(c)) {
+          c++;
+        }
+        if (!punct(c, ')')) {
+          return 0;
+        }
+        a = c + 1;
+      }
+      if (punct(a, ':') && !punct(a + 1, '/') && !punct(a + 1, ':')) {
+        return SPEAKER_COLON;
+      }
+      if (!inlineSpace(a) || !clock(a + 1)) {
+        return 0;
+      }
+      int e = a + 4; // after "9", ":", "14"
+      if (inlineSpace(e) && meridiem(e + 1)) {
+        e += 2;
+      }
+      return e >= n || newlineSpace(e) || punct(e, ':') ? SPEAKER_TIME : 0;
+    }
+
+    /** One part of an inverted name is listed ("Lunch, Cafeteria 12:30 PM" is a calendar line). */
+    static boolean listedPart(int fLast, int fFirst) {
+      return (fLast & P_LAST) != 0 || (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
+    }
+
+    /** Token {@code t} starts a clock time: one or two digits, a colon, two digits. */
+    boolean clock(int t) {
+      return t + 2 < n
+          && (ix.flags(t) & TextIndex.DIGIT) != 0
+          && ix.length(t) <= 2
+          && punct(t + 1, ':')
+          && (ix.flags(t + 2) & TextIndex.DIGIT) != 0
+          && ix.length(t + 2) == 2;
+    }
+
+    /** Token {@code t} (in range or not) is {@code AM} or {@code PM}, any case. */
+    boolean meridiem(int t) {
+      return t < n && word(t) && (ix.equalsIgnoreCase(t, "am") || ix.equalsIgnoreCase(t, "pm"));
+    }
+
+    /**
+     * A bracketed clock time right before token {@code tok}: {@link #timeStampBefore}, or one that
+     * ends with {@code AM}/{@code PM} ({@code [9:14 AM]}).
+     */
+    boolean timeBefore(int tok) {
+      if (timeStampBefore(tok)) {
+        return true;
+      }
+      int k = tok - 1;
+      if (inlineSpace(k)) {
+        k--;
+      }
+      if (!punct(k, ']') || !meridiem(k - 1) || !inlineSpace(k - 2)) {
+        return false;
+      }
+      k -= 3;
+      return k >= 2
+          && (ix.flags(k) & TextIndex.DIGIT) != 0
+          && (punct(k - 1, ':') || punct(k - 1, '.'));
+    }
+
     /** A bracketed time stamp ({@code [10:14:30]}) right before token {@code tok}. */
     boolean timeStampBefore(int tok) {
       int k = tok - 1;
@@ -2902,7 +2986,10 @@ final class PersonDetector implements Detector {
       boolean addr = quotedAddr || addressAfter(end);
       boolean strongCue =
           labelCue || addr || (cueKind == STRONG && !"person.greeting".equals(cuePattern));
-      if (!strongCue && cueKind != WEAK) {
+      // INVERTED_SPEAKER: "[9:14 AM] Nakamura, Hiroshi: can you..." (directories show "Last,
+      // First"), "Nakamura, Hiroshi 9:14 AM" (a Teams message header copied as text)
+      int speaker = strongCue ? 0 : invertedSpeaker(lead, end);
+      if (!strongCue && cueKind != WEAK && speaker == 0) {
         return 0;
       }
       boolean closes =
@@ -2930,6 +3017,15 @@ final class PersonDetector implements Detector {
       }
       // both listed the right way round: "took over from Moreau, Ana", "Cx Reddy, Nadia ok"
       boolean both = (fLast & P_LAST) != 0 && (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
+      if (speaker != 0) {
+        // before a colon: a bracketed time, or both parts listed ("Paris, France:" is no speaker);
+        // before a clock time: one part listed ("Lunch, Cafeteria 12:30 PM" is a calendar line)
+        if (speaker == SPEAKER_COLON ? !both && !timeBefore(lead) : !listedPart(fLast, fFirst)) {
+          return 0;
+        }
+        strongCue = true;
+        closes = true;
+      }
       // after a weak cue an unlisted surname needs the phrase to close: "from Ivanov, Liam."
       boolean firstListed = (fFirst & P_FIRST) != 0 && (fFirst & P_AMBIG) == 0;
       if (!strongCue && !both && !(firstListed && closes && (fLast & P_CAPS) == 0)) {
@@ -2961,7 +3057,10 @@ final class PersonDetector implements Detector {
           Candidate.builder(EntityType.PERSON, start, stop)
               .baseScore(listed ? 0.4 : 0.3)
               .score(score)
-              .pattern(addr && cueKind == NONE ? "person.address" : cuePattern)
+              .pattern(
+                  cueKind != NONE
+                      ? cuePattern
+                      : addr ? "person.address" : speaker != 0 ? "person.speaker" : cuePattern)
               .validation(listed ? "name-list" : "none")
               .contextWords(cueWordList())
               .canonical(canonical)

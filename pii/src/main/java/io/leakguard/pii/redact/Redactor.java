@@ -72,10 +72,22 @@ public final class Redactor {
    *     quarantines the record)
    */
   public Redaction redact(String text) {
+    return redact(text, null);
+  }
+
+  /**
+   * Finds PII in {@code text}, the value of the field or column {@code fieldName} ({@link
+   * PiiAnalyzer#analyze(String, String)}: {@code first_name} holding {@code Maria} is a name), and
+   * redacts it.
+   *
+   * @throws io.leakguard.pii.DetectionException when a detector fails (fail closed: the caller
+   *     quarantines the record)
+   */
+  public Redaction redact(String text, String fieldName) {
     if (analyzer == null) {
       throw new IllegalStateException("this redactor has no analyzer: use apply(text, findings)");
     }
-    return apply(text, analyzer.analyze(text));
+    return apply(text, analyzer.analyze(text, fieldName));
   }
 
   /**
@@ -187,12 +199,22 @@ public final class Redactor {
    * @throws io.leakguard.pii.DetectionException when a detector fails
    */
   public List<PiiFinding> verify(Redaction redaction) {
+    return verify(redaction, null);
+  }
+
+  /**
+   * {@link #verify(Redaction)} for the value of the field or column {@code fieldName}, read with
+   * its label as {@link #redact(String, String)} read it.
+   *
+   * @throws io.leakguard.pii.DetectionException when a detector fails
+   */
+  public List<PiiFinding> verify(Redaction redaction, String fieldName) {
     if (analyzer == null) {
       throw new IllegalStateException("this redactor has no analyzer");
     }
     String t = redaction.text();
     List<PiiFinding> left = new ArrayList<>();
-    for (PiiFinding f : analyzer.analyze(t)) {
+    for (PiiFinding f : analyzer.analyze(t, fieldName)) {
       if (!policy.redacts(f.type()) || f.score() < policy.minScore()) {
         continue;
       }
