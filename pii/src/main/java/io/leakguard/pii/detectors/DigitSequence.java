@@ -363,7 +363,9 @@ final class DigitSequence {
       return false;
     }
     if (isDigitToken(idx, t - 1)) {
-      return leadGroup(c, idx, t - 1) && isDigitToken(idx, t + 1) && idx.length(t + 1) >= 3
+      return (leadGroup(c, idx, t - 1) || areaAfterPrefix(c, idx, t - 1))
+              && isDigitToken(idx, t + 1)
+              && idx.length(t + 1) >= 3
           || nanpSlash(c, idx, t);
     }
     return t >= 2
@@ -371,9 +373,53 @@ final class DigitSequence {
         && oneBlank(c, idx, t - 1)
         && oneBlank(c, idx, t + 1)
         && isDigitToken(idx, t - 2)
-        && leadGroup(c, idx, t - 2)
+        && (leadGroup(c, idx, t - 2) || areaAfterPrefix(c, idx, t - 2))
         && isDigitToken(idx, t + 2)
         && idx.length(t + 2) >= 2;
+  }
+
+  /**
+   * True when the slash joins after the second or third group of a run ({@link #read}): the area
+   * code before it follows a {@code (0)} trunk prefix or an international prefix ({@link
+   * #areaAfterPrefix}). Only asked at a slash token.
+   */
+  static boolean slashAfterPrefix(char[] c, TextIndex idx, int t) {
+    int area = isDigitToken(idx, t - 1) ? t - 1 : t - 2;
+    return area > 0 && isDigitToken(idx, area) && areaAfterPrefix(c, idx, area);
+  }
+
+  /**
+   * An area code of 1 to 5 digits (token {@code t}) right after a {@code (0)} trunk prefix, glued
+   * or after one blank ({@code +49 (0)171/1234567}, {@code +49 (0) 89 / 123 456 78}, session 14),
+   * or of 1 to 4 digits after one blank and an international prefix {@code 00} plus 1-3 digits or
+   * {@code +} plus 1-3 digits ({@code 0043 1 / 234 56 78}, {@code +43 1 / 234 56 78}). Read at a
+   * slash token only.
+   */
+  private static boolean areaAfterPrefix(char[] c, TextIndex idx, int t) {
+    int len = idx.length(t);
+    if (len > 5 || t < 2) {
+      return false;
+    }
+    int k = t - 1;
+    if (oneBlank(c, idx, k)) {
+      k--;
+    }
+    if (idx.length(k) == 1 && c[idx.start(k)] == ')') {
+      return k >= 2
+          && idx.length(k - 1) == 1
+          && c[idx.start(k - 1)] == '0'
+          && idx.length(k - 2) == 1
+          && c[idx.start(k - 2)] == '(';
+    }
+    if (k != t - 2 || len > 4 || !isDigitToken(idx, k)) {
+      return false;
+    }
+    int cc = idx.length(k);
+    int s = idx.start(k);
+    if (cc >= 3 && cc <= 5 && c[s] == '0' && c[s + 1] == '0') {
+      return true;
+    }
+    return cc <= 3 && c[s] != '0' && k > 0 && idx.length(k - 1) == 1 && c[idx.start(k - 1)] == '+';
   }
 
   /**
@@ -496,7 +542,7 @@ final class DigitSequence {
           } else if (p == ',' && isWord && idx.length(next) == 1) {
             bit = GAP_COMMA; // only after a digit word; the next group must be one too
           } else if (p == '/'
-              && groups == 1
+              && (groups == 1 || groups <= 3 && !slashBefore() && slashAfterPrefix(c, idx, next))
               && gapTokens <= 1
               && !isWord
               && slashJoins(c, idx, next)) {
@@ -541,6 +587,16 @@ final class DigitSequence {
     groupStart[groups] = digits;
     endToken = groups == 0 ? t + 1 : groupToken[groups - 1] + 1;
     return groups > 0;
+  }
+
+  /** True when a gap before one of the groups read so far holds a slash. */
+  private boolean slashBefore() {
+    for (int g = 1; g < groups; g++) {
+      if ((gap[g] & GAP_SLASH) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
