@@ -41,6 +41,14 @@ final class DigitSequence {
    */
   static final int GAP_SLASH = 1 << 7;
 
+  /**
+   * One tab between two groups of exactly four digits (session 14: a card number pasted from a
+   * spreadsheet or a form with tab stops, {@code 4111\t1111\t1111\t1111}). Only the card detector
+   * takes a window with such a gap; a column of years or amounts in a TSV row fails its Luhn check
+   * nine times in ten and is no card either way.
+   */
+  static final int GAP_TAB = 1 << 8;
+
   /** Most {@code >} quote markers (and their spaces) allowed after a line break in one gap. */
   static final int MAX_QUOTE_TOKENS = 16;
 
@@ -68,6 +76,9 @@ final class DigitSequence {
 
   /** True when the run continues past this chunk. */
   boolean truncated;
+
+  /** True when a gap of this chunk holds a {@link #GAP_TAB}. */
+  boolean tabs;
 
   /** Token index just past the last group. */
   int endToken;
@@ -459,6 +470,7 @@ final class DigitSequence {
     digits = 0;
     groups = 0;
     truncated = false;
+    tabs = false;
     int n = idx.size();
     int pendingGap = 0;
     int cur = t;
@@ -523,8 +535,15 @@ final class DigitSequence {
             }
             gapFlags |= GAP_NEWLINE | GAP_SPACE;
           } else {
-            if (l > 3 || c[idx.start(next)] == '\t') {
+            if (l > 3) {
               break;
+            }
+            if (c[idx.start(next)] == '\t') {
+              if (!tabJoins(cur, next, l, isWord, gapTokens)) {
+                break;
+              }
+              gapFlags |= GAP_TAB;
+              tabs = true;
             }
             gapFlags |= GAP_SPACE;
           }
@@ -587,6 +606,21 @@ final class DigitSequence {
     groupStart[groups] = digits;
     endToken = groups == 0 ? t + 1 : groupToken[groups - 1] + 1;
     return groups > 0;
+  }
+
+  /**
+   * A {@link #GAP_TAB}: the blank token {@code t} (length {@code l}) is one tab alone in the gap,
+   * right after the 4-digit group {@code cur} and right before a 4-digit token. Asked only when a
+   * gap holds a tab.
+   */
+  private boolean tabJoins(int cur, int t, int l, boolean isWord, int gapTokens) {
+    return l == 1
+        && gapTokens == 0
+        && !isWord
+        && idx.length(cur) == 4
+        && t + 1 < idx.size()
+        && isDigitToken(idx, t + 1)
+        && idx.length(t + 1) == 4;
   }
 
   /** True when a gap before one of the groups read so far holds a slash. */

@@ -192,6 +192,9 @@ final class PhoneDetector implements Detector {
           break;
         }
         int end = to;
+        if (s.tabs && (s.gapsWithin(from, to) & DigitSequence.GAP_TAB) != 0) {
+          continue; // "4111\t1111": only a card is read across a tab
+        }
         if (NumberGuards.endsWithTime(text, idx, s, to)) {
           continue; // "... 10:30": the hour is not part of the number
         }

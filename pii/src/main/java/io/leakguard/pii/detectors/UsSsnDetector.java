@@ -125,9 +125,12 @@ final class UsSsnDetector implements Detector {
       while (to <= s.groups && s.groupStart[to] - d0 < 9) {
         to++;
       }
-      if (to > s.groups || s.groupStart[to] - d0 != 9 || !NumberGuards.boundary(s, to)) {
+      if (to > s.groups
+          || s.groupStart[to] - d0 != 9
+          || !NumberGuards.boundary(s, to)
+          || s.tabs && (s.gapsWithin(from, to) & DigitSequence.GAP_TAB) != 0) {
         from++;
-        continue;
+        continue; // a tab joins only a card's groups
       }
       if (!rules(s.digit, d0)
           || NumberGuards.shape(s, from, to) != null
