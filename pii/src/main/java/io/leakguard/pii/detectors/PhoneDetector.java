@@ -83,7 +83,14 @@ final class PhoneDetector implements Detector {
           "contato",
           "telefone",
           "mob",
-          "ph");
+          "ph",
+          // call verbs (session 14): "bel me op 06-12345678", "rufen Sie mich unter 0171 2345678
+          // an"
+          "bel",
+          "bellen",
+          "anrufen",
+          "rufen",
+          "rückruf");
 
   /**
    * The region a non-English phone word points to, tried first on the national-format path so the
@@ -108,7 +115,12 @@ final class PhoneDetector implements Detector {
           java.util.Map.entry("nummer", "NL"),
           java.util.Map.entry("mobiel", "NL"),
           java.util.Map.entry("telefoon", "NL"),
-          java.util.Map.entry("telefoonnummer", "NL"));
+          java.util.Map.entry("telefoonnummer", "NL"),
+          java.util.Map.entry("bel", "NL"),
+          java.util.Map.entry("bellen", "NL"),
+          java.util.Map.entry("anrufen", "DE"),
+          java.util.Map.entry("rufen", "DE"),
+          java.util.Map.entry("rückruf", "DE"));
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
