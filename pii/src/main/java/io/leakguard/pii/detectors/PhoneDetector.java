@@ -547,6 +547,25 @@ final class PhoneDetector implements Detector {
   }
 
   /**
+   * Guard {@code BANK_NUMBER} (session 14): banking words that make an ungrouped run after the word
+   * {@code number} a bank number, not a national phone number ({@code routing number 021000021},
+   * {@code ABA number 011000015}, {@code account number 0123456789}, {@code Kontonummer}); {@code
+   * account} alone is not one ({@code the number on your account: 07700900123}).
+   */
+  static final Set<String> BANK_WORDS =
+      Set.of(
+          "routing",
+          "aba",
+          "rtn",
+          "sort",
+          "iban",
+          "konto",
+          "kontonummer",
+          "account number",
+          "acct number",
+          "account no");
+
+  /**
    * Identifier words that stop a number with only a NANP shape ({@link #shapedNanp}): those of
    * {@link NumberGuards#NEGATIVE_CONTEXT} and more ({@code account number 830-166-1318}, {@code
    * serial 830-166-1318}, {@code error code 800-123-4567}).
@@ -780,6 +799,9 @@ final class PhoneDetector implements Detector {
     int d1 = s.groupStart[to];
     if (words.isEmpty()) {
       return writtenNational(ctx, s, from, to, regions, start, stop);
+    }
+    if (to - from == 1 && !ctx.contextWords(start, stop, CONTEXT_WINDOW, BANK_WORDS).isEmpty()) {
+      return null; // BANK_NUMBER: "routing number 021000021" is no Irish phone number
     }
     for (String w : words) {
       String r = WORD_REGION.get(w);
