@@ -315,7 +315,7 @@ final class DigitSequence {
   static boolean mayHold(TextIndex idx, int t, int need) {
     int n = idx.size();
     char[] c = idx.chars();
-    int digits = 0;
+    int digits = leadingOh(idx, t) ? 1 : 0;
     int gap = 0;
     for (int k = t; k < n; k++) {
       int f = idx.flags(k);
@@ -333,6 +333,9 @@ final class DigitSequence {
         digits++;
       } else if (k > t && (glued = gluedExtension(idx, k)) > 0) {
         return digits + glued >= need; // a glued extension ends the run
+      } else if (k > t && repeated(idx, k) > 0) {
+        digits += repeated(idx, k); // "double nine": read at the end of a run only
+        k += 2;
       } else {
         return false;
       }
@@ -473,37 +476,48 @@ final class DigitSequence {
     tabs = false;
     int n = idx.size();
     int pendingGap = 0;
-    int cur = t;
+    int cur = leadingOh(idx, t) ? t - 2 : t; // "oh seven seven ...": a spoken leading zero
+    int first = cur;
     while (cur < n) {
       boolean isWord;
       int wd = -1;
       int glued = -1;
+      int times = 1;
       if (isDigitToken(idx, cur)) {
         isWord = false;
-      } else if (cur > t && (glued = gluedExtension(idx, cur)) > 0) {
+      } else if (cur > first && (glued = gluedExtension(idx, cur)) > 0) {
         isWord = false; // "1663x049": the digits before the extension are the last group
       } else {
         wd = wordDigit(idx, cur);
         if (wd < 0) {
-          break;
+          times = cur > first ? repeated(idx, cur) : 0;
+          if (times == 0) {
+            break;
+          }
+          wd = wordDigit(idx, cur + 2); // "double nine": one group of two digits
         }
         isWord = true;
       }
-      int len = isWord ? 1 : glued > 0 ? glued : idx.length(cur);
+      int len = isWord ? times : glued > 0 ? glued : idx.length(cur);
       if (groups == MAX_GROUPS || digits + len > MAX_DIGITS) {
         truncated = true;
         break;
       }
       int g = groups++;
       groupStart[g] = digits;
+      int s = idx.start(cur);
+      if (times > 1) {
+        cur += 2; // the group's token is its digit word
+      }
       groupToken[g] = cur;
       gap[g] = pendingGap;
       word[g] = isWord;
-      int s = idx.start(cur);
       groupCharStart[g] = s;
       groupCharEnd[g] = glued > 0 ? s + glued : idx.end(cur);
       if (isWord) {
-        digit[digits++] = (byte) (wd == 10 ? 0 : wd);
+        for (int k = 0; k < times; k++) {
+          digit[digits++] = (byte) (wd == 10 ? 0 : wd);
+        }
       } else {
         for (int k = 0; k < len; k++) {
           digit[digits++] = (byte) (c[s + k] - '0');
@@ -578,10 +592,11 @@ final class DigitSequence {
         } else {
           ok =
               (gapFlags & GAP_COMMA) != 0
-                  ? wordDigit(idx, next) >= 0
+                  ? wordDigit(idx, next) >= 0 || repeated(idx, next) > 0
                   : isDigitToken(idx, next)
                       || wordDigit(idx, next) >= 0
-                      || gluedExtension(idx, next) > 0;
+                      || gluedExtension(idx, next) > 0
+                      || isWord && repeated(idx, next) > 0;
           break;
         }
         next++;
@@ -621,6 +636,39 @@ final class DigitSequence {
         && t + 1 < idx.size()
         && isDigitToken(idx, t + 1)
         && idx.length(t + 1) == 4;
+  }
+
+  /**
+   * 2 or 3 when token {@code t} is {@code double} or {@code triple} (any case) and one blank and a
+   * digit word follow ({@code double nine}, {@code triple oh}: a number read out, session 14); 0
+   * otherwise. Asked only where a run would end (a word that is no digit word), never per token.
+   */
+  static int repeated(TextIndex idx, int t) {
+    if (idx.length(t) != 6 || t + 2 >= idx.size()) {
+      return 0;
+    }
+    int times;
+    if (idx.equalsIgnoreCase(t, "double")) {
+      times = 2;
+    } else if (idx.equalsIgnoreCase(t, "triple")) {
+      times = 3;
+    } else {
+      return 0;
+    }
+    return oneBlank(idx.chars(), idx, t + 1) && wordDigit(idx, t + 2) >= 0 ? times : 0;
+  }
+
+  /**
+   * A spoken leading zero before the digit word {@code t}: {@code oh}, a single blank, with no
+   * letter or digit token right before the {@code oh} other than a blank ({@code call me on oh
+   * seven seven ...}; session 14). Asked once per run that starts at a digit word.
+   */
+  static boolean leadingOh(TextIndex idx, int t) {
+    return t >= 2
+        && (idx.flags(t) & TextIndex.LETTER) != 0
+        && oneBlank(idx.chars(), idx, t - 1)
+        && wordDigit(idx, t - 2) == 10
+        && (t == 2 || (idx.flags(t - 3) & (TextIndex.LETTER | TextIndex.DIGIT)) == 0);
   }
 
   /** True when a gap before one of the groups read so far holds a slash. */

@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * characters, and scored lower (0.75 with that context).
  *
  * <p>Known limits: local numbers without an area code ({@code 555-0143}) are not reported (not
- * valid per libphonenumber); {@code double}/{@code triple} words are not expanded; a number glued
- * to letters by a dash or dot ({@code tel.425.555.0143}) is skipped by {@code LETTER_ADJACENT}.
+ * valid per libphonenumber); a number glued to letters by a dash or dot ({@code tel.425.555.0143})
+ * is skipped by {@code LETTER_ADJACENT}.
  */
 final class PhoneDetector implements Detector {
   static final int MAX_TRIES = 12;
