@@ -940,6 +940,29 @@ final class PhoneDetector implements Detector {
     return letter && digit;
   }
 
+  /**
+   * A {@link NumberGuards#NEGATIVE_CONTEXT} word is the token right before group {@code from} (over
+   * one short blank, and a {@code :} or {@code #}): {@code Factuur 2025-000456}, {@code invoice:
+   * 2024-000431}. Read at a year-prefixed candidate with a phone word only.
+   */
+  private static boolean identifierRightBefore(
+      String text, TextIndex idx, DigitSequence s, int from) {
+    int t = s.groupToken[from] - 1;
+    if (t >= 0 && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+      t--;
+    }
+    if (t >= 0
+        && idx.length(t) == 1
+        && (text.charAt(idx.start(t)) == ':' || text.charAt(idx.start(t)) == '#')) {
+      t--;
+    }
+    if (t < 0 || (idx.flags(t) & TextIndex.LETTER) == 0 || idx.length(t) > 20) {
+      return false;
+    }
+    return NumberGuards.NEGATIVE_CONTEXT.contains(
+        text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The number of digits before the first non-digit after a digit in {@code national}. */
   private static int firstGroupLength(String national) {
     int len = 0;
@@ -1415,6 +1438,15 @@ final class PhoneDetector implements Detector {
       base = Math.min(base, 0.5); // a shape or a possible length only, not a valid number
     }
     List<String> ctxWords = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    if (!ctxWords.isEmpty()
+        && !words
+        && !standardGrouping
+        && yearPrefixed(s, from, to)
+        && identifierRightBefore(ctx.text(), ctx.tokens(), s, from)) {
+      // OWN_ID_WORD (session 14): "Factuur 2025-000456 betaald, vragen? Bel 06-87654321": the
+      // identifier word right before the number names it; the phone word is the next number's
+      ctxWords = List.of();
+    }
     double score = base;
     if (!ctxWords.isEmpty()) {
       score += 0.1;
