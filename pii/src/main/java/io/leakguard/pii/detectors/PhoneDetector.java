@@ -86,6 +86,8 @@ final class PhoneDetector implements Detector {
           "ph",
           // call verbs (session 14): "bel me op 06-12345678", "rufen Sie mich unter 0171 2345678
           // an"
+          "telemóvel",
+          "telemovel",
           "bel",
           "bellen",
           "anrufen",
@@ -393,6 +395,8 @@ final class PhoneDetector implements Detector {
           "puh",
           "cellulare",
           "cellphone",
+          "telemóvel",
+          "telemovel",
           "telefonnummer",
           "handynummer",
           "rufnummer",
