@@ -315,7 +315,7 @@ final class DigitSequence {
   static boolean mayHold(TextIndex idx, int t, int need) {
     int n = idx.size();
     char[] c = idx.chars();
-    int digits = leadingOh(idx, t) ? 1 : 0;
+    int digits = 0;
     int gap = 0;
     for (int k = t; k < n; k++) {
       int f = idx.flags(k);
@@ -330,7 +330,7 @@ final class DigitSequence {
       if (isDigitToken(idx, k)) {
         digits += idx.length(k);
       } else if (wordDigit(idx, k) >= 0) {
-        digits++;
+        digits += k == t && leadingOh(idx, t) ? 2 : 1; // a word seed only: "oh seven ..."
       } else if (k > t && (glued = gluedExtension(idx, k)) > 0) {
         return digits + glued >= need; // a glued extension ends the run
       } else if (k > t && repeated(idx, k) > 0) {
@@ -476,7 +476,8 @@ final class DigitSequence {
     tabs = false;
     int n = idx.size();
     int pendingGap = 0;
-    int cur = leadingOh(idx, t) ? t - 2 : t; // "oh seven seven ...": a spoken leading zero
+    // "oh seven seven ...": a spoken leading zero (a word seed only; a digit token has no LETTER)
+    int cur = leadingOh(idx, t) ? t - 2 : t;
     int first = cur;
     while (cur < n) {
       boolean isWord;
