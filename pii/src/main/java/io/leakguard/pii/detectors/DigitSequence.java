@@ -41,6 +41,14 @@ final class DigitSequence {
    */
   static final int GAP_SLASH = 1 << 7;
 
+  /**
+   * One tab between two groups of exactly four digits (session 14: a card number pasted from a
+   * spreadsheet or a form with tab stops, {@code 4111\t1111\t1111\t1111}). Only the card detector
+   * takes a window with such a gap; a column of years or amounts in a TSV row fails its Luhn check
+   * nine times in ten and is no card either way.
+   */
+  static final int GAP_TAB = 1 << 8;
+
   /** Most {@code >} quote markers (and their spaces) allowed after a line break in one gap. */
   static final int MAX_QUOTE_TOKENS = 16;
 
@@ -68,6 +76,9 @@ final class DigitSequence {
 
   /** True when the run continues past this chunk. */
   boolean truncated;
+
+  /** True when a gap of this chunk holds a {@link #GAP_TAB}. */
+  boolean tabs;
 
   /** Token index just past the last group. */
   int endToken;
@@ -319,9 +330,12 @@ final class DigitSequence {
       if (isDigitToken(idx, k)) {
         digits += idx.length(k);
       } else if (wordDigit(idx, k) >= 0) {
-        digits++;
+        digits += k == t && leadingOh(idx, t) ? 2 : 1; // a word seed only: "oh seven ..."
       } else if (k > t && (glued = gluedExtension(idx, k)) > 0) {
         return digits + glued >= need; // a glued extension ends the run
+      } else if (k > t && repeated(idx, k) > 0) {
+        digits += repeated(idx, k); // "double nine": read at the end of a run only
+        k += 2;
       } else {
         return false;
       }
@@ -363,7 +377,9 @@ final class DigitSequence {
       return false;
     }
     if (isDigitToken(idx, t - 1)) {
-      return leadGroup(c, idx, t - 1) && isDigitToken(idx, t + 1) && idx.length(t + 1) >= 3
+      return (leadGroup(c, idx, t - 1) || areaAfterPrefix(c, idx, t - 1))
+              && isDigitToken(idx, t + 1)
+              && idx.length(t + 1) >= 3
           || nanpSlash(c, idx, t);
     }
     return t >= 2
@@ -371,9 +387,53 @@ final class DigitSequence {
         && oneBlank(c, idx, t - 1)
         && oneBlank(c, idx, t + 1)
         && isDigitToken(idx, t - 2)
-        && leadGroup(c, idx, t - 2)
+        && (leadGroup(c, idx, t - 2) || areaAfterPrefix(c, idx, t - 2))
         && isDigitToken(idx, t + 2)
         && idx.length(t + 2) >= 2;
+  }
+
+  /**
+   * True when the slash joins after the second or third group of a run ({@link #read}): the area
+   * code before it follows a {@code (0)} trunk prefix or an international prefix ({@link
+   * #areaAfterPrefix}). Only asked at a slash token.
+   */
+  static boolean slashAfterPrefix(char[] c, TextIndex idx, int t) {
+    int area = isDigitToken(idx, t - 1) ? t - 1 : t - 2;
+    return area > 0 && isDigitToken(idx, area) && areaAfterPrefix(c, idx, area);
+  }
+
+  /**
+   * An area code of 1 to 5 digits (token {@code t}) right after a {@code (0)} trunk prefix, glued
+   * or after one blank ({@code +49 (0)171/1234567}, {@code +49 (0) 89 / 123 456 78}, session 14),
+   * or of 1 to 4 digits after one blank and an international prefix {@code 00} plus 1-3 digits or
+   * {@code +} plus 1-3 digits ({@code 0043 1 / 234 56 78}, {@code +43 1 / 234 56 78}). Read at a
+   * slash token only.
+   */
+  private static boolean areaAfterPrefix(char[] c, TextIndex idx, int t) {
+    int len = idx.length(t);
+    if (len > 5 || t < 2) {
+      return false;
+    }
+    int k = t - 1;
+    if (oneBlank(c, idx, k)) {
+      k--;
+    }
+    if (idx.length(k) == 1 && c[idx.start(k)] == ')') {
+      return k >= 2
+          && idx.length(k - 1) == 1
+          && c[idx.start(k - 1)] == '0'
+          && idx.length(k - 2) == 1
+          && c[idx.start(k - 2)] == '(';
+    }
+    if (k != t - 2 || len > 4 || !isDigitToken(idx, k)) {
+      return false;
+    }
+    int cc = idx.length(k);
+    int s = idx.start(k);
+    if (cc >= 3 && cc <= 5 && c[s] == '0' && c[s + 1] == '0') {
+      return true;
+    }
+    return cc <= 3 && c[s] != '0' && k > 0 && idx.length(k - 1) == 1 && c[idx.start(k - 1)] == '+';
   }
 
   /**
@@ -413,39 +473,52 @@ final class DigitSequence {
     digits = 0;
     groups = 0;
     truncated = false;
+    tabs = false;
     int n = idx.size();
     int pendingGap = 0;
-    int cur = t;
+    // "oh seven seven ...": a spoken leading zero (a word seed only; a digit token has no LETTER)
+    int cur = leadingOh(idx, t) ? t - 2 : t;
+    int first = cur;
     while (cur < n) {
       boolean isWord;
       int wd = -1;
       int glued = -1;
+      int times = 1;
       if (isDigitToken(idx, cur)) {
         isWord = false;
-      } else if (cur > t && (glued = gluedExtension(idx, cur)) > 0) {
+      } else if (cur > first && (glued = gluedExtension(idx, cur)) > 0) {
         isWord = false; // "1663x049": the digits before the extension are the last group
       } else {
         wd = wordDigit(idx, cur);
         if (wd < 0) {
-          break;
+          times = cur > first ? repeated(idx, cur) : 0;
+          if (times == 0) {
+            break;
+          }
+          wd = wordDigit(idx, cur + 2); // "double nine": one group of two digits
         }
         isWord = true;
       }
-      int len = isWord ? 1 : glued > 0 ? glued : idx.length(cur);
+      int len = isWord ? times : glued > 0 ? glued : idx.length(cur);
       if (groups == MAX_GROUPS || digits + len > MAX_DIGITS) {
         truncated = true;
         break;
       }
       int g = groups++;
       groupStart[g] = digits;
+      int s = idx.start(cur);
+      if (times > 1) {
+        cur += 2; // the group's token is its digit word
+      }
       groupToken[g] = cur;
       gap[g] = pendingGap;
       word[g] = isWord;
-      int s = idx.start(cur);
       groupCharStart[g] = s;
       groupCharEnd[g] = glued > 0 ? s + glued : idx.end(cur);
       if (isWord) {
-        digit[digits++] = (byte) (wd == 10 ? 0 : wd);
+        for (int k = 0; k < times; k++) {
+          digit[digits++] = (byte) (wd == 10 ? 0 : wd);
+        }
       } else {
         for (int k = 0; k < len; k++) {
           digit[digits++] = (byte) (c[s + k] - '0');
@@ -477,8 +550,15 @@ final class DigitSequence {
             }
             gapFlags |= GAP_NEWLINE | GAP_SPACE;
           } else {
-            if (l > 3 || c[idx.start(next)] == '\t') {
+            if (l > 3) {
               break;
+            }
+            if (c[idx.start(next)] == '\t') {
+              if (!tabJoins(cur, next, l, isWord, gapTokens)) {
+                break;
+              }
+              gapFlags |= GAP_TAB;
+              tabs = true;
             }
             gapFlags |= GAP_SPACE;
           }
@@ -496,7 +576,7 @@ final class DigitSequence {
           } else if (p == ',' && isWord && idx.length(next) == 1) {
             bit = GAP_COMMA; // only after a digit word; the next group must be one too
           } else if (p == '/'
-              && groups == 1
+              && (groups == 1 || groups <= 3 && !slashBefore() && slashAfterPrefix(c, idx, next))
               && gapTokens <= 1
               && !isWord
               && slashJoins(c, idx, next)) {
@@ -513,10 +593,11 @@ final class DigitSequence {
         } else {
           ok =
               (gapFlags & GAP_COMMA) != 0
-                  ? wordDigit(idx, next) >= 0
+                  ? wordDigit(idx, next) >= 0 || repeated(idx, next) > 0
                   : isDigitToken(idx, next)
                       || wordDigit(idx, next) >= 0
-                      || gluedExtension(idx, next) > 0;
+                      || gluedExtension(idx, next) > 0
+                      || isWord && repeated(idx, next) > 0;
           break;
         }
         next++;
@@ -541,6 +622,64 @@ final class DigitSequence {
     groupStart[groups] = digits;
     endToken = groups == 0 ? t + 1 : groupToken[groups - 1] + 1;
     return groups > 0;
+  }
+
+  /**
+   * A {@link #GAP_TAB}: the blank token {@code t} (length {@code l}) is one tab alone in the gap,
+   * right after the 4-digit group {@code cur} and right before a 4-digit token. Asked only when a
+   * gap holds a tab.
+   */
+  private boolean tabJoins(int cur, int t, int l, boolean isWord, int gapTokens) {
+    return l == 1
+        && gapTokens == 0
+        && !isWord
+        && idx.length(cur) == 4
+        && t + 1 < idx.size()
+        && isDigitToken(idx, t + 1)
+        && idx.length(t + 1) == 4;
+  }
+
+  /**
+   * 2 or 3 when token {@code t} is {@code double} or {@code triple} (any case) and one blank and a
+   * digit word follow ({@code double nine}, {@code triple oh}: a number read out, session 14); 0
+   * otherwise. Asked only where a run would end (a word that is no digit word), never per token.
+   */
+  static int repeated(TextIndex idx, int t) {
+    if (idx.length(t) != 6 || t + 2 >= idx.size()) {
+      return 0;
+    }
+    int times;
+    if (idx.equalsIgnoreCase(t, "double")) {
+      times = 2;
+    } else if (idx.equalsIgnoreCase(t, "triple")) {
+      times = 3;
+    } else {
+      return 0;
+    }
+    return oneBlank(idx.chars(), idx, t + 1) && wordDigit(idx, t + 2) >= 0 ? times : 0;
+  }
+
+  /**
+   * A spoken leading zero before the digit word {@code t}: {@code oh}, a single blank, with no
+   * letter or digit token right before the {@code oh} other than a blank ({@code call me on oh
+   * seven seven ...}; session 14). Asked once per run that starts at a digit word.
+   */
+  static boolean leadingOh(TextIndex idx, int t) {
+    return t >= 2
+        && (idx.flags(t) & TextIndex.LETTER) != 0
+        && oneBlank(idx.chars(), idx, t - 1)
+        && wordDigit(idx, t - 2) == 10
+        && (t == 2 || (idx.flags(t - 3) & (TextIndex.LETTER | TextIndex.DIGIT)) == 0);
+  }
+
+  /** True when a gap before one of the groups read so far holds a slash. */
+  private boolean slashBefore() {
+    for (int g = 1; g < groups; g++) {
+      if ((gap[g] & GAP_SLASH) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -139,9 +139,9 @@ final class EmailDetector implements Detector {
    * Words for the dot between blanks ({@code gmail dot com}) or in brackets ({@code (punkt)}), in
    * English and in the languages of {@link #FOREIGN_AT_WORDS}: {@code punto} (Spanish, Italian),
    * {@code punkt} (German), {@code point} (French), {@code ponto} (Portuguese), {@code punt}
-   * (Dutch).
+   * (Dutch); {@code period} (American English, session 14: {@code jane.doe at gmail period com}).
    */
-  static final String[] DOT_WORDS = {"dot", "punto", "punkt", "point", "ponto", "punt"};
+  static final String[] DOT_WORDS = {"dot", "punto", "punkt", "point", "ponto", "punt", "period"};
 
   /**
    * Words for {@code _} and {@code -} between the words of a local part, standing alone between
@@ -149,6 +149,44 @@ final class EmailDetector implements Detector {
    * address is read out on a call), with the separator each stands for.
    */
   static final String[] JOIN_WORDS = {"underscore", "dash", "hyphen"};
+
+  /**
+   * An address without a top-level domain whose domain is a well-known mail provider's name alone
+   * ({@code dave.rose at gmail}, {@code dave.rose@outlook}, session 14): only the names of {@link
+   * #MAIL_PROVIDERS}, never any word; after an at word the local part must hold a {@code .} or
+   * {@code _} ({@code issue at Outlook} is prose). Tried only when the domain parse failed.
+   */
+  static final String MAIL_PROVIDER = "MAIL_PROVIDER";
+
+  /** The mail providers of {@link #MAIL_PROVIDER}, lower case. */
+  static final String[] MAIL_PROVIDERS = {
+    "gmail", "googlemail", "hotmail", "outlook", "yahoo", "icloud", "protonmail", "aol"
+  };
+
+  /**
+   * The end of a {@link #MAIL_PROVIDERS} name (any case) at {@code b} that is followed by neither a
+   * label char, an {@code @} nor a dot before a label ({@code gmail.} ends a sentence); -1
+   * otherwise.
+   */
+  static int mailProviderEnd(char[] chars, int b, int n) {
+    for (String w : MAIL_PROVIDERS) {
+      int e = b + w.length();
+      if (e <= n
+          && (e == n
+              || !isLabelChar(chars[e])
+                  && chars[e] != '@'
+                  && (chars[e] != '.' || e + 1 == n || !isLabelStart(chars[e + 1])))) {
+        boolean same = true;
+        for (int i = 0; i < w.length() && same; i++) {
+          same = (chars[b + i] | 0x20) == w.charAt(i);
+        }
+        if (same) {
+          return e;
+        }
+      }
+    }
+    return -1;
+  }
 
   /** {@code user@host:path}: an scp/git remote, a service account (score 0.3). */
   static final String SCP_REMOTE = "SCP_REMOTE";
@@ -165,6 +203,10 @@ final class EmailDetector implements Detector {
 
   static final double STANDARD_SCORE = 0.95;
   static final double OBFUSCATED_BASE = 0.55;
+
+  /** Highest base score of a {@link #MAIL_PROVIDER} address (no top-level domain). */
+  static final double PROVIDER_SCORE = 0.75;
+
   static final double OBFUSCATED_CAP = 0.9;
   static final double SCP_SCORE = 0.3;
   static final double USERINFO_SCORE = 0.4;
@@ -678,6 +720,9 @@ final class EmailDetector implements Detector {
           && isHSpace(chars[q + 1]);
     }
 
+    /** The current candidate's domain is a {@link #MAIL_PROVIDER} name alone. */
+    boolean providerOnly;
+
     /** The current candidate's at sign is {@link #LETTER_AT}. */
     boolean letterAt;
 
@@ -730,8 +775,26 @@ final class EmailDetector implements Detector {
         return -1; // MENTION (nothing before) or nothing after
       }
       boolean obf = atKind != AT_PLAIN;
-      if (!parseDomain(b, obf)) {
-        return -1;
+      providerOnly = false;
+      // a spaced-out domain after a literal '@' ("jane.doe@c o n t o s o . c o m", session 14)
+      if (!parseDomain(b, obf || EmailDetector.spacedDomainAt(chars, b, n))) {
+        int e = EmailDetector.mailProviderEnd(chars, b, n);
+        if (e < 0 || letterAt) {
+          return -1;
+        }
+        // MAIL_PROVIDER: "dave.rose at gmail" (no top-level domain)
+        providerOnly = true;
+        labels = 1;
+        labS[0] = b;
+        labE[0] = e;
+        labSep[0] = SEP_NONE;
+        labSpaced[0] = false;
+        labBroken = false;
+        domLabels = -1;
+        if (!parseLocal(a, obf)) {
+          return -1;
+        }
+        return report(1);
       }
       // domain labels parsed; validate (with bounded back-off)
       int k = validLabelCount();
@@ -1473,6 +1536,11 @@ final class EmailDetector implements Detector {
       if (start > 0 && chars[start - 1] == '<' && messageIdHeader(start - 1)) {
         return -1;
       }
+      // MAIL_PROVIDER: after an at word the local part must look like a user name ("dave.rose",
+      // "mike_ross"): "issue at Outlook", "Office365 at Outlook" are prose
+      if (providerOnly && atKind != AT_PLAIN && !userNameShaped()) {
+        return -1;
+      }
       int form = 0;
       boolean dotWords = false;
       boolean spaceTld = false;
@@ -1560,17 +1628,33 @@ final class EmailDetector implements Detector {
         context = contextWords(start, end);
         score = context.isEmpty() ? base : Math.min(OBFUSCATED_CAP, base + 0.1);
       }
+      if (providerOnly) {
+        pattern = "email.provider"; // no top-level domain: weaker than any complete address
+        base = Math.min(base, PROVIDER_SCORE);
+        score = Math.min(score, PROVIDER_SCORE + 0.1);
+      }
       ctx.report(
           Candidate.builder(EntityType.EMAIL_ADDRESS, start, end)
               .baseScore(base)
               .score(score)
               .form(formName(form))
               .pattern(pattern)
-              .validation("public-suffix")
+              .validation(providerOnly ? "mail-provider" : "public-suffix")
               .contextWords(context)
               .canonical(canonical())
               .build());
       return end;
+    }
+
+    /** The local part holds a {@code .} or {@code _} between letters or digits. */
+    boolean userNameShaped() {
+      for (int i = 1; i + 1 < locLen; i++) {
+        char c = locBuf[i];
+        if ((c == '.' || c == '_') && isAsciiAlnum(locBuf[i - 1]) && isAsciiAlnum(locBuf[i + 1])) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -2020,6 +2104,21 @@ final class EmailDetector implements Detector {
         && chars[end - 4] == ' '
         && isAsciiAlnum(chars[end - 5])
         && (end - 5 == 0 || !isLocalChar(chars[end - 6]));
+  }
+
+  /**
+   * Three or more single letters or digits between single blanks start at {@code b} ({@code c o n t
+   * o s o}): a domain spelled out after a literal {@code @}, read like an obfuscated one. Asked
+   * once per {@code @} candidate.
+   */
+  static boolean spacedDomainAt(char[] chars, int b, int n) {
+    return b + 5 < n
+        && isAsciiAlnum(chars[b])
+        && chars[b + 1] == ' '
+        && isAsciiAlnum(chars[b + 2])
+        && chars[b + 3] == ' '
+        && isAsciiAlnum(chars[b + 4])
+        && !isLabelChar(chars[b + 5]);
   }
 
   static boolean isLocalChar(char c) {

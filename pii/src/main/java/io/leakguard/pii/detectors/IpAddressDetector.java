@@ -307,6 +307,35 @@ final class IpAddressDetector implements Detector {
    */
   static final int MAX_SEP = 11;
 
+  /**
+   * A line wrapped right after the dot that ends at {@code e} ({@code 10.0.\n0.15}, session 14):
+   * one line break ({@code \n}, {@code \r\n} or {@code \r}) and a digit right after it. Returns the
+   * digit's position, or -1. Asked only at a dot after a number.
+   */
+  static int wrappedAfterDot(char[] cs, int n, int e) {
+    if (e + 1 >= n || (cs[e] != '\n' && cs[e] != '\r')) {
+      return -1;
+    }
+    int r = cs[e] == '\r' && cs[e + 1] == '\n' ? e + 2 : e + 1;
+    return r < n && cs[r] >= '0' && cs[r] <= '9' ? r : -1;
+  }
+
+  /**
+   * The first two of the groups {@code [gs[k], ge[k])} (ASCII digits, at most three, checked) are
+   * those of a private range: 10/8, 172.16/12, 192.168/16.
+   */
+  static boolean privateStart(char[] cs, int[] gs, int[] ge) {
+    int a = 0;
+    for (int i = gs[0]; i < ge[0]; i++) {
+      a = a * 10 + (cs[i] - '0');
+    }
+    int b = 0;
+    for (int i = gs[1]; i < ge[1]; i++) {
+      b = b * 10 + (cs[i] - '0');
+    }
+    return a == 10 || a == 172 && b >= 16 && b <= 31 || a == 192 && b == 168;
+  }
+
   @Override
   public String name() {
     return "ip";
@@ -352,6 +381,13 @@ final class IpAddressDetector implements Detector {
     boolean spaced;
     int lastGroupStart;
     boolean familyBreak;
+
+    /** A dot of the chain ends a line: {@code 10.0.\n0.15} (session 14). */
+    boolean broken;
+
+    /** The separator {@link #parseSep} just read is a dot before a line break. */
+    boolean sepBreak;
+
     // the number list and the index of the chain's first number (set by segment)
     int[] numbers;
     int numberCount;
@@ -580,7 +616,14 @@ final class IpAddressDetector implements Detector {
             String form;
             String pattern;
             double base;
-            if (bracketed && spaced) {
+            if (broken) {
+              if (!weakFormEvidence(s, end) && !IpAddressDetector.privateStart(cs, gs, ge)) {
+                break; // "fixed in 2.1.\n3.0 next": a wrapped address needs evidence
+              }
+              form = "line-break";
+              pattern = "ip.v4";
+              base = 0.8;
+            } else if (bracketed && spaced) {
               form = "bracketed+spaced";
               pattern = "ip.v4-bracketed";
               base = 0.8;
@@ -974,6 +1017,7 @@ final class IpAddressDetector implements Detector {
       bracketed = false;
       spaced = false;
       familyBreak = false;
+      broken = false;
       int g = digitsEnd(s);
       addGroup(s, g);
       int pos = g;
@@ -998,6 +1042,7 @@ final class IpAddressDetector implements Detector {
           bracketed = true;
         }
         addGroup(e, ge2);
+        broken |= sepBreak;
         pos = ge2;
       }
       spaced = family > SPACED_FAMILY;
@@ -1044,6 +1089,7 @@ final class IpAddressDetector implements Detector {
      * position after it, or -1.
      */
     private int parseSep(int p) {
+      sepBreak = false;
       if (p >= n) {
         return -1;
       }
@@ -1082,6 +1128,13 @@ final class IpAddressDetector implements Detector {
         e = q + 3;
       } else {
         return -1;
+      }
+      int wrapped = kind == DOT && !before ? IpAddressDetector.wrappedAfterDot(cs, n, e) : -1;
+      if (wrapped > 0) {
+        sepKind = DOT; // "10.0.\n0.15"
+        sepSpaced = false;
+        sepBreak = true;
+        return wrapped;
       }
       int r = skipBlanks(e);
       boolean after = r > e;

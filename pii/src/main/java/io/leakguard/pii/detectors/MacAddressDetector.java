@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>Named guards: {@link #HEX_DUMP} (a run of more than six hex pairs, or hex right before or
  * after the pairs), {@link #LONGER_STRUCTURE} (the pairs continue an IPv6 address, a GUID or a
  * fingerprint: {@code fe80::00:1a:...}, {@code ...-446655440000}), {@link #TIMESTAMP} (fewer than
- * six groups, {@code 10:22:31}); the Cisco form made of decimal digits only needs a context word.
+ * six groups, {@code 10:22:31}), {@link #NO_DEVICE} ({@code ff:ff:ff:ff:ff:ff}); the Cisco form
+ * made of decimal digits only needs a context word.
  *
  * <p>Design note (maintainers): one forward pass over the {@link TextIndex}; a run of equally
  * separated hex groups is always consumed whole, then judged, so a megabyte of hex pairs costs one
@@ -54,6 +55,18 @@ final class MacAddressDetector implements Detector {
 
   /** Guard {@code LONGER_STRUCTURE}: the run is glued to more groups of another shape. */
   static final String LONGER_STRUCTURE = "part of an IPv6 address, GUID or fingerprint";
+
+  /**
+   * Guard {@code NO_DEVICE} (session 14): the broadcast address {@code ff:ff:ff:ff:ff:ff} (every
+   * {@code ip addr} paste shows it after {@code brd}) and the all-zero {@code 00:00:00:00:00:00}
+   * (an unset field) name no device: not reported.
+   */
+  static final String NO_DEVICE = "broadcast or all-zero address";
+
+  /** The canonical values of {@link #NO_DEVICE}. */
+  static boolean noDevice(String canonical) {
+    return "ff:ff:ff:ff:ff:ff".equals(canonical) || "00:00:00:00:00:00".equals(canonical);
+  }
 
   /** Guard {@code TIMESTAMP}: a MAC has exactly six pairs; {@code 10:22:31} has three. */
   static final String TIMESTAMP = "fewer than six groups";
@@ -347,6 +360,9 @@ final class MacAddressDetector implements Detector {
       pair(pairs, o, text, i);
     }
     String canonical = new String(pairs);
+    if (noDevice(canonical)) {
+      return;
+    }
     if (letter
         && ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT).isEmpty()
         && lineWords(ctx, text, s, e, CONTEXT).isEmpty()) {
@@ -461,6 +477,9 @@ final class MacAddressDetector implements Detector {
       String form,
       String pattern,
       String canonical) {
+    if (noDevice(canonical)) {
+      return; // NO_DEVICE
+    }
     List<String> words = ctx.contextWords(s, e, CONTEXT_WINDOW, CONTEXT);
     if (words.isEmpty()) {
       words = lineWords(ctx, ctx.tokens().chars(), s, e, CONTEXT);

@@ -29,7 +29,28 @@ final class NumberGuards {
           "version",
           "incident",
           "request",
-          "po");
+          "po",
+          // the same identifier words in the languages of the national formats (session 14:
+          // "Factuurnummer 2025-000123" was a Washington number); not "pedido", which the phone
+          // table keeps before a Brazilian number written as such ("pedido (11) 98765-4321")
+          "factuur",
+          "factuurnummer",
+          "bestelling",
+          "bestelnummer",
+          "rechnung",
+          "rechnungsnummer",
+          "rechnungsnr",
+          "bestellung",
+          "bestellnummer",
+          "auftrag",
+          "auftragsnummer",
+          "facture",
+          "commande",
+          "factura",
+          "fattura",
+          "ordine",
+          "faktura",
+          "zamówienie");
 
   /**
    * True when a window may start at group {@code g}: the run start, or a gap with whitespace that

@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * characters, and scored lower (0.75 with that context).
  *
  * <p>Known limits: local numbers without an area code ({@code 555-0143}) are not reported (not
- * valid per libphonenumber); {@code double}/{@code triple} words are not expanded; a number glued
- * to letters by a dash or dot ({@code tel.425.555.0143}) is skipped by {@code LETTER_ADJACENT}.
+ * valid per libphonenumber); a number glued to letters by a dash or dot ({@code tel.425.555.0143})
+ * is skipped by {@code LETTER_ADJACENT}.
  */
 final class PhoneDetector implements Detector {
   static final int MAX_TRIES = 12;
@@ -83,7 +83,16 @@ final class PhoneDetector implements Detector {
           "contato",
           "telefone",
           "mob",
-          "ph");
+          "ph",
+          // call verbs (session 14): "bel me op 06-12345678", "rufen Sie mich unter 0171 2345678
+          // an"
+          "telemóvel",
+          "telemovel",
+          "bel",
+          "bellen",
+          "anrufen",
+          "rufen",
+          "rückruf");
 
   /**
    * The region a non-English phone word points to, tried first on the national-format path so the
@@ -108,7 +117,12 @@ final class PhoneDetector implements Detector {
           java.util.Map.entry("nummer", "NL"),
           java.util.Map.entry("mobiel", "NL"),
           java.util.Map.entry("telefoon", "NL"),
-          java.util.Map.entry("telefoonnummer", "NL"));
+          java.util.Map.entry("telefoonnummer", "NL"),
+          java.util.Map.entry("bel", "NL"),
+          java.util.Map.entry("bellen", "NL"),
+          java.util.Map.entry("anrufen", "DE"),
+          java.util.Map.entry("rufen", "DE"),
+          java.util.Map.entry("rückruf", "DE"));
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -192,6 +206,9 @@ final class PhoneDetector implements Detector {
           break;
         }
         int end = to;
+        if (s.tabs && (s.gapsWithin(from, to) & DigitSequence.GAP_TAB) != 0) {
+          continue; // "4111\t1111": only a card is read across a tab
+        }
         if (NumberGuards.endsWithTime(text, idx, s, to)) {
           continue; // "... 10:30": the hour is not part of the number
         }
@@ -378,6 +395,8 @@ final class PhoneDetector implements Detector {
           "puh",
           "cellulare",
           "cellphone",
+          "telemóvel",
+          "telemovel",
           "telefonnummer",
           "handynummer",
           "rufnummer",
@@ -530,6 +549,25 @@ final class PhoneDetector implements Detector {
     int end = s.groupStart[to];
     return new Hit(0, s.value(d, end), digitString(s, d, end));
   }
+
+  /**
+   * Guard {@code BANK_NUMBER} (session 14): banking words that make an ungrouped run after the word
+   * {@code number} a bank number, not a national phone number ({@code routing number 021000021},
+   * {@code ABA number 011000015}, {@code account number 0123456789}, {@code Kontonummer}); {@code
+   * account} alone is not one ({@code the number on your account: 07700900123}).
+   */
+  static final Set<String> BANK_WORDS =
+      Set.of(
+          "routing",
+          "aba",
+          "rtn",
+          "sort",
+          "iban",
+          "konto",
+          "kontonummer",
+          "account number",
+          "acct number",
+          "account no");
 
   /**
    * Identifier words that stop a number with only a NANP shape ({@link #shapedNanp}): those of
@@ -766,6 +804,9 @@ final class PhoneDetector implements Detector {
     if (words.isEmpty()) {
       return writtenNational(ctx, s, from, to, regions, start, stop);
     }
+    if (to - from == 1 && !ctx.contextWords(start, stop, CONTEXT_WINDOW, BANK_WORDS).isEmpty()) {
+      return null; // BANK_NUMBER: "routing number 021000021" is no Irish phone number
+    }
     for (String w : words) {
       String r = WORD_REGION.get(w);
       Hit hit = r == null || !regions.contains(r) ? null : national(s, d0, d1, r).hit();
@@ -901,6 +942,29 @@ final class PhoneDetector implements Detector {
       digit |= c >= '0' && c <= '9';
     }
     return letter && digit;
+  }
+
+  /**
+   * A {@link NumberGuards#NEGATIVE_CONTEXT} word is the token right before group {@code from} (over
+   * one short blank, and a {@code :} or {@code #}): {@code Factuur 2025-000456}, {@code invoice:
+   * 2024-000431}. Read at a year-prefixed candidate with a phone word only.
+   */
+  private static boolean identifierRightBefore(
+      String text, TextIndex idx, DigitSequence s, int from) {
+    int t = s.groupToken[from] - 1;
+    if (t >= 0 && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+      t--;
+    }
+    if (t >= 0
+        && idx.length(t) == 1
+        && (text.charAt(idx.start(t)) == ':' || text.charAt(idx.start(t)) == '#')) {
+      t--;
+    }
+    if (t < 0 || (idx.flags(t) & TextIndex.LETTER) == 0 || idx.length(t) > 20) {
+      return false;
+    }
+    return NumberGuards.NEGATIVE_CONTEXT.contains(
+        text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The number of digits before the first non-digit after a digit in {@code national}. */
@@ -1378,6 +1442,15 @@ final class PhoneDetector implements Detector {
       base = Math.min(base, 0.5); // a shape or a possible length only, not a valid number
     }
     List<String> ctxWords = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+    if (!ctxWords.isEmpty()
+        && !words
+        && !standardGrouping
+        && yearPrefixed(s, from, to)
+        && identifierRightBefore(ctx.text(), ctx.tokens(), s, from)) {
+      // OWN_ID_WORD (session 14): "Factuur 2025-000456 betaald, vragen? Bel 06-87654321": the
+      // identifier word right before the number names it; the phone word is the next number's
+      ctxWords = List.of();
+    }
     double score = base;
     if (!ctxWords.isEmpty()) {
       score += 0.1;

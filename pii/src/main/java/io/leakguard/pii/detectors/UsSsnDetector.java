@@ -125,9 +125,12 @@ final class UsSsnDetector implements Detector {
       while (to <= s.groups && s.groupStart[to] - d0 < 9) {
         to++;
       }
-      if (to > s.groups || s.groupStart[to] - d0 != 9 || !NumberGuards.boundary(s, to)) {
+      if (to > s.groups
+          || s.groupStart[to] - d0 != 9
+          || !NumberGuards.boundary(s, to)
+          || s.tabs && (s.gapsWithin(from, to) & DigitSequence.GAP_TAB) != 0) {
         from++;
-        continue;
+        continue; // a tab joins only a card's groups
       }
       if (!rules(s.digit, d0)
           || NumberGuards.shape(s, from, to) != null
@@ -143,6 +146,12 @@ final class UsSsnDetector implements Detector {
       }
       int start = s.groupCharStart(from);
       int stop = s.groupCharEnd(to - 1);
+      if (start > 0
+          && text.charAt(start - 1) == '('
+          && to - from > 1
+          && (s.gap[from + 1] & DigitSequence.GAP_CLOSE) != 0) {
+        start--; // "SSN (536) 22-1234": the opening bracket belongs to the span (session 14)
+      }
       boolean shape324 =
           to - from == 3
               && s.groupLength(from) == 3
@@ -165,15 +174,23 @@ final class UsSsnDetector implements Detector {
       } else if (to - from == 1) {
         pattern = "ssn.digits";
         base = 0.3;
-      } else {
+      } else if (from == 0 && to == s.groups && !s.truncated) {
         pattern = "ssn.spaced";
         base = 0.3;
+      } else {
+        // PART_OF_RUN (session 14): an irregular grouping only as a whole run; "TIN 12 345 678
+        // 901" (a German tax id) holds no SSN in its last three groups
+        from++;
+        continue;
       }
       List<String> words;
       if (!dashed && negativeBefore(idx, s.groupToken[from])) {
         words = List.of(); // "order no. 536221234": an identifier, whatever the words around
       } else {
         words = ctx.contextWords(start, stop, CONTEXT_WINDOW, CONTEXT);
+        if (words.isEmpty() && ssHashBefore(text, start)) {
+          words = SS_HASH; // "SS#: 536221234": the listed word "ss#" is no token
+        }
         if (words.isEmpty() && last.end >= 0 && start - last.end <= CONTEXT_WINDOW) {
           words = last.words;
         }
@@ -199,6 +216,27 @@ final class UsSsnDetector implements Detector {
       from = to;
     }
     return reportedUntil;
+  }
+
+  private static final List<String> SS_HASH = List.of("ss#");
+
+  /**
+   * {@code SS#} (any case) right before {@code start}, over at most three blanks or colons, with no
+   * letter or digit before it: the context word {@code ss#}, which the token-based context look-up
+   * cannot match (the {@code #} is a token of its own). Read at a candidate only.
+   */
+  static boolean ssHashBefore(String text, int start) {
+    int i = start - 1;
+    int skipped = 0;
+    while (i >= 0 && skipped < 3 && (text.charAt(i) == ' ' || text.charAt(i) == ':')) {
+      i--;
+      skipped++;
+    }
+    return i >= 2
+        && text.charAt(i) == '#'
+        && (text.charAt(i - 1) | 0x20) == 's'
+        && (text.charAt(i - 2) | 0x20) == 's'
+        && (i == 2 || !Character.isLetterOrDigit(text.charAt(i - 3)));
   }
 
   /**

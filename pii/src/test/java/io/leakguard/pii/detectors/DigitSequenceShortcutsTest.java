@@ -66,7 +66,11 @@ class DigitSequenceShortcutsTest {
     "six",
     "two",
     "425 555 0143",
-    "4111-1111-1111-1111"
+    "4111-1111-1111-1111",
+    // session 14: "double nine", "triple oh", a leading "oh"
+    "double",
+    "Triple",
+    "double "
   };
 
   @Test

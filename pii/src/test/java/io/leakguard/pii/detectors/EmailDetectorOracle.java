@@ -430,7 +430,8 @@ final class EmailDetectorOracle implements Detector {
         return -1; // MENTION (nothing before) or nothing after
       }
       boolean obf = atKind != AT_PLAIN;
-      if (!parseDomain(b, obf)) {
+      // a spaced-out domain after a literal '@' ("jane.doe@c o n t o s o . c o m", session 14)
+      if (!parseDomain(b, obf || EmailDetector.spacedDomainAt(chars, b, n))) {
         return -1;
       }
       // domain labels parsed; validate (with bounded back-off)

@@ -274,6 +274,13 @@ final class IpAddressDetectorOracle implements Detector {
     boolean spaced;
     int lastGroupStart;
     boolean familyBreak;
+
+    /** A dot of the chain ends a line: {@code 10.0.\n0.15} (session 14). */
+    boolean broken;
+
+    /** The separator {@link #parseSep} just read is a dot before a line break. */
+    boolean sepBreak;
+
     // result of parseSep
     int sepKind;
     boolean sepSpaced;
@@ -439,7 +446,14 @@ final class IpAddressDetectorOracle implements Detector {
             String form;
             String pattern;
             double base;
-            if (bracketed && spaced) {
+            if (broken) {
+              if (!weakFormEvidence(s, end) && !IpAddressDetector.privateStart(cs, gs, ge)) {
+                break; // "fixed in 2.1.\n3.0 next": a wrapped address needs evidence
+              }
+              form = "line-break";
+              pattern = "ip.v4";
+              base = 0.8;
+            } else if (bracketed && spaced) {
               form = "bracketed+spaced";
               pattern = "ip.v4-bracketed";
               base = 0.8;
@@ -797,6 +811,7 @@ final class IpAddressDetectorOracle implements Detector {
       bracketed = false;
       spaced = false;
       familyBreak = false;
+      broken = false;
       int g = digitsEnd(s);
       addGroup(s, g);
       int pos = g;
@@ -821,6 +836,7 @@ final class IpAddressDetectorOracle implements Detector {
           bracketed = true;
         }
         addGroup(e, ge2);
+        broken |= sepBreak;
         pos = ge2;
       }
       spaced = family > SPACED_FAMILY;
@@ -867,6 +883,7 @@ final class IpAddressDetectorOracle implements Detector {
      * position after it, or -1.
      */
     private int parseSep(int p) {
+      sepBreak = false;
       if (p >= n) {
         return -1;
       }
@@ -905,6 +922,13 @@ final class IpAddressDetectorOracle implements Detector {
         e = q + 3;
       } else {
         return -1;
+      }
+      int wrapped = kind == DOT && !before ? IpAddressDetector.wrappedAfterDot(cs, n, e) : -1;
+      if (wrapped > 0) {
+        sepKind = DOT; // "10.0.\n0.15"
+        sepSpaced = false;
+        sepBreak = true;
+        return wrapped;
       }
       int r = skipBlanks(e);
       boolean after = r > e;
