@@ -245,6 +245,16 @@ public final class TextNormalizer {
               c == '%'
                   ? NormalizedText.PERCENT
                   : c == '&' ? NormalizedText.ENTITY : NormalizedText.ESCAPE;
+          if (isInvisible(decoded & 0xFFFF)) {
+            // an invisible written as an escape ("j&#8203;ane", "&shy;"-style "&#173;": mail
+            // clients put zero-width spaces in addresses to stop auto-linking) is dropped too
+            pendingMark |= NormalizedText.INVISIBLE | mark;
+            if (len > 0) {
+              sp.extendLast(len - 1, i + dlen);
+            }
+            i += dlen;
+            continue;
+          }
           sp.add(len, i, i + dlen, mark | pendingMark);
           out[len++] = (char) (decoded & 0xFFFF);
           pendingMark = 0;

@@ -65,6 +65,15 @@ final class ReferenceNormalizer {
           if (decoded >= 0) {
             int len = decoded >>> 16;
             char ch = (char) (decoded & 0xFFFF);
+            if (isInvisible(ch)) {
+              // an invisible written as an entity ("j&#8203;ane") is dropped like the char itself
+              pendingMark |= NormalizedText.INVISIBLE | ENTITY_MARK;
+              if (out.len > 0) {
+                out.oe[out.len - 1] = i + len;
+              }
+              i += len;
+              continue;
+            }
             emit(out, ch, i, i + len, ENTITY_MARK | pendingMark);
             pendingMark = 0;
             i += len;

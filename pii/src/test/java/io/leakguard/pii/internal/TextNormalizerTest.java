@@ -16,6 +16,8 @@ class TextNormalizerTest {
         "ｊｓｍｉｔｈ＠ｆａｂｒｉｋａｍ．ｃｏｍ|jsmith@fabrikam.com",
         "j\u200Bsmith@fab\u00ADrikam.com|jsmith@fabrikam.com",
         "j&#46;smith&#64;fabrikam&#x2E;com|j.smith@fabrikam.com",
+        // an invisible written as an entity is dropped too (mail clients stop auto-linking so)
+        "j&#8203;smith@fab&#x200B;rikam&#173;.com|jsmith@fabrikam.com",
         "jane&commat;contoso&period;com|jane@contoso.com",
         "mail=jane%40contoso.com|mail=jane@contoso.com",
         "４１１１ １１１１|4111 1111",
