@@ -107,8 +107,16 @@ final class FieldLabel {
   }
 
   private static String compute(String fieldName) {
-    // the last path segment: "customer.first_name", "messages[*].body", "$.contact.phone"
+    // the last path segment: "customer.first_name", "messages[*].body", "$.contact.phone", and
+    // "phones[0]" or "emails[*]" name their elements: array indexes at the end are skipped
     int end = fieldName.length();
+    while (end > 0 && fieldName.charAt(end - 1) == ']') {
+      int open = fieldName.lastIndexOf('[', end - 1);
+      if (open < 0) {
+        break;
+      }
+      end = open;
+    }
     while (end > 0 && !segmentChar(fieldName.charAt(end - 1))) {
       end--;
     }
@@ -138,7 +146,11 @@ final class FieldLabel {
       return "";
     }
     for (String word : words) {
-      if (WORDS.contains(word)) {
+      // "phones", "emails", "contacts": the plural of a label word names the same values
+      if (WORDS.contains(word)
+          || word.length() > 2
+              && word.endsWith("s")
+              && WORDS.contains(word.substring(0, word.length() - 1))) {
         return String.join(" ", words) + ": ";
       }
     }
