@@ -1,6 +1,8 @@
 package io.leakguard.scan;
 
 import io.leakguard.pii.EntityType;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,11 @@ public record ImpactReport(
   public record Customer(
       String customerId, long records, Map<EntityType, Long> types, List<String> examples) {
     public Customer {
-      types = Map.copyOf(types);
+      // entity order (reports, CSV, JSON) stays the enum's, the same in every run: Map.copyOf
+      // iterates in a per-JVM random order
+      EnumMap<EntityType, Long> m = new EnumMap<>(EntityType.class);
+      m.putAll(types);
+      types = Collections.unmodifiableMap(m);
       examples = List.copyOf(examples);
     }
 

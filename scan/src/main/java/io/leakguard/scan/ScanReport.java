@@ -3,6 +3,8 @@ package io.leakguard.scan;
 import io.leakguard.core.Severity;
 import io.leakguard.core.Warning;
 import io.leakguard.pii.EntityType;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,10 @@ public record ScanReport(
     List<Warning> warnings) {
   public ScanReport {
     locations = List.copyOf(locations);
-    counts = Map.copyOf(counts);
+    // the enum's order in every run (Map.copyOf iterates in a per-JVM random order)
+    EnumMap<EntityType, Long> m = new EnumMap<>(EntityType.class);
+    m.putAll(counts);
+    counts = Collections.unmodifiableMap(m);
     warnings = List.copyOf(warnings);
   }
 
