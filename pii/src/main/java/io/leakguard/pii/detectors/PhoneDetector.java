@@ -1221,6 +1221,9 @@ final class PhoneDetector implements Detector {
       return count >= 7 && count <= 13;
     }
     if (count == 11 && s.digit[d] == 1) {
+      if (to - from > 1 && s.groupStart[from + 1] - d > 1) {
+        return false; // GLUED_ONE: "TIN 12 345 678 901": the 1 of +1 stands alone or unspaced
+      }
       d++;
       count--;
     }
