@@ -103,8 +103,12 @@ final class CreditCardDetector implements Detector {
           continue; // 12 digits: a Maestro card only with a card word nearby
         }
         if (NumberGuards.shape(s, from, to) != null
-            || NumberGuards.plusPrefixed(text, idx, s, from)
-            || NumberGuards.surroundings(text, idx, s, from, to) != null) {
+            || NumberGuards.plusPrefixed(text, idx, s, from)) {
+          continue;
+        }
+        String around = NumberGuards.surroundings(text, idx, s, from, to);
+        if (around != null
+            && !(around.equals("SLASH_OR_PATH") && expiryAfter(text, idx, s, from, to))) {
           continue;
         }
         int start = s.groupCharStart(from);
@@ -117,6 +121,62 @@ final class CreditCardDetector implements Detector {
       from = found > 0 ? found : from + 1;
     }
     return reportedUntil;
+  }
+
+  /**
+   * {@code GLUED_EXPIRY} (session 14, probe15a): the whole run is followed by a slash and an expiry
+   * ({@code 4111 1111 1111 1111/12-27}, {@code 4111111111111111/12/27}, {@code …/1227}): a month
+   * 01-12 and a year of 2 or 4 digits, joined by {@code /} or {@code -} or glued ({@code MMYY}),
+   * and no slash or path char right before the run. Asked only where {@code SLASH_OR_PATH} stopped
+   * a Luhn-valid window.
+   */
+  static boolean expiryAfter(String text, TextIndex idx, DigitSequence s, int from, int to) {
+    int n = idx.size();
+    if (to != s.groups || s.truncated) {
+      return false;
+    }
+    int bt = s.groupToken[0] - 1;
+    if (from == 0 && bt >= 0) {
+      char b = text.charAt(idx.start(bt));
+      if (b == '/' || b == '\\' || b == '_' || b == '@') {
+        return false;
+      }
+      if (b == '=' && bt > 0 && (idx.flags(bt - 1) & TextIndex.DIGIT) != 0) {
+        return false; // "x1=4111…" (as NumberGuards' SLASH_OR_PATH before the run)
+      }
+    }
+    int t = s.groupToken[to - 1] + 1;
+    if (t + 1 >= n || idx.length(t) != 1 || text.charAt(idx.start(t)) != '/') {
+      return false;
+    }
+    int m = t + 1;
+    if (!DigitSequence.isDigitToken(idx, m)) {
+      return false;
+    }
+    int p = idx.start(m);
+    int len = idx.length(m);
+    int month = (text.charAt(p) - '0') * 10 + (text.charAt(p + 1) - '0');
+    if (len < 2 || month < 1 || month > 12) {
+      return false;
+    }
+    int after;
+    if (len == 4) {
+      after = m + 1; // "1227"
+    } else if (len == 2
+        && m + 2 < n
+        && idx.length(m + 1) == 1
+        && (text.charAt(idx.start(m + 1)) == '/' || text.charAt(idx.start(m + 1)) == '-')
+        && DigitSequence.isDigitToken(idx, m + 2)
+        && (idx.length(m + 2) == 2 || idx.length(m + 2) == 4)) {
+      after = m + 3; // "12/27", "12-2027"
+    } else {
+      return false;
+    }
+    if (after >= n) {
+      return true;
+    }
+    char c = text.charAt(idx.start(after));
+    return c != '/' && c != '-' && c != '.' && !Character.isLetterOrDigit(c);
   }
 
   /**

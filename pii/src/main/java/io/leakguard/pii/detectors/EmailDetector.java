@@ -374,8 +374,10 @@ final class EmailDetector implements Detector {
 
   @Override
   public int triggerFlags() {
-    // PUNCT: the letter at sign "(a)" / "[a]" has neither an '@' nor an "at" token (LETTER_AT)
-    return TextIndex.AT_SIGN | TextIndex.AT_WORD | TextIndex.PUNCT;
+    // PUNCT: the letter at sign "(a)" / "[a]" has neither an '@' nor an "at" token (LETTER_AT);
+    // LETTER: a foreign at word ("ana punto lopez arroba gmail punto com") sets no flag of its own,
+    // and such a text may hold no punctuation at all (detect returns at once without at triggers)
+    return TextIndex.AT_SIGN | TextIndex.AT_WORD | TextIndex.PUNCT | TextIndex.LETTER;
   }
 
   @Override

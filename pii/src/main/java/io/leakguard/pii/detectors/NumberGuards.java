@@ -50,7 +50,13 @@ final class NumberGuards {
           "fattura",
           "ordine",
           "faktura",
-          "zamówienie");
+          "zamówienie",
+          // tax numbers (session 14, probe15a: "TIN: 12345678901", "CPF: 12345678909" were US
+          // numbers)
+          "tin",
+          "cpf",
+          "cnpj",
+          "steuernummer");
 
   /**
    * True when a window may start at group {@code g}: the run start, or a gap with whitespace that

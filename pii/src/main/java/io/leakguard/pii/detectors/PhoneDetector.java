@@ -92,7 +92,12 @@ final class PhoneDetector implements Detector {
           "bellen",
           "anrufen",
           "rufen",
-          "rückruf");
+          "rückruf",
+          // session 14, probe15a: "Bitte zurückrufen: 0151 23456789"
+          "zurückrufen",
+          "llámame",
+          "llamame",
+          "chiamami");
 
   /**
    * The region a non-English phone word points to, tried first on the national-format path so the
@@ -122,7 +127,8 @@ final class PhoneDetector implements Detector {
           java.util.Map.entry("bellen", "NL"),
           java.util.Map.entry("anrufen", "DE"),
           java.util.Map.entry("rufen", "DE"),
-          java.util.Map.entry("rückruf", "DE"));
+          java.util.Map.entry("rückruf", "DE"),
+          java.util.Map.entry("zurückrufen", "DE"));
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -400,7 +406,12 @@ final class PhoneDetector implements Detector {
           "telefonnummer",
           "handynummer",
           "rufnummer",
-          "mobilnummer");
+          "mobilnummer",
+          // call verbs without a trunk zero after them (session 14, probe15a): "llámame al 612 345
+          // 678", "chiamami al 347 123 4567"
+          "llámame",
+          "llamame",
+          "chiamami");
 
   /**
    * A window that may be a number of any country written without {@code +} (the whole run, from its
@@ -1221,6 +1232,9 @@ final class PhoneDetector implements Detector {
       return count >= 7 && count <= 13;
     }
     if (count == 11 && s.digit[d] == 1) {
+      if (to - from > 1 && s.groupStart[from + 1] - d > 1) {
+        return false; // GLUED_ONE: "TIN 12 345 678 901": the 1 of +1 stands alone or unspaced
+      }
       d++;
       count--;
     }
