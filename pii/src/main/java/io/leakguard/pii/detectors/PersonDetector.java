@@ -2260,9 +2260,12 @@ final class PersonDetector implements Detector {
           && ix.length(t + 2) == 2;
     }
 
-    /** Token {@code t} (in range or not) is {@code AM} or {@code PM}, any case. */
+    /** Token {@code t} (any int) is {@code AM} or {@code PM}, any case. */
     boolean meridiem(int t) {
-      return t < n && word(t) && (ix.equalsIgnoreCase(t, "am") || ix.equalsIgnoreCase(t, "pm"));
+      return t >= 0
+          && t < n
+          && word(t)
+          && (ix.equalsIgnoreCase(t, "am") || ix.equalsIgnoreCase(t, "pm"));
     }
 
     /**
