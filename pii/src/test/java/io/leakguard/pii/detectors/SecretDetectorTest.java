@@ -157,6 +157,19 @@ class SecretDetectorTest {
                 + urlEncode(SAS_SIG)
                 + "⟧ 200",
             "azure-sas-signature"),
+        // SAS_VERSION (session 14, probe15b): after "signature" or "token" the sv= version is no
+        // secret; the sig value is reported by its own pattern
+        hit(
+            "BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=sv=2021-06-08"
+                + "&ss=b&srt=sco&sp=rl&se=2026-01-01T00:00:00Z&sig=⟦"
+                + urlEncode(SAS_SIG)
+                + "⟧",
+            "azure-sas-signature"),
+        hit(
+            "sas token: sv=2021-06-08&ss=b&srt=sco&sp=rl&se=2026-01-01&sig=⟦"
+                + urlEncode(SAS_SIG)
+                + "⟧",
+            "azure-sas-signature"),
         // GitHub, GitLab, Slack
         hit("token ⟦ghp_" + GH_BODY + "⟧", "github-token"),
         hit("GH_TOKEN=⟦gho_" + GH_BODY + "⟧", "github-token"),
