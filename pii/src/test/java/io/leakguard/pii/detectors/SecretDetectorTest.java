@@ -401,6 +401,15 @@ class SecretDetectorTest {
         hit("username admin privilege 15 password 0 ⟦C1sco!2025⟧", "password-prose"),
         hit("conf t\n username netops password ⟦N3tOps#77⟧\n end", "password-prose"),
         hit("enable password ⟦En@ble2025x⟧", "password-prose"),
+        // session 14 (probe15b): IOS "secret 0", REDIS_DIRECTIVE, USER_SLASH
+        hit("username admin secret 0 ⟦C1sc0#Secr3t⟧", "password-prose"),
+        hit("enable secret 0 ⟦En4ble#Sec⟧", "password-prose"),
+        hit(
+            "bind 127.0.0.1\nrequirepass ⟦R3d1s!Prod2025⟧\nmasterauth ⟦R3d1s!Prod2025⟧",
+            "password-prose"),
+        hit("redis-cli CONFIG SET requirepass \"⟦N3wRedis#25⟧\"", "password-prose"),
+        hit("the admin creds are admin/⟦Adm1n!2025x⟧", "password-prose"),
+        hit("login: root/⟦R00t!pass9⟧", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -627,6 +636,11 @@ class SecretDetectorTest {
         "username admin privilege 15 password 7 0822455D0A16",
         "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
         "the username field and password 0 are required",
+        "username admin secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
+        "# requirepass foobared",
+        "The requirepass directive requires a password.",
+        "the creds are in vault/kv/app",
+        "login is admin/admin",
         // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
         "web01:443:nginx:www-data:active",
         "the line db01:5432:crm:app:Pw2025x is in the file",
