@@ -3730,8 +3730,16 @@ final class PersonDetector implements Detector {
     return end < 0 || (end < length && chars[end] == ',');
   }
 
+  /**
+   * {@link #ACRONYM_LABEL}: a speaker chain whose last part is an all-caps code of at most three
+   * letters after an unlisted first word ({@code Attacker IP:}, {@code Source DB:}), or of two or
+   * three letters right before a colon and a digit ({@code MAC: 00:1A:…}, {@code VIN: 1HGCM…},
+   * {@code WAN MAC: …}, {@code JAN: 4 tickets}: a device or form code before its value; a chat
+   * speaker in capitals says words). Asked only for a speaker candidate. Static so the reference
+   * oracle shares it.
+   */
   static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {
-    if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
+    if (ps[parts - 1] != pe[parts - 1]) {
       return false;
     }
     int s = ix.start(ps[parts - 1]);
@@ -3744,6 +3752,21 @@ final class PersonDetector implements Detector {
         return false;
       }
     }
-    return true;
+    if (parts >= 2 && (pf[0] & P_FIRST) == 0) {
+      return true;
+    }
+    return e - s >= 2 && digitValueAfter(chars, e, ix.text().length());
+  }
+
+  /** A {@code :} at {@code colon}, at most two blanks, then a digit. */
+  private static boolean digitValueAfter(char[] chars, int colon, int length) {
+    if (colon >= length || chars[colon] != ':') {
+      return false;
+    }
+    int v = colon + 1;
+    for (int sp = 0; sp < 2 && v < length && (chars[v] == ' ' || chars[v] == '\t'); sp++) {
+      v++;
+    }
+    return v < length && chars[v] >= '0' && chars[v] <= '9';
   }
 }
