@@ -1979,9 +1979,10 @@ final class PersonDetector implements Detector {
         return;
       }
       if (cueKind == NONE
-          && PersonDetector.fromCompanySpeaker(ix, chars, a)
+          && (PersonDetector.fromCompanySpeaker(ix, chars, a)
+              || PersonDetector.roleAfterSpeaker(ix, chars, a))
           && lineStartBefore(first)) {
-        // CHAT_ROLE_SPEAKER: "Emma from Contoso: Hi there!" (Intercom, Drift)
+        // CHAT_ROLE_SPEAKER: "Emma from Contoso: Hi there!" (Intercom, Drift), "Laura (Support):"
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
         return;
@@ -3473,6 +3474,26 @@ final class PersonDetector implements Detector {
         && (ix.flags(c) & TextIndex.PUNCT) != 0
         && chars[ix.start(c)] == ':'
         && (c + 1 >= n || chars[ix.start(c + 1)] != '/');
+  }
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: an inline space at token {@code a}, then a {@link #CHAT_ROLES} word
+   * in parentheses and a {@code :} ({@code Laura (Support): I have escalated it}, {@code Emily
+   * (Customer): ...}; session 14, probe15b). The caller wants the line start before the name and a
+   * listed name (the speaker is not framed). Static so the reference oracle shares it.
+   */
+  static boolean roleAfterSpeaker(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    int r = a + 2;
+    return r + 2 < n
+        && inline(ix, a)
+        && (ix.flags(a + 1) & TextIndex.PUNCT) != 0
+        && chars[ix.start(a + 1)] == '('
+        && CHAT_ROLES.contains(chars, ix.start(r), ix.end(r))
+        && (ix.flags(r + 1) & TextIndex.PUNCT) != 0
+        && chars[ix.start(r + 1)] == ')'
+        && (ix.flags(r + 2) & TextIndex.PUNCT) != 0
+        && chars[ix.start(r + 2)] == ':';
   }
 
   /**

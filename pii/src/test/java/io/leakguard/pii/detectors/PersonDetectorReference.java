@@ -1096,8 +1096,10 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
         return;
       }
-      // "Emma from Contoso: Hi there!" (CHAT_ROLE_SPEAKER; a listed name)
-      boolean fromCompany = PersonDetector.fromCompanySpeaker(ix, chars, a);
+      // "Emma from Contoso: Hi there!", "Laura (Support): ..." (CHAT_ROLE_SPEAKER; a listed name)
+      boolean fromCompany =
+          PersonDetector.fromCompanySpeaker(ix, chars, a)
+              || PersonDetector.roleAfterSpeaker(ix, chars, a);
       if (cueKind == NONE && fromCompany && lineStartBefore(first)) {
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
