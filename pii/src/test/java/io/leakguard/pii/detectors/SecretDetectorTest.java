@@ -382,6 +382,10 @@ class SecretDetectorTest {
             "keyword-entropy"),
         hit("aws secret ⟦wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzKEYab12⟧", "keyword-entropy"),
         hit("Token ⟦Zx9pQ2vL8mN4rT6yW1sK3dF5gH7jB0cV2nM4qR6t⟧.", "keyword-entropy"),
+        // session 14 (probe15b): Rails' SECRET_KEY_BASE
+        hit(
+            "heroku config:set SECRET_KEY_BASE=⟦a7f3c9e1b5d2f8a4c6e0b3d9f1a5c7e2⟧",
+            "keyword-entropy"),
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
@@ -641,6 +645,8 @@ class SecretDetectorTest {
         "The requirepass directive requires a password.",
         "the creds are in vault/kv/app",
         "login is admin/admin",
+        "SECRET_KEY_BASE=${SECRET_KEY_BASE}",
+        "SECRET_KEY_BASE=changeme",
         // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
         "web01:443:nginx:www-data:active",
         "the line db01:5432:crm:app:Pw2025x is in the file",
