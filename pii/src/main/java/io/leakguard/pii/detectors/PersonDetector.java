@@ -2002,6 +2002,10 @@ final class PersonDetector implements Detector {
       if (lineStartBefore(first)) {
         return first;
       }
+      int c = PersonDetector.clockBefore(ix, chars, first);
+      if (c >= 0 && lineStartBefore(c)) {
+        return first; // CLOCK_SPEAKER: "14:02 Noura: yes" (a listed name: not framed)
+      }
       int r = PersonDetector.chatRoleBefore(ix, chars, first);
       if (r < 0) {
         r = PersonDetector.noteFromBefore(ix, chars, first);
@@ -3474,6 +3478,41 @@ final class PersonDetector implements Detector {
         && (ix.flags(c) & TextIndex.PUNCT) != 0
         && chars[ix.start(c)] == ':'
         && (c + 1 >= n || chars[ix.start(c + 1)] != '/');
+  }
+
+  /**
+   * Form name: a bare clock time before a chat speaker at a line start ({@code 14:02 Noura: yes},
+   * {@code 09:15:03 Laura: ...}; session 14, probe15b). Unlike a bracketed time stamp it does not
+   * frame an unlisted name: the name must be listed.
+   */
+  static final String CLOCK_SPEAKER = "clock-speaker";
+
+  /**
+   * {@link #CLOCK_SPEAKER}: the first token of an {@code H:MM}, {@code HH:MM} or {@code HH:MM:SS}
+   * time that ends one inline space before token {@code first}, or -1. Read only for a speaker
+   * chain that is not at a line start. Static so the reference oracle shares it.
+   */
+  static int clockBefore(TextIndex ix, char[] chars, int first) {
+    int k = first - 2;
+    if (k < 2 || !inline(ix, first - 1) || !twoDigits(ix, k)) {
+      return -1;
+    }
+    if (!colonAt(ix, chars, k - 1) || (ix.flags(k - 2) & TextIndex.DIGIT) == 0) {
+      return -1;
+    }
+    int h = k - 2;
+    if (h >= 2 && colonAt(ix, chars, h - 1) && twoDigits(ix, h) && twoDigits(ix, h - 2)) {
+      h -= 2; // HH:MM:SS
+    }
+    return ix.length(h) <= 2 && (ix.flags(h) & TextIndex.DIGIT) != 0 ? h : -1;
+  }
+
+  private static boolean twoDigits(TextIndex ix, int t) {
+    return (ix.flags(t) & TextIndex.DIGIT) != 0 && ix.length(t) == 2;
+  }
+
+  private static boolean colonAt(TextIndex ix, char[] chars, int t) {
+    return (ix.flags(t) & TextIndex.PUNCT) != 0 && chars[ix.start(t)] == ':';
   }
 
   /**
