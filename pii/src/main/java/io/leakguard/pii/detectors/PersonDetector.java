@@ -1979,9 +1979,10 @@ final class PersonDetector implements Detector {
         return;
       }
       if (cueKind == NONE
-          && PersonDetector.fromCompanySpeaker(ix, chars, a)
+          && (PersonDetector.fromCompanySpeaker(ix, chars, a)
+              || PersonDetector.roleAfterSpeaker(ix, chars, a))
           && lineStartBefore(first)) {
-        // CHAT_ROLE_SPEAKER: "Emma from Contoso: Hi there!" (Intercom, Drift)
+        // CHAT_ROLE_SPEAKER: "Emma from Contoso: Hi there!" (Intercom, Drift), "Laura (Support):"
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;
         return;
@@ -2000,6 +2001,10 @@ final class PersonDetector implements Detector {
     int speakerStart(int first) {
       if (lineStartBefore(first)) {
         return first;
+      }
+      int c = PersonDetector.clockBefore(ix, chars, first);
+      if (c >= 0 && lineStartBefore(c)) {
+        return first; // CLOCK_SPEAKER: "14:02 Noura: yes" (a listed name: not framed)
       }
       int r = PersonDetector.chatRoleBefore(ix, chars, first);
       if (r < 0) {
@@ -3479,6 +3484,61 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * Form name: a bare clock time before a chat speaker at a line start ({@code 14:02 Noura: yes},
+   * {@code 09:15:03 Laura: ...}; session 14, probe15b). Unlike a bracketed time stamp it does not
+   * frame an unlisted name: the name must be listed.
+   */
+  static final String CLOCK_SPEAKER = "clock-speaker";
+
+  /**
+   * {@link #CLOCK_SPEAKER}: the first token of an {@code H:MM}, {@code HH:MM} or {@code HH:MM:SS}
+   * time that ends one inline space before token {@code first}, or -1. Read only for a speaker
+   * chain that is not at a line start. Static so the reference oracle shares it.
+   */
+  static int clockBefore(TextIndex ix, char[] chars, int first) {
+    int k = first - 2;
+    if (k < 2 || !inline(ix, first - 1) || !twoDigits(ix, k)) {
+      return -1;
+    }
+    if (!colonAt(ix, chars, k - 1) || (ix.flags(k - 2) & TextIndex.DIGIT) == 0) {
+      return -1;
+    }
+    int h = k - 2;
+    if (h >= 2 && colonAt(ix, chars, h - 1) && twoDigits(ix, h) && twoDigits(ix, h - 2)) {
+      h -= 2; // HH:MM:SS
+    }
+    return ix.length(h) <= 2 && (ix.flags(h) & TextIndex.DIGIT) != 0 ? h : -1;
+  }
+
+  private static boolean twoDigits(TextIndex ix, int t) {
+    return (ix.flags(t) & TextIndex.DIGIT) != 0 && ix.length(t) == 2;
+  }
+
+  private static boolean colonAt(TextIndex ix, char[] chars, int t) {
+    return (ix.flags(t) & TextIndex.PUNCT) != 0 && chars[ix.start(t)] == ':';
+  }
+
+  /**
+   * {@link #CHAT_ROLE_SPEAKER}: an inline space at token {@code a}, then a {@link #CHAT_ROLES} word
+   * in parentheses and a {@code :} ({@code Laura (Support): I have escalated it}, {@code Emily
+   * (Customer): ...}; session 14, probe15b). The caller wants the line start before the name and a
+   * listed name (the speaker is not framed). Static so the reference oracle shares it.
+   */
+  static boolean roleAfterSpeaker(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    int r = a + 2;
+    return r + 2 < n
+        && inline(ix, a)
+        && (ix.flags(a + 1) & TextIndex.PUNCT) != 0
+        && chars[ix.start(a + 1)] == '('
+        && CHAT_ROLES.contains(chars, ix.start(r), ix.end(r))
+        && (ix.flags(r + 1) & TextIndex.PUNCT) != 0
+        && chars[ix.start(r + 1)] == ')'
+        && (ix.flags(r + 2) & TextIndex.PUNCT) != 0
+        && chars[ix.start(r + 2)] == ':';
+  }
+
+  /**
    * {@link #VIET_MIDDLE}: the flags of a chain's part after a Vietnamese middle name {@code Van} /
    * {@code Thi} (token {@code s..e}, written {@code Văn} / {@code Thị} too): a listed first name
    * loses its {@link PersonNames#NOT_NAME} flag ({@code Nguyen Van An}: {@code An}, also the
@@ -3733,8 +3793,16 @@ final class PersonDetector implements Detector {
     return end < 0 || (end < length && chars[end] == ',');
   }
 
+  /**
+   * {@link #ACRONYM_LABEL}: a speaker chain whose last part is an all-caps code of at most three
+   * letters after an unlisted first word ({@code Attacker IP:}, {@code Source DB:}), or of two or
+   * three letters right before a colon and a digit ({@code MAC: 00:1A:…}, {@code VIN: 1HGCM…},
+   * {@code WAN MAC: …}, {@code JAN: 4 tickets}: a device or form code before its value; a chat
+   * speaker in capitals says words). Asked only for a speaker candidate. Static so the reference
+   * oracle shares it.
+   */
   static boolean acronymLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int[] pf, int parts) {
-    if (parts < 2 || (pf[0] & P_FIRST) != 0 || ps[parts - 1] != pe[parts - 1]) {
+    if (ps[parts - 1] != pe[parts - 1]) {
       return false;
     }
     int s = ix.start(ps[parts - 1]);
@@ -3747,6 +3815,21 @@ final class PersonDetector implements Detector {
         return false;
       }
     }
-    return true;
+    if (parts >= 2 && (pf[0] & P_FIRST) == 0) {
+      return true;
+    }
+    return e - s >= 2 && digitValueAfter(chars, e, ix.text().length());
+  }
+
+  /** A {@code :} at {@code colon}, at most two blanks, then a digit. */
+  private static boolean digitValueAfter(char[] chars, int colon, int length) {
+    if (colon >= length || chars[colon] != ':') {
+      return false;
+    }
+    int v = colon + 1;
+    for (int sp = 0; sp < 2 && v < length && (chars[v] == ' ' || chars[v] == '\t'); sp++) {
+      v++;
+    }
+    return v < length && chars[v] >= '0' && chars[v] <= '9';
   }
 }

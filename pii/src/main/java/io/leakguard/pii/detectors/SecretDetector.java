@@ -422,6 +422,9 @@ final class SecretDetector implements Detector {
     if (SecretPattern.tryWord(s, vs, true)) {
       return; // a known token after any keyword: its own pattern reported it
     }
+    if (sasVersion(s, vs, ve)) {
+      return;
+    }
     if (attribute
         && rule.pattern() == SecretPattern.KEYWORD_ENTROPY
         && ve - vs >= 40
@@ -437,6 +440,22 @@ final class SecretDetector implements Detector {
     s.query = query;
     s.rule = rule;
     rule.pattern().scan(s, vs);
+  }
+
+  /**
+   * {@code SAS_VERSION}: the value after {@code SharedAccessSignature=} or {@code sas token:} is a
+   * query whose first field is the service version ({@code sv=2021-06-08&ss=b&...&sig=...}); the
+   * version is no secret, and the {@code sig} value is reported by {@link
+   * SecretPattern#AZURE_SAS_SIGNATURE}. Runs once per keyword value.
+   */
+  private static boolean sasVersion(SecretScan s, int vs, int ve) {
+    return ve - vs >= 13
+        && (ve - vs == 13 || s.at(vs + 13) == '&')
+        && s.startsWith("sv=", vs)
+        && s.at(vs + 7) == '-'
+        && s.at(vs + 10) == '-'
+        && Character.isDigit(s.at(vs + 3))
+        && Character.isDigit(s.at(vs + 12));
   }
 
   /**

@@ -112,6 +112,8 @@ final class SecretKeywords {
     new Rule("credential", GEN, Match.SUFFIX, false, false),
     new Rule("credentials", GEN, Match.SUFFIX, false, false),
     new Rule("signature", GEN, Match.SUFFIX, false, false),
+    // session 14 (probe15b): Rails' SECRET_KEY_BASE (ends in "e", already a keyword end)
+    new Rule("secretkeybase", GEN, Match.SUFFIX, false, false),
     // weak words: stricter value check
     new Rule("key", GEN, Match.WORD, false, true),
     new Rule("auth", GEN, Match.WORD, false, true),

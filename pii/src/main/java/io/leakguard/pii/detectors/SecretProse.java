@@ -48,6 +48,16 @@ final class SecretProse {
   /** Words that introduce the value in prose. */
   private static final String[] LINK_WORDS = {"is", "to", "was", "ist", "es"};
 
+  /**
+   * Form name: a Redis config directive, {@code requirepass X} or {@code masterauth X} at a line's
+   * head (redis.conf) or after {@code set} ({@code CONFIG SET requirepass "X"}), session 14
+   * (probe15b): the value after one blank, judged as a prose password.
+   */
+  static final String REDIS_DIRECTIVE = "REDIS_DIRECTIVE";
+
+  /** The directives of {@link #REDIS_DIRECTIVE}. */
+  private static final String[] DIRECTIVE_WORDS = {"requirepass", "masterauth"};
+
   /** Words before a {@code user / password} pair. */
   private static final String[] PAIR_WORDS = {"creds", "credentials", "login", "logon"};
 
@@ -116,6 +126,7 @@ final class SecretProse {
     all.addAll(Arrays.asList(ENTROPY_WORDS));
     all.addAll(Arrays.asList(NET_USER_WORDS));
     all.addAll(Arrays.asList(CSV_WORDS));
+    all.addAll(Arrays.asList(DIRECTIVE_WORDS));
     return all;
   }
 
@@ -170,7 +181,20 @@ final class SecretProse {
           pair(s, st, we);
           return;
         }
+        if (equalsAny(s, st, we, DIRECTIVE_WORDS)) {
+          directive(s, st, we);
+          return;
+        }
         if (equalsAny(s, st, we, ENTROPY_WORDS)) {
+          if (we - st == 6 && s.at(we) == ' ' && (c | 0x20) == 's') {
+            int iv = iosValue(s, st, we); // IOS_PASSWORD: "username admin secret 0 X"
+            if (iv >= 0) {
+              if (iv > 0) {
+                candidate(s, iv);
+              }
+              return;
+            }
+          }
           int vs = linkedValue(s, we);
           boolean linked = vs > 0;
           if (!linked) {
@@ -220,7 +244,9 @@ final class SecretProse {
 
   static {
     for (String[] words :
-        new String[][] {PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS, NET_USER_WORDS, CSV_WORDS}) {
+        new String[][] {
+          PROSE_WORDS, PAIR_WORDS, ENTROPY_WORDS, NET_USER_WORDS, CSV_WORDS, DIRECTIVE_WORDS
+        }) {
       for (String w : words) {
         KEYWORD_HEAD[w.charAt(0) << 7 | w.charAt(1)] = true;
         KEYWORD_LENGTHS[w.charAt(0) << 7 | w.charAt(1)] |= 1 << w.length();
@@ -656,11 +682,12 @@ final class SecretProse {
 
   /**
    * Form name: a Cisco IOS / IOS-XE config line, {@code username NAME [privilege N] password [0] X}
-   * or {@code enable password [0] X}: the value after the keyword and an optional encryption type
-   * {@code 0} (plain text). Types 5, 7, 8, 9 (hashes, and type 7's reversible encoding) are left
-   * out, as a hash is elsewhere. Read only at a password keyword with no link word after it, on a
-   * line starting with {@code username} or {@code enable} (at most {@value #IOS_LOOKBACK} chars
-   * back).
+   * or {@code enable password [0] X}, and the same with {@code secret} for {@code password}
+   * (session 14, probe15b): the value after the keyword and an optional encryption type {@code 0}
+   * (plain text). Types 5, 7, 8, 9 (hashes, and type 7's reversible encoding) are left out, as a
+   * hash is elsewhere. Read only at a password keyword with no link word after it, on a line
+   * starting with {@code username} or {@code enable} (at most {@value #IOS_LOOKBACK} chars back);
+   * for {@code secret}, at a bare {@code secret} and a blank.
    */
   static final String IOS_PASSWORD = "IOS_PASSWORD";
 
@@ -900,6 +927,8 @@ final class SecretProse {
       p++;
     } else if (s.at(p) == ' ' && s.text.regionMatches(true, p + 1, "is", 0, 2)) {
       p += 3;
+    } else if (s.at(p) == ' ' && s.text.regionMatches(true, p + 1, "are", 0, 3)) {
+      p += 4;
     } else if (s.at(p) != ' ' || !lineHead(s, st)) {
       return; // session 12: else "login admin / X" at a line's head, the blank itself
     }
@@ -908,10 +937,60 @@ final class SecretProse {
     }
     int us = p + 1;
     int ue = valueRunEnd(s, us);
-    if (ue == us || !s.text.startsWith(" / ", ue)) {
+    if (ue == us) {
       return;
     }
-    candidate(s, ue + 3);
+    if (s.text.startsWith(" / ", ue)) {
+      candidate(s, ue + 3);
+      return;
+    }
+    int slash = userSlash(s, us, ue);
+    if (slash > 0) {
+      candidate(s, slash + 1);
+    }
+  }
+
+  /**
+   * Form name: a user and password joined by a slash with no blanks after a pair word ({@code the
+   * admin creds are admin/Adm1n!2025x}, {@code login: sa/Sql#2025}), session 14 (probe15b). The
+   * password is judged as any prose password, so {@code creds are vault/kv/app} stays out.
+   */
+  static final String USER_SLASH = "USER_SLASH";
+
+  /**
+   * {@link #USER_SLASH}: the slash after a user name of letters, digits and {@code . _ -} at the
+   * start of the run [{@code us}, {@code ue}), when a value follows it; else -1.
+   */
+  private static int userSlash(SecretScan s, int us, int ue) {
+    for (int i = us; i < ue && i - us <= 32; i++) {
+      char c = s.at(i);
+      if (c == '/') {
+        return i > us && i + 1 < ue ? i : -1;
+      }
+      if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #REDIS_DIRECTIVE} at the directive word [{@code st}, {@code we}). */
+  private static void directive(SecretScan s, int st, int we) {
+    if (s.at(we) != ' ') {
+      return;
+    }
+    boolean set = st >= 4 && s.text.regionMatches(true, st - 4, "set ", 0, 4);
+    if (!set && !lineHead(s, st)) {
+      return;
+    }
+    char q = s.at(we + 1);
+    if (q == '"' || q == '\'') {
+      if (s.at(valueRunEnd(s, we + 2)) == q) {
+        candidate(s, we + 2, false);
+      }
+      return;
+    }
+    candidate(s, we + 1);
   }
 
   /**

@@ -1015,7 +1015,8 @@ final class PersonDetectorReference implements Detector {
         // a mail header field ("Von:", "De:", "Van:", "Aan:") is a label, not a speaker
         // CHAT_ROLE_SPEAKER: "Agent Laura:", "Note from Pradeep:" after the line start too
         int rs = -1;
-        if (lineStartBefore(first)) {
+        int clock = PersonDetector.clockBefore(ix, chars, first); // "14:02 Noura:" (CLOCK_SPEAKER)
+        if (lineStartBefore(first) || (clock >= 0 && lineStartBefore(clock))) {
           rs = first;
         } else {
           int r = PersonDetector.chatRoleBefore(ix, chars, first);
@@ -1096,8 +1097,10 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.verb", "verb", false); // "Mark Pearson called about the invoice"
         return;
       }
-      // "Emma from Contoso: Hi there!" (CHAT_ROLE_SPEAKER; a listed name)
-      boolean fromCompany = PersonDetector.fromCompanySpeaker(ix, chars, a);
+      // "Emma from Contoso: Hi there!", "Laura (Support): ..." (CHAT_ROLE_SPEAKER; a listed name)
+      boolean fromCompany =
+          PersonDetector.fromCompanySpeaker(ix, chars, a)
+              || PersonDetector.roleAfterSpeaker(ix, chars, a);
       if (cueKind == NONE && fromCompany && lineStartBefore(first)) {
         set(STRONG, "person.speaker", "speaker", true);
         speakerCue = true;

@@ -157,6 +157,19 @@ class SecretDetectorTest {
                 + urlEncode(SAS_SIG)
                 + "⟧ 200",
             "azure-sas-signature"),
+        // SAS_VERSION (session 14, probe15b): after "signature" or "token" the sv= version is no
+        // secret; the sig value is reported by its own pattern
+        hit(
+            "BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=sv=2021-06-08"
+                + "&ss=b&srt=sco&sp=rl&se=2026-01-01T00:00:00Z&sig=⟦"
+                + urlEncode(SAS_SIG)
+                + "⟧",
+            "azure-sas-signature"),
+        hit(
+            "sas token: sv=2021-06-08&ss=b&srt=sco&sp=rl&se=2026-01-01&sig=⟦"
+                + urlEncode(SAS_SIG)
+                + "⟧",
+            "azure-sas-signature"),
         // GitHub, GitLab, Slack
         hit("token ⟦ghp_" + GH_BODY + "⟧", "github-token"),
         hit("GH_TOKEN=⟦gho_" + GH_BODY + "⟧", "github-token"),
@@ -369,6 +382,10 @@ class SecretDetectorTest {
             "keyword-entropy"),
         hit("aws secret ⟦wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzKEYab12⟧", "keyword-entropy"),
         hit("Token ⟦Zx9pQ2vL8mN4rT6yW1sK3dF5gH7jB0cV2nM4qR6t⟧.", "keyword-entropy"),
+        // session 14 (probe15b): Rails' SECRET_KEY_BASE
+        hit(
+            "heroku config:set SECRET_KEY_BASE=⟦a7f3c9e1b5d2f8a4c6e0b3d9f1a5c7e2⟧",
+            "keyword-entropy"),
         hit(
             "PS C:\\> az login -u svc-deploy -p '⟦Azur3 Adm!n42⟧' --tenant x",
             "password-assignment"),
@@ -388,6 +405,15 @@ class SecretDetectorTest {
         hit("username admin privilege 15 password 0 ⟦C1sco!2025⟧", "password-prose"),
         hit("conf t\n username netops password ⟦N3tOps#77⟧\n end", "password-prose"),
         hit("enable password ⟦En@ble2025x⟧", "password-prose"),
+        // session 14 (probe15b): IOS "secret 0", REDIS_DIRECTIVE, USER_SLASH
+        hit("username admin secret 0 ⟦C1sc0#Secr3t⟧", "password-prose"),
+        hit("enable secret 0 ⟦En4ble#Sec⟧", "password-prose"),
+        hit(
+            "bind 127.0.0.1\nrequirepass ⟦R3d1s!Prod2025⟧\nmasterauth ⟦R3d1s!Prod2025⟧",
+            "password-prose"),
+        hit("redis-cli CONFIG SET requirepass \"⟦N3wRedis#25⟧\"", "password-prose"),
+        hit("the admin creds are admin/⟦Adm1n!2025x⟧", "password-prose"),
+        hit("login: root/⟦R00t!pass9⟧", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -614,6 +640,13 @@ class SecretDetectorTest {
         "username admin privilege 15 password 7 0822455D0A16",
         "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
         "the username field and password 0 are required",
+        "username admin secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
+        "# requirepass foobared",
+        "The requirepass directive requires a password.",
+        "the creds are in vault/kv/app",
+        "login is admin/admin",
+        "SECRET_KEY_BASE=${SECRET_KEY_BASE}",
+        "SECRET_KEY_BASE=changeme",
         // PGPASS look-alikes (session 14): no cue and one char class, prose around, six fields
         "web01:443:nginx:www-data:active",
         "the line db01:5432:crm:app:Pw2025x is in the file",
