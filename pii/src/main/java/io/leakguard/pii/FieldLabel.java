@@ -27,7 +27,6 @@ final class FieldLabel {
       Set.of(
           // PERSON
           "name",
-          "names",
           "firstname",
           "lastname",
           "fullname",
