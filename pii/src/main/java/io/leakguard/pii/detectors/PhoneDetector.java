@@ -993,12 +993,15 @@ final class PhoneDetector implements Detector {
   }
 
   /**
-   * A remembered parse of the national path: the key (digits, their count, the region), the hit
-   * (null: not valid in that region) and libphonenumber's national format of the number.
+   * A remembered parse of the national path for one region: the hit (null: not valid in that
+   * region) and libphonenumber's national format of the number.
    */
-  private record National(long key, Hit hit, String nationalFormat) {}
+  private record National(Hit hit, String nationalFormat) {}
 
-  /** The regions of the national path, each with its index in the memo key. */
+  /** The answer of the national path for a region where the digits are not valid. */
+  private static final National NOT_VALID = new National(null, null);
+
+  /** The regions of the national path, each with its index in a {@link NationalRow}. */
   private static final java.util.Map<String, Integer> NATIONAL_INDEX = nationalIndex();
 
   private static java.util.Map<String, Integer> nationalIndex() {
@@ -1012,7 +1015,23 @@ final class PhoneDetector implements Detector {
     return java.util.Map.copyOf(m);
   }
 
-  private static final int NATIONAL_SIZE = 1 << 15;
+  /**
+   * The national path's answers for one digit string (its value and digit count in {@code key}),
+   * one slot per region of {@link #NATIONAL_INDEX}, filled as the regions are asked for (null: not
+   * asked yet). Slots hold immutable {@link National}s; two threads racing on a slot both compute
+   * the same answer.
+   */
+  private static final class NationalRow {
+    final long key;
+    final AtomicReferenceArray<National> regions =
+        new AtomicReferenceArray<>(NATIONAL_INDEX.size());
+
+    NationalRow(long key) {
+      this.key = key;
+    }
+  }
+
+  private static final int NATIONAL_SIZE = 1 << 13;
 
   /** Shift of the key's hash to a slot index of {@link #NATIONAL}. */
   private static final int NATIONAL_SHIFT = 64 - Integer.numberOfTrailingZeros(NATIONAL_SIZE);
@@ -1022,48 +1041,58 @@ final class PhoneDetector implements Detector {
 
   /**
    * Memo of the national path (a pure function of the digits and the region): a lock-free table of
-   * immutable entries, bounded, where a lost or overwritten entry only costs a new parse. Design
-   * note: a number on the national path is tried in up to 38 regions, one libphonenumber parse each
-   * (about 6% of the engine's time on the bench corpus); a support thread repeats its numbers
-   * (signature, quoted replies), so the second sighting costs 38 table reads. Sets of {@link
-   * #NATIONAL_WAYS} slots, first in first out: direct-mapped, a third of the bench corpus's 2,718
-   * keys (each number times its regions) lost their entry to a colliding key every round (960
-   * parses per 2 MB round, 228 with four ways; same memory). On text whose numbers do not repeat
-   * the memo does not help at all: {@link #nationalGate} spares most parses there. Round 12: 32,768
-   * slots (was 8,192; 128 KB of references): the 1M-row scan's pool of 4,000 cases asks for 4,458
-   * keys per cycle, which overflowed about 7% of the 2,048 sets of four, and a set of five or more
-   * keys read cyclically misses on every read (936 of 4,458 per cycle, 40 now). That gain is the
-   * pool repeating itself, as above.
+   * {@link NationalRow}s, one per digit string, bounded, where a lost or overwritten row only costs
+   * new parses. Design note: a number on the national path is tried in up to 38 regions (about 37
+   * gate checks and 8 libphonenumber parses per 0-led number of the scan benchmark's cases), and a
+   * support store repeats its numbers (signatures, quoted replies, a customer's later cases), so
+   * the second sighting costs a table read per region. Sets of {@link #NATIONAL_WAYS} rows, first
+   * in first out. Session 15: keyed by the digit string (it was by digits and region, 32,768
+   * slots): the 100,000 distinct cases of {@code support_cases_p100000} hold 2,706 national-path
+   * numbers, asked for in 101,268 (digits, region) pairs, so the old table lost every entry before
+   * the next sighting of its case; 8,192 rows hold them all in less memory (a row of 44 slots per
+   * number instead of an entry per pair). On text whose numbers do not repeat the memo does not
+   * help at all: {@link #nationalGate} spares most parses there.
    */
-  private static final AtomicReferenceArray<National> NATIONAL =
+  private static final AtomicReferenceArray<NationalRow> NATIONAL =
       new AtomicReferenceArray<>(NATIONAL_SIZE);
 
   private static National national(DigitSequence s, int fromDigit, int toDigit, String region) {
     int count = toDigit - fromDigit; // at most 12 (trunkZero, parenArea): the key fits a long
-    long key = ((s.value(fromDigit, toDigit) * 16 + count) << 6) | NATIONAL_INDEX.get(region);
-    // NATIONAL_WAYS slots per set, the newest entry first
-    int set =
-        (int) ((key * 0x9E3779B97F4A7C15L) >>> NATIONAL_SHIFT) & (NATIONAL_SIZE - NATIONAL_WAYS);
-    for (int w = 0; w < NATIONAL_WAYS; w++) {
-      National n = NATIONAL.getOpaque(set + w);
-      if (n == null) {
-        break; // a set fills from its first slot (a race may leave a gap: then only a new parse)
-      }
-      if (n.key() == key) {
-        return n;
-      }
+    NationalRow row = nationalRow(s.value(fromDigit, toDigit) * 16 + count);
+    int index = NATIONAL_INDEX.get(region);
+    National n = row.regions.getOpaque(index);
+    if (n != null) {
+      return n;
     }
     PhoneNumber pn =
         nationalGate(s.digit, fromDigit, toDigit, region)
             ? validNumber(digitString(s, fromDigit, toDigit), region)
             : null;
-    National fresh =
+    n =
         pn == null
-            ? new National(key, null, null)
-            : new National(
-                key, hit(pn), UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.NATIONAL));
+            ? NOT_VALID
+            : new National(hit(pn), UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.NATIONAL));
+    row.regions.setOpaque(index, n);
+    return n;
+  }
+
+  /** The row of {@link #NATIONAL} for {@code key}, a new empty one (the set's newest) if none. */
+  private static NationalRow nationalRow(long key) {
+    // NATIONAL_WAYS slots per set, the newest row first
+    int set =
+        (int) ((key * 0x9E3779B97F4A7C15L) >>> NATIONAL_SHIFT) & (NATIONAL_SIZE - NATIONAL_WAYS);
+    for (int w = 0; w < NATIONAL_WAYS; w++) {
+      NationalRow r = NATIONAL.getOpaque(set + w);
+      if (r == null) {
+        break; // a set fills from its first slot (a race may leave a gap: then only a new row)
+      }
+      if (r.key == key) {
+        return r;
+      }
+    }
+    NationalRow fresh = new NationalRow(key);
     for (int w = NATIONAL_WAYS - 1; w > 0; w--) {
-      National older = NATIONAL.getOpaque(set + w - 1);
+      NationalRow older = NATIONAL.getOpaque(set + w - 1);
       if (older != null) {
         NATIONAL.setOpaque(set + w, older); // first in, first out
       }
