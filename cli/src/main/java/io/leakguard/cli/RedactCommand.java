@@ -73,7 +73,8 @@ final class RedactCommand implements Callable<Integer> {
       paramLabel = "PATH",
       description =
           "JSON path (JSONL, e.g. messages[*].body, customer.note) or CSV column to redact;"
-              + " repeatable (default: text).")
+              + " repeatable; '*' for every value (default: text; a JSONL record without a text"
+              + " field is then quarantined, not passed through unchecked).")
   List<String> fields;
 
   @Option(
@@ -151,11 +152,10 @@ final class RedactCommand implements Callable<Integer> {
       throw new UserInputException("--field does not apply to --input text (the line is redacted)");
     }
     RedactPipeline.Builder b =
-        RedactPipeline.builder(redactor)
-            .format(format)
-            .fields(fields == null ? List.of("text") : fields)
-            .findings(findings)
-            .verify(verify);
+        RedactPipeline.builder(redactor).format(format).findings(findings).verify(verify);
+    if (fields != null) {
+      b.fields(fields); // without it: "text", and a JSONL record without that field is quarantined
+    }
     if (threads != null) {
       b.threads(threads);
     }

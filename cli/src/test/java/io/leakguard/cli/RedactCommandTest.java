@@ -238,6 +238,46 @@ class RedactCommandTest {
   }
 
   @Test
+  void aRecordWithoutTheDefaultFieldIsQuarantinedNotPassedThroughUnchecked() throws Exception {
+    // a help-desk export keeps its text in other fields; without --field none of it is read, and
+    // before session 15 every record went out as it came in, with "findings: none"
+    String ticket =
+        "{\"id\": 35436, \"description\": \"Call me at 0151 23456789 or h.nakamura@fabrikam.co.jp\","
+            + " \"requester\": {\"name\": \"Hiroshi Nakamura\", \"email\": \"h.nakamura@fabrikam.co.jp\"},"
+            + " \"custom_fields\": [{\"id\": 27648, \"value\": \"536-22-1234\"}], \"ip\": \"10.20.30.40\"}\n";
+    Path in = write("tickets.jsonl", ticket + "{\"text\": \"mail xyz@contoso.com\"}\n");
+    Path out = dir.resolve("t.jsonl");
+    Run r = run("redact", in.toString(), "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(Files.readString(out)).isEqualTo("{\"text\":\"mail <EMAIL_ADDRESS>\"}\n");
+    assertThat(r.err())
+        .contains("records: 2 in, 1 out, 0 dropped, 1 quarantined")
+        .doesNotContain("nakamura");
+    JsonNode q = JSON.readTree(Files.readString(dir.resolve("t.jsonl.quarantine.jsonl")));
+    assertThat(q.get("line").asInt()).isEqualTo(1);
+    assertThat(q.get("reason").asText())
+        .startsWith("no \"text\" field (the default --field)")
+        .contains("--field '*'");
+
+    // --field '*' reads every value, each with its own name as a label
+    r = run("redact", in.toString(), "--field", "*", "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(out).get(0))
+        .isEqualTo(
+            "{\"id\":35436,\"description\":\"Call me at <PHONE_NUMBER> or <EMAIL_ADDRESS>\","
+                + "\"requester\":{\"name\":\"<PERSON>\",\"email\":\"<EMAIL_ADDRESS>\"},"
+                + "\"custom_fields\":[{\"id\":27648,\"value\":\"<US_SSN>\"}],"
+                + "\"ip\":\"<IP_ADDRESS>\"}");
+
+    // a named field that a record lacks: the record goes out (the user chose the fields), counted
+    r = run("redact", in.toString(), "--field", "text", "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("records: 2 in, 2 out, 0 dropped, 0 quarantined")
+        .contains("warning: 1 record had no value at any --field and went out unchecked");
+  }
+
+  @Test
   void eachRecordKeepsItsLineEnding() throws Exception {
     // a Windows file (Excel's CSV, a Notepad log) stays CRLF; a mixed file stays mixed
     Path txt = write("crlf.txt", "hello xyz@contoso.com\r\nplain line\r\nlast xyz@contoso.com\n");

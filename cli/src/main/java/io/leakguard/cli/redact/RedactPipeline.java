@@ -100,6 +100,9 @@ public final class RedactPipeline {
   private static final int BATCH_BYTES = 1 << 20;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** The JSONL field redacted when no {@code --field} is given. */
+  static final String DEFAULT_FIELD = "text";
+
   static {
     MAPPER.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     MAPPER.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
@@ -109,6 +112,7 @@ public final class RedactPipeline {
   private final Format format;
   private final List<FieldPath> paths;
   private final List<String> columns;
+  private final boolean defaultField;
   private final boolean findings;
   private final boolean verify;
   private final int threads;
@@ -125,6 +129,7 @@ public final class RedactPipeline {
     }
     this.paths = List.copyOf(ps);
     this.columns = List.copyOf(b.fields);
+    this.defaultField = !b.fieldsGiven;
     this.findings = b.findings;
     this.verify = b.verify;
     this.threads = b.threads;
@@ -140,6 +145,7 @@ public final class RedactPipeline {
     private final Redactor redactor;
     private Format format = Format.JSONL;
     private List<String> fields = List.of("text");
+    private boolean fieldsGiven;
     private boolean findings;
     private boolean verify;
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -160,6 +166,7 @@ public final class RedactPipeline {
         throw new UserInputException("at least one --field is required");
       }
       this.fields = List.copyOf(f);
+      this.fieldsGiven = true;
       return this;
     }
 
@@ -210,6 +217,7 @@ public final class RedactPipeline {
     byte[] out;
     boolean dropped;
     boolean skipped;
+    boolean unselected;
     byte[] quarantine;
     boolean verifyFailed;
     Map<String, Long> counts;
@@ -248,6 +256,7 @@ public final class RedactPipeline {
     long dropped = 0;
     long quarantined = 0;
     long verifyFailed = 0;
+    long unselected = 0;
     Map<String, Long> counts = new HashMap<>();
     long t0 = System.nanoTime();
     long lastProgress = t0;
@@ -297,6 +306,9 @@ public final class RedactPipeline {
           } else {
             out.write(o.out);
             written++;
+            if (o.unselected) {
+              unselected++;
+            }
           }
           if (o.counts != null && o.quarantine == null) {
             for (Map.Entry<String, Long> e : o.counts.entrySet()) {
@@ -327,7 +339,7 @@ public final class RedactPipeline {
         }
       }
     }
-    return new Summary(in, written, dropped, quarantined, verifyFailed, counts);
+    return new Summary(in, written, dropped, quarantined, verifyFailed, unselected, counts);
   }
 
   private void read(
@@ -526,11 +538,21 @@ public final class RedactPipeline {
       throw new Bad("expected a JSON object");
     }
     ObjectNode root = (ObjectNode) node;
+    if (defaultField && !root.has(DEFAULT_FIELD)) {
+      // fail closed: an export whose text sits in other fields would pass through unchecked
+      throw new Bad(
+          "no \""
+              + DEFAULT_FIELD
+              + "\" field (the default --field), so nothing in the record was checked; name the"
+              + " fields to redact with --field PATH (--field '*' for every value)");
+    }
     List<Field> fields = new ArrayList<>();
+    boolean[] selected = {false};
     for (FieldPath path : paths) {
       path.apply(
           root,
           (p, t) -> {
+            selected[0] = true;
             Redaction red = redactor.redact(t, p); // the field's name is its label
             if (red.changed()) {
               fields.add(new Field(p, red));
@@ -540,6 +562,7 @@ public final class RedactPipeline {
           });
     }
     Outcome o = finish(r, text, fields);
+    o.unselected = !selected[0];
     if (o.quarantine != null || o.dropped || fields.isEmpty() && !findings) {
       if (o.quarantine == null && !o.dropped) {
         o.out = withNewline(r);

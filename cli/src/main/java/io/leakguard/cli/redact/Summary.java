@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * What a redaction run did: records in, out, dropped, quarantined (of which by {@code --verify}),
- * and findings per type. Immutable.
+ * written without a value at any field path, and findings per type. Immutable.
  */
 public final class Summary {
   private final long in;
@@ -14,6 +14,7 @@ public final class Summary {
   private final long dropped;
   private final long quarantined;
   private final long verifyFailed;
+  private final long unselected;
   private final Map<String, Long> findings;
 
   Summary(
@@ -22,12 +23,14 @@ public final class Summary {
       long dropped,
       long quarantined,
       long verifyFailed,
+      long unselected,
       Map<String, Long> findings) {
     this.in = in;
     this.out = out;
     this.dropped = dropped;
     this.quarantined = quarantined;
     this.verifyFailed = verifyFailed;
+    this.unselected = unselected;
     this.findings = Collections.unmodifiableMap(new TreeMap<>(findings));
   }
 
@@ -52,12 +55,24 @@ public final class Summary {
     return verifyFailed;
   }
 
+  /**
+   * JSONL records written out in which no {@code --field} path selected a value: nothing in them
+   * was checked (an explicit {@code --field} that the record does not have; without {@code --field}
+   * such a record is quarantined instead).
+   */
+  public long unselected() {
+    return unselected;
+  }
+
   /** Redacted spans per type name (entity types and {@code DENY_LIST}), sorted by name. */
   public Map<String, Long> findings() {
     return findings;
   }
 
-  /** Two lines for stderr, e.g. {@code records: 10 in, 8 out, 1 dropped, 1 quarantined}. */
+  /**
+   * Two lines for stderr, e.g. {@code records: 10 in, 8 out, 1 dropped, 1 quarantined}, and a
+   * warning line between them when records went out with no value at any field path.
+   */
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append("records: ")
@@ -71,6 +86,12 @@ public final class Summary {
         .append(" quarantined");
     if (verifyFailed > 0) {
       sb.append(" (").append(verifyFailed).append(" by --verify)");
+    }
+    if (unselected > 0) {
+      sb.append("\nwarning: ")
+          .append(unselected)
+          .append(unselected == 1 ? " record" : " records")
+          .append(" had no value at any --field and went out unchecked");
     }
     sb.append("\nfindings:");
     if (findings.isEmpty()) {
