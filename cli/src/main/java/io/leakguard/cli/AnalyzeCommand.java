@@ -143,7 +143,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         throw new UserInputException("expected a JSON object");
       }
       JsonNode t = JsonPaths.get(node, textField);
-      if (t == null || t.isNull()) {
+      if (t == null) {
+        // not a record without PII: a record whose text sits elsewhere (never a silent skip)
+        throw new UserInputException(
+            "no field '"
+                + textField
+                + "' (--text-field), expected a string or null; name the record's text field"
+                + " with --text-field PATH");
+      } else if (t.isNull()) {
         text = "";
       } else if (!t.isTextual()) {
         throw new UserInputException("field '" + textField + "' is not a string");

@@ -114,4 +114,31 @@ class AnalyzeCommandTest {
         .contains(in + ":4: field 'text' is not a string")
         .doesNotContain("4111", "Exception", "\tat ");
   }
+
+  @Test
+  void aRecordWithoutTheTextFieldIsAnErrorNotAnEmptyResult() throws IOException {
+    // a help-desk export with its text in "description": "findings": [] would read as clean
+    Path in = dir.resolve("tickets.jsonl");
+    Files.writeString(
+        in,
+        "{\"id\":1,\"description\":\"call 0151 23456789\"}\n"
+            + "{\"id\":2,\"text\":null}\n"
+            + "{\"id\":3,\"text\":\"mail john@contoso.com\"}\n",
+        StandardCharsets.UTF_8);
+
+    Run r = run("analyze", in.toString());
+
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.records()).extracting(n -> n.get("id").asInt()).containsExactly(2, 3);
+    assertThat(r.records().get(0).get("findings")).isEmpty();
+    assertThat(r.records().get(1).get("findings")).hasSize(1);
+    assertThat(r.err())
+        .contains(in + ":1: no field 'text' (--text-field), expected a string or null")
+        .doesNotContain("0151", "Exception");
+
+    r = run("analyze", "--text-field", "description", in.toString());
+    assertThat(r.records()).extracting(n -> n.get("id").asInt()).containsExactly(1);
+    assertThat(r.records().get(0).get("findings").get(0).get("type").asText())
+        .isEqualTo("PHONE_NUMBER");
+  }
 }
