@@ -1399,10 +1399,13 @@ final class PhoneDetector implements Detector {
   }
 
   private static Hit hit(PhoneNumber pn) {
+    // E.164 is "+<cc><national number>" unless Italian leading zeros precede the national number:
+    // only then format (a national-path number is tried in ~8 regions where it is valid, and only
+    // one answer is reported)
     return new Hit(
         pn.getCountryCode(),
         pn.getNationalNumber(),
-        UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164));
+        pn.isItalianLeadingZero() ? UTIL.format(pn, PhoneNumberUtil.PhoneNumberFormat.E164) : null);
   }
 
   /**
