@@ -982,10 +982,12 @@ final class PhoneDetector implements Detector {
 
   /**
    * Guard {@code ID_NUMBER_WORD} (session 15): the identifier word that names the bare run at group
-   * {@code from}, or null. The first word before the run (over blanks and one {@code :} or {@code
-   * #}) is a {@link #SHAPE_NEGATIVE} word ({@code TIN 12345678901}, {@code SN 12345678901}), or it
-   * is {@code number}/{@code no}/{@code nr} right after one ({@code Order number: 12345678901},
-   * {@code account no 4255550143}). Read at a bare run with a phone word only.
+   * {@code from}, or null. The first word before the run (over blanks and one {@code :}, {@code #}
+   * or {@code .}) is a {@link NumberGuards#NEGATIVE_CONTEXT} word, {@code SN} or {@code serial}
+   * ({@code TIN 12345678901}, {@code SN 12345678901}), or it is {@code number}/{@code no}/{@code
+   * nr} right after a {@link #SHAPE_NEGATIVE} word ({@code Order number: 12345678901}, {@code
+   * account no 4255550143}); {@code your account: 07700900123} stays a phone (the {@code
+   * BANK_NUMBER} decision: {@code account} alone is no bank word). Read at a bare national run.
    */
   private static String identifierNamed(String text, TextIndex idx, DigitSequence s, int from) {
     int t = wordBefore(text, idx, s.groupToken[from] - 1, true);
@@ -993,7 +995,7 @@ final class PhoneDetector implements Detector {
       return null;
     }
     String w = text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT);
-    if (SHAPE_NEGATIVE.contains(w)) {
+    if (NumberGuards.NEGATIVE_CONTEXT.contains(w) || w.equals("sn") || w.equals("serial")) {
       return w;
     }
     if (!w.equals("number") && !w.equals("no") && !w.equals("nr")) {
