@@ -986,8 +986,9 @@ final class PhoneDetector implements Detector {
    * or {@code .}) is a {@link NumberGuards#NEGATIVE_CONTEXT} word, {@code SN} or {@code serial}
    * ({@code TIN 12345678901}, {@code SN 12345678901}), or it is {@code number}/{@code no}/{@code
    * nr} right after a {@link #SHAPE_NEGATIVE} word ({@code Order number: 12345678901}, {@code
-   * account no 4255550143}); {@code your account: 07700900123} stays a phone (the {@code
-   * BANK_NUMBER} decision: {@code account} alone is no bank word). Read at a bare national run.
+   * account no 4255550143}), possibly with {@code is} between ({@code Your case number is
+   * 12345678901}); {@code your account: 07700900123} stays a phone (the {@code BANK_NUMBER}
+   * decision: {@code account} alone is no bank word). Read at a bare national run.
    */
   private static String identifierNamed(String text, TextIndex idx, DigitSequence s, int from) {
     int t = wordBefore(text, idx, s.groupToken[from] - 1, true);
@@ -995,6 +996,14 @@ final class PhoneDetector implements Detector {
       return null;
     }
     String w = text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT);
+    if (w.equals("is")) {
+      // "Your case number is 12345678901"
+      t = wordBefore(text, idx, t - 1, false);
+      if (t < 0) {
+        return null;
+      }
+      w = text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT);
+    }
     if (NumberGuards.NEGATIVE_CONTEXT.contains(w) || w.equals("sn") || w.equals("serial")) {
       return w;
     }
