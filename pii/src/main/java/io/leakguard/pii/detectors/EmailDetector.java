@@ -136,6 +136,31 @@ final class EmailDetector implements Detector {
   static final String[] FOREIGN_AT_STEMS = {"roba", "cciola", "lammeraffe"};
 
   /**
+   * Labels of a signature line that follow an address ({@code GLUED_WORD}): {@code
+   * j.doe@contoso.comPhone: ...} when the line break was lost.
+   */
+  static final String[] SIGNATURE_WORDS = {
+    "phone",
+    "tel",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "office",
+    "direct",
+    "web",
+    "www",
+    "mail",
+    "email",
+    "telefon",
+    "handy",
+    "mobil",
+    "linkedin",
+    "website",
+    "address"
+  };
+
+  /**
    * Words for the dot between blanks ({@code gmail dot com}) or in brackets ({@code (punkt)}), in
    * English and in the languages of {@link #FOREIGN_AT_WORDS}: {@code punto} (Spanish, Italian),
    * {@code punkt} (German), {@code point} (French), {@code ponto} (Portuguese), {@code punt}
@@ -1050,6 +1075,61 @@ final class EmailDetector implements Detector {
     }
 
     /**
+     * {@code GLUED_WORD} (session 15): a signature whose line breaks were lost glues the next label
+     * word to the top-level domain ({@code j.doe@contoso.comPhone: 425...}, {@code
+     * ...@fabrikam.deTel.}). When the last label (lower case up to a capital) is no public suffix
+     * and the capital starts a {@link #SIGNATURE_WORDS} word (or is a lone letter before {@code
+     * :}), it is cut before the capital if that makes a valid domain ({@code logger@app.infoLevel}
+     * stays whole).
+     */
+    private boolean signatureWordAt(int c) {
+      int e = c + 1;
+      while (e < n && chars[e] >= 'a' && chars[e] <= 'z') {
+        e++;
+      }
+      if (e == c + 1) {
+        return e < n && chars[e] == ':'; // "...comT: +44 20 ..."
+      }
+      for (String w : SIGNATURE_WORDS) {
+        if (w.length() == e - c && (chars[c] | 0x20) == w.charAt(0)) {
+          int i = 1;
+          while (i < w.length() && chars[c + i] == w.charAt(i)) {
+            i++;
+          }
+          if (i == w.length()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private void gluedWordAfterTld(int k) {
+      int s = labS[k - 1];
+      int full = labE[k - 1];
+      int cut = -1;
+      for (int i = s; i < full; i++) {
+        char c = chars[i];
+        if (c >= 'A' && c <= 'Z') {
+          cut = i > s + 1 && chars[i - 1] >= 'a' && chars[i - 1] <= 'z' ? i : -1;
+          break;
+        }
+        if (c < 'a' || c > 'z') {
+          return;
+        }
+      }
+      if (cut < 0 || !signatureWordAt(cut) || suffixParts(k) > 0) {
+        return;
+      }
+      labE[k - 1] = cut;
+      domLabels = -1;
+      if (suffixParts(k) <= 0) {
+        labE[k - 1] = full;
+        domLabels = -1;
+      }
+    }
+
+    /**
      * Number of leading labels that form a valid domain under a public suffix, with at most {@link
      * #MAX_BACKOFF} attempts; 0 when none.
      */
@@ -1075,6 +1155,9 @@ final class EmailDetector implements Detector {
           labE[k - 1] = full;
         }
         domLabels = -1;
+      }
+      if (k == labels && !labSpaced[k - 1]) {
+        gluedWordAfterTld(k);
       }
       for (int tries = 0; tries < MAX_BACKOFF && k >= 2; tries++, k--) {
         int ps = suffixParts(k);

@@ -190,7 +190,8 @@ final class NumberGuards {
    * {@code AMOUNT} on a comma needs the digits touching it to read as a number: an amount's group
    * next to a comma is a thousands group ({@code 1,234}) or a decimal's integer part ({@code
    * 1234,56}), never 13 or more digits in one run. A card number in a CSV row ({@code
-   * 49.90,5524334109876549,04/27}) touches commas on both sides.
+   * 49.90,5524334109876549,04/27}) touches commas on both sides, and so does a dash-joined or
+   * {@code +}-led value in a CSV row ({@code CSV_FIELD}).
    */
   static final int AMOUNT_MAX_GROUP = 12;
 
@@ -210,7 +211,10 @@ final class NumberGuards {
       if (t >= 0 && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));
         int pf = t > 0 ? idx.flags(t - 1) : 0;
-        String guard = c == ',' && s.groupLength(0) > AMOUNT_MAX_GROUP ? null : before(c, pf);
+        String guard =
+            c == ',' && (s.groupLength(0) > AMOUNT_MAX_GROUP || dashJoined(s, from, to))
+                ? null
+                : before(c, pf);
         if ("HASH_ID".equals(guard) && numberSignOfValueWord(idx, t)) {
           guard = null; // "ssn #536221234", "social security #536-22-1234": the value's own sign
         }
@@ -231,7 +235,13 @@ final class NumberGuards {
       if (t < n && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));
         int nf = t + 1 < n ? idx.flags(t + 1) : 0;
-        String guard = c == ',' && s.groupLength(to - 1) > AMOUNT_MAX_GROUP ? null : after(c, nf);
+        String guard =
+            c == ','
+                    && (s.groupLength(to - 1) > AMOUNT_MAX_GROUP
+                        || dashJoined(s, from, to)
+                        || plusPrefixed(text, idx, s, from))
+                ? null
+                : after(c, nf);
         if (guard != null && c == '\\' && escapedQuote(text, idx, t)) {
           guard = null; // ESCAPED_QUOTE: {\"phone\":\"4255550143\"}, JSON logged as a string
         }
@@ -241,6 +251,20 @@ final class NumberGuards {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code CSV_FIELD} (session 15): a window joined by dashes ({@code 412-67-8901}, {@code
+   * 98765-4321}) is no amount, so a comma touching it is a field separator ({@code
+   * 88412,412-67-8901,1984-03-17}). Asked only at a comma that {@code AMOUNT} would read.
+   */
+  private static boolean dashJoined(DigitSequence s, int from, int to) {
+    for (int g = from + 1; g < to; g++) {
+      if ((s.gap[g] & DigitSequence.GAP_DASH) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -612,7 +612,9 @@ final class PhoneDetector implements Detector {
             "routing",
             "tax",
             "vin",
-            "isbn"));
+            "isbn",
+            // session 15: "Serial number SN 12345678901"
+            "sn"));
     return Set.copyOf(s);
   }
 
@@ -976,6 +978,67 @@ final class PhoneDetector implements Detector {
     }
     return NumberGuards.NEGATIVE_CONTEXT.contains(
         text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * Guard {@code ID_NUMBER_WORD} (session 15): the identifier word that names the bare run at group
+   * {@code from}, or null. The first word before the run (over blanks and one {@code :}, {@code #}
+   * or {@code .}) is a {@link NumberGuards#NEGATIVE_CONTEXT} word, {@code SN} or {@code serial}
+   * ({@code TIN 12345678901}, {@code SN 12345678901}), or it is {@code number}/{@code no}/{@code
+   * nr} right after a {@link #SHAPE_NEGATIVE} word ({@code Order number: 12345678901}, {@code
+   * account no 4255550143}), possibly with {@code is} between ({@code Your case number is
+   * 12345678901}); {@code your account: 07700900123} stays a phone (the {@code BANK_NUMBER}
+   * decision: {@code account} alone is no bank word). Read at a bare national run.
+   */
+  private static String identifierNamed(String text, TextIndex idx, DigitSequence s, int from) {
+    int t = wordBefore(text, idx, s.groupToken[from] - 1, true);
+    if (t < 0) {
+      return null;
+    }
+    String w = text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT);
+    if (w.equals("is")) {
+      // "Your case number is 12345678901"
+      t = wordBefore(text, idx, t - 1, false);
+      if (t < 0) {
+        return null;
+      }
+      w = text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT);
+    }
+    if (NumberGuards.NEGATIVE_CONTEXT.contains(w) || w.equals("sn") || w.equals("serial")) {
+      return w;
+    }
+    if (!w.equals("number") && !w.equals("no") && !w.equals("nr")) {
+      return null;
+    }
+    t = wordBefore(text, idx, t - 1, false);
+    if (t < 0) {
+      return null;
+    }
+    w = text.substring(idx.start(t), idx.end(t)).toLowerCase(java.util.Locale.ROOT);
+    return SHAPE_NEGATIVE.contains(w) ? w : null;
+  }
+
+  /**
+   * The letter token at or before {@code t} over one short blank (and, with {@code mark}, one
+   * {@code :}, {@code #} or {@code .} and another blank), or -1.
+   */
+  private static int wordBefore(String text, TextIndex idx, int t, boolean mark) {
+    if (t >= 0 && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+      t--;
+    }
+    if (mark && t >= 0 && idx.length(t) == 1) {
+      char c = text.charAt(idx.start(t));
+      if (c == ':' || c == '#' || c == '.') {
+        t--;
+        if (t >= 0 && (idx.flags(t) & TextIndex.SPACE) != 0 && idx.length(t) <= 2) {
+          t--;
+        }
+      }
+    }
+    if (t < 0 || (idx.flags(t) & TextIndex.LETTER) == 0 || idx.length(t) > 20) {
+      return -1;
+    }
+    return t;
   }
 
   /** The number of digits before the first non-digit after a digit in {@code national}. */
@@ -1497,6 +1560,16 @@ final class PhoneDetector implements Detector {
       // identifier word right before the number names it; the phone word is the next number's
       ctxWords = List.of();
     }
+    String ownId = null;
+    if (bare && !intl && !words) {
+      ownId = identifierNamed(ctx.text(), ctx.tokens(), s, from);
+      if (ownId != null) {
+        // ID_NUMBER_WORD (session 15): "Serial number SN 12345678901", "Order number:
+        // 12345678901", "Account no 4255550143": the identifier word names the run, and a phone
+        // word "number" is the identifier's
+        ctxWords = List.of();
+      }
+    }
     double score = base;
     if (!ctxWords.isEmpty()) {
       score += 0.1;
@@ -1512,7 +1585,9 @@ final class PhoneDetector implements Detector {
     } else if (bare || (!words && !standardGrouping && yearPrefixed(s, from, to))) {
       // an identifier word before a bare run or a year-prefixed number: "invoice 2024-000431"
       List<String> neg =
-          ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
+          ownId != null
+              ? List.of(ownId)
+              : ctx.contextWords(start, stop, CONTEXT_WINDOW, NumberGuards.NEGATIVE_CONTEXT);
       if (!neg.isEmpty()) {
         score -= 0.3;
         ctxWords = neg;

@@ -228,6 +228,15 @@ final class IpAddressDetectorOracle implements Detector {
   /** {@code ip_10_0_3_15}: underscores, reported only in an {@code ip_}/{@code ec2_} host name. */
   private static final int UNDERSCORE = 7;
 
+  /** {@code 10 .0 .0 .1}: a blank before every dot, none after (session 15, probe16a). */
+  private static final int DOT_BEFORE = 8;
+
+  /**
+   * {@code 10 point 0 point 0 point 1}: read out, or French; {@code point} is also the decimal
+   * point ({@code 3 point 5}), so judged with evidence only (session 15, probe16a).
+   */
+  private static final int POINT_WORD = 9;
+
   private static final int SPACED_FAMILY = 10;
 
   @Override
@@ -481,7 +490,13 @@ final class IpAddressDetectorOracle implements Detector {
             report(s, end, 0.45, 0.3, "comma", "ip.v4-comma", canonical);
           }
           break;
+        case POINT_WORD:
+          if (weakFormEvidence(s, end)) {
+            report(s, end, 0.75, 0.1, "words", "ip.v4-words", canonical);
+          }
+          break;
         case DOT_AFTER:
+        case DOT_BEFORE:
           if (weakFormEvidence(s, end)) {
             report(s, end, 0.45, 0.35, "spaced", "ip.v4-spaced", canonical);
           }
@@ -920,6 +935,12 @@ final class IpAddressDetectorOracle implements Detector {
       } else if (before && q + 3 < n && isDotWord(q) && !isAlnum(cs[q + 3])) {
         kind = WORD;
         e = q + 3;
+      } else if (before
+          && q + 5 < n
+          && IpAddressDetector.pointWordAt(cs, q)
+          && !isAlnum(cs[q + 5])) {
+        kind = POINT_WORD;
+        e = q + 5;
       } else {
         return -1;
       }
@@ -935,11 +956,16 @@ final class IpAddressDetectorOracle implements Detector {
       if ((kind == COMMA || kind == DASH || kind == UNDERSCORE) && after) {
         return -1;
       }
-      if (kind == WORD && !after) {
+      if ((kind == WORD || kind == POINT_WORD) && !after) {
         return -1;
       }
       if (kind == DOT && before && !after) {
-        return -1; // "1 .10": not an address
+        if (q - p != 1 || cs[p] != ' ') {
+          return -1; // "1  .10", "1\t.10": not an address
+        }
+        sepKind = DOT_BEFORE; // "10 .0 .0 .1": judged with evidence only, as "10. 0. 0. 1"
+        sepSpaced = false;
+        return r;
       }
       if (kind == DOT && !before && after) {
         if (r - e != 1 || cs[e] != ' ') {
@@ -950,7 +976,7 @@ final class IpAddressDetectorOracle implements Detector {
         return r;
       }
       sepKind = kind;
-      sepSpaced = kind != WORD && (before || after);
+      sepSpaced = kind != WORD && kind != POINT_WORD && (before || after);
       return r;
     }
   }
