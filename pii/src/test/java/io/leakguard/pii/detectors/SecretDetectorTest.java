@@ -414,6 +414,11 @@ class SecretDetectorTest {
         hit("redis-cli CONFIG SET requirepass \"⟦N3wRedis#25⟧\"", "password-prose"),
         hit("the admin creds are admin/⟦Adm1n!2025x⟧", "password-prose"),
         hit("login: root/⟦R00t!pass9⟧", "password-prose"),
+        // ESCAPED_JSON (session 15, probe16b): JSON logged inside a JSON string
+        hit(
+            "{\\\"user\\\":\\\"mlopez\\\",\\\"password\\\":\\\"⟦Xy7#kd93Lq!⟧\\\"}",
+            "password-assignment"),
+        hit("\"body\": \"{\\\"pwd\\\": \\\"⟦Adm1n#x2025⟧\\\"}\"", "password-assignment"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -642,6 +647,10 @@ class SecretDetectorTest {
         "the username field and password 0 are required",
         "username admin secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
         "# requirepass foobared",
+        // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
+        "{\\\"password\\\":\\\"\\\"}",
+        "{\\\"password\\\":\\\"<password>\\\"}",
+        "{\\\"password\\\":\\\"Xy7#kd93Lq!",
         "The requirepass directive requires a password.",
         "the creds are in vault/kv/app",
         "login is admin/admin",
