@@ -2356,8 +2356,11 @@ final class PersonDetector implements Detector {
       int e = ix.end(last);
       if (e < text.length()) {
         char a = chars[e];
-        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
+        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
+        }
+        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+          return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && letterOrDigit(chars[e + 1])) {
           return true;
@@ -2403,8 +2406,18 @@ final class PersonDetector implements Detector {
         }
       }
       int c = chars[ix.start(j)];
-      return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
-          || c == '[' || c == '"' || c == '|' || c == '-';
+      return c == ','
+          || c == '!'
+          || c == '.'
+          || c == ';'
+          || c == ':'
+          || c == '<'
+          || c == '('
+          || c == '['
+          || c == '"'
+          || c == '|'
+          || c == '-'
+          || PersonDetector.escapedQuote(chars, ix.start(j), text.length());
     }
 
     boolean sentenceStart(int first) {
@@ -2452,7 +2465,7 @@ final class PersonDetector implements Detector {
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
-        j = prevSameLine(j);
+        j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
@@ -3581,9 +3594,30 @@ final class PersonDetector implements Detector {
     int k = c - 1;
     if (k >= 0 && (ix.flags(k) & TextIndex.PUNCT) != 0) {
       char q = chars[ix.start(k)];
-      k = q == '"' || q == '\'' ? k - 1 : -1;
+      k = q == '"' || q == '\'' ? beforeEscape(ix, chars, k - 1) : -1;
     }
     return k >= 0 && (ix.flags(k) & WORD_MASK) == WORD ? k : -1;
+  }
+
+  /**
+   * {@code ESCAPED_JSON}: an escaped quote {@code \"} starts at {@code e} ({@code \"Maria Lopez\"}
+   * in JSON logged inside a JSON string), not a path's backslash. Static so the reference oracle
+   * shares it.
+   */
+  static boolean escapedQuote(char[] chars, int e, int length) {
+    return e + 1 < length && chars[e] == '\\' && chars[e + 1] == '"';
+  }
+
+  /**
+   * {@code ESCAPED_JSON}: the token before {@code j} when {@code j} is the backslash of an escaped
+   * quote ({@code {\"name\":\"Maria Lopez\"}}, JSON logged inside a JSON string), else {@code j}.
+   * Runs only after a quote next to a candidate or a data key. Static so the reference oracle
+   * shares it.
+   */
+  static int beforeEscape(TextIndex ix, char[] chars, int j) {
+    return j >= 1 && ix.length(j) == 1 && chars[ix.start(j)] == '\\' && ix.end(j - 1) == ix.start(j)
+        ? j - 1
+        : j;
   }
 
   /**

@@ -1390,8 +1390,11 @@ final class PersonDetectorReference implements Detector {
       int e = ix.end(last);
       if (e < text.length()) {
         char a = chars[e];
-        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
+        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
+        }
+        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+          return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
           return true;
@@ -1434,8 +1437,18 @@ final class PersonDetectorReference implements Detector {
         }
       }
       int c = chars[ix.start(j)];
-      return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
-          || c == '[' || c == '"' || c == '|' || c == '-';
+      return c == ','
+          || c == '!'
+          || c == '.'
+          || c == ';'
+          || c == ':'
+          || c == '<'
+          || c == '('
+          || c == '['
+          || c == '"'
+          || c == '|'
+          || c == '-'
+          || PersonDetector.escapedQuote(chars, ix.start(j), text.length());
     }
 
     boolean sentenceStart(int first) {
@@ -1483,7 +1496,7 @@ final class PersonDetectorReference implements Detector {
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
-        j = prevSameLine(j);
+        j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
