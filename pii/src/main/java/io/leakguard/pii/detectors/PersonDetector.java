@@ -1740,6 +1740,10 @@ final class PersonDetector implements Detector {
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
+      parts = PersonDetector.withoutPronoun(ix, chars, ps, pe, parts, sentenceStart(ps[0]));
+      if (parts == 0) {
+        return retry; // PRONOUN_I: "Agent: Can I have your name?" asks a question
+      }
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -3298,6 +3302,30 @@ final class PersonDetector implements Detector {
       }
     }
     return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
+  }
+
+  /**
+   * {@code PRONOUN_I}: a chain whose last part is a bare {@code I} followed by a blank and a lower
+   * case letter or by an apostrophe ends with the pronoun ({@code Thanks Maria I will check},
+   * {@code Caller: Can I have ...}): the chain without it, or 0 when one word at a sentence start
+   * is left ({@code Can I}, {@code Will I}, {@code May I}: a question, in a call transcript after
+   * {@code Agent:}). {@code Maria I. Lopez} (a dot) and {@code John I} at a line end are kept. Runs
+   * once per judged chain; static so the reference oracle shares it.
+   */
+  static int withoutPronoun(
+      TextIndex ix, char[] chars, int[] ps, int[] pe, int parts, boolean sentenceStart) {
+    int t = ps[parts - 1];
+    if (parts < 2 || t != pe[parts - 1] || ix.length(t) != 1 || chars[ix.start(t)] != 'I') {
+      return parts;
+    }
+    int n = ix.size();
+    char a = t + 1 < n ? chars[ix.start(t + 1)] : 0;
+    boolean pronoun =
+        a == '\'' || a == '\u2019' || (a == ' ' && t + 2 < n && isLower(chars[ix.start(t + 2)]));
+    if (!pronoun) {
+      return parts;
+    }
+    return parts == 2 && sentenceStart ? 0 : parts - 1;
   }
 
   /**

@@ -845,6 +845,10 @@ final class PersonDetectorReference implements Detector {
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
+      parts = PersonDetector.withoutPronoun(ix, chars, ps, pe, parts, sentenceStart(ps[0]));
+      if (parts == 0) {
+        return retry; // PRONOUN_I: "Agent: Can I have your name?" asks a question
+      }
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
