@@ -1554,6 +1554,9 @@ final class PersonDetector implements Detector {
             parts = 1;
             return e + 1;
           }
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+            return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
+          }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
           return s;
         }
@@ -1740,6 +1743,7 @@ final class PersonDetector implements Detector {
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
+      parts = PersonDetector.withoutNextLabel(ix, chars, ps, pe, parts); // NEXT_LABEL
       parts = PersonDetector.withoutPronoun(ix, chars, ps, pe, parts, sentenceStart(ps[0]));
       if (parts == 0) {
         return retry; // PRONOUN_I: "Agent: Can I have your name?" asks a question
@@ -3302,6 +3306,30 @@ final class PersonDetector implements Detector {
       }
     }
     return FIELD_CODES.contains(chars, s, e) ? parts - 1 : parts;
+  }
+
+  /**
+   * {@code NEXT_LABEL}: when the last part of a chain is a form label of {@link #LABELS} right
+   * before a colon ({@code Reporter: Ngozi Eze Assignee: Dmitri Volkov}, a Jira or ServiceNow
+   * export flattened to one line), the chain without it. Runs once per judged chain; static so the
+   * reference oracle shares it.
+   */
+  static int withoutNextLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int parts) {
+    return parts >= 2 && labelBeforeColon(ix, chars, ps[parts - 1], pe[parts - 1])
+        ? parts - 1
+        : parts;
+  }
+
+  /**
+   * {@code NEXT_LABEL}: the part {@code [s, e]} (tokens) is one word of {@link #LABELS} right
+   * before a colon. Also read where a chain meets a {@code not-names.txt} word ({@code Customer:},
+   * {@code Owner:}): the chain ends before it instead of being rejected.
+   */
+  static boolean labelBeforeColon(TextIndex ix, char[] chars, int s, int e) {
+    return s == e
+        && e + 1 < ix.size()
+        && chars[ix.start(e + 1)] == ':'
+        && LABELS.contains(chars, ix.start(s), ix.end(s));
   }
 
   /**

@@ -653,6 +653,9 @@ final class PersonDetectorReference implements Detector {
             parts = 1;
             return e + 1;
           }
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+            return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
+          }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
           return s;
         }
@@ -845,6 +848,7 @@ final class PersonDetectorReference implements Detector {
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
+      parts = PersonDetector.withoutNextLabel(ix, chars, ps, pe, parts); // NEXT_LABEL
       parts = PersonDetector.withoutPronoun(ix, chars, ps, pe, parts, sentenceStart(ps[0]));
       if (parts == 0) {
         return retry; // PRONOUN_I: "Agent: Can I have your name?" asks a question
