@@ -1904,6 +1904,10 @@ final class PersonDetector implements Detector {
     }
 
     void forwardCue(int first, int last) {
+      if (first == last && PersonDetector.loneMention(ix, chars, first)) {
+        set(WEAK, "person.vocative", "@", false); // LONE_MENTION: "@Mehdi can you check this?"
+        return;
+      }
       if (!mayHaveForwardCue(last)) {
         return; // most chains: a word, a space before a word, or an end of sentence follows
       }
@@ -2357,7 +2361,8 @@ final class PersonDetector implements Detector {
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@'
                 && !mentionOfName(s - 1)
-                && !PersonDetector.greetingMention(ix, chars, first))) {
+                && !PersonDetector.greetingMention(ix, chars, first)
+                && !PersonDetector.loneMention(ix, chars, first))) {
           return true;
         }
       }
@@ -3835,6 +3840,65 @@ final class PersonDetector implements Detector {
         && (ix.flags(g) & WORD_MASK) == WORD
         && (CUE_WORDS.get(chars, ix.start(g), ix.end(g)) & W_GREETING) != 0;
   }
+
+  /**
+   * {@code LONE_MENTION}: token {@code first} follows a glued {@code @} that opens the line (after
+   * blanks), follows {@code cc} or {@code fyi}, or follows another such mention ({@code @Mehdi can
+   * you check this?}, {@code cc @Tariq @Siddharth}): a Teams or Slack mention of one person by the
+   * first name. Only a listed, unambiguous first name is taken (a weak cue), so {@code @Override}
+   * and {@code @Test} stay code and {@code @jdoe} a handle. Read only for a chain glued to an
+   * {@code @}. Static so the reference oracle shares it.
+   */
+  static boolean loneMention(TextIndex ix, char[] chars, int first) {
+    if (!mentionGoesOn(ix, chars, first + 1)) {
+      return false; // "@Min\n", "@Param\n": an annotation on its own line
+    }
+    int t = first;
+    for (int step = 0; step < MAX_MENTIONS; step++) {
+      int at = t - 1;
+      if (at < 0 || ix.length(at) != 1 || chars[ix.start(at)] != '@') {
+        return false;
+      }
+      int b = at - 1;
+      if (b >= 0 && (ix.flags(b) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE) {
+        b--; // an inline blank
+      }
+      if (b < 0 || (ix.flags(b) & TextIndex.NEWLINE) != 0) {
+        return true; // the line starts with the mention
+      }
+      if (b == at - 1 || (ix.flags(b) & WORD_MASK) != WORD) {
+        return false; // glued to a word (an address, a handle) or after punctuation
+      }
+      if (ix.equalsIgnoreCase(b, "cc") || ix.equalsIgnoreCase(b, "fyi")) {
+        return true;
+      }
+      t = b; // another mention before: "cc @Tariq @Siddharth"
+    }
+    return false;
+  }
+
+  /**
+   * {@code LONE_MENTION}: a sentence goes on at token {@code a} after the mention: a blank and a
+   * lower case word or another mention, or {@code , : ! ?}.
+   */
+  private static boolean mentionGoesOn(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    if (a >= n) {
+      return false;
+    }
+    char c = chars[ix.start(a)];
+    if (c == ',' || c == ':' || c == '!' || c == '?') {
+      return true;
+    }
+    if (c != ' ' || ix.length(a) != 1 || a + 1 >= n) {
+      return false;
+    }
+    char w = chars[ix.start(a + 1)];
+    return isLower(w) || w == '@';
+  }
+
+  /** {@code LONE_MENTION}: how many mentions in a row are read back. */
+  private static final int MAX_MENTIONS = 4;
 
   /**
    * {@link #LONE_DASH}: {@code c} is an em dash, an en dash or a horizontal bar (which the

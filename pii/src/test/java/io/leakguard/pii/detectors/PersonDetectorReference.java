@@ -1007,6 +1007,10 @@ final class PersonDetectorReference implements Detector {
     }
 
     void forwardCue(int first, int last) {
+      if (first == last && PersonDetector.loneMention(ix, chars, first)) {
+        set(WEAK, "person.vocative", "@", false); // LONE_MENTION: "@Mehdi can you check this?"
+        return;
+      }
       if (addressAfter(last)) {
         if (viaBefore(first)) {
           return; // VIA_SENDER: "Emily Carter via Zendesk <support@...>" names the tool
@@ -1391,7 +1395,8 @@ final class PersonDetectorReference implements Detector {
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@'
                 && !mentionOfName(s - 1)
-                && !PersonDetector.greetingMention(ix, chars, first))) {
+                && !PersonDetector.greetingMention(ix, chars, first)
+                && !PersonDetector.loneMention(ix, chars, first))) {
           return true;
         }
       }
