@@ -3964,6 +3964,9 @@ final class PersonDetector implements Detector {
     if (e - s > 3) {
       return false;
     }
+    if (e - s == 3 && macLabel(chars, s, ix.text().length())) {
+      return true; // "Mac: 00:1A:2B:…" in title case
+    }
     for (int i = s; i < e; i++) {
       if (chars[i] < 'A' || chars[i] > 'Z') {
         return false;
@@ -3973,6 +3976,31 @@ final class PersonDetector implements Detector {
       return true;
     }
     return e - s >= 2 && digitValueAfter(chars, e, ix.text().length());
+  }
+
+  /**
+   * {@link #ACRONYM_LABEL}, session 15 (probe16b): the word at {@code s} is {@code mac} in any case
+   * and a colon, at most two blanks and a MAC address's first group follow: two hex digits and
+   * {@code :} or {@code -}, or four and {@code .} ({@code Mac: 00:1A:…}, {@code Mac: 001a.2b3c.…}).
+   * {@code Mac: thanks} stays a speaker.
+   */
+  private static boolean macLabel(char[] chars, int s, int length) {
+    if ((chars[s] | 0x20) != 'm' || (chars[s + 1] | 0x20) != 'a' || (chars[s + 2] | 0x20) != 'c') {
+      return false;
+    }
+    int v = s + 4;
+    if (s + 3 >= length || chars[s + 3] != ':') {
+      return false;
+    }
+    for (int sp = 0; sp < 2 && v < length && (chars[v] == ' ' || chars[v] == '\t'); sp++) {
+      v++;
+    }
+    int h = v;
+    while (h < length && h - v < 4 && Character.digit(chars[h], 16) >= 0) {
+      h++;
+    }
+    char sep = h < length ? chars[h] : 0;
+    return (h - v == 2 && (sep == ':' || sep == '-')) || (h - v == 4 && sep == '.');
   }
 
   /** A {@code :} at {@code colon}, at most two blanks, then a digit. */
