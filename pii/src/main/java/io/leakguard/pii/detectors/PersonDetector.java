@@ -689,6 +689,12 @@ final class PersonDetector implements Detector {
       List.of(
           "technician", // session 14: "Technician Pawel will arrive between 9 and 12"
           "engineer",
+          // session 15 (probe16b): "Your engineer today is Kofi" (a dispatch notice)
+          "engineer is",
+          "technician is",
+          "engineer today is",
+          "technician today is",
+          "agent today is",
           "kunde",
           "kundin",
           "assigned to",
