@@ -3849,11 +3849,12 @@ final class PersonDetector implements Detector {
 
   /**
    * {@code LONE_MENTION}: token {@code first} follows a glued {@code @} that opens the line (after
-   * blanks), follows {@code cc} or {@code fyi}, or follows another such mention ({@code @Mehdi can
-   * you check this?}, {@code cc @Tariq @Siddharth}): a Teams or Slack mention of one person by the
-   * first name. Only a listed, unambiguous first name is taken (a weak cue), so {@code @Override}
-   * and {@code @Test} stay code and {@code @jdoe} a handle. Read only for a chain glued to an
-   * {@code @}. Static so the reference oracle shares it.
+   * blanks) or follows another such mention ({@code @Mehdi can you check this?},
+   * {@code @Tariq @Siddharth please review}): a Teams or Slack mention of one person by the first
+   * name. {@code cc @Priya please} stays out (session 13's scope of {@code GREETING_MENTION}). Only
+   * a listed, unambiguous first name is taken (a weak cue), so {@code @Override} and {@code @Test}
+   * stay code and {@code @jdoe} a handle. Read only for a chain glued to an {@code @}. Static so
+   * the reference oracle shares it.
    */
   static boolean loneMention(TextIndex ix, char[] chars, int first) {
     if (!mentionGoesOn(ix, chars, first + 1)) {
@@ -3874,9 +3875,6 @@ final class PersonDetector implements Detector {
       }
       if (b == at - 1 || (ix.flags(b) & WORD_MASK) != WORD) {
         return false; // glued to a word (an address, a handle) or after punctuation
-      }
-      if (ix.equalsIgnoreCase(b, "cc") || ix.equalsIgnoreCase(b, "fyi")) {
-        return true;
       }
       t = b; // another mention before: "cc @Tariq @Siddharth"
     }
