@@ -689,6 +689,12 @@ final class PersonDetector implements Detector {
       List.of(
           "technician", // session 14: "Technician Pawel will arrive between 9 and 12"
           "engineer",
+          // session 15 (probe16b): "Your engineer today is Kofi" (a dispatch notice)
+          "engineer is",
+          "technician is",
+          "engineer today is",
+          "technician today is",
+          "agent today is",
           "kunde",
           "kundin",
           "assigned to",
@@ -1554,6 +1560,9 @@ final class PersonDetector implements Detector {
             parts = 1;
             return e + 1;
           }
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+            return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
+          }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
           return s;
         }
@@ -1740,6 +1749,11 @@ final class PersonDetector implements Detector {
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
+      parts = PersonDetector.withoutNextLabel(ix, chars, ps, pe, parts); // NEXT_LABEL
+      parts = PersonDetector.withoutPronoun(ix, chars, ps, pe, parts, sentenceStart(ps[0]));
+      if (parts == 0) {
+        return retry; // PRONOUN_I: "Agent: Can I have your name?" asks a question
+      }
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -1896,6 +1910,10 @@ final class PersonDetector implements Detector {
     }
 
     void forwardCue(int first, int last) {
+      if (first == last && PersonDetector.loneMention(ix, chars, first)) {
+        set(WEAK, "person.vocative", "@", false); // LONE_MENTION: "@Mehdi can you check this?"
+        return;
+      }
       if (!mayHaveForwardCue(last)) {
         return; // most chains: a word, a space before a word, or an end of sentence follows
       }
@@ -2349,15 +2367,19 @@ final class PersonDetector implements Detector {
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@'
                 && !mentionOfName(s - 1)
-                && !PersonDetector.greetingMention(ix, chars, first))) {
+                && !PersonDetector.greetingMention(ix, chars, first)
+                && !PersonDetector.loneMention(ix, chars, first))) {
           return true;
         }
       }
       int e = ix.end(last);
       if (e < text.length()) {
         char a = chars[e];
-        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
+        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
+        }
+        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+          return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && letterOrDigit(chars[e + 1])) {
           return true;
@@ -2403,8 +2425,18 @@ final class PersonDetector implements Detector {
         }
       }
       int c = chars[ix.start(j)];
-      return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
-          || c == '[' || c == '"' || c == '|' || c == '-';
+      return c == ','
+          || c == '!'
+          || c == '.'
+          || c == ';'
+          || c == ':'
+          || c == '<'
+          || c == '('
+          || c == '['
+          || c == '"'
+          || c == '|'
+          || c == '-'
+          || PersonDetector.escapedQuote(chars, ix.start(j), text.length());
     }
 
     boolean sentenceStart(int first) {
@@ -2452,7 +2484,7 @@ final class PersonDetector implements Detector {
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
-        j = prevSameLine(j);
+        j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
@@ -3288,6 +3320,54 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * {@code NEXT_LABEL}: when the last part of a chain is a form label of {@link #LABELS} right
+   * before a colon ({@code Reporter: Ngozi Eze Assignee: Dmitri Volkov}, a Jira or ServiceNow
+   * export flattened to one line), the chain without it. Runs once per judged chain; static so the
+   * reference oracle shares it.
+   */
+  static int withoutNextLabel(TextIndex ix, char[] chars, int[] ps, int[] pe, int parts) {
+    return parts >= 2 && labelBeforeColon(ix, chars, ps[parts - 1], pe[parts - 1])
+        ? parts - 1
+        : parts;
+  }
+
+  /**
+   * {@code NEXT_LABEL}: the part {@code [s, e]} (tokens) is one word of {@link #LABELS} right
+   * before a colon. Also read where a chain meets a {@code not-names.txt} word ({@code Customer:},
+   * {@code Owner:}): the chain ends before it instead of being rejected.
+   */
+  static boolean labelBeforeColon(TextIndex ix, char[] chars, int s, int e) {
+    return s == e
+        && e + 1 < ix.size()
+        && chars[ix.start(e + 1)] == ':'
+        && LABELS.contains(chars, ix.start(s), ix.end(s));
+  }
+
+  /**
+   * {@code PRONOUN_I}: a chain whose last part is a bare {@code I} followed by a blank and a lower
+   * case letter or by an apostrophe ends with the pronoun ({@code Thanks Maria I will check},
+   * {@code Caller: Can I have ...}): the chain without it, or 0 when one word at a sentence start
+   * is left ({@code Can I}, {@code Will I}, {@code May I}: a question, in a call transcript after
+   * {@code Agent:}). {@code Maria I. Lopez} (a dot) and {@code John I} at a line end are kept. Runs
+   * once per judged chain; static so the reference oracle shares it.
+   */
+  static int withoutPronoun(
+      TextIndex ix, char[] chars, int[] ps, int[] pe, int parts, boolean sentenceStart) {
+    int t = ps[parts - 1];
+    if (parts < 2 || t != pe[parts - 1] || ix.length(t) != 1 || chars[ix.start(t)] != 'I') {
+      return parts;
+    }
+    int n = ix.size();
+    char a = t + 1 < n ? chars[ix.start(t + 1)] : 0;
+    boolean pronoun =
+        a == '\'' || a == '\u2019' || (a == ' ' && t + 2 < n && isLower(chars[ix.start(t + 2)]));
+    if (!pronoun) {
+      return parts;
+    }
+    return parts == 2 && sentenceStart ? 0 : parts - 1;
+  }
+
+  /**
    * {@link #GREETING_AND}'s words for "and" ({@code Hej Annika och Johan,}, {@code Hallo Jan und
    * Eva}).
    */
@@ -3581,9 +3661,30 @@ final class PersonDetector implements Detector {
     int k = c - 1;
     if (k >= 0 && (ix.flags(k) & TextIndex.PUNCT) != 0) {
       char q = chars[ix.start(k)];
-      k = q == '"' || q == '\'' ? k - 1 : -1;
+      k = q == '"' || q == '\'' ? beforeEscape(ix, chars, k - 1) : -1;
     }
     return k >= 0 && (ix.flags(k) & WORD_MASK) == WORD ? k : -1;
+  }
+
+  /**
+   * {@code ESCAPED_JSON}: an escaped quote {@code \"} starts at {@code e} ({@code \"Maria Lopez\"}
+   * in JSON logged inside a JSON string), not a path's backslash. Static so the reference oracle
+   * shares it.
+   */
+  static boolean escapedQuote(char[] chars, int e, int length) {
+    return e + 1 < length && chars[e] == '\\' && chars[e + 1] == '"';
+  }
+
+  /**
+   * {@code ESCAPED_JSON}: the token before {@code j} when {@code j} is the backslash of an escaped
+   * quote ({@code {\"name\":\"Maria Lopez\"}}, JSON logged inside a JSON string), else {@code j}.
+   * Runs only after a quote next to a candidate or a data key. Static so the reference oracle
+   * shares it.
+   */
+  static int beforeEscape(TextIndex ix, char[] chars, int j) {
+    return j >= 1 && ix.length(j) == 1 && chars[ix.start(j)] == '\\' && ix.end(j - 1) == ix.start(j)
+        ? j - 1
+        : j;
   }
 
   /**
@@ -3747,6 +3848,63 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * {@code LONE_MENTION}: token {@code first} follows a glued {@code @} that opens the line (after
+   * blanks) or follows another such mention ({@code @Mehdi can you check this?},
+   * {@code @Tariq @Siddharth please review}): a Teams or Slack mention of one person by the first
+   * name. {@code cc @Priya please} stays out (session 13's scope of {@code GREETING_MENTION}). Only
+   * a listed, unambiguous first name is taken (a weak cue), so {@code @Override} and {@code @Test}
+   * stay code and {@code @jdoe} a handle. Read only for a chain glued to an {@code @}. Static so
+   * the reference oracle shares it.
+   */
+  static boolean loneMention(TextIndex ix, char[] chars, int first) {
+    if (!mentionGoesOn(ix, chars, first + 1)) {
+      return false; // "@Min\n", "@Param\n": an annotation on its own line
+    }
+    int t = first;
+    for (int step = 0; step < MAX_MENTIONS; step++) {
+      int at = t - 1;
+      if (at < 0 || ix.length(at) != 1 || chars[ix.start(at)] != '@') {
+        return false;
+      }
+      int b = at - 1;
+      if (b >= 0 && (ix.flags(b) & (TextIndex.SPACE | TextIndex.NEWLINE)) == TextIndex.SPACE) {
+        b--; // an inline blank
+      }
+      if (b < 0 || (ix.flags(b) & TextIndex.NEWLINE) != 0) {
+        return true; // the line starts with the mention
+      }
+      if (b == at - 1 || (ix.flags(b) & WORD_MASK) != WORD) {
+        return false; // glued to a word (an address, a handle) or after punctuation
+      }
+      t = b; // another mention before: "cc @Tariq @Siddharth"
+    }
+    return false;
+  }
+
+  /**
+   * {@code LONE_MENTION}: a sentence goes on at token {@code a} after the mention: a blank and a
+   * lower case word or another mention, or {@code , : ! ?}.
+   */
+  private static boolean mentionGoesOn(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    if (a >= n) {
+      return false;
+    }
+    char c = chars[ix.start(a)];
+    if (c == ',' || c == ':' || c == '!' || c == '?') {
+      return true;
+    }
+    if (c != ' ' || ix.length(a) != 1 || a + 1 >= n) {
+      return false;
+    }
+    char w = chars[ix.start(a + 1)];
+    return isLower(w) || w == '@';
+  }
+
+  /** {@code LONE_MENTION}: how many mentions in a row are read back. */
+  private static final int MAX_MENTIONS = 4;
+
+  /**
    * {@link #LONE_DASH}: {@code c} is an em dash, an en dash or a horizontal bar (which the
    * normalizer folds to {@code -}).
    */
@@ -3810,6 +3968,9 @@ final class PersonDetector implements Detector {
     if (e - s > 3) {
       return false;
     }
+    if (e - s == 3 && macLabel(chars, s, ix.text().length())) {
+      return true; // "Mac: 00:1A:2B:…" in title case
+    }
     for (int i = s; i < e; i++) {
       if (chars[i] < 'A' || chars[i] > 'Z') {
         return false;
@@ -3819,6 +3980,31 @@ final class PersonDetector implements Detector {
       return true;
     }
     return e - s >= 2 && digitValueAfter(chars, e, ix.text().length());
+  }
+
+  /**
+   * {@link #ACRONYM_LABEL}, session 15 (probe16b): the word at {@code s} is {@code mac} in any case
+   * and a colon, at most two blanks and a MAC address's first group follow: two hex digits and
+   * {@code :} or {@code -}, or four and {@code .} ({@code Mac: 00:1A:…}, {@code Mac: 001a.2b3c.…}).
+   * {@code Mac: thanks} stays a speaker.
+   */
+  private static boolean macLabel(char[] chars, int s, int length) {
+    if ((chars[s] | 0x20) != 'm' || (chars[s + 1] | 0x20) != 'a' || (chars[s + 2] | 0x20) != 'c') {
+      return false;
+    }
+    int v = s + 4;
+    if (s + 3 >= length || chars[s + 3] != ':') {
+      return false;
+    }
+    for (int sp = 0; sp < 2 && v < length && (chars[v] == ' ' || chars[v] == '\t'); sp++) {
+      v++;
+    }
+    int h = v;
+    while (h < length && h - v < 4 && Character.digit(chars[h], 16) >= 0) {
+      h++;
+    }
+    char sep = h < length ? chars[h] : 0;
+    return (h - v == 2 && (sep == ':' || sep == '-')) || (h - v == 4 && sep == '.');
   }
 
   /** A {@code :} at {@code colon}, at most two blanks, then a digit. */

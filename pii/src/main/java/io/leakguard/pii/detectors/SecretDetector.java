@@ -321,6 +321,9 @@ final class SecretDetector implements Detector {
     }
     if (s.at(k - 1) == '"' || s.at(k - 1) == '\'') {
       k--;
+      if (s.at(k - 1) == '\\' && s.at(k) == '"') {
+        k--; // ESCAPED_JSON: {\"password\":\"...\"} (JSON logged inside a JSON string)
+      }
     }
     int ke = k;
     boolean attribute = false;
@@ -382,6 +385,15 @@ final class SecretDetector implements Detector {
       vs = v + 1;
       ve = e;
       quote = q;
+    } else if (q == '\\' && s.at(v + 1) == '"') {
+      // ESCAPED_JSON: the value between \" and \" (an escaped backslash inside is a pair)
+      int e = escapedQuoteEnd(s, v + 2);
+      if (e < 0) {
+        return;
+      }
+      vs = v + 2;
+      ve = e;
+      quote = '"';
     } else if (q == '{' && !query && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT) {
       // ODBC_BRACES: "Uid=sa;Pwd={S3cr3t;x};" (ODBC quotes a value in braces); a "{{ var }}" or
       // "{0}" stays a placeholder (PASSWORD_ASSIGNMENT's guards)
@@ -440,6 +452,27 @@ final class SecretDetector implements Detector {
     s.query = query;
     s.rule = rule;
     rule.pattern().scan(s, vs);
+  }
+
+  /**
+   * {@code ESCAPED_JSON}: the index of the backslash of the {@code \"} that closes a value starting
+   * at {@code from}, or -1 (a line end, an unescaped quote or more than {@link #MAX_QUOTED} chars
+   * first). Runs only at a keyword assignment whose value starts with {@code \"}.
+   */
+  private static int escapedQuoteEnd(SecretScan s, int from) {
+    for (int e = from; e < s.length && e - from <= MAX_QUOTED; e++) {
+      char d = s.chars[e];
+      if (d == '\n' || d == '"') {
+        return -1;
+      }
+      if (d == '\\') {
+        if (s.at(e + 1) == '"') {
+          return e;
+        }
+        e++; // an escaped char (a backslash pair)
+      }
+    }
+    return -1;
   }
 
   /**

@@ -46,7 +46,9 @@ final class SecretProse {
   };
 
   /** Words that introduce the value in prose. */
-  private static final String[] LINK_WORDS = {"is", "to", "was", "ist", "es"};
+  private static final String[] LINK_WORDS = {
+    "is", "to", "was", "ist", "es", "lautet", "war", "est", "è", "é", "era"
+  };
 
   /**
    * Form name: a Redis config directive, {@code requirepass X} or {@code masterauth X} at a line's
@@ -197,6 +199,10 @@ final class SecretProse {
           }
           int vs = linkedValue(s, we);
           boolean linked = vs > 0;
+          if (linked && we - st == 3 && wifiKey(s, st)) {
+            candidate(s, vs); // WIFI_KEY: "the wifi key is Gu3st-W1f1-2025"
+            return;
+          }
           if (!linked) {
             vs = blankValue(s, st, we); // BLANK_VALUE: "twilio auth token 3f9a..."
             if (vs < 0 && (vs = bareBlankValue(s, st, we)) > 0 && !mixedCase(s, vs)) {
@@ -214,6 +220,10 @@ final class SecretProse {
             && s.text.regionMatches(true, st - 4, "net ", 0, 4)
             && isWordStart(s.at(st - 5))) {
           netUser(s, we);
+          return;
+        }
+        if (before == '/' && s.at(we) == ':' && equalsAny(s, st, we, NET_USER_WORDS)) {
+          netUse(s, st, we); // NET_USE: "net use \\srv\share /user:CORP\svc P4ss"
           return;
         }
       }
@@ -1089,6 +1099,108 @@ final class SecretProse {
       p = q;
     }
     return true;
+  }
+
+  /**
+   * Form name: the password argument of Windows' {@code net use [X:] \\host\share PASSWORD
+   * /user:DOMAIN\name} (session 15, probe16b), right after the {@code /user:} switch's value or
+   * right before the switch. Taken only when {@code net use } starts the line's command (read back
+   * at most {@link #NET_USE_BACK} chars on the line), the password is one word followed by the line
+   * end or another switch, and it passes the prose password checks ({@link #candidate}): {@code net
+   * use Z: \\srv\share /user:corp\svc} (prompt) and {@code * /user:x} stay out.
+   */
+  static final String NET_USE = "NET_USE";
+
+  /** How far back {@link #NET_USE} looks for {@code net use } on the line. */
+  private static final int NET_USE_BACK = 160;
+
+  /** {@link #NET_USE}: {@code [st, we)} is {@code user} after {@code /}, followed by {@code :}. */
+  private static void netUse(SecretScan s, int st, int we) {
+    int ls = st - 1;
+    while (ls > 0 && st - ls < NET_USE_BACK && s.at(ls - 1) != '\n') {
+      ls--;
+    }
+    int cmd = ls;
+    while (cmd < st - 9 && !s.text.regionMatches(true, cmd, "net use ", 0, 8)) {
+      cmd++;
+    }
+    if (cmd >= st - 9 || !isWordStart(s.at(cmd - 1))) {
+      return;
+    }
+    // after: "/user:CORP\svc P4ss" then the line end or " /persistent:no"
+    int ne = userValueEnd(s, we + 1);
+    if (ne > we + 1 && s.at(ne) == ' ') {
+      int vs = ne + 1;
+      char q = s.at(vs);
+      if (q != '/' && q != '*' && q != ' ' && q != '"' && q != '\'') {
+        int ve = valueRunEnd(s, vs);
+        if (switchOrLineEnd(s, ve)) {
+          candidate(s, vs);
+          return;
+        }
+      }
+    }
+    // before: "\\srv\share P4ss /user:CORP\svc"
+    int ve = st - 2;
+    if (s.at(ve) != ' ') {
+      return;
+    }
+    int vs = ve;
+    while (vs > cmd && s.at(vs - 1) != ' ') {
+      vs--;
+    }
+    if (vs > 2 && s.at(vs - 1) == ' ' && s.at(vs) != '\\' && s.at(vs) != '*' && s.at(vs) != '/') {
+      int pe = vs - 1; // the word before the password must be the share: "\\host\share"
+      int ps = pe;
+      while (ps > cmd && s.at(ps - 1) != ' ') {
+        ps--;
+      }
+      if (s.startsWith("\\\\", ps) && valueRunEnd(s, vs) == ve) {
+        candidate(s, vs);
+      }
+    }
+  }
+
+  /** {@link #NET_USE}: the end of the {@code /user:} value (a name, {@code DOMAIN\name}). */
+  private static int userValueEnd(SecretScan s, int from) {
+    int e = from;
+    while (e < s.length && e - from <= MAX_PROSE_VALUE && s.at(e) != ' ' && s.at(e) != '\n') {
+      e++;
+    }
+    return e;
+  }
+
+  /** {@link #NET_USE}: the line or text ends at {@code e}, or a blank and a switch follow. */
+  private static boolean switchOrLineEnd(SecretScan s, int e) {
+    char after = s.at(e);
+    return after == 0
+        || after == '\n'
+        || after == '\r'
+        || (after == ' ' && s.at(e + 1) == '/' && isLetter(s.at(e + 2)));
+  }
+
+  /**
+   * Form name: a Wi-Fi network key after a link word ({@code the wifi key is Gu3st-W1f1-2025},
+   * {@code WLAN key was ...}), session 15 (probe16b): the value is a typed password, judged as a
+   * prose password ({@link #candidate}) instead of by the entropy test of a random key.
+   */
+  static final String WIFI_KEY = "WIFI_KEY";
+
+  /** The words of {@link #WIFI_KEY} right before {@code key}. */
+  private static final String[] WIFI_WORDS = {"wifi", "wi-fi", "wlan", "wpa", "wpa2", "network"};
+
+  /** {@link #WIFI_KEY}: one of {@link #WIFI_WORDS} and a blank end right before {@code st}. */
+  private static boolean wifiKey(SecretScan s, int st) {
+    if (s.at(st - 1) != ' ') {
+      return false;
+    }
+    int ws = st - 1;
+    while (ws > 0
+        && st - ws <= 6
+        && (isLetter(s.at(ws - 1)) || s.at(ws - 1) == '-' || Character.isDigit(s.at(ws - 1)))) {
+      ws--;
+    }
+    return isWordStart(s.at(ws - 1)) && equalsAny(s, ws, st - 1, WIFI_WORDS);
   }
 
   /** {@link #NET_USER}: {@code we} is the end of {@code user}. */

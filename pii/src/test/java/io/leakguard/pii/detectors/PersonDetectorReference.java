@@ -653,6 +653,9 @@ final class PersonDetectorReference implements Detector {
             parts = 1;
             return e + 1;
           }
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+            return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
+          }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
           return s;
         }
@@ -845,6 +848,11 @@ final class PersonDetectorReference implements Detector {
     /** The judgement once the cues are known; returns the token to resume at. */
     int decide(int retry) {
       parts = PersonDetector.withoutFieldCode(ix, chars, ps, pe, pf, parts); // FIELD_CODE
+      parts = PersonDetector.withoutNextLabel(ix, chars, ps, pe, parts); // NEXT_LABEL
+      parts = PersonDetector.withoutPronoun(ix, chars, ps, pe, parts, sentenceStart(ps[0]));
+      if (parts == 0) {
+        return retry; // PRONOUN_I: "Agent: Can I have your name?" asks a question
+      }
       boolean caps = true;
       boolean anyFirst = false;
       boolean anyKnown = false;
@@ -999,6 +1007,10 @@ final class PersonDetectorReference implements Detector {
     }
 
     void forwardCue(int first, int last) {
+      if (first == last && PersonDetector.loneMention(ix, chars, first)) {
+        set(WEAK, "person.vocative", "@", false); // LONE_MENTION: "@Mehdi can you check this?"
+        return;
+      }
       if (addressAfter(last)) {
         if (viaBefore(first)) {
           return; // VIA_SENDER: "Emily Carter via Zendesk <support@...>" names the tool
@@ -1383,15 +1395,19 @@ final class PersonDetectorReference implements Detector {
                 && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
             || (b == '@'
                 && !mentionOfName(s - 1)
-                && !PersonDetector.greetingMention(ix, chars, first))) {
+                && !PersonDetector.greetingMention(ix, chars, first)
+                && !PersonDetector.loneMention(ix, chars, first))) {
           return true;
         }
       }
       int e = ix.end(last);
       if (e < text.length()) {
         char a = chars[e];
-        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '\\' || a == '=' || a == '[') {
+        if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
+        }
+        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+          return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
           return true;
@@ -1434,8 +1450,18 @@ final class PersonDetectorReference implements Detector {
         }
       }
       int c = chars[ix.start(j)];
-      return c == ',' || c == '!' || c == '.' || c == ';' || c == ':' || c == '<' || c == '('
-          || c == '[' || c == '"' || c == '|' || c == '-';
+      return c == ','
+          || c == '!'
+          || c == '.'
+          || c == ';'
+          || c == ':'
+          || c == '<'
+          || c == '('
+          || c == '['
+          || c == '"'
+          || c == '|'
+          || c == '-'
+          || PersonDetector.escapedQuote(chars, ix.start(j), text.length());
     }
 
     boolean sentenceStart(int first) {
@@ -1483,7 +1509,7 @@ final class PersonDetectorReference implements Detector {
       boolean quoted = false;
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
-        j = prevSameLine(j);
+        j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {

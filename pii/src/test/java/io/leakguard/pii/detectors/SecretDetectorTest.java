@@ -414,6 +414,21 @@ class SecretDetectorTest {
         hit("redis-cli CONFIG SET requirepass \"⟦N3wRedis#25⟧\"", "password-prose"),
         hit("the admin creds are admin/⟦Adm1n!2025x⟧", "password-prose"),
         hit("login: root/⟦R00t!pass9⟧", "password-prose"),
+        // ESCAPED_JSON (session 15, probe16b): JSON logged inside a JSON string
+        hit(
+            "{\\\"user\\\":\\\"mlopez\\\",\\\"password\\\":\\\"⟦Xy7#kd93Lq!⟧\\\"}",
+            "password-assignment"),
+        hit("\"body\": \"{\\\"pwd\\\": \\\"⟦Adm1n#x2025⟧\\\"}\"", "password-assignment"),
+        // NET_USE (session 15, probe16b): Windows' "net use" password, after or before /user:
+        hit("net use Z: \\\\fs01\\share /user:CORP\\svc_backup ⟦P4ss!w0rd2025⟧", "password-prose"),
+        hit(
+            "net use \\\\srv\\share ⟦Wint3r#Sky77⟧ /user:corp\\svc /persistent:no",
+            "password-prose"),
+        // WIFI_KEY and link words in other languages (session 15, probe16b)
+        hit("the wifi key is ⟦Gu3st-W1f1-2025⟧", "password-prose"),
+        hit("das Passwort lautet ⟦Herbst2025!de⟧", "password-prose"),
+        hit("mi password è ⟦Roma#2025it⟧", "password-prose"),
+        hit("a senha é ⟦Brasil#2025x⟧", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -642,6 +657,16 @@ class SecretDetectorTest {
         "the username field and password 0 are required",
         "username admin secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
         "# requirepass foobared",
+        // NET_USE and WIFI_KEY look-alikes (session 15, probe16b): a prompt, no "net use", prose
+        "net use Z: \\\\srv\\share /user:corp\\svc",
+        "net use Z: \\\\srv\\share * /user:corp\\svc /persistent:yes",
+        "see /user:admin Summer2025x for the switch",
+        "the wifi key is in the drawer",
+        "the network key is WPA2",
+        // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
+        "{\\\"password\\\":\\\"\\\"}",
+        "{\\\"password\\\":\\\"<password>\\\"}",
+        "{\\\"password\\\":\\\"Xy7#kd93Lq!",
         "The requirepass directive requires a password.",
         "the creds are in vault/kv/app",
         "login is admin/admin",
