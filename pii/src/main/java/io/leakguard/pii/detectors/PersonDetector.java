@@ -86,6 +86,13 @@ final class PersonDetector implements Detector {
   static final String ACRONYM_LABEL = "acronym-label";
 
   /**
+   * Guard, session 15 (probe17): a lone all-caps part of two to four letters before {@code is},
+   * {@code was} or {@code are} is an acronym, the subject of a sentence ({@code caller: IP is
+   * 10.0.0.5}, {@code Note: VPN was down}), not a name in capitals ({@link #acronymSubject}).
+   */
+  static final String ACRONYM_SUBJECT = "acronym-subject";
+
+  /**
    * Guard: a chain's last part is the all-caps code of the next form field ({@code Name: John Smith
    * DOB 03/02/1988}): the code stays out of the name ({@link #withoutFieldCode}).
    */
@@ -1792,6 +1799,9 @@ final class PersonDetector implements Detector {
               && (pf[0] & P_FIRST) != 0
               && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
         return retry; // ALL_CAPS
+      }
+      if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
+        return retry; // ACRONYM_SUBJECT: "caller: IP is 10.0.0.5"
       }
       if (techPhrase()) {
         return retry; // TECH_PHRASE
@@ -3949,6 +3959,26 @@ final class PersonDetector implements Detector {
       }
     }
     return end < 0 || (end < length && chars[end] == ',');
+  }
+
+  /**
+   * {@link #ACRONYM_SUBJECT}: one part, one token of two to four capitals, then a blank and {@code
+   * is}, {@code was} or {@code are} in lower case. Asked only for an all-caps chain that passed
+   * {@link #ALL_CAPS}. Static so the reference oracle shares it.
+   */
+  static boolean acronymSubject(TextIndex ix, char[] chars, int[] ps, int[] pe, int parts) {
+    int t = ps[0];
+    if (parts != 1 || t != pe[0] || ix.length(t) < 2 || ix.length(t) > 4 || t + 2 >= ix.size()) {
+      return false;
+    }
+    if (chars[ix.start(t + 1)] != ' ') {
+      return false;
+    }
+    int s = ix.start(t + 2);
+    int e = ix.end(t + 2);
+    return (e - s == 2 && chars[s] == 'i' && chars[s + 1] == 's')
+        || (e - s == 3 && chars[s] == 'w' && chars[s + 1] == 'a' && chars[s + 2] == 's')
+        || (e - s == 3 && chars[s] == 'a' && chars[s + 1] == 'r' && chars[s + 2] == 'e');
   }
 
   /**

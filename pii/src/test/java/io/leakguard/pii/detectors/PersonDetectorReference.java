@@ -892,6 +892,9 @@ final class PersonDetectorReference implements Detector {
               && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
         return retry; // ALL_CAPS
       }
+      if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
+        return retry; // ACRONYM_SUBJECT
+      }
       if (techPhrase()) {
         return retry; // TECH_PHRASE
       }
