@@ -3524,7 +3524,12 @@ final class PersonDetector implements Detector {
               "mail",
               "call",
               "handover",
-              "escalation"));
+              "escalation",
+              // session 15 (probe17): "Msg from Bogdan:", "Text from Amaka:"
+              "msg",
+              "text",
+              "sms",
+              "memo"));
 
   /**
    * {@link #CHAT_ROLE_SPEAKER}: the token starting {@code Note from} / {@code Message from} right
