@@ -906,7 +906,7 @@ final class PersonDetector implements Detector {
     for (String w :
         List.of(
             "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
-            "heisse", "sono", "chamo", "ben")) {
+            "heisse", "sono", "chamo", "ben", "its")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
     for (String w :
@@ -2729,8 +2729,14 @@ final class PersonDetector implements Detector {
       return cueFrom >= 0 ? lower(cueFrom, cueTo) : cueWord;
     }
 
-    /** "my name is", "name's", "I'm", "I am", "this is", "call me". */
+    /** "my name is", "name's", "I'm", "I am", "this is", "it's" at a turn start, "call me". */
     boolean selfIntro(int j) {
+      if (PersonDetector.itsIntro(ix, chars, j)) {
+        if (cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "it's", false); // ITS_INTRO
+        }
+        return true;
+      }
       if (ix.equalsIgnoreCase(j, "is")) {
         int k = prevWord(j);
         if (k >= 0 && ix.equalsIgnoreCase(k, "name")) {
@@ -3964,6 +3970,38 @@ final class PersonDetector implements Detector {
       }
     }
     return end < 0 || (end < length && chars[end] == ',');
+  }
+
+  /**
+   * Cue {@code ITS_INTRO}, session 15 (probe17): the word token {@code j} is the {@code s} of
+   * {@code it's} or is {@code its}, and {@code it} opens a turn: the line start or a {@code :} or
+   * {@code ,} before it, one inline space allowed ({@code Caller: it's Olga, Olga Petrenko}, an SMS
+   * {@code its Amaka}, {@code Hi, it's Olga}). A weak self-introduction like {@code this is}
+   * (listed, unambiguous names only); {@code the app and its Outlook add-in} is no turn start.
+   * Static so the reference oracle shares it.
+   */
+  static boolean itsIntro(TextIndex ix, char[] chars, int j) {
+    int it;
+    if (ix.equalsIgnoreCase(j, "its")) {
+      it = j;
+    } else if (j >= 2
+        && ix.equalsIgnoreCase(j, "s")
+        && (ix.flags(j - 1) & TextIndex.PUNCT) != 0
+        && (chars[ix.start(j - 1)] == '\'' || chars[ix.start(j - 1)] == '\u2019')
+        && ix.equalsIgnoreCase(j - 2, "it")) {
+      it = j - 2;
+    } else {
+      return false;
+    }
+    int b = it - 1;
+    if (b >= 0 && inline(ix, b)) {
+      b--;
+    }
+    if (b < 0 || (ix.flags(b) & TextIndex.NEWLINE) != 0) {
+      return true;
+    }
+    return (ix.flags(b) & TextIndex.PUNCT) != 0
+        && (chars[ix.start(b)] == ':' || chars[ix.start(b)] == ',');
   }
 
   /**

@@ -123,7 +123,7 @@ final class PersonDetectorReference implements Detector {
     for (String w :
         List.of(
             "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
-            "heisse", "sono", "chamo", "ben")) {
+            "heisse", "sono", "chamo", "ben", "its")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
     for (String w :
@@ -1718,6 +1718,12 @@ final class PersonDetectorReference implements Detector {
 
     /** "my name is", "name's", "I'm", "I am", "this is", "call me". */
     boolean selfIntro(int j) {
+      if (PersonDetector.itsIntro(ix, chars, j)) {
+        if (cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "it's", false); // ITS_INTRO
+        }
+        return true;
+      }
       if (ix.equalsIgnoreCase(j, "is")) {
         int k = prevWord(j);
         if (k >= 0 && ix.equalsIgnoreCase(k, "name")) {
