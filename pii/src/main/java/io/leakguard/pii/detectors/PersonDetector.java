@@ -86,6 +86,13 @@ final class PersonDetector implements Detector {
   static final String ACRONYM_LABEL = "acronym-label";
 
   /**
+   * Guard, session 15 (probe17): a lone all-caps part of two to four letters before {@code is},
+   * {@code was} or {@code are} is an acronym, the subject of a sentence ({@code caller: IP is
+   * 10.0.0.5}, {@code Note: VPN was down}), not a name in capitals ({@link #acronymSubject}).
+   */
+  static final String ACRONYM_SUBJECT = "acronym-subject";
+
+  /**
    * Guard: a chain's last part is the all-caps code of the next form field ({@code Name: John Smith
    * DOB 03/02/1988}): the code stays out of the name ({@link #withoutFieldCode}).
    */
@@ -899,7 +906,7 @@ final class PersonDetector implements Detector {
     for (String w :
         List.of(
             "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
-            "heisse", "sono", "chamo", "ben")) {
+            "heisse", "sono", "chamo", "ben", "its")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
     for (String w :
@@ -1792,6 +1799,9 @@ final class PersonDetector implements Detector {
               && (pf[0] & P_FIRST) != 0
               && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
         return retry; // ALL_CAPS
+      }
+      if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
+        return retry; // ACRONYM_SUBJECT: "caller: IP is 10.0.0.5"
       }
       if (techPhrase()) {
         return retry; // TECH_PHRASE
@@ -2719,8 +2729,14 @@ final class PersonDetector implements Detector {
       return cueFrom >= 0 ? lower(cueFrom, cueTo) : cueWord;
     }
 
-    /** "my name is", "name's", "I'm", "I am", "this is", "call me". */
+    /** "my name is", "name's", "I'm", "I am", "this is", "it's" at a turn start, "call me". */
     boolean selfIntro(int j) {
+      if (PersonDetector.itsIntro(ix, chars, j)) {
+        if (cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "it's", false); // ITS_INTRO
+        }
+        return true;
+      }
       if (ix.equalsIgnoreCase(j, "is")) {
         int k = prevWord(j);
         if (k >= 0 && ix.equalsIgnoreCase(k, "name")) {
@@ -3514,7 +3530,12 @@ final class PersonDetector implements Detector {
               "mail",
               "call",
               "handover",
-              "escalation"));
+              "escalation",
+              // session 15 (probe17): "Msg from Bogdan:", "Text from Amaka:"
+              "msg",
+              "text",
+              "sms",
+              "memo"));
 
   /**
    * {@link #CHAT_ROLE_SPEAKER}: the token starting {@code Note from} / {@code Message from} right
@@ -3949,6 +3970,58 @@ final class PersonDetector implements Detector {
       }
     }
     return end < 0 || (end < length && chars[end] == ',');
+  }
+
+  /**
+   * Cue {@code ITS_INTRO}, session 15 (probe17): the word token {@code j} is the {@code s} of
+   * {@code it's} or is {@code its}, and {@code it} opens a turn: the line start or a {@code :} or
+   * {@code ,} before it, one inline space allowed ({@code Caller: it's Olga, Olga Petrenko}, an SMS
+   * {@code its Amaka}, {@code Hi, it's Olga}). A weak self-introduction like {@code this is}
+   * (listed, unambiguous names only); {@code the app and its Outlook add-in} is no turn start.
+   * Static so the reference oracle shares it.
+   */
+  static boolean itsIntro(TextIndex ix, char[] chars, int j) {
+    int it;
+    if (ix.equalsIgnoreCase(j, "its")) {
+      it = j;
+    } else if (j >= 2
+        && ix.equalsIgnoreCase(j, "s")
+        && (ix.flags(j - 1) & TextIndex.PUNCT) != 0
+        && (chars[ix.start(j - 1)] == '\'' || chars[ix.start(j - 1)] == '\u2019')
+        && ix.equalsIgnoreCase(j - 2, "it")) {
+      it = j - 2;
+    } else {
+      return false;
+    }
+    int b = it - 1;
+    if (b >= 0 && inline(ix, b)) {
+      b--;
+    }
+    if (b < 0 || (ix.flags(b) & TextIndex.NEWLINE) != 0) {
+      return true;
+    }
+    return (ix.flags(b) & TextIndex.PUNCT) != 0
+        && (chars[ix.start(b)] == ':' || chars[ix.start(b)] == ',');
+  }
+
+  /**
+   * {@link #ACRONYM_SUBJECT}: one part, one token of two to four capitals, then a blank and {@code
+   * is}, {@code was} or {@code are} in lower case. Asked only for an all-caps chain that passed
+   * {@link #ALL_CAPS}. Static so the reference oracle shares it.
+   */
+  static boolean acronymSubject(TextIndex ix, char[] chars, int[] ps, int[] pe, int parts) {
+    int t = ps[0];
+    if (parts != 1 || t != pe[0] || ix.length(t) < 2 || ix.length(t) > 4 || t + 2 >= ix.size()) {
+      return false;
+    }
+    if (chars[ix.start(t + 1)] != ' ') {
+      return false;
+    }
+    int s = ix.start(t + 2);
+    int e = ix.end(t + 2);
+    return (e - s == 2 && chars[s] == 'i' && chars[s + 1] == 's')
+        || (e - s == 3 && chars[s] == 'w' && chars[s + 1] == 'a' && chars[s + 2] == 's')
+        || (e - s == 3 && chars[s] == 'a' && chars[s + 1] == 'r' && chars[s + 2] == 'e');
   }
 
   /**

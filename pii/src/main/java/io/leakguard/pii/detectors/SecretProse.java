@@ -635,6 +635,9 @@ final class SecretProse {
       vs = iosValue(s, st, we); // IOS_PASSWORD: "username admin privilege 15 password 0 X"
     }
     if (vs < 0) {
+      vs = sshValue(s, st, we); // SSH_PASSWORD: "ssh admin@host password X"
+    }
+    if (vs < 0) {
       int v = forValue(s, we); // PASSWORD_FOR: "password for wifi: X"
       if (v > 0) {
         value(s, st, we, v, passwordRule(), ':');
@@ -688,6 +691,52 @@ final class SecretProse {
     }
     int ls = p - 6; // "login" + one blank
     return s.text.regionMatches(true, ls, "login", 0, 5) && isWordStart(s.at(ls - 1)) ? vs : -1;
+  }
+
+  /**
+   * Form name, session 15 (probe17): a password after an {@code ssh user@host} command on the same
+   * line, with a blank and no link word ({@code ssh admin@10.0.0.5 password Xy7#kd93Lq}, the way a
+   * ticket hands over a login): the value after one blank, judged as a prose password. Read only at
+   * a password keyword with no link word after it, when the word right before the keyword holds an
+   * {@code @} and {@code ssh} starts a word before it, at most {@value #SSH_LOOKBACK} chars back on
+   * the line; {@code password reset link} prose has no such command.
+   */
+  static final String SSH_PASSWORD = "SSH_PASSWORD";
+
+  /** How far {@link #SSH_PASSWORD} reads back from the keyword for {@code ssh}. */
+  static final int SSH_LOOKBACK = 96;
+
+  /** {@link #SSH_PASSWORD}: the start of the value after the keyword, or -1. */
+  private static int sshValue(SecretScan s, int st, int we) {
+    if (s.at(we) != ' ' || !SecretChars.is(s.at(we + 1), SecretChars.VALUE) || st < 2) {
+      return -1;
+    }
+    int p = st - 1;
+    if (s.at(p) != ' ') {
+      return -1;
+    }
+    int he = p; // the user@host word ends here
+    boolean at = false;
+    while (p > 0 && he - p < SSH_LOOKBACK && !isBlank(s.at(p - 1))) {
+      at |= s.at(p - 1) == '@';
+      p--;
+    }
+    if (!at || p == he) {
+      return -1;
+    }
+    int floor = Math.max(0, st - SSH_LOOKBACK);
+    for (int i = p - 4; i >= floor; i--) {
+      char c = s.at(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if ((c | 0x20) == 's'
+          && s.text.regionMatches(true, i, "ssh ", 0, 4)
+          && (i == 0 || isWordStart(s.at(i - 1)))) {
+        return we + 1;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -123,7 +123,7 @@ final class PersonDetectorReference implements Detector {
     for (String w :
         List.of(
             "is", "m", "s", "am", "me", "soy", "llamo", "appelle", "chiamo", "ist", "heiße",
-            "heisse", "sono", "chamo", "ben")) {
+            "heisse", "sono", "chamo", "ben", "its")) {
       m.merge(w, W_INTRO, (a, b) -> a | b);
     }
     for (String w :
@@ -891,6 +891,9 @@ final class PersonDetectorReference implements Detector {
               && (pf[0] & P_FIRST) != 0
               && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
         return retry; // ALL_CAPS
+      }
+      if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
+        return retry; // ACRONYM_SUBJECT
       }
       if (techPhrase()) {
         return retry; // TECH_PHRASE
@@ -1715,6 +1718,12 @@ final class PersonDetectorReference implements Detector {
 
     /** "my name is", "name's", "I'm", "I am", "this is", "call me". */
     boolean selfIntro(int j) {
+      if (PersonDetector.itsIntro(ix, chars, j)) {
+        if (cueKind != STRONG) {
+          set(WEAK, "person.self-intro", "it's", false); // ITS_INTRO
+        }
+        return true;
+      }
       if (ix.equalsIgnoreCase(j, "is")) {
         int k = prevWord(j);
         if (k >= 0 && ix.equalsIgnoreCase(k, "name")) {

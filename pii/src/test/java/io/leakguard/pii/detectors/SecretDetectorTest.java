@@ -429,6 +429,9 @@ class SecretDetectorTest {
         hit("das Passwort lautet ⟦Herbst2025!de⟧", "password-prose"),
         hit("mi password è ⟦Roma#2025it⟧", "password-prose"),
         hit("a senha é ⟦Brasil#2025x⟧", "password-prose"),
+        // SSH_PASSWORD (session 15, probe17): after an ssh user@host command, keyword and blank
+        hit("ssh admin@host password ⟦Xy7#kd93Lq⟧", "password-prose"),
+        hit("ssh -p 2222 deploy@10.0.0.5 password ⟦Dep10y#2025⟧ then sudo -i", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -663,6 +666,10 @@ class SecretDetectorTest {
         "see /user:admin Summer2025x for the switch",
         "the wifi key is in the drawer",
         "the network key is WPA2",
+        // SSH_PASSWORD look-alikes (session 15, probe17): no ssh command, prose after the keyword
+        "run ssh admin@host password reset link is in the mail",
+        "email maria@contoso.com password reset requested",
+        "ssh admin@host\npassword Xy7#kd93Lq",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
