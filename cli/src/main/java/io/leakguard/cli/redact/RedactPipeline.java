@@ -144,7 +144,7 @@ public final class RedactPipeline {
   public static final class Builder {
     private final Redactor redactor;
     private Format format = Format.JSONL;
-    private List<String> fields = List.of("text");
+    private List<String> fields = List.of(DEFAULT_FIELD);
     private boolean fieldsGiven;
     private boolean findings;
     private boolean verify;
