@@ -1,6 +1,8 @@
 package io.leakguard.pii.detectors;
 
 import io.leakguard.pii.spi.TextIndex;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a run of digit groups from the token index: digit-only tokens and digit words ({@code
@@ -249,9 +251,18 @@ final class DigitSequence {
    * detector reads the extension.
    */
   static int gluedExtension(TextIndex idx, int t) {
+    int lead = leadingDigits(idx, t);
+    return lead > 0 && isGluedExtension(idx.chars(), idx.start(t) + lead, idx.end(t)) ? lead : -1;
+  }
+
+  /**
+   * The ASCII digits at the start of a token of ASCII digits and letters that does not end there
+   * ({@code 1663x049}, {@code 0144Fax}); 0 for any other token.
+   */
+  private static int leadingDigits(TextIndex idx, int t) {
     if ((idx.flags(t) & (TextIndex.DIGIT | TextIndex.LETTER | TextIndex.NON_ASCII))
         != (TextIndex.DIGIT | TextIndex.LETTER)) {
-      return -1;
+      return 0;
     }
     char[] c = idx.chars();
     int s = idx.start(t);
@@ -260,11 +271,127 @@ final class DigitSequence {
     while (p < e && c[p] >= '0' && c[p] <= '9') {
       p++;
     }
-    int lead = p - s;
-    if (lead == 0 || p == e) {
-      return -1;
+    return p == e ? 0 : p - s;
+  }
+
+  /**
+   * Signature and form labels that a lost line break glues to the last digits of a number before
+   * them ({@code Phone:(425)555-0144Fax:}, {@code 0130 00BIC COBADEFFXXX}, {@code 1234DOB:}), lower
+   * case. See {@link #gluedLabel}.
+   */
+  static final Set<String> GLUED_LABELS =
+      Set.of(
+          "fax",
+          "email",
+          "mail",
+          "mobile",
+          "mob",
+          "cell",
+          "tel",
+          "phone",
+          "ph",
+          "web",
+          "www",
+          "url",
+          "skype",
+          "teams",
+          "bic",
+          "swift",
+          "iban",
+          "address",
+          "addr",
+          "office",
+          "direct",
+          "main",
+          "dob",
+          "exp",
+          "expiry",
+          "expires",
+          "cvv",
+          "cvc",
+          "ssn",
+          "name",
+          "ext",
+          "pager",
+          "home",
+          "work",
+          "website",
+          "site",
+          "linkedin",
+          "twitter",
+          "whatsapp",
+          "sms",
+          "account",
+          "acct",
+          "sort",
+          "routing",
+          "date",
+          "id",
+          "case",
+          "ticket",
+          "order",
+          "status",
+          "from",
+          "sent",
+          "to",
+          "cc",
+          "subject",
+          "telefon",
+          "handy",
+          "mobil",
+          "telefono",
+          "celular",
+          "telefone");
+
+  /**
+   * For a token of ASCII digits with a label glued after them ({@code 0144Fax}, {@code 00BIC},
+   * {@code 1234DOB}, {@code 0143E} before {@code -mail}, {@code 0143F} before {@code :}): the
+   * number of leading digits; -1 for any other token. The label is letters only, starts with a
+   * capital, and is one of {@link #GLUED_LABELS} or a single capital before {@code :} or {@code
+   * -mail}. Like an extension, such a token can only be the last group of a run. Asked only for a
+   * token of digits and letters at a run's next group, so it costs nothing on the common path.
+   */
+  static int gluedLabel(TextIndex idx, int t) {
+    int lead = leadingDigits(idx, t);
+    return lead > 0 && labelAt(idx, t, idx.start(t) + lead) ? lead : -1;
+  }
+
+  /**
+   * True when the chars from {@code p} to the end of token {@code t} are a glued label (see {@link
+   * #gluedLabel}).
+   */
+  static boolean labelAt(TextIndex idx, int t, int p) {
+    char[] c = idx.chars();
+    int e = idx.end(t);
+    if (p >= e || c[p] < 'A' || c[p] > 'Z') {
+      return false;
     }
-    return isGluedExtension(c, p, e) ? lead : -1;
+    for (int q = p + 1; q < e; q++) {
+      if (!(c[q] >= 'a' && c[q] <= 'z' || c[q] >= 'A' && c[q] <= 'Z')) {
+        return false;
+      }
+    }
+    if (e - p == 1) {
+      int n = idx.size();
+      if (t + 1 >= n) {
+        return false;
+      }
+      char after = c[idx.start(t + 1)];
+      boolean colon = after == ':' && (idx.flags(t + 1) & TextIndex.PUNCT) != 0;
+      boolean eMail =
+          c[p] == 'E' && after == '-' && t + 2 < n && idx.equalsIgnoreCase(t + 2, "mail");
+      return colon || eMail;
+    }
+    return e - p <= 9 && GLUED_LABELS.contains(new String(c, p, e - p).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The digits of a last group split off a glued extension ({@link #gluedExtension}) or a glued
+   * label ({@link #gluedLabel}); -1 for any other token.
+   */
+  static int gluedTail(TextIndex idx, int t) {
+    int g = gluedExtension(idx, t);
+    return g > 0 ? g : gluedLabel(idx, t);
   }
 
   /**
@@ -331,8 +458,8 @@ final class DigitSequence {
         digits += idx.length(k);
       } else if (wordDigit(idx, k) >= 0) {
         digits += k == t && leadingOh(idx, t) ? 2 : 1; // a word seed only: "oh seven ..."
-      } else if (k > t && (glued = gluedExtension(idx, k)) > 0) {
-        return digits + glued >= need; // a glued extension ends the run
+      } else if (k > t && (glued = gluedTail(idx, k)) > 0) {
+        return digits + glued >= need; // a glued extension or label ends the run
       } else if (k > t && repeated(idx, k) > 0) {
         digits += repeated(idx, k); // "double nine": read at the end of a run only
         k += 2;
@@ -486,8 +613,8 @@ final class DigitSequence {
       int times = 1;
       if (isDigitToken(idx, cur)) {
         isWord = false;
-      } else if (cur > first && (glued = gluedExtension(idx, cur)) > 0) {
-        isWord = false; // "1663x049": the digits before the extension are the last group
+      } else if (cur > first && (glued = gluedTail(idx, cur)) > 0) {
+        isWord = false; // "1663x049", "0144Fax": the digits before it are the last group
       } else {
         wd = wordDigit(idx, cur);
         if (wd < 0) {
@@ -596,7 +723,7 @@ final class DigitSequence {
                   ? wordDigit(idx, next) >= 0 || repeated(idx, next) > 0
                   : isDigitToken(idx, next)
                       || wordDigit(idx, next) >= 0
-                      || gluedExtension(idx, next) > 0
+                      || gluedTail(idx, next) > 0
                       || isWord && repeated(idx, next) > 0;
           break;
         }

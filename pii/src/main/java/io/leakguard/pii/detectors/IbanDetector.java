@@ -263,6 +263,7 @@ final class IbanDetector implements Detector {
     boolean gaps = false;
     boolean oddGap = false;
     int groupsSeen = 0;
+    int stop;
     while (true) {
       int f = idx.flags(cur);
       if ((f & TextIndex.ALNUM) == 0 || (f & TextIndex.NON_ASCII) != 0) {
@@ -270,8 +271,22 @@ final class IbanDetector implements Detector {
       }
       int s = idx.start(cur);
       int l = idx.length(cur);
+      stop = idx.end(cur);
       if (count + l > len) {
-        return -1;
+        // "... 0130 00BIC COBADEFFXXX": a lost line break glued the next label to the last group
+        int glued =
+            cur != t
+                ? DigitSequence.gluedLabel(idx, cur)
+                : text[s + len - 1] >= '0'
+                        && text[s + len - 1] <= '9'
+                        && DigitSequence.labelAt(idx, cur, s + len)
+                    ? len
+                    : -1;
+        if (glued != len - count) {
+          return -1;
+        }
+        l = glued;
+        stop = s + glued;
       }
       if (loose && cur != t && l > 1 && (f & TextIndex.DIGIT) == 0 && !bankCode(f, l)) {
         return -1;
@@ -333,7 +348,6 @@ final class IbanDetector implements Detector {
       return -1;
     }
     int start = idx.start(t);
-    int stop = idx.end(cur);
     boolean standardGrouping = !gaps || (grouped4 && !oddGap);
     StringBuilder form = new StringBuilder();
     if (!standardGrouping) {

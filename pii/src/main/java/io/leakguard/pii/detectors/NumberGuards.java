@@ -230,7 +230,9 @@ final class NumberGuards {
         return "KB_NUMBER";
       }
     }
-    if (to == s.groups && !s.truncated) {
+    // a last group split off a glued extension or label ("0143E-mail:") does not touch the next
+    // token: the extension or label lies between them
+    if (to == s.groups && !s.truncated && s.groupCharEnd(to - 1) == idx.end(s.groupToken[to - 1])) {
       int t = s.groupToken[to - 1] + 1;
       if (t < n && (idx.flags(t) & TextIndex.PUNCT) != 0) {
         char c = text.charAt(idx.start(t));

@@ -1478,8 +1478,10 @@ final class PhoneDetector implements Detector {
   private static int extensionEnd(String text, TextIndex idx, DigitSequence s) {
     int n = idx.size();
     int last = s.groupToken[s.groups - 1];
-    if (s.groupCharEnd(s.groups - 1) < idx.end(last)) {
-      return idx.end(last); // "1663x049": the read split a glued extension off this token
+    int split = s.groupCharEnd(s.groups - 1);
+    if (split < idx.end(last)) {
+      // "1663x049": the read split a glued extension off this token; "0144Fax": a glued label
+      return DigitSequence.isGluedExtension(idx.chars(), split, idx.end(last)) ? idx.end(last) : -1;
     }
     int t = last + 1;
     if (t + 1 < n
