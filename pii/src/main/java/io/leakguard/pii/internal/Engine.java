@@ -452,6 +452,9 @@ public final class Engine {
     if ((marks & NormalizedText.ESCAPE) != 0) {
       norms.add("json-escape");
     }
+    if ((marks & NormalizedText.TAG) != 0) {
+      norms.add("html-tag");
+    }
     return List.copyOf(norms);
   }
 

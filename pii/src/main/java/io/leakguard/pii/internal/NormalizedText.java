@@ -25,6 +25,12 @@ public final class NormalizedText {
   /** The char came from a JSON / JavaScript {@code \\uXXXX} escape. */
   public static final int ESCAPE = 16;
 
+  /**
+   * An inline HTML tag without attributes ({@code <b>}, {@code </span>}) was dropped just before
+   * it: it renders as nothing, so {@code Phone:<b>425</b>-555-0143} is read as it is shown.
+   */
+  public static final int TAG = 32;
+
   private final String original;
   private final String text;
   // the special chars (see TextNormalizer#rewrite), sorted by normalized index; null when identity

@@ -14,6 +14,11 @@ import java.util.Map;
  *   <li>HTML entities ({@code &#64;}, {@code &#x40;}, and the named ones that matter for PII such
  *       as {@code &commat;}, {@code &period;}, {@code &amp;}) are decoded.
  *   <li>%-escapes of printable ASCII ({@code %40}, {@code %2E}) are decoded.
+ *   <li>Inline HTML tags without attributes ({@code <b>}, {@code </span>}, {@code <wbr>}) are
+ *       dropped: they render as nothing, so a rich-text editor's {@code Phone:<b>425</b>-555-0143}
+ *       or {@code j.doe@<span>contoso</span>.com} is read as it is shown. A tag with attributes is
+ *       kept (an attribute may hold PII itself: dropping it would hide that from the detectors),
+ *       and block tags ({@code <br>}, {@code <td>}) stay as the separators they render as.
  * </ul>
  *
  * <p>Design note: one pass, linear in the input; the common all-ASCII text without {@code &} or
@@ -134,7 +139,8 @@ public final class TextNormalizer {
 
   // Per BMP char: what the first pass must do with it. PLAIN = 0 so the hot test is one compare.
   private static final byte PLAIN = 0;
-  private static final byte AMP_PCT = 1; // '&', '%' or '\\': work only when an escape decodes
+  // '&', '%', '\\' or '<': work only when an escape decodes or an inline tag matches
+  private static final byte AMP_PCT = 1;
   private static final byte WORK = 2; // surrogate, invisible or foldable: always work
   private static final byte UNKNOWN = 3; // non-ASCII not yet classified (filled lazily)
 
@@ -149,6 +155,7 @@ public final class TextNormalizer {
     KIND['&'] = AMP_PCT;
     KIND['%'] = AMP_PCT;
     KIND['\\'] = AMP_PCT;
+    KIND['<'] = AMP_PCT;
   }
 
   private static byte classify(char c) {
@@ -172,7 +179,8 @@ public final class TextNormalizer {
       if (k == UNKNOWN) {
         k = classify(a[i]);
       }
-      if (k == WORK || (k == AMP_PCT && escape(a, n, i) >= 0)) {
+      if (k == WORK
+          || (k == AMP_PCT && (a[i] == '<' ? inlineTag(a, n, i) : escape(a, n, i)) >= 0)) {
         return i;
       }
     }
@@ -238,7 +246,15 @@ public final class TextNormalizer {
         continue;
       }
       if (k == AMP_PCT) {
-        int decoded = escape(src, n, i);
+        int tag = c == '<' ? inlineTag(src, n, i) : -1;
+        if (tag > 0) {
+          // dropped; unlike an invisible, neither neighbour's range takes it in, so a span that
+          // ends or starts at the tag leaves it out ("x@y.com</a>") and one across it covers it
+          pendingMark |= NormalizedText.TAG;
+          i += tag;
+          continue;
+        }
+        int decoded = c == '<' ? -1 : escape(src, n, i);
         if (decoded >= 0) {
           int dlen = c == '&' ? decoded >>> 16 : c == '%' ? 3 : 6;
           int mark =
@@ -346,6 +362,49 @@ public final class TextNormalizer {
       int from = size == 0 ? j : oe[size - 1] + (j - at[size - 1] - 1);
       add(j, from, to, 0);
     }
+  }
+
+  /** Inline HTML elements that render as nothing around their text (see {@link #inlineTag}). */
+  private static final java.util.Set<String> INLINE_TAGS =
+      java.util.Set.of(
+          "a", "abbr", "b", "big", "code", "del", "em", "font", "i", "ins", "mark", "nobr", "s",
+          "small", "span", "strong", "sub", "sup", "tt", "u", "wbr");
+
+  /** The longest name in {@link #INLINE_TAGS}. */
+  private static final int MAX_TAG_NAME = 6;
+
+  /**
+   * The length of the inline HTML tag without attributes at {@code i} ({@code <b>}, {@code </B>},
+   * {@code <span>}, {@code <wbr/>}, {@code <wbr />}: one of {@link #INLINE_TAGS} in any case), or
+   * -1. Looks at most 11 chars ahead.
+   */
+  static int inlineTag(char[] a, int n, int i) {
+    int p = i + 1;
+    if (p < n && a[p] == '/') {
+      p++;
+    }
+    int s = p;
+    while (p < n && p - s <= MAX_TAG_NAME && (a[p] | 0x20) >= 'a' && (a[p] | 0x20) <= 'z') {
+      p++;
+    }
+    int nameLen = p - s;
+    if (nameLen == 0 || nameLen > MAX_TAG_NAME) {
+      return -1;
+    }
+    if (p < n && a[p] == ' ' && p + 1 < n && a[p + 1] == '/') {
+      p++; // "<wbr />"
+    }
+    if (p < n && a[p] == '/' && a[s - 1] != '/') {
+      p++; // "<wbr/>"
+    }
+    if (p >= n || a[p] != '>') {
+      return -1;
+    }
+    char[] name = new char[nameLen];
+    for (int k = 0; k < nameLen; k++) {
+      name[k] = (char) (a[s + k] | 0x20);
+    }
+    return INLINE_TAGS.contains(new String(name)) ? p + 1 - i : -1;
   }
 
   /** The %-escape at {@code i} as a printable ASCII char, or -1. */

@@ -87,6 +87,15 @@ final class ReferenceNormalizer {
             i += 3;
             continue;
           }
+        } else if (c == '<') {
+          int tag = tagLength(original, i);
+          if (tag > 0) {
+            // an inline tag without attributes renders as nothing: dropped, and no neighbour's
+            // range takes it in
+            pendingMark |= NormalizedText.TAG;
+            i += tag;
+            continue;
+          }
         } else if (c == '\\') {
           int h = unicodeEscape(original, i);
           if (h >= 0) {
@@ -135,6 +144,40 @@ final class ReferenceNormalizer {
         java.util.Arrays.copyOf(out.mk, out.len),
         false,
         surrogates);
+  }
+
+  private static final String[] INLINE = {
+    "a", "abbr", "b", "big", "code", "del", "em", "font", "i", "ins", "mark", "nobr", "s", "small",
+    "span", "strong", "sub", "sup", "tt", "u", "wbr"
+  };
+
+  /** {@code form} (lower case) at {@code i}, ignoring the case of ASCII letters only. */
+  private static boolean asciiIgnoreCase(String s, int i, String form) {
+    if (i + form.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < form.length(); k++) {
+      char c = s.charAt(i + k);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != form.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The length of {@code <name>}, {@code </name>}, {@code <name/>} or {@code <name />} at i. */
+  static int tagLength(String s, int i) {
+    for (String name : INLINE) {
+      for (String form :
+          new String[] {
+            "<" + name + ">", "</" + name + ">", "<" + name + "/>", "<" + name + " />"
+          }) {
+        if (asciiIgnoreCase(s, i, form)) {
+          return form.length();
+        }
+      }
+    }
+    return -1;
   }
 
   private static final int ENTITY_MARK = NormalizedText.ENTITY;
@@ -205,6 +248,10 @@ final class ReferenceNormalizer {
           }
         } else if (c == '\\') {
           if (unicodeEscape(s, i) >= 0) {
+            return true;
+          }
+        } else if (c == '<') {
+          if (tagLength(s, i) > 0) {
             return true;
           }
         }

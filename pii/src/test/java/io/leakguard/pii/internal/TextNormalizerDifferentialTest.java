@@ -56,7 +56,21 @@ class TextNormalizerDifferentialTest {
     "\uFDFA",
     "\u2460",
     "\u00BD",
-    "\u1E9B\u0323"
+    "\u1E9B\u0323",
+    "<b>",
+    "</B>",
+    "<span>",
+    "</span>",
+    "<wbr/>",
+    "<wbr />",
+    "</b />",
+    "<span style=x>",
+    "<br>",
+    "<",
+    "</",
+    "<\u0131>",
+    "<\u017F>",
+    "<strongest>"
   };
 
   @Test

@@ -32,6 +32,11 @@ class TextNormalizerTest {
         "a\\\\u0040b|a\\\\u0040b",
         "\\ud83d\\ude00 \\u000a \\uFF20 \\u00|\\ud83d\\ude00 \\u000a \\uFF20 \\u00",
         "C:\\users\\ulrich|C:\\users\\ulrich",
+        // inline HTML tags without attributes render as nothing (session 16)
+        "Phone:<b>425</b>-555-<SPAN>0143</SPAN>|Phone:425-555-0143",
+        "j.doe@<span>contoso</span>.com<wbr/><wbr />|j.doe@contoso.com",
+        "<span style=\"x\">a</span> <br>b<td>c</td> <strongest>|<span style=\"x\">a <br>b<td>c</td> <strongest>",
+        "a < b <> c </ d <b|a < b <> c </ d <b",
       })
   void normalizes(String in, String expected) {
     assertThat(TextNormalizer.normalize(in).text()).isEqualTo(expected);
@@ -59,6 +64,20 @@ class TextNormalizerTest {
     int at = nt.text().indexOf('@');
     assertThat(in.substring(nt.originalStart(at), nt.originalEnd(at))).isEqualTo("\\u0040");
     assertThat(nt.marks(at, at + 1)).isEqualTo(NormalizedText.ESCAPE);
+  }
+
+  @Test
+  void aDroppedTagBelongsToNeitherNeighbour() {
+    String in = "<a>x@y.com</a> 425</b>-555";
+    NormalizedText nt = TextNormalizer.normalize(in);
+    assertThat(nt.text()).isEqualTo("x@y.com 425-555");
+    // a span ending or starting at a tag leaves it out
+    assertThat(in.substring(nt.originalStart(0), nt.originalEnd(6))).isEqualTo("x@y.com");
+    // a span across a tag covers it, and carries the mark
+    int s = nt.text().indexOf('4');
+    int e = nt.text().length();
+    assertThat(in.substring(nt.originalStart(s), nt.originalEnd(e - 1))).isEqualTo("425</b>-555");
+    assertThat(nt.marks(s, e)).isEqualTo(NormalizedText.TAG);
   }
 
   @Test
