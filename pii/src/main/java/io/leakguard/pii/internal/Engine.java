@@ -455,6 +455,9 @@ public final class Engine {
     if ((marks & NormalizedText.TAG) != 0) {
       norms.add("html-tag");
     }
+    if ((marks & NormalizedText.MARKDOWN) != 0) {
+      norms.add("markdown-escape");
+    }
     return List.copyOf(norms);
   }
 

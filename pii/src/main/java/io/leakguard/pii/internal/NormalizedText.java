@@ -31,6 +31,12 @@ public final class NormalizedText {
    */
   public static final int TAG = 32;
 
+  /**
+   * The char came from a Markdown backslash escape ({@code j\\_doe}: an editor escaped the
+   * underscore of a pasted address).
+   */
+  public static final int MARKDOWN = 64;
+
   private final String original;
   private final String text;
   // the special chars (see TextNormalizer#rewrite), sorted by normalized index; null when identity

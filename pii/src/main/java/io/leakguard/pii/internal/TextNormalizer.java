@@ -256,11 +256,14 @@ public final class TextNormalizer {
         }
         int decoded = c == '<' ? -1 : escape(src, n, i);
         if (decoded >= 0) {
-          int dlen = c == '&' ? decoded >>> 16 : c == '%' ? 3 : 6;
+          boolean md = c == '\\' && (decoded & MARKDOWN_ESCAPE) != 0;
+          int dlen = c == '&' ? decoded >>> 16 : c == '%' ? 3 : md ? 2 : 6;
           int mark =
               c == '%'
                   ? NormalizedText.PERCENT
-                  : c == '&' ? NormalizedText.ENTITY : NormalizedText.ESCAPE;
+                  : c == '&'
+                      ? NormalizedText.ENTITY
+                      : md ? NormalizedText.MARKDOWN : NormalizedText.ESCAPE;
           if (isInvisible(decoded & 0xFFFF)) {
             // an invisible written as an escape ("j&#8203;ane", "&shy;"-style "&#173;": mail
             // clients put zero-width spaces in addresses to stop auto-linking) is dropped too
@@ -411,7 +414,37 @@ public final class TextNormalizer {
   /** The entity, %-escape or {@code \\uXXXX} escape at {@code i} decoded, or -1. */
   private static int escape(char[] a, int n, int i) {
     char c = a[i];
-    return c == '&' ? decodeEntity(a, n, i) : c == '%' ? percent(a, n, i) : unicodeEscape(a, n, i);
+    if (c == '&') {
+      return decodeEntity(a, n, i);
+    }
+    if (c == '%') {
+      return percent(a, n, i);
+    }
+    int u = unicodeEscape(a, n, i);
+    return u >= 0 ? u : markdownEscape(a, n, i);
+  }
+
+  /** Set in {@link #escape}'s result for a {@link #markdownEscape} (two chars long). */
+  private static final int MARKDOWN_ESCAPE = 1 << 20;
+
+  /**
+   * A Markdown backslash escape of {@code _}, {@code .} or {@code -} between two ASCII letters or
+   * digits ({@code j\\_doe@contoso.com}: a Markdown editor escapes the underscore of an address
+   * pasted into a ticket, and the address was read from {@code doe} on, leaving {@code j\\_} and a
+   * whole first name behind) as that char with {@link #MARKDOWN_ESCAPE} set, or -1. Paths keep
+   * their meaning for the detectors ({@code C:\\Users\\j_doe} has no escape: a letter follows each
+   * backslash).
+   */
+  static int markdownEscape(char[] a, int n, int i) {
+    if (i == 0 || i + 2 >= n || !asciiAlnum(a[i - 1]) || !asciiAlnum(a[i + 2])) {
+      return -1;
+    }
+    char e = a[i + 1];
+    return e == '_' || e == '.' || e == '-' ? e | MARKDOWN_ESCAPE : -1;
+  }
+
+  private static boolean asciiAlnum(char c) {
+    return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
 
   /**

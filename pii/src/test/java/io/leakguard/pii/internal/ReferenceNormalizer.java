@@ -104,6 +104,12 @@ final class ReferenceNormalizer {
             i += 6;
             continue;
           }
+          if (markdown(original, i)) {
+            emit(out, original.charAt(i + 1), i, i + 2, NormalizedText.MARKDOWN | pendingMark);
+            pendingMark = 0;
+            i += 2;
+            continue;
+          }
         }
         emit(out, c, i, i + 1, pendingMark);
         pendingMark = 0;
@@ -150,6 +156,15 @@ final class ReferenceNormalizer {
     "a", "abbr", "b", "big", "code", "del", "em", "font", "i", "ins", "mark", "nobr", "s", "small",
     "span", "strong", "sub", "sup", "tt", "u", "wbr"
   };
+
+  /** {@code \\_}, {@code \\.} or {@code \\-} at {@code i} between two ASCII letters or digits. */
+  static boolean markdown(String s, int i) {
+    return i > 0
+        && i + 2 < s.length()
+        && "_.-".indexOf(s.charAt(i + 1)) >= 0
+        && String.valueOf(s.charAt(i - 1)).matches("[A-Za-z0-9]")
+        && String.valueOf(s.charAt(i + 2)).matches("[A-Za-z0-9]");
+  }
 
   /** {@code form} (lower case) at {@code i}, ignoring the case of ASCII letters only. */
   private static boolean asciiIgnoreCase(String s, int i, String form) {
@@ -247,7 +262,7 @@ final class ReferenceNormalizer {
             return true;
           }
         } else if (c == '\\') {
-          if (unicodeEscape(s, i) >= 0) {
+          if (unicodeEscape(s, i) >= 0 || markdown(s, i)) {
             return true;
           }
         } else if (c == '<') {

@@ -70,7 +70,14 @@ class TextNormalizerDifferentialTest {
     "</",
     "<\u0131>",
     "<\u017F>",
-    "<strongest>"
+    "<strongest>",
+    "\\_",
+    "\\.",
+    "\\-",
+    "\\",
+    "\\\\_",
+    "j",
+    "_"
   };
 
   @Test

@@ -37,6 +37,9 @@ class TextNormalizerTest {
         "j.doe@<span>contoso</span>.com<wbr/><wbr />|j.doe@contoso.com",
         "<span style=\"x\">a</span> <br>b<td>c</td> <strongest>|<span style=\"x\">a <br>b<td>c</td> <strongest>",
         "a < b <> c </ d <b|a < b <> c </ d <b",
+        // Markdown escapes between letters or digits (session 16)
+        "j\\_doe@contoso\\.com first\\-last|j_doe@contoso.com first-last",
+        "C:\\Users\\j_doe \\_x a\\_ a\\\\_b|C:\\Users\\j_doe \\_x a\\_ a\\\\_b",
       })
   void normalizes(String in, String expected) {
     assertThat(TextNormalizer.normalize(in).text()).isEqualTo(expected);
