@@ -257,7 +257,8 @@ public final class TextNormalizer {
         int decoded = c == '<' ? -1 : escape(src, n, i);
         if (decoded >= 0) {
           boolean md = c == '\\' && (decoded & MARKDOWN_ESCAPE) != 0;
-          int dlen = c == '&' ? decoded >>> 16 : c == '%' ? 3 : md ? 2 : 6;
+          int dlen =
+              c == '&' ? decoded >>> 16 : c == '%' ? Math.max(3, decoded >>> 16) : md ? 2 : 6;
           int mark =
               c == '%'
                   ? NormalizedText.PERCENT
@@ -415,10 +416,27 @@ public final class TextNormalizer {
   private static int escape(char[] a, int n, int i) {
     char c = a[i];
     if (c == '&') {
-      return decodeEntity(a, n, i);
+      int d = decodeEntity(a, n, i);
+      if (d == (5 << 16 | '&') && a[i + 1] == 'a') {
+        // "&amp;#64;": escaped twice (an HTML export of HTML); the entity after "&amp;" is read
+        // as if its '&' were the ';' of "&amp;" (decodeEntity starts at the char after i)
+        int inner = decodeEntity(a, n, i + 4);
+        if (inner >= 0) {
+          return ((4 + (inner >>> 16)) << 16) | (inner & 0xFFFF);
+        }
+      }
+      return d;
     }
     if (c == '%') {
-      return percent(a, n, i);
+      int p = percent(a, n, i);
+      if (p == '%') {
+        // "%2540": percent-encoded twice (a redirect URL inside a URL); five chars long
+        int inner = percent(a, n, i + 2);
+        if (inner >= 0) {
+          return 5 << 16 | inner;
+        }
+      }
+      return p;
     }
     int u = unicodeEscape(a, n, i);
     return u >= 0 ? u : markdownEscape(a, n, i);

@@ -61,7 +61,8 @@ final class ReferenceNormalizer {
       char c = original.charAt(i);
       if (c < 128) {
         if (c == '&') {
-          int decoded = decodeEntity(original, i);
+          int twice = entityTwice(original, i);
+          int decoded = twice >= 0 ? twice : decodeEntity(original, i);
           if (decoded >= 0) {
             int len = decoded >>> 16;
             char ch = (char) (decoded & 0xFFFF);
@@ -80,6 +81,13 @@ final class ReferenceNormalizer {
             continue;
           }
         } else if (c == '%' && i + 2 < n) {
+          int twice = percentTwice(original, i);
+          if (twice >= 0) {
+            emit(out, (char) twice, i, i + 5, PERCENT_MARK | pendingMark);
+            pendingMark = 0;
+            i += 5;
+            continue;
+          }
           int h = percent(original, i);
           if (h >= 0) {
             emit(out, (char) h, i, i + 3, PERCENT_MARK | pendingMark);
@@ -156,6 +164,23 @@ final class ReferenceNormalizer {
     "a", "abbr", "b", "big", "code", "del", "em", "font", "i", "ins", "mark", "nobr", "s", "small",
     "span", "strong", "sub", "sup", "tt", "u", "wbr"
   };
+
+  /** {@code &amp;#64;}: an entity after {@code &amp;}, as (length << 16 | char), or -1. */
+  static int entityTwice(String s, int i) {
+    if (!s.startsWith("&amp;", i)) {
+      return -1;
+    }
+    int inner = decodeEntity("&" + s.substring(i + 5), 0);
+    return inner < 0 ? -1 : ((inner >>> 16) + 4) << 16 | (inner & 0xFFFF);
+  }
+
+  /** {@code %2540}: a %-escape after {@code %25}, as its char, or -1. */
+  static int percentTwice(String s, int i) {
+    if (!s.startsWith("%25", i) || i + 5 > s.length()) {
+      return -1;
+    }
+    return percent("%" + s.substring(i + 3, i + 5), 0);
+  }
 
   /** {@code \\_}, {@code \\.} or {@code \\-} at {@code i} between two ASCII letters or digits. */
   static boolean markdown(String s, int i) {

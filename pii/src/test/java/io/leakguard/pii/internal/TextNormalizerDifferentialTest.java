@@ -77,7 +77,18 @@ class TextNormalizerDifferentialTest {
     "\\",
     "\\\\_",
     "j",
-    "_"
+    "_",
+    "&amp;#64;",
+    "&amp;#x2E;",
+    "&amp;commat;",
+    "&amp;#8203;",
+    "&amp;amp;",
+    "#64;",
+    "%2540",
+    "%252e",
+    "%25",
+    "%25zz",
+    "40"
   };
 
   @Test

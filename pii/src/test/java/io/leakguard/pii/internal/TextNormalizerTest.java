@@ -37,6 +37,9 @@ class TextNormalizerTest {
         "j.doe@<span>contoso</span>.com<wbr/><wbr />|j.doe@contoso.com",
         "<span style=\"x\">a</span> <br>b<td>c</td> <strongest>|<span style=\"x\">a <br>b<td>c</td> <strongest>",
         "a < b <> c </ d <b|a < b <> c </ d <b",
+        // escaped twice (session 16): an HTML export of HTML, a redirect URL inside a URL
+        "maria&amp;#64;contoso&amp;period;com j&amp;#8203;oe|maria@contoso.com joe",
+        "email%3Dmaria%2540contoso%252Ecom %25zz %2525|email=maria@contoso.com %zz %",
         // Markdown escapes between letters or digits (session 16)
         "j\\_doe@contoso\\.com first\\-last|j_doe@contoso.com first-last",
         "C:\\Users\\j_doe \\_x a\\_ a\\\\_b|C:\\Users\\j_doe \\_x a\\_ a\\\\_b",
