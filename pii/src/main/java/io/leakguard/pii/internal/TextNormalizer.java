@@ -258,7 +258,9 @@ public final class TextNormalizer {
         if (decoded >= 0) {
           boolean md = c == '\\' && (decoded & MARKDOWN_ESCAPE) != 0;
           int dlen =
-              c == '&' ? decoded >>> 16 : c == '%' ? Math.max(3, decoded >>> 16) : md ? 2 : 6;
+              c == '&'
+                  ? decoded >>> 16
+                  : c == '%' ? Math.max(3, decoded >>> 16) : (decoded >>> 16) & 0xF;
           int mark =
               c == '%'
                   ? NormalizedText.PERCENT
@@ -439,7 +441,26 @@ public final class TextNormalizer {
       return p;
     }
     int u = unicodeEscape(a, n, i);
-    return u >= 0 ? u : markdownEscape(a, n, i);
+    if (u >= 0) {
+      return 6 << 16 | u;
+    }
+    u = hexEscape(a, n, i);
+    return u >= 0 ? 4 << 16 | u : markdownEscape(a, n, i);
+  }
+
+  /**
+   * The C / Python / shell escape {@code \\xHH} at {@code i} ({@code maria\\x40contoso.com} in a
+   * logged byte string) as one char, or -1: printable ASCII only, not after an escaped backslash.
+   * Marked {@link NormalizedText#ESCAPE}.
+   */
+  static int hexEscape(char[] s, int n, int i) {
+    if (i + 3 >= n || s[i + 1] != 'x' || (i > 0 && s[i - 1] == '\\')) {
+      return -1;
+    }
+    int hi = hex(s[i + 2]);
+    int lo = hex(s[i + 3]);
+    int v = hi << 4 | lo;
+    return hi < 0 || lo < 0 || v < 0x20 || v >= 0x7F ? -1 : v;
   }
 
   /** Set in {@link #escape}'s result for a {@link #markdownEscape} (two chars long). */
@@ -458,7 +479,7 @@ public final class TextNormalizer {
       return -1;
     }
     char e = a[i + 1];
-    return e == '_' || e == '.' || e == '-' ? e | MARKDOWN_ESCAPE : -1;
+    return e == '_' || e == '.' || e == '-' ? e | MARKDOWN_ESCAPE | 2 << 16 : -1;
   }
 
   private static boolean asciiAlnum(char c) {
@@ -653,6 +674,15 @@ public final class TextNormalizer {
         v = v * (isHex ? 16 : 10) + d;
         digits++;
         j++;
+      }
+      if (!isHex
+          && digits >= 2
+          && digits <= 3
+          && v >= 0x20
+          && v < 0x7F
+          && (j >= n || s[j] != ';')) {
+        // "maria&#64contoso.com": HTML5 reads a decimal reference without its ';' too
+        return ((j - i) << 16) | v;
       }
       if (digits == 0
           || j >= n

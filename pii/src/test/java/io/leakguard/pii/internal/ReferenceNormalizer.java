@@ -112,6 +112,13 @@ final class ReferenceNormalizer {
             i += 6;
             continue;
           }
+          int x = TextNormalizer.hexEscape(original.toCharArray(), n, i);
+          if (x >= 0) {
+            emit(out, (char) x, i, i + 4, NormalizedText.ESCAPE | pendingMark);
+            pendingMark = 0;
+            i += 4;
+            continue;
+          }
           if (markdown(original, i)) {
             emit(out, original.charAt(i + 1), i, i + 2, NormalizedText.MARKDOWN | pendingMark);
             pendingMark = 0;
@@ -287,7 +294,9 @@ final class ReferenceNormalizer {
             return true;
           }
         } else if (c == '\\') {
-          if (unicodeEscape(s, i) >= 0 || markdown(s, i)) {
+          if (unicodeEscape(s, i) >= 0
+              || TextNormalizer.hexEscape(buf, n, i) >= 0
+              || markdown(s, i)) {
             return true;
           }
         } else if (c == '<') {
@@ -451,6 +460,10 @@ final class ReferenceNormalizer {
         v = v * (isHex ? 16 : 10) + d;
         digits++;
         j++;
+      }
+      boolean semicolon = j < n && s.charAt(j) == ';';
+      if (!semicolon && !isHex && digits >= 2 && digits <= 3 && v >= 0x20 && v <= 0x7E) {
+        return ((j - i) << 16) | v; // HTML5: a decimal reference without its ';'
       }
       if (digits == 0
           || j >= n

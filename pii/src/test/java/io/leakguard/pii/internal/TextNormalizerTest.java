@@ -40,6 +40,8 @@ class TextNormalizerTest {
         // escaped twice (session 16): an HTML export of HTML, a redirect URL inside a URL
         "maria&amp;#64;contoso&amp;period;com j&amp;#8203;oe|maria@contoso.com joe",
         "email%3Dmaria%2540contoso%252Ecom %25zz %2525|email=maria@contoso.com %zz %",
+        "user=maria\\x40contoso\\x2ecom C:\\x86 \\\\x40|user=maria@contoso.com C:\\x86 \\\\x40",
+        "maria&#64contoso&#46com &#1x &#x40y &#9999z|maria@contoso.com &#1x &#x40y &#9999z",
         // Markdown escapes between letters or digits (session 16)
         "j\\_doe@contoso\\.com first\\-last|j_doe@contoso.com first-last",
         "C:\\Users\\j_doe \\_x a\\_ a\\\\_b|C:\\Users\\j_doe \\_x a\\_ a\\\\_b",
