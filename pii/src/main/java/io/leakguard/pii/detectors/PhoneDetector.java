@@ -538,6 +538,47 @@ final class PhoneDetector implements Detector {
     return false;
   }
 
+  /**
+   * The {@link #CONTEXT} word (lower case) glued after a lower-case letter at the end of the word
+   * right before {@code start} (over at most three blanks or colons: {@code max@t-online.deTel: 089
+   * 12345678}, {@code MustermannMobil: 0171 1234567}), or null. The plain context scan reads {@code
+   * deTel} as one word. Asked only for a national-format number without a phone word.
+   */
+  static String gluedPhoneWord(String text, int start) {
+    int e = start;
+    int skipped = 0;
+    while (e > 0 && skipped < 3 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == ':')) {
+      e--;
+      skipped++;
+    }
+    int p = e;
+    while (p > 0 && e - p < 40 && isLetter(text.charAt(p - 1))) {
+      p--;
+    }
+    int g = gluedTail(text, p, e);
+    if (g == e) {
+      return null;
+    }
+    String w = text.substring(g, e).toLowerCase(java.util.Locale.ROOT);
+    return CONTEXT.contains(w) ? w : null;
+  }
+
+  /**
+   * The start of the capitalized word that a lost line break glued to the end of the word {@code
+   * [p, e)} ({@code t-online.deTel:}, {@code MustermannMobil:}): the last upper-case letter after a
+   * lower-case one; {@code e} when there is none.
+   */
+  private static int gluedTail(String text, int p, int e) {
+    for (int q = e - 2; q > p; q--) {
+      char c = text.charAt(q);
+      if (c >= 'A' && c <= 'Z') {
+        char b = text.charAt(q - 1);
+        return b >= 'a' && b <= 'z' ? q : e;
+      }
+    }
+    return e;
+  }
+
   /** {@link Character#isLetter(char)} with an ASCII fast path (the same answers). */
   private static boolean isLetter(char c) {
     return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
@@ -815,7 +856,11 @@ final class PhoneDetector implements Detector {
     int d0 = s.groupStart[from];
     int d1 = s.groupStart[to];
     if (words.isEmpty()) {
-      return writtenNational(ctx, s, from, to, regions, start, stop);
+      String glued = gluedPhoneWord(ctx.text(), start);
+      if (glued == null) {
+        return writtenNational(ctx, s, from, to, regions, start, stop);
+      }
+      words = List.of(glued); // "t-online.deTel: 089 12345678": a lost line break glued it
     }
     if (to - from == 1 && !ctx.contextWords(start, stop, CONTEXT_WINDOW, BANK_WORDS).isEmpty()) {
       return null; // BANK_NUMBER: "routing number 021000021" is no Irish phone number
