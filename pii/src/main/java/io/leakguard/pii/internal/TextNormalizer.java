@@ -247,7 +247,8 @@ public final class TextNormalizer {
       }
       if (k == AMP_PCT) {
         int tag = c == '<' ? inlineTag(src, n, i) : -1;
-        if (tag > 0) {
+        if (tag > 0
+            && joinsAcross(len > 0 ? out[len - 1] : ' ', i + tag < n ? src[i + tag] : ' ')) {
           // dropped; unlike an invisible, neither neighbour's range takes it in, so a span that
           // ends or starts at the tag leaves it out ("x@y.com</a>") and one across it covers it
           pendingMark |= NormalizedText.TAG;
@@ -368,6 +369,20 @@ public final class TextNormalizer {
       int from = size == 0 ? j : oe[size - 1] + (j - at[size - 1] - 1);
       add(j, from, to, 0);
     }
+  }
+
+  /**
+   * Whether an inline tag between the rendered char {@code before} and the char {@code after} is
+   * dropped: unless a letter meets a letter or a digit ({@code contoso.com</a>and}, {@code
+   * 0143</span>ext}, {@code Lopez</b>wrote}: there the tag is a boundary the detectors need, and it
+   * stays as the separator it was). Digits meet digits, and anything meets punctuation or a blank
+   * ({@code 425</b>-555}, {@code @<span>contoso}, {@code 0.<b>0}).
+   */
+  static boolean joinsAcross(char before, char after) {
+    if (!Character.isLetterOrDigit(before) || !Character.isLetterOrDigit(after)) {
+      return true;
+    }
+    return Character.isDigit(before) && Character.isDigit(after);
   }
 
   /** Inline HTML elements that render as nothing around their text (see {@link #inlineTag}). */

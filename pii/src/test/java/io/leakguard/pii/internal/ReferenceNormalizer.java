@@ -97,7 +97,13 @@ final class ReferenceNormalizer {
           }
         } else if (c == '<') {
           int tag = tagLength(original, i);
-          if (tag > 0) {
+          char before = out.len > 0 ? out.chars[out.len - 1] : ' ';
+          char after = tag > 0 && i + tag < n ? original.charAt(i + tag) : ' ';
+          boolean boundary =
+              Character.isLetterOrDigit(before)
+                  && Character.isLetterOrDigit(after)
+                  && !(Character.isDigit(before) && Character.isDigit(after));
+          if (tag > 0 && !boundary) {
             // an inline tag without attributes renders as nothing: dropped, and no neighbour's
             // range takes it in
             pendingMark |= NormalizedText.TAG;

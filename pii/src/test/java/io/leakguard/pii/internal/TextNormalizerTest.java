@@ -37,6 +37,8 @@ class TextNormalizerTest {
         "j.doe@<span>contoso</span>.com<wbr/><wbr />|j.doe@contoso.com",
         "<span style=\"x\">a</span> <br>b<td>c</td> <strongest>|<span style=\"x\">a <br>b<td>c</td> <strongest>",
         "a < b <> c </ d <b|a < b <> c </ d <b",
+        // a tag between a letter and a letter or digit stays: a boundary the detectors need
+        "x@contoso.com</a>and 0143</span></b>ext <b>Maria</b> Lopez</b>wrote|x@contoso.com</a>and 0143</b>ext Maria Lopez</b>wrote",
         // escaped twice (session 16): an HTML export of HTML, a redirect URL inside a URL
         "maria&amp;#64;contoso&amp;period;com j&amp;#8203;oe|maria@contoso.com joe",
         "email%3Dmaria%2540contoso%252Ecom %25zz %2525|email=maria@contoso.com %zz %",
