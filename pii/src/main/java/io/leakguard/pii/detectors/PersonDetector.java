@@ -645,6 +645,9 @@ final class PersonDetector implements Detector {
               "approved by",
               "approver",
               "escalated to",
+              // session 16 (probe18): "Escalated by: HUANG JIANGUO", "Handover: Yaw Boateng"
+              "escalated by",
+              "handover",
               "owner",
               "caller",
               "employee",
@@ -712,6 +715,7 @@ final class PersonDetector implements Detector {
           "opened by",
           "approved by",
           "escalated to",
+          "escalated by", // session 16 (probe18): "Escalated by HUANG JIANGUO (night shift)"
           "signed by",
           "on behalf of",
           "contact",
