@@ -478,6 +478,13 @@ final class PersonDetector implements Detector {
           "thanks so much",
           "thank you so much",
           "thanks in advance",
+          // session 16 (probe18): "Thanks for your patience, Imran."
+          "thanks for your patience",
+          "thank you for your patience",
+          "thanks for your help",
+          "thank you for your help",
+          "thanks for your understanding",
+          "thank you for your understanding",
           "thanks & regards",
           "thanks and regards",
           "thanks & best regards",
