@@ -2008,6 +2008,10 @@ final class PersonDetector implements Detector {
         set(WEAK, "person.self-intro", "here", false);
         return;
       }
+      if (cueKind == NONE && parts == 1 && PersonDetector.callBack(ix, chars, first, a)) {
+        set(WEAK, "person.verb", "back", false); // CALL_BACK: "Called Esperanza back"
+        return;
+      }
       if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
@@ -3814,6 +3818,50 @@ final class PersonDetector implements Detector {
    */
   static boolean hereFrom(TextIndex ix, int h) {
     return h + 2 < ix.size() && inline(ix, h + 1) && ix.equalsIgnoreCase(h + 2, "from");
+  }
+
+  /** The verbs of {@link #CALL_BACK}: {@code called Esperanza back}, {@code rang Tom back}. */
+  private static final NameSet CALL_BACK_VERBS =
+      new NameSet(
+          List.of(
+              "call",
+              "called",
+              "calling",
+              "ring",
+              "rang",
+              "phone",
+              "phoned",
+              "text",
+              "texted",
+              "email",
+              "emailed",
+              "message",
+              "messaged",
+              "ping",
+              "pinged"));
+
+  /**
+   * Cue, session 16 (probe18): a lone part between a verb of calling ({@link #CALL_BACK_VERBS}) and
+   * {@code back} ({@code Called Esperanza back, no answer}, {@code will ring Tom back}) is the
+   * person called; a weak cue (listed, unambiguous names only: {@code call Support back}, {@code
+   * rang Will back} stay out). Read only when a four-letter word follows a lone part with no cue
+   * ({@code mayHaveForwardCue}); see {@link #callBack}.
+   */
+  static final String CALL_BACK = "call-back";
+
+  /**
+   * {@link #CALL_BACK}: {@code first} is the lone part's token, {@code a} the token after it.
+   * Static so the reference oracle shares it.
+   */
+  static boolean callBack(TextIndex ix, char[] chars, int first, int a) {
+    int v = first - 2;
+    return v >= 0
+        && a + 1 < ix.size()
+        && inline(ix, a)
+        && ix.equalsIgnoreCase(a + 1, "back")
+        && inline(ix, first - 1)
+        && (ix.flags(v) & WORD_MASK) == WORD
+        && CALL_BACK_VERBS.contains(chars, ix.start(v), ix.end(v));
   }
 
   /** The places a chat system line says someone joined or left ({@code ... the chat}). */

@@ -1103,6 +1103,10 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.self-intro", "here", false);
         return;
       }
+      if (cueKind == NONE && parts == 1 && PersonDetector.callBack(ix, chars, first, a)) {
+        set(WEAK, "person.verb", "back", false); // CALL_BACK: "Called Esperanza back"
+        return;
+      }
       if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
