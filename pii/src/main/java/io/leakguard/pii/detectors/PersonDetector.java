@@ -714,6 +714,8 @@ final class PersonDetector implements Detector {
           "agent today is",
           "kunde",
           "kundin",
+          // session 16 (probe18): "Customer Okafor, Chinedu - wants a refund" (a weak cue)
+          "customer",
           "assigned to",
           "requested by",
           "reported by",
@@ -956,7 +958,8 @@ final class PersonDetector implements Detector {
             "boss",
             "partner",
             "technician",
-            "engineer")) {
+            "engineer",
+            "customer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :

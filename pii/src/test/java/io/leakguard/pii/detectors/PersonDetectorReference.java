@@ -162,7 +162,8 @@ final class PersonDetectorReference implements Detector {
             "boss",
             "partner",
             "technician",
-            "engineer")) {
+            "engineer",
+            "customer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :
