@@ -4038,9 +4038,10 @@ final class PersonDetector implements Detector {
    * Cue {@code ITS_INTRO}, session 15 (probe17): the word token {@code j} is the {@code s} of
    * {@code it's} or is {@code its}, and {@code it} opens a turn: the line start or a {@code :} or
    * {@code ,} before it, one inline space allowed ({@code Caller: it's Olga, Olga Petrenko}, an SMS
-   * {@code its Amaka}, {@code Hi, it's Olga}). A weak self-introduction like {@code this is}
-   * (listed, unambiguous names only); {@code the app and its Outlook add-in} is no turn start.
-   * Static so the reference oracle shares it.
+   * {@code its Amaka}, {@code Hi, it's Olga}), or a greeting word before it ({@code hey it's
+   * Gulnara}, session 16). A weak self-introduction like {@code this is} (listed, unambiguous names
+   * only); {@code the app and its Outlook add-in} is no turn start. Static so the reference oracle
+   * shares it.
    */
   static boolean itsIntro(TextIndex ix, char[] chars, int j) {
     int it;
@@ -4061,6 +4062,11 @@ final class PersonDetector implements Detector {
     }
     if (b < 0 || (ix.flags(b) & TextIndex.NEWLINE) != 0) {
       return true;
+    }
+    if ((ix.flags(b) & WORD_MASK) == WORD) {
+      // session 16 (probe18): a greeting right before, no comma ("hey it's Gulnara um ...", a
+      // voicemail transcription)
+      return (CUE_WORDS.get(chars, ix.start(b), ix.end(b)) & W_GREETING) != 0;
     }
     return (ix.flags(b) & TextIndex.PUNCT) != 0
         && (chars[ix.start(b)] == ':' || chars[ix.start(b)] == ',');
