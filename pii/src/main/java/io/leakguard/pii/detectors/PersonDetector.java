@@ -3052,6 +3052,18 @@ final class PersonDetector implements Detector {
       if (inlineSpace(ge + 1) && ge + 2 < n && capWord(ge + 2) && ix.length(ge + 2) == 1) {
         end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
       }
+      // SECOND_GIVEN (session 16, probe18): a second given name, listed and unambiguous
+      // ("From: GONZALEZ, MARIA JOSE", "Okafor, Chinedu Emeka"; not "Smith, John Will")
+      if (end == ge
+          && inlineSpace(ge + 1)
+          && ge + 2 < n
+          && capWord(ge + 2)
+          && ix.length(ge + 2) > 1) {
+        int f2 = partFlags(ge + 2, ge + 2, false);
+        if ((f2 & P_FIRST) != 0 && (f2 & (P_AMBIG | P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) == 0) {
+          end = ge + 2;
+        }
+      }
       int after = end + 1;
       // a quoted display name closes with '"' (or '\"' inside a JSON string) before its address:
       // "Doe, John","john.doe@x" (CSV), "\"Okafor, Chinedu\" <c@x>" (JSON)
