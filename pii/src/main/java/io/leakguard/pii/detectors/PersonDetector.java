@@ -3386,8 +3386,16 @@ final class PersonDetector implements Detector {
     return s == e
         && e + 1 < ix.size()
         && chars[ix.start(e + 1)] == ':'
-        && LABELS.contains(chars, ix.start(s), ix.end(s));
+        && (LABELS.contains(chars, ix.start(s), ix.end(s))
+            || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s)));
   }
+
+  /**
+   * {@code NEXT_LABEL} only, session 16 (probe18): the fields of a printed form that follow a name
+   * but never introduce one ({@code Name (print): Ekaterina Smirnova Signature: ____}); as labels
+   * they would take {@code Signature: Valid} for a name.
+   */
+  private static final NameSet NEXT_FIELDS = new NameSet(List.of("signature", "initials"));
 
   /**
    * {@code PRONOUN_I}: a chain whose last part is a bare {@code I} followed by a blank and a lower
