@@ -447,6 +447,13 @@ class SecretDetectorTest {
                 + "  sensitive   = true\n  default     = \"⟦TfDbPass2026x⟧\"\n}",
             "password-assignment"),
         hit("db_password          = \"⟦Aligned#Pw2026⟧\"", "password-assignment"),
+        // CLIENT_PASSWORD and COMMAND_FIRST (session 16, probe18): keyword and blank after a
+        // database or FTP client command; a later link word no longer hides the ssh form
+        hit("mysql -u root password ⟦R00tPass#2026⟧", "password-prose"),
+        hit("mysqladmin -u root password '⟦N3wR00t#2026⟧'", "password-prose"),
+        hit("psql -U postgres password ⟦Pg#Adm1n2026⟧", "password-prose"),
+        hit("ftp ftp.contoso.com user deploy password ⟦Ftp#Dep2026⟧", "password-prose"),
+        hit("ssh admin@jump01 password ⟦Xy7#kd93Lq⟧ then sudo to root", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -685,6 +692,13 @@ class SecretDetectorTest {
         "run ssh admin@host password reset link is in the mail",
         "email maria@contoso.com password reset requested",
         "ssh admin@host\npassword Xy7#kd93Lq",
+        // CLIENT_PASSWORD look-alikes (session 16, probe18): no word between the command and
+        // the keyword, prose after it, the command on another line
+        "mysql password reset steps are in the wiki",
+        "mysql -u root password is in the vault",
+        "psql -U postgres password reset link is in the mail",
+        "ftp password Ftp#Dep2026",
+        "mysql -u root\npassword Qx7#kd93Lq",
         // NAME_VALUE_PAIR and TF_VARIABLE look-alikes (session 16, probe18): no secret key
         // named, a reference instead of a value, a placeholder, another block's default
         "env:\n  - name: LOG_LEVEL\n    value: \"debug\"",
