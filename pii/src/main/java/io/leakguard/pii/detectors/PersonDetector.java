@@ -2392,7 +2392,8 @@ final class PersonDetector implements Detector {
             || b == '#'
             || b == '$'
             || (b == '='
-                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length())
+                && !PersonDetector.nameKeyAssign(ix, chars, first))
             || (b == '@'
                 && !mentionOfName(s - 1)
                 && !PersonDetector.greetingMention(ix, chars, first)
@@ -3763,6 +3764,32 @@ final class PersonDetector implements Detector {
       s -= 2;
     }
     return s;
+  }
+
+  /**
+   * {@code CODE} exemption, session 16 (probe18): the {@code =} right before the chain at {@code
+   * first} ends a data key that names a person ({@link #fieldKeyKind}, or a key ending in {@code
+   * username} or {@code displayname}): {@code userName=Adaeze Nwosu userEmail=...} in a crash
+   * report's key=value line. The chain then needs its own evidence (no cue is read from the key:
+   * both parts listed). Runs only for a chain right after {@code =}. Static so the reference oracle
+   * shares it.
+   */
+  static boolean nameKeyAssign(TextIndex ix, char[] chars, int first) {
+    int eq = first - 1;
+    if (eq < 1 || ix.length(eq) != 1 || chars[ix.start(eq)] != '=') {
+      return false;
+    }
+    int ke = fieldKeyEnd(ix, chars, eq);
+    if (ke < 0) {
+      return false;
+    }
+    int ks = fieldKeyStart(ix, chars, ke);
+    int from = ix.start(ks);
+    int to = ix.end(ke);
+    return fieldKeyKind(ix, chars, ks, ke) > 0
+        || (to - from <= 40
+            && (compactEnds(chars, from, to, "username") >= 0
+                || compactEnds(chars, from, to, "displayname") >= 0));
   }
 
   /** Data keys that hold a person's name (compared without {@code _ - .} and case). */

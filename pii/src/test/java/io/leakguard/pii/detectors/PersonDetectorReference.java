@@ -1400,7 +1400,8 @@ final class PersonDetectorReference implements Detector {
             || b == '#'
             || b == '$'
             || (b == '='
-                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length())
+                && !PersonDetector.nameKeyAssign(ix, chars, first))
             || (b == '@'
                 && !mentionOfName(s - 1)
                 && !PersonDetector.greetingMention(ix, chars, first)
