@@ -1324,7 +1324,9 @@ final class PersonDetector implements Detector {
           case ',':
             return commaCue(j);
           case ';':
-            return headerMark(prevSameLine(j));
+            // a header continuation, or a HEADER_LIST name ("To: Kowalski, Piotr; Nowak, Anna")
+            int k = prevSameLine(j);
+            return headerMark(k) || (k >= 0 && word(k));
           case '/':
             return j >= 1 && word(j - 1) && isWord(j - 1, "w"); // "spoke w/ Chiara"
           case '"':
@@ -2534,6 +2536,17 @@ final class PersonDetector implements Detector {
           // "To: Maria Gonzalez <m@x>, John Smith <j@y>; "Doe, Jane" <d@z>"
           headerOfLine(j);
           return;
+        }
+        if (punct(j, ';') && k >= 0 && word(k)) {
+          // HEADER_LIST (session 16, probe18): "To: Kowalski, Piotr; Nowak, Anna" (Outlook prints
+          // display names only in a forward's header block); a weak cue, listed names only ("Cc:
+          // Service Desk; Facilities" names teams)
+          headerOfLine(j);
+          if (cueKind != NONE) {
+            cueKind = WEAK;
+            labelCue = false;
+            return;
+          }
         }
         if (quoted || !punct(j, ',')) {
           return;

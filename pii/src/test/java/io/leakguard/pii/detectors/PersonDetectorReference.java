@@ -1538,6 +1538,17 @@ final class PersonDetectorReference implements Detector {
           headerOfLine(j);
           return;
         }
+        if (punct(j, ';') && k >= 0 && word(k)) {
+          // HEADER_LIST (session 16, probe18): "To: Kowalski, Piotr; Nowak, Anna" (Outlook prints
+          // display names only in a forward's header block); a weak cue, listed names only ("Cc:
+          // Service Desk; Facilities" names teams)
+          headerOfLine(j);
+          if (cueKind != NONE) {
+            cueKind = WEAK;
+            labelCue = false;
+            return;
+          }
+        }
         if (quoted || !punct(j, ',')) {
           return;
         }
