@@ -2660,6 +2660,11 @@ final class PersonDetector implements Detector {
         int ls = lineStartToken(j);
         // "Nom : Dupont": French typography puts a space before the colon
         int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        int lq = PersonDetector.beforeQualifier(ix, chars, le);
+        if (lq != le) {
+          le = lq; // LABEL_QUALIFIER: "Name (print):", the label before the parentheses
+          ls = lineStartToken(lq + 1);
+        }
         if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             setLower(STRONG, "person.header", ls, le, true);
@@ -3925,6 +3930,37 @@ final class PersonDetector implements Detector {
         && inline(ix, first - 1)
         && (ix.flags(v) & WORD_MASK) == WORD
         && CALL_BACK_VERBS.contains(chars, ix.start(v), ix.end(v));
+  }
+
+  /** Most tokens read back from a {@code )} for its {@code (} ({@link #beforeQualifier}). */
+  static final int QUALIFIER_TOKENS = 12;
+
+  /**
+   * {@code LABEL_QUALIFIER}, session 16 (probe18): when token {@code le} (the last token before a
+   * label's colon) is the {@code )} of a qualifier in parentheses ({@code Name (print):}, {@code
+   * Full name (as on passport):}, {@code Name (block capitals):}, an OCR'd form), the last word
+   * before the {@code (} (one inline space allowed), else {@code le}: the label is read without the
+   * qualifier. At most {@link #QUALIFIER_TOKENS} tokens back on the line; runs only for a chain
+   * after a colon that a {@code )} precedes. Static so the reference oracle shares it.
+   */
+  static int beforeQualifier(TextIndex ix, char[] chars, int le) {
+    if (le < 2 || ix.length(le) != 1 || chars[ix.start(le)] != ')') {
+      return le;
+    }
+    for (int k = le - 1; k >= 1 && le - k <= QUALIFIER_TOKENS; k--) {
+      int f = ix.flags(k);
+      if ((f & TextIndex.NEWLINE) != 0) {
+        return le;
+      }
+      if ((f & TextIndex.PUNCT) != 0 && chars[ix.start(k)] == '(') {
+        int w = k - 1;
+        if (w >= 1 && inline(ix, w)) {
+          w--;
+        }
+        return (ix.flags(w) & WORD_MASK) == WORD ? w : le;
+      }
+    }
+    return le;
   }
 
   /** The places a chat system line says someone joined or left ({@code ... the chat}). */

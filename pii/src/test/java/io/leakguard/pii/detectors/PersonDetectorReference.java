@@ -1658,6 +1658,11 @@ final class PersonDetectorReference implements Detector {
         int ls = lineStartToken(j);
         // "Nom : Dupont": French typography puts a space before the colon
         int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        int lq = PersonDetector.beforeQualifier(ix, chars, le);
+        if (lq != le) {
+          le = lq; // LABEL_QUALIFIER: "Name (print):", the label before the parentheses
+          ls = lineStartToken(lq + 1);
+        }
         if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.header", lower(ls, le), true);
