@@ -3938,10 +3938,12 @@ final class PersonDetector implements Detector {
   /**
    * {@code LABEL_QUALIFIER}, session 16 (probe18): when token {@code le} (the last token before a
    * label's colon) is the {@code )} of a qualifier in parentheses ({@code Name (print):}, {@code
-   * Full name (as on passport):}, {@code Name (block capitals):}, an OCR'd form), the last word
-   * before the {@code (} (one inline space allowed), else {@code le}: the label is read without the
-   * qualifier. At most {@link #QUALIFIER_TOKENS} tokens back on the line; runs only for a chain
-   * after a colon that a {@code )} precedes. Static so the reference oracle shares it.
+   * Full name (as on passport):}, {@code Name (block capitals):}, an OCR'd form), the word {@code
+   * name} right before the {@code (} (one inline space allowed), else {@code le}: the label is read
+   * without the qualifier; a role word is not taken ({@code Agent (Anna): Can you ...} is a chat
+   * speaker, and {@code Agent} labels nothing after the colon). At most {@link #QUALIFIER_TOKENS}
+   * tokens back on the line; runs only for a chain after a colon that a {@code )} precedes. Static
+   * so the reference oracle shares it.
    */
   static int beforeQualifier(TextIndex ix, char[] chars, int le) {
     if (le < 2 || ix.length(le) != 1 || chars[ix.start(le)] != ')') {
@@ -3957,7 +3959,9 @@ final class PersonDetector implements Detector {
         if (w >= 1 && inline(ix, w)) {
           w--;
         }
-        return (ix.flags(w) & WORD_MASK) == WORD ? w : le;
+        // the label must end with "name": "Agent (Anna): Can you ..." is a chat speaker, and its
+        // role word is no label of the text after the colon
+        return (ix.flags(w) & WORD_MASK) == WORD && ix.equalsIgnoreCase(w, "name") ? w : le;
       }
     }
     return le;
