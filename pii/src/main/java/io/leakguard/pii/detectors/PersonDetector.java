@@ -478,6 +478,13 @@ final class PersonDetector implements Detector {
           "thanks so much",
           "thank you so much",
           "thanks in advance",
+          // session 16 (probe18): "Thanks for your patience, Imran."
+          "thanks for your patience",
+          "thank you for your patience",
+          "thanks for your help",
+          "thank you for your help",
+          "thanks for your understanding",
+          "thank you for your understanding",
           "thanks & regards",
           "thanks and regards",
           "thanks & best regards",
@@ -645,6 +652,9 @@ final class PersonDetector implements Detector {
               "approved by",
               "approver",
               "escalated to",
+              // session 16 (probe18): "Escalated by: HUANG JIANGUO", "Handover: Yaw Boateng"
+              "escalated by",
+              "handover",
               "owner",
               "caller",
               "employee",
@@ -704,6 +714,8 @@ final class PersonDetector implements Detector {
           "agent today is",
           "kunde",
           "kundin",
+          // session 16 (probe18): "Customer Okafor, Chinedu - wants a refund" (a weak cue)
+          "customer",
           "assigned to",
           "requested by",
           "reported by",
@@ -712,6 +724,7 @@ final class PersonDetector implements Detector {
           "opened by",
           "approved by",
           "escalated to",
+          "escalated by", // session 16 (probe18): "Escalated by HUANG JIANGUO (night shift)"
           "signed by",
           "on behalf of",
           "contact",
@@ -945,7 +958,8 @@ final class PersonDetector implements Detector {
             "boss",
             "partner",
             "technician",
-            "engineer")) {
+            "engineer",
+            "customer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :
@@ -1310,7 +1324,9 @@ final class PersonDetector implements Detector {
           case ',':
             return commaCue(j);
           case ';':
-            return headerMark(prevSameLine(j));
+            // a header continuation, or a HEADER_LIST name ("To: Kowalski, Piotr; Nowak, Anna")
+            int k = prevSameLine(j);
+            return headerMark(k) || (k >= 0 && word(k));
           case '/':
             return j >= 1 && word(j - 1) && isWord(j - 1, "w"); // "spoke w/ Chiara"
           case '"':
@@ -1997,6 +2013,10 @@ final class PersonDetector implements Detector {
         set(WEAK, "person.self-intro", "here", false);
         return;
       }
+      if (cueKind == NONE && parts == 1 && PersonDetector.callBack(ix, chars, first, a)) {
+        set(WEAK, "person.verb", "back", false); // CALL_BACK: "Called Esperanza back"
+        return;
+      }
       if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
@@ -2374,7 +2394,8 @@ final class PersonDetector implements Detector {
             || b == '#'
             || b == '$'
             || (b == '='
-                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length())
+                && !PersonDetector.nameKeyAssign(ix, chars, first))
             || (b == '@'
                 && !mentionOfName(s - 1)
                 && !PersonDetector.greetingMention(ix, chars, first)
@@ -2516,6 +2537,17 @@ final class PersonDetector implements Detector {
           headerOfLine(j);
           return;
         }
+        if (punct(j, ';') && k >= 0 && word(k)) {
+          // HEADER_LIST (session 16, probe18): "To: Kowalski, Piotr; Nowak, Anna" (Outlook prints
+          // display names only in a forward's header block); a weak cue, listed names only ("Cc:
+          // Service Desk; Facilities" names teams)
+          headerOfLine(j);
+          if (cueKind != NONE) {
+            cueKind = WEAK;
+            labelCue = false;
+            return;
+          }
+        }
         if (quoted || !punct(j, ',')) {
           return;
         }
@@ -2628,6 +2660,11 @@ final class PersonDetector implements Detector {
         int ls = lineStartToken(j);
         // "Nom : Dupont": French typography puts a space before the colon
         int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        int lq = PersonDetector.beforeQualifier(ix, chars, le);
+        if (lq != le) {
+          le = lq; // LABEL_QUALIFIER: "Name (print):", the label before the parentheses
+          ls = lineStartToken(lq + 1);
+        }
         if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             setLower(STRONG, "person.header", ls, le, true);
@@ -3034,6 +3071,18 @@ final class PersonDetector implements Detector {
       if (inlineSpace(ge + 1) && ge + 2 < n && capWord(ge + 2) && ix.length(ge + 2) == 1) {
         end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
       }
+      // SECOND_GIVEN (session 16, probe18): a second given name, listed and unambiguous
+      // ("From: GONZALEZ, MARIA JOSE", "Okafor, Chinedu Emeka"; not "Smith, John Will")
+      if (end == ge
+          && inlineSpace(ge + 1)
+          && ge + 2 < n
+          && capWord(ge + 2)
+          && ix.length(ge + 2) > 1) {
+        int f2 = partFlags(ge + 2, ge + 2, false);
+        if ((f2 & P_FIRST) != 0 && (f2 & (P_AMBIG | P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) == 0) {
+          end = ge + 2;
+        }
+      }
       int after = end + 1;
       // a quoted display name closes with '"' (or '\"' inside a JSON string) before its address:
       // "Doe, John","john.doe@x" (CSV), "\"Okafor, Chinedu\" <c@x>" (JSON)
@@ -3356,8 +3405,16 @@ final class PersonDetector implements Detector {
     return s == e
         && e + 1 < ix.size()
         && chars[ix.start(e + 1)] == ':'
-        && LABELS.contains(chars, ix.start(s), ix.end(s));
+        && (LABELS.contains(chars, ix.start(s), ix.end(s))
+            || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s)));
   }
+
+  /**
+   * {@code NEXT_LABEL} only, session 16 (probe18): the fields of a printed form that follow a name
+   * but never introduce one ({@code Name (print): Ekaterina Smirnova Signature: ____}); as labels
+   * they would take {@code Signature: Valid} for a name.
+   */
+  private static final NameSet NEXT_FIELDS = new NameSet(List.of("signature", "initials"));
 
   /**
    * {@code PRONOUN_I}: a chain whose last part is a bare {@code I} followed by a blank and a lower
@@ -3727,6 +3784,32 @@ final class PersonDetector implements Detector {
     return s;
   }
 
+  /**
+   * {@code CODE} exemption, session 16 (probe18): the {@code =} right before the chain at {@code
+   * first} ends a data key that names a person ({@link #fieldKeyKind}, or a key ending in {@code
+   * username} or {@code displayname}): {@code userName=Adaeze Nwosu userEmail=...} in a crash
+   * report's key=value line. The chain then needs its own evidence (no cue is read from the key:
+   * both parts listed). Runs only for a chain right after {@code =}. Static so the reference oracle
+   * shares it.
+   */
+  static boolean nameKeyAssign(TextIndex ix, char[] chars, int first) {
+    int eq = first - 1;
+    if (eq < 1 || ix.length(eq) != 1 || chars[ix.start(eq)] != '=') {
+      return false;
+    }
+    int ke = fieldKeyEnd(ix, chars, eq);
+    if (ke < 0) {
+      return false;
+    }
+    int ks = fieldKeyStart(ix, chars, ke);
+    int from = ix.start(ks);
+    int to = ix.end(ke);
+    return fieldKeyKind(ix, chars, ks, ke) > 0
+        || (to - from <= 40
+            && (compactEnds(chars, from, to, "username") >= 0
+                || compactEnds(chars, from, to, "displayname") >= 0));
+  }
+
   /** Data keys that hold a person's name (compared without {@code _ - .} and case). */
   private static final List<String> PERSON_KEYS =
       List.of(
@@ -3803,6 +3886,85 @@ final class PersonDetector implements Detector {
    */
   static boolean hereFrom(TextIndex ix, int h) {
     return h + 2 < ix.size() && inline(ix, h + 1) && ix.equalsIgnoreCase(h + 2, "from");
+  }
+
+  /** The verbs of {@link #CALL_BACK}: {@code called Esperanza back}, {@code rang Tom back}. */
+  private static final NameSet CALL_BACK_VERBS =
+      new NameSet(
+          List.of(
+              "call",
+              "called",
+              "calling",
+              "ring",
+              "rang",
+              "phone",
+              "phoned",
+              "text",
+              "texted",
+              "email",
+              "emailed",
+              "message",
+              "messaged",
+              "ping",
+              "pinged"));
+
+  /**
+   * Cue, session 16 (probe18): a lone part between a verb of calling ({@link #CALL_BACK_VERBS}) and
+   * {@code back} ({@code Called Esperanza back, no answer}, {@code will ring Tom back}) is the
+   * person called; a weak cue (listed, unambiguous names only: {@code call Support back}, {@code
+   * rang Will back} stay out). Read only when a four-letter word follows a lone part with no cue
+   * ({@code mayHaveForwardCue}); see {@link #callBack}.
+   */
+  static final String CALL_BACK = "call-back";
+
+  /**
+   * {@link #CALL_BACK}: {@code first} is the lone part's token, {@code a} the token after it.
+   * Static so the reference oracle shares it.
+   */
+  static boolean callBack(TextIndex ix, char[] chars, int first, int a) {
+    int v = first - 2;
+    return v >= 0
+        && a + 1 < ix.size()
+        && inline(ix, a)
+        && ix.equalsIgnoreCase(a + 1, "back")
+        && inline(ix, first - 1)
+        && (ix.flags(v) & WORD_MASK) == WORD
+        && CALL_BACK_VERBS.contains(chars, ix.start(v), ix.end(v));
+  }
+
+  /** Most tokens read back from a {@code )} for its {@code (} ({@link #beforeQualifier}). */
+  static final int QUALIFIER_TOKENS = 12;
+
+  /**
+   * {@code LABEL_QUALIFIER}, session 16 (probe18): when token {@code le} (the last token before a
+   * label's colon) is the {@code )} of a qualifier in parentheses ({@code Name (print):}, {@code
+   * Full name (as on passport):}, {@code Name (block capitals):}, an OCR'd form), the word {@code
+   * name} right before the {@code (} (one inline space allowed), else {@code le}: the label is read
+   * without the qualifier; a role word is not taken ({@code Agent (Anna): Can you ...} is a chat
+   * speaker, and {@code Agent} labels nothing after the colon). At most {@link #QUALIFIER_TOKENS}
+   * tokens back on the line; runs only for a chain after a colon that a {@code )} precedes. Static
+   * so the reference oracle shares it.
+   */
+  static int beforeQualifier(TextIndex ix, char[] chars, int le) {
+    if (le < 2 || ix.length(le) != 1 || chars[ix.start(le)] != ')') {
+      return le;
+    }
+    for (int k = le - 1; k >= 1 && le - k <= QUALIFIER_TOKENS; k--) {
+      int f = ix.flags(k);
+      if ((f & TextIndex.NEWLINE) != 0) {
+        return le;
+      }
+      if ((f & TextIndex.PUNCT) != 0 && chars[ix.start(k)] == '(') {
+        int w = k - 1;
+        if (w >= 1 && inline(ix, w)) {
+          w--;
+        }
+        // the label must end with "name": "Agent (Anna): Can you ..." is a chat speaker, and its
+        // role word is no label of the text after the colon
+        return (ix.flags(w) & WORD_MASK) == WORD && ix.equalsIgnoreCase(w, "name") ? w : le;
+      }
+    }
+    return le;
   }
 
   /** The places a chat system line says someone joined or left ({@code ... the chat}). */
@@ -3976,9 +4138,10 @@ final class PersonDetector implements Detector {
    * Cue {@code ITS_INTRO}, session 15 (probe17): the word token {@code j} is the {@code s} of
    * {@code it's} or is {@code its}, and {@code it} opens a turn: the line start or a {@code :} or
    * {@code ,} before it, one inline space allowed ({@code Caller: it's Olga, Olga Petrenko}, an SMS
-   * {@code its Amaka}, {@code Hi, it's Olga}). A weak self-introduction like {@code this is}
-   * (listed, unambiguous names only); {@code the app and its Outlook add-in} is no turn start.
-   * Static so the reference oracle shares it.
+   * {@code its Amaka}, {@code Hi, it's Olga}), or a greeting word before it ({@code hey it's
+   * Gulnara}, session 16). A weak self-introduction like {@code this is} (listed, unambiguous names
+   * only); {@code the app and its Outlook add-in} is no turn start. Static so the reference oracle
+   * shares it.
    */
   static boolean itsIntro(TextIndex ix, char[] chars, int j) {
     int it;
@@ -3999,6 +4162,11 @@ final class PersonDetector implements Detector {
     }
     if (b < 0 || (ix.flags(b) & TextIndex.NEWLINE) != 0) {
       return true;
+    }
+    if ((ix.flags(b) & WORD_MASK) == WORD) {
+      // session 16 (probe18): a greeting right before, no comma ("hey it's Gulnara um ...", a
+      // voicemail transcription)
+      return (CUE_WORDS.get(chars, ix.start(b), ix.end(b)) & W_GREETING) != 0;
     }
     return (ix.flags(b) & TextIndex.PUNCT) != 0
         && (chars[ix.start(b)] == ':' || chars[ix.start(b)] == ',');

@@ -44,6 +44,12 @@ final class SecretDetector implements Detector {
   /** Longest unquoted value examined. */
   static final int MAX_VALUE = 512;
 
+  /**
+   * Most blanks between a keyword and its {@code =} or {@code :} (session 16: 4 before, so a column
+   * aligned by {@code terraform fmt} or by hand, {@code db_password = "x"}, was missed).
+   */
+  static final int MAX_ALIGN = 24;
+
   @Override
   public String name() {
     return "secret";
@@ -316,7 +322,8 @@ final class SecretDetector implements Detector {
     }
     // the keyword, read backwards
     int k = a;
-    for (int sp = 0; sp < 4 && (s.at(k - 1) == ' ' || s.at(k - 1) == '\t'); sp++) {
+    // ALIGNED: "db_password     = ..." (terraform fmt, .tfvars, aligned INI/YAML columns)
+    for (int sp = 0; sp < MAX_ALIGN && (s.at(k - 1) == ' ' || s.at(k - 1) == '\t'); sp++) {
       k--;
     }
     if (s.at(k - 1) == '"' || s.at(k - 1) == '\'') {
@@ -339,10 +346,19 @@ final class SecretDetector implements Detector {
       ke = ks - 1; // "the password is: x"
       ks = keywordStart(s, ke);
     }
+    boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
+    if (ke - ks == 5 || ke - ks == 7) {
+      // NAME_VALUE_PAIR, TF_VARIABLE: "value" or "default" takes the key named before it
+      int pk = pairedKey(s, ks, ke, c);
+      if (pk > 0) {
+        ke = pk;
+        ks = keywordStart(s, pk);
+        query = false;
+      }
+    }
     if (ke - ks < 2 || !SecretKeywords.mayMatch(s.chars, ks, ke)) {
       return; // necessary for a rule below (the two-word form ends the same way)
     }
-    boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
     SecretKeywords.Rule rule = s.match(ks, ke, query);
     if (rule != null && rule.weak() && s.at(ks - 1) == ' ' && ks >= 2) {
       // two words: "API key:", "Subscription Key:" (strong), "Primary key:" (excluded)
@@ -452,6 +468,97 @@ final class SecretDetector implements Detector {
     s.query = query;
     s.rule = rule;
     rule.pattern().scan(s, vs);
+  }
+
+  /** Lines read back from a Terraform {@code default} for its {@code variable "..." {} line. */
+  static final int TF_LINES = 6;
+
+  /** Chars read back from a Terraform {@code default} for its {@code variable} line. */
+  static final int TF_LOOKBACK = 400;
+
+  /**
+   * The end of the key that the generic keyword {@code [ks, ke)} stands for, or -1. {@code
+   * NAME_VALUE_PAIR}: {@code value} after a {@code name} pair, on the line before ({@code - name:
+   * DB_PASSWORD\n value: "x"}, a Kubernetes {@code env} entry) or on the same line after a comma
+   * ({@code {"name": "DB_PASSWORD", "value": "x"}}, an ECS task definition); the key is the {@code
+   * name} pair's value. {@code TF_VARIABLE}: {@code default =} inside a Terraform block opened by
+   * {@code variable "db_password" {} at most {@link #TF_LINES} lines and {@link #TF_LOOKBACK} chars
+   * back (no {@code }} between); the key is the variable's name. Runs only at an assignment whose
+   * keyword has 5 or 7 chars; reads one pair back, or a few lines.
+   */
+  static int pairedKey(SecretScan s, int ks, int ke, char sep) {
+    String t = s.text;
+    if (ke - ks == 5 && t.regionMatches(true, ks, "value", 0, 5)) {
+      int p = ks;
+      if (s.at(p - 1) == '"' || s.at(p - 1) == '\'') {
+        p--;
+      }
+      p = blanksBack(s, p);
+      if (s.at(p - 1) == ',') {
+        p = blanksBack(s, p - 1); // one line: {"name": "DB_PASSWORD", "value": "x"}
+      } else if (s.at(p - 1) == '\n' && sep == ':') {
+        p--; // the line before: "- name: DB_PASSWORD"
+        if (s.at(p - 1) == '\r') {
+          p--;
+        }
+        p = blanksBack(s, p);
+      } else {
+        return -1;
+      }
+      char q = s.at(p - 1);
+      int e = q == '"' || q == '\'' ? p - 1 : p;
+      int b = keywordStart(s, e);
+      if (e - b < 2 || (e < p && s.at(b - 1) != q)) {
+        return -1;
+      }
+      int n = blanksBack(s, e < p ? b - 1 : b);
+      if (s.at(n - 1) != ':' && s.at(n - 1) != '=') {
+        return -1;
+      }
+      n = blanksBack(s, n - 1);
+      if (s.at(n - 1) == '"' || s.at(n - 1) == '\'') {
+        n--;
+      }
+      return n >= 4
+              && t.regionMatches(true, n - 4, "name", 0, 4)
+              && !SecretChars.is(s.at(n - 5), SecretChars.KEYWORD)
+          ? e
+          : -1;
+    }
+    if (ke - ks == 7 && sep == '=' && t.regionMatches(true, ks, "default", 0, 7)) {
+      int p = blanksBack(s, ks);
+      for (int line = 0; line < TF_LINES && s.at(p - 1) == '\n' && ks - p < TF_LOOKBACK; line++) {
+        int end = p - 1;
+        int b = end;
+        while (b > 0 && s.at(b - 1) != '\n' && ks - b < TF_LOOKBACK) {
+          b--;
+        }
+        int v = b;
+        while (s.at(v) == ' ' || s.at(v) == '\t') {
+          v++;
+        }
+        if (t.startsWith("variable \"", v)) {
+          int kb = v + 10;
+          int kq = t.indexOf('"', kb);
+          return kq > kb + 1 && kq < end && keywordStart(s, kq) == kb ? kq : -1;
+        }
+        for (int i = b; i < end; i++) {
+          if (s.chars[i] == '}') {
+            return -1; // another block closed: this default is not the variable's
+          }
+        }
+        p = b;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code p} moved back over blanks and tabs. */
+  private static int blanksBack(SecretScan s, int p) {
+    while (p > 0 && (s.at(p - 1) == ' ' || s.at(p - 1) == '\t')) {
+      p--;
+    }
+    return p;
   }
 
   /**

@@ -628,6 +628,16 @@ final class SecretProse {
   /** {@code password is X}, {@code the password I set is X}, {@code password to X}. */
   private static void prose(SecretScan s, int st, int we) {
     int vs = linkedValue(s, we);
+    if (vs > 0 && !linkRightAfter(s, we)) {
+      // COMMAND_FIRST: "ssh admin@jump01 password X then sudo to root" (a later link word)
+      int cv = sshValue(s, st, we);
+      if (cv < 0) {
+        cv = clientValue(s, st, we);
+      }
+      if (cv > 0) {
+        vs = cv;
+      }
+    }
     if (vs < 0) {
       vs = netrcValue(s, st, we); // NETRC: "machine h login u password X"
     }
@@ -636,6 +646,9 @@ final class SecretProse {
     }
     if (vs < 0) {
       vs = sshValue(s, st, we); // SSH_PASSWORD: "ssh admin@host password X"
+    }
+    if (vs < 0) {
+      vs = clientValue(s, st, we); // CLIENT_PASSWORD: "mysql -u root password X"
     }
     if (vs < 0) {
       int v = forValue(s, we); // PASSWORD_FOR: "password for wifi: X"
@@ -737,6 +750,62 @@ final class SecretProse {
       }
     }
     return -1;
+  }
+
+  /**
+   * Form name, session 16 (probe18): a password after a database or file-transfer client command on
+   * the same line, with a blank and no link word ({@code mysql -u root password X}, {@code
+   * mysqladmin -u root password 'X'}, {@code psql -U postgres password X}, {@code ftp host user
+   * deploy password X}): the value after one blank, judged as a prose password. Read only at a
+   * password keyword with no link word right after it, when one of {@link #CLIENT_WORDS} starts a
+   * word at most {@value #SSH_LOOKBACK} chars back on the line and another word stands between it
+   * and the keyword ({@code mysql password reset steps} has none).
+   */
+  static final String CLIENT_PASSWORD = "CLIENT_PASSWORD";
+
+  /** The commands of {@link #CLIENT_PASSWORD}, each followed by a blank. */
+  private static final String[] CLIENT_WORDS = {
+    "mysql ", "mysqladmin ", "mariadb ", "psql ", "ftp ", "sftp ", "lftp ", "smbclient "
+  };
+
+  /** {@link #CLIENT_PASSWORD}: the start of the value after the keyword, or -1. */
+  private static int clientValue(SecretScan s, int st, int we) {
+    char v = s.at(we + 1);
+    if (s.at(we) != ' '
+        || !(SecretChars.is(v, SecretChars.VALUE) || v == '\'' || v == '"')
+        || st < 6) {
+      return -1;
+    }
+    if (s.at(st - 1) != ' ') {
+      return -1;
+    }
+    int floor = Math.max(0, st - SSH_LOOKBACK);
+    for (int i = st - 2; i >= floor; i--) {
+      char c = s.at(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (i == 0 || isWordStart(s.at(i - 1))) {
+        for (String w : CLIENT_WORDS) {
+          if ((c | 0x20) == w.charAt(0)
+              && i + w.length() < st
+              && s.text.regionMatches(true, i, w, 0, w.length())) {
+            return we + 1;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code COMMAND_FIRST}: the word right after the keyword ending at {@code we} is a link word
+   * ({@code password is X}); a link word further on ({@code ssh a@h password X then sudo to root})
+   * leaves the command forms ({@link #SSH_PASSWORD}, {@link #CLIENT_PASSWORD}) first.
+   */
+  private static boolean linkRightAfter(SecretScan s, int we) {
+    int e = wordEnd(s, we + 1);
+    return s.at(we) == ' ' && e > we + 1 && equalsAny(s, we + 1, e, LINK_WORDS);
   }
 
   /**

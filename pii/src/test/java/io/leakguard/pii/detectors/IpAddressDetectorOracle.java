@@ -101,13 +101,34 @@ final class IpAddressDetectorOracle implements Detector {
           "wan",
           "vm",
           "nic",
-          "modem");
+          "modem",
+          "forwarded",
+          "xff",
+          "rhost");
 
   /** Context words strong enough to accept the comma form (no {@code from}). */
   static final Set<String> STRONG_CONTEXT =
       Set.of(
-          "ip", "ips", "ipv4", "address", "addr", "host", "server", "ping", "connect", "src", "dst",
-          "client", "gateway", "inet", "subnet");
+          "ip",
+          "ips",
+          "ipv4",
+          "address",
+          "addr",
+          "host",
+          "server",
+          "ping",
+          "connect",
+          "src",
+          "dst",
+          "client",
+          "gateway",
+          "inet",
+          "subnet",
+          // session 16 (probe18): proxy headers and log fields ("X-Forwarded-For:", "xff=",
+          // "rhost="), so a version in the same log line ("okhttp/4.12.0") does not hide them
+          "forwarded",
+          "xff",
+          "rhost");
 
   /**
    * Guard {@code VERSION_NUMBER}: one of these words within {@link #VERSION_WINDOW} chars before a

@@ -162,7 +162,8 @@ final class PersonDetectorReference implements Detector {
             "boss",
             "partner",
             "technician",
-            "engineer")) {
+            "engineer",
+            "customer")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :
@@ -1103,6 +1104,10 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.self-intro", "here", false);
         return;
       }
+      if (cueKind == NONE && parts == 1 && PersonDetector.callBack(ix, chars, first, a)) {
+        set(WEAK, "person.verb", "back", false); // CALL_BACK: "Called Esperanza back"
+        return;
+      }
       if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
@@ -1395,7 +1400,8 @@ final class PersonDetectorReference implements Detector {
             || b == '#'
             || b == '$'
             || (b == '='
-                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length()))
+                && !PersonDetector.ldapCommonName(chars, s - 1, ix.end(last), text.length())
+                && !PersonDetector.nameKeyAssign(ix, chars, first))
             || (b == '@'
                 && !mentionOfName(s - 1)
                 && !PersonDetector.greetingMention(ix, chars, first)
@@ -1532,6 +1538,17 @@ final class PersonDetectorReference implements Detector {
           headerOfLine(j);
           return;
         }
+        if (punct(j, ';') && k >= 0 && word(k)) {
+          // HEADER_LIST (session 16, probe18): "To: Kowalski, Piotr; Nowak, Anna" (Outlook prints
+          // display names only in a forward's header block); a weak cue, listed names only ("Cc:
+          // Service Desk; Facilities" names teams)
+          headerOfLine(j);
+          if (cueKind != NONE) {
+            cueKind = WEAK;
+            labelCue = false;
+            return;
+          }
+        }
         if (quoted || !punct(j, ',')) {
           return;
         }
@@ -1641,6 +1658,11 @@ final class PersonDetectorReference implements Detector {
         int ls = lineStartToken(j);
         // "Nom : Dupont": French typography puts a space before the colon
         int le = j >= 2 && inlineSpace(j - 1) && word(j - 2) ? j - 2 : j - 1;
+        int lq = PersonDetector.beforeQualifier(ix, chars, le);
+        if (lq != le) {
+          le = lq; // LABEL_QUALIFIER: "Name (print):", the label before the parentheses
+          ls = lineStartToken(lq + 1);
+        }
         if (ls >= 0 && ls <= le) {
           if (HEADERS.contains(chars, ix.start(ls), ix.end(le))) {
             set(STRONG, "person.header", lower(ls, le), true);
@@ -1989,6 +2011,18 @@ final class PersonDetectorReference implements Detector {
       int end = ge;
       if (inlineSpace(ge + 1) && ge + 2 < n && capWord(ge + 2) && ix.length(ge + 2) == 1) {
         end = punct(ge + 3, '.') ? ge + 3 : ge + 2;
+      }
+      // SECOND_GIVEN (session 16, probe18): a second given name, listed and unambiguous
+      // ("From: GONZALEZ, MARIA JOSE", "Okafor, Chinedu Emeka"; not "Smith, John Will")
+      if (end == ge
+          && inlineSpace(ge + 1)
+          && ge + 2 < n
+          && capWord(ge + 2)
+          && ix.length(ge + 2) > 1) {
+        int f2 = partFlags(ge + 2, ge + 2, false);
+        if ((f2 & P_FIRST) != 0 && (f2 & (P_AMBIG | P_NOT_NAME | P_NOT_ALONE | P_CAMEL)) == 0) {
+          end = ge + 2;
+        }
       }
       int after = end + 1;
       // a quoted display name closes with '"' (or '\"' inside a JSON string) before its address:

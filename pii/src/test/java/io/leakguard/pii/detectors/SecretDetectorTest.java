@@ -432,6 +432,28 @@ class SecretDetectorTest {
         // SSH_PASSWORD (session 15, probe17): after an ssh user@host command, keyword and blank
         hit("ssh admin@host password ⟦Xy7#kd93Lq⟧", "password-prose"),
         hit("ssh -p 2222 deploy@10.0.0.5 password ⟦Dep10y#2025⟧ then sudo -i", "password-prose"),
+        // NAME_VALUE_PAIR, TF_VARIABLE, ALIGNED (session 16, probe18): the key named before a
+        // generic "value"/"default", and blanks of an aligned column before the separator
+        hit("env:\n  - name: DB_PASSWORD\n    value: \"⟦pr0dDbP@ss!77⟧\"", "password-assignment"),
+        hit(
+            "\"environment\": [{\"name\": \"DB_PASSWORD\", \"value\": \"⟦Ecs#Task2026⟧\"}]",
+            "password-assignment"),
+        hit("- {name: SMTP_PASS, value: ⟦Smtp!Relay42⟧}", "password-assignment"),
+        hit(
+            "variable \"db_password\" {\n  default = \"⟦Tf-Db-Pass-2026!⟧\"\n}",
+            "password-assignment"),
+        hit(
+            "variable \"db_password\" {\n  description = \"DB password\"\n  type        = string\n"
+                + "  sensitive   = true\n  default     = \"⟦TfDbPass2026x⟧\"\n}",
+            "password-assignment"),
+        hit("db_password          = \"⟦Aligned#Pw2026⟧\"", "password-assignment"),
+        // CLIENT_PASSWORD and COMMAND_FIRST (session 16, probe18): keyword and blank after a
+        // database or FTP client command; a later link word no longer hides the ssh form
+        hit("mysql -u root password ⟦R00tPass#2026⟧", "password-prose"),
+        hit("mysqladmin -u root password '⟦N3wR00t#2026⟧'", "password-prose"),
+        hit("psql -U postgres password ⟦Pg#Adm1n2026⟧", "password-prose"),
+        hit("ftp ftp.contoso.com user deploy password ⟦Ftp#Dep2026⟧", "password-prose"),
+        hit("ssh admin@jump01 password ⟦Xy7#kd93Lq⟧ then sudo to root", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -670,6 +692,23 @@ class SecretDetectorTest {
         "run ssh admin@host password reset link is in the mail",
         "email maria@contoso.com password reset requested",
         "ssh admin@host\npassword Xy7#kd93Lq",
+        // CLIENT_PASSWORD look-alikes (session 16, probe18): no word between the command and
+        // the keyword, prose after it, the command on another line
+        "mysql password reset steps are in the wiki",
+        "mysql -u root password is in the vault",
+        "psql -U postgres password reset link is in the mail",
+        "ftp password Ftp#Dep2026",
+        "mysql -u root\npassword Qx7#kd93Lq",
+        // NAME_VALUE_PAIR and TF_VARIABLE look-alikes (session 16, probe18): no secret key
+        // named, a reference instead of a value, a placeholder, another block's default
+        "env:\n  - name: LOG_LEVEL\n    value: \"debug\"",
+        "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        key: password",
+        "env:\n  - name: DB_PASSWORD\n    value: \"<set me>\"",
+        "{\"name\": \"Maria\", \"value\": \"Qx7#kd93Lq\"}",
+        "variable \"region\" {\n  default = \"eu-west-1\"\n}",
+        "variable \"db_password\" {\n  type = string\n}\nvariable \"x\" {\n  default = \"Plain#Val99x\"\n}",
+        "variable \"db_password\" {\n  default = var.secret\n}",
+        "db_password          = \"********\"",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
