@@ -127,13 +127,38 @@ final class EmailDetector implements Detector {
    * {@link TextIndex#atTriggers()}, lower case or capitalized (an all-caps {@code ARROBA} is not
    * read). {@link TextIndex} keeps its own copy of these words (to list them): change both.
    */
-  static final String[] FOREIGN_AT_WORDS = {"arroba", "arobase", "chiocciola", "klammeraffe"};
+  static final String[] FOREIGN_AT_WORDS = {
+    "arroba",
+    "arobase",
+    "chiocciola",
+    "klammeraffe", // Spanish/Portuguese, French, Italian, German
+    "małpa",
+    "malpa", // Polish, also typed without the diacritic (session 16)
+    "apenstaartje", // Dutch
+    "snabel-a", // Swedish, Danish, Norwegian
+    "zavináč",
+    "zavinac", // Czech, Slovak
+    "kukac" // Hungarian
+  };
 
   /**
    * Substrings that find every {@link #FOREIGN_AT_WORDS} word, lower case or capitalized: {@code
-   * roba} for arroba and arobase, {@code cciola}, {@code lammeraffe}.
+   * roba} for arroba and arobase, {@code cciola}, {@code lammeraffe}, and each later word without
+   * its first letter ({@code nabel}: {@code snabel-a} is the token {@code snabel}, a dash and
+   * {@code a}).
    */
-  static final String[] FOREIGN_AT_STEMS = {"roba", "cciola", "lammeraffe"};
+  static final String[] FOREIGN_AT_STEMS = {
+    "roba",
+    "cciola",
+    "lammeraffe",
+    "ałpa",
+    "alpa",
+    "penstaartje",
+    "nabel",
+    "avináč",
+    "avinac",
+    "ukac"
+  };
 
   /**
    * Labels of a signature line that follow an address ({@code GLUED_WORD}): {@code
@@ -164,9 +189,12 @@ final class EmailDetector implements Detector {
    * Words for the dot between blanks ({@code gmail dot com}) or in brackets ({@code (punkt)}), in
    * English and in the languages of {@link #FOREIGN_AT_WORDS}: {@code punto} (Spanish, Italian),
    * {@code punkt} (German), {@code point} (French), {@code ponto} (Portuguese), {@code punt}
-   * (Dutch); {@code period} (American English, session 14: {@code jane.doe at gmail period com}).
+   * (Dutch); {@code period} (American English, session 14: {@code jane.doe at gmail period com});
+   * {@code kropka} (Polish), {@code tečka} (Czech), {@code pont} (Hungarian) (session 16).
    */
-  static final String[] DOT_WORDS = {"dot", "punto", "punkt", "point", "ponto", "punt", "period"};
+  static final String[] DOT_WORDS = {
+    "dot", "punto", "punkt", "point", "ponto", "punt", "period", "kropka", "tečka", "tecka", "pont"
+  };
 
   /**
    * Words for {@code _} and {@code -} between the words of a local part, standing alone between

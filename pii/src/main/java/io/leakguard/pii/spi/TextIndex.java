@@ -240,13 +240,37 @@ public final class TextIndex {
    * The at sign spelled out in other languages, as the e-mail detector reads them (its {@code
    * FOREIGN_AT_WORDS}, in any case); {@link #FOREIGN_AT_STEMS}: the lower-case part of each that
    * the detector searches, found at {@link #FOREIGN_STEM_OFFSETS} in the word. A test checks that
-   * these lists match the detector's.
+   * these lists match the detector's. {@code snabel} is the first token of {@code snabel-a}.
    */
-  static final String[] FOREIGN_AT_WORDS = {"arroba", "arobase", "chiocciola", "klammeraffe"};
+  static final String[] FOREIGN_AT_WORDS = {
+    "arroba",
+    "arobase",
+    "chiocciola",
+    "klammeraffe",
+    "małpa",
+    "malpa",
+    "apenstaartje",
+    "snabel",
+    "zavináč",
+    "zavinac",
+    "kukac"
+  };
 
-  static final String[] FOREIGN_AT_STEMS = {"roba", "roba", "cciola", "lammeraffe"};
+  static final String[] FOREIGN_AT_STEMS = {
+    "roba",
+    "roba",
+    "cciola",
+    "lammeraffe",
+    "ałpa",
+    "alpa",
+    "penstaartje",
+    "nabel",
+    "avináč",
+    "avinac",
+    "ukac"
+  };
 
-  static final int[] FOREIGN_STEM_OFFSETS = {2, 1, 4, 1};
+  static final int[] FOREIGN_STEM_OFFSETS = {2, 1, 4, 1, 1, 1, 1, 1, 1, 1, 1};
 
   /**
    * Per (length up to 15) {@code << 7 |} (first char, non-ASCII as 127): 1 when a token of the
@@ -260,8 +284,8 @@ public final class TextIndex {
       MAY_AT[1 << 7 | c] = 1; // "(a)", "[a]"
       MAY_AT[2 << 7 | c] = 1; // "at"
     }
-    // the foreign at words start with a, c or k (or a non-ASCII char equal to them ignoring
-    // case, such as the Kelvin sign)
+    // by the first letter of each foreign at word, either case (and 127: a non-ASCII char equal to
+    // one ignoring case, such as the Kelvin sign)
     for (String w : FOREIGN_AT_WORDS) {
       int len = w.length();
       MAY_AT[len << 7 | w.charAt(0)] = 1;

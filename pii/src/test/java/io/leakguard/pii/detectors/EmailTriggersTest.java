@@ -69,7 +69,24 @@ class EmailTriggersTest {
     "-",
     "_",
     "1",
-    "dot"
+    "dot",
+    "małpa",
+    "Małpa",
+    "MAŁPA",
+    "malpa",
+    "ałpa",
+    "alpa",
+    "apenstaartje",
+    "Apenstaartje",
+    "snabel-a",
+    "Snabel-a",
+    "snabel",
+    "nabel",
+    "zavináč",
+    "Zavinac",
+    "kukac",
+    "Kukac",
+    "ukac"
   };
 
   @Test
@@ -138,7 +155,10 @@ class EmailTriggersTest {
         TextIndex idx = TextIndex.of(s);
         assertThat(idx.atTriggerCount()).as(form).isEqualTo(1);
         assertThat(idx.start(idx.atTriggers()[0])).as(form).isEqualTo(2);
-        assertThat(idx.end(idx.atTriggers()[0])).as(form).isEqualTo(2 + form.length());
+        int dash = form.indexOf('-'); // "snabel-a": the token before the dash
+        assertThat(idx.end(idx.atTriggers()[0]))
+            .as(form)
+            .isEqualTo(2 + (dash < 0 ? form.length() : dash));
       }
     }
   }
