@@ -171,17 +171,33 @@ final class MacAddressDetector implements Detector {
     }
     int count = 1;
     int k = t;
+    // UNPADDED (session 16): macOS and BSD `arp -a` print colon groups without a leading zero
+    // (`at 0:1a:2b:3c:d:5e on en0`); a one-char group is read only in the colon form, and a run
+    // starts at its first two-char group, so one-char groups before it are taken back here
+    boolean colon = sep == ':';
+    int first = t;
+    while (colon
+        && first >= 2
+        && idx.length(first - 1) == 1
+        && text[idx.start(first - 1)] == ':'
+        && idx.is(first - 2, TextIndex.HEX)
+        && idx.length(first - 2) == 1) {
+      first -= 2;
+      count++;
+    }
+    boolean unpadded = first < t;
     while (k + 2 < size
         && idx.length(k + 1) == 1
         && text[idx.start(k + 1)] == sep
         && idx.is(k + 2, TextIndex.HEX)
-        && idx.length(k + 2) == 2) {
+        && (idx.length(k + 2) == 2 || colon && idx.length(k + 2) == 1)) {
       k += 2;
       count++;
+      unpadded |= idx.length(k) == 1;
     }
-    int s = idx.start(t);
+    int s = idx.start(first);
     int e = idx.end(k);
-    if (count == IPTABLES_GROUPS && sep == ':' && iptablesField(text, s)) {
+    if (count == IPTABLES_GROUPS && colon && !unpadded && iptablesField(text, s)) {
       iptables(ctx, text, idx, t);
       return e;
     }
@@ -193,7 +209,7 @@ final class MacAddressDetector implements Detector {
     if (s >= 2) {
       char p = text[s - 1];
       if (p == ':' || p == '-' || p == '.') {
-        int pt = t - 2;
+        int pt = first - 2;
         if (text[s - 2] == ':' || (pt >= 0 && idx.is(pt, TextIndex.HEX))) {
           return e;
         }
@@ -219,6 +235,11 @@ final class MacAddressDetector implements Detector {
       boost = 0.45;
       pattern = "mac.spaced";
       form = "spaced";
+    } else if (unpadded) {
+      base = 0.7;
+      boost = 0.25;
+      pattern = "mac.colon-unpadded";
+      form = "standard";
     } else {
       base = 0.85;
       boost = 0.1;
@@ -226,8 +247,16 @@ final class MacAddressDetector implements Detector {
       form = "standard";
     }
     char[] canonical = new char[17];
-    for (int g = t, o = 0; g <= k; g += 2, o += 3) {
-      pair(canonical, o, text, idx.start(g));
+    for (int g = first, o = 0; g <= k; g += 2, o += 3) {
+      if (idx.length(g) == 1) {
+        canonical[o] = '0';
+        canonical[o + 1] = lowerHex(text[idx.start(g)]);
+        if (o + 2 < canonical.length) {
+          canonical[o + 2] = ':';
+        }
+      } else {
+        pair(canonical, o, text, idx.start(g));
+      }
     }
     report(ctx, s, e, base, boost, form, pattern, new String(canonical));
     return e;
