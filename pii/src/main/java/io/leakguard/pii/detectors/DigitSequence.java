@@ -767,9 +767,10 @@ final class DigitSequence {
   }
 
   /**
-   * 2 or 3 when token {@code t} is {@code double} or {@code triple} (any case) and one blank and a
-   * digit word follow ({@code double nine}, {@code triple oh}: a number read out, session 14); 0
-   * otherwise. Asked only where a run would end (a word that is no digit word), never per token.
+   * 2 or 3 when token {@code t} is {@code double}, {@code triple} or {@code treble} (any case) and
+   * one blank and a digit word follow ({@code double nine}, {@code triple oh}: a number read out,
+   * session 14); 0 otherwise. Asked only where a run would end (a word that is no digit word),
+   * never per token.
    */
   static int repeated(TextIndex idx, int t) {
     if (idx.length(t) != 6 || t + 2 >= idx.size()) {
@@ -778,8 +779,8 @@ final class DigitSequence {
     int times;
     if (idx.equalsIgnoreCase(t, "double")) {
       times = 2;
-    } else if (idx.equalsIgnoreCase(t, "triple")) {
-      times = 3;
+    } else if (idx.equalsIgnoreCase(t, "triple") || idx.equalsIgnoreCase(t, "treble")) {
+      times = 3; // "treble": British English (session 16)
     } else {
       return 0;
     }
