@@ -85,6 +85,13 @@ final class DigitRuns {
   /** Scratch of {@link #walk}: the letter/digit tokens. */
   private int[] alnums = new int[16];
 
+  /**
+   * Tokens of seven or more digits with a label glued after them ({@code 4255550144Fax}: {@link
+   * DigitSequence#gluedLabel}), found among the IBAN candidates of the walk and merged into the run
+   * starts; rare, so this list is almost always empty.
+   */
+  private int[] gluedStarts = new int[4];
+
   private DigitRuns() {}
 
   /** Scans one digit sequence; returns the char index up to which it reported. */
@@ -261,16 +268,30 @@ final class DigitRuns {
     // candidates fail there, and the tests are calls): an IBAN of four or more chars has digits at
     // its third and fourth char, a MAC group of two is followed by : - or a blank, one of four by .
     int kept = 0;
+    int nGlued = 0;
     for (int i = 0; i < nIban; i++) {
       int t = iban[i];
       int s = idx.start(t);
       int len = idx.end(t) - s;
-      if ((len < 4 || isDigit(c[s + 2]) && isDigit(c[s + 3]))
-          && IbanDetector.mayStart(c, s, len, idx.flags(t))) {
-        iban[kept++] = t;
+      if ((len < 4 || isDigit(c[s + 2]) && isDigit(c[s + 3]))) {
+        if (IbanDetector.mayStart(c, s, len, idx.flags(t))) {
+          iban[kept++] = t;
+        } else if (len > MIN_DIGITS
+            && isDigit(c[s])
+            && DigitSequence.gluedLabel(idx, t) >= MIN_DIGITS) {
+          // "Phone:4255550144Fax:": a whole number glued to the next label (an IBAN candidate
+          // by its letters and digits); a run start like a digit token
+          if (nGlued == gluedStarts.length) {
+            gluedStarts = Arrays.copyOf(gluedStarts, nGlued * 2);
+          }
+          gluedStarts[nGlued++] = t;
+        }
       }
     }
     nIban = kept;
+    if (nGlued > 0) {
+      nSeeds = mergeInto(seeds, nSeeds, gluedStarts, nGlued);
+    }
     kept = 0;
     int chars = idx.text().length();
     for (int i = 0; i < nMac; i++) {
@@ -332,6 +353,19 @@ final class DigitRuns {
       }
       next = Math.max(t + 1, seq.resumeToken());
     }
+  }
+
+  /**
+   * Merges the ascending {@code add[0, m)} into the ascending {@code into[0, n)} in place (from the
+   * end; {@code into} has room for both, the lists hold distinct tokens); returns the new length.
+   */
+  private static int mergeInto(int[] into, int n, int[] add, int m) {
+    int i = n - 1;
+    int j = m - 1;
+    for (int o = n + m - 1; j >= 0; o--) {
+      into[o] = i >= 0 && into[i] > add[j] ? into[i--] : add[j--];
+    }
+    return n + m;
   }
 
   private static boolean isDigit(char ch) {

@@ -420,10 +420,13 @@ final class DigitSequence {
     return true;
   }
 
-  /** True when token {@code t} may start a run (digits, or a digit word other than {@code oh}). */
+  /**
+   * True when token {@code t} may start a run (digits, a digit word other than {@code oh}, or
+   * digits with a label glued after them: {@link #gluedLabel}).
+   */
   static boolean canStart(TextIndex idx, int t) {
-    if (isDigitToken(idx, t)) {
-      return true;
+    if (isDigitToken(idx, t) || gluedLabel(idx, t) > 0) {
+      return true; // "4255550144Fax": a whole number glued to the next label
     }
     int w = wordDigit(idx, t);
     return w >= 0 && w <= 9;
@@ -458,7 +461,7 @@ final class DigitSequence {
         digits += idx.length(k);
       } else if (wordDigit(idx, k) >= 0) {
         digits += k == t && leadingOh(idx, t) ? 2 : 1; // a word seed only: "oh seven ..."
-      } else if (k > t && (glued = gluedTail(idx, k)) > 0) {
+      } else if ((glued = k > t ? gluedTail(idx, k) : gluedLabel(idx, k)) > 0) {
         return digits + glued >= need; // a glued extension or label ends the run
       } else if (k > t && repeated(idx, k) > 0) {
         digits += repeated(idx, k); // "double nine": read at the end of a run only
@@ -613,7 +616,7 @@ final class DigitSequence {
       int times = 1;
       if (isDigitToken(idx, cur)) {
         isWord = false;
-      } else if (cur > first && (glued = gluedTail(idx, cur)) > 0) {
+      } else if ((glued = cur > first ? gluedTail(idx, cur) : gluedLabel(idx, cur)) > 0) {
         isWord = false; // "1663x049", "0144Fax": the digits before it are the last group
       } else {
         wd = wordDigit(idx, cur);

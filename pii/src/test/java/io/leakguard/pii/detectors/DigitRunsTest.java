@@ -54,7 +54,18 @@ class DigitRunsTest {
     "five five five ",
     "oh",
     "1\u0301",
-    "x"
+    "x",
+    // session 16: labels glued to digits, also a whole number in one token
+    "Fax",
+    "F",
+    "BIC",
+    "4255550144Fax",
+    "425555014Tel",
+    "4255550Fax",
+    "425555Fax",
+    "0144Email",
+    "4255550144fax",
+    "4255550144Zebra"
   };
 
   @Test
@@ -63,7 +74,7 @@ class DigitRunsTest {
     int chunks = 0;
     int ibans = 0;
     int macs = 0;
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 26_000; i++) {
       StringBuilder sb = new StringBuilder();
       int parts = 1 + rnd.nextInt(60);
       for (int k = 0; k < parts; k++) {
