@@ -460,6 +460,9 @@ class SecretDetectorTest {
         hit("contraseña temporal: ⟦Prov!2026-Mx⟧", "password-assignment"),
         hit("geçici şifreniz: ⟦Gecici.Sifre-91⟧", "password-assignment"),
         hit(
+            "BitLocker recovery key: ⟦412863-097251-583044-129816-730485-614229-058137-296504⟧",
+            "password-assignment"),
+        hit(
             "az sql server create -g rg -n sql1 -u sqladmin -p ⟦SqlAdm!n-2026⟧",
             "password-assignment"),
         hit(
@@ -736,6 +739,7 @@ class SecretDetectorTest {
         "\"parameters\": {\n  \"location\": {\n    \"value\": \"Qx7#kd93Lq\"\n  }\n}",
         "Parameters:\n  InstanceType:\n    Type: String\n    Default: Qx7#kd93Lq",
         "MasterUserPassword: !Ref DBPassword",
+        "Recovery key ID: 5A3B1C2D",
         "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
         "Status temporal: Qx7#kd93Lq",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
