@@ -169,6 +169,7 @@ final class SecretDetector implements Detector {
           || prev == '\t'
           || prev == '"'
           || prev == '\''
+          || prev == ')' // PAREN_KEYWORD: "TAP issued (Temporary Access Pass): x"
           || (st + 1 < len && a[st + 1] == '/')) {
         assignment(s, st);
       } else if (a[st] == ':' && ((prev >= '0' && prev <= '9') || prev == '*')) {
@@ -331,6 +332,9 @@ final class SecretDetector implements Detector {
       if (s.at(k - 1) == '\\' && s.at(k) == '"') {
         k--; // ESCAPED_JSON: {\"password\":\"...\"} (JSON logged inside a JSON string)
       }
+    }
+    if (s.at(k - 1) == ')') {
+      k = parenthesized(s, k - 1); // "TAP (Temporary Access Pass): x", "Access Pass (TAP): x"
     }
     int ke = k;
     boolean attribute = false;
@@ -615,6 +619,37 @@ final class SecretDetector implements Detector {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code PAREN_KEYWORD} (session 16, probe19): the keyword end for a separator after the {@code
+   * )} at {@code p}: the end of the words inside the parentheses ({@code TAP issued (Temporary
+   * Access Pass): x}), or, when they are an acronym of two to six capitals, the end of the words
+   * before the parentheses ({@code Temporary Access Pass (TAP): x}); {@code p + 1} when no {@code
+   * (} lies within 40 chars back on the line or a single word is inside ({@code if (password):
+   * return}). Runs only at a separator right after {@code )}.
+   */
+  static int parenthesized(SecretScan s, int p) {
+    int o = p - 1;
+    while (o > 0 && p - o < 40 && s.at(o) != '(' && s.at(o) != '\n' && s.at(o) != ')') {
+      o--;
+    }
+    if (s.at(o) != '(' || o + 1 == p) {
+      return p + 1;
+    }
+    boolean acronym = p - o - 1 <= 6 && p - o - 1 >= 2;
+    for (int i = o + 1; i < p && acronym; i++) {
+      acronym = s.at(i) >= 'A' && s.at(i) <= 'Z';
+    }
+    if (acronym) {
+      return blanksBack(s, o);
+    }
+    for (int i = o + 2; i < p - 1; i++) {
+      if (s.at(i) == ' ') {
+        return p; // a phrase inside ("if (password): return" names no secret)
+      }
+    }
+    return p + 1;
   }
 
   /** CloudFormation's short-form functions after {@code !} ({@code !Ref}, {@code !Sub}, ...). */

@@ -459,6 +459,9 @@ class SecretDetectorTest {
         hit("votre mot de passe temporaire est : ⟦Tmp-4471-Qz⟧", "password-assignment"),
         hit("contraseña temporal: ⟦Prov!2026-Mx⟧", "password-assignment"),
         hit("geçici şifreniz: ⟦Gecici.Sifre-91⟧", "password-assignment"),
+        // PAREN_KEYWORD (session 16, probe19): the keyword in parentheses, or an acronym there
+        hit("TAP issued (Temporary Access Pass): ⟦hK4#nW9p⟧ valid 1 hour", "password-assignment"),
+        hit("Temporary Access Pass (TAP): ⟦hK4#nW9p⟧", "password-assignment"),
         hit(
             "BitLocker recovery key: ⟦412863-097251-583044-129816-730485-614229-058137-296504⟧",
             "password-assignment"),
@@ -740,6 +743,9 @@ class SecretDetectorTest {
         "Parameters:\n  InstanceType:\n    Type: String\n    Default: Qx7#kd93Lq",
         "MasterUserPassword: !Ref DBPassword",
         "Recovery key ID: 5A3B1C2D",
+        "if (password): return",
+        "Password (optional): leave blank",
+        "Access (read only): Qx7#kd93Lq",
         "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
         "Status temporal: Qx7#kd93Lq",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
