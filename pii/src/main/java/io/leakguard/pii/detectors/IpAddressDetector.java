@@ -291,7 +291,18 @@ final class IpAddressDetector implements Detector {
           "allowlist",
           "add",
           "added",
-          "remove");
+          "remove",
+          // session 16 (probe19): errno names in a socket error ("connect ECONNREFUSED
+          // 10.240.0.17:5432") are capitalized words before the address, but no product
+          "econnrefused",
+          "econnreset",
+          "econnaborted",
+          "etimedout",
+          "ehostunreach",
+          "ehostdown",
+          "enetunreach",
+          "eaddrinuse",
+          "eaddrnotavail");
 
   /** Guard {@code LONG_CHAIN}: a chain of more than four numbers is an OID or section number. */
   static final int LONG_CHAIN = 4;

@@ -701,7 +701,16 @@ final class PersonDetector implements Detector {
               "next of kin",
               "emergency contact",
               "bill to",
-              "ship to"));
+              "ship to",
+              // session 16 (probe19): HR and asset tickets ("Line Manager: Fiona MacLeod", "New
+              // starter: ...", "Primary user: ...")
+              "line manager",
+              "hiring manager",
+              "reporting manager",
+              "new hire",
+              "new starter",
+              "new joiner",
+              "primary user"));
   private static final List<String> LABEL_PHRASES =
       List.of(
           "technician", // session 14: "Technician Pawel will arrive between 9 and 12"
@@ -725,6 +734,10 @@ final class PersonDetector implements Detector {
           "approved by",
           "escalated to",
           "escalated by", // session 16 (probe18): "Escalated by HUANG JIANGUO (night shift)"
+          // session 16 (probe19): "our new starter Nguyen Thi Lan" (a weak cue: listed names only)
+          "new starter",
+          "new joiner",
+          "new hire",
           "signed by",
           "on behalf of",
           "contact",
@@ -959,7 +972,10 @@ final class PersonDetector implements Detector {
             "partner",
             "technician",
             "engineer",
-            "customer")) {
+            "customer",
+            "starter", // session 16 (probe19): "new starter", "new joiner", "new hire"
+            "joiner",
+            "hire")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :

@@ -169,6 +169,7 @@ final class SecretDetector implements Detector {
           || prev == '\t'
           || prev == '"'
           || prev == '\''
+          || prev == ')' // PAREN_KEYWORD: "TAP issued (Temporary Access Pass): x"
           || (st + 1 < len && a[st + 1] == '/')) {
         assignment(s, st);
       } else if (a[st] == ':' && ((prev >= '0' && prev <= '9') || prev == '*')) {
@@ -332,12 +333,16 @@ final class SecretDetector implements Detector {
         k--; // ESCAPED_JSON: {\"password\":\"...\"} (JSON logged inside a JSON string)
       }
     }
+    if (s.at(k - 1) == ')') {
+      k = parenthesized(s, k - 1); // "TAP (Temporary Access Pass): x", "Access Pass (TAP): x"
+    }
     int ke = k;
     boolean attribute = false;
     if ((s.at(ke - 1) | 0x20) == 'e' && ke >= 6 && s.at(ke - 6) == ' ') {
       ke = attributeKey(s, ke); // KEY_VALUE_ATTRIBUTES: <add key="SmtpPassword" value="..." />
       attribute = ke < k;
     }
+    ke = trailingWords(s, ke); // "hasło tymczasowe:", "mot de passe temporaire est :"
     if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
       return; // necessary: every keyword (and "is" in "password is:") ends with a rule's last char
     }
@@ -431,6 +436,9 @@ final class SecretDetector implements Detector {
       ve = e;
       quote = q;
     } else {
+      if (q == '!' && cfnIntrinsic(text, v + 1)) {
+        return; // CFN_INTRINSIC: "MasterUserPassword: !Ref DBPassword" names a parameter
+      }
       vs = v;
       ve = s.runEnd(v, query ? SecretChars.VALUE_Q : SecretChars.VALUE);
       if (ve - vs > MAX_VALUE) {
@@ -494,6 +502,10 @@ final class SecretDetector implements Detector {
         p--;
       }
       p = blanksBack(s, p);
+      int arm = armKey(s, p);
+      if (arm > 0) {
+        return arm; // ARM_PARAMETER: "adminPassword": {\n "value": "x"}
+      }
       if (s.at(p - 1) == ',') {
         p = blanksBack(s, p - 1); // one line: {"name": "DB_PASSWORD", "value": "x"}
       } else if (s.at(p - 1) == '\n' && sep == ':') {
@@ -525,6 +537,9 @@ final class SecretDetector implements Detector {
           ? e
           : -1;
     }
+    if (ke - ks == 7 && sep == ':' && t.regionMatches(true, ks, "default", 0, 7)) {
+      return cfnKey(s, ks); // CFN_PARAMETER: "DBPassword:\n  Type: String\n  Default: x"
+    }
     if (ke - ks == 7 && sep == '=' && t.regionMatches(true, ks, "default", 0, 7)) {
       int p = blanksBack(s, ks);
       for (int line = 0; line < TF_LINES && s.at(p - 1) == '\n' && ks - p < TF_LOOKBACK; line++) {
@@ -549,6 +564,175 @@ final class SecretDetector implements Detector {
         }
         p = b;
       }
+    }
+    return -1;
+  }
+
+  /**
+   * Words after a password keyword and before its separator, last first: a qualifier that follows
+   * its noun ({@code hasło tymczasowe:}, {@code mot de passe temporaire :}, {@code contraseña
+   * temporal:}, {@code senha provisória:}) and a link word ({@code est}, {@code ist}, {@code es},
+   * {@code jest}; English {@code is} is read later, as before). Session 16 (probe19).
+   */
+  static final String[] TRAILING_WORDS = {
+    "temporaire",
+    "provisoire",
+    "temporal",
+    "provisional",
+    "provisoria",
+    "provisória",
+    "temporaria",
+    "temporária",
+    "temporanea",
+    "provvisoria",
+    "tymczasowe",
+    "est",
+    "ist",
+    "es",
+    "jest"
+  };
+
+  /**
+   * {@code TRAILING_QUALIFIER}: {@code ke} moved back over at most two {@link #TRAILING_WORDS},
+   * each after one blank. Runs at an assignment; a word is read only when its last char ends one of
+   * the words ({@code a e l t s}).
+   */
+  static int trailingWords(SecretScan s, int ke) {
+    for (int round = 0; round < 2; round++) {
+      char last = (char) (s.at(ke - 1) | 0x20);
+      if (last != 'a' && last != 'e' && last != 'l' && last != 't' && last != 's') {
+        return ke;
+      }
+      int ws = keywordStart(s, ke);
+      if (ws < 2 || s.at(ws - 1) != ' ' || s.at(ws - 2) == ' ' || !trailingWord(s.text, ws, ke)) {
+        return ke;
+      }
+      ke = ws - 1;
+    }
+    return ke;
+  }
+
+  private static boolean trailingWord(String t, int ws, int we) {
+    for (String w : TRAILING_WORDS) {
+      if (w.length() == we - ws && t.regionMatches(true, ws, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code PAREN_KEYWORD} (session 16, probe19): the keyword end for a separator after the {@code
+   * )} at {@code p}: the end of the words inside the parentheses ({@code TAP issued (Temporary
+   * Access Pass): x}), or, when they are an acronym of two to six capitals, the end of the words
+   * before the parentheses ({@code Temporary Access Pass (TAP): x}); {@code p + 1} when no {@code
+   * (} lies within 40 chars back on the line or a single word is inside ({@code if (password):
+   * return}). Runs only at a separator right after {@code )}.
+   */
+  static int parenthesized(SecretScan s, int p) {
+    int o = p - 1;
+    while (o > 0 && p - o < 40 && s.at(o) != '(' && s.at(o) != '\n' && s.at(o) != ')') {
+      o--;
+    }
+    if (s.at(o) != '(' || o + 1 == p) {
+      return p + 1;
+    }
+    boolean acronym = p - o - 1 <= 6 && p - o - 1 >= 2;
+    for (int i = o + 1; i < p && acronym; i++) {
+      acronym = s.at(i) >= 'A' && s.at(i) <= 'Z';
+    }
+    if (acronym) {
+      return blanksBack(s, o);
+    }
+    for (int i = o + 2; i < p - 1; i++) {
+      if (s.at(i) == ' ') {
+        return p; // a phrase inside ("if (password): return" names no secret)
+      }
+    }
+    return p + 1;
+  }
+
+  /** CloudFormation's short-form functions after {@code !} ({@code !Ref}, {@code !Sub}, ...). */
+  private static final String[] CFN_FUNCTIONS = {
+    "Ref ", "Sub ", "GetAtt ", "ImportValue ", "Join ", "Select ", "FindInMap ", "If ", "Base64 "
+  };
+
+  /** {@code CFN_INTRINSIC}: a CloudFormation short-form function starts at {@code p}. */
+  static boolean cfnIntrinsic(String t, int p) {
+    for (String f : CFN_FUNCTIONS) {
+      if (t.startsWith(f, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code ARM_PARAMETER} (session 16, probe19): {@code value} opens an object (blanks, at most one
+   * line break, then {@code {}) that is the value of a key ({@code "adminPassword": {"value":
+   * "x"}}, an ARM template parameter file): the end of that key, or -1. {@code p}: before the
+   * blanks ahead of {@code value}.
+   */
+  private static int armKey(SecretScan s, int p) {
+    if (s.at(p - 1) == '\n') {
+      p--;
+      if (s.at(p - 1) == '\r') {
+        p--;
+      }
+      p = blanksBack(s, p);
+    }
+    if (s.at(p - 1) != '{') {
+      return -1;
+    }
+    p = blanksBack(s, p - 1);
+    if (s.at(p - 1) != ':') {
+      return -1;
+    }
+    p = blanksBack(s, p - 1);
+    char q = s.at(p - 1);
+    int e = q == '"' || q == '\'' ? p - 1 : p;
+    int b = keywordStart(s, e);
+    return e - b >= 2 && (e == p || s.at(b - 1) == q) ? e : -1;
+  }
+
+  /**
+   * {@code CFN_PARAMETER} (session 16, probe19): a YAML {@code Default:} whose parent key, the
+   * first line above it with less indentation (at most {@link #TF_LINES} lines and {@link
+   * #TF_LOOKBACK} chars back), is a bare {@code Key:} ({@code DBPassword:\n Type: String\n NoEcho:
+   * true\n Default: x}, a CloudFormation parameter): the end of that key, or -1.
+   */
+  private static int cfnKey(SecretScan s, int ks) {
+    int ls = ks;
+    while (ls > 0 && s.at(ls - 1) == ' ') {
+      ls--;
+    }
+    if (ls > 0 && s.at(ls - 1) != '\n') {
+      return -1;
+    }
+    int indent = ks - ls;
+    int p = ls;
+    for (int line = 0; line < TF_LINES && p > 0 && ks - p < TF_LOOKBACK; line++) {
+      int end = p - 1;
+      if (s.at(end - 1) == '\r') {
+        end--;
+      }
+      int b = end;
+      while (b > 0 && s.at(b - 1) != '\n' && ks - b < TF_LOOKBACK) {
+        b--;
+      }
+      int v = b;
+      while (v < end && s.at(v) == ' ') {
+        v++;
+      }
+      if (v < end && v - b < indent) {
+        int e = blanksBack(s, end);
+        if (s.at(e - 1) != ':') {
+          return -1;
+        }
+        int k = keywordStart(s, e - 1);
+        return k == v && e - 1 - k >= 2 ? e - 1 : -1;
+      }
+      p = b;
     }
     return -1;
   }

@@ -92,6 +92,13 @@ final class SecretKeywords {
     new Rule("şifre", PW, Match.EXACT, false, false),
     new Rule("sifre", PW, Match.EXACT, false, false),
     new Rule("parola", PW, Match.EXACT, false, false),
+    // session 16 (probe19): Turkish possessive forms ("geçici şifreniz:", "şifresi:")
+    new Rule("şifreniz", PW, Match.EXACT, false, false),
+    new Rule("sifreniz", PW, Match.EXACT, false, false),
+    new Rule("şifresi", PW, Match.EXACT, false, false),
+    new Rule("sifresi", PW, Match.EXACT, false, false),
+    // session 16 (probe19): a BitLocker recovery key (eight groups of six digits)
+    new Rule("recoverykey", PW, Match.SUFFIX, false, false),
     new Rule("パスワード", PW, Match.SUFFIX, false, false),
     new Rule("密码", PW, Match.SUFFIX, false, false),
     new Rule("密碼", PW, Match.SUFFIX, false, false),

@@ -523,7 +523,8 @@ final class SecretProse {
     boolean quoted = q == '"' || q == '\'';
     SecretKeywords.Rule rule;
     if (ke - st == 1 && (s.at(st) == 'p') && s.at(st - 2) == ' ') {
-      if (!quoted) {
+      if (!quoted
+          && !(userFlagBefore(s, st - 1) && !plainToken(s, vs) && toolBefore(s, st - 1) == null)) {
         return false; // "-p 8080" is a port; only the quoted mysql/sshpass form
       }
       rule = passwordRule();
@@ -538,6 +539,45 @@ final class SecretProse {
       return false;
     }
     return value(s, st, ke, vs, rule);
+  }
+
+  /**
+   * {@code USER_FLAG_PAIR} (session 16, probe19): the {@code -} of an unquoted {@code -p} at {@code
+   * dash} follows a user flag and its value ({@code az sql server create -u sqladmin -p X}, {@code
+   * docker login -u ci-bot -p X}): a user then a password, no port. Runs only at a {@code -p} flag.
+   */
+  static boolean userFlagBefore(SecretScan s, int dash) {
+    int e = dash - 1;
+    if (s.at(e) != ' ') {
+      return false;
+    }
+    int b = e;
+    while (b > 0 && e - b < 64 && s.at(b - 1) != ' ' && s.at(b - 1) != '\n') {
+      b--;
+    }
+    if (b == e || s.at(b - 1) != ' ' || s.at(b) == '-') {
+      return false;
+    }
+    int f = b - 1;
+    if (s.at(f - 1) == 'u' && s.at(f - 2) == '-' && s.at(f - 3) == ' ') {
+      return true; // "-u sqladmin -p"
+    }
+    return f >= 11 && s.text.regionMatches(f - 11, " --username", 0, 11);
+  }
+
+  /**
+   * Only digits ({@code -p 8080}: a port) or only lower-case letters ({@code -p shop}: a database
+   * after a prompt) from {@code vs} to the next blank or line end.
+   */
+  private static boolean plainToken(SecretScan s, int vs) {
+    boolean digits = true;
+    boolean lower = true;
+    for (int i = vs; i < s.length && i - vs < 64 && s.at(i) != ' ' && s.at(i) != '\n'; i++) {
+      char c = s.at(i);
+      digits &= c >= '0' && c <= '9';
+      lower &= c >= 'a' && c <= 'z';
+    }
+    return digits || lower;
   }
 
   /** {@code ConvertTo-SecureString [-String] "value" -AsPlainText}. */

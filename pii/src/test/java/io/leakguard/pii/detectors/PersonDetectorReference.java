@@ -163,7 +163,10 @@ final class PersonDetectorReference implements Detector {
             "partner",
             "technician",
             "engineer",
-            "customer")) {
+            "customer",
+            "starter", // session 16 (probe19): "new starter", "new joiner", "new hire"
+            "joiner",
+            "hire")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :

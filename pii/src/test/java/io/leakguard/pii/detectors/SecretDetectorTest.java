@@ -454,6 +454,30 @@ class SecretDetectorTest {
         hit("psql -U postgres password ⟦Pg#Adm1n2026⟧", "password-prose"),
         hit("ftp ftp.contoso.com user deploy password ⟦Ftp#Dep2026⟧", "password-prose"),
         hit("ssh admin@jump01 password ⟦Xy7#kd93Lq⟧ then sudo to root", "password-prose"),
+        // TRAILING_QUALIFIER, USER_FLAG_PAIR, ARM_PARAMETER, CFN_PARAMETER (session 16, probe19)
+        hit("hasło tymczasowe: ⟦Haslo!Tymcz42⟧", "password-assignment"),
+        hit("votre mot de passe temporaire est : ⟦Tmp-4471-Qz⟧", "password-assignment"),
+        hit("contraseña temporal: ⟦Prov!2026-Mx⟧", "password-assignment"),
+        hit("geçici şifreniz: ⟦Gecici.Sifre-91⟧", "password-assignment"),
+        // PAREN_KEYWORD (session 16, probe19): the keyword in parentheses, or an acronym there
+        hit("TAP issued (Temporary Access Pass): ⟦hK4#nW9p⟧ valid 1 hour", "password-assignment"),
+        hit("Temporary Access Pass (TAP): ⟦hK4#nW9p⟧", "password-assignment"),
+        hit(
+            "BitLocker recovery key: ⟦412863-097251-583044-129816-730485-614229-058137-296504⟧",
+            "password-assignment"),
+        hit(
+            "az sql server create -g rg -n sql1 -u sqladmin -p ⟦SqlAdm!n-2026⟧",
+            "password-assignment"),
+        hit(
+            "docker login -u ci-bot -p ⟦Dkr-Hub#2026pw⟧ registry.gitlab.com",
+            "password-assignment"),
+        hit("\"adminPassword\": {\"value\": \"⟦P@ramFile-9911⟧\"}", "password-assignment"),
+        hit(
+            "\"parameters\": {\n  \"adminPassword\": {\n    \"value\": \"⟦P@ramFile-9911⟧\"\n  }\n}",
+            "password-assignment"),
+        hit(
+            "Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: ⟦DefaultDb!Pw22⟧",
+            "password-assignment"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -709,6 +733,21 @@ class SecretDetectorTest {
         "variable \"db_password\" {\n  type = string\n}\nvariable \"x\" {\n  default = \"Plain#Val99x\"\n}",
         "variable \"db_password\" {\n  default = var.secret\n}",
         "db_password          = \"********\"",
+        // look-alikes of the session 16 (probe19) forms: a port after -u, another block's
+        // value, a parameter without a secret name, a CloudFormation reference, a qualifier alone
+        "tool -u admin -p 8080",
+        "psql -U postgres -W -d shop",
+        "mysqldump -u root -p shop > shop.sql",
+        "docker run -p 8080:80 nginx",
+        "\"parameters\": {\n  \"location\": {\n    \"value\": \"Qx7#kd93Lq\"\n  }\n}",
+        "Parameters:\n  InstanceType:\n    Type: String\n    Default: Qx7#kd93Lq",
+        "MasterUserPassword: !Ref DBPassword",
+        "Recovery key ID: 5A3B1C2D",
+        "if (password): return",
+        "Password (optional): leave blank",
+        "Access (read only): Qx7#kd93Lq",
+        "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
+        "Status temporal: Qx7#kd93Lq",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
