@@ -1,6 +1,8 @@
 package io.leakguard.pii.detectors;
 
 import io.leakguard.pii.spi.TextIndex;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -279,69 +281,61 @@ final class DigitSequence {
    * them ({@code Phone:(425)555-0144Fax:}, {@code 0130 00BIC COBADEFFXXX}, {@code 1234DOB:}), lower
    * case. See {@link #gluedLabel}.
    */
-  static final Set<String> GLUED_LABELS =
-      Set.of(
-          "fax",
-          "email",
-          "mail",
-          "mobile",
-          "mob",
-          "cell",
-          "tel",
-          "phone",
-          "ph",
-          "web",
-          "www",
-          "url",
-          "skype",
-          "teams",
-          "bic",
-          "swift",
-          "iban",
-          "address",
-          "addr",
-          "office",
-          "direct",
-          "main",
-          "dob",
-          "exp",
-          "expiry",
-          "expires",
-          "cvv",
-          "cvc",
-          "ssn",
-          "name",
-          "ext",
-          "pager",
-          "home",
-          "work",
-          "website",
-          "site",
-          "linkedin",
-          "twitter",
-          "whatsapp",
-          "sms",
-          "account",
-          "acct",
-          "sort",
-          "routing",
-          "date",
-          "id",
-          "case",
-          "ticket",
-          "order",
-          "status",
-          "from",
-          "sent",
-          "to",
-          "cc",
-          "subject",
-          "telefon",
-          "handy",
-          "mobil",
-          "telefono",
-          "celular",
-          "telefone");
+  static final Set<String> GLUED_LABELS = gluedLabels();
+
+  /**
+   * {@link EmailDetector#SIGNATURE_WORDS} (the same labels glue to an address) and the labels of
+   * numbers.
+   */
+  private static Set<String> gluedLabels() {
+    Set<String> s = new java.util.HashSet<>(Arrays.asList(EmailDetector.SIGNATURE_WORDS));
+    s.addAll(
+        List.of(
+            "ph",
+            "url",
+            "skype",
+            "teams",
+            "bic",
+            "swift",
+            "iban",
+            "addr",
+            "main",
+            "dob",
+            "exp",
+            "expiry",
+            "expires",
+            "cvv",
+            "cvc",
+            "ssn",
+            "name",
+            "ext",
+            "pager",
+            "home",
+            "work",
+            "site",
+            "twitter",
+            "whatsapp",
+            "sms",
+            "account",
+            "acct",
+            "sort",
+            "routing",
+            "date",
+            "id",
+            "case",
+            "ticket",
+            "order",
+            "status",
+            "from",
+            "sent",
+            "to",
+            "cc",
+            "subject",
+            "telefono",
+            "celular",
+            "telefone"));
+    return Set.copyOf(s);
+  }
 
   /**
    * For a token of ASCII digits with a label glued after them ({@code 0144Fax}, {@code 00BIC},

@@ -555,7 +555,7 @@ final class PhoneDetector implements Detector {
     while (p > 0 && e - p < 40 && isLetter(text.charAt(p - 1))) {
       p--;
     }
-    int g = gluedTail(text, p, e);
+    int g = camelTail(text, p, e);
     if (g == e) {
       return null;
     }
@@ -568,7 +568,7 @@ final class PhoneDetector implements Detector {
    * [p, e)} ({@code t-online.deTel:}, {@code MustermannMobil:}): the last upper-case letter after a
    * lower-case one; {@code e} when there is none.
    */
-  private static int gluedTail(String text, int p, int e) {
+  private static int camelTail(String text, int p, int e) {
     for (int q = e - 2; q > p; q--) {
       char c = text.charAt(q);
       if (c >= 'A' && c <= 'Z') {
