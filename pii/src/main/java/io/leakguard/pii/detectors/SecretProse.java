@@ -778,18 +778,35 @@ final class SecretProse {
       return -1;
     }
     int floor = Math.max(0, st - SSH_LOOKBACK);
-    for (int i = p - 4; i >= floor; i--) {
+    return commandOnLine(s, p - 4, floor, p, SSH_WORDS) ? we + 1 : -1;
+  }
+
+  /** The command of {@link #SSH_PASSWORD}, followed by a blank. */
+  private static final String[] SSH_WORDS = {"ssh "};
+
+  /**
+   * True when one of {@code words} (lower case, any case in the text) starts a word at a position
+   * from {@code from} down to {@code floor} on the same line (no line break between) and ends by
+   * {@code limit}. The look-back of {@link #SSH_PASSWORD} and {@link #CLIENT_PASSWORD}.
+   */
+  private static boolean commandOnLine(
+      SecretScan s, int from, int floor, int limit, String[] words) {
+    for (int i = from; i >= floor; i--) {
       char c = s.at(i);
       if (c == '\n') {
-        return -1;
+        return false;
       }
-      if ((c | 0x20) == 's'
-          && s.text.regionMatches(true, i, "ssh ", 0, 4)
-          && (i == 0 || isWordStart(s.at(i - 1)))) {
-        return we + 1;
+      if (i == 0 || isWordStart(s.at(i - 1))) {
+        for (String w : words) {
+          if ((c | 0x20) == w.charAt(0)
+              && i + w.length() <= limit
+              && s.text.regionMatches(true, i, w, 0, w.length())) {
+            return true;
+          }
+        }
       }
     }
-    return -1;
+    return false;
   }
 
   /**
@@ -820,22 +837,7 @@ final class SecretProse {
       return -1;
     }
     int floor = Math.max(0, st - SSH_LOOKBACK);
-    for (int i = st - 2; i >= floor; i--) {
-      char c = s.at(i);
-      if (c == '\n') {
-        return -1;
-      }
-      if (i == 0 || isWordStart(s.at(i - 1))) {
-        for (String w : CLIENT_WORDS) {
-          if ((c | 0x20) == w.charAt(0)
-              && i + w.length() < st
-              && s.text.regionMatches(true, i, w, 0, w.length())) {
-            return we + 1;
-          }
-        }
-      }
-    }
-    return -1;
+    return commandOnLine(s, st - 2, floor, st - 1, CLIENT_WORDS) ? we + 1 : -1;
   }
 
   /**
