@@ -443,8 +443,9 @@ final class DigitSequence {
     int gap = 0;
     for (int k = t; k < n; k++) {
       int f = idx.flags(k);
-      if ((f & (TextIndex.SPACE | TextIndex.PUNCT)) != 0) {
-        if (++gap > 4 + MAX_QUOTE_TOKENS || !mayBeGap(c, idx, k, f)) {
+      if ((f & (TextIndex.SPACE | TextIndex.PUNCT)) != 0 || k > t && gap > 0 && dashWord(idx, k)) {
+        if (++gap > 4 + MAX_QUOTE_TOKENS
+            || (f & TextIndex.LETTER) == 0 && !mayBeGap(c, idx, k, f)) {
           return false;
         }
         continue;
@@ -619,7 +620,7 @@ final class DigitSequence {
           if (times == 0) {
             break;
           }
-          wd = wordDigit(idx, cur + 2); // "double nine": one group of two digits
+          wd = repeatedDigit(idx, cur + 2); // "double nine": one group of two digits
         }
         isWord = true;
       }
@@ -714,6 +715,11 @@ final class DigitSequence {
           }
           gapFlags |= bit;
           puncts++;
+        } else if (isWord
+            && (gapFlags & (GAP_DASH | GAP_DOT | GAP_COMMA)) == 0
+            && dashWord(idx, next)) {
+          gapFlags |= GAP_DASH; // "six dash two": a dash read out, between digit words only
+          puncts++;
         } else {
           ok =
               (gapFlags & GAP_COMMA) != 0
@@ -721,7 +727,7 @@ final class DigitSequence {
                   : isDigitToken(idx, next)
                       || wordDigit(idx, next) >= 0
                       || gluedTail(idx, next) > 0
-                      || isWord && repeated(idx, next) > 0;
+                      || (isWord || idx.length(cur) == 1) && repeated(idx, next) > 0;
           break;
         }
         next++;
@@ -781,7 +787,32 @@ final class DigitSequence {
     } else {
       return 0;
     }
-    return oneBlank(idx.chars(), idx, t + 1) && wordDigit(idx, t + 2) >= 0 ? times : 0;
+    return oneBlank(idx.chars(), idx, t + 1) && repeatedDigit(idx, t + 2) >= 0 ? times : 0;
+  }
+
+  /**
+   * The digit that {@link #repeated} repeats at token {@code t}: a digit word ({@code double nine},
+   * 10 for {@code oh}) or a one-digit token ({@code 0 7 7 double 9}, session 17), else -1.
+   */
+  static int repeatedDigit(TextIndex idx, int t) {
+    if (isDigitToken(idx, t) && idx.length(t) == 1) {
+      return idx.chars()[idx.start(t)] - '0';
+    }
+    return wordDigit(idx, t);
+  }
+
+  /**
+   * Token {@code t} is {@code dash} or {@code hyphen} (any case) between single blanks: the dash of
+   * a number read out ({@code five three six dash two two dash one two three four}, session 17).
+   * Asked only where a run of digit words would end, never per token.
+   */
+  static boolean dashWord(TextIndex idx, int t) {
+    int len = idx.length(t);
+    return (len == 4 && idx.equalsIgnoreCase(t, "dash")
+            || len == 6 && idx.equalsIgnoreCase(t, "hyphen"))
+        && t + 1 < idx.size()
+        && oneBlank(idx.chars(), idx, t - 1)
+        && oneBlank(idx.chars(), idx, t + 1);
   }
 
   /**

@@ -1746,6 +1746,9 @@ final class EmailDetector implements Detector {
         base = Math.min(base, PROVIDER_SCORE);
         score = Math.min(score, PROVIDER_SCORE + 0.1);
       }
+      if (atKind == AT_PLAIN && start > 0 && chars[start - 1] == '=') {
+        start = EmailDetector.bounceStart(chars, start); // BOUNCE_ADDRESS
+      }
       ctx.report(
           Candidate.builder(EntityType.EMAIL_ADDRESS, start, end)
               .baseScore(base)
@@ -2176,6 +2179,75 @@ final class EmailDetector implements Detector {
         || Character.isSurrogate(c)
         || Character.getType(c) == Character.NON_SPACING_MARK
         || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+  }
+
+  /**
+   * The start of a bounce address whose local part carries a recipient's address ({@code
+   * bounce+j.doe=contoso.com@mailer.fabrikam.com}: VERP writes {@code j.doe@contoso.com} as {@code
+   * j.doe=contoso.com}; SRS {@code SRS0=HHH=TT=contoso.com=j.doe@fwd.fabrikam.com}), or {@code
+   * start}: the local part read from after an {@code =} would leave the recipient's name or domain
+   * in the text. {@code start} follows an {@code =}; the whole run of local chars and {@code =}
+   * before it (at most {@link #LOCAL_MAX} chars) is taken when one of its {@code =}-separated
+   * pieces, or the piece from {@code start} to the next {@code =} or {@code @}, is a domain ending
+   * in a {@link #COMMON_TLDS} label. A key-value pair ({@code user=j.doe@contoso.com}) has no such
+   * piece and keeps its key out. Static so the oracle shares it.
+   */
+  static int bounceStart(char[] chars, int start) {
+    int t = start - 1;
+    while (t > 0
+        && start - t <= LOCAL_MAX
+        && (isLocalChar(chars[t - 1]) || chars[t - 1] == '=')
+        && chars[t - 1] < 128) {
+      t--;
+    }
+    if (start - t > LOCAL_MAX) {
+      return start;
+    }
+    while (t < start && "._-+=".indexOf(chars[t]) >= 0) {
+      t++;
+    }
+    if (t >= start - 1) {
+      return start;
+    }
+    // pieces: [t, start - 1) split at '=', and the local part's first piece from start
+    int p = t;
+    while (p < start) {
+      int q = p;
+      while (q < start - 1 && chars[q] != '=') {
+        q++;
+      }
+      if (domainShaped(chars, p, q)) {
+        return t;
+      }
+      p = q + 1;
+    }
+    int q = start;
+    while (q < chars.length && q - start <= LOCAL_MAX && chars[q] != '=' && chars[q] != '@') {
+      q++;
+    }
+    return q < chars.length && domainShaped(chars, start, q) ? t : start;
+  }
+
+  /**
+   * {@code [from, to)} is ASCII letters, digits, {@code -} and dots, its last label one of {@link
+   * #COMMON_TLDS} ({@code contoso.com}; {@code j.doe} is not).
+   */
+  private static boolean domainShaped(char[] chars, int from, int to) {
+    int lastDot = -1;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c == '.') {
+        if (i == from || chars[i - 1] == '.') {
+          return false;
+        }
+        lastDot = i;
+      } else if (!isAsciiAlnum(c) && c != '-') {
+        return false;
+      }
+    }
+    return lastDot >= 0
+        && COMMON_TLDS.contains(
+            new String(chars, lastDot + 1, to - lastDot - 1).toLowerCase(Locale.ROOT));
   }
 
   /**

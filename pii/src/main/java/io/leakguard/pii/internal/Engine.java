@@ -458,6 +458,9 @@ public final class Engine {
     if ((marks & NormalizedText.MARKDOWN) != 0) {
       norms.add("markdown-escape");
     }
+    if ((marks & NormalizedText.EMPHASIS) != 0) {
+      norms.add("markdown-emphasis");
+    }
     return List.copyOf(norms);
   }
 

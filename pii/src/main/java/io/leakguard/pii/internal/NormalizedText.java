@@ -37,6 +37,12 @@ public final class NormalizedText {
    */
   public static final int MARKDOWN = 64;
 
+  /**
+   * A Markdown emphasis run inside a value ({@code **425**-555-0143}) was dropped just before it.
+   * The highest bit of the byte a mark is stored in: read marks with {@code & 0xFF}.
+   */
+  public static final int EMPHASIS = 128;
+
   private final String original;
   private final String text;
   // the special chars (see TextNormalizer#rewrite), sorted by normalized index; null when identity
@@ -162,7 +168,7 @@ public final class NormalizedText {
     out[1] = ke < 0 ? last + 1 : at[ke] == last ? origEnd[ke] : origEnd[ke] + (last - at[ke]);
     int m = 0;
     for (int k = ks >= 0 && at[ks] == start ? ks : ks + 1; k <= ke; k++) {
-      m |= marks[k];
+      m |= marks[k] & 0xFF;
     }
     out[2] = m;
     return ks;
@@ -193,7 +199,7 @@ public final class NormalizedText {
     }
     int m = 0;
     for (int k = floor(start - 1) + 1; k < at.length && at[k] < end; k++) {
-      m |= marks[k];
+      m |= marks[k] & 0xFF;
     }
     return m;
   }

@@ -156,6 +156,7 @@ public final class TextNormalizer {
     KIND['%'] = AMP_PCT;
     KIND['\\'] = AMP_PCT;
     KIND['<'] = AMP_PCT;
+    KIND['*'] = AMP_PCT;
   }
 
   private static byte classify(char c) {
@@ -180,7 +181,11 @@ public final class TextNormalizer {
         k = classify(a[i]);
       }
       if (k == WORK
-          || (k == AMP_PCT && (a[i] == '<' ? inlineTag(a, n, i) : escape(a, n, i)) >= 0)) {
+          || (k == AMP_PCT
+              && (a[i] == '<'
+                      ? inlineTag(a, n, i)
+                      : a[i] == '*' ? emphasis(a, n, i) : escape(a, n, i))
+                  >= 0)) {
         return i;
       }
     }
@@ -255,7 +260,14 @@ public final class TextNormalizer {
           i += tag;
           continue;
         }
-        int decoded = c == '<' ? -1 : escape(src, n, i);
+        int stars = c == '*' ? emphasis(src, n, i) : -1;
+        if (stars > 0) {
+          // dropped like an inline tag: a span across it covers it, one that ends at it does not
+          pendingMark |= NormalizedText.EMPHASIS;
+          i += stars;
+          continue;
+        }
+        int decoded = c == '<' || c == '*' ? -1 : escape(src, n, i);
         if (decoded >= 0) {
           boolean md = c == '\\' && (decoded & MARKDOWN_ESCAPE) != 0;
           int dlen =
@@ -383,6 +395,82 @@ public final class TextNormalizer {
       return true;
     }
     return Character.isDigit(before) && Character.isDigit(after);
+  }
+
+  /** The longest value {@link #emphasis} looks across for the other half of a pair. */
+  private static final int MAX_EMPHASIS = 64;
+
+  /**
+   * The length of a Markdown emphasis run ({@code *} or {@code **}) at {@code i} that sits inside a
+   * value and is dropped, or -1: a rich-text editor's bold on part of a pasted number or address
+   * ({@code **425**-555-0143}, {@code **j.doe**@contoso.com}, {@code j.doe@**contoso**.com}) splits
+   * the value at the run. Dropped only when the run touches one of {@code @ - .} on one side with a
+   * letter or digit beyond it, a letter or digit on the other side, and its other half (a run of
+   * the same length) lies within {@link #MAX_EMPHASIS} chars of letters, digits and {@code . - _
+   * + @}: a masked {@code j***@contoso.com}, {@code 2**-1} or a lone {@code *} stay as they are.
+   * Runs at a word's edge next to a blank are left too (they already separate), so a password that
+   * ends in {@code *} keeps it.
+   */
+  static int emphasis(char[] a, int n, int i) {
+    if (i > 0 && a[i - 1] == '*') {
+      return -1; // inside a run: the run is judged at its first star
+    }
+    int r = 1;
+    while (i + r < n && a[i + r] == '*') {
+      r++;
+    }
+    if (r > 2 || i == 0 || i + r >= n) {
+      return -1;
+    }
+    char before = a[i - 1];
+    char after = a[i + r];
+    if (asciiAlnum(before) && valueSeparator(after) && i + r + 1 < n && asciiAlnum(a[i + r + 1])) {
+      // a closing run: its opener before, followed by a letter or digit
+      for (int p = i - 1, lim = Math.max(0, i - MAX_EMPHASIS); p >= lim; p--) {
+        char c = a[p];
+        if (c == '*') {
+          return run(a, n, p - r + 1, r) && asciiAlnum(a[p + 1]) ? r : -1;
+        }
+        if (!valueChar(c)) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+    if (valueSeparator(before) && i >= 2 && asciiAlnum(a[i - 2]) && asciiAlnum(after)) {
+      // an opening run: its closer after, preceded by a letter or digit
+      for (int p = i + r, lim = Math.min(n, i + r + MAX_EMPHASIS); p < lim; p++) {
+        char c = a[p];
+        if (c == '*') {
+          return run(a, n, p, r) && asciiAlnum(a[p - 1]) ? r : -1;
+        }
+        if (!valueChar(c)) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether exactly {@code r} stars start at {@code s} (no star before or after the run). */
+  private static boolean run(char[] a, int n, int s, int r) {
+    if (s < 0 || (s > 0 && a[s - 1] == '*') || s + r > n || (s + r < n && a[s + r] == '*')) {
+      return false;
+    }
+    for (int k = s; k < s + r; k++) {
+      if (a[k] != '*') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean valueSeparator(char c) {
+    return c == '@' || c == '-' || c == '.';
+  }
+
+  private static boolean valueChar(char c) {
+    return asciiAlnum(c) || c == '.' || c == '-' || c == '_' || c == '+' || c == '@';
   }
 
   /** Inline HTML elements that render as nothing around their text (see {@link #inlineTag}). */

@@ -1202,6 +1202,9 @@ final class EmailDetectorOracle implements Detector {
         context = contextWords(start, end);
         score = context.isEmpty() ? base : Math.min(OBFUSCATED_CAP, base + 0.1);
       }
+      if (atKind == AT_PLAIN && start > 0 && chars[start - 1] == '=') {
+        start = EmailDetector.bounceStart(chars, start);
+      }
       ctx.report(
           Candidate.builder(EntityType.EMAIL_ADDRESS, start, end)
               .baseScore(base)

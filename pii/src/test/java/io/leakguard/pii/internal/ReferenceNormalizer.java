@@ -110,6 +110,14 @@ final class ReferenceNormalizer {
             i += tag;
             continue;
           }
+        } else if (c == '*') {
+          int stars = emphasis(original, i);
+          if (stars > 0) {
+            // Markdown emphasis inside a value: dropped like an inline tag
+            pendingMark |= NormalizedText.EMPHASIS;
+            i += stars;
+            continue;
+          }
         } else if (c == '\\') {
           int h = unicodeEscape(original, i);
           if (h >= 0) {
@@ -196,6 +204,73 @@ final class ReferenceNormalizer {
   }
 
   /** {@code \\_}, {@code \\.} or {@code \\-} at {@code i} between two ASCII letters or digits. */
+  /**
+   * The length of the star run starting at {@code i} when it is Markdown emphasis inside a value,
+   * else -1: a run of one or two stars, the whole run starting at {@code i}, with a letter or digit
+   * on one side and {@code @ - .} plus a letter or digit on the other, whose other half (the same
+   * number of stars, not part of a longer run) lies across at most 64 chars of letters, digits and
+   * {@code . - _ + @}, next to a letter or digit.
+   */
+  static int emphasis(String s, int i) {
+    int n = s.length();
+    int end = i;
+    while (end < n && s.charAt(end) == '*') {
+      end++;
+    }
+    int r = end - i;
+    if ((i > 0 && s.charAt(i - 1) == '*') || r > 2 || i == 0 || end >= n) {
+      return -1;
+    }
+    boolean closing =
+        alnum(s.charAt(i - 1))
+            && "@-.".indexOf(s.charAt(end)) >= 0
+            && end + 1 < n
+            && alnum(s.charAt(end + 1));
+    boolean opening =
+        !closing
+            && i >= 2
+            && "@-.".indexOf(s.charAt(i - 1)) >= 0
+            && alnum(s.charAt(i - 2))
+            && alnum(s.charAt(end));
+    if (closing) {
+      int p = i - 1;
+      while (p >= 0 && i - p <= 64 && valueChar(s.charAt(p))) {
+        p--;
+      }
+      // p is the first char that is not a value char: the opener's last star
+      return p >= 0 && i - p <= 64 && starRun(s, p - r + 1, r) && alnum(s.charAt(p + 1)) ? r : -1;
+    }
+    if (opening) {
+      int p = end;
+      while (p < n && p - end < 64 && valueChar(s.charAt(p))) {
+        p++;
+      }
+      return p < n && p - end < 64 && starRun(s, p, r) && alnum(s.charAt(p - 1)) ? r : -1;
+    }
+    return -1;
+  }
+
+  private static boolean starRun(String s, int from, int r) {
+    if (from < 0 || from + r > s.length()) {
+      return false;
+    }
+    int k = from;
+    while (k < from + r && s.charAt(k) == '*') {
+      k++;
+    }
+    return k == from + r
+        && (from == 0 || s.charAt(from - 1) != '*')
+        && (k == s.length() || s.charAt(k) != '*');
+  }
+
+  private static boolean alnum(char c) {
+    return c < 128 && Character.isLetterOrDigit(c);
+  }
+
+  private static boolean valueChar(char c) {
+    return alnum(c) || "._+@-".indexOf(c) >= 0;
+  }
+
   static boolean markdown(String s, int i) {
     return i > 0
         && i + 2 < s.length()
