@@ -245,7 +245,7 @@ final class NumberGuards {
                 ? null
                 : after(c, nf);
         if (guard != null && c == '\\' && escapedQuote(text, idx, t)) {
-          guard = null; // ESCAPED_QUOTE: {\"phone\":\"4255550143\"}, JSON logged as a string
+          guard = null; // ESCAPED_QUOTE: {\"phone\":\"4255550143\"}, "…0143\r\n", JSON in a string
         }
         if (guard != null) {
           return guard;
@@ -296,9 +296,14 @@ final class NumberGuards {
    */
   private static boolean escapedQuote(String text, TextIndex idx, int t) {
     int e = idx.start(t) + 1;
-    return idx.length(t) == 1
-        && e < text.length()
-        && (text.charAt(e) == '"' || text.charAt(e) == '\'');
+    if (idx.length(t) != 1 || e >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(e);
+    // also a line break or tab written as an escape ("…0143\r\n", "…1234\nDOB"): a message
+    // logged as a JSON string, its lines joined by \n; a path has its own backslash before the
+    // number, which the before-guard reads
+    return c == '"' || c == '\'' || c == 'n' || c == 'r' || c == 't';
   }
 
   private static String before(char c, int pf) {
