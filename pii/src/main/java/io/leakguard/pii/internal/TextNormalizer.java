@@ -548,7 +548,63 @@ public final class TextNormalizer {
       return 6 << 16 | u;
     }
     u = hexEscape(a, n, i);
-    return u >= 0 ? 4 << 16 | u : markdownEscape(a, n, i);
+    if (u >= 0) {
+      return 4 << 16 | u;
+    }
+    u = jsonBreak(a, n, i);
+    return u >= 0 ? 2 << 16 | u : markdownEscape(a, n, i);
+  }
+
+  /**
+   * A line break or tab written as the escape {@code \n}, {@code \r} or {@code \t} at {@code i}, as
+   * that char, or -1: a message logged as a JSON string joins its lines with {@code \n}, and {@code
+   * "Phone:\n425-555-0143"} read {@code n425} as one word (the number was lost). A Windows path has
+   * the same two chars ({@code C:\new}, {@code \Users\nick}, {@code .\tools}), so only where a path
+   * cannot be: before a digit, {@code +} or {@code (} ({@code \n425}, {@code \n+46}; a folder name
+   * does not start with {@code n} and a digit), before a capital and a small letter ({@code
+   * Berg\nSupport}; a folder named {@code nUnit} is the rare exception), before another of these
+   * escapes ({@code \r\n}, {@code \n\n}), or after sentence punctuation ({@code Thanks,\nAnna},
+   * {@code Name:\nAnna} but not the drive {@code C:\new} nor {@code .\tools}). Never after an
+   * escaped backslash ({@code \\n}: a backslash and an {@code n}). Marked {@link
+   * NormalizedText#ESCAPE}.
+   */
+  static int jsonBreak(char[] a, int n, int i) {
+    if (i + 2 >= n || (i > 0 && a[i - 1] == '\\')) {
+      return -1;
+    }
+    char e = a[i + 1];
+    char d = e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : 0;
+    if (d == 0) {
+      return -1;
+    }
+    char next = a[i + 2];
+    if (next >= '0' && next <= '9' || next == '+' || next == '(') {
+      return d;
+    }
+    if (next >= 'A' && next <= 'Z' && i + 3 < n && a[i + 3] >= 'a' && a[i + 3] <= 'z') {
+      return d; // "Berg\nSupport Team", "\nPhone:": a path's folder does not start "nS"
+    }
+    if (next == '\\' && i + 3 < n && (a[i + 3] == 'n' || a[i + 3] == 'r')) {
+      return d;
+    }
+    if (i >= 2
+        && a[i - 2] == '\\'
+        && (a[i - 1] == 'r' || a[i - 1] == 'n')
+        && (i < 3 || a[i - 3] != '\\')) {
+      return d; // the second of "\r\n", "\n\n" (the first is decoded by the rule above)
+    }
+    if (i < 2) {
+      return -1;
+    }
+    char p = a[i - 1];
+    if (p == ',' || p == ';' || p == '!' || p == '?') {
+      return asciiAlnum(a[i - 2]) || a[i - 2] == ')' ? d : -1;
+    }
+    if (p == '.' || p == ':') {
+      // "Regards.\nAnna", "Name:\nAnna"; not a drive ("C:\new") nor a relative path (".\tools")
+      return asciiAlnum(a[i - 2]) && i >= 3 && asciiAlnum(a[i - 3]) ? d : -1;
+    }
+    return -1;
   }
 
   /**

@@ -133,6 +133,13 @@ final class ReferenceNormalizer {
             i += 4;
             continue;
           }
+          int br = TextNormalizer.jsonBreak(original.toCharArray(), n, i);
+          if (br >= 0) {
+            emit(out, (char) br, i, i + 2, NormalizedText.ESCAPE | pendingMark);
+            pendingMark = 0;
+            i += 2;
+            continue;
+          }
           if (markdown(original, i)) {
             emit(out, original.charAt(i + 1), i, i + 2, NormalizedText.MARKDOWN | pendingMark);
             pendingMark = 0;
@@ -377,7 +384,12 @@ final class ReferenceNormalizer {
         } else if (c == '\\') {
           if (unicodeEscape(s, i) >= 0
               || TextNormalizer.hexEscape(buf, n, i) >= 0
+              || TextNormalizer.jsonBreak(buf, n, i) >= 0
               || markdown(s, i)) {
+            return true;
+          }
+        } else if (c == '*') {
+          if (emphasis(s, i) > 0) {
             return true;
           }
         } else if (c == '<') {

@@ -105,7 +105,13 @@ class TextNormalizerDifferentialTest {
     "-",
     "@**",
     "**@",
-    "**-"
+    "**-",
+    "\\n",
+    "\\r\\n",
+    "\\t",
+    ":",
+    ",",
+    "C:\\new"
   };
 
   @Test

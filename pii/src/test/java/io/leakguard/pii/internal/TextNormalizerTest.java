@@ -47,6 +47,11 @@ class TextNormalizerTest {
         // Markdown escapes between letters or digits (session 16)
         "j\\_doe@contoso\\.com first\\-last|j_doe@contoso.com first-last",
         "C:\\Users\\j_doe \\_x a\\_ a\\\\_b|C:\\Users\\j_doe \\_x a\\_ a\\\\_b",
+        // Markdown emphasis inside a value, paired (session 17); masks, powers and lone stars stay
+        "**425**-555-0143 **j.doe**@contoso.com j.doe@**contoso**.com|**425-555-0143 **j.doe@contoso.com j.doe@contoso.com",
+        "j***@contoso.com 2**-1 a*-b **bold** x**-y|j***@contoso.com 2**-1 a*-b **bold** x**-y",
+        // escaped line breaks and tabs where no path can be (session 17); paths stay
+        "C:\\new .\\tools \\Users\\nick a\\\\n1 x\\n|C:\\new .\\tools \\Users\\nick a\\\\n1 x\\n",
       })
   void normalizes(String in, String expected) {
     assertThat(TextNormalizer.normalize(in).text()).isEqualTo(expected);
@@ -88,6 +93,17 @@ class TextNormalizerTest {
     int e = nt.text().length();
     assertThat(in.substring(nt.originalStart(s), nt.originalEnd(e - 1))).isEqualTo("425</b>-555");
     assertThat(nt.marks(s, e)).isEqualTo(NormalizedText.TAG);
+  }
+
+  @Test
+  void escapedLineBreaksWhereNoPathCanBe() {
+    // a message logged as a JSON string (session 17): each escape maps back to its two chars
+    String in = "Phone:\\n425 x\\t+46 Thanks,\\nAnna Berg\\nSupport a\\r\\nb";
+    NormalizedText nt = TextNormalizer.normalize(in);
+    assertThat(nt.text()).isEqualTo("Phone:\n425 x\t+46 Thanks,\nAnna Berg\nSupport a\r\nb");
+    assertThat(nt.originalStart(6)).isEqualTo(6);
+    assertThat(nt.originalEnd(6)).isEqualTo(8);
+    assertThat(nt.marks(6, 7)).isEqualTo(NormalizedText.ESCAPE);
   }
 
   @Test
