@@ -142,7 +142,12 @@ final class EmailDetectorOracle implements Detector {
               + "buy sell rate rated valued estimated there's it's what's anybody somebody everybody "
               + "engineer engineers developer developers colleague colleagues friend friends thanks "
               + "thank cc hi hello hey ping via follow followed tag tagged mention mentioned reply "
-              + "replied ask asked message dm");
+              + "replied ask asked message dm "
+              // things that live at a host (session 17): "the scanner at scan01.corp.contoso.com"
+              + "scanner scanners printer printers server servers host hosts vm vms node nodes "
+              + "instance instances service endpoint portal kb article wiki faq blog forum link "
+              + "url share repo repository registry mirror proxy gateway database db cluster "
+              + "device devices router firewall app api");
 
   /** {@link #COMMON_TLDS} packed by {@link #packLetters} (all 2-4 letters), sorted. */
   private static final int[] COMMON_TLD_KEYS =
@@ -1093,6 +1098,10 @@ final class EmailDetectorOracle implements Detector {
           && !localSpacedLetters
           && lettersOnly
           && STOP_WORDS.contains(new String(locBuf, 0, locLen))) {
+        return -1;
+      }
+      // URL_PATH: "the KB at support.microsoft.com/kb/5034441": a path goes on after the host
+      if (atKind == AT_WORD && end + 1 < n && chars[end] == '/' && isAsciiAlnum(chars[end + 1])) {
         return -1;
       }
       // WEB_HOST: "docs at www.contoso.com"
