@@ -361,7 +361,13 @@ final class EmailDetector implements Detector {
               + "scanner scanners printer printers server servers host hosts vm vms node nodes "
               + "instance instances service endpoint portal kb article wiki faq blog forum link "
               + "url share repo repository registry mirror proxy gateway database db cluster "
-              + "device devices router firewall app api");
+              + "device devices router firewall app api "
+              // contractions (session 17: "we're at fabrikam.com now"); read by stopWord
+              + "we're you're they're i'm he's she's that's who's here's we've i've you've "
+              + "they've we'll i'll you'll they'll he'll she'll we'd i'd you'd they'd isn't "
+              + "aren't wasn't weren't don't doesn't didn't can't won't "
+              // the tail of one after a curly apostrophe, which ends the local part ("We’re at")
+              + "re ve ll");
 
   /** {@link #COMMON_TLDS} packed by {@link #packLetters} (all 2-4 letters), sorted. */
   private static final int[] COMMON_TLD_KEYS =
@@ -1624,8 +1630,7 @@ final class EmailDetector implements Detector {
       // STOP_WORD: "look at contoso.com", "meet @ contoso.com"
       if ((atKind == AT_WORD || atKind == AT_SPACED || letterAt && letterAtSpaced)
           && !localSpacedLetters
-          && lettersOnly
-          && STOP_WORDS.contains(new String(locBuf, 0, locLen))) {
+          && EmailDetector.stopWord(locBuf, locLen)) {
         return -1;
       }
       // NUMBER_WORDS: "the VM at ten dot zero dot zero dot four" is an address read out (.zero is a
@@ -2188,6 +2193,27 @@ final class EmailDetector implements Detector {
         || Character.isSurrogate(c)
         || Character.getType(c) == Character.NON_SPACING_MARK
         || Character.getType(c) == Character.COMBINING_SPACING_MARK;
+  }
+
+  /**
+   * The lower-case local part {@code loc[0, len)} is one of {@link #STOP_WORDS}: letters, and
+   * apostrophes of a contraction ({@code we're}, {@code we’re}: the curly one is read as {@code
+   * '}). Static so the oracle shares it.
+   */
+  static boolean stopWord(char[] loc, int len) {
+    char[] w = null;
+    for (int i = 0; i < len; i++) {
+      char c = loc[i];
+      if (c == '\'' || c == '\u2019') {
+        if (w == null) {
+          w = java.util.Arrays.copyOf(loc, len);
+        }
+        w[i] = '\'';
+      } else if (!isLetter(c)) {
+        return false;
+      }
+    }
+    return STOP_WORDS.contains(new String(w != null ? w : loc, 0, len));
   }
 
   /**

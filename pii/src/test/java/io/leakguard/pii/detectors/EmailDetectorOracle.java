@@ -147,7 +147,13 @@ final class EmailDetectorOracle implements Detector {
               + "scanner scanners printer printers server servers host hosts vm vms node nodes "
               + "instance instances service endpoint portal kb article wiki faq blog forum link "
               + "url share repo repository registry mirror proxy gateway database db cluster "
-              + "device devices router firewall app api");
+              + "device devices router firewall app api "
+              // contractions (session 17: "we're at fabrikam.com now"); read by stopWord
+              + "we're you're they're i'm he's she's that's who's here's we've i've you've "
+              + "they've we'll i'll you'll they'll he'll she'll we'd i'd you'd they'd isn't "
+              + "aren't wasn't weren't don't doesn't didn't can't won't "
+              // the tail of one after a curly apostrophe, which ends the local part ("We’re at")
+              + "re ve ll");
 
   /** {@link #COMMON_TLDS} packed by {@link #packLetters} (all 2-4 letters), sorted. */
   private static final int[] COMMON_TLD_KEYS =
@@ -1096,8 +1102,7 @@ final class EmailDetectorOracle implements Detector {
       // STOP_WORD: "look at contoso.com", "meet @ contoso.com"
       if ((atKind == AT_WORD || atKind == AT_SPACED)
           && !localSpacedLetters
-          && lettersOnly
-          && STOP_WORDS.contains(new String(locBuf, 0, locLen))) {
+          && EmailDetector.stopWord(locBuf, locLen)) {
         return -1;
       }
       // URL_PATH: "the KB at support.microsoft.com/kb/5034441": a path goes on after the host
