@@ -748,6 +748,13 @@ class SecretDetectorTest {
         "Access (read only): Qx7#kd93Lq",
         "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
         "Status temporal: Qx7#kd93Lq",
+        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
+        "hasło: zostało wysłane SMS-em",
+        "hasło tymczasowe: zostało wysłane SMS-em",
+        "mot de passe : envoyé par SMS",
+        "şifre: SMS ile gönderildi",
+        "Passwort: SMS wurde verschickt",
+        "Password: SMS to follow",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
