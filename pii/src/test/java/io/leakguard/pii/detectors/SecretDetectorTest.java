@@ -478,6 +478,9 @@ class SecretDetectorTest {
         hit(
             "Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: ⟦DefaultDb!Pw22⟧",
             "password-assignment"),
+        // BANG_INSIDE (session 17, probe20): a "!" that a lower-case word follows ends the value
+        hit("the temp password is ⟦Tmp-8842-Kx!⟧ please change it", "password-prose"),
+        hit("my password is ⟦Hunter2x⟧! Please change it", "password-prose"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -748,6 +751,13 @@ class SecretDetectorTest {
         "Access (read only): Qx7#kd93Lq",
         "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
         "Status temporal: Qx7#kd93Lq",
+        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
+        "hasło: zostało wysłane SMS-em",
+        "hasło tymczasowe: zostało wysłane SMS-em",
+        "mot de passe : envoyé par SMS",
+        "şifre: SMS ile gönderildi",
+        "Passwort: SMS wurde verschickt",
+        "Password: SMS to follow",
         // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
         "hasło: zostało wysłane SMS-em",
         "hasło tymczasowe: zostało wysłane SMS-em",
