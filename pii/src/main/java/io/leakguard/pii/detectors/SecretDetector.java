@@ -334,7 +334,12 @@ final class SecretDetector implements Detector {
       }
     }
     if (s.at(k - 1) == ')') {
-      k = parenthesized(s, k - 1); // "TAP (Temporary Access Pass): x", "Access Pass (TAP): x"
+      int p = k - 1;
+      k = parenthesized(s, p); // "TAP (Temporary Access Pass): x", "Access Pass (TAP): x"
+      if (!strongKeyword(s, k)) {
+        int q = qualifiedKey(s, p); // QUALIFIER_AFTER: "Wi-Fi password (guest network): x"
+        k = q > 0 && strongKeyword(s, q) ? q : k;
+      }
     }
     int ke = k;
     boolean attribute = false;
@@ -650,6 +655,49 @@ final class SecretDetector implements Detector {
       }
     }
     return p + 1;
+  }
+
+  /**
+   * {@code QUALIFIER_AFTER} (session 17, probe20): for a separator after the {@code )} at {@code
+   * p}, the end of the word right before the {@code (} (one blank between) when the parentheses
+   * hold one to four words of letters, digits, blanks and {@code - /} within 40 chars on the line
+   * ({@code Wi-Fi password (guest network): x}, {@code Password (admin portal): x}); else -1. The
+   * caller takes it only when the words inside match no keyword; the value then goes through the
+   * usual checks ({@code Password (optional): leave blank} stays prose).
+   */
+  static int qualifiedKey(SecretScan s, int p) {
+    int o = p - 1;
+    int blanks = 0;
+    while (o > 0 && p - o < 40) {
+      char c = s.at(o);
+      if (c == '(') {
+        break;
+      }
+      if (c == ' ') {
+        blanks++;
+      } else if (!Character.isLetterOrDigit(c) && c != '-' && c != '/') {
+        return -1;
+      }
+      o--;
+    }
+    if (s.at(o) != '(' || o + 1 == p || blanks > 3 || s.at(o - 1) != ' ') {
+      return -1;
+    }
+    int e = o - 1;
+    return SecretChars.is(s.at(e - 1), SecretChars.KEYWORD) ? e : -1;
+  }
+
+  /** A keyword of a rule that is no exclusion and not weak ends at {@code ke}. */
+  private static boolean strongKeyword(SecretScan s, int ke) {
+    if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
+      return false;
+    }
+    int ks = keywordStart(s, ke);
+    if (ke - ks < 2 || !SecretKeywords.mayMatch(s.chars, ks, ke)) {
+      return false;
+    }
+    SecretKeywords.Rule rule = s.match(ks, ke, false);
+    return rule != null && rule.pattern() != null && !rule.weak();
   }
 
   /** CloudFormation's short-form functions after {@code !} ({@code !Ref}, {@code !Sub}, ...). */
