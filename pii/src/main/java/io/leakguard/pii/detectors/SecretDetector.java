@@ -357,7 +357,7 @@ final class SecretDetector implements Detector {
       ks = keywordStart(s, ke);
     }
     boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
-    if (ke - ks == 5 || ke - ks == 7) {
+    if (ke - ks == 5 || ke - ks == 7 || ke - ks == 12) {
       // NAME_VALUE_PAIR, TF_VARIABLE: "value" or "default" takes the key named before it
       int pk = pairedKey(s, ks, ke, c);
       if (pk > 0) {
@@ -541,6 +541,9 @@ final class SecretDetector implements Detector {
               && !SecretChars.is(s.at(n - 5), SecretChars.KEYWORD)
           ? e
           : -1;
+    }
+    if (ke - ks == 12 && sep == ':' && t.regionMatches(true, ks, "defaultValue", 0, 12)) {
+      return secureStringKey(s, ks); // ARM_SECURE_DEFAULT: {"type": "securestring", ...}
     }
     if (ke - ks == 7 && sep == ':' && t.regionMatches(true, ks, "default", 0, 7)) {
       return cfnKey(s, ks); // CFN_PARAMETER: "DBPassword:\n  Type: String\n  Default: x"
@@ -828,6 +831,33 @@ final class SecretDetector implements Detector {
         && s.at(vs + 10) == '-'
         && Character.isDigit(s.at(vs + 3))
         && Character.isDigit(s.at(vs + 12));
+  }
+
+  /**
+   * {@code ARM_SECURE_DEFAULT} (session 17, probe20): a {@code defaultValue} (starting at {@code
+   * ks}) inside an object, at most {@link #TF_LOOKBACK} chars after its {@code {} with no {@code }}
+   * between, whose {@code "type"} is {@code securestring} before or after it ({@code
+   * "adminPassword": {"type": "securestring", "defaultValue": "x"}}, an ARM template's parameter):
+   * the end of the object's key ({@link #armKey}), or -1. Runs only at a {@code defaultValue}
+   * keyword.
+   */
+  private static int secureStringKey(SecretScan s, int ks) {
+    int o = ks - 1;
+    while (o > 0 && ks - o < TF_LOOKBACK && s.at(o) != '{' && s.at(o) != '}') {
+      o--;
+    }
+    if (s.at(o) != '{') {
+      return -1;
+    }
+    int c = ks;
+    while (c < s.length && c - o < TF_LOOKBACK && s.at(c) != '}' && s.at(c) != '{') {
+      c++;
+    }
+    boolean secure = false;
+    for (int i = o + 1; i + 12 <= c && !secure; i++) {
+      secure = (s.at(i) | 0x20) == 's' && s.text.regionMatches(true, i, "securestring", 0, 12);
+    }
+    return secure ? armKey(s, blanksBack(s, o + 1)) : -1;
   }
 
   /**

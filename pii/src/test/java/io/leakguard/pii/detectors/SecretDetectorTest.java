@@ -487,6 +487,19 @@ class SecretDetectorTest {
         // QUALIFIER_AFTER (session 17, probe20): a qualifier in parentheses after the keyword
         hit("Wi-Fi password (guest network): ⟦Gu3st#Wifi26⟧", "password-assignment"),
         hit("Password (admin portal): ⟦Adm1n!Portal⟧", "password-assignment"),
+        // BANG_INSIDE (session 17, probe20): a "!" that a lower-case word follows ends the value
+        hit("the temp password is ⟦Tmp-8842-Kx!⟧ please change it", "password-prose"),
+        hit("my password is ⟦Hunter2x⟧! Please change it", "password-prose"),
+        // QUALIFIER_AFTER (session 17, probe20): a qualifier in parentheses after the keyword
+        hit("Wi-Fi password (guest network): ⟦Gu3st#Wifi26⟧", "password-assignment"),
+        hit("Password (admin portal): ⟦Adm1n!Portal⟧", "password-assignment"),
+        // ARM_SECURE_DEFAULT (session 17, probe20): a securestring parameter's default
+        hit(
+            "\"adminPassword\": {\"type\": \"securestring\", \"defaultValue\": \"⟦Sx7#kq2LmP9v⟧\"}",
+            "password-assignment"),
+        hit(
+            "\"adminPassword\": {\n  \"defaultValue\": \"⟦Sx7#kq2LmP9v⟧\",\n  \"type\": \"secureString\"\n}",
+            "password-assignment"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -757,6 +770,19 @@ class SecretDetectorTest {
         "Access (read only): Qx7#kd93Lq",
         "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
         "Status temporal: Qx7#kd93Lq",
+        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
+        "hasło: zostało wysłane SMS-em",
+        "hasło tymczasowe: zostało wysłane SMS-em",
+        "mot de passe : envoyé par SMS",
+        "şifre: SMS ile gönderildi",
+        "Passwort: SMS wurde verschickt",
+        "Password: SMS to follow",
+        // QUALIFIER_AFTER look-alikes (session 17, probe20): no secret word before the qualifier
+        "Phone (guest network): Gu3st#Wifi26",
+        "Primary key (guest table): Gu3st#Wifi26",
+        // ARM_SECURE_DEFAULT look-alikes (session 17, probe20): no secret key, another type
+        "\"location\": {\"type\": \"securestring\", \"defaultValue\": \"Sx7#kq2LmP9v\"}",
+        "\"adminPassword\": {\"type\": \"string\", \"defaultValue\": \"Sx7#kq2LmP9v\"}",
         // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
         "hasło: zostało wysłane SMS-em",
         "hasło tymczasowe: zostało wysłane SMS-em",
