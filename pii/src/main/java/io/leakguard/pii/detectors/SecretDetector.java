@@ -4,6 +4,7 @@ import io.leakguard.pii.EntityType;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
 import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -367,9 +368,19 @@ final class SecretDetector implements Detector {
       }
     }
     if (ke - ks < 2 || !SecretKeywords.mayMatch(s.chars, ks, ke)) {
-      return; // necessary for a rule below (the two-word form ends the same way)
+      int fk = forCodes(s, ks, ke); // FOR_CODES: "Backup codes for the admin account: x y"
+      if (fk < 0) {
+        return; // necessary for a rule below (the two-word form ends the same way)
+      }
+      ke = fk;
+      ks = keywordStart(s, fk);
     }
     SecretKeywords.Rule rule = s.match(ks, ke, query);
+    if (rule == null && s.at(ks - 1) == ' ' && codesWord(s, ks, ke)) {
+      int ks2 = keywordStart(s, ks - 1); // "recovery codes:", "backup code:"
+      rule = ks2 < ks - 1 ? s.match(ks2, ke, false) : null;
+      ks = ks2;
+    }
     if (rule != null && rule.weak() && s.at(ks - 1) == ' ' && ks >= 2) {
       // two words: "API key:", "Subscription Key:" (strong), "Primary key:" (excluded)
       int ks2 = keywordStart(s, ks - 1);
@@ -453,7 +464,11 @@ final class SecretDetector implements Detector {
         ve = formFieldEnd(text, vs, ve);
       }
       ve = trimTrailing(s, vs, ve);
-      if (c == ':' && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT && s.at(ve) == ' ') {
+      if (SecretKeywords.codes(rule)) {
+        ve = codeEnd(s, vs, ve); // CODE_LIST: each code its own finding
+      } else if (c == ':'
+          && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT
+          && s.at(ve) == ' ') {
         ve = SecretProse.passphraseEnd(text, vs, ve); // PASSPHRASE: "wifi password: Blue Moon 42!"
       }
     }
@@ -480,7 +495,90 @@ final class SecretDetector implements Detector {
     s.quote = quote;
     s.query = query;
     s.rule = rule;
-    rule.pattern().scan(s, vs);
+    if (rule.pattern().scan(s, vs) && quote == 0 && SecretKeywords.codes(rule)) {
+      codeList(s, vs, ve);
+    }
+  }
+
+  /** Most codes read after one {@code CODE_LIST} keyword. */
+  static final int MAX_CODES = 16;
+
+  /** {@code codes} or {@code code} at {@code [ks, ke)}. */
+  private static boolean codesWord(SecretScan s, int ks, int ke) {
+    return (ke - ks == 5 || ke - ks == 4) && s.text.regionMatches(true, ks, "codes", 0, ke - ks);
+  }
+
+  /** The end of the first code of a {@code CODE_LIST} value {@code [vs, ve)}: its first word. */
+  private static int codeEnd(SecretScan s, int vs, int ve) {
+    for (int i = vs; i < ve; i++) {
+      if (s.at(i) == ',' || s.at(i) == ';') {
+        return i;
+      }
+    }
+    return ve;
+  }
+
+  /**
+   * {@code CODE_LIST} (session 17, probe20): after the first code {@code [vs, ve)} of a recovery or
+   * backup code keyword was reported, the codes that follow on the same line, each after blanks or
+   * a {@code ,}/{@code ;} and a blank, with the first one's length and char classes ({@code
+   * recovery codes: 8f3k-2m9q 7x1p-4c6z}); at most {@link #MAX_CODES}. A word of another shape ends
+   * the list ({@code 48291736 and 50917324} keeps the first only).
+   */
+  private static void codeList(SecretScan s, int vs, int ve) {
+    int len = ve - vs;
+    int shape = SecretChars.classes(s.text, vs, ve);
+    int p = ve;
+    for (int n = 1; n < MAX_CODES; n++) {
+      if (s.at(p) == ',' || s.at(p) == ';') {
+        p++;
+      }
+      int b = p;
+      while (s.at(p) == ' ' || s.at(p) == '\t') {
+        p++;
+      }
+      int e = p;
+      while (e < s.length && e - p <= len && SecretChars.is(s.at(e), SecretChars.VALUE)) {
+        e++;
+      }
+      e = codeEnd(s, p, e);
+      if (p == b || e - p != len || SecretChars.classes(s.text, p, e) != shape) {
+        return;
+      }
+      s.report(
+          SecretPattern.PASSWORD_ASSIGNMENT, p, e, 0.85, 0.85, "keyword", List.of(s.rule.word()));
+      p = e;
+    }
+  }
+
+  /**
+   * {@code FOR_CODES} (session 17, probe20): the end of {@code codes} or {@code code} when the
+   * keyword {@code [ks, ke)} before a separator ends a phrase {@code codes for} and one to three
+   * more words ({@code Backup codes for the admin account: x y}), else -1. Runs only at a separator
+   * whose keyword matches no rule; reads at most four words of 24 chars back on the line.
+   */
+  private static int forCodes(SecretScan s, int ks, int ke) {
+    int p = ks;
+    for (int words = 0; words < 4 && s.at(p - 1) == ' '; words++) {
+      int we = p - 1;
+      int ws = we;
+      while (ws > 0 && we - ws < 24 && Character.isLetter(s.at(ws - 1))) {
+        ws--;
+      }
+      if (ws == we) {
+        return -1;
+      }
+      if (we - ws == 3 && s.text.regionMatches(true, ws, "for", 0, 3)) {
+        int ce = ws - 1;
+        if (s.at(ce) != ' ') {
+          return -1;
+        }
+        int cs = keywordStart(s, ce);
+        return codesWord(s, cs, ce) && s.at(cs - 1) == ' ' ? ce : -1;
+      }
+      p = ws;
+    }
+    return -1;
   }
 
   /** Lines read back from a Terraform {@code default} for its {@code variable "..." {} line. */
@@ -747,6 +845,33 @@ final class SecretDetector implements Detector {
   }
 
   /**
+   * {@code ARM_SECURE_DEFAULT} (session 17, probe20): a {@code defaultValue} (starting at {@code
+   * ks}) inside an object, at most {@link #TF_LOOKBACK} chars after its {@code {} with no {@code }}
+   * between, whose {@code "type"} is {@code securestring} before or after it ({@code
+   * "adminPassword": {"type": "securestring", "defaultValue": "x"}}, an ARM template's parameter):
+   * the end of the object's key ({@link #armKey}), or -1. Runs only at a {@code defaultValue}
+   * keyword.
+   */
+  private static int secureStringKey(SecretScan s, int ks) {
+    int o = ks - 1;
+    while (o > 0 && ks - o < TF_LOOKBACK && s.at(o) != '{' && s.at(o) != '}') {
+      o--;
+    }
+    if (s.at(o) != '{') {
+      return -1;
+    }
+    int c = ks;
+    while (c < s.length && c - o < TF_LOOKBACK && s.at(c) != '}' && s.at(c) != '{') {
+      c++;
+    }
+    boolean secure = false;
+    for (int i = o + 1; i + 12 <= c && !secure; i++) {
+      secure = (s.at(i) | 0x20) == 's' && s.text.regionMatches(true, i, "securestring", 0, 12);
+    }
+    return secure ? armKey(s, blanksBack(s, o + 1)) : -1;
+  }
+
+  /**
    * {@code CFN_PARAMETER} (session 16, probe19): a YAML {@code Default:} whose parent key, the
    * first line above it with less indentation (at most {@link #TF_LINES} lines and {@link
    * #TF_LOOKBACK} chars back), is a bare {@code Key:} ({@code DBPassword:\n Type: String\n NoEcho:
@@ -831,33 +956,6 @@ final class SecretDetector implements Detector {
         && s.at(vs + 10) == '-'
         && Character.isDigit(s.at(vs + 3))
         && Character.isDigit(s.at(vs + 12));
-  }
-
-  /**
-   * {@code ARM_SECURE_DEFAULT} (session 17, probe20): a {@code defaultValue} (starting at {@code
-   * ks}) inside an object, at most {@link #TF_LOOKBACK} chars after its {@code {} with no {@code }}
-   * between, whose {@code "type"} is {@code securestring} before or after it ({@code
-   * "adminPassword": {"type": "securestring", "defaultValue": "x"}}, an ARM template's parameter):
-   * the end of the object's key ({@link #armKey}), or -1. Runs only at a {@code defaultValue}
-   * keyword.
-   */
-  private static int secureStringKey(SecretScan s, int ks) {
-    int o = ks - 1;
-    while (o > 0 && ks - o < TF_LOOKBACK && s.at(o) != '{' && s.at(o) != '}') {
-      o--;
-    }
-    if (s.at(o) != '{') {
-      return -1;
-    }
-    int c = ks;
-    while (c < s.length && c - o < TF_LOOKBACK && s.at(c) != '}' && s.at(c) != '{') {
-      c++;
-    }
-    boolean secure = false;
-    for (int i = o + 1; i + 12 <= c && !secure; i++) {
-      secure = (s.at(i) | 0x20) == 's' && s.text.regionMatches(true, i, "securestring", 0, 12);
-    }
-    return secure ? armKey(s, blanksBack(s, o + 1)) : -1;
   }
 
   /**

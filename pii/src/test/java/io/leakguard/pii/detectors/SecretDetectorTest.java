@@ -481,15 +481,6 @@ class SecretDetectorTest {
         // BANG_INSIDE (session 17, probe20): a "!" that a lower-case word follows ends the value
         hit("the temp password is ⟦Tmp-8842-Kx!⟧ please change it", "password-prose"),
         hit("my password is ⟦Hunter2x⟧! Please change it", "password-prose"),
-        // BANG_INSIDE (session 17, probe20): a "!" that a lower-case word follows ends the value
-        hit("the temp password is ⟦Tmp-8842-Kx!⟧ please change it", "password-prose"),
-        hit("my password is ⟦Hunter2x⟧! Please change it", "password-prose"),
-        // QUALIFIER_AFTER (session 17, probe20): a qualifier in parentheses after the keyword
-        hit("Wi-Fi password (guest network): ⟦Gu3st#Wifi26⟧", "password-assignment"),
-        hit("Password (admin portal): ⟦Adm1n!Portal⟧", "password-assignment"),
-        // BANG_INSIDE (session 17, probe20): a "!" that a lower-case word follows ends the value
-        hit("the temp password is ⟦Tmp-8842-Kx!⟧ please change it", "password-prose"),
-        hit("my password is ⟦Hunter2x⟧! Please change it", "password-prose"),
         // QUALIFIER_AFTER (session 17, probe20): a qualifier in parentheses after the keyword
         hit("Wi-Fi password (guest network): ⟦Gu3st#Wifi26⟧", "password-assignment"),
         hit("Password (admin portal): ⟦Adm1n!Portal⟧", "password-assignment"),
@@ -500,6 +491,12 @@ class SecretDetectorTest {
         hit(
             "\"adminPassword\": {\n  \"defaultValue\": \"⟦Sx7#kq2LmP9v⟧\",\n  \"type\": \"secureString\"\n}",
             "password-assignment"),
+        // CODE_LIST and FOR_CODES (session 17, probe20): recovery and backup codes
+        hit("recovery codes: ⟦8f3k-2m9q⟧ ⟦7x1p-4c6z⟧ ⟦3n8w-5t2r⟧", "password-assignment"),
+        hit("Recovery codes: ⟦8f3k-2m9q⟧, ⟦7x1p-4c6z⟧", "password-assignment"),
+        hit("Backup codes for the admin account: ⟦48291736⟧ ⟦50917324⟧", "password-assignment"),
+        hit("backup code: ⟦48291736⟧", "password-assignment"),
+        hit("recovery codes: ⟦8f3k-2m9q⟧ and 7x1p-4c6z", "password-assignment"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -783,30 +780,12 @@ class SecretDetectorTest {
         // ARM_SECURE_DEFAULT look-alikes (session 17, probe20): no secret key, another type
         "\"location\": {\"type\": \"securestring\", \"defaultValue\": \"Sx7#kq2LmP9v\"}",
         "\"adminPassword\": {\"type\": \"string\", \"defaultValue\": \"Sx7#kq2LmP9v\"}",
-        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
-        "hasło: zostało wysłane SMS-em",
-        "hasło tymczasowe: zostało wysłane SMS-em",
-        "mot de passe : envoyé par SMS",
-        "şifre: SMS ile gönderildi",
-        "Passwort: SMS wurde verschickt",
-        "Password: SMS to follow",
-        // QUALIFIER_AFTER look-alikes (session 17, probe20): no secret word before the qualifier
-        "Phone (guest network): Gu3st#Wifi26",
-        "Primary key (guest table): Gu3st#Wifi26",
-        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
-        "hasło: zostało wysłane SMS-em",
-        "hasło tymczasowe: zostało wysłane SMS-em",
-        "mot de passe : envoyé par SMS",
-        "şifre: SMS ile gönderildi",
-        "Passwort: SMS wurde verschickt",
-        "Password: SMS to follow",
-        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
-        "hasło: zostało wysłane SMS-em",
-        "hasło tymczasowe: zostało wysłane SMS-em",
-        "mot de passe : envoyé par SMS",
-        "şifre: SMS ile gönderildi",
-        "Passwort: SMS wurde verschickt",
-        "Password: SMS to follow",
+        // CODE_LIST look-alikes (session 17, probe20): codes that are no credentials, no values
+        "Error codes for the API: 500 502 503",
+        "status codes: 200 404",
+        "Promo codes for the sale: SAVE20X SPRING21",
+        "backup codes: see the vault",
+        "Backup code: 12",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
