@@ -2532,6 +2532,10 @@ final class PersonDetector implements Detector {
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
         j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
+        if (PersonDetector.icsQuotedCue(ix, chars, j)) {
+          set(WEAK, "person.label", "cn", false); // ICS_CN: ATTENDEE;CN="Doe, Jane";ROLE=...
+          return;
+        }
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
@@ -4129,6 +4133,20 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * {@code ICS_CN} (session 17, probe20): token {@code j}, right before a chain's opening quote, is
+   * the {@code =} of a calendar property's {@code ;CN=} parameter ({@code ATTENDEE;CN="Doe,
+   * Jane";ROLE=...}, {@code ORGANIZER;CN="Ngozi Eze":mailto:...}). A weak label cue, as {@link
+   * #LDAP_CN}: listed names only ({@code CN="Conference Room 4B"} stays out).
+   */
+  static boolean icsQuotedCue(TextIndex ix, char[] chars, int j) {
+    if (j < 0 || ix.length(j) != 1 || chars[ix.start(j)] != '=') {
+      return false;
+    }
+    int eq = ix.start(j);
+    return eq > 2 && chars[eq - 3] == ';' && ldapCommonName(chars, eq, -1, 0);
+  }
+
+  /**
    * {@link #LDAP_CN}: the {@code =} at {@code eq} ends the attribute {@code cn} of an LDAP
    * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}): {@code cn} at the text
    * start or after a blank, {@code ,} {@code "} {@code '} {@code :} {@code ;} or {@code =} ({@code
@@ -4147,7 +4165,13 @@ final class PersonDetector implements Detector {
         return false;
       }
     }
-    return end < 0 || (end < length && chars[end] == ',');
+    if (end < 0 || end >= length) {
+      return end < 0;
+    }
+    // ICS_CN (session 17, probe20): a calendar property's parameter, ";CN=Ngozi Eze:mailto:..."
+    // or ";CN=Ngozi Eze;ROLE=...", ends at the value's ":" or the next ";"
+    return chars[end] == ','
+        || (eq > 2 && chars[eq - 3] == ';' && (chars[end] == ':' || chars[end] == ';'));
   }
 
   /**

@@ -1522,6 +1522,10 @@ final class PersonDetectorReference implements Detector {
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
         j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
+        if (PersonDetector.icsQuotedCue(ix, chars, j)) {
+          set(WEAK, "person.label", "cn", false); // ICS_CN: ATTENDEE;CN="Doe, Jane";ROLE=...
+          return;
+        }
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
