@@ -1694,7 +1694,7 @@ final class PersonDetector implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',')) {
+        if (!punct(pe[0] + 1, ',') && !vcardInverted(t)) {
           return lonePart(t);
         }
         pf[0] = partFlags(ps[0], pe[0], lazyInitial);
@@ -1732,7 +1732,7 @@ final class PersonDetector implements Detector {
         findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
-      if (parts == 1 && punct(pe[0] + 1, ',')) {
+      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t))) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
@@ -2524,6 +2524,16 @@ final class PersonDetector implements Detector {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
       }
+      if (vcardInverted(t)) {
+        set(STRONG, "person.label", "n", true); // VCARD_N: "N:Haddad;Layla;;;"
+        labelCue = true;
+        return;
+      }
+      if (PersonDetector.vcardFormattedName(ix, chars, t)) {
+        set(STRONG, "person.label", "fn", true); // VCARD_FN: "FN:Aigerim Nurlanovna"
+        labelCue = true;
+        return;
+      }
       if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
         j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
@@ -3075,13 +3085,24 @@ final class PersonDetector implements Detector {
           && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
     }
 
+    /**
+     * {@code VCARD_N} (session 17, probe20): the chain at {@code t} is the family name of a vCard's
+     * {@code N:} property ({@code N:Haddad;Layla;;;}, at a line start) and a {@code ;} follows its
+     * one part: a strong label cue, the given name after the {@code ;} ({@link #inverted}).
+     */
+    boolean vcardInverted(int t) {
+      return parts == 1 && punct(pe[0] + 1, ';') && PersonDetector.vcardName(ix, chars, t);
+    }
+
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
-      if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
+      int gs = c + 2;
+      if (punct(c, ';') && capWord(c + 1) && vcardInverted(lead)) {
+        gs = c + 1; // VCARD_N: "N:Haddad;Layla;;;"
+      } else if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
         return 0;
       }
-      int gs = c + 2;
       int ge = gs;
       while (ge + 2 < n && (punct(ge + 1, '-') || apostrophe(ge + 1)) && capWord(ge + 2)) {
         ge += 2;
@@ -4130,6 +4151,35 @@ final class PersonDetector implements Detector {
         && ix.length(j) == 1
         && chars[ix.start(j)] == '='
         && ldapCommonName(chars, ix.start(j), -1, 0);
+  }
+
+  /**
+   * {@code VCARD_N} (session 17, probe20): token {@code t} follows a vCard's {@code N:} at a line
+   * start (the {@code :} glued to it). Static so the reference oracle shares it.
+   */
+  static boolean vcardName(TextIndex ix, char[] chars, int t) {
+    return vcardProperty(chars, ix.start(t), 1);
+  }
+
+  /**
+   * {@code VCARD_FN} (session 17, probe20): token {@code t} follows a vCard's {@code FN:} at a line
+   * start, upper case as vCard writes it ({@code FN:Aigerim Nurlanovna}): a strong label cue
+   * ({@code fn: Callback} in code is no vCard). Static so the reference oracle shares it.
+   */
+  static boolean vcardFormattedName(TextIndex ix, char[] chars, int t) {
+    int s = ix.start(t);
+    return s >= 3 && chars[s - 3] == 'F' && vcardProperty(chars, s, 2);
+  }
+
+  /**
+   * A property of {@code len} letters ending in {@code N} and its {@code :} right before {@code s}.
+   */
+  private static boolean vcardProperty(char[] chars, int s, int len) {
+    int p = s - 1 - len; // the property's first char
+    return p >= 0
+        && chars[s - 1] == ':'
+        && chars[s - 2] == 'N'
+        && (p == 0 || chars[p - 1] == '\n' || chars[p - 1] == '\r');
   }
 
   /**

@@ -752,7 +752,7 @@ final class PersonDetectorReference implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !cueBefore(t)) {
+        if (!punct(pe[0] + 1, ',') && !vcardInverted(t) && !cueBefore(t)) {
           // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
           // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
           // cue before it, only a cue after it can make it a name: its flags are looked up only
@@ -808,7 +808,7 @@ final class PersonDetectorReference implements Detector {
         findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
-      if (parts == 1 && punct(pe[0] + 1, ',')) {
+      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t))) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
@@ -1514,6 +1514,16 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
       }
+      if (vcardInverted(t)) {
+        set(STRONG, "person.label", "n", true); // VCARD_N: "N:Haddad;Layla;;;"
+        labelCue = true;
+        return;
+      }
+      if (PersonDetector.vcardFormattedName(ix, chars, t)) {
+        set(STRONG, "person.label", "fn", true); // VCARD_FN: "FN:Aigerim Nurlanovna"
+        labelCue = true;
+        return;
+      }
       if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
         j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
@@ -2003,13 +2013,24 @@ final class PersonDetectorReference implements Detector {
           && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
     }
 
+    /**
+     * {@code VCARD_N} (session 17, probe20): the chain at {@code t} is the family name of a vCard's
+     * {@code N:} property ({@code N:Haddad;Layla;;;}, at a line start) and a {@code ;} follows its
+     * one part: a strong label cue, the given name after the {@code ;} ({@link #inverted}).
+     */
+    boolean vcardInverted(int t) {
+      return parts == 1 && punct(pe[0] + 1, ';') && PersonDetector.vcardName(ix, chars, t);
+    }
+
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
-      if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
+      int gs = c + 2;
+      if (punct(c, ';') && capWord(c + 1) && vcardInverted(lead)) {
+        gs = c + 1; // VCARD_N: "N:Haddad;Layla;;;"
+      } else if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
         return 0;
       }
-      int gs = c + 2;
       int ge = gs;
       while (ge + 2 < n && (punct(ge + 1, '-') || apostrophe(ge + 1)) && capWord(ge + 2)) {
         ge += 2;
