@@ -127,6 +127,9 @@ final class SecretKeywords {
     new Rule("signature", GEN, Match.SUFFIX, false, false),
     // session 14 (probe15b): Rails' SECRET_KEY_BASE (ends in "e", already a keyword end)
     new Rule("secretkeybase", GEN, Match.SUFFIX, false, false),
+    // session 17 (probe20): RabbitMQ's Erlang cookie (erlangCookie: in Helm values,
+    // RABBITMQ_ERLANG_COOKIE=): the shared secret of the cluster's nodes
+    new Rule("erlangcookie", GEN, Match.SUFFIX, false, false),
     // weak words: stricter value check
     new Rule("key", GEN, Match.WORD, false, true),
     new Rule("auth", GEN, Match.WORD, false, true),

@@ -497,6 +497,9 @@ class SecretDetectorTest {
         hit("Backup codes for the admin account: ⟦48291736⟧ ⟦50917324⟧", "password-assignment"),
         hit("backup code: ⟦48291736⟧", "password-assignment"),
         hit("recovery codes: ⟦8f3k-2m9q⟧ and 7x1p-4c6z", "password-assignment"),
+        // ERLANG_COOKIE (session 17, probe20): RabbitMQ's cluster secret
+        hit("rabbitmq:\n  auth:\n    erlangCookie: ⟦Qm7xK2pL9vR4tW8zN3bC6yH1⟧", "keyword-entropy"),
+        hit("RABBITMQ_ERLANG_COOKIE=⟦Zx8pQ2vL7mR4tK9wN3bC6yH1⟧", "keyword-entropy"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -786,6 +789,8 @@ class SecretDetectorTest {
         "Promo codes for the sale: SAVE20X SPRING21",
         "backup codes: see the vault",
         "Backup code: 12",
+        "RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}",
+        "erlangCookie: \"\"",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
