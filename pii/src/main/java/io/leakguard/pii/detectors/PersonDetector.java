@@ -734,6 +734,10 @@ final class PersonDetector implements Detector {
           "approved by",
           "escalated to",
           "escalated by", // session 16 (probe18): "Escalated by HUANG JIANGUO (night shift)"
+          // session 17 (probe20): "New voicemail from PRADEEP KUMAR (0:42)" (a phone system's
+          // notice; a weak cue, listed names only: "voicemail from AZURE SUPPORT" stays out)
+          "voicemail from",
+          "missed call from",
           // session 16 (probe19): "our new starter Nguyen Thi Lan" (a weak cue: listed names only)
           "new starter",
           "new joiner",
@@ -1828,8 +1832,10 @@ final class PersonDetector implements Detector {
           && !capsAllowed
           && !(cueKind == WEAK
               && parts > 1
-              && (pf[0] & P_FIRST) != 0
-              && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
+              && (((pf[0] & P_FIRST) != 0 && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)
+                  || allListed()))) {
+        // CAPS_AFTER_WEAK (session 17, probe20): after a weak cue, a listed first name first, or
+        // every part listed ("Escalated by HUANG JIANGUO", family name first)
         return retry; // ALL_CAPS
       }
       if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {

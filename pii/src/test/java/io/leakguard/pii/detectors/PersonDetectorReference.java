@@ -892,8 +892,10 @@ final class PersonDetectorReference implements Detector {
           && !capsAllowed
           && !(cueKind == WEAK
               && parts > 1
-              && (pf[0] & P_FIRST) != 0
-              && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
+              && (((pf[0] & P_FIRST) != 0 && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)
+                  || allListed()))) {
+        // CAPS_AFTER_WEAK (session 17, probe20): after a weak cue, a listed first name first, or
+        // every part listed ("Escalated by HUANG JIANGUO", family name first)
         return retry; // ALL_CAPS
       }
       if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
