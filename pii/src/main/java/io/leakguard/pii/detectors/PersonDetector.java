@@ -2040,6 +2040,13 @@ final class PersonDetector implements Detector {
         return;
       }
       if (cueKind == NONE
+          && parts == 1
+          && PersonDetector.loneVerb(ix, chars, a)
+          && lineStartBefore(first)) {
+        set(WEAK, "person.verb", "verb", false); // LONE_VERB: "Thabo replied: ok"
+        return;
+      }
+      if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
           && a + 1 < n
@@ -2138,6 +2145,8 @@ final class PersonDetector implements Detector {
           && (parts >= 2
               || len == 4
               || (len == 3 && ix.equalsIgnoreCase(a + 1, "has"))
+              || (len == 5 && ix.equalsIgnoreCase(a + 1, "wrote")) // LONE_VERB
+              || (len == 7 && ix.equalsIgnoreCase(a + 1, "replied"))
               || (len == 6
                   && (ix.equalsIgnoreCase(a + 1, "joined") || ix.equalsIgnoreCase(a + 1, "exited")))
               || (len == 7 && ix.equalsIgnoreCase(a + 1, "entered")));
@@ -3977,6 +3986,38 @@ final class PersonDetector implements Detector {
         && inline(ix, first - 1)
         && (ix.flags(v) & WORD_MASK) == WORD
         && CALL_BACK_VERBS.contains(chars, ix.start(v), ix.end(v));
+  }
+
+  /**
+   * {@code LONE_VERB} (session 17, probe20): after a lone part at a line start (the caller checks
+   * that), token {@code a} is an inline space before {@code replied}, {@code wrote}, {@code said}
+   * or {@code says} and a colon (a quoted reply: {@code Thabo replied: ok}), or before {@code
+   * from}, one lower-case word and a report verb ({@code Lakshmi from finance says ...}). A weak
+   * cue: a listed, unambiguous first name only ({@code Support replied:}, {@code Will said:} stay
+   * out); {@code Maria said it works now} stays out (a lone name and a verb in running prose, as
+   * before). The detector reads it only after a four-letter word, {@code wrote} or {@code replied}
+   * ({@code mayHaveForwardCue}). Static so the reference oracle shares it.
+   */
+  static boolean loneVerb(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    if (a + 1 >= n || !inline(ix, a) || (ix.flags(a + 1) & WORD_MASK) != WORD) {
+      return false;
+    }
+    if (a + 2 < n && ix.length(a + 2) == 1 && chars[ix.start(a + 2)] == ':') {
+      return ix.equalsIgnoreCase(a + 1, "replied")
+          || ix.equalsIgnoreCase(a + 1, "wrote")
+          || ix.equalsIgnoreCase(a + 1, "said")
+          || ix.equalsIgnoreCase(a + 1, "says");
+    }
+    int w = a + 3;
+    return w + 2 < n
+        && ix.equalsIgnoreCase(a + 1, "from")
+        && inline(ix, a + 2)
+        && (ix.flags(w) & WORD_MASK) == WORD
+        && Character.isLowerCase(chars[ix.start(w)])
+        && inline(ix, w + 1)
+        && (ix.flags(w + 2) & WORD_MASK) == WORD
+        && reportVerb(chars, ix.start(w + 2), ix.end(w + 2));
   }
 
   /** Most tokens read back from a {@code )} for its {@code (} ({@link #beforeQualifier}). */

@@ -1114,6 +1114,13 @@ final class PersonDetectorReference implements Detector {
         return;
       }
       if (cueKind == NONE
+          && parts == 1
+          && PersonDetector.loneVerb(ix, chars, a)
+          && lineStartBefore(first)) {
+        set(WEAK, "person.verb", "verb", false); // LONE_VERB: "Thabo replied: ok"
+        return;
+      }
+      if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
           && a + 1 < n
