@@ -777,6 +777,8 @@ class SecretDetectorTest {
         "şifre: SMS ile gönderildi",
         "Passwort: SMS wurde verschickt",
         "Password: SMS to follow",
+        // BANG_INSIDE look-alike (session 17, probe20): a word and an exclamation
+        "the password is correct! please try again",
         // QUALIFIER_AFTER look-alikes (session 17, probe20): no secret word before the qualifier
         "Phone (guest network): Gu3st#Wifi26",
         "Primary key (guest table): Gu3st#Wifi26",
