@@ -1698,7 +1698,7 @@ final class PersonDetector implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !vcardInverted(t)) {
+        if (!punct(pe[0] + 1, ',') && !vcardInverted(t) && !ldapEscapedComma(pe[0])) {
           return lonePart(t);
         }
         pf[0] = partFlags(ps[0], pe[0], lazyInitial);
@@ -1736,7 +1736,7 @@ final class PersonDetector implements Detector {
         findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
-      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t))) {
+      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t) || ldapEscapedComma(pe[0]))) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
@@ -2440,7 +2440,9 @@ final class PersonDetector implements Detector {
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+        if (a == '\\'
+            && !PersonDetector.escapedQuote(chars, e, text.length())
+            && !PersonDetector.ldapEscapedComma(chars, ix.start(first), e, text.length())) {
           return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && letterOrDigit(chars[e + 1])) {
@@ -3105,6 +3107,17 @@ final class PersonDetector implements Detector {
      * {@code N:} property ({@code N:Haddad;Layla;;;}, at a line start) and a {@code ;} follows its
      * one part: a strong label cue, the given name after the {@code ;} ({@link #inverted}).
      */
+    /**
+     * {@code LDAP_ESCAPED_COMMA} (session 17, probe20): a {@code \,} follows the part ending at
+     * token {@code last} inside an LDAP common name ({@code CN=Doe\, Jane,OU=Users,...}: the DN
+     * escapes the comma of a "Last, First" display name): read as an inverted name's comma.
+     */
+    boolean ldapEscapedComma(int last) {
+      return punct(last + 1, '\\')
+          && punct(last + 2, ',')
+          && PersonDetector.ldapCue(ix, chars, prevSameLine(ps[0]), ps[0]);
+    }
+
     boolean vcardInverted(int t) {
       return parts == 1 && punct(pe[0] + 1, ';') && PersonDetector.vcardName(ix, chars, t);
     }
@@ -3115,6 +3128,8 @@ final class PersonDetector implements Detector {
       int gs = c + 2;
       if (punct(c, ';') && capWord(c + 1) && vcardInverted(lead)) {
         gs = c + 1; // VCARD_N: "N:Haddad;Layla;;;"
+      } else if (ldapEscapedComma(last) && inlineSpace(c + 2) && capWord(c + 3)) {
+        gs = c + 3; // LDAP_ESCAPED_COMMA: "CN=Doe\, Jane,OU=Users,..."
       } else if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
         return 0;
       }
@@ -4230,6 +4245,15 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * {@code LDAP_ESCAPED_COMMA} (session 17, probe20): the {@code \\} at {@code e}, after a chain
+   * starting at {@code s}, escapes a comma inside an LDAP common name ({@code CN=Doe\,
+   * Jane,OU=...}): no path goes on. Static so the reference oracle shares it.
+   */
+  static boolean ldapEscapedComma(char[] chars, int s, int e, int length) {
+    return e + 1 < length && chars[e + 1] == ',' && s > 0 && ldapCommonName(chars, s - 1, -1, 0);
+  }
+
+  /**
    * {@code ICS_CN} (session 17, probe20): token {@code j}, right before a chain's opening quote, is
    * the {@code =} of a calendar property's {@code ;CN=} parameter ({@code ATTENDEE;CN="Doe,
    * Jane";ROLE=...}, {@code ORGANIZER;CN="Ngozi Eze":mailto:...}). A weak label cue, as {@link
@@ -4268,6 +4292,7 @@ final class PersonDetector implements Detector {
     // ICS_CN (session 17, probe20): a calendar property's parameter, ";CN=Ngozi Eze:mailto:..."
     // or ";CN=Ngozi Eze;ROLE=...", ends at the value's ":" or the next ";"
     return chars[end] == ','
+        || (chars[end] == '\\' && end + 1 < length && chars[end + 1] == ',') // "CN=Doe\, Jane"
         || (eq > 2 && chars[eq - 3] == ';' && (chars[end] == ':' || chars[end] == ';'));
   }
 

@@ -752,7 +752,10 @@ final class PersonDetectorReference implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !vcardInverted(t) && !cueBefore(t)) {
+        if (!punct(pe[0] + 1, ',')
+            && !vcardInverted(t)
+            && !ldapEscapedComma(pe[0])
+            && !cueBefore(t)) {
           // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
           // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
           // cue before it, only a cue after it can make it a name: its flags are looked up only
@@ -808,7 +811,7 @@ final class PersonDetectorReference implements Detector {
         findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
-      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t))) {
+      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t) || ldapEscapedComma(pe[0]))) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
@@ -1427,7 +1430,9 @@ final class PersonDetectorReference implements Detector {
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+        if (a == '\\'
+            && !PersonDetector.escapedQuote(chars, e, text.length())
+            && !PersonDetector.ldapEscapedComma(chars, ix.start(first), e, text.length())) {
           return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
@@ -2027,6 +2032,17 @@ final class PersonDetectorReference implements Detector {
      * {@code N:} property ({@code N:Haddad;Layla;;;}, at a line start) and a {@code ;} follows its
      * one part: a strong label cue, the given name after the {@code ;} ({@link #inverted}).
      */
+    /**
+     * {@code LDAP_ESCAPED_COMMA} (session 17, probe20): a {@code \,} follows the part ending at
+     * token {@code last} inside an LDAP common name ({@code CN=Doe\, Jane,OU=Users,...}: the DN
+     * escapes the comma of a "Last, First" display name): read as an inverted name's comma.
+     */
+    boolean ldapEscapedComma(int last) {
+      return punct(last + 1, '\\')
+          && punct(last + 2, ',')
+          && PersonDetector.ldapCue(ix, chars, prevSameLine(ps[0]), ps[0]);
+    }
+
     boolean vcardInverted(int t) {
       return parts == 1 && punct(pe[0] + 1, ';') && PersonDetector.vcardName(ix, chars, t);
     }
@@ -2037,6 +2053,8 @@ final class PersonDetectorReference implements Detector {
       int gs = c + 2;
       if (punct(c, ';') && capWord(c + 1) && vcardInverted(lead)) {
         gs = c + 1; // VCARD_N: "N:Haddad;Layla;;;"
+      } else if (ldapEscapedComma(last) && inlineSpace(c + 2) && capWord(c + 3)) {
+        gs = c + 3; // LDAP_ESCAPED_COMMA: "CN=Doe\, Jane,OU=Users,..."
       } else if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
         return 0;
       }
