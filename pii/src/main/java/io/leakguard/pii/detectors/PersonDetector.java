@@ -1590,6 +1590,9 @@ final class PersonDetector implements Detector {
           lazyInitial = initial;
           return j;
         }
+        if (parts >= 1 && initial && s == e && PersonDetector.spelledOut(ix, chars, next)) {
+          return s; // SPELLED_OUT: "my name is Rafael Gutierrez G U T I E R R E Z"
+        }
         int flags = partFlags(s, e, initial);
         if (parts >= 2 && (flags & P_NOT_NAME) != 0) {
           flags = PersonDetector.afterNameParticle(ix, chars, ps[parts - 1], pe[parts - 1], flags);
@@ -4251,6 +4254,24 @@ final class PersonDetector implements Detector {
    */
   static boolean ldapEscapedComma(char[] chars, int s, int e, int length) {
     return e + 1 < length && chars[e + 1] == ',' && s > 0 && ldapCommonName(chars, s - 1, -1, 0);
+  }
+
+  /**
+   * {@code SPELLED_OUT} (session 17, probe20): after a single capital letter that follows a name
+   * part (no period), the next two parts, from token {@code next}, are single capital letters too:
+   * the name is being spelled out ({@code caller: my name is Rafael Gutierrez G U T I E R R E Z},
+   * {@code Chen C H E N}, a call transcript), so the chain ends before the letters (which, read as
+   * initials, made it longer than {@link #MAX_PARTS}). Two initials ({@code John A B Smith}) are
+   * still read. Runs only at a one-letter part after a name part. Static so the reference oracle
+   * shares it.
+   */
+  static boolean spelledOut(TextIndex ix, char[] chars, int next) {
+    return next >= 0
+        && next + 2 < ix.size()
+        && ix.length(next) == 1
+        && inline(ix, next + 1)
+        && ix.length(next + 2) == 1
+        && Character.isUpperCase(chars[ix.start(next + 2)]);
   }
 
   /**

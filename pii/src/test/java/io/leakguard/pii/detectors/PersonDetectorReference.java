@@ -644,6 +644,9 @@ final class PersonDetectorReference implements Detector {
           lazyInitial = initial;
           return j;
         }
+        if (parts >= 1 && initial && s == e && PersonDetector.spelledOut(ix, chars, next)) {
+          return s; // SPELLED_OUT: "my name is Rafael Gutierrez G U T I E R R E Z"
+        }
         int flags = partFlags(s, e, initial);
         if (parts >= 2 && (flags & P_NOT_NAME) != 0) {
           flags = PersonDetector.afterNameParticle(ix, chars, ps[parts - 1], pe[parts - 1], flags);
