@@ -3903,6 +3903,9 @@ final class PersonDetector implements Detector {
           "callername",
           "employeename",
           "patientname",
+          // session 17 (probe20): Entra ID / Azure AD sign-in and audit logs name the user here
+          // ("userDisplayName": "Müller, Klaus"); appDisplayName and a bare displayName are no key
+          "userdisplayname",
           "vorname",
           "nachname",
           "prenom",
