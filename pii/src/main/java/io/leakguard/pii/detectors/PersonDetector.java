@@ -3476,12 +3476,35 @@ final class PersonDetector implements Detector {
    * {@code Owner:}): the chain ends before it instead of being rejected.
    */
   static boolean labelBeforeColon(TextIndex ix, char[] chars, int s, int e) {
-    return s == e
-        && e + 1 < ix.size()
-        && chars[ix.start(e + 1)] == ':'
-        && (LABELS.contains(chars, ix.start(s), ix.end(s))
-            || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s)));
+    if (s != e || e + 1 >= ix.size()) {
+      return false;
+    }
+    if (chars[ix.start(e + 1)] != ':') {
+      // EVENT_FIELD (session 17, probe20): "Account Name: Amina Yusuf Account Domain: CORP"
+      return e + 3 < ix.size()
+          && inline(ix, e + 1)
+          && chars[ix.start(e + 3)] == ':'
+          && EVENT_FIELDS.contains(chars, ix.start(s), ix.end(e + 2));
+    }
+    return LABELS.contains(chars, ix.start(s), ix.end(s))
+        || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s));
   }
+
+  /**
+   * {@code NEXT_LABEL} only, session 17 (probe20): the two-word fields of a Windows security event
+   * that follow a name on the same line when the event text lost its line breaks ({@code Account
+   * Name: Amina Yusuf Account Domain: CORP}). Read only where a chain meets a {@code not-names.txt}
+   * word.
+   */
+  private static final NameSet EVENT_FIELDS =
+      new NameSet(
+          List.of(
+              "account domain",
+              "account name",
+              "logon id",
+              "logon type",
+              "security id",
+              "workstation name"));
 
   /**
    * {@code NEXT_LABEL} only, session 16 (probe18): the fields of a printed form that follow a name
