@@ -594,6 +594,20 @@ final class SecretChars {
   }
 
   /**
+   * FILE_PATH guard (session 17, probe20): a relative or absolute path to a file with an extension
+   * ({@code ./pw.txt}, {@code /run/secrets/db.txt}, {@code ~/.pgpass.bak}): {@code kubectl create
+   * secret --from-file=password=./pw.txt} names the file that holds the password.
+   */
+  static boolean isFilePath(String t, int from, int to) {
+    char c = t.charAt(from);
+    boolean rooted =
+        c == '/'
+            || ((c == '.' || c == '~') && to - from > 2 && t.indexOf('/', from) == from + 1)
+            || t.startsWith("../", from);
+    return rooted && isFileName(t, from, to);
+  }
+
+  /**
    * FILE_NAME guard: ends with {@code .} and a 2-4 letter lower-case extension ({@code tls.key}).
    */
   static boolean isFileName(String t, int from, int to) {

@@ -792,6 +792,9 @@ class SecretDetectorTest {
         "backup codes: see the vault",
         "Backup code: 12",
         "RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}",
+        // FILE_PATH look-alikes (session 17, probe20): the file that holds the password
+        "kubectl create secret generic db --from-file=password=./pw.txt",
+        "password: /etc/app/db.pass",
         "erlangCookie: \"\"",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
