@@ -1606,7 +1606,8 @@ final class PersonDetector implements Detector {
             parts = 1;
             return e + 1;
           }
-          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)
+              || PersonDetector.eventFieldAfter(ix, chars, s, e)) {
             return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
           }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
@@ -3476,18 +3477,25 @@ final class PersonDetector implements Detector {
    * {@code Owner:}): the chain ends before it instead of being rejected.
    */
   static boolean labelBeforeColon(TextIndex ix, char[] chars, int s, int e) {
-    if (s != e || e + 1 >= ix.size()) {
-      return false;
-    }
-    if (chars[ix.start(e + 1)] != ':') {
-      // EVENT_FIELD (session 17, probe20): "Account Name: Amina Yusuf Account Domain: CORP"
-      return e + 3 < ix.size()
-          && inline(ix, e + 1)
-          && chars[ix.start(e + 3)] == ':'
-          && EVENT_FIELDS.contains(chars, ix.start(s), ix.end(e + 2));
-    }
-    return LABELS.contains(chars, ix.start(s), ix.end(s))
-        || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s));
+    return s == e
+        && e + 1 < ix.size()
+        && chars[ix.start(e + 1)] == ':'
+        && (LABELS.contains(chars, ix.start(s), ix.end(s))
+            || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s)));
+  }
+
+  /**
+   * {@code EVENT_FIELD} (session 17, probe20): the part {@code [s, e]} (tokens) and the word after
+   * it are one of {@link #EVENT_FIELDS} before a colon ({@code Account Name: Amina Yusuf Account
+   * Domain: CORP}). Read only where a chain meets a {@code not-names.txt} word, as {@link
+   * #labelBeforeColon}. Static so the reference oracle shares it.
+   */
+  static boolean eventFieldAfter(TextIndex ix, char[] chars, int s, int e) {
+    return s == e
+        && e + 3 < ix.size()
+        && inline(ix, e + 1)
+        && chars[ix.start(e + 3)] == ':'
+        && EVENT_FIELDS.contains(chars, ix.start(s), ix.end(e + 2));
   }
 
   /**

@@ -660,7 +660,8 @@ final class PersonDetectorReference implements Detector {
             parts = 1;
             return e + 1;
           }
-          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)
+              || PersonDetector.eventFieldAfter(ix, chars, s, e)) {
             return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
           }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
