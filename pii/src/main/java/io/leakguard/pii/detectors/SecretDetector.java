@@ -400,6 +400,9 @@ final class SecretDetector implements Detector {
     for (int sp = 0; sp < 8 && (s.at(v) == ' ' || s.at(v) == '\t'); sp++) {
       v++;
     }
+    if (SecretKeywords.codes(rule)) {
+      v = nextLine(s, v); // CODE_LIST: "Recovery codes:\n8f3k-2m9q\n7x1p-4c6z" (one a line)
+    }
     if (v >= s.length) {
       return;
     }
@@ -537,6 +540,7 @@ final class SecretDetector implements Detector {
       while (s.at(p) == ' ' || s.at(p) == '\t') {
         p++;
       }
+      p = nextLine(s, p);
       int e = p;
       while (e < s.length && e - p <= len && SecretChars.is(s.at(e), SecretChars.VALUE)) {
         e++;
@@ -549,6 +553,23 @@ final class SecretDetector implements Detector {
           SecretPattern.PASSWORD_ASSIGNMENT, p, e, 0.85, 0.85, "keyword", List.of(s.rule.word()));
       p = e;
     }
+  }
+
+  /**
+   * {@code CODE_LIST}: {@code p} moved over one line break ({@code \n} or {@code \r\n}) and the
+   * blanks after it, when a line break stands at {@code p}; else {@code p}. Codes printed one a
+   * line after their keyword.
+   */
+  private static int nextLine(SecretScan s, int p) {
+    int q = s.at(p) == '\r' ? p + 1 : p;
+    if (s.at(q) != '\n') {
+      return p;
+    }
+    q++;
+    for (int sp = 0; sp < 8 && (s.at(q) == ' ' || s.at(q) == '\t'); sp++) {
+      q++;
+    }
+    return q;
   }
 
   /**
@@ -798,6 +819,10 @@ final class SecretDetector implements Detector {
       return false;
     }
     SecretKeywords.Rule rule = s.match(ks, ke, false);
+    if (rule == null && s.at(ks - 1) == ' ' && codesWord(s, ks, ke)) {
+      int ks2 = keywordStart(s, ks - 1); // "your backup codes (keep them safe): x y"
+      rule = ks2 < ks - 1 ? s.match(ks2, ke, false) : null;
+    }
     return rule != null && rule.pattern() != null && !rule.weak();
   }
 

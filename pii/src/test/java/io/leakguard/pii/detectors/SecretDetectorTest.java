@@ -497,6 +497,9 @@ class SecretDetectorTest {
         hit("Backup codes for the admin account: ⟦48291736⟧ ⟦50917324⟧", "password-assignment"),
         hit("backup code: ⟦48291736⟧", "password-assignment"),
         hit("recovery codes: ⟦8f3k-2m9q⟧ and 7x1p-4c6z", "password-assignment"),
+        hit("Recovery codes:\n⟦8f3k-2m9q⟧\n⟦7x1p-4c6z⟧\nKeep them safe.", "password-assignment"),
+        hit("Backup codes:\r\n  ⟦48291736⟧\r\n  ⟦50917324⟧", "password-assignment"),
+        hit("your backup codes (keep them safe): ⟦4829-1736⟧ ⟦5091-7324⟧", "password-assignment"),
         // ERLANG_COOKIE (session 17, probe20): RabbitMQ's cluster secret
         hit("rabbitmq:\n  auth:\n    erlangCookie: ⟦Qm7xK2pL9vR4tW8zN3bC6yH1⟧", "keyword-entropy"),
         hit("RABBITMQ_ERLANG_COOKIE=⟦Zx8pQ2vL7mR4tK9wN3bC6yH1⟧", "keyword-entropy"),
@@ -791,6 +794,8 @@ class SecretDetectorTest {
         "Promo codes for the sale: SAVE20X SPRING21",
         "backup codes: see the vault",
         "Backup code: 12",
+        "Recovery codes:\nsee the vault",
+        "Error codes (gateway): 502 504",
         "RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}",
         // FILE_PATH look-alikes (session 17, probe20): the file that holds the password
         "kubectl create secret generic db --from-file=password=./pw.txt",
