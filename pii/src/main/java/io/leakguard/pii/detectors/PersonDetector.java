@@ -734,6 +734,10 @@ final class PersonDetector implements Detector {
           "approved by",
           "escalated to",
           "escalated by", // session 16 (probe18): "Escalated by HUANG JIANGUO (night shift)"
+          // session 17 (probe20): "New voicemail from PRADEEP KUMAR (0:42)" (a phone system's
+          // notice; a weak cue, listed names only: "voicemail from AZURE SUPPORT" stays out)
+          "voicemail from",
+          "missed call from",
           // session 16 (probe19): "our new starter Nguyen Thi Lan" (a weak cue: listed names only)
           "new starter",
           "new joiner",
@@ -1586,6 +1590,9 @@ final class PersonDetector implements Detector {
           lazyInitial = initial;
           return j;
         }
+        if (parts >= 1 && initial && s == e && PersonDetector.spelledOut(ix, chars, next)) {
+          return s; // SPELLED_OUT: "my name is Rafael Gutierrez G U T I E R R E Z"
+        }
         int flags = partFlags(s, e, initial);
         if (parts >= 2 && (flags & P_NOT_NAME) != 0) {
           flags = PersonDetector.afterNameParticle(ix, chars, ps[parts - 1], pe[parts - 1], flags);
@@ -1599,7 +1606,8 @@ final class PersonDetector implements Detector {
             parts = 1;
             return e + 1;
           }
-          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)
+              || PersonDetector.eventFieldAfter(ix, chars, s, e)) {
             return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
           }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
@@ -1694,7 +1702,7 @@ final class PersonDetector implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',')) {
+        if (!punct(pe[0] + 1, ',') && !vcardInverted(t) && !ldapEscapedComma(pe[0])) {
           return lonePart(t);
         }
         pf[0] = partFlags(ps[0], pe[0], lazyInitial);
@@ -1732,7 +1740,7 @@ final class PersonDetector implements Detector {
         findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
-      if (parts == 1 && punct(pe[0] + 1, ',')) {
+      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t) || ldapEscapedComma(pe[0]))) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
@@ -1828,8 +1836,10 @@ final class PersonDetector implements Detector {
           && !capsAllowed
           && !(cueKind == WEAK
               && parts > 1
-              && (pf[0] & P_FIRST) != 0
-              && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
+              && (((pf[0] & P_FIRST) != 0 && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)
+                  || allListed()))) {
+        // CAPS_AFTER_WEAK (session 17, probe20): after a weak cue, a listed first name first, or
+        // every part listed ("Escalated by HUANG JIANGUO", family name first)
         return retry; // ALL_CAPS
       }
       if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
@@ -2034,6 +2044,13 @@ final class PersonDetector implements Detector {
         return;
       }
       if (cueKind == NONE
+          && parts == 1
+          && PersonDetector.loneVerb(ix, chars, a)
+          && lineStartBefore(first)) {
+        set(WEAK, "person.verb", "verb", false); // LONE_VERB: "Thabo replied: ok"
+        return;
+      }
+      if (cueKind == NONE
           && parts >= 2
           && inlineSpace(a)
           && a + 1 < n
@@ -2132,6 +2149,8 @@ final class PersonDetector implements Detector {
           && (parts >= 2
               || len == 4
               || (len == 3 && ix.equalsIgnoreCase(a + 1, "has"))
+              || (len == 5 && ix.equalsIgnoreCase(a + 1, "wrote")) // LONE_VERB
+              || (len == 7 && ix.equalsIgnoreCase(a + 1, "replied"))
               || (len == 6
                   && (ix.equalsIgnoreCase(a + 1, "joined") || ix.equalsIgnoreCase(a + 1, "exited")))
               || (len == 7 && ix.equalsIgnoreCase(a + 1, "entered")));
@@ -2425,7 +2444,9 @@ final class PersonDetector implements Detector {
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+        if (a == '\\'
+            && !PersonDetector.escapedQuote(chars, e, text.length())
+            && !PersonDetector.ldapEscapedComma(chars, ix.start(first), e, text.length())) {
           return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && letterOrDigit(chars[e + 1])) {
@@ -2524,6 +2545,16 @@ final class PersonDetector implements Detector {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
       }
+      if (vcardInverted(t)) {
+        set(STRONG, "person.label", "n", true); // VCARD_N: "N:Haddad;Layla;;;"
+        labelCue = true;
+        return;
+      }
+      if (PersonDetector.vcardFormattedName(ix, chars, t)) {
+        set(STRONG, "person.label", "fn", true); // VCARD_FN: "FN:Aigerim Nurlanovna"
+        labelCue = true;
+        return;
+      }
       if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
         j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
@@ -2532,6 +2563,10 @@ final class PersonDetector implements Detector {
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
         j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
+        if (PersonDetector.icsQuotedCue(ix, chars, j)) {
+          set(WEAK, "person.label", "cn", false); // ICS_CN: ATTENDEE;CN="Doe, Jane";ROLE=...
+          return;
+        }
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
@@ -3071,13 +3106,37 @@ final class PersonDetector implements Detector {
           && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
     }
 
+    /**
+     * {@code VCARD_N} (session 17, probe20): the chain at {@code t} is the family name of a vCard's
+     * {@code N:} property ({@code N:Haddad;Layla;;;}, at a line start) and a {@code ;} follows its
+     * one part: a strong label cue, the given name after the {@code ;} ({@link #inverted}).
+     */
+    /**
+     * {@code LDAP_ESCAPED_COMMA} (session 17, probe20): a {@code \,} follows the part ending at
+     * token {@code last} inside an LDAP common name ({@code CN=Doe\, Jane,OU=Users,...}: the DN
+     * escapes the comma of a "Last, First" display name): read as an inverted name's comma.
+     */
+    boolean ldapEscapedComma(int last) {
+      return punct(last + 1, '\\')
+          && punct(last + 2, ',')
+          && PersonDetector.ldapCue(ix, chars, prevSameLine(ps[0]), ps[0]);
+    }
+
+    boolean vcardInverted(int t) {
+      return parts == 1 && punct(pe[0] + 1, ';') && PersonDetector.vcardName(ix, chars, t);
+    }
+
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
-      if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
+      int gs = c + 2;
+      if (punct(c, ';') && capWord(c + 1) && vcardInverted(lead)) {
+        gs = c + 1; // VCARD_N: "N:Haddad;Layla;;;"
+      } else if (ldapEscapedComma(last) && inlineSpace(c + 2) && capWord(c + 3)) {
+        gs = c + 3; // LDAP_ESCAPED_COMMA: "CN=Doe\, Jane,OU=Users,..."
+      } else if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
         return 0;
       }
-      int gs = c + 2;
       int ge = gs;
       while (ge + 2 < n && (punct(ge + 1, '-') || apostrophe(ge + 1)) && capWord(ge + 2)) {
         ge += 2;
@@ -3424,6 +3483,36 @@ final class PersonDetector implements Detector {
         && (LABELS.contains(chars, ix.start(s), ix.end(s))
             || NEXT_FIELDS.contains(chars, ix.start(s), ix.end(s)));
   }
+
+  /**
+   * {@code EVENT_FIELD} (session 17, probe20): the part {@code [s, e]} (tokens) and the word after
+   * it are one of {@link #EVENT_FIELDS} before a colon ({@code Account Name: Amina Yusuf Account
+   * Domain: CORP}). Read only where a chain meets a {@code not-names.txt} word, as {@link
+   * #labelBeforeColon}. Static so the reference oracle shares it.
+   */
+  static boolean eventFieldAfter(TextIndex ix, char[] chars, int s, int e) {
+    return s == e
+        && e + 3 < ix.size()
+        && inline(ix, e + 1)
+        && chars[ix.start(e + 3)] == ':'
+        && EVENT_FIELDS.contains(chars, ix.start(s), ix.end(e + 2));
+  }
+
+  /**
+   * {@code NEXT_LABEL} only, session 17 (probe20): the two-word fields of a Windows security event
+   * that follow a name on the same line when the event text lost its line breaks ({@code Account
+   * Name: Amina Yusuf Account Domain: CORP}). Read only where a chain meets a {@code not-names.txt}
+   * word.
+   */
+  private static final NameSet EVENT_FIELDS =
+      new NameSet(
+          List.of(
+              "account domain",
+              "account name",
+              "logon id",
+              "logon type",
+              "security id",
+              "workstation name"));
 
   /**
    * {@code NEXT_LABEL} only, session 16 (probe18): the fields of a printed form that follow a name
@@ -3845,6 +3934,9 @@ final class PersonDetector implements Detector {
           "callername",
           "employeename",
           "patientname",
+          // session 17 (probe20): Entra ID / Azure AD sign-in and audit logs name the user here
+          // ("userDisplayName": "Müller, Klaus"); appDisplayName and a bare displayName are no key
+          "userdisplayname",
           "vorname",
           "nachname",
           "prenom",
@@ -3946,6 +4038,38 @@ final class PersonDetector implements Detector {
         && inline(ix, first - 1)
         && (ix.flags(v) & WORD_MASK) == WORD
         && CALL_BACK_VERBS.contains(chars, ix.start(v), ix.end(v));
+  }
+
+  /**
+   * {@code LONE_VERB} (session 17, probe20): after a lone part at a line start (the caller checks
+   * that), token {@code a} is an inline space before {@code replied}, {@code wrote}, {@code said}
+   * or {@code says} and a colon (a quoted reply: {@code Thabo replied: ok}), or before {@code
+   * from}, one lower-case word and a report verb ({@code Lakshmi from finance says ...}). A weak
+   * cue: a listed, unambiguous first name only ({@code Support replied:}, {@code Will said:} stay
+   * out); {@code Maria said it works now} stays out (a lone name and a verb in running prose, as
+   * before). The detector reads it only after a four-letter word, {@code wrote} or {@code replied}
+   * ({@code mayHaveForwardCue}). Static so the reference oracle shares it.
+   */
+  static boolean loneVerb(TextIndex ix, char[] chars, int a) {
+    int n = ix.size();
+    if (a + 1 >= n || !inline(ix, a) || (ix.flags(a + 1) & WORD_MASK) != WORD) {
+      return false;
+    }
+    if (a + 2 < n && ix.length(a + 2) == 1 && chars[ix.start(a + 2)] == ':') {
+      return ix.equalsIgnoreCase(a + 1, "replied")
+          || ix.equalsIgnoreCase(a + 1, "wrote")
+          || ix.equalsIgnoreCase(a + 1, "said")
+          || ix.equalsIgnoreCase(a + 1, "says");
+    }
+    int w = a + 3;
+    return w + 2 < n
+        && ix.equalsIgnoreCase(a + 1, "from")
+        && inline(ix, a + 2)
+        && (ix.flags(w) & WORD_MASK) == WORD
+        && Character.isLowerCase(chars[ix.start(w)])
+        && inline(ix, w + 1)
+        && (ix.flags(w + 2) & WORD_MASK) == WORD
+        && reportVerb(chars, ix.start(w + 2), ix.end(w + 2));
   }
 
   /** Most tokens read back from a {@code )} for its {@code (} ({@link #beforeQualifier}). */
@@ -4129,6 +4253,76 @@ final class PersonDetector implements Detector {
   }
 
   /**
+   * {@code VCARD_N} (session 17, probe20): token {@code t} follows a vCard's {@code N:} at a line
+   * start (the {@code :} glued to it). Static so the reference oracle shares it.
+   */
+  static boolean vcardName(TextIndex ix, char[] chars, int t) {
+    return vcardProperty(chars, ix.start(t), 1);
+  }
+
+  /**
+   * {@code VCARD_FN} (session 17, probe20): token {@code t} follows a vCard's {@code FN:} at a line
+   * start, upper case as vCard writes it ({@code FN:Aigerim Nurlanovna}): a strong label cue
+   * ({@code fn: Callback} in code is no vCard). Static so the reference oracle shares it.
+   */
+  static boolean vcardFormattedName(TextIndex ix, char[] chars, int t) {
+    int s = ix.start(t);
+    return s >= 3 && chars[s - 3] == 'F' && vcardProperty(chars, s, 2);
+  }
+
+  /**
+   * A property of {@code len} letters ending in {@code N} and its {@code :} right before {@code s}.
+   */
+  private static boolean vcardProperty(char[] chars, int s, int len) {
+    int p = s - 1 - len; // the property's first char
+    return p >= 0
+        && chars[s - 1] == ':'
+        && chars[s - 2] == 'N'
+        && (p == 0 || chars[p - 1] == '\n' || chars[p - 1] == '\r');
+  }
+
+  /**
+   * {@code LDAP_ESCAPED_COMMA} (session 17, probe20): the {@code \\} at {@code e}, after a chain
+   * starting at {@code s}, escapes a comma inside an LDAP common name ({@code CN=Doe\,
+   * Jane,OU=...}): no path goes on. Static so the reference oracle shares it.
+   */
+  static boolean ldapEscapedComma(char[] chars, int s, int e, int length) {
+    return e + 1 < length && chars[e + 1] == ',' && s > 0 && ldapCommonName(chars, s - 1, -1, 0);
+  }
+
+  /**
+   * {@code SPELLED_OUT} (session 17, probe20): after a single capital letter that follows a name
+   * part (no period), the next two parts, from token {@code next}, are single capital letters too:
+   * the name is being spelled out ({@code caller: my name is Rafael Gutierrez G U T I E R R E Z},
+   * {@code Chen C H E N}, a call transcript), so the chain ends before the letters (which, read as
+   * initials, made it longer than {@link #MAX_PARTS}). Two initials ({@code John A B Smith}) are
+   * still read. Runs only at a one-letter part after a name part. Static so the reference oracle
+   * shares it.
+   */
+  static boolean spelledOut(TextIndex ix, char[] chars, int next) {
+    return next >= 0
+        && next + 2 < ix.size()
+        && ix.length(next) == 1
+        && inline(ix, next + 1)
+        && ix.length(next + 2) == 1
+        && Character.isUpperCase(chars[ix.start(next + 2)]);
+  }
+
+  /**
+   * {@code ICS_CN} (session 17, probe20): token {@code j}, right before a chain's opening quote, is
+   * the {@code =} of a calendar property's {@code ;CN=} parameter ({@code ATTENDEE;CN="Doe,
+   * Jane";ROLE=...}, {@code ORGANIZER;CN="Ngozi Eze":mailto:...}). A weak label cue, as {@link
+   * #LDAP_CN}: listed names only ({@code CN="Conference Room 4B"} stays out).
+   */
+  static boolean icsQuotedCue(TextIndex ix, char[] chars, int j) {
+    if (j < 0 || ix.length(j) != 1 || chars[ix.start(j)] != '=') {
+      return false;
+    }
+    int eq = ix.start(j);
+    return eq > 2 && chars[eq - 3] == ';' && ldapCommonName(chars, eq, -1, 0);
+  }
+
+  /**
    * {@link #LDAP_CN}: the {@code =} at {@code eq} ends the attribute {@code cn} of an LDAP
    * distinguished name ({@code CN=Sarah Connor,OU=Users,DC=contoso,DC=com}): {@code cn} at the text
    * start or after a blank, {@code ,} {@code "} {@code '} {@code :} {@code ;} or {@code =} ({@code
@@ -4147,7 +4341,14 @@ final class PersonDetector implements Detector {
         return false;
       }
     }
-    return end < 0 || (end < length && chars[end] == ',');
+    if (end < 0 || end >= length) {
+      return end < 0;
+    }
+    // ICS_CN (session 17, probe20): a calendar property's parameter, ";CN=Ngozi Eze:mailto:..."
+    // or ";CN=Ngozi Eze;ROLE=...", ends at the value's ":" or the next ";"
+    return chars[end] == ','
+        || (chars[end] == '\\' && end + 1 < length && chars[end + 1] == ',') // "CN=Doe\, Jane"
+        || (eq > 2 && chars[eq - 3] == ';' && (chars[end] == ':' || chars[end] == ';'));
   }
 
   /**

@@ -418,14 +418,19 @@ final class SecretChars {
 
   /**
    * PROSE guard for {@code Password: <value>}: the value is a plain lower-case word followed by
-   * another word on the same line ({@code Password: must be 8 characters}).
+   * another word on the same line ({@code Password: must be 8 characters}, {@code hasło: zostało
+   * wysłane SMS-em}, {@code mot de passe : envoyé par SMS}: lower-case in any script since session
+   * 17), or a word of letters only followed by a listed {@link #PROSE_NEXT} word ({@code şifre: SMS
+   * ile gönderildi}, {@code Password: SMS to follow}).
    */
   static boolean isProse(String t, int from, int to) {
+    boolean lower = true;
     for (int i = from; i < to; i++) {
       char c = t.charAt(i);
-      if (!(c >= 'a' && c <= 'z') && c != '\'') {
+      if (!Character.isLetter(c) && c != '\'') {
         return false;
       }
+      lower &= c == '\'' || Character.isLowerCase(c);
     }
     int i = to;
     int n = t.length();
@@ -435,7 +440,137 @@ final class SecretChars {
     while (i < n && t.charAt(i) == ' ') {
       i++;
     }
-    return i < n && Character.isLetter(t.charAt(i));
+    if (i >= n || !Character.isLetter(t.charAt(i))) {
+      return false;
+    }
+    if (lower) {
+      return true;
+    }
+    int e = i;
+    while (e < n && e - i < 12 && Character.isLetter(t.charAt(e))) {
+      e++;
+    }
+    return (e == n || !Character.isLetterOrDigit(t.charAt(e))) && proseNext(t, i, e);
+  }
+
+  /**
+   * Session 17 (probe20): common words of the languages whose password words {@link SecretKeywords}
+   * reads (links, prepositions, "sent", "see"): after a value of letters only they make it the
+   * first word of a sentence ({@code şifre: SMS ile gönderildi}), not a password.
+   */
+  static final String[] PROSE_NEXT = {
+    // English
+    "to",
+    "by",
+    "via",
+    "was",
+    "is",
+    "has",
+    "will",
+    "sent",
+    "in",
+    "on",
+    "and",
+    "of",
+    "for",
+    "with",
+    "from",
+    "at",
+    "not",
+    // German
+    "wurde",
+    "wird",
+    "ist",
+    "per",
+    "an",
+    "mit",
+    "im",
+    "und",
+    "nicht",
+    "von",
+    "bei",
+    "folgt",
+    // French
+    "par",
+    "est",
+    "été",
+    "sera",
+    "de",
+    "du",
+    "et",
+    "pas",
+    "envoyé",
+    "envoyée",
+    "dans",
+    // Spanish, Portuguese, Italian
+    "por",
+    "fue",
+    "es",
+    "ha",
+    "será",
+    "el",
+    "la",
+    "en",
+    "enviada",
+    "enviado",
+    "foi",
+    "é",
+    "em",
+    "è",
+    "stata",
+    "stato",
+    "inviata",
+    "inviato",
+    "tramite",
+    // Dutch, Swedish, Finnish
+    "wordt",
+    "werd",
+    "verstuurd",
+    "naar",
+    "niet",
+    "skickas",
+    "skickat",
+    "har",
+    "är",
+    "med",
+    "och",
+    "lähetetty",
+    // Polish, Czech, Hungarian
+    "został",
+    "zostało",
+    "została",
+    "zostanie",
+    "przez",
+    "jest",
+    "wysłane",
+    "wysłano",
+    "bylo",
+    "bude",
+    "je",
+    "přes",
+    "zasláno",
+    "lett",
+    "az",
+    "elküldve",
+    // Turkish, Russian
+    "ile",
+    "olarak",
+    "gönderildi",
+    "için",
+    "отправлен",
+    "отправлено",
+    "был",
+    "будет",
+    "по"
+  };
+
+  private static boolean proseNext(String t, int ws, int we) {
+    for (String w : PROSE_NEXT) {
+      if (w.length() == we - ws && t.regionMatches(true, ws, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** PATH guard: {@code /etc/x}, {@code ./x}, {@code ~/x}, {@code C:\x}, {@code a\b}. */
@@ -456,6 +591,20 @@ final class SecretChars {
       }
     }
     return false;
+  }
+
+  /**
+   * FILE_PATH guard (session 17, probe20): a relative or absolute path to a file with an extension
+   * ({@code ./pw.txt}, {@code /run/secrets/db.txt}, {@code ~/.pgpass.bak}): {@code kubectl create
+   * secret --from-file=password=./pw.txt} names the file that holds the password.
+   */
+  static boolean isFilePath(String t, int from, int to) {
+    char c = t.charAt(from);
+    boolean rooted =
+        c == '/'
+            || ((c == '.' || c == '~') && to - from > 2 && t.indexOf('/', from) == from + 1)
+            || t.startsWith("../", from);
+    return rooted && isFileName(t, from, to);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.leakguard.pii.EntityType;
 import io.leakguard.pii.spi.DetectionContext;
 import io.leakguard.pii.spi.Detector;
 import io.leakguard.pii.spi.TextIndex;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -334,7 +335,12 @@ final class SecretDetector implements Detector {
       }
     }
     if (s.at(k - 1) == ')') {
-      k = parenthesized(s, k - 1); // "TAP (Temporary Access Pass): x", "Access Pass (TAP): x"
+      int p = k - 1;
+      k = parenthesized(s, p); // "TAP (Temporary Access Pass): x", "Access Pass (TAP): x"
+      if (!strongKeyword(s, k)) {
+        int q = qualifiedKey(s, p); // QUALIFIER_AFTER: "Wi-Fi password (guest network): x"
+        k = q > 0 && strongKeyword(s, q) ? q : k;
+      }
     }
     int ke = k;
     boolean attribute = false;
@@ -352,7 +358,7 @@ final class SecretDetector implements Detector {
       ks = keywordStart(s, ke);
     }
     boolean query = s.at(ks - 1) == '?' || s.at(ks - 1) == '&';
-    if (ke - ks == 5 || ke - ks == 7) {
+    if (ke - ks == 5 || ke - ks == 7 || ke - ks == 12) {
       // NAME_VALUE_PAIR, TF_VARIABLE: "value" or "default" takes the key named before it
       int pk = pairedKey(s, ks, ke, c);
       if (pk > 0) {
@@ -362,9 +368,19 @@ final class SecretDetector implements Detector {
       }
     }
     if (ke - ks < 2 || !SecretKeywords.mayMatch(s.chars, ks, ke)) {
-      return; // necessary for a rule below (the two-word form ends the same way)
+      int fk = forCodes(s, ks, ke); // FOR_CODES: "Backup codes for the admin account: x y"
+      if (fk < 0) {
+        return; // necessary for a rule below (the two-word form ends the same way)
+      }
+      ke = fk;
+      ks = keywordStart(s, fk);
     }
     SecretKeywords.Rule rule = s.match(ks, ke, query);
+    if (rule == null && s.at(ks - 1) == ' ' && codesWord(s, ks, ke)) {
+      int ks2 = keywordStart(s, ks - 1); // "recovery codes:", "backup code:"
+      rule = ks2 < ks - 1 ? s.match(ks2, ke, false) : null;
+      ks = ks2;
+    }
     if (rule != null && rule.weak() && s.at(ks - 1) == ' ' && ks >= 2) {
       // two words: "API key:", "Subscription Key:" (strong), "Primary key:" (excluded)
       int ks2 = keywordStart(s, ks - 1);
@@ -383,6 +399,9 @@ final class SecretDetector implements Detector {
     }
     for (int sp = 0; sp < 8 && (s.at(v) == ' ' || s.at(v) == '\t'); sp++) {
       v++;
+    }
+    if (SecretKeywords.codes(rule)) {
+      v = nextLine(s, v); // CODE_LIST: "Recovery codes:\n8f3k-2m9q\n7x1p-4c6z" (one a line)
     }
     if (v >= s.length) {
       return;
@@ -448,7 +467,11 @@ final class SecretDetector implements Detector {
         ve = formFieldEnd(text, vs, ve);
       }
       ve = trimTrailing(s, vs, ve);
-      if (c == ':' && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT && s.at(ve) == ' ') {
+      if (SecretKeywords.codes(rule)) {
+        ve = codeEnd(s, vs, ve); // CODE_LIST: each code its own finding
+      } else if (c == ':'
+          && rule.pattern() == SecretPattern.PASSWORD_ASSIGNMENT
+          && s.at(ve) == ' ') {
         ve = SecretProse.passphraseEnd(text, vs, ve); // PASSPHRASE: "wifi password: Blue Moon 42!"
       }
     }
@@ -475,7 +498,108 @@ final class SecretDetector implements Detector {
     s.quote = quote;
     s.query = query;
     s.rule = rule;
-    rule.pattern().scan(s, vs);
+    if (rule.pattern().scan(s, vs) && quote == 0 && SecretKeywords.codes(rule)) {
+      codeList(s, vs, ve);
+    }
+  }
+
+  /** Most codes read after one {@code CODE_LIST} keyword. */
+  static final int MAX_CODES = 16;
+
+  /** {@code codes} or {@code code} at {@code [ks, ke)}. */
+  private static boolean codesWord(SecretScan s, int ks, int ke) {
+    return (ke - ks == 5 || ke - ks == 4) && s.text.regionMatches(true, ks, "codes", 0, ke - ks);
+  }
+
+  /** The end of the first code of a {@code CODE_LIST} value {@code [vs, ve)}: its first word. */
+  private static int codeEnd(SecretScan s, int vs, int ve) {
+    for (int i = vs; i < ve; i++) {
+      if (s.at(i) == ',' || s.at(i) == ';') {
+        return i;
+      }
+    }
+    return ve;
+  }
+
+  /**
+   * {@code CODE_LIST} (session 17, probe20): after the first code {@code [vs, ve)} of a recovery or
+   * backup code keyword was reported, the codes that follow on the same line, each after blanks or
+   * a {@code ,}/{@code ;} and a blank, with the first one's length and char classes ({@code
+   * recovery codes: 8f3k-2m9q 7x1p-4c6z}); at most {@link #MAX_CODES}. A word of another shape ends
+   * the list ({@code 48291736 and 50917324} keeps the first only).
+   */
+  private static void codeList(SecretScan s, int vs, int ve) {
+    int len = ve - vs;
+    int shape = SecretChars.classes(s.text, vs, ve);
+    int p = ve;
+    for (int n = 1; n < MAX_CODES; n++) {
+      if (s.at(p) == ',' || s.at(p) == ';') {
+        p++;
+      }
+      int b = p;
+      while (s.at(p) == ' ' || s.at(p) == '\t') {
+        p++;
+      }
+      p = nextLine(s, p);
+      int e = p;
+      while (e < s.length && e - p <= len && SecretChars.is(s.at(e), SecretChars.VALUE)) {
+        e++;
+      }
+      e = codeEnd(s, p, e);
+      if (p == b || e - p != len || SecretChars.classes(s.text, p, e) != shape) {
+        return;
+      }
+      s.report(
+          SecretPattern.PASSWORD_ASSIGNMENT, p, e, 0.85, 0.85, "keyword", List.of(s.rule.word()));
+      p = e;
+    }
+  }
+
+  /**
+   * {@code CODE_LIST}: {@code p} moved over one line break ({@code \n} or {@code \r\n}) and the
+   * blanks after it, when a line break stands at {@code p}; else {@code p}. Codes printed one a
+   * line after their keyword.
+   */
+  private static int nextLine(SecretScan s, int p) {
+    int q = s.at(p) == '\r' ? p + 1 : p;
+    if (s.at(q) != '\n') {
+      return p;
+    }
+    q++;
+    for (int sp = 0; sp < 8 && (s.at(q) == ' ' || s.at(q) == '\t'); sp++) {
+      q++;
+    }
+    return q;
+  }
+
+  /**
+   * {@code FOR_CODES} (session 17, probe20): the end of {@code codes} or {@code code} when the
+   * keyword {@code [ks, ke)} before a separator ends a phrase {@code codes for} and one to three
+   * more words ({@code Backup codes for the admin account: x y}), else -1. Runs only at a separator
+   * whose keyword matches no rule; reads at most four words of 24 chars back on the line.
+   */
+  private static int forCodes(SecretScan s, int ks, int ke) {
+    int p = ks;
+    for (int words = 0; words < 4 && s.at(p - 1) == ' '; words++) {
+      int we = p - 1;
+      int ws = we;
+      while (ws > 0 && we - ws < 24 && Character.isLetter(s.at(ws - 1))) {
+        ws--;
+      }
+      if (ws == we) {
+        return -1;
+      }
+      if (we - ws == 3 && s.text.regionMatches(true, ws, "for", 0, 3)) {
+        int ce = ws - 1;
+        if (s.at(ce) != ' ') {
+          return -1;
+        }
+        int cs = keywordStart(s, ce);
+        return codesWord(s, cs, ce) && s.at(cs - 1) == ' ' ? ce : -1;
+      }
+      p = ws;
+    }
+    return -1;
   }
 
   /** Lines read back from a Terraform {@code default} for its {@code variable "..." {} line. */
@@ -536,6 +660,9 @@ final class SecretDetector implements Detector {
               && !SecretChars.is(s.at(n - 5), SecretChars.KEYWORD)
           ? e
           : -1;
+    }
+    if (ke - ks == 12 && sep == ':' && t.regionMatches(true, ks, "defaultValue", 0, 12)) {
+      return secureStringKey(s, ks); // ARM_SECURE_DEFAULT: {"type": "securestring", ...}
     }
     if (ke - ks == 7 && sep == ':' && t.regionMatches(true, ks, "default", 0, 7)) {
       return cfnKey(s, ks); // CFN_PARAMETER: "DBPassword:\n  Type: String\n  Default: x"
@@ -652,6 +779,53 @@ final class SecretDetector implements Detector {
     return p + 1;
   }
 
+  /**
+   * {@code QUALIFIER_AFTER} (session 17, probe20): for a separator after the {@code )} at {@code
+   * p}, the end of the word right before the {@code (} (one blank between) when the parentheses
+   * hold one to four words of letters, digits, blanks and {@code - /} within 40 chars on the line
+   * ({@code Wi-Fi password (guest network): x}, {@code Password (admin portal): x}); else -1. The
+   * caller takes it only when the words inside match no keyword; the value then goes through the
+   * usual checks ({@code Password (optional): leave blank} stays prose).
+   */
+  static int qualifiedKey(SecretScan s, int p) {
+    int o = p - 1;
+    int blanks = 0;
+    while (o > 0 && p - o < 40) {
+      char c = s.at(o);
+      if (c == '(') {
+        break;
+      }
+      if (c == ' ') {
+        blanks++;
+      } else if (!Character.isLetterOrDigit(c) && c != '-' && c != '/') {
+        return -1;
+      }
+      o--;
+    }
+    if (s.at(o) != '(' || o + 1 == p || blanks > 3 || s.at(o - 1) != ' ') {
+      return -1;
+    }
+    int e = o - 1;
+    return SecretChars.is(s.at(e - 1), SecretChars.KEYWORD) ? e : -1;
+  }
+
+  /** A keyword of a rule that is no exclusion and not weak ends at {@code ke}. */
+  private static boolean strongKeyword(SecretScan s, int ke) {
+    if (!SecretKeywords.mayEndKeyword(s.at(ke - 1))) {
+      return false;
+    }
+    int ks = keywordStart(s, ke);
+    if (ke - ks < 2 || !SecretKeywords.mayMatch(s.chars, ks, ke)) {
+      return false;
+    }
+    SecretKeywords.Rule rule = s.match(ks, ke, false);
+    if (rule == null && s.at(ks - 1) == ' ' && codesWord(s, ks, ke)) {
+      int ks2 = keywordStart(s, ks - 1); // "your backup codes (keep them safe): x y"
+      rule = ks2 < ks - 1 ? s.match(ks2, ke, false) : null;
+    }
+    return rule != null && rule.pattern() != null && !rule.weak();
+  }
+
   /** CloudFormation's short-form functions after {@code !} ({@code !Ref}, {@code !Sub}, ...). */
   private static final String[] CFN_FUNCTIONS = {
     "Ref ", "Sub ", "GetAtt ", "ImportValue ", "Join ", "Select ", "FindInMap ", "If ", "Base64 "
@@ -693,6 +867,33 @@ final class SecretDetector implements Detector {
     int e = q == '"' || q == '\'' ? p - 1 : p;
     int b = keywordStart(s, e);
     return e - b >= 2 && (e == p || s.at(b - 1) == q) ? e : -1;
+  }
+
+  /**
+   * {@code ARM_SECURE_DEFAULT} (session 17, probe20): a {@code defaultValue} (starting at {@code
+   * ks}) inside an object, at most {@link #TF_LOOKBACK} chars after its {@code {} with no {@code }}
+   * between, whose {@code "type"} is {@code securestring} before or after it ({@code
+   * "adminPassword": {"type": "securestring", "defaultValue": "x"}}, an ARM template's parameter):
+   * the end of the object's key ({@link #armKey}), or -1. Runs only at a {@code defaultValue}
+   * keyword.
+   */
+  private static int secureStringKey(SecretScan s, int ks) {
+    int o = ks - 1;
+    while (o > 0 && ks - o < TF_LOOKBACK && s.at(o) != '{' && s.at(o) != '}') {
+      o--;
+    }
+    if (s.at(o) != '{') {
+      return -1;
+    }
+    int c = ks;
+    while (c < s.length && c - o < TF_LOOKBACK && s.at(c) != '}' && s.at(c) != '{') {
+      c++;
+    }
+    boolean secure = false;
+    for (int i = o + 1; i + 12 <= c && !secure; i++) {
+      secure = (s.at(i) | 0x20) == 's' && s.text.regionMatches(true, i, "securestring", 0, 12);
+    }
+    return secure ? armKey(s, blanksBack(s, o + 1)) : -1;
   }
 
   /**

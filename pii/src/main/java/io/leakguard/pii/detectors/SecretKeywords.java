@@ -99,6 +99,12 @@ final class SecretKeywords {
     new Rule("sifresi", PW, Match.EXACT, false, false),
     // session 16 (probe19): a BitLocker recovery key (eight groups of six digits)
     new Rule("recoverykey", PW, Match.SUFFIX, false, false),
+    // session 17 (probe20): MFA recovery and backup codes, one or several after the keyword
+    // (CODE_LIST); read as two words from "codes"/"code" (SecretDetector.assignment)
+    new Rule("recoverycodes", PW, Match.SUFFIX, false, false),
+    new Rule("recoverycode", PW, Match.SUFFIX, false, false),
+    new Rule("backupcodes", PW, Match.SUFFIX, false, false),
+    new Rule("backupcode", PW, Match.SUFFIX, false, false),
     new Rule("パスワード", PW, Match.SUFFIX, false, false),
     new Rule("密码", PW, Match.SUFFIX, false, false),
     new Rule("密碼", PW, Match.SUFFIX, false, false),
@@ -121,11 +127,19 @@ final class SecretKeywords {
     new Rule("signature", GEN, Match.SUFFIX, false, false),
     // session 14 (probe15b): Rails' SECRET_KEY_BASE (ends in "e", already a keyword end)
     new Rule("secretkeybase", GEN, Match.SUFFIX, false, false),
+    // session 17 (probe20): RabbitMQ's Erlang cookie (erlangCookie: in Helm values,
+    // RABBITMQ_ERLANG_COOKIE=): the shared secret of the cluster's nodes
+    new Rule("erlangcookie", GEN, Match.SUFFIX, false, false),
     // weak words: stricter value check
     new Rule("key", GEN, Match.WORD, false, true),
     new Rule("auth", GEN, Match.WORD, false, true),
     new Rule("code", GEN, Match.EXACT, true, true),
   };
+
+  /** A rule of MFA recovery or backup codes (several values may follow: {@code CODE_LIST}). */
+  static boolean codes(Rule r) {
+    return r.word().startsWith("recoverycode") || r.word().startsWith("backupcode");
+  }
 
   /** Fast rejection: the last char of every rule word. */
   private static final boolean[] LAST_CHAR = new boolean[128];

@@ -661,6 +661,9 @@ enum SecretPattern {
       if (s.rule.word().equals("pwd") && SecretChars.isPath(t, vs, ve)) {
         return false; // WORKING_DIRECTORY guard: PWD=/var/lib/app is the shell's cwd
       }
+      if (s.quote == 0 && SecretChars.isFilePath(t, vs, ve)) {
+        return false; // FILE_PATH guard: --from-file=password=./pw.txt names the file
+      }
       double score = SecretChars.isWeakDefault(t, vs, ve) ? 0.45 : 0.85;
       boolean connection = s.at(s.keyStart - 1) == ';' || (s.quote == 0 && s.at(ve) == ';');
       s.report(

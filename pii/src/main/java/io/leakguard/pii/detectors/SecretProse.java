@@ -1417,11 +1417,29 @@ final class SecretProse {
         && ve > vs
         && (s.at(ve - 1) == '.'
             || s.at(ve - 1) == ','
-            || s.at(ve - 1) == '!'
+            || (s.at(ve - 1) == '!' && !bangInside(s, vs, ve))
             || s.at(ve - 1) == '?')) {
       ve--;
     }
     judge(s, vs, ve);
+  }
+
+  /**
+   * {@code BANG_INSIDE} (session 17, probe20): the {@code !} before {@code ve} ends the value, not
+   * the sentence: one blank and a lower-case letter follow ({@code the temp password is
+   * Tmp-8842-Kx! please change it}), the char before it is no {@code !} either ({@code Welcome1!!
+   * please}), and the value before it holds a digit or a symbol already ({@code the password is
+   * correct! please try again} stays a word and an exclamation). {@code the password is Welcome1!
+   * Please …} and a {@code !} at the line's end keep it out, as before.
+   */
+  private static boolean bangInside(SecretScan s, int vs, int ve) {
+    return s.at(ve) == ' '
+        && Character.isLowerCase(s.at(ve + 1))
+        && s.at(ve - 2) != '!'
+        && s.at(ve - 2) != '?'
+        && (SecretChars.classes(s.text, vs, ve - 1)
+                & (SecretChars.HAS_DIGIT | SecretChars.HAS_OTHER))
+            != 0;
   }
 
   /**

@@ -644,6 +644,9 @@ final class PersonDetectorReference implements Detector {
           lazyInitial = initial;
           return j;
         }
+        if (parts >= 1 && initial && s == e && PersonDetector.spelledOut(ix, chars, next)) {
+          return s; // SPELLED_OUT: "my name is Rafael Gutierrez G U T I E R R E Z"
+        }
         int flags = partFlags(s, e, initial);
         if (parts >= 2 && (flags & P_NOT_NAME) != 0) {
           flags = PersonDetector.afterNameParticle(ix, chars, ps[parts - 1], pe[parts - 1], flags);
@@ -657,7 +660,8 @@ final class PersonDetectorReference implements Detector {
             parts = 1;
             return e + 1;
           }
-          if (PersonDetector.labelBeforeColon(ix, chars, s, e)) {
+          if (PersonDetector.labelBeforeColon(ix, chars, s, e)
+              || PersonDetector.eventFieldAfter(ix, chars, s, e)) {
             return s; // NEXT_LABEL: "Reporter: Ngozi Eze Customer: ..." ends the chain
           }
           cut = true; // "Contoso Ltd", "Maria Support": resume at the non-name word
@@ -752,7 +756,10 @@ final class PersonDetectorReference implements Detector {
     int judge(int t) {
       if (lazy) {
         lazy = false;
-        if (!punct(pe[0] + 1, ',') && !cueBefore(t)) {
+        if (!punct(pe[0] + 1, ',')
+            && !vcardInverted(t)
+            && !ldapEscapedComma(pe[0])
+            && !cueBefore(t)) {
           // A lone part ("The", "Windows", "Maria" in running text) is reported only with a cue
           // (no-cue names need two parts; "Smith, John" is handled with its flags below). With no
           // cue before it, only a cue after it can make it a name: its flags are looked up only
@@ -808,7 +815,7 @@ final class PersonDetectorReference implements Detector {
         findCueAt(t);
       }
       // Name: Smith, John   /   "Gonzalez, Maria"   /   Thanks,\nSmith, John   /   per Smith, John
-      if (parts == 1 && punct(pe[0] + 1, ',')) {
+      if (parts == 1 && (punct(pe[0] + 1, ',') || vcardInverted(t) || ldapEscapedComma(pe[0]))) {
         int inv = inverted(pe[0]);
         if (inv > 0) {
           return inv;
@@ -892,8 +899,10 @@ final class PersonDetectorReference implements Detector {
           && !capsAllowed
           && !(cueKind == WEAK
               && parts > 1
-              && (pf[0] & P_FIRST) != 0
-              && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)) {
+              && (((pf[0] & P_FIRST) != 0 && (pf[0] & (P_AMBIG | P_NOT_ALONE)) == 0)
+                  || allListed()))) {
+        // CAPS_AFTER_WEAK (session 17, probe20): after a weak cue, a listed first name first, or
+        // every part listed ("Escalated by HUANG JIANGUO", family name first)
         return retry; // ALL_CAPS
       }
       if (caps && PersonDetector.acronymSubject(ix, chars, ps, pe, parts)) {
@@ -1109,6 +1118,13 @@ final class PersonDetectorReference implements Detector {
       }
       if (cueKind == NONE && parts == 1 && PersonDetector.callBack(ix, chars, first, a)) {
         set(WEAK, "person.verb", "back", false); // CALL_BACK: "Called Esperanza back"
+        return;
+      }
+      if (cueKind == NONE
+          && parts == 1
+          && PersonDetector.loneVerb(ix, chars, a)
+          && lineStartBefore(first)) {
+        set(WEAK, "person.verb", "verb", false); // LONE_VERB: "Thabo replied: ok"
         return;
       }
       if (cueKind == NONE
@@ -1418,7 +1434,9 @@ final class PersonDetectorReference implements Detector {
         if (a == '(' || a == '_' || a == '@' || a == '/' || a == '=' || a == '[') {
           return true;
         }
-        if (a == '\\' && !PersonDetector.escapedQuote(chars, e, text.length())) {
+        if (a == '\\'
+            && !PersonDetector.escapedQuote(chars, e, text.length())
+            && !PersonDetector.ldapEscapedComma(chars, ix.start(first), e, text.length())) {
           return true; // a path goes on; an escaped quote closes a value in escaped JSON
         }
         if (a == '.' && e + 1 < text.length() && Character.isLetterOrDigit(chars[e + 1])) {
@@ -1514,6 +1532,16 @@ final class PersonDetectorReference implements Detector {
         set(WEAK, "person.label", "cn", false); // LDAP_CN: CN=Sarah Connor,OU=Users,DC=...
         return;
       }
+      if (vcardInverted(t)) {
+        set(STRONG, "person.label", "n", true); // VCARD_N: "N:Haddad;Layla;;;"
+        labelCue = true;
+        return;
+      }
+      if (PersonDetector.vcardFormattedName(ix, chars, t)) {
+        set(STRONG, "person.label", "fn", true); // VCARD_FN: "FN:Aigerim Nurlanovna"
+        labelCue = true;
+        return;
+      }
       if (j >= 0 && j == t - 1 && PersonDetector.greetingMention(ix, chars, t)) {
         j = prevSameLine(j); // GREETING_MENTION: "Hi @Priya," (a Teams or Slack mention)
       }
@@ -1522,6 +1550,10 @@ final class PersonDetectorReference implements Detector {
       if (j >= 0 && (punct(j, '"') || punct(j, '\''))) {
         quoted = true;
         j = PersonDetector.beforeEscape(ix, chars, prevSameLine(j));
+        if (PersonDetector.icsQuotedCue(ix, chars, j)) {
+          set(WEAK, "person.label", "cn", false); // ICS_CN: ATTENDEE;CN="Doe, Jane";ROLE=...
+          return;
+        }
       }
       // title: Mr. / Dr. (itself a strong cue; a greeting before it names the pattern)
       if (j >= 0) {
@@ -1999,13 +2031,37 @@ final class PersonDetectorReference implements Detector {
           && ((pf[0] | pf[1]) & (P_NOT_NAME | P_NOT_ALONE | P_CAMEL | P_AMBIG)) == 0;
     }
 
+    /**
+     * {@code VCARD_N} (session 17, probe20): the chain at {@code t} is the family name of a vCard's
+     * {@code N:} property ({@code N:Haddad;Layla;;;}, at a line start) and a {@code ;} follows its
+     * one part: a strong label cue, the given name after the {@code ;} ({@link #inverted}).
+     */
+    /**
+     * {@code LDAP_ESCAPED_COMMA} (session 17, probe20): a {@code \,} follows the part ending at
+     * token {@code last} inside an LDAP common name ({@code CN=Doe\, Jane,OU=Users,...}: the DN
+     * escapes the comma of a "Last, First" display name): read as an inverted name's comma.
+     */
+    boolean ldapEscapedComma(int last) {
+      return punct(last + 1, '\\')
+          && punct(last + 2, ',')
+          && PersonDetector.ldapCue(ix, chars, prevSameLine(ps[0]), ps[0]);
+    }
+
+    boolean vcardInverted(int t) {
+      return parts == 1 && punct(pe[0] + 1, ';') && PersonDetector.vcardName(ix, chars, t);
+    }
+
     /** "Smith, John" after a label or in a quoted display name; returns the resume token or 0. */
     int inverted(int last) {
       int c = last + 1;
-      if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
+      int gs = c + 2;
+      if (punct(c, ';') && capWord(c + 1) && vcardInverted(lead)) {
+        gs = c + 1; // VCARD_N: "N:Haddad;Layla;;;"
+      } else if (ldapEscapedComma(last) && inlineSpace(c + 2) && capWord(c + 3)) {
+        gs = c + 3; // LDAP_ESCAPED_COMMA: "CN=Doe\, Jane,OU=Users,..."
+      } else if (!punct(c, ',') || !inlineSpace(c + 1) || !capWord(c + 2)) {
         return 0;
       }
-      int gs = c + 2;
       int ge = gs;
       while (ge + 2 < n && (punct(ge + 1, '-') || apostrophe(ge + 1)) && capWord(ge + 2)) {
         ge += 2;

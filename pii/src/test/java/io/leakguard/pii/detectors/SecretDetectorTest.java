@@ -478,6 +478,31 @@ class SecretDetectorTest {
         hit(
             "Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: ⟦DefaultDb!Pw22⟧",
             "password-assignment"),
+        // BANG_INSIDE (session 17, probe20): a "!" that a lower-case word follows ends the value
+        hit("the temp password is ⟦Tmp-8842-Kx!⟧ please change it", "password-prose"),
+        hit("my password is ⟦Hunter2x⟧! Please change it", "password-prose"),
+        // QUALIFIER_AFTER (session 17, probe20): a qualifier in parentheses after the keyword
+        hit("Wi-Fi password (guest network): ⟦Gu3st#Wifi26⟧", "password-assignment"),
+        hit("Password (admin portal): ⟦Adm1n!Portal⟧", "password-assignment"),
+        // ARM_SECURE_DEFAULT (session 17, probe20): a securestring parameter's default
+        hit(
+            "\"adminPassword\": {\"type\": \"securestring\", \"defaultValue\": \"⟦Sx7#kq2LmP9v⟧\"}",
+            "password-assignment"),
+        hit(
+            "\"adminPassword\": {\n  \"defaultValue\": \"⟦Sx7#kq2LmP9v⟧\",\n  \"type\": \"secureString\"\n}",
+            "password-assignment"),
+        // CODE_LIST and FOR_CODES (session 17, probe20): recovery and backup codes
+        hit("recovery codes: ⟦8f3k-2m9q⟧ ⟦7x1p-4c6z⟧ ⟦3n8w-5t2r⟧", "password-assignment"),
+        hit("Recovery codes: ⟦8f3k-2m9q⟧, ⟦7x1p-4c6z⟧", "password-assignment"),
+        hit("Backup codes for the admin account: ⟦48291736⟧ ⟦50917324⟧", "password-assignment"),
+        hit("backup code: ⟦48291736⟧", "password-assignment"),
+        hit("recovery codes: ⟦8f3k-2m9q⟧ and 7x1p-4c6z", "password-assignment"),
+        hit("Recovery codes:\n⟦8f3k-2m9q⟧\n⟦7x1p-4c6z⟧\nKeep them safe.", "password-assignment"),
+        hit("Backup codes:\r\n  ⟦48291736⟧\r\n  ⟦50917324⟧", "password-assignment"),
+        hit("your backup codes (keep them safe): ⟦4829-1736⟧ ⟦5091-7324⟧", "password-assignment"),
+        // ERLANG_COOKIE (session 17, probe20): RabbitMQ's cluster secret
+        hit("rabbitmq:\n  auth:\n    erlangCookie: ⟦Qm7xK2pL9vR4tW8zN3bC6yH1⟧", "keyword-entropy"),
+        hit("RABBITMQ_ERLANG_COOKIE=⟦Zx8pQ2vL7mR4tK9wN3bC6yH1⟧", "keyword-entropy"),
         // ODBC_BRACES (session 14): ODBC quotes a value in braces
         hit(
             "Driver={ODBC Driver 18 for SQL Server};Server=tcp:sql01;Uid=sa;Pwd={⟦Odbc#Pass1⟧};",
@@ -748,6 +773,34 @@ class SecretDetectorTest {
         "Access (read only): Qx7#kd93Lq",
         "MasterUserPassword: !Sub '{{resolve:secretsmanager:db}}'",
         "Status temporal: Qx7#kd93Lq",
+        // PROSE_NEXT look-alikes (session 17, probe20): a sentence after a password word
+        "hasło: zostało wysłane SMS-em",
+        "hasło tymczasowe: zostało wysłane SMS-em",
+        "mot de passe : envoyé par SMS",
+        "şifre: SMS ile gönderildi",
+        "Passwort: SMS wurde verschickt",
+        "Password: SMS to follow",
+        // BANG_INSIDE look-alike (session 17, probe20): a word and an exclamation
+        "the password is correct! please try again",
+        // QUALIFIER_AFTER look-alikes (session 17, probe20): no secret word before the qualifier
+        "Phone (guest network): Gu3st#Wifi26",
+        "Primary key (guest table): Gu3st#Wifi26",
+        // ARM_SECURE_DEFAULT look-alikes (session 17, probe20): no secret key, another type
+        "\"location\": {\"type\": \"securestring\", \"defaultValue\": \"Sx7#kq2LmP9v\"}",
+        "\"adminPassword\": {\"type\": \"string\", \"defaultValue\": \"Sx7#kq2LmP9v\"}",
+        // CODE_LIST look-alikes (session 17, probe20): codes that are no credentials, no values
+        "Error codes for the API: 500 502 503",
+        "status codes: 200 404",
+        "Promo codes for the sale: SAVE20X SPRING21",
+        "backup codes: see the vault",
+        "Backup code: 12",
+        "Recovery codes:\nsee the vault",
+        "Error codes (gateway): 502 504",
+        "RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}",
+        // FILE_PATH look-alikes (session 17, probe20): the file that holds the password
+        "kubectl create secret generic db --from-file=password=./pw.txt",
+        "password: /etc/app/db.pass",
+        "erlangCookie: \"\"",
         // ESCAPED_JSON look-alikes (session 15, probe16b): empty, placeholder, unclosed
         "{\\\"password\\\":\\\"\\\"}",
         "{\\\"password\\\":\\\"<password>\\\"}",
