@@ -127,6 +127,33 @@ final class IpAddressDetector implements Detector {
           "rhost");
 
   /**
+   * Devices and roles that have an address: one within {@link #DEVICE_WINDOW} chars before a number
+   * keeps it an address although a version stands in the same sentence ({@code Firmware 1.0.0.12 on
+   * the router at 192.168.1.1}; session 17). {@code from} and {@code to} are no such words: {@code
+   * from 1.2.3.4 to 1.2.3.5} stays a version list when one of them is a version.
+   */
+  static final Set<String> DEVICE_NOUNS =
+      Set.of(
+          "router",
+          "printer",
+          "gateway",
+          "modem",
+          "firewall",
+          "proxy",
+          "nameserver",
+          "dns",
+          "vm",
+          "nic",
+          "peer",
+          "nat",
+          "vpn",
+          "dhcp",
+          "ssh");
+
+  /** How far before a number {@link #DEVICE_NOUNS} are looked for (a noun and {@code at}). */
+  static final int DEVICE_WINDOW = 16;
+
+  /**
    * Guard {@code VERSION_NUMBER}: one of these words within {@link #VERSION_WINDOW} chars before a
    * four-part dotted number makes it a version ({@code Version=4.0.0.0}, {@code build 6.1.0.1}).
    */
@@ -652,6 +679,7 @@ final class IpAddressDetector implements Detector {
           || productBefore(s)
           || (family == DOT && lowerProductBefore(cs, n, s))
           || packageRevisionAfter(cs, n, s, end)
+          || userAgentBefore(cs, s)
           || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
@@ -940,7 +968,9 @@ final class IpAddressDetector implements Detector {
         }
         i++;
       }
-      return found && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty();
+      return found
+          && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty()
+          && ctx.contextWords(s, n, Math.min(s, DEVICE_WINDOW), DEVICE_NOUNS).isEmpty();
     }
 
     /**
@@ -1887,6 +1917,52 @@ final class IpAddressDetector implements Detector {
 
   static boolean isAsciiLetter(char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  /** Browser and engine tokens of a User-Agent header, written {@code Name/version}. */
+  private static final Set<String> USER_AGENT_PRODUCTS =
+      Set.of(
+          "Mozilla",
+          "AppleWebKit",
+          "Chrome",
+          "Chromium",
+          "CriOS",
+          "Edg",
+          "Edge",
+          "EdgA",
+          "EdgiOS",
+          "Firefox",
+          "FxiOS",
+          "Safari",
+          "OPR",
+          "Opera",
+          "SamsungBrowser",
+          "YaBrowser",
+          "Vivaldi",
+          "Brave",
+          "Electron",
+          "Teams",
+          "Trident",
+          "Gecko",
+          "MicroMessenger",
+          "UCBrowser");
+
+  /**
+   * Guard {@code VERSION_NUMBER}, user-agent form: a browser or engine token and {@code /} glued
+   * before the number ({@code Chrome/120.0.0.0 Safari/537.36} in a pasted User-Agent; session 17).
+   * A URL ({@code http://10.0.0.1}) has no word before its slash. Static so the oracle shares it.
+   */
+  static boolean userAgentBefore(char[] cs, int s) {
+    if (s < 3 || cs[s - 1] != '/') {
+      return false;
+    }
+    int w = s - 1;
+    while (w > 0 && s - 1 - w < 16 && isLetter(cs[w - 1])) {
+      w--;
+    }
+    return w < s - 1
+        && (w == 0 || !isAlnum(cs[w - 1]))
+        && USER_AGENT_PRODUCTS.contains(new String(cs, w, s - 1 - w));
   }
 
   /**

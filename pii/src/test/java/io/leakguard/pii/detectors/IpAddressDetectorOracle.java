@@ -470,6 +470,7 @@ final class IpAddressDetectorOracle implements Detector {
           || productBefore(s)
           || (family == DOT && IpAddressDetector.lowerProductBefore(cs, n, s))
           || IpAddressDetector.packageRevisionAfter(cs, n, s, end)
+          || IpAddressDetector.userAgentBefore(cs, s)
           || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
@@ -759,7 +760,14 @@ final class IpAddressDetectorOracle implements Detector {
         }
         i++;
       }
-      return found && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty();
+      return found
+          && ctx.contextWords(s, end, CONTEXT_WINDOW, STRONG_CONTEXT).isEmpty()
+          && ctx.contextWords(
+                  s,
+                  n,
+                  Math.min(s, IpAddressDetector.DEVICE_WINDOW),
+                  IpAddressDetector.DEVICE_NOUNS)
+              .isEmpty();
     }
 
     /** A line break, or a sentence end ({@code .!?} and a blank) at {@code i}. */
