@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -680,6 +681,7 @@ final class IpAddressDetector implements Detector {
           || (family == DOT && lowerProductBefore(cs, n, s))
           || packageRevisionAfter(cs, n, s, end)
           || userAgentBefore(cs, s)
+          || numberingBefore(cs, s)
           || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
@@ -1917,6 +1919,31 @@ final class IpAddressDetector implements Detector {
 
   static boolean isAsciiLetter(char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  /** Words that number a part of a document. */
+  private static final Set<String> NUMBERING_WORDS =
+      Set.of("section", "chapter", "clause", "appendix", "paragraph", "para", "sec");
+
+  /**
+   * Guard {@code VERSION_NUMBER}, numbering form: a {@link #NUMBERING_WORDS} word (any case) and
+   * one blank, or {@code §}, right before the number ({@code see section 2.1.3.4 of the runbook};
+   * session 17). Only directly before: {@code section 2 and ping 10.1.2.3} keeps its address.
+   * Static so the oracle shares it.
+   */
+  static boolean numberingBefore(char[] cs, int s) {
+    if (s >= 1 && cs[s - 1] == '\u00a7' || s >= 2 && cs[s - 1] == ' ' && cs[s - 2] == '\u00a7') {
+      return true;
+    }
+    if (s < 4 || cs[s - 1] != ' ') {
+      return false;
+    }
+    int w = s - 1;
+    while (w > 0 && s - 1 - w < 10 && isLetter(cs[w - 1])) {
+      w--;
+    }
+    return (w == 0 || !isAlnum(cs[w - 1]))
+        && NUMBERING_WORDS.contains(new String(cs, w, s - 1 - w).toLowerCase(Locale.ROOT));
   }
 
   /** Browser and engine tokens of a User-Agent header, written {@code Name/version}. */

@@ -471,6 +471,7 @@ final class IpAddressDetectorOracle implements Detector {
           || (family == DOT && IpAddressDetector.lowerProductBefore(cs, n, s))
           || IpAddressDetector.packageRevisionAfter(cs, n, s, end)
           || IpAddressDetector.userAgentBefore(cs, s)
+          || IpAddressDetector.numberingBefore(cs, s)
           || versionNearby(s, end)) {
         return resume; // VERSION_NUMBER
       }
