@@ -83,6 +83,14 @@ class RealFormatsTest {
         "real-gcp-effective-firewalls | edge-1 ~ 10.30.0.2 ~ access config with NAT IP 198.51.100.31 ~ firewall:folder-guard,projects/edge-proj/global/networks/edge,edge-net-fw,projects/edge-proj/global/networks/edge (implied)",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"
             + " // extra-eni ~ 10.40.1.20 ~ public IP 198.51.100.78 ~ nacl:app-acl;security-groups:admin",
+        "real-powershell-az-nsg-nic | web-nic ~ 10.60.1.4 ~ public IP web-pip (203.0.113.60) ~ subnet-nsg:;nic-nsg:web-nsg"
+            + " // db-nic ~ 10.60.2.4 ~ null ~ subnet-nsg:db-nsg;nic-nsg:",
+        "real-powershell-aws-ec2 | web-1 ~ 10.61.1.10 ~ public IP 203.0.113.71 ~ nacl:app-acl;security-groups:web"
+            + " // db-1 ~ 10.61.2.20 ~ null ~ nacl:app-acl;security-groups:db",
+        "real-aws-config-items | web-eni ~ 10.62.1.10 ~ public IP 203.0.113.81 ~ nacl:shop-acl;security-groups:web"
+            + " // bastion ~ 10.62.1.20 ~ public IP 198.51.100.82 ~ nacl:shop-acl;security-groups:admin",
+        "real-gcp-cloud-asset-inventory | db-1 ~ 10.63.0.9 ~ null ~ firewall:projects/shop-proj/global/networks/shop-vpc"
+            + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",
       })
   void targets(String scenario, String expected) {
     Path dir = ROOT.resolve(scenario.trim());
@@ -115,6 +123,12 @@ class RealFormatsTest {
         "real-gcp-firewall-policies | org-baseline | inbound 1000 priority-1000 deny; inbound 1100 priority-1100 allow",
         "real-gcp-effective-firewalls | folder-guard | inbound 10 priority-10 deny; inbound 20 priority-20 allow",
         "real-aws-security-group-rules | sg-0web00000000000001 | inbound -1 sgr-0a1b2c3d4e5f60001 tcp/443 0.0.0.0/0 allow; inbound -1 sgr-0a1b2c3d4e5f60002 6/22 ::/0 allow; inbound -1 sgr-0a1b2c3d4e5f60003 all sg-0web00000000000001 allow; inbound -1 sgr-0a1b2c3d4e5f60005 udp/3389 pl-0a0a0a0a0a0a0a0a0 allow; outbound -1 sgr-0a1b2c3d4e5f60004 all 0.0.0.0/0 allow",
+        "real-powershell-az-nsg-nic | web-nsg | inbound 100 AllowHttpsInbound allow; inbound 110 AllowSshFromOffice allow; inbound 120 AllowAppPorts allow; inbound 130 DenyRdp deny; inbound 140 AllowRdpFromJump allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-aws-ec2 | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.10/32 allow; inbound -1 ingress[1] tcp/22 198.51.100.11/32 allow; inbound -1 ingress[2] icmp 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-powershell-aws-ec2 | app-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
+        "real-aws-config-items | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.0/24 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-aws-config-items | admin | inbound -1 ingress[0] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/22 ::/0 allow; inbound -1 ingress[2] tcp/8443 sg-0c1c1c1c1c1c1c1c1 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-aws-config-items | shop-acl | inbound 100 100 deny; inbound 200 200 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
       })
   void rules(String scenario, String ruleSet, String expected) {
     NetModel m = ExportReader.read(List.of(ROOT.resolve(scenario.trim()).resolve("input")));

@@ -108,8 +108,8 @@ final class AwsConverter {
         // every customer ENI has a security group; none means an AWS-managed interface (NAT
         // gateway, load balancer: not reachable through security groups) or a terminated
         // instance (no network): not a target. Otherwise the export lacks them: unknown.
-        String type = e.path("InterfaceType").asText("interface");
-        String state = e.path("State").path("Name").asText(e.path("Status").asText(""));
+        String type = str(e.path("InterfaceType"), "interface");
+        String state = str(e.path("State").path("Name"), str(e.path("Status"), ""));
         if (state.equals("terminated") || state.equals("shutting-down")) {
           continue;
         }
@@ -416,19 +416,32 @@ final class AwsConverter {
                   ? "/" + String.join(",", ports.toStrings())
                   : "");
       boolean unknownPerm = p.path("__unknown").asBoolean(false);
-      // IPv4 and IPv6 ranges: the same shape under two field names
-      for (String[] f : new String[][] {{"IpRanges", "CidrIp"}, {"Ipv6Ranges", "CidrIpv6"}}) {
+      // IPv4 and IPv6 ranges: the same shape under two field names. AWS Tools for PowerShell
+      // and AWS Config write IpRanges as plain strings and the same CIDRs again as Ipv4Ranges
+      // objects: read once
+      Set<String> v4 = new HashSet<>();
+      for (String[] f :
+          new String[][] {
+            {"IpRanges", "CidrIp"}, {"Ipv4Ranges", "CidrIp"}, {"Ipv6Ranges", "CidrIpv6"}
+          }) {
         int k = 0;
         for (JsonNode r : p.path(f[0])) {
-          String c = r.path(f[1]).asText();
+          String c = r.isTextual() ? r.asText() : r.path(f[1]).asText();
           SourceRef at = ref.apply("." + f[0] + "[" + k++ + "]");
+          if (f[0].equals("IpRanges")) {
+            v4.add(c);
+          } else if (f[0].equals("Ipv4Ranges") && v4.contains(c)) {
+            continue;
+          }
           out.add(
               line(id, name, label + " " + c, dir, protos, cidr(c, at), ports, c, unknownPerm, at));
         }
       }
       int k = 0;
       for (JsonNode r : p.path("PrefixListIds")) {
-        String pl = r.path("PrefixListId").asText();
+        // the .NET SDK (AWS Tools for PowerShell) names the field Id: a C# member cannot share
+        // its class's name
+        String pl = r.path(r.has("PrefixListId") ? "PrefixListId" : "Id").asText();
         AddressSet a = inv.awsPrefixLists.get(pl);
         boolean unknown = a == null;
         if (unknown) {
@@ -474,6 +487,7 @@ final class AwsConverter {
       if (unknownPerm
           && k == 0
           && !p.path("IpRanges").elements().hasNext()
+          && !p.path("Ipv4Ranges").elements().hasNext()
           && !p.path("Ipv6Ranges").elements().hasNext()
           && !p.path("PrefixListIds").elements().hasNext()) {
         out.add(
@@ -491,6 +505,18 @@ final class AwsConverter {
       }
       i++;
     }
+  }
+
+  /**
+   * A string field's text, or {@code def} when absent or null. AWS Tools for PowerShell print the
+   * SDK's enumeration values as objects ({@code "RuleAction": {"Value": "allow"}}, {@code "State":
+   * {"Name": {"Value": "running"}}}): their {@code Value} is the text.
+   */
+  static String str(JsonNode v, String def) {
+    if (v.isObject() && v.size() == 1 && v.has("Value")) {
+      v = v.get("Value");
+    }
+    return v.isValueNode() && !v.isNull() ? v.asText() : def;
   }
 
   private static AddressSet cidr(String c, SourceRef ref) {
@@ -574,7 +600,7 @@ final class AwsConverter {
                 + " of network ACL "
                 + id);
       }
-      String action = e.path("RuleAction").asText("");
+      String action = str(e.path("RuleAction"), "");
       if (!action.equalsIgnoreCase("allow") && !action.equalsIgnoreCase("deny")) {
         throw new UserInputException(
             ref, "RuleAction: expected allow or deny, got '" + action + "'");

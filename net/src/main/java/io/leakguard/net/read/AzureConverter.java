@@ -334,7 +334,9 @@ final class AzureConverter {
     if (nsgId == null && nicId != null) {
       nsgId = nicNsgAssoc.get(J.lower(nicId));
     }
-    Map<String, String> tags = tags(J.get(nic, "tags"));
+    JsonNode tagNode = J.get(nic, "tags");
+    // PowerShell's Get-AzNetworkInterface names the tag table Tag
+    Map<String, String> tags = tags(tagNode != null ? tagNode : J.get(nic, "tag"));
     List<JsonNode> ipcs = J.arr(nic, "ipConfigurations");
     int k = 0;
     for (JsonNode ipc : ipcs) {
@@ -850,8 +852,16 @@ final class AzureConverter {
   }
 
   private static List<String> both(JsonNode r, String singular) {
-    return both(
-        J.text(r, singular), J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s"));
+    List<String> many = J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s");
+    JsonNode one = J.get(r, singular);
+    if (one != null && one.isArray()) {
+      // Get-AzNetworkSecurityGroup | ConvertTo-Json: PowerShell's rule model holds a list in the
+      // singular field (SourceAddressPrefix ["198.51.100.0/24", ...], DestinationPortRange ["22"])
+      List<String> listed = J.texts(r, singular);
+      listed.addAll(many);
+      return both(null, listed);
+    }
+    return both(J.text(r, singular), many);
   }
 
   /** The singular value (when not empty) then the plural values not empty and not already in. */

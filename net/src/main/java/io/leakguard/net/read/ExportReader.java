@@ -242,6 +242,10 @@ public final class ExportReader {
         TerraformReader.read(root, file, inv, side);
         return;
       }
+      if (AwsConfigItems.isOutput(root)) {
+        AwsConfigItems.readOutput(root, file, inv);
+        return;
+      }
       if (root.has("NewNSG")) {
         inv.azNsgs.add(new Doc(root.get("NewNSG"), file, "$.NewNSG"));
         return;
@@ -343,10 +347,23 @@ public final class ExportReader {
             io.leakguard.core.SourceRef.ofPath(file, "$"));
         return;
       }
+      if (AwsConfigItems.isItem(root)) {
+        AwsConfigItems.read(List.of(new Doc(root, file, "$")), file, inv);
+        return;
+      }
       element(root, file, "$", inv);
       return;
     }
     if (root.isArray()) {
+      if (root.size() > 0 && AwsConfigItems.isItem(root.get(0))) {
+        List<Doc> items = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : root) {
+          items.add(new Doc(e, file, "$[" + i++ + "]"));
+        }
+        AwsConfigItems.read(items, file, inv);
+        return;
+      }
       int i = 0;
       for (JsonNode e : root) {
         if (e.isArray()) {
@@ -373,6 +390,16 @@ public final class ExportReader {
    * PascalCase, at least one of them a list. Not used, but not an error either.
    */
   private static boolean awsDescribeOutput(JsonNode root) {
+    if (root.has("GroupId")
+        || root.has("InstanceId")
+        || root.has("NetworkInterfaceId")
+        || root.has("NetworkAclId")
+        || root.has("ReservationId")
+        || J.lower(String.valueOf(J.text(root, "id"))).startsWith("/subscriptions/")) {
+      // one object that PowerShell's ConvertTo-Json prints without an array around it
+      // (Get-EC2SecurityGroup -GroupId ..., Get-AzPublicIpAddress -Name ...): a resource
+      return false;
+    }
     boolean list = false;
     java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = root.fields();
     if (!it.hasNext()) {
@@ -389,6 +416,50 @@ public final class ExportReader {
     return list;
   }
 
+  /**
+   * One GCP Cloud Asset Inventory asset: {@code gcloud asset list --content-type=resource
+   * --format=json} (camelCase: {@code assetType}, {@code resource.data}) or a line of {@code gcloud
+   * asset export} ({@code asset_type}); {@code resource.data} is the Compute Engine REST object.
+   * Results without data ({@code gcloud asset search-all-resources}, other content types) and other
+   * asset types are skipped with a warning.
+   */
+  private static void cloudAsset(Doc d, Inventory inv) {
+    JsonNode e = d.node();
+    String type = (e.has("assetType") ? e.get("assetType") : e.get("asset_type")).asText("");
+    JsonNode data = e.path("resource").path("data");
+    Doc res = new Doc(data, d.file(), d.path() + ".resource.data");
+    if (!data.isObject()) {
+      inv.skip(
+          d.file(),
+          "GCP Cloud Asset Inventory result without resource data (gcloud asset search-all-resources"
+              + " or another content type; use gcloud asset list --content-type=resource)",
+          d.ref());
+      return;
+    }
+    switch (type) {
+      case "compute.googleapis.com/Firewall":
+        inv.gcpFirewalls.add(res);
+        return;
+      case "compute.googleapis.com/Instance":
+        inv.gcpInstances.add(res);
+        return;
+      case "compute.googleapis.com/FirewallPolicy":
+      case "compute.googleapis.com/NetworkFirewallPolicy":
+      case "compute.googleapis.com/RegionNetworkFirewallPolicy":
+        inv.gcpPolicies.add(res);
+        return;
+      case "compute.googleapis.com/Network":
+        if (data.has("networkFirewallPolicyEnforcementOrder")) {
+          inv.gcpNetworks.add(res); // only its firewall policy enforcement order is used
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    inv.skip(d.file(), "GCP Cloud Asset Inventory asset type " + type, d.ref());
+  }
+
   private static void each(JsonNode root, String field, String file, List<Doc> out) {
     int i = 0;
     for (JsonNode e : root.path(field)) {
@@ -401,7 +472,12 @@ public final class ExportReader {
       throw new UserInputException(file + ": " + path + ": unknown format: expected an object");
     }
     Doc d = new Doc(e, file, path);
-    String type = J.lower(e.hasNonNull("type") ? e.get("type").asText() : null);
+    if (e.has("assetType") || e.has("asset_type")) {
+      cloudAsset(d, inv);
+      return;
+    }
+    // "Type" as PowerShell's ConvertTo-Json names it (Get-AzNetworkSecurityGroup, ...)
+    String type = J.lower(e.hasNonNull("type") ? e.get("type").asText() : J.text(e, "type"));
     String kind = e.hasNonNull("kind") ? e.get("kind").asText() : "";
     if (type != null && type.startsWith("microsoft.network/")) {
       switch (type) {
@@ -494,7 +570,7 @@ public final class ExportReader {
           d.ref());
     } else if (type != null && type.startsWith("microsoft.")) {
       // other resources of the same tools (az vm list, ...): not used, not an error
-      inv.skip(file, "Azure resource type " + e.get("type").asText(), d.ref());
+      inv.skip(file, "Azure resource type " + J.text(e, "type"), d.ref());
     } else if (kind.startsWith("compute#")) {
       inv.skip(file, "GCP resource kind " + kind, d.ref()); // gcloud compute networks list, ...
     } else if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
