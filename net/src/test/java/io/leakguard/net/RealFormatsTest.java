@@ -89,6 +89,12 @@ class RealFormatsTest {
             + " // db-1 ~ 10.61.2.20 ~ null ~ nacl:app-acl;security-groups:db",
         "real-aws-config-items | web-eni ~ 10.62.1.10 ~ public IP 203.0.113.81 ~ nacl:shop-acl;security-groups:web"
             + " // bastion ~ 10.62.1.20 ~ public IP 198.51.100.82 ~ nacl:shop-acl;security-groups:admin",
+        "real-powershell-default-depth | db-nic ~ 10.64.0.6 ~ null ~ nic-nsg:db-nsg"
+            + " // jump-nic ~ null ~ public IP jump-pip (203.0.113.64) ~ nic-nsg:jump-nsg"
+            + " // app-nic ~ null ~ public IP unknown (cut off by ConvertTo-Json) ~ nic-nsg:app-nsg"
+            + " // i-0d1d1d1d1d1d1d1d1 ~ 10.65.0.10 ~ public IP 203.0.113.65 ~ security-groups:unknown (cut off by ConvertTo-Json)"
+            + " // api ~ null ~ null ~ security-groups:api // cache ~ null ~ null ~ security-groups:cache"
+            + " // bastion ~ null ~ null ~ security-groups:bastion",
         "real-gcp-cloud-asset-inventory | db-1 ~ 10.63.0.9 ~ null ~ firewall:projects/shop-proj/global/networks/shop-vpc"
             + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",
       })
@@ -126,6 +132,10 @@ class RealFormatsTest {
         "real-powershell-az-nsg-nic | web-nsg | inbound 100 AllowHttpsInbound allow; inbound 110 AllowSshFromOffice allow; inbound 120 AllowAppPorts allow; inbound 130 DenyRdp deny; inbound 140 AllowRdpFromJump allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-aws-ec2 | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.10/32 allow; inbound -1 ingress[1] tcp/22 198.51.100.11/32 allow; inbound -1 ingress[2] icmp 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-powershell-aws-ec2 | app-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
+        "real-powershell-default-depth | jump-nsg | inbound 100 AllowSshOffice allow; inbound 110 AllowWinRmAll allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-default-depth | app-nsg | inbound 100 (rules cut off by ConvertTo-Json) allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 100 (rules cut off by ConvertTo-Json) allow; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-default-depth | bastion | inbound -1 ingress[0] tcp/22 198.51.100.7/32 allow; inbound -1 ingress[0] tcp/22 198.51.100.8/32 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[2] tcp/443 Ipv6Ranges (cut off) allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-powershell-default-depth | api | inbound -1 ingress[0] (cut off) allow; outbound -1 egress[0] (cut off) allow",
         "real-aws-config-items | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.0/24 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-aws-config-items | admin | inbound -1 ingress[0] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/22 ::/0 allow; inbound -1 ingress[2] tcp/8443 sg-0c1c1c1c1c1c1c1c1 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-aws-config-items | shop-acl | inbound 100 100 deny; inbound 200 200 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",

@@ -250,11 +250,12 @@ public final class ExportReader {
         inv.azNsgs.add(new Doc(root.get("NewNSG"), file, "$.NewNSG"));
         return;
       }
-      if (root.has("SecurityGroups")
-          || root.has("NetworkInterfaces")
-          || root.has("NetworkAcls")
-          || root.has("Reservations")
-          || root.has("SecurityGroupRules")) {
+      if ((root.has("SecurityGroups")
+              || root.has("NetworkInterfaces")
+              || root.has("NetworkAcls")
+              || root.has("Reservations")
+              || root.has("SecurityGroupRules"))
+          && !oneResource(root)) {
         each(root, "SecurityGroups", file, inv.awsSgs);
         each(root, "SecurityGroupRules", file, inv.awsSgRules);
         each(root, "NetworkInterfaces", file, inv.awsEnis);
@@ -390,14 +391,7 @@ public final class ExportReader {
    * PascalCase, at least one of them a list. Not used, but not an error either.
    */
   private static boolean awsDescribeOutput(JsonNode root) {
-    if (root.has("GroupId")
-        || root.has("InstanceId")
-        || root.has("NetworkInterfaceId")
-        || root.has("NetworkAclId")
-        || root.has("ReservationId")
-        || J.lower(String.valueOf(J.text(root, "id"))).startsWith("/subscriptions/")) {
-      // one object that PowerShell's ConvertTo-Json prints without an array around it
-      // (Get-EC2SecurityGroup -GroupId ..., Get-AzPublicIpAddress -Name ...): a resource
+    if (oneResource(root)) {
       return false;
     }
     boolean list = false;
@@ -458,6 +452,22 @@ public final class ExportReader {
         break;
     }
     inv.skip(d.file(), "GCP Cloud Asset Inventory asset type " + type, d.ref());
+  }
+
+  /**
+   * One resource, not a {@code describe-*} output around a list: what PowerShell's {@code
+   * ConvertTo-Json} prints for a single object ({@code Get-EC2SecurityGroup -GroupId ...}, {@code
+   * (Get-EC2Instance).Instances} of one instance, {@code Get-AzNetworkSecurityGroup -Name ...},
+   * whose {@code NetworkInterfaces} and {@code SecurityGroups} fields look like the AWS outputs'
+   * lists).
+   */
+  private static boolean oneResource(JsonNode root) {
+    return root.has("GroupId")
+        || root.has("InstanceId")
+        || root.has("NetworkInterfaceId")
+        || root.has("NetworkAclId")
+        || root.has("ReservationId")
+        || J.lower(String.valueOf(J.text(root, "id"))).startsWith("/subscriptions/");
   }
 
   private static void each(JsonNode root, String field, String file, List<Doc> out) {
