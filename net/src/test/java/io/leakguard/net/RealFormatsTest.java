@@ -95,6 +95,10 @@ class RealFormatsTest {
             + " // i-0d1d1d1d1d1d1d1d1 ~ 10.65.0.10 ~ public IP 203.0.113.65 ~ security-groups:unknown (cut off by ConvertTo-Json)"
             + " // api ~ null ~ null ~ security-groups:api // cache ~ null ~ null ~ security-groups:cache"
             + " // bastion ~ null ~ null ~ security-groups:bastion",
+        "real-terraform-plan-foreach-drift-deferred | edge-nsg ~ null ~ null ~ nsg:edge-nsg"
+            + " // web-0 ~ null ~ public IP (known after apply) ~ security-groups:api"
+            + " // worker-0 ~ null ~ null ~ security-groups:api,admin"
+            + " // edge-1 ~ 10.66.0.2 ~ access config with NAT IP 203.0.113.97 ~ firewall:global/networks/edge-net",
         "real-gcp-cloud-asset-inventory | db-1 ~ 10.63.0.9 ~ null ~ firewall:projects/shop-proj/global/networks/shop-vpc"
             + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",
       })
@@ -132,6 +136,10 @@ class RealFormatsTest {
         "real-powershell-az-nsg-nic | web-nsg | inbound 100 AllowHttpsInbound allow; inbound 110 AllowSshFromOffice allow; inbound 120 AllowAppPorts allow; inbound 130 DenyRdp deny; inbound 140 AllowRdpFromJump allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-aws-ec2 | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.10/32 allow; inbound -1 ingress[1] tcp/22 198.51.100.11/32 allow; inbound -1 ingress[2] icmp 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-powershell-aws-ec2 | app-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
+        "real-terraform-plan-foreach-drift-deferred | api | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/8080 aws_security_group.svc[\"api\"] allow; outbound -1 egress[0] all 0.0.0.0/0 allow; outbound -1 egress[0] all ::/0 allow",
+        "real-terraform-plan-foreach-drift-deferred | admin | inbound -1 ingress[0] tcp/22 198.51.100.0/24 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow; outbound -1 egress[0] all ::/0 allow",
+        "real-terraform-plan-foreach-drift-deferred | edge-nsg | inbound 200 mgmt-from-partners allow; inbound 300 web allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-terraform-plan-foreach-drift-deferred | global/networks/edge-net | inbound 900 block-telnet deny; inbound 1000 partners allow; inbound 65535 implied-deny-ingress deny; outbound 65535 implied-allow-egress allow",
         "real-powershell-default-depth | jump-nsg | inbound 100 AllowSshOffice allow; inbound 110 AllowWinRmAll allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-default-depth | app-nsg | inbound 100 (rules cut off by ConvertTo-Json) allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 100 (rules cut off by ConvertTo-Json) allow; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-default-depth | bastion | inbound -1 ingress[0] tcp/22 198.51.100.7/32 allow; inbound -1 ingress[0] tcp/22 198.51.100.8/32 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[2] tcp/443 Ipv6Ranges (cut off) allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
@@ -141,7 +149,13 @@ class RealFormatsTest {
         "real-aws-config-items | shop-acl | inbound 100 100 deny; inbound 200 200 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
       })
   void rules(String scenario, String ruleSet, String expected) {
-    NetModel m = ExportReader.read(List.of(ROOT.resolve(scenario.trim()).resolve("input")));
+    Path dir = ROOT.resolve(scenario.trim());
+    NetModel m =
+        ExportReader.read(
+            List.of(
+                java.nio.file.Files.exists(dir.resolve("plan.json"))
+                    ? dir.resolve("plan.json")
+                    : dir.resolve("input")));
     RuleSet rs =
         m.ruleSets().stream()
             .filter(r -> r.name().equals(ruleSet.trim()))

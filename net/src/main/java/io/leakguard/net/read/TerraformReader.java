@@ -68,6 +68,20 @@ final class TerraformReader {
     } else if (root.has("planned_values")) {
       module(root.path("planned_values").path("root_module"), "$.planned_values.root_module", res);
     }
+    // terraform plan -allow-deferral (1.9+): changes Terraform plans in a later round; their
+    // values are not known yet (a network resource among them is missing from both sides)
+    int d = 0;
+    for (JsonNode dc : root.path("deferred_changes")) {
+      JsonNode rc = dc.path("resource_change");
+      inv.warnings.add(
+          "unknown-reference",
+          "deferred change "
+              + rc.path("address").asText("(no address)")
+              + " ("
+              + dc.path("reason").asText("no reason given")
+              + "): planned in a later terraform plan, not evaluated",
+          io.leakguard.core.SourceRef.ofPath(file, "$.deferred_changes[" + d++ + "]"));
+    }
     Map<String, List<String>> refs = new HashMap<>();
     config(root.path("configuration").path("root_module"), "", refs);
     new Conv(file, inv, res, refs).run();
@@ -269,8 +283,12 @@ final class TerraformReader {
         }
         out.clear();
       }
-      for (String ref : refsOf(stripIndex(r.address()) + "." + attr)) {
+      List<String> refList = refsOf(stripIndex(r.address()) + "." + attr);
+      for (String ref : refList) {
         String a = ref.endsWith(".id") ? ref.substring(0, ref.length() - 3) : ref;
+        if (indexedElsewhere(a, refList)) {
+          continue; // Terraform lists aws_x.y beside aws_x.y["k"]: only the instance is meant
+        }
         for (Res c : res) {
           if (c.address().equals(a) || stripIndex(c.address()).equals(a)) {
             if (!out.contains(c.key())) {
@@ -283,6 +301,23 @@ final class TerraformReader {
         out.add("(known after apply) " + r.address() + "." + attr);
       }
       return out;
+    }
+
+    /**
+     * True when {@code ref} has no instance key and another reference names one of its instances
+     * ({@code aws_security_group.svc} beside {@code aws_security_group.svc["api"].id}: Terraform
+     * lists every containing object of a reference).
+     */
+    static boolean indexedElsewhere(String ref, List<String> refs) {
+      if (ref.endsWith("]")) {
+        return false;
+      }
+      for (String o : refs) {
+        if (o.startsWith(ref + "[")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     static String stripIndex(String a) {
