@@ -18,6 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RealFormatsTest {
   static final Path ROOT = ScenarioTest.ROOT;
 
+  /** A scenario's model: its plan (the after side) or its input folder. */
+  static NetModel read(String scenario) {
+    Path dir = ROOT.resolve(scenario.trim());
+    Path plan = dir.resolve("plan.json");
+    return ExportReader.read(
+        List.of(java.nio.file.Files.exists(plan) ? plan : dir.resolve("input")));
+  }
+
   static String describe(Target t) {
     return t.name()
         + " | "
@@ -103,13 +111,7 @@ class RealFormatsTest {
             + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",
       })
   void targets(String scenario, String expected) {
-    Path dir = ROOT.resolve(scenario.trim());
-    NetModel m =
-        ExportReader.read(
-            List.of(
-                java.nio.file.Files.exists(dir.resolve("plan.json"))
-                    ? dir.resolve("plan.json")
-                    : dir.resolve("input")));
+    NetModel m = read(scenario);
     String actual =
         m.targets().stream()
             .map(RealFormatsTest::describe)
@@ -149,13 +151,7 @@ class RealFormatsTest {
         "real-aws-config-items | shop-acl | inbound 100 100 deny; inbound 200 200 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
       })
   void rules(String scenario, String ruleSet, String expected) {
-    Path dir = ROOT.resolve(scenario.trim());
-    NetModel m =
-        ExportReader.read(
-            List.of(
-                java.nio.file.Files.exists(dir.resolve("plan.json"))
-                    ? dir.resolve("plan.json")
-                    : dir.resolve("input")));
+    NetModel m = read(scenario);
     RuleSet rs =
         m.ruleSets().stream()
             .filter(r -> r.name().equals(ruleSet.trim()))
