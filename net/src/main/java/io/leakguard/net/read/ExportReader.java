@@ -242,6 +242,14 @@ public final class ExportReader {
         TerraformReader.read(root, file, inv, side);
         return;
       }
+      if (root.path("rows").isArray() && root.path("columns").isArray()) {
+        // steampipe query --output json (0.24+): {"columns": [...], "rows": [...]}
+        int i = 0;
+        for (JsonNode row : root.get("rows")) {
+          element(row, file, "$.rows[" + i++ + "]", inv);
+        }
+        return;
+      }
       if (AwsConfigItems.isOutput(root)) {
         AwsConfigItems.readOutput(root, file, inv);
         return;
@@ -470,6 +478,38 @@ public final class ExportReader {
         || J.lower(String.valueOf(J.text(root, "id"))).startsWith("/subscriptions/");
   }
 
+  /**
+   * A row of Steampipe's {@code aws_vpc_security_group} or CloudQuery's {@code
+   * aws_ec2_security_groups} as the {@code describe-security-groups} element it holds: the columns
+   * are snake_case, the permissions the EC2 API's PascalCase objects (a JSON string in some
+   * exports).
+   */
+  private static JsonNode tableRowGroup(Doc d) {
+    JsonNode row = d.node();
+    com.fasterxml.jackson.databind.node.ObjectNode g = KeyedNodes.FACTORY.objectNode();
+    g.set("GroupId", row.get("group_id"));
+    g.set(
+        "GroupName",
+        row.path("group_name").isTextual() ? row.get("group_name") : row.get("group_id"));
+    for (String[] f :
+        new String[][] {
+          {"ip_permissions", "IpPermissions"}, {"ip_permissions_egress", "IpPermissionsEgress"}
+        }) {
+      JsonNode v = row.path(f[0]);
+      if (v.isTextual()) {
+        try {
+          v = MAPPER.readTree(v.asText());
+        } catch (JsonProcessingException e) {
+          throw new UserInputException(d.ref("." + f[0]), "malformed JSON in the string");
+        }
+      }
+      g.set(f[1], v.isArray() ? v : KeyedNodes.FACTORY.arrayNode());
+    }
+    g.set("VpcId", row.get("vpc_id"));
+    g.set("Tags", row.has("tags_src") ? row.get("tags_src") : row.get("tags"));
+    return g;
+  }
+
   private static void each(JsonNode root, String field, String file, List<Doc> out) {
     int i = 0;
     for (JsonNode e : root.path(field)) {
@@ -482,6 +522,15 @@ public final class ExportReader {
       throw new UserInputException(file + ": " + path + ": unknown format: expected an object");
     }
     Doc d = new Doc(e, file, path);
+    if (e.has("group_id") && e.has("ip_permissions")) {
+      inv.awsSgs.add(new Doc(tableRowGroup(d), file, path)); // a Steampipe / CloudQuery row
+      return;
+    }
+    if (e.has("_ctx") || e.has("_cq_id") || e.has("_cq_sync_time")) {
+      inv.skip(
+          file, "Steampipe / CloudQuery table row (only security group rows are read)", d.ref());
+      return;
+    }
     if (e.has("assetType") || e.has("asset_type")) {
       cloudAsset(d, inv);
       return;
