@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * describe-network-acls|describe-instances|describe-security-group-rules}, {@code
  * get-managed-prefix-list-entries} saved as {@code pl-….json}, {@code gcloud compute
  * firewall-rules|instances list --format=json}, and {@code terraform show -json} of a plan or a
- * state.
+ * state; also PowerShell's {@code Get-Az*} / {@code Get-EC2*} piped to {@code ConvertTo-Json} (any
+ * depth: values it cut off are unknown), AWS Config configuration items, GCP Cloud Asset Inventory
+ * assets and Steampipe / CloudQuery security group rows ({@code docs/net-formats.md}).
  *
  * <p>Example: {@code NetModel m = ExportReader.read(List.of(Path.of("exports/")));}
  *
