@@ -107,6 +107,8 @@ class RealFormatsTest {
             + " // web-0 ~ null ~ public IP (known after apply) ~ security-groups:api"
             + " // worker-0 ~ null ~ null ~ security-groups:api,admin"
             + " // edge-1 ~ 10.66.0.2 ~ access config with NAT IP 203.0.113.97 ~ firewall:global/networks/edge-net",
+        "real-yaml-outputs | yaml-nsg ~ null ~ null ~ nsg:yaml-nsg // yaml-sg ~ null ~ null ~ security-groups:yaml-sg"
+            + " // web-yaml ~ 10.128.0.7 ~ access config with NAT IP 203.0.113.98 ~ firewall:projects/yaml-proj/global/networks/default",
         "real-gcp-cloud-asset-inventory | db-1 ~ 10.63.0.9 ~ null ~ firewall:projects/shop-proj/global/networks/shop-vpc"
             + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",
       })
@@ -138,6 +140,7 @@ class RealFormatsTest {
         "real-powershell-az-nsg-nic | web-nsg | inbound 100 AllowHttpsInbound allow; inbound 110 AllowSshFromOffice allow; inbound 120 AllowAppPorts allow; inbound 130 DenyRdp deny; inbound 140 AllowRdpFromJump allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-aws-ec2 | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.10/32 allow; inbound -1 ingress[1] tcp/22 198.51.100.11/32 allow; inbound -1 ingress[2] icmp 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-powershell-aws-ec2 | app-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
+        "real-yaml-outputs | projects/yaml-proj/global/networks/default | inbound 900 deny-smb deny; inbound 1000 allow-ssh-office allow; inbound 1000 allow-web allow; inbound 1000 allow-smb allow; inbound 65535 implied-deny-ingress deny; outbound 65535 implied-allow-egress allow",
         "real-steampipe-cloudquery-rows | ops-web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/8080 sg-0f1f1f1f1f1f1f1f1 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-steampipe-cloudquery-rows | cq-db | inbound -1 ingress[0] tcp/5432 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
         "real-terraform-plan-foreach-drift-deferred | api | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/8080 aws_security_group.svc[\"api\"] allow; outbound -1 egress[0] all 0.0.0.0/0 allow; outbound -1 egress[0] all ::/0 allow",

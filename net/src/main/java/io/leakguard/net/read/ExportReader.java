@@ -151,6 +151,10 @@ public final class ExportReader {
           .isBlank()) {
         throw new UserInputException(p + ": empty file: expected a JSON cloud export");
       }
+      String yaml = yamlText(bytes);
+      if (yaml != null) {
+        return yaml(p, yaml);
+      }
       JsonNode streamed = stream ? AzNsgStream.read(bytes, MAPPER) : null; // no rule trees
       if (streamed != null) {
         return streamed;
@@ -177,6 +181,91 @@ public final class ExportReader {
     } catch (IOException e) {
       throw new UserInputException(p + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** YAML exports: the same trees as the JSON ones. */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .setNodeFactory(KeyedNodes.FACTORY);
+
+  /**
+   * The text of a YAML export ({@code gcloud ... --format=yaml} and {@code describe}'s default,
+   * {@code aws ... --output yaml}, {@code az ... -o yaml}): a file whose first character after the
+   * byte-order mark and white space is not <code>{</code> or {@code [}; null for JSON (the common
+   * case costs the look at the leading white space).
+   */
+  static String yamlText(byte[] b) {
+    java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+    int off = 0;
+    int n = b.length;
+    if (n >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+      cs = java.nio.charset.StandardCharsets.UTF_16BE;
+      off = 2;
+    } else if (n >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+      cs = java.nio.charset.StandardCharsets.UTF_16LE;
+      off = 2;
+    } else if (n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      off = 3;
+    } else if (n >= 2 && (b[0] == 0 || b[1] == 0)) {
+      return null; // UTF-16 without a mark: JSON (Jackson detects it)
+    }
+    int step = cs == java.nio.charset.StandardCharsets.UTF_8 ? 1 : 2;
+    for (int i = off; i + step - 1 < n; i += step) {
+      int c;
+      if (step == 1) {
+        c = b[i] & 0xff;
+      } else {
+        boolean be = cs == java.nio.charset.StandardCharsets.UTF_16BE;
+        int hi = b[be ? i : i + 1] & 0xff;
+        c = hi != 0 ? -1 : b[be ? i + 1 : i] & 0xff;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        continue;
+      }
+      if (c == '{' || c == '[') {
+        return null;
+      }
+      break;
+    }
+    return new String(b, off, n - off, cs);
+  }
+
+  /** A YAML export: one document, or several ({@code ---}) read like {@link #documents}. */
+  private static JsonNode yaml(Path p, String text) {
+    List<JsonNode> docs = new ArrayList<>();
+    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+        YAML.readerFor(JsonNode.class).readValues(text)) {
+      while (it.hasNextValue()) {
+        JsonNode d = it.nextValue();
+        if (d != null && !d.isNull() && !d.isMissingNode()) {
+          docs.add(d);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      String where = "";
+      if (e instanceof JsonProcessingException
+          && ((JsonProcessingException) e).getLocation() != null) {
+        JsonLocation loc = ((JsonProcessingException) e).getLocation();
+        where = " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      }
+      String why =
+          e instanceof JsonProcessingException
+                  && ((JsonProcessingException) e).getOriginalMessage() != null
+              ? ((JsonProcessingException) e).getOriginalMessage()
+              : e.getClass().getSimpleName();
+      int nl = why.indexOf('\n'); // the parser's next lines quote the input: left out
+      throw new UserInputException(
+          p + ": malformed JSON or YAML" + where + ": " + (nl < 0 ? why : why.substring(0, nl)), e);
+    }
+    if (docs.isEmpty()) {
+      throw new UserInputException(p + ": empty file: expected a JSON or YAML cloud export");
+    }
+    if (docs.size() == 1) {
+      return docs.get(0);
+    }
+    Documents out = new Documents();
+    docs.forEach(out::add);
+    return out;
   }
 
   /**
