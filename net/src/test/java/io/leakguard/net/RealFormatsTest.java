@@ -100,6 +100,7 @@ class RealFormatsTest {
         "real-powershell-default-depth | db-nic ~ 10.64.0.6 ~ null ~ nic-nsg:db-nsg"
             + " // jump-nic ~ null ~ public IP jump-pip (203.0.113.64) ~ nic-nsg:jump-nsg"
             + " // app-nic ~ null ~ public IP unknown (cut off by ConvertTo-Json) ~ nic-nsg:app-nsg"
+            + " // mgmt-nsg ~ null ~ null ~ nsg:mgmt-nsg"
             + " // i-0d1d1d1d1d1d1d1d1 ~ 10.65.0.10 ~ public IP 203.0.113.65 ~ security-groups:unknown (cut off by ConvertTo-Json)"
             + " // api ~ null ~ null ~ security-groups:api // cache ~ null ~ null ~ security-groups:cache"
             + " // bastion ~ null ~ null ~ security-groups:bastion",
@@ -147,6 +148,7 @@ class RealFormatsTest {
         "real-terraform-plan-foreach-drift-deferred | admin | inbound -1 ingress[0] tcp/22 198.51.100.0/24 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow; outbound -1 egress[0] all ::/0 allow",
         "real-terraform-plan-foreach-drift-deferred | edge-nsg | inbound 200 mgmt-from-partners allow; inbound 300 web allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-terraform-plan-foreach-drift-deferred | global/networks/edge-net | inbound 900 block-telnet deny; inbound 1000 partners allow; inbound 65535 implied-deny-ingress deny; outbound 65535 implied-allow-egress allow",
+        "real-powershell-default-depth | mgmt-nsg | inbound 100 AllowRdpPartners allow; inbound 200 DenyAllSsh deny; inbound 300 AllowSshAll allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-default-depth | jump-nsg | inbound 100 AllowSshOffice allow; inbound 110 AllowWinRmAll allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-default-depth | app-nsg | inbound 100 (rules cut off by ConvertTo-Json) allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 100 (rules cut off by ConvertTo-Json) allow; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-default-depth | bastion | inbound -1 ingress[0] tcp/22 198.51.100.7/32 allow; inbound -1 ingress[0] tcp/22 198.51.100.8/32 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[2] tcp/443 Ipv6Ranges (cut off) allow; outbound -1 egress[0] all 0.0.0.0/0 allow",

@@ -689,7 +689,10 @@ public final class ExportReader {
       inv.azLbs.add(d);
     } else if (J.get(e, "publicIPAllocationMethod") != null) {
       inv.azPublicIps.add(d);
-    } else if (e.has("access") && e.has("direction") && e.has("priority")) {
+    } else if (J.get(e, "access") != null
+        && J.get(e, "direction") != null
+        && J.get(e, "priority") != null) {
+      // az network nsg rule list; Get-AzNetworkSecurityRuleConfig | ConvertTo-Json (PascalCase)
       inv.azRules.add(d);
     } else if (e.has("allowed") || e.has("denied")) {
       inv.gcpFirewalls.add(d);
