@@ -108,7 +108,9 @@ class RealFormatsTest {
             + " // web-0 ~ null ~ public IP (known after apply) ~ security-groups:api"
             + " // worker-0 ~ null ~ null ~ security-groups:api,admin"
             + " // edge-1 ~ 10.66.0.2 ~ access config with NAT IP 203.0.113.97 ~ firewall:global/networks/edge-net",
-        "real-yaml-outputs | yaml-nsg ~ null ~ null ~ nsg:yaml-nsg // yaml-sg ~ null ~ null ~ security-groups:yaml-sg"
+        "real-yaml-outputs | yaml-nsg ~ null ~ null ~ nsg:yaml-nsg"
+            + " // a901-yaml ~ 10.68.0.10 ~ public IP 203.0.113.101 ~ security-groups:yaml-sg"
+            + " // a902-yaml ~ 10.68.0.11 ~ public IP 203.0.113.102 ~ security-groups:yaml-sg"
             + " // web-yaml ~ 10.128.0.7 ~ access config with NAT IP 203.0.113.98 ~ firewall:projects/yaml-proj/global/networks/default",
         "real-gcp-cloud-asset-inventory | db-1 ~ 10.63.0.9 ~ null ~ firewall:projects/shop-proj/global/networks/shop-vpc"
             + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",

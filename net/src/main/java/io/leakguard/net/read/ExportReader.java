@@ -349,27 +349,8 @@ public final class ExportReader {
         inv.azNsgs.add(new Doc(root.get("NewNSG"), file, "$.NewNSG"));
         return;
       }
-      if ((root.has("SecurityGroups")
-              || root.has("NetworkInterfaces")
-              || root.has("NetworkAcls")
-              || root.has("Reservations")
-              || root.has("SecurityGroupRules"))
-          && !oneResource(root)) {
-        each(root, "SecurityGroups", file, inv.awsSgs);
-        each(root, "SecurityGroupRules", file, inv.awsSgRules);
-        each(root, "NetworkInterfaces", file, inv.awsEnis);
-        each(root, "NetworkAcls", file, inv.awsNacls);
-        if (root.has("Reservations")) {
-          int i = 0;
-          for (JsonNode r : root.get("Reservations")) {
-            int j = 0;
-            for (JsonNode inst : r.path("Instances")) {
-              inv.awsInstances.add(
-                  new Doc(inst, file, "$.Reservations[" + i + "].Instances[" + j++ + "]"));
-            }
-            i++;
-          }
-        }
+      if (awsOutput(root)) {
+        awsOutput(root, file, "$", inv);
         return;
       }
       if (root.has("Entries") && root.get("Entries").isArray()) {
@@ -601,10 +582,37 @@ public final class ExportReader {
     return g;
   }
 
-  private static void each(JsonNode root, String field, String file, List<Doc> out) {
+  /** An {@code aws ec2 describe-*} output (or one page of it): a list field of the kinds read. */
+  private static boolean awsOutput(JsonNode root) {
+    return (root.has("SecurityGroups")
+            || root.has("NetworkInterfaces")
+            || root.has("NetworkAcls")
+            || root.has("Reservations")
+            || root.has("SecurityGroupRules"))
+        && !oneResource(root);
+  }
+
+  /** The resources of an {@link #awsOutput} at {@code at} ({@code $}, or a page's path). */
+  private static void awsOutput(JsonNode root, String file, String at, Inventory inv) {
+    each(root, "SecurityGroups", file, at, inv.awsSgs);
+    each(root, "SecurityGroupRules", file, at, inv.awsSgRules);
+    each(root, "NetworkInterfaces", file, at, inv.awsEnis);
+    each(root, "NetworkAcls", file, at, inv.awsNacls);
+    int i = 0;
+    for (JsonNode r : root.path("Reservations")) {
+      int j = 0;
+      for (JsonNode inst : r.path("Instances")) {
+        inv.awsInstances.add(
+            new Doc(inst, file, at + ".Reservations[" + i + "].Instances[" + j++ + "]"));
+      }
+      i++;
+    }
+  }
+
+  private static void each(JsonNode root, String field, String file, String at, List<Doc> out) {
     int i = 0;
     for (JsonNode e : root.path(field)) {
-      out.add(new Doc(e, file, "$." + field + "[" + i++ + "]"));
+      out.add(new Doc(e, file, at + "." + field + "[" + i++ + "]"));
     }
   }
 
@@ -726,6 +734,9 @@ public final class ExportReader {
       inv.skip(file, "Azure resource type " + J.text(e, "type"), d.ref());
     } else if (kind.startsWith("compute#")) {
       inv.skip(file, "GCP resource kind " + kind, d.ref()); // gcloud compute networks list, ...
+    } else if (awsOutput(e)) {
+      // aws ... --output yaml-stream prints a list of pages: [{"SecurityGroups": [...]}, ...]
+      awsOutput(e, file, path, inv);
     } else if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
       inv.skip(file, "az vm list-ip-addresses output", d.ref());
     } else {
