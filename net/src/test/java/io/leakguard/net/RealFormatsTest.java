@@ -108,6 +108,9 @@ class RealFormatsTest {
             + " // web-0 ~ null ~ public IP (known after apply) ~ security-groups:api"
             + " // worker-0 ~ null ~ null ~ security-groups:api,admin"
             + " // edge-1 ~ 10.66.0.2 ~ access config with NAT IP 203.0.113.97 ~ firewall:global/networks/edge-net",
+        "real-terraform-state-modules-foreach | node-0 ~ 10.69.0.10 ~ public IP 203.0.113.110 ~ security-groups:svc-web,svc-ssh"
+            + " // node-1 ~ 10.69.0.11 ~ null ~ security-groups:svc-ssh"
+            + " // db-0 ~ 10.69.0.20 ~ public IP 198.51.100.111 ~ security-groups:db",
         "real-yaml-outputs | yaml-nsg ~ null ~ null ~ nsg:yaml-nsg"
             + " // a901-yaml ~ 10.68.0.10 ~ public IP 203.0.113.101 ~ security-groups:yaml-sg"
             + " // a902-yaml ~ 10.68.0.11 ~ public IP 203.0.113.102 ~ security-groups:yaml-sg"
@@ -180,6 +183,57 @@ class RealFormatsTest {
                         + (l.allow() ? "allow" : "deny"))
             .collect(Collectors.joining("; "));
     assertThat(actual).isEqualTo(expected.trim());
+  }
+
+  /**
+   * A raw state file ({@code terraform.tfstate}, {@code terraform state pull}) reads into the same
+   * targets, layers and rules as {@code terraform show -json} of that state: each {@code
+   * real-terraform-raw-state/input/<scenario>.tfstate} is the raw form of that scenario's input
+   * (modules, {@code count} and {@code for_each} index keys included).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "real-terraform-state-aws-attachments-eip-nacl",
+    "real-terraform-state-aws-instance-eni-blocks",
+    "real-terraform-state-aws-prefix-lists",
+    "real-terraform-state-azure-lb-asg-associations",
+    "real-terraform-state-modules-foreach",
+    "terraform-state-aws-gcp",
+  })
+  void rawStateReadsLikeShowJson(String scenario) {
+    NetModel raw =
+        ExportReader.read(
+            List.of(ROOT.resolve("real-terraform-raw-state/input").resolve(scenario + ".tfstate")));
+    NetModel shown = read(scenario);
+    assertThat(summary(raw)).isNotEmpty().isEqualTo(summary(shown));
+  }
+
+  /** Every target as {@link #describe} and every rule line of every rule set, in model order. */
+  private static List<String> summary(NetModel m) {
+    List<String> out = new java.util.ArrayList<>();
+    m.targets().forEach(t -> out.add(describe(t)));
+    for (RuleSet rs : m.ruleSets()) {
+      for (Direction d : Direction.values()) {
+        rs.lines(d)
+            .forEach(
+                l ->
+                    out.add(
+                        rs.name()
+                            + " "
+                            + d.word()
+                            + " "
+                            + l.priority()
+                            + " "
+                            + l.name()
+                            + " "
+                            + l.allow()
+                            + " "
+                            + l.remote()
+                            + " "
+                            + l.ports()));
+      }
+    }
+    return out;
   }
 
   /**

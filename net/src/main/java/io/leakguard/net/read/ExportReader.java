@@ -345,6 +345,20 @@ public final class ExportReader {
         AwsConfigItems.readOutput(root, file, inv);
         return;
       }
+      if (root.has("lineage") && root.has("version") && root.has("terraform_version")) {
+        // a raw state file (terraform.tfstate, terraform state pull)
+        if (root.path("version").asInt() >= 4 && root.path("resources").isArray()) {
+          TerraformReader.read(root, file, inv, side);
+        } else {
+          inv.skip(
+              file,
+              "Terraform state format version "
+                  + root.path("version").asText()
+                  + " (Terraform 0.11 and older; export with terraform show -json)",
+              io.leakguard.core.SourceRef.ofPath(file, "$"));
+        }
+        return;
+      }
       if (root.has("NewNSG")) {
         inv.azNsgs.add(new Doc(root.get("NewNSG"), file, "$.NewNSG"));
         return;

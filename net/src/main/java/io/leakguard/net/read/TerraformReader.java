@@ -63,6 +63,8 @@ final class TerraformReader {
         }
         i++;
       }
+    } else if (root.has("lineage") && root.path("resources").isArray()) {
+      rawState(root, res);
     } else if (root.has("values")) {
       module(root.path("values").path("root_module"), "$.values.root_module", res);
     } else if (root.has("planned_values")) {
@@ -85,6 +87,45 @@ final class TerraformReader {
     Map<String, List<String>> refs = new HashMap<>();
     config(root.path("configuration").path("root_module"), "", refs);
     new Conv(file, inv, res, refs).run();
+  }
+
+  /**
+   * A raw state file ({@code terraform.tfstate}, {@code terraform state pull}; format version 4):
+   * {@code resources[]} with {@code module}, {@code mode}, {@code type}, {@code name} and {@code
+   * instances[]} ({@code index_key} a number for {@code count}, a string for {@code for_each},
+   * {@code attributes} the values {@code terraform show -json} prints).
+   */
+  private static void rawState(JsonNode root, List<Res> out) {
+    int i = 0;
+    for (JsonNode r : root.path("resources")) {
+      if ("managed".equals(r.path("mode").asText("managed"))) {
+        String base =
+            (r.hasNonNull("module") ? r.get("module").asText() + "." : "")
+                + r.path("type").asText()
+                + "."
+                + r.path("name").asText();
+        int j = 0;
+        for (JsonNode inst : r.path("instances")) {
+          JsonNode key = inst.get("index_key");
+          String address =
+              key == null || key.isNull()
+                  ? base
+                  : key.isNumber()
+                      ? base + "[" + key.asText() + "]"
+                      : base + "[\"" + key.asText() + "\"]";
+          out.add(
+              new Res(
+                  address,
+                  r.path("type").asText(),
+                  inst.path("attributes"),
+                  null,
+                  "$.resources[" + i + "].instances[" + j + "].attributes",
+                  out.size()));
+          j++;
+        }
+      }
+      i++;
+    }
   }
 
   private static void module(JsonNode m, String path, List<Res> out) {
