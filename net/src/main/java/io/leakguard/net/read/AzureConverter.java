@@ -398,10 +398,12 @@ final class AzureConverter {
             n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
             "privateIPAddress: expected an IP address");
       }
-      String subnetId = J.cutOff(J.get(ipc, "subnet")) ? null : J.lower(J.idOf(ipc, "subnet"));
+      JsonNode subnet = J.get(ipc, "subnet");
+      String subnetId = J.cutOff(subnet) ? null : J.lower(J.idOf(ipc, "subnet"));
       String reason = null;
+      JsonNode pip = J.get(ipc, "publicIPAddress");
       String pipId = J.lower(J.idOf(ipc, "publicIPAddress"));
-      if (cut || J.cutOff(J.get(ipc, "publicIPAddress"))) {
+      if (cut || J.cutOff(pip)) {
         // a public IP list names the ip configuration it is bound to; else unknown: public
         String prefix =
             J.lower(cut ? (nicId == null ? nicName : nicId) + "/ipconfigurations/" : ipcId);
@@ -420,7 +422,7 @@ final class AzureConverter {
           reason = "public IP unknown (cut off by ConvertTo-Json)";
         }
       } else if (pipId != null) {
-        JsonNode inline = J.get(ipc, "publicIPAddress");
+        JsonNode inline = pip;
         String addr = inline == null ? null : J.text(inline, "ipAddress");
         reason =
             "public IP "

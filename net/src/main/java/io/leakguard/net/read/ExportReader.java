@@ -635,19 +635,6 @@ public final class ExportReader {
       throw new UserInputException(file + ": " + path + ": unknown format: expected an object");
     }
     Doc d = new Doc(e, file, path);
-    if (e.has("group_id") && e.has("ip_permissions")) {
-      inv.awsSgs.add(new Doc(tableRowGroup(d), file, path)); // a Steampipe / CloudQuery row
-      return;
-    }
-    if (e.has("_ctx") || e.has("_cq_id") || e.has("_cq_sync_time")) {
-      inv.skip(
-          file, "Steampipe / CloudQuery table row (only security group rows are read)", d.ref());
-      return;
-    }
-    if (e.has("assetType") || e.has("asset_type")) {
-      cloudAsset(d, inv);
-      return;
-    }
     // "Type" as PowerShell's ConvertTo-Json names it (Get-AzNetworkSecurityGroup, ...)
     String type = J.lower(e.hasNonNull("type") ? e.get("type").asText() : J.text(e, "type"));
     String kind = e.hasNonNull("kind") ? e.get("kind").asText() : "";
@@ -753,6 +740,14 @@ public final class ExportReader {
       awsOutput(e, file, path, inv);
     } else if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
       inv.skip(file, "az vm list-ip-addresses output", d.ref());
+    } else if (e.has("group_id") && e.has("ip_permissions")) {
+      // the shapes below are checked last: no cost for the common elements above
+      inv.awsSgs.add(new Doc(tableRowGroup(d), file, path)); // a Steampipe / CloudQuery row
+    } else if (e.has("_ctx") || e.has("_cq_id") || e.has("_cq_sync_time")) {
+      inv.skip(
+          file, "Steampipe / CloudQuery table row (only security group rows are read)", d.ref());
+    } else if (e.has("assetType") || e.has("asset_type")) {
+      cloudAsset(d, inv);
     } else {
       throw new UserInputException(
           file

@@ -178,7 +178,8 @@ final class J {
    * spaces, an empty one {@code ""}).
    */
   static boolean cutOff(JsonNode v) {
-    return v != null && v.isTextual() && !v.asText().isBlank(); // an empty list prints as ""
+    // an empty list prints as ""; a text that is a resource id ("/subscriptions/...") is a link
+    return v != null && v.isTextual() && !v.asText().isBlank() && !v.asText().startsWith("/");
   }
 
   /** The values of a {@link #spaced} text (or the one value) as an array of strings. */
