@@ -359,6 +359,17 @@ public final class ExportReader {
         }
         return;
       }
+      if (root.path("deployment").path("resources").isArray()
+          || root.path("checkpoint").path("latest").path("resources").isArray()) {
+        // pulumi stack export / a Pulumi backend state file: not read (its outputs rename the
+        // providers' fields: camelCase, pluralized blocks)
+        inv.skip(
+            file,
+            "Pulumi stack export (not evaluated; export the deployed resources with az, aws or"
+                + " gcloud)",
+            io.leakguard.core.SourceRef.ofPath(file, "$"));
+        return;
+      }
       if (root.has("NewNSG")) {
         inv.azNsgs.add(new Doc(root.get("NewNSG"), file, "$.NewNSG"));
         return;
