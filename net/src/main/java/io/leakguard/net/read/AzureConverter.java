@@ -415,15 +415,12 @@ final class AzureConverter {
             match = key;
           }
         }
-        if (match != null) {
-          reason = "public IP " + pipByIpc.get(match);
-        }
-        if (reason == null) {
-          reason = "public IP unknown (cut off by ConvertTo-Json)";
-        }
+        reason =
+            match != null
+                ? "public IP " + pipByIpc.get(match)
+                : "public IP unknown (cut off by ConvertTo-Json)";
       } else if (pipId != null) {
-        JsonNode inline = pip;
-        String addr = inline == null ? null : J.text(inline, "ipAddress");
+        String addr = pip == null ? null : J.text(pip, "ipAddress");
         reason =
             "public IP "
                 + (pipById.containsKey(pipId)
