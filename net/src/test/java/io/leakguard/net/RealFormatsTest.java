@@ -94,7 +94,8 @@ class RealFormatsTest {
         "real-powershell-az-nsg-nic | web-nic ~ 10.60.1.4 ~ public IP web-pip (203.0.113.60) ~ subnet-nsg:;nic-nsg:web-nsg"
             + " // db-nic ~ 10.60.2.4 ~ null ~ subnet-nsg:db-nsg;nic-nsg:",
         "real-powershell-aws-ec2 | web-1 ~ 10.61.1.10 ~ public IP 203.0.113.71 ~ nacl:app-acl;security-groups:web"
-            + " // db-1 ~ 10.61.2.20 ~ null ~ nacl:app-acl;security-groups:db",
+            + " // db-1 ~ 10.61.2.20 ~ null ~ nacl:app-acl;security-groups:db"
+            + " // sg-0a0a0a0a0a0a0a0a9 ~ null ~ null ~ security-groups:sg-0a0a0a0a0a0a0a0a9",
         "real-aws-config-items | web-eni ~ 10.62.1.10 ~ public IP 203.0.113.81 ~ nacl:shop-acl;security-groups:web"
             + " // bastion ~ 10.62.1.20 ~ public IP 198.51.100.82 ~ nacl:shop-acl;security-groups:admin",
         "real-powershell-default-depth | db-nic ~ 10.64.0.6 ~ null ~ nic-nsg:db-nsg"
@@ -145,6 +146,7 @@ class RealFormatsTest {
         "real-aws-security-group-rules | sg-0web00000000000001 | inbound -1 sgr-0a1b2c3d4e5f60001 tcp/443 0.0.0.0/0 allow; inbound -1 sgr-0a1b2c3d4e5f60002 6/22 ::/0 allow; inbound -1 sgr-0a1b2c3d4e5f60003 all sg-0web00000000000001 allow; inbound -1 sgr-0a1b2c3d4e5f60005 udp/3389 pl-0a0a0a0a0a0a0a0a0 allow; outbound -1 sgr-0a1b2c3d4e5f60004 all 0.0.0.0/0 allow",
         "real-powershell-az-nsg-nic | web-nsg | inbound 100 AllowHttpsInbound allow; inbound 110 AllowSshFromOffice allow; inbound 120 AllowAppPorts allow; inbound 130 DenyRdp deny; inbound 140 AllowRdpFromJump allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
         "real-powershell-aws-ec2 | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.10/32 allow; inbound -1 ingress[1] tcp/22 198.51.100.11/32 allow; inbound -1 ingress[2] icmp 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-powershell-aws-ec2 | sg-0a0a0a0a0a0a0a0a9 | inbound -1 sgr-0a0a0a0a0a0a0a0a1 tcp/8443 0.0.0.0/0 allow; inbound -1 sgr-0a0a0a0a0a0a0a0a2 tcp/22 sg-0aa11bb22cc33dd44 allow; outbound -1 sgr-0a0a0a0a0a0a0a0a3 all 0.0.0.0/0 allow",
         "real-powershell-aws-ec2 | app-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
         "real-yaml-outputs | projects/yaml-proj/global/networks/default | inbound 900 deny-smb deny; inbound 1000 allow-ssh-office allow; inbound 1000 allow-web allow; inbound 1000 allow-smb allow; inbound 65535 implied-deny-ingress deny; outbound 65535 implied-allow-egress allow",
         "real-steampipe-cloudquery-rows | ops-web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/8080 sg-0f1f1f1f1f1f1f1f1 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",

@@ -746,6 +746,9 @@ public final class ExportReader {
       inv.skip(file, "Azure resource type " + J.text(e, "type"), d.ref());
     } else if (kind.startsWith("compute#")) {
       inv.skip(file, "GCP resource kind " + kind, d.ref()); // gcloud compute networks list, ...
+    } else if (e.has("SecurityGroupRuleId") && e.has("GroupId")) {
+      // Get-EC2SecurityGroupRule | ConvertTo-Json, or --query 'SecurityGroupRules[]': bare rules
+      inv.awsSgRules.add(d);
     } else if (awsOutput(e)) {
       // aws ... --output yaml-stream prints a list of pages: [{"SecurityGroups": [...]}, ...]
       awsOutput(e, file, path, inv);
