@@ -33,6 +33,9 @@ class ExportReaderErrorsTest {
         "sg-rule-without-group.json | at $.SecurityGroupRules[0].GroupId: expected the security group id",
         "gcp-policy-bad-action.json | at $.rules[0].action: expected allow, deny, goto_next or apply_security_profile_group, got 'permit'",
         "gcp-effective-bad-cidr.json | at $.firewallPolicys[0].rules[0].match.srcIpRanges: expected a CIDR, got 'everyone'",
+        "aws-config-malformed-configuration.json | at $.configurationItems[0].configuration: malformed JSON in the string",
+        "malformed.yaml          | malformed JSON or YAML at line",
+        "powershell-nsg-bad-port-list.json | at $[0].SecurityRules[0]: destinationPortRange: not a port or port range: 'ssh'",
       })
   void namesFileAndPath(String file, String message) {
     Path p = DIR.resolve(file);

@@ -18,6 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RealFormatsTest {
   static final Path ROOT = ScenarioTest.ROOT;
 
+  /** A scenario's model: its plan (the after side) or its input folder. */
+  static NetModel read(String scenario) {
+    Path dir = ROOT.resolve(scenario.trim());
+    Path plan = dir.resolve("plan.json");
+    return ExportReader.read(
+        List.of(java.nio.file.Files.exists(plan) ? plan : dir.resolve("input")));
+  }
+
   static String describe(Target t) {
     return t.name()
         + " | "
@@ -83,15 +91,36 @@ class RealFormatsTest {
         "real-gcp-effective-firewalls | edge-1 ~ 10.30.0.2 ~ access config with NAT IP 198.51.100.31 ~ firewall:folder-guard,projects/edge-proj/global/networks/edge,edge-net-fw,projects/edge-proj/global/networks/edge (implied)",
         "real-terraform-state-aws-attachments-eip-nacl | app-1 ~ 10.40.1.10 ~ public IP 198.51.100.77 ~ nacl:app-acl;security-groups:default"
             + " // extra-eni ~ 10.40.1.20 ~ public IP 198.51.100.78 ~ nacl:app-acl;security-groups:admin",
+        "real-powershell-az-nsg-nic | web-nic ~ 10.60.1.4 ~ public IP web-pip (203.0.113.60) ~ subnet-nsg:;nic-nsg:web-nsg"
+            + " // db-nic ~ 10.60.2.4 ~ null ~ subnet-nsg:db-nsg;nic-nsg:",
+        "real-powershell-aws-ec2 | web-1 ~ 10.61.1.10 ~ public IP 203.0.113.71 ~ nacl:app-acl;security-groups:web"
+            + " // db-1 ~ 10.61.2.20 ~ null ~ nacl:app-acl;security-groups:db"
+            + " // sg-0a0a0a0a0a0a0a0a9 ~ null ~ null ~ security-groups:sg-0a0a0a0a0a0a0a0a9",
+        "real-aws-config-items | web-eni ~ 10.62.1.10 ~ public IP 203.0.113.81 ~ nacl:shop-acl;security-groups:web"
+            + " // bastion ~ 10.62.1.20 ~ public IP 198.51.100.82 ~ nacl:shop-acl;security-groups:admin",
+        "real-powershell-default-depth | db-nic ~ 10.64.0.6 ~ null ~ nic-nsg:db-nsg"
+            + " // jump-nic ~ null ~ public IP jump-pip (203.0.113.64) ~ nic-nsg:jump-nsg"
+            + " // app-nic ~ null ~ public IP unknown (cut off by ConvertTo-Json) ~ nic-nsg:app-nsg"
+            + " // mgmt-nsg ~ null ~ null ~ nsg:mgmt-nsg"
+            + " // i-0d1d1d1d1d1d1d1d1 ~ 10.65.0.10 ~ public IP 203.0.113.65 ~ security-groups:unknown (cut off by ConvertTo-Json)"
+            + " // api ~ null ~ null ~ security-groups:api // cache ~ null ~ null ~ security-groups:cache"
+            + " // bastion ~ null ~ null ~ security-groups:bastion",
+        "real-terraform-plan-foreach-drift-deferred | edge-nsg ~ null ~ null ~ nsg:edge-nsg"
+            + " // web-0 ~ null ~ public IP (known after apply) ~ security-groups:api"
+            + " // worker-0 ~ null ~ null ~ security-groups:api,admin"
+            + " // edge-1 ~ 10.66.0.2 ~ access config with NAT IP 203.0.113.97 ~ firewall:global/networks/edge-net",
+        "real-terraform-state-modules-foreach | node-0 ~ 10.69.0.10 ~ public IP 203.0.113.110 ~ security-groups:svc-web,svc-ssh"
+            + " // node-1 ~ 10.69.0.11 ~ null ~ security-groups:svc-ssh"
+            + " // db-0 ~ 10.69.0.20 ~ public IP 198.51.100.111 ~ security-groups:db",
+        "real-yaml-outputs | yaml-nsg ~ null ~ null ~ nsg:yaml-nsg"
+            + " // a901-yaml ~ 10.68.0.10 ~ public IP 203.0.113.101 ~ security-groups:yaml-sg"
+            + " // a902-yaml ~ 10.68.0.11 ~ public IP 203.0.113.102 ~ security-groups:yaml-sg"
+            + " // web-yaml ~ 10.128.0.7 ~ access config with NAT IP 203.0.113.98 ~ firewall:projects/yaml-proj/global/networks/default",
+        "real-gcp-cloud-asset-inventory | db-1 ~ 10.63.0.9 ~ null ~ firewall:projects/shop-proj/global/networks/shop-vpc"
+            + " // web-1 ~ 10.63.0.5 ~ access config with NAT IP 203.0.113.93 ~ firewall:projects/shop-proj/global/networks/shop-vpc",
       })
   void targets(String scenario, String expected) {
-    Path dir = ROOT.resolve(scenario.trim());
-    NetModel m =
-        ExportReader.read(
-            List.of(
-                java.nio.file.Files.exists(dir.resolve("plan.json"))
-                    ? dir.resolve("plan.json")
-                    : dir.resolve("input")));
+    NetModel m = read(scenario);
     String actual =
         m.targets().stream()
             .map(RealFormatsTest::describe)
@@ -115,9 +144,28 @@ class RealFormatsTest {
         "real-gcp-firewall-policies | org-baseline | inbound 1000 priority-1000 deny; inbound 1100 priority-1100 allow",
         "real-gcp-effective-firewalls | folder-guard | inbound 10 priority-10 deny; inbound 20 priority-20 allow",
         "real-aws-security-group-rules | sg-0web00000000000001 | inbound -1 sgr-0a1b2c3d4e5f60001 tcp/443 0.0.0.0/0 allow; inbound -1 sgr-0a1b2c3d4e5f60002 6/22 ::/0 allow; inbound -1 sgr-0a1b2c3d4e5f60003 all sg-0web00000000000001 allow; inbound -1 sgr-0a1b2c3d4e5f60005 udp/3389 pl-0a0a0a0a0a0a0a0a0 allow; outbound -1 sgr-0a1b2c3d4e5f60004 all 0.0.0.0/0 allow",
+        "real-powershell-az-nsg-nic | web-nsg | inbound 100 AllowHttpsInbound allow; inbound 110 AllowSshFromOffice allow; inbound 120 AllowAppPorts allow; inbound 130 DenyRdp deny; inbound 140 AllowRdpFromJump allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-aws-ec2 | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.10/32 allow; inbound -1 ingress[1] tcp/22 198.51.100.11/32 allow; inbound -1 ingress[2] icmp 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-powershell-aws-ec2 | sg-0a0a0a0a0a0a0a0a9 | inbound -1 sgr-0a0a0a0a0a0a0a0a1 tcp/8443 0.0.0.0/0 allow; inbound -1 sgr-0a0a0a0a0a0a0a0a2 tcp/22 sg-0aa11bb22cc33dd44 allow; outbound -1 sgr-0a0a0a0a0a0a0a0a3 all 0.0.0.0/0 allow",
+        "real-powershell-aws-ec2 | app-acl | inbound 90 90 deny; inbound 100 100 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
+        "real-yaml-outputs | projects/yaml-proj/global/networks/default | inbound 900 deny-smb deny; inbound 1000 allow-ssh-office allow; inbound 1000 allow-web allow; inbound 1000 allow-smb allow; inbound 65535 implied-deny-ingress deny; outbound 65535 implied-allow-egress allow",
+        "real-steampipe-cloudquery-rows | ops-web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/8080 sg-0f1f1f1f1f1f1f1f1 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-steampipe-cloudquery-rows | cq-db | inbound -1 ingress[0] tcp/5432 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-terraform-plan-foreach-drift-deferred | api | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[0] tcp/443 ::/0 allow; inbound -1 ingress[1] tcp/8080 aws_security_group.svc[\"api\"] allow; outbound -1 egress[0] all 0.0.0.0/0 allow; outbound -1 egress[0] all ::/0 allow",
+        "real-terraform-plan-foreach-drift-deferred | admin | inbound -1 ingress[0] tcp/22 198.51.100.0/24 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; outbound -1 egress[0] all 0.0.0.0/0 allow; outbound -1 egress[0] all ::/0 allow",
+        "real-terraform-plan-foreach-drift-deferred | edge-nsg | inbound 200 mgmt-from-partners allow; inbound 300 web allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-terraform-plan-foreach-drift-deferred | global/networks/edge-net | inbound 900 block-telnet deny; inbound 1000 partners allow; inbound 65535 implied-deny-ingress deny; outbound 65535 implied-allow-egress allow",
+        "real-powershell-default-depth | mgmt-nsg | inbound 100 AllowRdpPartners allow; inbound 200 DenyAllSsh deny; inbound 300 AllowSshAll allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-default-depth | jump-nsg | inbound 100 AllowSshOffice allow; inbound 110 AllowWinRmAll allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-default-depth | app-nsg | inbound 100 (rules cut off by ConvertTo-Json) allow; inbound 65000 AllowVnetInBound allow; inbound 65001 AllowAzureLoadBalancerInBound allow; inbound 65500 DenyAllInBound deny; outbound 100 (rules cut off by ConvertTo-Json) allow; outbound 65000 AllowVnetOutBound allow; outbound 65001 AllowInternetOutBound allow; outbound 65500 DenyAllOutBound deny",
+        "real-powershell-default-depth | bastion | inbound -1 ingress[0] tcp/22 198.51.100.7/32 allow; inbound -1 ingress[0] tcp/22 198.51.100.8/32 allow; inbound -1 ingress[1] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[2] tcp/443 Ipv6Ranges (cut off) allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-powershell-default-depth | api | inbound -1 ingress[0] (cut off) allow; outbound -1 egress[0] (cut off) allow",
+        "real-aws-config-items | web | inbound -1 ingress[0] tcp/443 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/22 198.51.100.0/24 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-aws-config-items | admin | inbound -1 ingress[0] tcp/3389 0.0.0.0/0 allow; inbound -1 ingress[1] tcp/22 ::/0 allow; inbound -1 ingress[2] tcp/8443 sg-0c1c1c1c1c1c1c1c1 allow; outbound -1 egress[0] all 0.0.0.0/0 allow",
+        "real-aws-config-items | shop-acl | inbound 100 100 deny; inbound 200 200 allow; inbound 32767 * deny; outbound 100 100 allow; outbound 32767 * deny",
       })
   void rules(String scenario, String ruleSet, String expected) {
-    NetModel m = ExportReader.read(List.of(ROOT.resolve(scenario.trim()).resolve("input")));
+    NetModel m = read(scenario);
     RuleSet rs =
         m.ruleSets().stream()
             .filter(r -> r.name().equals(ruleSet.trim()))
@@ -137,6 +185,57 @@ class RealFormatsTest {
                         + (l.allow() ? "allow" : "deny"))
             .collect(Collectors.joining("; "));
     assertThat(actual).isEqualTo(expected.trim());
+  }
+
+  /**
+   * A raw state file ({@code terraform.tfstate}, {@code terraform state pull}) reads into the same
+   * targets, layers and rules as {@code terraform show -json} of that state: each {@code
+   * real-terraform-raw-state/input/<scenario>.tfstate} is the raw form of that scenario's input
+   * (modules, {@code count} and {@code for_each} index keys included).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "real-terraform-state-aws-attachments-eip-nacl",
+    "real-terraform-state-aws-instance-eni-blocks",
+    "real-terraform-state-aws-prefix-lists",
+    "real-terraform-state-azure-lb-asg-associations",
+    "real-terraform-state-modules-foreach",
+    "terraform-state-aws-gcp",
+  })
+  void rawStateReadsLikeShowJson(String scenario) {
+    NetModel raw =
+        ExportReader.read(
+            List.of(ROOT.resolve("real-terraform-raw-state/input").resolve(scenario + ".tfstate")));
+    NetModel shown = read(scenario);
+    assertThat(summary(raw)).isNotEmpty().isEqualTo(summary(shown));
+  }
+
+  /** Every target as {@link #describe} and every rule line of every rule set, in model order. */
+  private static List<String> summary(NetModel m) {
+    List<String> out = new java.util.ArrayList<>();
+    m.targets().forEach(t -> out.add(describe(t)));
+    for (RuleSet rs : m.ruleSets()) {
+      for (Direction d : Direction.values()) {
+        rs.lines(d)
+            .forEach(
+                l ->
+                    out.add(
+                        rs.name()
+                            + " "
+                            + d.word()
+                            + " "
+                            + l.priority()
+                            + " "
+                            + l.name()
+                            + " "
+                            + l.allow()
+                            + " "
+                            + l.remote()
+                            + " "
+                            + l.ports()));
+      }
+    }
+    return out;
   }
 
   /**

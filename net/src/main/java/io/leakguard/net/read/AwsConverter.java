@@ -34,6 +34,11 @@ import java.util.TreeMap;
 final class AwsConverter {
   private AwsConverter() {}
 
+  /**
+   * The security groups of an ENI that PowerShell's ConvertTo-Json cut off (see {@link J#cutOff}).
+   */
+  private static final String CUT_GROUPS = "(cut off by ConvertTo-Json)";
+
   static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
     if (inv.awsSgs.isEmpty()
         && inv.awsSgRules.isEmpty()
@@ -54,6 +59,17 @@ final class AwsConverter {
     Map<String, String> defaultNaclByVpc = new HashMap<>();
     Map<String, Layer> naclLayers = new HashMap<>();
     for (Doc d : inv.awsNacls) {
+      if (J.cutOff(d.node().path("Entries")) || J.cutOff(d.node().path("Entries").path(0))) {
+        inv.warnings.add(
+            "unknown-reference",
+            "the entries of network ACL "
+                + d.node().path("NetworkAclId").asText()
+                + " were "
+                + J.CUT_OFF
+                + ": the ACL is not applied (its subnets count as allowing everything)",
+            d.ref(".Entries"));
+        continue;
+      }
       RuleSet rs = nacl(d);
       nacls.put(rs.id(), rs);
       sets.add(rs);
@@ -74,8 +90,19 @@ final class AwsConverter {
     }
     Map<String, Doc> instanceOf = new HashMap<>();
     for (Doc i : inv.awsInstances) {
+      if (J.cutOff(i.node())) {
+        inv.warnings.add(
+            "unknown-reference", "an instance was " + J.CUT_OFF + ": not audited", i.ref());
+        continue;
+      }
       int k = 0;
+      boolean cutNics = false;
       for (JsonNode ni : i.node().path("NetworkInterfaces")) {
+        if (J.cutOff(ni)) {
+          cutNics = true; // read from the instance's own fields below
+          k++;
+          continue;
+        }
         String id = ni.path("NetworkInterfaceId").asText();
         instanceOf.put(id, i);
         if (seen.add(id)) {
@@ -83,11 +110,14 @@ final class AwsConverter {
         }
         k++;
       }
-      if (!i.node().has("NetworkInterfaces") || i.node().path("NetworkInterfaces").isEmpty()) {
+      if (!i.node().has("NetworkInterfaces")
+          || i.node().path("NetworkInterfaces").isEmpty()
+          || (cutNics && !instanceOf.containsValue(i))) {
         enis.add(i);
       }
     }
     Map<String, Layer> sgLayers = new HashMap<>();
+    sgLayers.put(CUT_GROUPS, Layer.missing("security-groups", CUT_GROUPS)); // warned per ENI
     Set<String> usedSgs = new HashSet<>();
     for (Doc d : enis) {
       JsonNode e = d.node();
@@ -97,8 +127,26 @@ final class AwsConverter {
               : e.path("InstanceId").asText("(unknown)");
       Doc inst = instanceOf.get(eniId);
       List<String> groups = new ArrayList<>();
-      for (JsonNode g : e.has("Groups") ? e.path("Groups") : e.path("SecurityGroups")) {
-        groups.add(g.path("GroupId").asText());
+      JsonNode groupList = e.has("Groups") ? e.path("Groups") : e.path("SecurityGroups");
+      boolean cutGroups = J.cutOff(groupList); // the list itself cut off: its type names
+      for (JsonNode g : groupList) {
+        if (J.cutOff(g)) {
+          cutGroups = true; // PowerShell printed the type name: which group is lost
+        } else {
+          groups.add(g.path("GroupId").asText());
+        }
+      }
+      if (cutGroups) {
+        inv.warnings.add(
+            "unknown-reference",
+            "the security groups of "
+                + eniId
+                + " were "
+                + J.CUT_OFF
+                + ": the security-groups layer counts as allowing everything (unknown)",
+            d.ref());
+        groups.clear();
+        groups.add(CUT_GROUPS);
       }
       for (JsonNode g : e.path("__GroupIds")) {
         groups.add(g.asText());
@@ -108,8 +156,8 @@ final class AwsConverter {
         // every customer ENI has a security group; none means an AWS-managed interface (NAT
         // gateway, load balancer: not reachable through security groups) or a terminated
         // instance (no network): not a target. Otherwise the export lacks them: unknown.
-        String type = e.path("InterfaceType").asText("interface");
-        String state = e.path("State").path("Name").asText(e.path("Status").asText(""));
+        String type = str(e.path("InterfaceType"), "interface");
+        String state = str(e.path("State").path("Name"), str(e.path("Status"), ""));
         if (state.equals("terminated") || state.equals("shutting-down")) {
           continue;
         }
@@ -213,6 +261,9 @@ final class AwsConverter {
       }
       List<String[]> ips = new ArrayList<>();
       for (JsonNode p : e.path("PrivateIpAddresses")) {
+        if (J.cutOff(p)) {
+          continue; // cut off by ConvertTo-Json: PrivateIpAddress below
+        }
         String pub = p.path("Association").path("PublicIp").asText(null);
         ips.add(new String[] {p.path("PrivateIpAddress").asText(null), pub});
       }
@@ -394,8 +445,34 @@ final class AwsConverter {
       Inventory inv,
       List<RuleLine> out) {
     int i = 0;
-    for (JsonNode p : perms) {
+    // a list cut off whole prints its items' type names: one cut-off permission stands for them
+    for (JsonNode p : J.cutOff(perms) ? List.of(perms) : perms) {
       String base = "." + field + "[" + i + "]";
+      if (J.cutOff(p)) {
+        // PowerShell printed the permission's type name: unknown, allowing everything
+        inv.warnings.add(
+            "unknown-reference",
+            "a permission of security group "
+                + name
+                + " was "
+                + J.CUT_OFF
+                + ": counted as allowing everything (unknown)",
+            d.ref(base));
+        out.add(
+            line(
+                id,
+                name,
+                (dir == Direction.INBOUND ? "ingress[" : "egress[") + i + "] (cut off)",
+                dir,
+                Protocol.ANY,
+                AddressSet.ALL,
+                PortSet.ALL,
+                "(cut off by ConvertTo-Json)",
+                true,
+                d.ref(base)));
+        i++;
+        continue;
+      }
       // a permission made from one describe-security-group-rules entry keeps that entry's path
       SourceRef own =
           p.hasNonNull("__path")
@@ -416,19 +493,50 @@ final class AwsConverter {
                   ? "/" + String.join(",", ports.toStrings())
                   : "");
       boolean unknownPerm = p.path("__unknown").asBoolean(false);
-      // IPv4 and IPv6 ranges: the same shape under two field names
-      for (String[] f : new String[][] {{"IpRanges", "CidrIp"}, {"Ipv6Ranges", "CidrIpv6"}}) {
+      // IPv4 and IPv6 ranges: the same shape under two field names. AWS Tools for PowerShell
+      // and AWS Config write IpRanges as plain strings and the same CIDRs again as Ipv4Ranges
+      // objects: read once
+      Set<String> v4 = new HashSet<>();
+      for (String[] f :
+          new String[][] {
+            {"IpRanges", "CidrIp"}, {"Ipv4Ranges", "CidrIp"}, {"Ipv6Ranges", "CidrIpv6"}
+          }) {
         int k = 0;
-        for (JsonNode r : p.path(f[0])) {
-          String c = r.path(f[1]).asText();
+        JsonNode list = p.path(f[0]);
+        if (list.isTextual()) {
+          // a list PowerShell's ConvertTo-Json cut off: plain strings joined by spaces (IpRanges),
+          // objects as their type names (Ipv4Ranges, Ipv6Ranges): unknown unless IpRanges has them
+          if (f[0].equals("IpRanges")) {
+            list = J.spacedList(list.asText());
+          } else {
+            if (J.cutOff(list) && !(f[0].equals("Ipv4Ranges") && hasAny(p.path("IpRanges")))) {
+              cutList(f[0], id, name, label, dir, protos, ports, ref.apply("." + f[0]), inv, out);
+            }
+            continue;
+          }
+        }
+        for (JsonNode r : list) {
+          String c = r.isTextual() ? r.asText() : r.path(f[1]).asText();
           SourceRef at = ref.apply("." + f[0] + "[" + k++ + "]");
+          if (f[0].equals("IpRanges")) {
+            v4.add(c);
+          } else if (f[0].equals("Ipv4Ranges") && v4.contains(c)) {
+            continue;
+          }
           out.add(
               line(id, name, label + " " + c, dir, protos, cidr(c, at), ports, c, unknownPerm, at));
         }
       }
       int k = 0;
+      for (String f : new String[] {"PrefixListIds", "UserIdGroupPairs"}) {
+        if (J.cutOff(p.path(f))) {
+          cutList(f, id, name, label, dir, protos, ports, ref.apply("." + f), inv, out);
+        }
+      }
       for (JsonNode r : p.path("PrefixListIds")) {
-        String pl = r.path("PrefixListId").asText();
+        // the .NET SDK (AWS Tools for PowerShell) names the field Id: a C# member cannot share
+        // its class's name
+        String pl = r.path(r.has("PrefixListId") ? "PrefixListId" : "Id").asText();
         AddressSet a = inv.awsPrefixLists.get(pl);
         boolean unknown = a == null;
         if (unknown) {
@@ -474,6 +582,7 @@ final class AwsConverter {
       if (unknownPerm
           && k == 0
           && !p.path("IpRanges").elements().hasNext()
+          && !p.path("Ipv4Ranges").elements().hasNext()
           && !p.path("Ipv6Ranges").elements().hasNext()
           && !p.path("PrefixListIds").elements().hasNext()) {
         out.add(
@@ -491,6 +600,65 @@ final class AwsConverter {
       }
       i++;
     }
+  }
+
+  /**
+   * One unknown line for a list of a permission that PowerShell's {@code ConvertTo-Json} cut off
+   * (its elements' type name): every address for ranges and prefix lists; for group pairs a group
+   * symbol (a group reference is never the internet), with a warning.
+   */
+  private static void cutList(
+      String field,
+      String id,
+      String name,
+      String label,
+      Direction dir,
+      Set<Protocol> protos,
+      PortSet ports,
+      SourceRef ref,
+      Inventory inv,
+      List<RuleLine> out) {
+    boolean pairs = field.equals("UserIdGroupPairs");
+    inv.warnings.add(
+        "unknown-reference",
+        field
+            + " of security group "
+            + name
+            + " were "
+            + J.CUT_OFF
+            + (pairs
+                ? ": counted as an unknown group reference"
+                : ": counted as every address (unknown)"),
+        ref);
+    out.add(
+        line(
+            id,
+            name,
+            label + " " + field + " (cut off)",
+            dir,
+            protos,
+            pairs ? AddressSet.symbol("sg:(cut off)") : AddressSet.ALL,
+            ports,
+            "(cut off by ConvertTo-Json)",
+            true,
+            ref));
+  }
+
+  /** True for a non-empty list, or a non-blank text (a list cut off by ConvertTo-Json). */
+  private static boolean hasAny(JsonNode v) {
+    return v.isArray() ? v.size() > 0 : !v.asText("").isBlank();
+  }
+
+  /**
+   * A string field's text, or {@code def} when absent or null. AWS Tools for PowerShell print the
+   * SDK's enumeration values as objects ({@code "RuleAction": {"Value": "allow"}}, {@code "State":
+   * {"Name": {"Value": "running"}}}): their {@code Value} is the text.
+   */
+  static String str(JsonNode v, String def) {
+    if (v.isObject() && v.size() == 1 && v.has("Value")) {
+      v = v.get("Value");
+    }
+    return v.isValueNode() && !v.isNull() ? v.asText() : def;
   }
 
   private static AddressSet cidr(String c, SourceRef ref) {
@@ -574,7 +742,7 @@ final class AwsConverter {
                 + " of network ACL "
                 + id);
       }
-      String action = e.path("RuleAction").asText("");
+      String action = str(e.path("RuleAction"), "");
       if (!action.equalsIgnoreCase("allow") && !action.equalsIgnoreCase("deny")) {
         throw new UserInputException(
             ref, "RuleAction: expected allow or deny, got '" + action + "'");

@@ -106,6 +106,7 @@ final class AzureConverter {
           id == null ? "(unknown nsg)" : id.replaceAll("/(default)?securityrules/[^/]*$", "");
       looseRules.computeIfAbsent(nsg, k -> new ArrayList<>()).add(r);
     }
+    cutOffWarnings(inv);
     // NSGs converted on every core (nsg() only reads ctx), kept in export order
     List<List<Doc>> extras = new ArrayList<>(inv.azNsgs.size());
     for (Doc d : inv.azNsgs) {
@@ -299,6 +300,51 @@ final class AzureConverter {
   }
 
   /**
+   * Warns, in export order, about NSG rules and NIC ip configurations that PowerShell's {@code
+   * ConvertTo-Json} cut off at its depth limit (their type name instead of the object); the
+   * conversions on the worker threads read them as unknown.
+   */
+  private static void cutOffWarnings(Inventory inv) {
+    for (Doc d : inv.azNsgs) {
+      JsonNode rules = J.get(d.node(), "securityRules");
+      if (J.cutOff(rules) || rules != null && rules.size() > 0 && J.cutOff(rules.get(0))) {
+        inv.warnings.add(
+            "unknown-reference",
+            "the security rules of NSG "
+                + J.text(d.node(), "name")
+                + " were "
+                + J.CUT_OFF
+                + ": counted as allowing everything (unknown)",
+            d.ref(J.where(d.node(), "securityRules")));
+      }
+    }
+    for (Doc n : inv.azNics) {
+      int k = 0;
+      for (JsonNode ipc : J.arr(n.node(), "ipConfigurations")) {
+        String what =
+            J.cutOff(ipc)
+                ? "ip configuration"
+                : J.cutOff(J.get(ipc, "publicIPAddress"))
+                    ? "public IP"
+                    : J.cutOff(J.get(ipc, "subnet")) ? "subnet" : null;
+        if (what != null) {
+          inv.warnings.add(
+              "unknown-reference",
+              "the "
+                  + what
+                  + " of NIC "
+                  + J.text(n.node(), "name")
+                  + " was "
+                  + J.CUT_OFF
+                  + ": its public path and subnet NSG are unknown",
+              n.ref(J.where(n.node(), "ipConfigurations") + "[" + k + "]"));
+        }
+        k++;
+      }
+    }
+  }
+
+  /**
    * One ip configuration of a NIC as planned on a worker thread: everything but its layers (which
    * are shared between targets and made once, in export order, with their warnings).
    */
@@ -334,11 +380,14 @@ final class AzureConverter {
     if (nsgId == null && nicId != null) {
       nsgId = nicNsgAssoc.get(J.lower(nicId));
     }
-    Map<String, String> tags = tags(J.get(nic, "tags"));
+    JsonNode tagNode = J.get(nic, "tags");
+    // PowerShell's Get-AzNetworkInterface names the tag table Tag
+    Map<String, String> tags = tags(tagNode != null ? tagNode : J.get(nic, "tag"));
     List<JsonNode> ipcs = J.arr(nic, "ipConfigurations");
     int k = 0;
     for (JsonNode ipc : ipcs) {
-      String ipcName = J.text(ipc, "name");
+      boolean cut = J.cutOff(ipc); // the ip configuration's type name: its fields are lost
+      String ipcName = cut ? "(cut off " + k + ")" : J.text(ipc, "name");
       String ipcId = J.text(ipc, "id");
       if (ipcId == null) {
         ipcId = (nicId == null ? nicName : nicId) + "/ipConfigurations/" + ipcName;
@@ -349,12 +398,29 @@ final class AzureConverter {
             n.ref(J.where(nic, "ipConfigurations") + "[" + k + "]"),
             "privateIPAddress: expected an IP address");
       }
-      String subnetId = J.lower(J.idOf(ipc, "subnet"));
+      JsonNode subnet = J.get(ipc, "subnet");
+      String subnetId = J.cutOff(subnet) ? null : J.lower(J.idOf(ipc, "subnet"));
       String reason = null;
+      JsonNode pip = J.get(ipc, "publicIPAddress");
       String pipId = J.lower(J.idOf(ipc, "publicIPAddress"));
-      if (pipId != null) {
-        JsonNode inline = J.get(ipc, "publicIPAddress");
-        String addr = inline == null ? null : J.text(inline, "ipAddress");
+      if (cut || J.cutOff(pip)) {
+        // a public IP list names the ip configuration it is bound to; else unknown: public
+        String prefix =
+            J.lower(cut ? (nicId == null ? nicName : nicId) + "/ipconfigurations/" : ipcId);
+        String match = null; // the first ip configuration id in order: deterministic
+        for (String key : pipByIpc.keySet()) {
+          if (prefix != null
+              && (cut ? key.startsWith(prefix) : key.equals(prefix))
+              && (match == null || key.compareTo(match) < 0)) {
+            match = key;
+          }
+        }
+        reason =
+            match != null
+                ? "public IP " + pipByIpc.get(match)
+                : "public IP unknown (cut off by ConvertTo-Json)";
+      } else if (pipId != null) {
+        String addr = pip == null ? null : J.text(pip, "ipAddress");
         reason =
             "public IP "
                 + (pipById.containsKey(pipId)
@@ -481,6 +547,8 @@ final class AzureConverter {
     List<SourceRef> refs = new ArrayList<>();
     List<RawRule> defaultRules = new ArrayList<>();
     List<SourceRef> defaultRefs = new ArrayList<>();
+    // the rule list itself cut off by ConvertTo-Json (its items' type names joined)
+    SourceRef cut = J.cutOff(J.get(n, "securityRules")) ? d.ref(J.where(n, "securityRules")) : null;
     if (streamed != null) {
       for (int i = 0; i < streamed.rules().size(); i++) {
         rules.add(streamed.rules().get(i));
@@ -494,6 +562,10 @@ final class AzureConverter {
       int i = 0;
       for (JsonNode r : J.arr(n, "securityRules")) {
         SourceRef ref = d.ref(J.where(n, "securityRules") + "[" + i++ + "]");
+        if (J.cutOff(r)) {
+          cut = ref; // PowerShell printed the rule's type name: its fields are lost
+          continue;
+        }
         if (r.hasNonNull("__path")) {
           ref =
               SourceRef.ofPath(
@@ -505,6 +577,10 @@ final class AzureConverter {
       }
       i = 0;
       for (JsonNode r : J.arr(n, "defaultSecurityRules")) {
+        if (J.cutOff(r)) {
+          i++;
+          continue; // cut off like the rules: the defaults are synthesized
+        }
         defaultRules.add(RawRule.of(r));
         defaultRefs.add(d.ref(J.where(n, "defaultSecurityRules") + "[" + i++ + "]"));
       }
@@ -513,6 +589,12 @@ final class AzureConverter {
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       lines.add(rule(rules.get(i), id, name, refs.get(i), false, ctx, seen));
+    }
+    if (cut != null) {
+      // rules cut off by ConvertTo-Json: unknown, allowing everything in both directions
+      for (String dir : new String[] {"Inbound", "Outbound"}) {
+        lines.add(rule(cutOffRule(dir), id, name, cut, false, ctx, null));
+      }
     }
     if (extra != null) {
       // 'az network nsg rule list' next to 'nsg list' repeats the NSG's own rules: read once
@@ -548,6 +630,34 @@ final class AzureConverter {
     }
     lines.sort((a, b) -> Long.compare(a.priority(), b.priority()));
     return new RuleSet(id, name, Provider.AZURE, "nsg", lines, d.ref(), d.address());
+  }
+
+  /** Stands for the security rules PowerShell's ConvertTo-Json cut off: every field unknown. */
+  private static RawRule cutOffRule(String direction) {
+    return new RawRule(
+        Set.of(
+            "access",
+            "priority",
+            "protocol",
+            "sourceAddressPrefix",
+            "destinationAddressPrefix",
+            "destinationPortRange",
+            "sourcePortRange"),
+        "(rules cut off by ConvertTo-Json)",
+        direction,
+        null,
+        false,
+        false,
+        0,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "(cut off by ConvertTo-Json)");
   }
 
   private static List<RuleLine> defaults(String id, String name, SourceRef ref, Ctx ctx) {
@@ -850,8 +960,16 @@ final class AzureConverter {
   }
 
   private static List<String> both(JsonNode r, String singular) {
-    return both(
-        J.text(r, singular), J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s"));
+    List<String> many = J.texts(r, singular.endsWith("x") ? singular + "es" : singular + "s");
+    JsonNode one = J.get(r, singular);
+    if (one != null && one.isArray()) {
+      // Get-AzNetworkSecurityGroup | ConvertTo-Json: PowerShell's rule model holds a list in the
+      // singular field (SourceAddressPrefix ["198.51.100.0/24", ...], DestinationPortRange ["22"])
+      List<String> listed = J.texts(r, singular);
+      listed.addAll(many);
+      return both(null, listed);
+    }
+    return both(J.text(r, singular), many);
   }
 
   /** The singular value (when not empty) then the plural values not empty and not already in. */
@@ -892,6 +1010,13 @@ final class AzureConverter {
       case "azureloadbalancer":
         return Internet.AZURE_PLATFORM;
       default:
+        if (J.spaced(t)) {
+          AddressSet all = AddressSet.EMPTY;
+          for (String part : t.split("\\s+")) {
+            all = all.union(address(part, ctx));
+          }
+          return all;
+        }
         AddressSet a = AddressSet.tryParse(t);
         return a != null ? a : AddressSet.symbol("servicetag:" + t);
     }

@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * describe-network-acls|describe-instances|describe-security-group-rules}, {@code
  * get-managed-prefix-list-entries} saved as {@code pl-….json}, {@code gcloud compute
  * firewall-rules|instances list --format=json}, and {@code terraform show -json} of a plan or a
- * state.
+ * state; also PowerShell's {@code Get-Az*} / {@code Get-EC2*} piped to {@code ConvertTo-Json} (any
+ * depth: values it cut off are unknown), AWS Config configuration items, GCP Cloud Asset Inventory
+ * assets and Steampipe / CloudQuery security group rows ({@code docs/net-formats.md}).
  *
  * <p>Example: {@code NetModel m = ExportReader.read(List.of(Path.of("exports/")));}
  *
@@ -149,6 +151,10 @@ public final class ExportReader {
           .isBlank()) {
         throw new UserInputException(p + ": empty file: expected a JSON cloud export");
       }
+      String yaml = yamlText(bytes);
+      if (yaml != null) {
+        return yaml(p, yaml);
+      }
       JsonNode streamed = stream ? AzNsgStream.read(bytes, MAPPER) : null; // no rule trees
       if (streamed != null) {
         return streamed;
@@ -175,6 +181,91 @@ public final class ExportReader {
     } catch (IOException e) {
       throw new UserInputException(p + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** YAML exports: the same trees as the JSON ones. */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .setNodeFactory(KeyedNodes.FACTORY);
+
+  /**
+   * The text of a YAML export ({@code gcloud ... --format=yaml} and {@code describe}'s default,
+   * {@code aws ... --output yaml}, {@code az ... -o yaml}): a file whose first character after the
+   * byte-order mark and white space is not <code>{</code> or {@code [}; null for JSON (the common
+   * case costs the look at the leading white space).
+   */
+  static String yamlText(byte[] b) {
+    java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+    int off = 0;
+    int n = b.length;
+    if (n >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+      cs = java.nio.charset.StandardCharsets.UTF_16BE;
+      off = 2;
+    } else if (n >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+      cs = java.nio.charset.StandardCharsets.UTF_16LE;
+      off = 2;
+    } else if (n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      off = 3;
+    } else if (n >= 2 && (b[0] == 0 || b[1] == 0)) {
+      return null; // UTF-16 without a mark: JSON (Jackson detects it)
+    }
+    int step = cs == java.nio.charset.StandardCharsets.UTF_8 ? 1 : 2;
+    for (int i = off; i + step - 1 < n; i += step) {
+      int c;
+      if (step == 1) {
+        c = b[i] & 0xff;
+      } else {
+        boolean be = cs == java.nio.charset.StandardCharsets.UTF_16BE;
+        int hi = b[be ? i : i + 1] & 0xff;
+        c = hi != 0 ? -1 : b[be ? i + 1 : i] & 0xff;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        continue;
+      }
+      if (c == '{' || c == '[') {
+        return null;
+      }
+      break;
+    }
+    return new String(b, off, n - off, cs);
+  }
+
+  /** A YAML export: one document, or several ({@code ---}) read like {@link #documents}. */
+  private static JsonNode yaml(Path p, String text) {
+    List<JsonNode> docs = new ArrayList<>();
+    try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it =
+        YAML.readerFor(JsonNode.class).readValues(text)) {
+      while (it.hasNextValue()) {
+        JsonNode d = it.nextValue();
+        if (d != null && !d.isNull() && !d.isMissingNode()) {
+          docs.add(d);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      String where = "";
+      if (e instanceof JsonProcessingException
+          && ((JsonProcessingException) e).getLocation() != null) {
+        JsonLocation loc = ((JsonProcessingException) e).getLocation();
+        where = " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      }
+      String why =
+          e instanceof JsonProcessingException
+                  && ((JsonProcessingException) e).getOriginalMessage() != null
+              ? ((JsonProcessingException) e).getOriginalMessage()
+              : e.getClass().getSimpleName();
+      int nl = why.indexOf('\n'); // the parser's next lines quote the input: left out
+      throw new UserInputException(
+          p + ": malformed JSON or YAML" + where + ": " + (nl < 0 ? why : why.substring(0, nl)), e);
+    }
+    if (docs.isEmpty()) {
+      throw new UserInputException(p + ": empty file: expected a JSON or YAML cloud export");
+    }
+    if (docs.size() == 1) {
+      return docs.get(0);
+    }
+    Documents out = new Documents();
+    docs.forEach(out::add);
+    return out;
   }
 
   /**
@@ -242,30 +333,49 @@ public final class ExportReader {
         TerraformReader.read(root, file, inv, side);
         return;
       }
+      if (root.path("rows").isArray() && root.path("columns").isArray()) {
+        // steampipe query --output json (0.24+): {"columns": [...], "rows": [...]}
+        int i = 0;
+        for (JsonNode row : root.get("rows")) {
+          element(row, file, "$.rows[" + i++ + "]", inv);
+        }
+        return;
+      }
+      if (AwsConfigItems.isOutput(root)) {
+        AwsConfigItems.readOutput(root, file, inv);
+        return;
+      }
+      if (root.has("lineage") && root.has("version") && root.has("terraform_version")) {
+        // a raw state file (terraform.tfstate, terraform state pull)
+        if (root.path("version").asInt() >= 4 && root.path("resources").isArray()) {
+          TerraformReader.read(root, file, inv, side);
+        } else {
+          inv.skip(
+              file,
+              "Terraform state format version "
+                  + root.path("version").asText()
+                  + " (Terraform 0.11 and older; export with terraform show -json)",
+              io.leakguard.core.SourceRef.ofPath(file, "$"));
+        }
+        return;
+      }
+      if (root.path("deployment").path("resources").isArray()
+          || root.path("checkpoint").path("latest").path("resources").isArray()) {
+        // pulumi stack export / a Pulumi backend state file: not read (its outputs rename the
+        // providers' fields: camelCase, pluralized blocks)
+        inv.skip(
+            file,
+            "Pulumi stack export (not evaluated; export the deployed resources with az, aws or"
+                + " gcloud)",
+            io.leakguard.core.SourceRef.ofPath(file, "$"));
+        return;
+      }
       if (root.has("NewNSG")) {
         inv.azNsgs.add(new Doc(root.get("NewNSG"), file, "$.NewNSG"));
         return;
       }
-      if (root.has("SecurityGroups")
-          || root.has("NetworkInterfaces")
-          || root.has("NetworkAcls")
-          || root.has("Reservations")
-          || root.has("SecurityGroupRules")) {
-        each(root, "SecurityGroups", file, inv.awsSgs);
-        each(root, "SecurityGroupRules", file, inv.awsSgRules);
-        each(root, "NetworkInterfaces", file, inv.awsEnis);
-        each(root, "NetworkAcls", file, inv.awsNacls);
-        if (root.has("Reservations")) {
-          int i = 0;
-          for (JsonNode r : root.get("Reservations")) {
-            int j = 0;
-            for (JsonNode inst : r.path("Instances")) {
-              inv.awsInstances.add(
-                  new Doc(inst, file, "$.Reservations[" + i + "].Instances[" + j++ + "]"));
-            }
-            i++;
-          }
-        }
+      if (awsOutput(root)) {
+        awsOutput(root, file, "$", inv);
         return;
       }
       if (root.has("Entries") && root.get("Entries").isArray()) {
@@ -343,10 +453,23 @@ public final class ExportReader {
             io.leakguard.core.SourceRef.ofPath(file, "$"));
         return;
       }
+      if (AwsConfigItems.isItem(root)) {
+        AwsConfigItems.read(List.of(new Doc(root, file, "$")), file, inv);
+        return;
+      }
       element(root, file, "$", inv);
       return;
     }
     if (root.isArray()) {
+      if (root.size() > 0 && AwsConfigItems.isItem(root.get(0))) {
+        List<Doc> items = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : root) {
+          items.add(new Doc(e, file, "$[" + i++ + "]"));
+        }
+        AwsConfigItems.read(items, file, inv);
+        return;
+      }
       int i = 0;
       for (JsonNode e : root) {
         if (e.isArray()) {
@@ -373,6 +496,9 @@ public final class ExportReader {
    * PascalCase, at least one of them a list. Not used, but not an error either.
    */
   private static boolean awsDescribeOutput(JsonNode root) {
+    if (oneResource(root)) {
+      return false;
+    }
     boolean list = false;
     java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = root.fields();
     if (!it.hasNext()) {
@@ -389,10 +515,129 @@ public final class ExportReader {
     return list;
   }
 
-  private static void each(JsonNode root, String field, String file, List<Doc> out) {
+  /**
+   * One GCP Cloud Asset Inventory asset: {@code gcloud asset list --content-type=resource
+   * --format=json} (camelCase: {@code assetType}, {@code resource.data}) or a line of {@code gcloud
+   * asset export} ({@code asset_type}); {@code resource.data} is the Compute Engine REST object.
+   * Results without data ({@code gcloud asset search-all-resources}, other content types) and other
+   * asset types are skipped with a warning.
+   */
+  private static void cloudAsset(Doc d, Inventory inv) {
+    JsonNode e = d.node();
+    String type = (e.has("assetType") ? e.get("assetType") : e.get("asset_type")).asText("");
+    JsonNode data = e.path("resource").path("data");
+    Doc res = new Doc(data, d.file(), d.path() + ".resource.data");
+    if (!data.isObject()) {
+      inv.skip(
+          d.file(),
+          "GCP Cloud Asset Inventory result without resource data (gcloud asset search-all-resources"
+              + " or another content type; use gcloud asset list --content-type=resource)",
+          d.ref());
+      return;
+    }
+    switch (type) {
+      case "compute.googleapis.com/Firewall":
+        inv.gcpFirewalls.add(res);
+        return;
+      case "compute.googleapis.com/Instance":
+        inv.gcpInstances.add(res);
+        return;
+      case "compute.googleapis.com/FirewallPolicy":
+      case "compute.googleapis.com/NetworkFirewallPolicy":
+      case "compute.googleapis.com/RegionNetworkFirewallPolicy":
+        inv.gcpPolicies.add(res);
+        return;
+      case "compute.googleapis.com/Network":
+        if (data.has("networkFirewallPolicyEnforcementOrder")) {
+          inv.gcpNetworks.add(res); // only its firewall policy enforcement order is used
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    inv.skip(d.file(), "GCP Cloud Asset Inventory asset type " + type, d.ref());
+  }
+
+  /**
+   * One resource, not a {@code describe-*} output around a list: what PowerShell's {@code
+   * ConvertTo-Json} prints for a single object ({@code Get-EC2SecurityGroup -GroupId ...}, {@code
+   * (Get-EC2Instance).Instances} of one instance, {@code Get-AzNetworkSecurityGroup -Name ...},
+   * whose {@code NetworkInterfaces} and {@code SecurityGroups} fields look like the AWS outputs'
+   * lists).
+   */
+  private static boolean oneResource(JsonNode root) {
+    return root.has("GroupId")
+        || root.has("InstanceId")
+        || root.has("NetworkInterfaceId")
+        || root.has("NetworkAclId")
+        || root.has("ReservationId")
+        || J.lower(String.valueOf(J.text(root, "id"))).startsWith("/subscriptions/");
+  }
+
+  /**
+   * A row of Steampipe's {@code aws_vpc_security_group} or CloudQuery's {@code
+   * aws_ec2_security_groups} as the {@code describe-security-groups} element it holds: the columns
+   * are snake_case, the permissions the EC2 API's PascalCase objects (a JSON string in some
+   * exports).
+   */
+  private static JsonNode tableRowGroup(Doc d) {
+    JsonNode row = d.node();
+    com.fasterxml.jackson.databind.node.ObjectNode g = KeyedNodes.FACTORY.objectNode();
+    g.set("GroupId", row.get("group_id"));
+    g.set(
+        "GroupName",
+        row.path("group_name").isTextual() ? row.get("group_name") : row.get("group_id"));
+    for (String[] f :
+        new String[][] {
+          {"ip_permissions", "IpPermissions"}, {"ip_permissions_egress", "IpPermissionsEgress"}
+        }) {
+      JsonNode v = row.path(f[0]);
+      if (v.isTextual()) {
+        try {
+          v = MAPPER.readTree(v.asText());
+        } catch (JsonProcessingException e) {
+          throw new UserInputException(d.ref("." + f[0]), "malformed JSON in the string");
+        }
+      }
+      g.set(f[1], v.isArray() ? v : KeyedNodes.FACTORY.arrayNode());
+    }
+    g.set("VpcId", row.get("vpc_id"));
+    g.set("Tags", row.has("tags_src") ? row.get("tags_src") : row.get("tags"));
+    return g;
+  }
+
+  /** An {@code aws ec2 describe-*} output (or one page of it): a list field of the kinds read. */
+  private static boolean awsOutput(JsonNode root) {
+    return (root.has("SecurityGroups")
+            || root.has("NetworkInterfaces")
+            || root.has("NetworkAcls")
+            || root.has("Reservations")
+            || root.has("SecurityGroupRules"))
+        && !oneResource(root);
+  }
+
+  /** The resources of an {@link #awsOutput} at {@code at} ({@code $}, or a page's path). */
+  private static void awsOutput(JsonNode root, String file, String at, Inventory inv) {
+    each(root, "SecurityGroups", file, at, inv.awsSgs);
+    each(root, "SecurityGroupRules", file, at, inv.awsSgRules);
+    each(root, "NetworkInterfaces", file, at, inv.awsEnis);
+    each(root, "NetworkAcls", file, at, inv.awsNacls);
+    int i = 0;
+    for (JsonNode r : root.path("Reservations")) {
+      int j = 0;
+      for (JsonNode inst : r.path("Instances")) {
+        inv.awsInstances.add(
+            new Doc(inst, file, at + ".Reservations[" + i + "].Instances[" + j++ + "]"));
+      }
+      i++;
+    }
+  }
+
+  private static void each(JsonNode root, String field, String file, String at, List<Doc> out) {
     int i = 0;
     for (JsonNode e : root.path(field)) {
-      out.add(new Doc(e, file, "$." + field + "[" + i++ + "]"));
+      out.add(new Doc(e, file, at + "." + field + "[" + i++ + "]"));
     }
   }
 
@@ -401,7 +646,8 @@ public final class ExportReader {
       throw new UserInputException(file + ": " + path + ": unknown format: expected an object");
     }
     Doc d = new Doc(e, file, path);
-    String type = J.lower(e.hasNonNull("type") ? e.get("type").asText() : null);
+    // "Type" as PowerShell's ConvertTo-Json names it (Get-AzNetworkSecurityGroup, ...)
+    String type = J.lower(e.hasNonNull("type") ? e.get("type").asText() : J.text(e, "type"));
     String kind = e.hasNonNull("kind") ? e.get("kind").asText() : "";
     if (type != null && type.startsWith("microsoft.network/")) {
       switch (type) {
@@ -463,7 +709,10 @@ public final class ExportReader {
       inv.azLbs.add(d);
     } else if (J.get(e, "publicIPAllocationMethod") != null) {
       inv.azPublicIps.add(d);
-    } else if (e.has("access") && e.has("direction") && e.has("priority")) {
+    } else if (J.get(e, "access") != null
+        && J.get(e, "direction") != null
+        && J.get(e, "priority") != null) {
+      // az network nsg rule list; Get-AzNetworkSecurityRuleConfig | ConvertTo-Json (PascalCase)
       inv.azRules.add(d);
     } else if (e.has("allowed") || e.has("denied")) {
       inv.gcpFirewalls.add(d);
@@ -494,11 +743,25 @@ public final class ExportReader {
           d.ref());
     } else if (type != null && type.startsWith("microsoft.")) {
       // other resources of the same tools (az vm list, ...): not used, not an error
-      inv.skip(file, "Azure resource type " + e.get("type").asText(), d.ref());
+      inv.skip(file, "Azure resource type " + J.text(e, "type"), d.ref());
     } else if (kind.startsWith("compute#")) {
       inv.skip(file, "GCP resource kind " + kind, d.ref()); // gcloud compute networks list, ...
+    } else if (e.has("SecurityGroupRuleId") && e.has("GroupId")) {
+      // Get-EC2SecurityGroupRule | ConvertTo-Json, or --query 'SecurityGroupRules[]': bare rules
+      inv.awsSgRules.add(d);
+    } else if (awsOutput(e)) {
+      // aws ... --output yaml-stream prints a list of pages: [{"SecurityGroups": [...]}, ...]
+      awsOutput(e, file, path, inv);
     } else if (e.has("virtualMachine") && J.get(e.get("virtualMachine"), "network") != null) {
       inv.skip(file, "az vm list-ip-addresses output", d.ref());
+    } else if (e.has("group_id") && e.has("ip_permissions")) {
+      // the shapes below are checked last: no cost for the common elements above
+      inv.awsSgs.add(new Doc(tableRowGroup(d), file, path)); // a Steampipe / CloudQuery row
+    } else if (e.has("_ctx") || e.has("_cq_id") || e.has("_cq_sync_time")) {
+      inv.skip(
+          file, "Steampipe / CloudQuery table row (only security group rows are read)", d.ref());
+    } else if (e.has("assetType") || e.has("asset_type")) {
+      cloudAsset(d, inv);
     } else {
       throw new UserInputException(
           file

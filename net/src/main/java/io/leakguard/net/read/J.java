@@ -143,15 +143,61 @@ final class J {
    * @throws IllegalArgumentException naming the part that is not a port or range
    */
   static io.leakguard.net.PortSet ports(String text) {
-    if (text.indexOf(',') < 0) {
+    String[] parts = spaced(text) ? text.trim().split("\\s+") : null;
+    if (parts == null && text.indexOf(',') < 0) {
       return io.leakguard.net.PortSet.parse(text);
     }
     io.leakguard.net.PortSet out = io.leakguard.net.PortSet.EMPTY;
-    for (String part : text.split(",", -1)) {
-      out = out.union(io.leakguard.net.PortSet.parse(part));
+    for (String part : parts != null ? parts : text.split(",", -1)) {
+      out = out.union(ports(part));
     }
     return out;
   }
+
+  /**
+   * True for values joined by spaces ({@code "22 3389"}, {@code "10.0.0.0/8 192.0.2.0/24"}): a list
+   * that PowerShell's {@code ConvertTo-Json} cut off at its depth limit (default 2) prints as its
+   * items joined by a space. A range written with spaces around its dash ({@code "80 - 90"}) and a
+   * comma list ({@code "80, 443"}) are not.
+   */
+  static boolean spaced(String text) {
+    String t = text.trim();
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isWhitespace(t.charAt(i))) {
+        return t.indexOf(" -") < 0 && t.indexOf("- ") < 0 && t.indexOf(',') < 0;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for a text where the vendor shape has an object or a list of objects: what PowerShell's
+   * {@code ConvertTo-Json} prints for a value beyond its depth limit (default 2), the value's type
+   * name ({@code "Microsoft.Azure.Commands.Network.Models.PSSecurityRule"}, {@code
+   * "Amazon.EC2.Model.IpPermission"}; a list beyond the limit prints its items' texts joined by
+   * spaces, an empty one {@code ""}).
+   */
+  static boolean cutOff(JsonNode v) {
+    // an empty list prints as ""; a text that is a resource id ("/subscriptions/...") is a link
+    return v != null && v.isTextual() && !v.asText().isBlank() && !v.asText().startsWith("/");
+  }
+
+  /** The values of a {@link #spaced} text (or the one value) as an array of strings. */
+  static com.fasterxml.jackson.databind.node.ArrayNode spacedList(String text) {
+    com.fasterxml.jackson.databind.node.ArrayNode out =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (String v : text.trim().split("\\s+")) {
+      if (!v.isEmpty()) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** The warning for a value {@link #cutOff} cut off. */
+  static final String CUT_OFF =
+      "cut off by PowerShell's ConvertTo-Json depth limit (default 2; export again with"
+          + " ConvertTo-Json -Depth 10)";
 
   static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);

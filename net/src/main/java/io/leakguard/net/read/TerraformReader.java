@@ -63,14 +63,69 @@ final class TerraformReader {
         }
         i++;
       }
+    } else if (root.has("lineage") && root.path("resources").isArray()) {
+      rawState(root, res);
     } else if (root.has("values")) {
       module(root.path("values").path("root_module"), "$.values.root_module", res);
     } else if (root.has("planned_values")) {
       module(root.path("planned_values").path("root_module"), "$.planned_values.root_module", res);
     }
+    // terraform plan -allow-deferral (1.9+): changes Terraform plans in a later round; their
+    // values are not known yet (a network resource among them is missing from both sides)
+    int d = 0;
+    for (JsonNode dc : root.path("deferred_changes")) {
+      JsonNode rc = dc.path("resource_change");
+      inv.warnings.add(
+          "unknown-reference",
+          "deferred change "
+              + rc.path("address").asText("(no address)")
+              + " ("
+              + dc.path("reason").asText("no reason given")
+              + "): planned in a later terraform plan, not evaluated",
+          io.leakguard.core.SourceRef.ofPath(file, "$.deferred_changes[" + d++ + "]"));
+    }
     Map<String, List<String>> refs = new HashMap<>();
     config(root.path("configuration").path("root_module"), "", refs);
     new Conv(file, inv, res, refs).run();
+  }
+
+  /**
+   * A raw state file ({@code terraform.tfstate}, {@code terraform state pull}; format version 4):
+   * {@code resources[]} with {@code module}, {@code mode}, {@code type}, {@code name} and {@code
+   * instances[]} ({@code index_key} a number for {@code count}, a string for {@code for_each},
+   * {@code attributes} the values {@code terraform show -json} prints).
+   */
+  private static void rawState(JsonNode root, List<Res> out) {
+    int i = 0;
+    for (JsonNode r : root.path("resources")) {
+      if ("managed".equals(r.path("mode").asText("managed"))) {
+        String base =
+            (r.hasNonNull("module") ? r.get("module").asText() + "." : "")
+                + r.path("type").asText()
+                + "."
+                + r.path("name").asText();
+        int j = 0;
+        for (JsonNode inst : r.path("instances")) {
+          JsonNode key = inst.get("index_key");
+          String address =
+              key == null || key.isNull()
+                  ? base
+                  : key.isNumber()
+                      ? base + "[" + key.asText() + "]"
+                      : base + "[\"" + key.asText() + "\"]";
+          out.add(
+              new Res(
+                  address,
+                  r.path("type").asText(),
+                  inst.path("attributes"),
+                  null,
+                  "$.resources[" + i + "].instances[" + j + "].attributes",
+                  out.size()));
+          j++;
+        }
+      }
+      i++;
+    }
   }
 
   private static void module(JsonNode m, String path, List<Res> out) {
@@ -269,8 +324,12 @@ final class TerraformReader {
         }
         out.clear();
       }
-      for (String ref : refsOf(stripIndex(r.address()) + "." + attr)) {
+      List<String> refList = refsOf(stripIndex(r.address()) + "." + attr);
+      for (String ref : refList) {
         String a = ref.endsWith(".id") ? ref.substring(0, ref.length() - 3) : ref;
+        if (indexedElsewhere(a, refList)) {
+          continue; // Terraform lists aws_x.y beside aws_x.y["k"]: only the instance is meant
+        }
         for (Res c : res) {
           if (c.address().equals(a) || stripIndex(c.address()).equals(a)) {
             if (!out.contains(c.key())) {
@@ -283,6 +342,23 @@ final class TerraformReader {
         out.add("(known after apply) " + r.address() + "." + attr);
       }
       return out;
+    }
+
+    /**
+     * True when {@code ref} has no instance key and another reference names one of its instances
+     * ({@code aws_security_group.svc} beside {@code aws_security_group.svc["api"].id}: Terraform
+     * lists every containing object of a reference).
+     */
+    static boolean indexedElsewhere(String ref, List<String> refs) {
+      if (ref.endsWith("]")) {
+        return false;
+      }
+      for (String o : refs) {
+        if (o.startsWith(ref + "[")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     static String stripIndex(String a) {
