@@ -443,13 +443,13 @@ final class DigitSequence {
     int gap = 0;
     for (int k = t; k < n; k++) {
       int f = idx.flags(k);
-      if ((f & (TextIndex.SPACE | TextIndex.PUNCT)) != 0 || k > t && gap > 0 && dashWord(idx, k)) {
-        if (++gap > 4 + MAX_QUOTE_TOKENS
-            || (f & TextIndex.LETTER) == 0 && !mayBeGap(c, idx, k, f)) {
+      if ((f & (TextIndex.SPACE | TextIndex.PUNCT)) != 0) {
+        if (++gap > 4 + MAX_QUOTE_TOKENS || !mayBeGap(c, idx, k, f)) {
           return false;
         }
         continue;
       }
+      int gapBefore = gap;
       gap = 0;
       int glued;
       if (isDigitToken(idx, k)) {
@@ -461,6 +461,9 @@ final class DigitSequence {
       } else if (k > t && repeated(idx, k) > 0) {
         digits += repeated(idx, k); // "double nine": read at the end of a run only
         k += 2;
+      } else if (k > t && gapBefore > 0 && dashWord(idx, k)) {
+        gap = gapBefore + 1; // "six dash two": part of the gap; asked where the run would end
+        continue;
       } else {
         return false;
       }
