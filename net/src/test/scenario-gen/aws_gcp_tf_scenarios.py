@@ -1,8 +1,9 @@
 import json, sys
 from azure_common import write, rid, nsg as az_nsg
+import aws_gcp_common as common
 
 ROOT = sys.argv[1]
-OWNER = "123456789012"
+OWNER = common.OWNER
 VPC = "vpc-0a11b22c33d44e55f"
 
 def perm(proto, frm=None, to=None, v4=(), v6=(), pls=(), groups=()):
@@ -36,16 +37,11 @@ def eni(eid, ip, subnet, groups, public=None, v6=(), instance=None, name=None):
                            "DeviceIndex": 0, "NetworkCardIndex": 0, "InstanceId": instance, "InstanceOwnerId": OWNER, "Status": "attached"}
     return e
 
-def entry(num, action, egress, proto="-1", cidr="0.0.0.0/0", ports=None, v6=False):
-    e = {"Egress": egress, "Protocol": proto, "RuleAction": action, "RuleNumber": num}
-    e["Ipv6CidrBlock" if v6 else "CidrBlock"] = cidr
-    if ports:
-        e["PortRange"] = {"From": ports[0], "To": ports[1]}
-    return e
+def entry(*a, **k):
+    return common.entry(*a, **k)
 
 def nacl(aid, subnets, entries, default=False):
-    return {"Associations": [{"NetworkAclAssociationId": f"aclassoc-{s[-4:]}", "NetworkAclId": aid, "SubnetId": s} for s in subnets],
-            "Entries": entries, "IsDefault": default, "NetworkAclId": aid, "Tags": [], "VpcId": VPC, "OwnerId": OWNER}
+    return common.nacl(VPC, aid, subnets, entries, default)
 
 base = f"{ROOT}/aws-sg-union-nacl-prefix-lists/input"
 write(f"{base}/describe-security-groups.json", {"SecurityGroups": [
@@ -85,18 +81,8 @@ write(f"{base}/pl-0office000000001.json", {"Entries": [{"Cidr": "198.51.100.0/24
 
 # ---- GCP
 P = "https://www.googleapis.com/compute/v1/projects/acme-prod"
-def fw(name, net, prio, direction="INGRESS", allowed=None, denied=None, src=None, dst=None, ttags=None, tsas=None, stags=None, disabled=False):
-    r = {"creationTimestamp": "2026-10-01T00:00:00.000-07:00", "description": "", "direction": direction, "disabled": disabled,
-         "id": str(abs(hash(name)) % 10**18), "kind": "compute#firewall", "logConfig": {"enable": False}, "name": name,
-         "network": f"{P}/global/networks/{net}", "priority": prio, "selfLink": f"{P}/global/firewalls/{name}"}
-    if allowed is not None: r["allowed"] = allowed
-    if denied is not None: r["denied"] = denied
-    if src is not None: r["sourceRanges"] = src
-    if dst is not None: r["destinationRanges"] = dst
-    if ttags: r["targetTags"] = ttags
-    if tsas: r["targetServiceAccounts"] = tsas
-    if stags: r["sourceTags"] = stags
-    return r
+def fw(name, net, prio, **k):
+    return common.gcp_fw(P, str(abs(hash(name)) % 10**18), name, net, prio, **k)
 tcp = lambda *ports: {"IPProtocol": "tcp", "ports": list(ports)}
 write(f"{ROOT}/gcp-firewall-priorities-tags/input/firewall-rules.json", [
     fw("default-allow-internal", "default", 65534, allowed=[{"IPProtocol": "tcp", "ports": ["0-65535"]}, {"IPProtocol": "udp", "ports": ["0-65535"]}, {"IPProtocol": "icmp"}], src=["10.128.0.0/9"]),
@@ -114,15 +100,8 @@ write(f"{ROOT}/gcp-firewall-priorities-tags/input/firewall-rules.json", [
     fw("prod-deny-egress-smtp", "prod", 1000, direction="EGRESS", denied=[tcp("25")], dst=["0.0.0.0/0"]),
     fw("staging-allow-mysql", "staging", 1000, allowed=[tcp("3306")], src=["0.0.0.0/0"]),
 ])
-def inst(name, net, ip, tags=(), nat=None, sa="123-compute@developer.gserviceaccount.com"):
-    ni = {"fingerprint": "abc=", "kind": "compute#networkInterface", "name": "nic0", "network": f"{P}/global/networks/{net}",
-          "networkIP": ip, "stackType": "IPV4_ONLY", "subnetwork": f"{P}/regions/europe-west1/subnetworks/{net}"}
-    if nat is not None:
-        ni["accessConfigs"] = [{"kind": "compute#accessConfig", "name": "External NAT", "natIP": nat, "networkTier": "PREMIUM", "type": "ONE_TO_ONE_NAT"}]
-    return {"canIpForward": False, "cpuPlatform": "Intel Broadwell", "id": str(abs(hash(name)) % 10**18), "kind": "compute#instance",
-            "machineType": f"{P}/zones/europe-west1-b/machineTypes/e2-medium", "name": name, "networkInterfaces": [ni],
-            "selfLink": f"{P}/zones/europe-west1-b/instances/{name}", "serviceAccounts": [{"email": sa, "scopes": ["https://www.googleapis.com/auth/cloud-platform"]}],
-            "status": "RUNNING", "tags": {"fingerprint": "x", "items": list(tags)} if tags else {"fingerprint": "x"}, "zone": f"{P}/zones/europe-west1-b"}
+def inst(name, net, ip, **k):
+    return common.gcp_inst(P, str(abs(hash(name)) % 10**18), name, net, net, ip, **k)
 write(f"{ROOT}/gcp-firewall-priorities-tags/input/instances.json", [
     inst("es-1", "default", "10.132.0.2", tags=["es"], nat="34.76.1.2"),
     inst("locked-1", "default", "10.132.0.3", tags=["locked"], nat="34.76.1.3"),
