@@ -815,7 +815,12 @@ final class PersonDetector implements Detector {
           "holder",
           // session 11: the agent line of a web chat transcript ("You are now chatting with
           // Hannah.")
-          "chatting with");
+          "chatting with",
+          // session 17 (probe21): a name field read out in a call transcript ("... C H E N first
+          // name Wei", "first name Wei surname Chen"): no colon in speech-to-text
+          "first name",
+          "last name",
+          "surname");
   static final NameSet LABELS_WITHOUT_COLON = new NameSet(LABEL_PHRASES);
 
   /**
@@ -979,7 +984,9 @@ final class PersonDetector implements Detector {
             "customer",
             "starter", // session 16 (probe19): "new starter", "new joiner", "new hire"
             "joiner",
-            "hire")) {
+            "hire",
+            "name", // session 17 (probe21): "first name Wei", "last name Chen" in a transcript
+            "surname")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :

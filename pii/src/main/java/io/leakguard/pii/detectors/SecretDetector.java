@@ -782,10 +782,11 @@ final class SecretDetector implements Detector {
   /**
    * {@code QUALIFIER_AFTER} (session 17, probe20): for a separator after the {@code )} at {@code
    * p}, the end of the word right before the {@code (} (one blank between) when the parentheses
-   * hold one to four words of letters, digits, blanks and {@code - /} within 40 chars on the line
-   * ({@code Wi-Fi password (guest network): x}, {@code Password (admin portal): x}); else -1. The
-   * caller takes it only when the words inside match no keyword; the value then goes through the
-   * usual checks ({@code Password (optional): leave blank} stays prose).
+   * hold one to four words of letters, digits, blanks and {@code - / ,} within 40 chars on the line
+   * ({@code Wi-Fi password (guest network): x}, {@code Password (admin portal): x}; the comma since
+   * probe21: {@code Wi-Fi password (guest, 5 GHz): x}); else -1. The caller takes it only when the
+   * words inside match no keyword; the value then goes through the usual checks ({@code Password
+   * (optional): leave blank} stays prose).
    */
   static int qualifiedKey(SecretScan s, int p) {
     int o = p - 1;
@@ -797,7 +798,7 @@ final class SecretDetector implements Detector {
       }
       if (c == ' ') {
         blanks++;
-      } else if (!Character.isLetterOrDigit(c) && c != '-' && c != '/') {
+      } else if (!Character.isLetterOrDigit(c) && c != '-' && c != '/' && c != ',') {
         return -1;
       }
       o--;

@@ -166,7 +166,9 @@ final class PersonDetectorReference implements Detector {
             "customer",
             "starter", // session 16 (probe19): "new starter", "new joiner", "new hire"
             "joiner",
-            "hire")) {
+            "hire",
+            "name", // session 17 (probe21): "first name Wei", "last name Chen" in a transcript
+            "surname")) {
       m.merge(w, W_LABEL_END, (a, b) -> a | b);
     }
     for (String w :

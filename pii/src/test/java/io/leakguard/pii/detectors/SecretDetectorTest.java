@@ -484,6 +484,9 @@ class SecretDetectorTest {
         // QUALIFIER_AFTER (session 17, probe20): a qualifier in parentheses after the keyword
         hit("Wi-Fi password (guest network): ⟦Gu3st#Wifi26⟧", "password-assignment"),
         hit("Password (admin portal): ⟦Adm1n!Portal⟧", "password-assignment"),
+        // QUALIFIER_AFTER with a comma (session 17, probe21)
+        hit("Wi-Fi password (guest, 5 GHz): ⟦Gu3st#Wifi26⟧", "password-assignment"),
+        hit("Shared mailbox password (ops, handover): ⟦0psM@il-2026⟧", "password-assignment"),
         // ARM_SECURE_DEFAULT (session 17, probe20): a securestring parameter's default
         hit(
             "\"adminPassword\": {\"type\": \"securestring\", \"defaultValue\": \"⟦Sx7#kq2LmP9v⟧\"}",
