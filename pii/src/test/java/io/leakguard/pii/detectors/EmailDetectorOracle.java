@@ -117,43 +117,7 @@ final class EmailDetectorOracle implements Detector {
           "com net org edu gov mil info biz io co uk de fr nl es it ru jp cn br au ca ch se pl eu "
               + "us me in");
 
-  /**
-   * Common English words that precede "at" / "@" in prose ("look at", "meet me at", "works at"). A
-   * local part equal to one of them is not taken as an address in an obfuscated form.
-   */
-  static final Set<String> STOP_WORDS =
-      words(
-          "a i me us you him her them it we they he she one this that these those here there "
-              + "where who what which is are was were be been being am do does did done has have had "
-              + "will would can could should may might must look looks looked looking meet meets met "
-              + "meeting see sees saw seen arrive arrives arrived arriving arrival available work "
-              + "works worked working stay stayed staying live lives lived living start starts "
-              + "started starting end ends ended stop stopped left leave leaves leaving stand stands "
-              + "stood sit sat sitting eat ate eating play played playing aim aimed aiming point "
-              + "pointed pointing laugh laughed smile smiled stare stared staring glance glanced shot "
-              + "shoot fire fired good better best bad worse worst great expert hosted located found "
-              + "find posted published online now then once only just still even also not all both "
-              + "each everyone anyone someone nobody people team staff folks guys website site page "
-              + "docs documentation details more up in on off out down over back away home school "
-              + "office least most first last time times and or but so if as when while until from to "
-              + "of for by with get got go goes went come came call called ring check checked try "
-              + "tried visit visited signed sign login log logged registered hired employed born died "
-              + "remain remained held hold based open opened closed close price priced sold bought "
-              + "buy sell rate rated valued estimated there's it's what's anybody somebody everybody "
-              + "engineer engineers developer developers colleague colleagues friend friends thanks "
-              + "thank cc hi hello hey ping via follow followed tag tagged mention mentioned reply "
-              + "replied ask asked message dm "
-              // things that live at a host (session 17): "the scanner at scan01.corp.contoso.com"
-              + "scanner scanners printer printers server servers host hosts vm vms node nodes "
-              + "instance instances service endpoint portal kb article wiki faq blog forum link "
-              + "url share repo repository registry mirror proxy gateway database db cluster "
-              + "device devices router firewall app api "
-              // contractions (session 17: "we're at fabrikam.com now"); read by stopWord
-              + "we're you're they're i'm he's she's that's who's here's we've i've you've "
-              + "they've we'll i'll you'll they'll he'll she'll we'd i'd you'd they'd isn't "
-              + "aren't wasn't weren't don't doesn't didn't can't won't "
-              // the tail of one after a curly apostrophe, which ends the local part ("We’re at")
-              + "re ve ll");
+  // STOP_WORDS: the engine's list, read through EmailDetector.stopWord (session 17)
 
   /** {@link #COMMON_TLDS} packed by {@link #packLetters} (all 2-4 letters), sorted. */
   private static final int[] COMMON_TLD_KEYS =
