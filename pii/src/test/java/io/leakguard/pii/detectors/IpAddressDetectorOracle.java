@@ -52,111 +52,18 @@ import java.util.Set;
  */
 final class IpAddressDetectorOracle implements Detector {
   /** Words that make an address more likely (lower case). */
-  static final Set<String> CONTEXT =
-      Set.of(
-          "ip",
-          "ips",
-          "ipv4",
-          "ipv6",
-          "address",
-          "addr",
-          "host",
-          "hostname",
-          "server",
-          "ping",
-          "connect",
-          "connected",
-          "connection",
-          "from",
-          "src",
-          "dst",
-          "source",
-          "destination",
-          "client",
-          "remote",
-          "peer",
-          "inet",
-          "gateway",
-          "nameserver",
-          "dns",
-          "listen",
-          "listening",
-          "bind",
-          "subnet",
-          "cidr",
-          "proxy",
-          "localhost",
-          "loopback",
-          "ssh",
-          "router",
-          "printer",
-          "dhcp",
-          "vpn",
-          "firewall",
-          "reach",
-          "reachable",
-          "unreachable",
-          "nat",
-          "lan",
-          "wan",
-          "vm",
-          "nic",
-          "modem",
-          "forwarded",
-          "xff",
-          "rhost");
+  // the word lists are the detector's own (one list, not a copy); this oracle checks how they
+  // are applied
+  static final Set<String> CONTEXT = IpAddressDetector.CONTEXT;
 
   /** Context words strong enough to accept the comma form (no {@code from}). */
-  static final Set<String> STRONG_CONTEXT =
-      Set.of(
-          "ip",
-          "ips",
-          "ipv4",
-          "address",
-          "addr",
-          "host",
-          "server",
-          "ping",
-          "connect",
-          "src",
-          "dst",
-          "client",
-          "gateway",
-          "inet",
-          "subnet",
-          // session 16 (probe18): proxy headers and log fields ("X-Forwarded-For:", "xff=",
-          // "rhost="), so a version in the same log line ("okhttp/4.12.0") does not hide them
-          "forwarded",
-          "xff",
-          "rhost");
+  static final Set<String> STRONG_CONTEXT = IpAddressDetector.STRONG_CONTEXT;
 
   /**
    * Guard {@code VERSION_NUMBER}: one of these words within {@link #VERSION_WINDOW} chars before a
    * four-part dotted number makes it a version ({@code Version=4.0.0.0}, {@code build 6.1.0.1}).
    */
-  static final Set<String> VERSION_NUMBER =
-      Set.of(
-          "version",
-          "versions",
-          "ver",
-          "v",
-          "build",
-          "release",
-          "fileversion",
-          "productversion",
-          "assemblyversion",
-          "assemblyfileversion",
-          "firmware",
-          "revision",
-          "rev",
-          "rv",
-          "sdk",
-          "patch",
-          "kb",
-          "repro",
-          "reprod",
-          "reproduced",
-          "reproducible");
+  static final Set<String> VERSION_NUMBER = IpAddressDetector.VERSION_NUMBER;
 
   static final int VERSION_WINDOW = 20;
 
@@ -175,63 +82,7 @@ final class IpAddressDetectorOracle implements Detector {
    * Capitalized words that start a sentence or a clause before an address, so they are no product
    * name ({@code From 10.0.0.1}; see {@code productBefore}).
    */
-  static final Set<String> NOT_PRODUCT =
-      Set.of(
-          "at",
-          "on",
-          "to",
-          "via",
-          "is",
-          "and",
-          "or",
-          "for",
-          "with",
-          "use",
-          "try",
-          "see",
-          "was",
-          "got",
-          "gets",
-          "the",
-          "my",
-          "our",
-          "your",
-          "its",
-          "new",
-          "old",
-          "set",
-          "by",
-          "in",
-          "of",
-          "then",
-          "now",
-          "but",
-          "also",
-          "same",
-          "still",
-          "only",
-          "not",
-          "tried",
-          "reach",
-          "allow",
-          "block",
-          "blocked",
-          "whitelist",
-          "allowlist",
-          "add",
-          "added",
-          "remove",
-          // session 16 (probe19): errno names in a socket error ("connect ECONNREFUSED
-          // 10.240.0.17:5432") are capitalized words before the address, but no product
-          "econnrefused",
-          "econnreset",
-          "econnaborted",
-          "etimedout",
-          "ehostunreach",
-          "ehostdown",
-          "enetunreach",
-          "eaddrinuse",
-          "eaddrnotavail");
+  static final Set<String> NOT_PRODUCT = IpAddressDetector.NOT_PRODUCT;
 
   /** Guard {@code LONG_CHAIN}: a chain of more than four numbers is an OID or section number. */
   static final int LONG_CHAIN = 4;
