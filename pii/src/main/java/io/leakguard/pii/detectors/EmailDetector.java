@@ -405,6 +405,8 @@ final class EmailDetector implements Detector {
   // a local part's words joined by a spoken underscore or dash: "mike underscore ross at ..."
   private static final int SEP_WORD_UNDERSCORE = 8;
   private static final int SEP_WORD_DASH = 9;
+  // a local part cut by a line break, joined with nothing: "linh.th\nompson@qq.com"
+  private static final int SEP_GLUE = 10;
 
   /** The separator of each {@link #JOIN_WORDS} word. */
   private static final int[] JOIN_SEPS = {SEP_WORD_UNDERSCORE, SEP_WORD_DASH, SEP_WORD_DASH};
@@ -980,6 +982,9 @@ final class EmailDetector implements Detector {
         }
         if (k < n && isLabelStart(chars[k])) {
           if (nl) {
+            if (paragraphBreak(chars, j + 1, k)) {
+              return -1; // "at 5 dot 30.\n\nBest regards": a blank line ends the address
+            }
             lastSep = SEP_LINEBREAK;
             return k;
           }
@@ -1174,9 +1179,12 @@ final class EmailDetector implements Detector {
      */
     int validLabelCount() {
       int k = labels;
-      // a line break after "contoso.com." starts the next sentence, not a label
+      // a line break after "contoso.com." or before a capital ("30.\nBest") starts the next
+      // sentence, not a label
       for (int m = 1; m < k; m++) {
-        if (labSep[m] == SEP_LINEBREAK && suffixParts(m) > 0) {
+        if (labSep[m] == SEP_LINEBREAK
+            && (suffixParts(m) > 0
+                || sentenceAfterBreak(chars, labS[m - 1], labE[m - 1], labS[m]))) {
           k = m;
           break;
         }
@@ -1399,6 +1407,15 @@ final class EmailDetector implements Detector {
       if (locS[first] == locE[first]) {
         return false;
       }
+      if (atKind == AT_PLAIN) {
+        // BROKEN_LOCAL: the part before a line break that cut the local part
+        int fe = EmailDetector.breakBefore(chars, locS[first]);
+        int fs = fe < 0 ? -1 : EmailDetector.brokenLocalStart(chars, fe, locS[first]);
+        if (fs >= 0) {
+          locSep[first] = SEP_GLUE;
+          addLocal(fs, fe, SEP_NONE);
+        }
+      }
       return true;
     }
 
@@ -1506,7 +1523,7 @@ final class EmailDetector implements Detector {
           }
           d[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch | 0x20) : ch;
         }
-        if (m > 0) {
+        if (m > 0 && locSep[m - 1] != SEP_GLUE) {
           d[len++] = joinChar(locSep[m - 1]);
         }
       }
@@ -1523,7 +1540,7 @@ final class EmailDetector implements Detector {
         } else {
           sb.append(s, locS[m], locE[m]);
         }
-        if (m > 0) {
+        if (m > 0 && locSep[m - 1] != SEP_GLUE) {
           sb.append(joinChar(locSep[m - 1]));
         }
       }
@@ -2263,6 +2280,130 @@ final class EmailDetector implements Detector {
     return q < chars.length && domainShaped(chars, start, q) ? t : start;
   }
 
+  /** Lower-case words ending in a dot at a line end that are abbreviations, not a local part. */
+  private static final Set<String> LINE_END_ABBREVIATIONS =
+      words("etc e.g i.e eg ie vs approx incl excl resp cf viz");
+
+  /** File extensions that make a dotted word at a line end a file name, not a local part. */
+  private static final Set<String> FILE_EXTENSIONS =
+      words(
+          "pdf txt log json xml csv tsv png jpg jpeg gif zip gz tar doc docx xls xlsx ppt pptx "
+              + "html htm exe dll msi cfg conf ini yaml yml sql bak eml msg md ps1 sh bat cmd");
+
+  /**
+   * Index of the line break right before a local part that starts at {@code start} at a line start
+   * (after one break and a reply quote prefix {@code "> > "}; not after plain indentation), or -1.
+   * For {@code \r\n} the index of the {@code \r}.
+   */
+  static int breakBefore(char[] chars, int start) {
+    int p = start;
+    boolean quote = false;
+    while (p > 0 && start - p < 12 && (chars[p - 1] == '>' || chars[p - 1] == ' ')) {
+      quote |= chars[p - 1] == '>';
+      p--;
+    }
+    if ((p != start && !quote) || p == 0 || !isNewline(chars[p - 1])) {
+      return -1;
+    }
+    int b = p - 1;
+    if (chars[b] == '\n' && b > 0 && chars[b - 1] == '\r') {
+      b--;
+    }
+    return b;
+  }
+
+  /**
+   * BROKEN_LOCAL (session 18): start of the part of a local part that a line break cut off, which
+   * ends at the break {@code fe} (from {@link #breakBefore}); the part after the break starts at
+   * {@code start}. -1 when the previous line does not end in such a part. The part is one run of
+   * lower-case ASCII local chars with a letter, glued to the break, not the end of an address
+   * ({@code @} before it; not a phone number {@code 425-555-0143\n}; after a blank, a bracket or
+   * the line start, so no CSV header {@code ,customer_name\n}), and one of: it ends in {@code . _ -
+   * +} ({@code nguyen.\n> ayse@}; not {@code etc.}); it holds a {@code . _ -} between letters or
+   * digits and is no domain or file name ({@code linh.th\nompson@}; not {@code www.contoso.com\n},
+   * {@code report.pdf\n}); or it is one word that with the next line's letters makes a listed name
+   * it is not itself ({@code giuli\na79@}, {@code kathar\nina.fischer@}; not {@code
+   * contact\nanna@}). A signature's {@code J.Smith\n} or {@code Ltd.\n} has capitals and stays out.
+   * Static so the oracle shares it.
+   */
+  static int brokenLocalStart(char[] chars, int fe, int start) {
+    int fs = fe;
+    while (fs > 0 && fe - fs <= LOCAL_MAX && chars[fs - 1] < 128 && isLocalChar(chars[fs - 1])) {
+      fs--;
+    }
+    if (fs == fe || fe - fs > LOCAL_MAX) {
+      return -1;
+    }
+    // the part stands after a blank or an opening bracket: not the end of an address (@), a
+    // CSV or TSV header's last column (",customer_name\n") or a URL's path
+    if (fs > 0
+        && chars[fs - 1] != ' '
+        && !isNewline(chars[fs - 1])
+        && "(<[>".indexOf(chars[fs - 1]) < 0) {
+      return -1;
+    }
+    while (fs < fe && "._-+".indexOf(chars[fs]) >= 0) {
+      fs++;
+    }
+    if (fe - fs < 2) {
+      return -1;
+    }
+    boolean inner = false;
+    boolean letter = false;
+    for (int i = fs; i < fe; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        return -1;
+      }
+      letter |= c >= 'a' && c <= 'z';
+      if (i > fs
+          && i + 1 < fe
+          && (c == '.' || c == '_' || c == '-')
+          && isAsciiAlnum(chars[i - 1])
+          && isAsciiAlnum(chars[i + 1])) {
+        inner = true;
+      }
+    }
+    if (!letter) {
+      return -1; // a phone number, a date or an address at the line end: "425-555-0143\n"
+    }
+    char last = chars[fe - 1];
+    if ("._-+".indexOf(last) >= 0) {
+      return LINE_END_ABBREVIATIONS.contains(new String(chars, fs, fe - 1 - fs)) ? -1 : fs;
+    }
+    if (inner) {
+      int dot = fe - 1;
+      while (dot > fs && chars[dot] != '.') {
+        dot--;
+      }
+      boolean file =
+          chars[dot] == '.' && FILE_EXTENSIONS.contains(new String(chars, dot + 1, fe - dot - 1));
+      return file || domainShaped(chars, fs, fe) ? -1 : fs;
+    }
+    // one word: joined with the next line's letters it must make a listed name
+    int e = start;
+    while (e < chars.length && e - start < 20 && isLetter(chars[e]) && chars[e] < 128) {
+      e++;
+    }
+    int len = (fe - fs) + (e - start);
+    if (e == start || len < 4 || len > 20) {
+      return -1;
+    }
+    for (int i = fs; i < fe; i++) {
+      if (!isLetter(chars[i])) {
+        return -1;
+      }
+    }
+    char[] joined = new char[len];
+    System.arraycopy(chars, fs, joined, 0, fe - fs);
+    System.arraycopy(chars, start, joined, fe - fs, e - start);
+    int flags = PersonNames.WORDS.get(joined, 0, len);
+    boolean name =
+        (flags & (PersonNames.FIRST | PersonNames.LAST)) != 0
+            && (flags & PersonNames.NOT_NAME) == 0;
+    return name && PersonNames.WORDS.get(chars, fs, fe) == 0 ? fs : -1;
+  }
+
   /**
    * {@code [from, to)} is ASCII letters, digits, {@code -} and dots, its last label one of {@link
    * #COMMON_TLDS} ({@code contoso.com}; {@code j.doe} is not).
@@ -2356,6 +2497,41 @@ final class EmailDetector implements Detector {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
+  /**
+   * More than one line break in {@code [from, to)} (a blank line between two paragraphs; {@code
+   * \r\n} counts once). A label after a dot and such a gap belongs to the next paragraph ({@code
+   * tomorrow at 5 dot 30.\n\nBest regards} is no address at {@code 5.30.best}). Static so the
+   * oracle shares it.
+   */
+  static boolean paragraphBreak(char[] chars, int from, int to) {
+    int breaks = 0;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c == '\n' || (c == '\r' && (i + 1 >= to || chars[i + 1] != '\n'))) {
+        breaks++;
+      }
+    }
+    return breaks > 1;
+  }
+
+  /**
+   * A label after a dot and a line break that starts the next sentence: it begins with a capital
+   * while the label before the break has none ({@code at 1738592157394.\nFYI}, {@code at 5 dot
+   * 30.\nBest regards}). An address written in capitals ({@code JOHN@CONTOSO.\nCOM}) keeps its
+   * label. Static so the oracle shares it.
+   */
+  static boolean sentenceAfterBreak(char[] chars, int prevStart, int prevEnd, int next) {
+    if (next >= chars.length || !Character.isUpperCase(chars[next])) {
+      return false;
+    }
+    for (int i = prevStart; i < prevEnd && i < chars.length; i++) {
+      if (Character.isUpperCase(chars[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean isNewline(char c) {
     return c == '\n' || c == '\r';
   }
@@ -2375,7 +2551,7 @@ final class EmailDetector implements Detector {
       case SEP_WORD, SEP_WORD_UNDERSCORE, SEP_WORD_DASH -> F_WORDS;
       case SEP_BRACKET -> F_BRACKETED;
       case SEP_COMMA -> F_COMMA;
-      case SEP_LINEBREAK -> F_LINEBREAK;
+      case SEP_LINEBREAK, SEP_GLUE -> F_LINEBREAK;
       default -> 0;
     };
   }

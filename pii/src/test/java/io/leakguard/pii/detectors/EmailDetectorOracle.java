@@ -152,6 +152,7 @@ final class EmailDetectorOracle implements Detector {
   private static final int SEP_COMMA = 5;
   private static final int SEP_LINEBREAK = 6;
   private static final int SEP_SPACE_TLD = 7;
+  private static final int SEP_GLUE = 10;
 
   // ---- at separator kinds ----
   private static final int AT_PLAIN = 0;
@@ -519,6 +520,9 @@ final class EmailDetectorOracle implements Detector {
         }
         if (k < n && isLabelStart(chars[k])) {
           if (nl) {
+            if (EmailDetector.paragraphBreak(chars, j + 1, k)) {
+              return -1; // "at 5 dot 30.\n\nBest regards": a blank line ends the address
+            }
             lastSep = SEP_LINEBREAK;
             return k;
           }
@@ -637,9 +641,12 @@ final class EmailDetectorOracle implements Detector {
      */
     int validLabelCount() {
       int k = labels;
-      // a line break after "contoso.com." starts the next sentence, not a label
+      // a line break after "contoso.com." or before a capital ("30.\nBest") starts the next
+      // sentence, not a label
       for (int m = 1; m < k; m++) {
-        if (labSep[m] == SEP_LINEBREAK && suffixParts(m) > 0) {
+        if (labSep[m] == SEP_LINEBREAK
+            && (suffixParts(m) > 0
+                || EmailDetector.sentenceAfterBreak(chars, labS[m - 1], labE[m - 1], labS[m]))) {
           k = m;
           break;
         }
@@ -859,6 +866,15 @@ final class EmailDetectorOracle implements Detector {
       if (locS[first] == locE[first]) {
         return false;
       }
+      if (atKind == AT_PLAIN) {
+        // BROKEN_LOCAL: the part before a line break that cut the local part
+        int fe = EmailDetector.breakBefore(chars, locS[first]);
+        int fs = fe < 0 ? -1 : EmailDetector.brokenLocalStart(chars, fe, locS[first]);
+        if (fs >= 0) {
+          locSep[first] = SEP_GLUE;
+          addLocal(fs, fe, SEP_NONE);
+        }
+      }
       return true;
     }
 
@@ -952,7 +968,7 @@ final class EmailDetectorOracle implements Detector {
           }
           d[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch | 0x20) : ch;
         }
-        if (m > 0) {
+        if (m > 0 && locSep[m - 1] != SEP_GLUE) {
           d[len++] = '.';
         }
       }
@@ -969,7 +985,7 @@ final class EmailDetectorOracle implements Detector {
         } else {
           sb.append(s, locS[m], locE[m]);
         }
-        if (m > 0) {
+        if (m > 0 && locSep[m - 1] != SEP_GLUE) {
           sb.append('.');
         }
       }
@@ -1564,7 +1580,7 @@ final class EmailDetectorOracle implements Detector {
       case SEP_WORD -> F_WORDS;
       case SEP_BRACKET -> F_BRACKETED;
       case SEP_COMMA -> F_COMMA;
-      case SEP_LINEBREAK -> F_LINEBREAK;
+      case SEP_LINEBREAK, SEP_GLUE -> F_LINEBREAK;
       default -> 0;
     };
   }
