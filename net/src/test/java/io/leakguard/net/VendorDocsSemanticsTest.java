@@ -6,6 +6,7 @@ import io.leakguard.net.read.ExportReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -118,6 +119,8 @@ class VendorDocsSemanticsTest {
           vendor-docs-gcp-semantics   | 10.20.0.2 | tcp  |  3306 | exposed-datastore-port high
           vendor-docs-gcp-semantics   | 10.20.0.2 | udp  |  5000 | all-ports-open high
           vendor-docs-gcp-semantics   | 10.20.0.2 | icmp |    -1 | open-to-internet low
+          # ingress destinationRanges naming an interface's external IP (natIP): see the test below
+          vendor-docs-gcp-semantics   | 10.20.0.3 | tcp  |  8088 | open-to-internet low
           # no external IP: latent, one more step lower
           vendor-docs-gcp-semantics   | 10.20.0.4 | tcp  |  9300 | exposed-datastore-port high
           vendor-docs-gcp-semantics   | 10.20.0.4 | tcp  |  6379 | exposed-datastore-port medium
@@ -140,6 +143,22 @@ class VendorDocsSemanticsTest {
     } else {
       assertThat(got).as("findings for %s %s/%d", ip, proto, port).contains(expectation);
     }
+  }
+
+  /**
+   * An ingress rule whose {@code destinationRanges} name db-1's external IP (its access config's
+   * {@code natIP}) opens tcp/8088 from the whole internet on db-1 only (web-1 and web-internal-1
+   * see 8088 from the partner range alone).
+   */
+  @Test
+  void gcpDestinationRangeNamingAnExternalIpSelectsThatInterfaceOnly() {
+    List<String> fromEverywhere =
+        report("vendor-docs-gcp-semantics").findings().stream()
+            .filter(f -> f.direction() == Direction.INBOUND && "tcp".equals(f.protocol()))
+            .filter(f -> covers(f.ports(), 8088) && f.sources().contains("1.0.0.0/8"))
+            .map(Finding::privateIp)
+            .toList();
+    assertThat(fromEverywhere).containsExactly("10.20.0.3");
   }
 
   private static boolean covers(List<String> ports, int port) {

@@ -88,6 +88,74 @@ final class GcpConverter {
     return k;
   }
 
+  /**
+   * Per network key: each external IPv4 address (an access config's {@code natIP}) of an instance
+   * interface on that network, with the interface's internal address ({@code networkIP}).
+   */
+  private static Map<String, Map<String, String>> externalAddresses(
+      Inventory inv, Map<String, List<RuleLine>> byNet) {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    for (Doc d : inv.gcpInstances) {
+      for (JsonNode ni : J.arr(d.node(), "networkInterfaces")) {
+        String ip = J.text(ni, "networkIP");
+        if (ip == null || AddressSet.tryParse(ip) == null) {
+          continue; // the target loop reports it
+        }
+        String k = resolve(key(network(J.text(ni, "network"))), byNet);
+        for (JsonNode ac : J.arr(ni, "accessConfigs")) {
+          String nat = J.text(ac, "natIP");
+          if (nat != null && AddressSet.tryParse(nat) != null) {
+            out.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(nat, ip);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An ingress rule's {@code destinationRanges} may name an interface's external IPv4 address:
+   * Cloud NGFW matches an ingress rule's destination ranges against the internal and the external
+   * addresses of the target interface (docs/net-engine.md, "GCP destination ranges"). The model
+   * matches a line's local addresses against the interface's internal address, so a line whose
+   * local set holds an external address also gets that interface's internal address. Lines without
+   * destination ranges ({@link AddressSet#ALL}) are returned as they are.
+   */
+  static List<RuleLine> externalDestinations(List<RuleLine> lines, Map<String, String> nat) {
+    List<RuleLine> out = new ArrayList<>(lines.size() + 2);
+    for (RuleLine l : lines) {
+      AddressSet local = l.local();
+      if (!nat.isEmpty() && l.direction() == Direction.INBOUND && local != AddressSet.ALL) {
+        for (Map.Entry<String, String> x : nat.entrySet()) {
+          if (local.containsAddress(x.getKey()) && !local.containsAddress(x.getValue())) {
+            local = local.union(AddressSet.parse(x.getValue()));
+          }
+        }
+      }
+      out.add(
+          local == l.local()
+              ? l
+              : new RuleLine(
+                  l.ruleSetId(),
+                  l.ruleSetName(),
+                  l.name(),
+                  l.priority(),
+                  l.allow(),
+                  l.direction(),
+                  l.protocols(),
+                  l.remote(),
+                  l.ports(),
+                  local,
+                  l.localSelectors(),
+                  l.sourcePortsRestricted(),
+                  l.remoteAsWritten(),
+                  l.unknown(),
+                  l.platformDefault(),
+                  l.source()));
+    }
+    return out;
+  }
+
   static void convert(Inventory inv, List<Target> targets, List<RuleSet> sets) {
     if (inv.gcpFirewalls.isEmpty() && inv.gcpInstances.isEmpty() && inv.gcpPolicies.isEmpty()) {
       return;
@@ -174,11 +242,13 @@ final class GcpConverter {
         }
       }
     }
+    Map<String, Map<String, String>> natByNet = externalAddresses(inv, byNet);
     Map<String, RuleSet> nets = new LinkedHashMap<>();
     Map<String, Layer> layers = new HashMap<>();
     for (Map.Entry<String, List<RuleLine>> e : byNet.entrySet()) {
       String net = netName.get(e.getKey());
-      List<RuleLine> lines = new ArrayList<>(e.getValue());
+      List<RuleLine> lines =
+          externalDestinations(e.getValue(), natByNet.getOrDefault(e.getKey(), Map.of()));
       Doc src = firstDoc.get(e.getKey());
       SourceRef implied = src == null ? SourceRef.ofPath("(implied)", "$") : src.ref("(implied)");
       lines.add(
@@ -239,6 +309,7 @@ final class GcpConverter {
     }
     Map<String, String> order = enforcementOrders(inv);
     PolicyState policyLayers = new PolicyState();
+    policyLayers.nat = natByNet;
     Set<String> used = new HashSet<>();
     for (Doc d : inv.gcpInstances) {
       JsonNode inst = d.node();
@@ -375,6 +446,7 @@ final class GcpConverter {
     final Map<String, Layer> layers = new HashMap<>();
     final Map<String, RuleSet> sets = new HashMap<>();
     final Map<String, RuleSet[]> splitVpc = new HashMap<>();
+    Map<String, Map<String, String>> nat = Map.of();
   }
 
   /** {@code us-central1} from a zone URL or name ({@code .../zones/us-central1-a}). */
@@ -441,7 +513,21 @@ final class GcpConverter {
       }
       String sk = p.id() + "|" + k;
       if (!st.sets.containsKey(sk)) {
-        st.sets.put(sk, GcpPolicies.ruleSet(p, k, inv));
+        RuleSet made = GcpPolicies.ruleSet(p, k, inv);
+        Map<String, String> nat = st.nat.getOrDefault(k, Map.of());
+        if (made != null && !nat.isEmpty()) {
+          // a policy rule's destIpRanges may name an external IP too
+          made =
+              new RuleSet(
+                  made.id(),
+                  made.name(),
+                  made.provider(),
+                  made.kind(),
+                  externalDestinations(made.lines(), nat),
+                  made.source(),
+                  made.address());
+        }
+        st.sets.put(sk, made);
       }
       RuleSet rs = st.sets.get(sk);
       if (rs == null) {
