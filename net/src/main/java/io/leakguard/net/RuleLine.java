@@ -64,6 +64,48 @@ public record RuleLine(
     remoteAsWritten = List.copyOf(remoteAsWritten);
   }
 
+  /** This line with other local addresses. */
+  public RuleLine withLocal(AddressSet newLocal) {
+    return new RuleLine(
+        ruleSetId,
+        ruleSetName,
+        name,
+        priority,
+        allow,
+        direction,
+        protocols,
+        remote,
+        ports,
+        newLocal,
+        localSelectors,
+        sourcePortsRestricted,
+        remoteAsWritten,
+        unknown,
+        platformDefault,
+        source);
+  }
+
+  /** This line moved into another rule set. */
+  public RuleLine inRuleSet(String id, String setName) {
+    return new RuleLine(
+        id,
+        setName,
+        name,
+        priority,
+        allow,
+        direction,
+        protocols,
+        remote,
+        ports,
+        local,
+        localSelectors,
+        sourcePortsRestricted,
+        remoteAsWritten,
+        unknown,
+        platformDefault,
+        source);
+  }
+
   /** True when the rule matches this protocol. */
   public boolean matches(Protocol p) {
     return protocols.contains(p);

@@ -132,26 +132,7 @@ final class GcpConverter {
           }
         }
       }
-      out.add(
-          local == l.local()
-              ? l
-              : new RuleLine(
-                  l.ruleSetId(),
-                  l.ruleSetName(),
-                  l.name(),
-                  l.priority(),
-                  l.allow(),
-                  l.direction(),
-                  l.protocols(),
-                  l.remote(),
-                  l.ports(),
-                  local,
-                  l.localSelectors(),
-                  l.sourcePortsRestricted(),
-                  l.remoteAsWritten(),
-                  l.unknown(),
-                  l.platformDefault(),
-                  l.source()));
+      out.add(local == l.local() ? l : l.withLocal(local));
     }
     return out;
   }
@@ -190,26 +171,7 @@ final class GcpConverter {
       if (n == 1) {
         String to = netName.get(only);
         for (RuleLine l : byNet.remove(bare)) {
-          byNet
-              .get(only)
-              .add(
-                  new RuleLine(
-                      to,
-                      to,
-                      l.name(),
-                      l.priority(),
-                      l.allow(),
-                      l.direction(),
-                      l.protocols(),
-                      l.remote(),
-                      l.ports(),
-                      l.local(),
-                      l.localSelectors(),
-                      l.sourcePortsRestricted(),
-                      l.remoteAsWritten(),
-                      l.unknown(),
-                      l.platformDefault(),
-                      l.source()));
+          byNet.get(only).add(l.inRuleSet(to, to));
         }
         firstDoc.remove(bare);
         netName.remove(bare);
